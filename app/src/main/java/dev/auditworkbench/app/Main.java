@@ -1,0 +1,16 @@
+package dev.auditworkbench.app;
+
+import dev.auditworkbench.app.cli.WorkbenchCommand;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Entry point: the CLI when given a command, the desktop app otherwise. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(WorkbenchCommand.run(out, err, args));
+  }
+}

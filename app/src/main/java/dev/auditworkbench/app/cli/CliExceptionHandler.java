@@ -1,0 +1,45 @@
+package dev.auditworkbench.app.cli;
+
+import dev.auditworkbench.engine.spi.BadInputException;
+import dev.auditworkbench.engine.spi.CancelledException;
+import dev.auditworkbench.engine.store.ProjectFileException;
+import dev.auditworkbench.engine.store.StoreException;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** The one place where failures become an exit code and one line on stderr, never a stack trace. */
+final class CliExceptionHandler implements IExecutionExceptionHandler {
+  @Override
+  public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
+    var err = cmd.getErr();
+    int code;
+    String message;
+    if (e instanceof BadInputException) {
+      code = ExitCodes.BAD_INPUT;
+      message = e.getMessage();
+    } else if (e instanceof ProjectFileException || e instanceof StoreException) {
+      code = ExitCodes.PROJECT_FILE;
+      message = e.getMessage();
+    } else if (e instanceof UsageException || e instanceof IllegalArgumentException) {
+      code = ExitCodes.USAGE;
+      message = e.getMessage();
+    } else if (e instanceof UncheckedIOException || e instanceof java.io.IOException) {
+      code = ExitCodes.BAD_INPUT;
+      message = "cannot read input: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+    } else if (e instanceof CancelledException) {
+      code = ExitCodes.INTERNAL;
+      message = "cancelled; nothing was changed";
+    } else {
+      code = ExitCodes.INTERNAL;
+      message = "internal error: " + e;
+      if (Boolean.getBoolean("workbench.debug")) {
+        e.printStackTrace(err);
+      }
+    }
+    err.println("workbench: " + message);
+    err.flush();
+    return code;
+  }
+}

@@ -1,0 +1,16 @@
+package dev.auditworkbench.app.cli;
+
+import dev.auditworkbench.engine.store.ProjectFileException;
+import dev.auditworkbench.engine.store.ProjectStore;
+import java.nio.file.Path;
+import picocli.CommandLine.Parameters;
+
+/** The {@code <file.audit>} every project command starts with. */
+final class ProjectOption {
+  @Parameters(index = "0", paramLabel = "<file.audit>", description = "The audit project file.")
+  Path file;
+
+  ProjectStore open() throws ProjectFileException {
+    return ProjectStore.open(file);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.auditworkbench.app.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code workbench}: the CLI over the same engine services the GUI uses. */
+@Command(
+    name = "workbench",
+    mixinStandardHelpOptions = true,
+    versionProvider = WorkbenchCommand.Version.class,
+    description = {
+      "Audit Workbench: audit a legacy Django monolith offline.",
+      "Without a command, opens the desktop app."
+    },
+    subcommands = {
+      NewCommand.class,
+      ImportCommand.class,
+      FormatsCommand.class,
+      FindingsCommand.class,
+      SetCommand.class,
+      InfoCommand.class,
+    },
+    footer = {
+      "",
+      "Exit codes: 0 ok, 2 usage error, 3 bad input (names file, position and format),",
+      "4 project file problem (missing, damaged, newer version, open elsewhere)."
+    })
+public final class WorkbenchCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Builds the command line with the project's exception handling, writing to the given streams. */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new WorkbenchCommand());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler(new CliExceptionHandler());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    return cl;
+  }
+
+  /** Runs the CLI and returns the exit code. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    int code = commandLine(out, err).execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = WorkbenchCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"Audit Workbench " + (v == null ? "development build" : v)};
+    }
+  }
+}

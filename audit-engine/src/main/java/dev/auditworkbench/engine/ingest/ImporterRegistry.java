@@ -1,0 +1,113 @@
+package dev.auditworkbench.engine.ingest;
+
+import dev.auditworkbench.engine.spi.BadInputException;
+import dev.auditworkbench.engine.spi.FileSample;
+import dev.auditworkbench.engine.spi.Importer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+/** The importers on the class path, and format detection by content. */
+public final class ImporterRegistry {
+  /** Below this, a format guess is not good enough to import without {@code --format}. */
+  public static final double MIN_CONFIDENCE = 0.5;
+
+  private final List<Importer> importers;
+
+  public ImporterRegistry(List<Importer> importers) {
+    List<Importer> sorted = new ArrayList<>(importers);
+    sorted.sort(Comparator.comparing(Importer::id));
+    this.importers = List.copyOf(sorted);
+  }
+
+  /** Every importer registered with {@link ServiceLoader}. */
+  public static ImporterRegistry load() {
+    List<Importer> found = new ArrayList<>();
+    ServiceLoader.load(Importer.class, ImporterRegistry.class.getClassLoader()).forEach(found::add);
+    return new ImporterRegistry(found);
+  }
+
+  public List<Importer> all() {
+    return importers;
+  }
+
+  public Optional<Importer> byId(String id) {
+    return importers.stream().filter(i -> i.id().equalsIgnoreCase(id)).findFirst();
+  }
+
+  /** The importer named by {@code --format}, or a clear error listing the known ids. */
+  public Importer require(String id, Path file) throws BadInputException {
+    return byId(id)
+        .orElseThrow(
+            () ->
+                BadInputException.whole(
+                    file, "one of " + ids(), "unknown format '" + id + "'"));
+  }
+
+  /** The importer most confident that {@code file} is its format. */
+  public Importer detect(Path file) throws IOException, BadInputException {
+    FileSample sample = sample(file);
+    if (sample.head().isEmpty()) {
+      throw BadInputException.whole(file, "a scan report, log or trace", "file is empty");
+    }
+    Importer best = null;
+    double bestScore = 0;
+    for (Importer importer : importers) {
+      double score = importer.detect(sample);
+      if (score > bestScore) {
+        best = importer;
+        bestScore = score;
+      }
+    }
+    if (best == null || bestScore < MIN_CONFIDENCE) {
+      String what = sample.binary() ? "a binary file (ZIP, gzip or similar)" : "no known format";
+      throw BadInputException.whole(
+          file, "one of " + ids(), what + "; name the format with --format if you know it");
+    }
+    return best;
+  }
+
+  private String ids() {
+    return importers.stream().map(Importer::id).collect(Collectors.joining(", "));
+  }
+
+  /** Reads the head of a file for detection. */
+  public static FileSample sample(Path file) throws IOException {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(FileSample.HEAD_BYTES);
+    }
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    String text = decoder.decode(java.nio.ByteBuffer.wrap(head)).toString();
+    return new FileSample(file, text, looksBinary(head));
+  }
+
+  private static boolean looksBinary(byte[] head) {
+    if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+      return true; // gzip
+    }
+    if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+      return true; // zip
+    }
+    int limit = Math.min(head.length, 8192);
+    for (int i = 0; i < limit; i++) {
+      if (head[i] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,17 @@
+package dev.auditworkbench.engine.spi;
+
+/** Where an importer sends what it reads. */
+public interface FindingSink {
+
+  /** One finding as the tool reported it. */
+  void accept(RawFinding finding);
+
+  /** The tool's version, when the input says it. */
+  void toolVersion(String version);
+
+  /** One input record (a result, a log line) was read, whether or not it made a finding. */
+  void recordRead();
+
+  /** Something in the input was skipped or looked odd; kept with the import's summary. */
+  void warn(long line, String message);
+}

@@ -1,0 +1,13 @@
+package dev.auditworkbench.engine.spi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/** An input file being imported. The stream counts bytes for progress and checks for cancel. */
+public interface ImportInput {
+  Path path();
+
+  /** Opens the file for one streaming pass. The caller closes it. */
+  InputStream open() throws IOException;
+}

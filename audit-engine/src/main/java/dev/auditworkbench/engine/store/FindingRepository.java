@@ -1,0 +1,335 @@
+package dev.auditworkbench.engine.store;
+
+import dev.auditworkbench.engine.model.Category;
+import dev.auditworkbench.engine.model.Confidence;
+import dev.auditworkbench.engine.model.DismissReason;
+import dev.auditworkbench.engine.model.Effort;
+import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.engine.model.Impact;
+import dev.auditworkbench.engine.model.Location;
+import dev.auditworkbench.engine.model.Severity;
+import dev.auditworkbench.engine.model.SourceRef;
+import dev.auditworkbench.engine.model.Status;
+import dev.auditworkbench.engine.spi.RawFinding;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Findings and the tools that reported them. What tools say (title, severity, location, evidence)
+ * is refreshed by every import; what the auditor decided (status, overrides, notes, tags) is only
+ * written by triage.
+ */
+public final class FindingRepository implements AutoCloseable {
+  private static final String COLUMNS =
+      "id, fingerprint, rule_id, title, description, category, severity, confidence, path,"
+          + " start_line, end_line, symbol, path_in_repo, evidence, cwe, owasp, status,"
+          + " dismiss_reason, impact_default, impact_override, effort_default_hours,"
+          + " effort_override_hours, notes, tags, first_seen_at, last_seen_at, gone_since_import";
+
+  /** Most severe first, then by place in the code. */
+  public static final Comparator<Finding> DISPLAY_ORDER =
+      Comparator.comparing(Finding::severity)
+          .thenComparing(f -> f.location().path() == null ? "" : f.location().path())
+          .thenComparingInt(f -> f.location().startLine())
+          .thenComparing(Finding::fingerprint);
+
+  private final Connection c;
+  private PreparedStatement byFingerprint;
+  private PreparedStatement insert;
+  private PreparedStatement refresh;
+  private PreparedStatement source;
+
+  public FindingRepository(Connection c) {
+    this.c = c;
+  }
+
+  public OptionalLong idOf(String fingerprint) throws SQLException {
+    if (byFingerprint == null) {
+      byFingerprint = c.prepareStatement("SELECT id FROM findings WHERE fingerprint = ?");
+    }
+    byFingerprint.setString(1, fingerprint);
+    try (ResultSet rs = byFingerprint.executeQuery()) {
+      return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+    }
+  }
+
+  /** Stores a finding seen for the first time, in the Inbox. */
+  public long insert(String fingerprint, RawFinding raw, Location loc, long importId, Instant at)
+      throws SQLException {
+    if (insert == null) {
+      insert =
+          c.prepareStatement(
+              "INSERT INTO findings(fingerprint, rule_id, title, description, category, severity,"
+                  + " confidence, path, start_line, end_line, symbol, path_in_repo, evidence, cwe,"
+                  + " owasp, impact_default, effort_default_hours, first_seen_import,"
+                  + " last_seen_import, first_seen_at, last_seen_at)"
+                  + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+              Statement.RETURN_GENERATED_KEYS);
+    }
+    PreparedStatement ps = insert;
+    ps.setString(1, fingerprint);
+    ps.setString(2, raw.ruleKey());
+    int i = bindToolFacts(ps, 3, raw, loc);
+    ps.setLong(i++, importId);
+    ps.setLong(i++, importId);
+    ps.setString(i++, at.toString());
+    ps.setString(i, at.toString());
+    ps.executeUpdate();
+    try (ResultSet keys = ps.getGeneratedKeys()) {
+      keys.next();
+      return keys.getLong(1);
+    }
+  }
+
+  /** Updates what the tool says about a known finding, and marks it seen by this import. */
+  public void refresh(long id, RawFinding raw, Location loc, long importId, Instant at)
+      throws SQLException {
+    if (refresh == null) {
+      refresh =
+          c.prepareStatement(
+              "UPDATE findings SET title = ?, description = ?, category = ?, severity = ?,"
+                  + " confidence = ?, path = ?, start_line = ?, end_line = ?, symbol = ?,"
+                  + " path_in_repo = ?, evidence = ?, cwe = ?, owasp = ?, impact_default = ?,"
+                  + " effort_default_hours = ?, last_seen_import = ?, last_seen_at = ?,"
+                  + " gone_since_import = NULL WHERE id = ?");
+    }
+    PreparedStatement ps = refresh;
+    int i = bindToolFacts(ps, 1, raw, loc);
+    ps.setLong(i++, importId);
+    ps.setString(i++, at.toString());
+    ps.setLong(i, id);
+    ps.executeUpdate();
+  }
+
+  private static int bindToolFacts(PreparedStatement ps, int start, RawFinding raw, Location loc)
+      throws SQLException {
+    int i = start;
+    ps.setString(i++, raw.title());
+    ps.setString(i++, raw.description());
+    ps.setString(i++, raw.category().name());
+    ps.setString(i++, raw.severity().name());
+    ps.setString(i++, raw.confidence().name());
+    ps.setString(i++, loc.path());
+    ps.setInt(i++, loc.startLine());
+    ps.setInt(i++, loc.endLine());
+    ps.setString(i++, loc.symbol());
+    ps.setInt(i++, loc.inRepo() ? 1 : 0);
+    ps.setString(i++, Json.write(raw.evidence()));
+    ps.setString(i++, Json.write(raw.cwe()));
+    ps.setString(i++, Json.write(raw.owasp()));
+    ps.setInt(i++, raw.defaultImpact().value());
+    ps.setInt(i++, raw.defaultEffort().hours());
+    return i;
+  }
+
+  /** Records that {@code tool} reported the finding in this import (and that it is back if gone). */
+  public void seenBy(long findingId, String tool, String nativeRuleId, long importId)
+      throws SQLException {
+    if (source == null) {
+      source =
+          c.prepareStatement(
+              "INSERT INTO finding_sources(finding_id, tool, native_rule_id, first_import_id,"
+                  + " last_import_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT(finding_id, tool) DO UPDATE"
+                  + " SET last_import_id = excluded.last_import_id,"
+                  + " native_rule_id = excluded.native_rule_id, gone_since_import = NULL");
+    }
+    source.setLong(1, findingId);
+    source.setString(2, tool);
+    source.setString(3, nativeRuleId);
+    source.setLong(4, importId);
+    source.setLong(5, importId);
+    source.executeUpdate();
+  }
+
+  /**
+   * Marks what an earlier import of {@code tool} reported but this one did not as "not seen since
+   * this import". A finding is gone once every tool that reported it stopped. Returns how many of
+   * the tool's findings went.
+   */
+  public int markGone(String tool, long importId) throws SQLException {
+    int gone;
+    try (var ps =
+        c.prepareStatement(
+            "UPDATE finding_sources SET gone_since_import = ?"
+                + " WHERE tool = ? AND last_import_id < ? AND gone_since_import IS NULL")) {
+      ps.setLong(1, importId);
+      ps.setString(2, tool);
+      ps.setLong(3, importId);
+      gone = ps.executeUpdate();
+    }
+    try (var ps =
+        c.prepareStatement(
+            "UPDATE findings SET gone_since_import = ? WHERE gone_since_import IS NULL"
+                + " AND id IN (SELECT finding_id FROM finding_sources"
+                + "            WHERE tool = ? AND gone_since_import = ?)"
+                + " AND NOT EXISTS (SELECT 1 FROM finding_sources s"
+                + "                 WHERE s.finding_id = findings.id AND s.gone_since_import IS NULL)")) {
+      ps.setLong(1, importId);
+      ps.setString(2, tool);
+      ps.setLong(3, importId);
+      ps.executeUpdate();
+    }
+    return gone;
+  }
+
+  /** Sets the auditor's decisions on a finding. */
+  public void saveTriage(Finding f) throws SQLException {
+    try (var ps =
+        c.prepareStatement(
+            "UPDATE findings SET status = ?, dismiss_reason = ?, impact_override = ?,"
+                + " effort_override_hours = ?, notes = ?, tags = ? WHERE id = ?")) {
+      ps.setString(1, f.status().name());
+      ps.setString(2, f.dismissReason() == null ? null : f.dismissReason().name());
+      setNullableInt(ps, 3, f.impactOverride() == null ? null : f.impactOverride().value());
+      setNullableInt(ps, 4, f.effortOverride() == null ? null : f.effortOverride().hours());
+      ps.setString(5, f.notes());
+      ps.setString(6, Json.write(f.tags()));
+      ps.setLong(7, f.id());
+      ps.executeUpdate();
+    }
+  }
+
+  private static void setNullableInt(PreparedStatement ps, int index, Integer value)
+      throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.INTEGER);
+    } else {
+      ps.setInt(index, value);
+    }
+  }
+
+  public int count() throws SQLException {
+    try (var st = c.createStatement();
+        var rs = st.executeQuery("SELECT count(*) FROM findings")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  /** Every finding, in display order. */
+  public List<Finding> all() throws SQLException {
+    return query("", null);
+  }
+
+  public Optional<Finding> byId(long id) throws SQLException {
+    List<Finding> found = query(" WHERE id = ?", ps -> ps.setLong(1, id));
+    return found.stream().findFirst();
+  }
+
+  /** Findings whose fingerprint starts with {@code prefix}. */
+  public List<Finding> byFingerprintPrefix(String prefix) throws SQLException {
+    String escaped = prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    return query(" WHERE fingerprint LIKE ? ESCAPE '!'", ps -> ps.setString(1, escaped + "%"));
+  }
+
+  private interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  private List<Finding> query(String where, Binder binder) throws SQLException {
+    Map<Long, List<SourceRef>> sources = sources(where.isEmpty() ? null : where, binder);
+    List<Finding> out = new ArrayList<>();
+    try (var ps = c.prepareStatement("SELECT " + COLUMNS + " FROM findings" + where)) {
+      if (binder != null) {
+        binder.bind(ps);
+      }
+      try (var rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(map(rs, sources.getOrDefault(rs.getLong("id"), List.of())));
+        }
+      }
+    }
+    out.sort(DISPLAY_ORDER);
+    return out;
+  }
+
+  private Map<Long, List<SourceRef>> sources(String findingWhere, Binder binder) throws SQLException {
+    String sql =
+        "SELECT s.finding_id, s.tool, i.tool_version, s.native_rule_id, s.first_import_id,"
+            + " s.last_import_id, s.gone_since_import FROM finding_sources s"
+            + " JOIN imports i ON i.id = s.last_import_id"
+            + (findingWhere == null
+                ? ""
+                : " WHERE s.finding_id IN (SELECT id FROM findings" + findingWhere + ")")
+            + " ORDER BY s.finding_id, s.first_import_id, s.tool";
+    Map<Long, List<SourceRef>> out = new HashMap<>();
+    try (var ps = c.prepareStatement(sql)) {
+      if (binder != null && findingWhere != null) {
+        binder.bind(ps);
+      }
+      try (var rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+              .add(
+                  new SourceRef(
+                      rs.getString(2),
+                      rs.getString(3),
+                      rs.getString(4),
+                      rs.getLong(5),
+                      rs.getLong(6),
+                      rs.getLong(7)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Finding map(ResultSet rs, List<SourceRef> sources) throws SQLException {
+    int impactOverride = rs.getInt("impact_override");
+    boolean hasImpactOverride = !rs.wasNull();
+    int effortOverride = rs.getInt("effort_override_hours");
+    boolean hasEffortOverride = !rs.wasNull();
+    String reason = rs.getString("dismiss_reason");
+    return new Finding(
+        rs.getLong("id"),
+        rs.getString("fingerprint"),
+        rs.getString("rule_id"),
+        rs.getString("title"),
+        rs.getString("description"),
+        Category.valueOf(rs.getString("category")),
+        Severity.valueOf(rs.getString("severity")),
+        Confidence.valueOf(rs.getString("confidence")),
+        new Location(
+            rs.getString("path"),
+            rs.getInt("start_line"),
+            rs.getInt("end_line"),
+            rs.getString("symbol"),
+            rs.getInt("path_in_repo") == 1),
+        Json.evidence(rs.getString("evidence")),
+        Json.ints(rs.getString("cwe")),
+        Json.strings(rs.getString("owasp")),
+        sources,
+        Status.valueOf(rs.getString("status")),
+        reason == null ? null : DismissReason.valueOf(reason),
+        Impact.of(rs.getInt("impact_default")),
+        hasImpactOverride ? Impact.of(impactOverride) : null,
+        Effort.hours(rs.getInt("effort_default_hours")),
+        hasEffortOverride ? Effort.hours(effortOverride) : null,
+        rs.getString("notes"),
+        Json.strings(rs.getString("tags")),
+        Instant.parse(rs.getString("first_seen_at")),
+        Instant.parse(rs.getString("last_seen_at")),
+        rs.getLong("gone_since_import"));
+  }
+
+  @Override
+  public void close() throws SQLException {
+    for (PreparedStatement ps : new PreparedStatement[] {byFingerprint, insert, refresh, source}) {
+      if (ps != null) {
+        ps.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,295 @@
+package dev.auditworkbench.engine.store;
+
+import dev.auditworkbench.engine.model.ProjectInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * One audit project: a single SQLite file. Opening it locks it against other processes, checks
+ * it, and migrates an older schema after taking a backup copy. Every change goes through {@link
+ * #write}, one transaction that lands whole or not at all.
+ *
+ * <p>One connection, used by one thread at a time (methods are synchronized); WAL mode keeps
+ * readers of other tools (the sqlite3 shell, a backup) consistent while it is open.
+ */
+public final class ProjectStore implements AutoCloseable {
+  private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+  private final Path file;
+  private final Connection connection;
+  private final ProjectLock lock;
+  private final Path backup;
+  private boolean closed;
+
+  private ProjectStore(Path file, Connection connection, ProjectLock lock, Path backup) {
+    this.file = file;
+    this.connection = connection;
+    this.lock = lock;
+    this.backup = backup;
+  }
+
+  /** The schema version this build writes. */
+  public static int latestSchemaVersion() {
+    return Migrations.LATEST;
+  }
+
+  /** Creates a new project file; refuses to overwrite an existing file. */
+  public static ProjectStore create(Path file, ProjectInfo info, Clock clock)
+      throws ProjectFileException {
+    Path absolute = file.toAbsolutePath().normalize();
+    if (Files.exists(absolute)) {
+      throw new ProjectFileException(absolute, "already exists; open it, or choose another name");
+    }
+    if (absolute.getParent() != null && !Files.isDirectory(absolute.getParent())) {
+      throw new ProjectFileException(absolute, "folder " + absolute.getParent() + " does not exist");
+    }
+    ProjectLock lock = ProjectLock.acquire(absolute);
+    Connection c = null;
+    try {
+      c = connect(absolute);
+      try (Statement st = c.createStatement()) {
+        st.execute("PRAGMA journal_mode = WAL");
+      }
+      Migrations.migrate(c, 0, Migrations.LATEST);
+      configure(c);
+      ProjectStore store = new ProjectStore(absolute, c, lock, null);
+      store.write(conn -> {
+        new ProjectRepository(conn).saveInfo(info, clock.instant());
+        return null;
+      });
+      return store;
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(c);
+      lock.close();
+      deleteQuietly(absolute);
+      throw new ProjectFileException(absolute, "cannot create project: " + e.getMessage(), e);
+    }
+  }
+
+  /** Opens an existing project, migrating an older schema after a backup copy. */
+  public static ProjectStore open(Path file) throws ProjectFileException {
+    Path absolute = file.toAbsolutePath().normalize();
+    if (!Files.isRegularFile(absolute)) {
+      throw new ProjectFileException(absolute, "no such project file");
+    }
+    checkHeader(absolute);
+    ProjectLock lock = ProjectLock.acquire(absolute);
+    Connection c = null;
+    try {
+      c = connect(absolute);
+      quickCheck(c, absolute);
+      int version = Migrations.userVersion(c);
+      checkIsProject(c, absolute, version);
+      Path backup = null;
+      if (version < Migrations.LATEST) {
+        backup = backup(c, absolute, version);
+        Migrations.migrate(c, version, Migrations.LATEST);
+      }
+      configure(c);
+      return new ProjectStore(absolute, c, lock, backup);
+    } catch (ProjectFileException e) {
+      closeQuietly(c);
+      lock.close();
+      throw e;
+    } catch (SQLException e) {
+      closeQuietly(c);
+      lock.close();
+      throw new ProjectFileException(
+          absolute, "project file is damaged or unreadable (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static Connection connect(Path file) throws SQLException {
+    Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+    try (Statement st = c.createStatement()) {
+      st.execute("PRAGMA busy_timeout = 5000");
+    }
+    return c;
+  }
+
+  private static void configure(Connection c) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("PRAGMA foreign_keys = ON");
+      st.execute("PRAGMA journal_mode = WAL");
+      st.execute("PRAGMA synchronous = FULL");
+    }
+  }
+
+  private static void checkHeader(Path file) throws ProjectFileException {
+    byte[] head = new byte[SQLITE_MAGIC.length];
+    int n;
+    try (InputStream in = Files.newInputStream(file)) {
+      n = in.readNBytes(head, 0, head.length);
+    } catch (IOException e) {
+      throw new ProjectFileException(file, "cannot read project file: " + e.getMessage(), e);
+    }
+    if (n < head.length || !Arrays.equals(head, SQLITE_MAGIC)) {
+      throw new ProjectFileException(
+          file, "not an Audit Workbench project (the file is not an SQLite database)");
+    }
+  }
+
+  private static void quickCheck(Connection c, Path file) throws SQLException, ProjectFileException {
+    try (Statement st = c.createStatement();
+        var rs = st.executeQuery("PRAGMA quick_check")) {
+      String first = rs.next() ? rs.getString(1) : "no answer";
+      if (!"ok".equals(first)) {
+        throw new ProjectFileException(
+            file, "project file is damaged (integrity check: " + first + "); restore a backup copy");
+      }
+    }
+  }
+
+  private static void checkIsProject(Connection c, Path file, int version)
+      throws SQLException, ProjectFileException {
+    if (version > Migrations.LATEST) {
+      throw new ProjectFileException(
+          file,
+          "project was written by a newer Audit Workbench (schema "
+              + version
+              + "; this version reads up to "
+              + Migrations.LATEST
+              + "); update the app to open it");
+    }
+    try (var rs = c.getMetaData().getTables(null, null, "project", null)) {
+      if (version == 0 || !rs.next()) {
+        throw new ProjectFileException(
+            file, "not an Audit Workbench project (an SQLite database without a project table)");
+      }
+    }
+  }
+
+  /** A consistent copy (including any WAL content) taken before migrating. */
+  private static Path backup(Connection c, Path file, int version) throws SQLException {
+    String base = file.getFileName() + ".v" + version + "-backup";
+    Path target = file.resolveSibling(base);
+    for (int i = 2; Files.exists(target); i++) {
+      target = file.resolveSibling(base + i);
+    }
+    try (var ps = c.prepareStatement("VACUUM INTO ?")) {
+      ps.setString(1, target.toString());
+      ps.execute();
+    }
+    return target;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** The backup copy taken when this open migrated an older schema. */
+  public Optional<Path> migrationBackup() {
+    return Optional.ofNullable(backup);
+  }
+
+  public synchronized int schemaVersion() {
+    try {
+      return Migrations.userVersion(connection);
+    } catch (SQLException e) {
+      throw new StoreException("cannot read schema version", e);
+    }
+  }
+
+  public ProjectInfo info() {
+    return read(c -> new ProjectRepository(c).info());
+  }
+
+  /** Work run in one transaction: committed if it returns, rolled back if it throws. */
+  @FunctionalInterface
+  public interface Work<T, E extends Exception> {
+    T run(Connection c) throws SQLException, E;
+  }
+
+  /** Runs {@code work} in one transaction. */
+  public synchronized <T, E extends Exception> T write(Work<T, E> work) throws E {
+    ensureOpen();
+    try {
+      connection.setAutoCommit(false);
+      T result = work.run(connection);
+      connection.commit();
+      return result;
+    } catch (SQLException e) {
+      rollback();
+      throw new StoreException("database error, nothing was saved: " + e.getMessage(), e);
+    } catch (Exception | Error e) {
+      rollback();
+      throw e;
+    } finally {
+      restoreAutoCommit();
+    }
+  }
+
+  /** Runs a read-only query on a consistent snapshot. */
+  public synchronized <T> T read(Work<T, RuntimeException> work) {
+    return write(work);
+  }
+
+  private void rollback() {
+    try {
+      connection.rollback();
+    } catch (SQLException ignored) {
+      // The connection is unusable; the transaction is gone either way.
+    }
+  }
+
+  private void restoreAutoCommit() {
+    try {
+      connection.setAutoCommit(true);
+    } catch (SQLException ignored) {
+      // Next write sets it again.
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("project " + file + " is closed");
+    }
+  }
+
+  /** Checkpoints the WAL into the main file, closes the database and releases the lock. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try (Statement st = connection.createStatement()) {
+      st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (SQLException ignored) {
+      // Closing the last connection checkpoints too.
+    }
+    closeQuietly(connection);
+    lock.close();
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // Nothing left to do with it.
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-wal"));
+      Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-shm"));
+    } catch (IOException ignored) {
+      // Best effort after a failed create.
+    }
+  }
+}
