@@ -1,5 +1,9 @@
 package dev.auditworkbench.app.cli;
 
+import dev.auditworkbench.engine.model.Category;
+import dev.auditworkbench.engine.model.DismissReason;
+import dev.auditworkbench.engine.model.Severity;
+import dev.auditworkbench.engine.model.Status;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,6 +44,11 @@ public final class WorkbenchCommand implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(new CliExceptionHandler());
+    // The model's own lenient parsing: "in-report", "In report" and "IN_REPORT" all work.
+    cl.registerConverter(Status.class, Status::parse);
+    cl.registerConverter(DismissReason.class, DismissReason::parse);
+    cl.registerConverter(Severity.class, Severity::parse);
+    cl.registerConverter(Category.class, Category::parse);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;
   }

@@ -1,0 +1,50 @@
+package dev.auditworkbench.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+/** The module and package arrows of DESIGN.md, enforced on the shipped classes. */
+@AnalyzeClasses(packages = "dev.auditworkbench", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule engineNeverTouchesJavaFx =
+      noClasses().that().resideInAPackage("dev.auditworkbench.engine..")
+          .should().dependOnClassesThat().resideInAPackage("javafx..");
+
+  @ArchTest
+  static final ArchRule enginePackagesHaveNoCycles =
+      slices().matching("dev.auditworkbench.engine.(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule importersSeeOnlyTheSpiAndTheModel =
+      noClasses().that().resideInAPackage("dev.auditworkbench.importers..")
+          .should().dependOnClassesThat().resideInAnyPackage(
+              "dev.auditworkbench.engine.store..", "dev.auditworkbench.engine.ingest..",
+              "dev.auditworkbench.engine.triage..", "dev.auditworkbench.engine.report..",
+              "dev.auditworkbench.views..", "dev.auditworkbench.app..");
+
+  @ArchTest
+  static final ArchRule standardStreamsOnlyInTheEntryPoint =
+      noClasses().that().resideOutsideOfPackage("dev.auditworkbench.app")
+          .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);
+
+  /** Offline by construction: no shipped class opens a socket or speaks HTTP. */
+  @ArchTest
+  static final ArchRule noNetwork =
+      noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
+          .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.ServerSocket")
+          .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.DatagramSocket")
+          .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URLConnection")
+          .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
+          .orShould().dependOnClassesThat().resideInAPackage("java.net.http..")
+          .orShould().dependOnClassesThat().resideInAPackage("java.nio.channels.spi..")
+          .orShould().callMethod(java.net.URL.class, "openConnection")
+          .orShould().callMethod(java.net.URL.class, "openStream");
+}

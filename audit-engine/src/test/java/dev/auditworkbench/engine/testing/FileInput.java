@@ -1,0 +1,16 @@
+package dev.auditworkbench.engine.testing;
+
+import dev.auditworkbench.engine.spi.ImportInput;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A plain file as an importer's input, for importer tests. */
+public record FileInput(Path path) implements ImportInput {
+  @Override
+  public InputStream open() throws IOException {
+    return new BufferedInputStream(Files.newInputStream(path));
+  }
+}
