@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       "Without a command, opens the desktop app."
     },
     subcommands = {
+      OpenCommand.class,
       NewCommand.class,
       ImportCommand.class,
       FormatsCommand.class,

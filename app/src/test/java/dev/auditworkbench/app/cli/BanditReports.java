@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.function.Predicate;
 
 /** Bandit reports derived from real ones (a later scan) or generated in bandit's layout (load). */
-final class BanditReports {
+public final class BanditReports {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private BanditReports() {}
@@ -57,7 +57,7 @@ final class BanditReports {
   }
 
   /** A large report in bandit's JSON layout: {@code n} distinct B608 results over 500 files. */
-  static void generate(Path target, int n) throws IOException {
+  public static void generate(Path target, int n) throws IOException {
     try (JsonGenerator g = new JsonFactory().createGenerator(target.toFile(), com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
       g.writeStartObject();
       g.writeArrayFieldStart("errors");

@@ -150,6 +150,23 @@ class CliTest {
   }
 
   @Test
+  void reportOfOtherFilesMarksNothingGone() throws Exception {
+    Cli.run("import", project, sample("many_vulns.json")).ok();
+
+    Cli other = Cli.run("import", project, sample("one_vuln.json")).ok();
+
+    assertTrue(other.out().contains("1 new, 0 unchanged, 0 gone"), other.out());
+    int n = resultsIn(sample("many_vulns.json"));
+    long open = 0;
+    for (JsonNode f : findingsJson()) {
+      if (f.get("goneSinceImport").isNull()) {
+        open++;
+      }
+    }
+    assertEquals(n + 1, open);
+  }
+
+  @Test
   void truncatedReportIsRefusedWithExit3AndTheProjectUnchangedByteForByte() throws Exception {
     Cli.run("import", project, sample("one_vuln.json")).ok();
     byte[] whole = Files.readAllBytes(sample("many_vulns.json"));

@@ -99,7 +99,7 @@ public final class ImportService {
       }
       sink.rethrow();
       listener.checkCancelled();
-      int gone = findings.markGone(importer.tool(), importId);
+      int gone = findings.markGone(importer.tool(), importId, sink.scannedScope());
       imports.finish(
           importId, sink.toolVersion, sink.recordsRead, sink.newCount, sink.unchangedCount, gone, sink.warnings());
       return imports.byId(importId).orElseThrow();
@@ -152,6 +152,7 @@ public final class ImportService {
     private int newCount;
     private int unchangedCount;
     private SQLException failure;
+    private final java.util.Set<String> scanned = new java.util.HashSet<>();
 
     Sink(FindingRepository findings, String tool, long importId, Instant now, Path repo, ProgressListener listener) {
       this.findings = findings;
@@ -202,6 +203,19 @@ public final class ImportService {
     @Override
     public void toolVersion(String version) {
       toolVersion = version;
+    }
+
+    @Override
+    public void scanned(String rawPath) {
+      String mapped = paths.map(rawPath).path();
+      if (mapped != null) {
+        scanned.add(mapped);
+      }
+    }
+
+    /** The repo paths the input said it scanned; empty when it did not say. */
+    java.util.Set<String> scannedScope() {
+      return scanned;
     }
 
     @Override

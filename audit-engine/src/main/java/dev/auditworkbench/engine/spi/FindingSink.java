@@ -12,6 +12,13 @@ public interface FindingSink {
   /** One input record (a result, a log line) was read, whether or not it made a finding. */
   void recordRead();
 
+  /**
+   * The input says it scanned this file (as the tool wrote the path). When an input names what it
+   * scanned, only findings in those files can go "not seen since" this import; otherwise all of
+   * the tool's earlier findings can.
+   */
+  void scanned(String rawPath);
+
   /** Something in the input was skipped or looked odd; kept with the import's summary. */
   void warn(long line, String message);
 }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Findings and the tools that reported them. What tools say (title, severity, location, evidence)
@@ -155,15 +156,31 @@ public final class FindingRepository implements AutoCloseable {
 
   /**
    * Marks what an earlier import of {@code tool} reported but this one did not as "not seen since
-   * this import". A finding is gone once every tool that reported it stopped. Returns how many of
-   * the tool's findings went.
+   * this import". When {@code scope} is not empty, only findings in those repo paths can go (the
+   * input said it scanned just those files). A finding is gone once every tool that reported it
+   * stopped. Returns how many of the tool's findings went.
    */
-  public int markGone(String tool, long importId) throws SQLException {
+  public int markGone(String tool, long importId, Set<String> scope) throws SQLException {
+    String inScope = "";
+    if (!scope.isEmpty()) {
+      try (var st = c.createStatement()) {
+        st.execute("CREATE TEMP TABLE IF NOT EXISTS gone_scope (path TEXT PRIMARY KEY)");
+        st.execute("DELETE FROM temp.gone_scope");
+      }
+      try (var ps = c.prepareStatement("INSERT OR IGNORE INTO temp.gone_scope(path) VALUES (?)")) {
+        for (String path : scope) {
+          ps.setString(1, path);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      inScope = " AND finding_id IN (SELECT id FROM findings WHERE path IN (SELECT path FROM temp.gone_scope))";
+    }
     int gone;
     try (var ps =
         c.prepareStatement(
             "UPDATE finding_sources SET gone_since_import = ?"
-                + " WHERE tool = ? AND last_import_id < ? AND gone_since_import IS NULL")) {
+                + " WHERE tool = ? AND last_import_id < ? AND gone_since_import IS NULL" + inScope)) {
       ps.setLong(1, importId);
       ps.setString(2, tool);
       ps.setLong(3, importId);

@@ -11,6 +11,12 @@ public final class CollectingSink implements FindingSink {
   public final List<String> warnings = new ArrayList<>();
   public String toolVersion;
   public long recordsRead;
+  public final List<String> scanned = new ArrayList<>();
+
+  @Override
+  public void scanned(String rawPath) {
+    scanned.add(rawPath);
+  }
 
   @Override
   public void accept(RawFinding finding) {

@@ -21,7 +21,9 @@ import java.util.List;
 /**
  * Bandit's JSON report ({@code bandit -f json}), every version's layout: {@code results[]} with
  * test_id, issue_severity/confidence, filename, line_number, line_range, code, issue_text, and
- * since 1.7.3 issue_cwe. {@code errors[]} (files bandit could not parse) become warnings. Reports
+ * since 1.7.3 issue_cwe. {@code metrics} names every scanned file, so a later report only marks
+ * findings gone in files it scanned. {@code errors[]} (files bandit could not parse) become
+ * warnings. Reports
  * of older bandit versions get the CWE bandit itself assigns to each plugin.
  */
 public final class BanditJsonImporter implements Importer {
@@ -81,6 +83,8 @@ public final class BanditJsonImporter implements Importer {
           sawResults = true;
         } else if ("errors".equals(field) && value == JsonToken.START_ARRAY) {
           readErrors(json, sink);
+        } else if ("metrics".equals(field) && value == JsonToken.START_OBJECT) {
+          readScannedFiles(json, sink);
         } else {
           json.skip();
         }
@@ -104,6 +108,18 @@ public final class BanditJsonImporter implements Importer {
     }
     if (json.parser().currentToken() != JsonToken.END_ARRAY) {
       throw json.error("every entry of \"results\" must be an object");
+    }
+  }
+
+  /** bandit's metrics hold one entry per scanned file, plus "_totals". */
+  private static void readScannedFiles(JsonInput json, FindingSink sink) throws IOException, BadInputException {
+    while (json.next() == JsonToken.FIELD_NAME) {
+      String file = json.parser().currentName();
+      json.next();
+      json.skip();
+      if (!"_totals".equals(file)) {
+        sink.scanned(file);
+      }
     }
   }
 

@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,17 @@ class BanditJsonImporterTest {
     assertEquals(List.of(703), f.cwe());
     assertEquals(List.of(new Evidence(Evidence.Kind.CODE, "1 import os\n2 assert False\n")), f.evidence());
     assertTrue(f.title().startsWith("B101 assert_used: Use of assert detected."), f.title());
+  }
+
+  @Test
+  void scannedFilesComeFromTheMetrics() throws Exception {
+    Path file = sample("many_vulns.json");
+    Set<String> expected = new TreeSet<>();
+    new ObjectMapper().readTree(file.toFile()).get("metrics").fieldNames().forEachRemaining(expected::add);
+    expected.remove("_totals");
+
+    assertEquals(expected, new TreeSet<>(parse(file).scanned));
+    assertEquals(List.of("one/one.py"), parse(sample("one_vuln.json")).scanned);
   }
 
   @Test

@@ -1,0 +1,62 @@
+package dev.auditworkbench.app.gui;
+
+import dev.auditworkbench.views.common.DialogService;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.TextArea;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** Plain JavaFX dialogs owned by the main window. Messages are text, never stack traces. */
+final class FxDialogService implements DialogService {
+  private final Window owner;
+
+  FxDialogService(Window owner) {
+    this.owner = owner;
+  }
+
+  @Override
+  public void showError(String title, String message) {
+    show(Alert.AlertType.ERROR, title, message);
+  }
+
+  @Override
+  public void showInformation(String title, String message) {
+    show(Alert.AlertType.INFORMATION, title, message);
+  }
+
+  private void show(Alert.AlertType type, String title, String message) {
+    Alert alert = new Alert(type);
+    alert.initOwner(owner);
+    alert.setTitle(title);
+    alert.setHeaderText(title);
+    TextArea text = new TextArea(message);
+    text.setEditable(false);
+    text.setWrapText(true);
+    text.setPrefRowCount(Math.min(12, (int) message.lines().count() + 1));
+    text.setId("dialog-text");
+    alert.getDialogPane().setContent(text);
+    alert.getDialogPane().setPrefWidth(720);
+    alert.show();
+  }
+
+  @Override
+  public List<Path> chooseFilesToImport() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Import scans, logs or traces");
+    List<File> files = chooser.showOpenMultipleDialog(owner);
+    return files == null ? List.of() : files.stream().map(File::toPath).toList();
+  }
+
+  @Override
+  public Optional<Path> chooseProjectToOpen() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Open audit");
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Audit projects", "*.audit"));
+    File file = chooser.showOpenDialog(owner);
+    return Optional.ofNullable(file).map(File::toPath);
+  }
+}

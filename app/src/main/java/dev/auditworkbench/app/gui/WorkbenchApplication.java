@@ -1,0 +1,128 @@
+package dev.auditworkbench.app.gui;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.auditworkbench.engine.ingest.ImportService;
+import dev.auditworkbench.engine.ingest.ImporterRegistry;
+import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.triage.TriageService;
+import dev.auditworkbench.views.common.BackgroundWork;
+import dev.auditworkbench.views.common.FxTasks;
+import dev.auditworkbench.views.shell.MainViewModel;
+import dev.auditworkbench.views.shell.MainWindow;
+import dev.auditworkbench.views.start.StartView;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The desktop app: the start screen, then one project window. */
+public final class WorkbenchApplication extends Application {
+  private static final String CSS =
+      WorkbenchApplication.class.getResource("/dev/auditworkbench/views/app.css").toExternalForm();
+
+  private final BackgroundWork background = new BackgroundWork();
+  private final RecentProjects recent = RecentProjects.forUser();
+  private Stage stage;
+  private ProjectStore open;
+
+  /** Starts the app; {@code project} (may be null) is opened at once. */
+  public static void launchWith(Path project) {
+    Application.launch(WorkbenchApplication.class, project == null ? new String[0] : new String[] {project.toString()});
+  }
+
+  @Override
+  public void start(Stage primary) {
+    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    stage = primary;
+    stage.setTitle("Audit Workbench");
+    stage.setWidth(1360);
+    stage.setHeight(860);
+    List<String> args = getParameters().getUnnamed();
+    if (args.isEmpty()) {
+      showStart();
+    } else {
+      showStart();
+      openProject(Path.of(args.get(0)));
+    }
+    stage.show();
+  }
+
+  private void setRoot(Parent root) {
+    if (stage.getScene() == null) {
+      Scene scene = new Scene(root);
+      scene.getStylesheets().add(CSS);
+      stage.setScene(scene);
+    } else {
+      stage.getScene().setRoot(root);
+    }
+  }
+
+  private void showStart() {
+    stage.setTitle("Audit Workbench");
+    setRoot(new StartView(recent.list(), new StartView.Actions() {
+      @Override
+      public void openProject(Path file) {
+        WorkbenchApplication.this.openProject(file);
+      }
+
+      @Override
+      public void chooseProject() {
+        new FxDialogService(stage).chooseProjectToOpen().ifPresent(WorkbenchApplication.this::openProject);
+      }
+
+      @Override
+      public Runnable openDemo() {
+        return null;
+      }
+    }));
+  }
+
+  /** Opens a project off the FX thread; a bad file gets a dialog and the start screen stays. */
+  void openProject(Path file) {
+    Task<ProjectStore> task = FxTasks.task("Opening " + file.getFileName(), l -> ProjectStore.open(file));
+    task.setOnSucceeded(e -> showProject(task.getValue()));
+    task.setOnFailed(e -> new FxDialogService(stage).showError("Cannot open project", task.getException().getMessage()));
+    background.submit(task);
+  }
+
+  private void showProject(ProjectStore store) {
+    closeProject();
+    open = store;
+    recent.add(store.file());
+    FxDialogService dialogs = new FxDialogService(stage);
+    MainViewModel model =
+        new MainViewModel(
+            store,
+            new ImportService(store, ImporterRegistry.load(), Clock.systemUTC()),
+            new TriageService(store, Clock.systemUTC()),
+            background,
+            dialogs);
+    stage.setTitle(model.title() + " - Audit Workbench");
+    setRoot(new MainWindow(model, () -> {
+      closeProject();
+      showStart();
+    }, Platform::exit));
+  }
+
+  private void closeProject() {
+    if (open != null) {
+      ProjectStore closing = open;
+      open = null;
+      background.submit(FxTasks.task("Closing project", l -> {
+        closing.close();
+        return null;
+      }));
+    }
+  }
+
+  @Override
+  public void stop() {
+    closeProject();
+    background.shutdownAndWait();
+  }
+}

@@ -1,0 +1,53 @@
+package dev.auditworkbench.views.common;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
+
+/**
+ * Runs tasks one at a time on one background thread, so project writes are serialised and the FX
+ * thread only draws. The task running now is exposed for the status bar's progress and cancel.
+ */
+public final class BackgroundWork {
+  private final ExecutorService executor =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "workbench-background");
+            t.setDaemon(true);
+            return t;
+          });
+  private final ReadOnlyObjectWrapper<Task<?>> current = new ReadOnlyObjectWrapper<>();
+
+  public <T> Task<T> submit(Task<T> task) {
+    task.stateProperty()
+        .addListener(
+            (obs, old, state) -> {
+              if (state == Worker.State.RUNNING) {
+                current.set(task);
+              } else if (current.get() == task && task.isDone()) {
+                current.set(null);
+              }
+            });
+    executor.execute(task);
+    return task;
+  }
+
+  public ReadOnlyObjectProperty<Task<?>> currentProperty() {
+    return current.getReadOnlyProperty();
+  }
+
+  /** Lets queued work (such as closing the project) finish, then stops the thread. */
+  public void shutdownAndWait() {
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package dev.auditworkbench.views.common;
+
+import dev.auditworkbench.engine.model.Severity;
+import java.util.Locale;
+
+/** Style classes used by the views; the look lives in app.css. */
+public final class Css {
+  public static final String SIDEBAR = "sidebar";
+  public static final String STATUS_BAR = "status-bar";
+  public static final String PAGE = "page";
+  public static final String PAGE_TITLE = "page-title";
+  public static final String TILE = "tile";
+  public static final String TILE_NUMBER = "tile-number";
+  public static final String TILE_LABEL = "tile-label";
+  public static final String SEVERITY_BADGE = "severity-badge";
+  public static final String START = "start";
+  public static final String MUTED = "muted";
+
+  private Css() {}
+
+  /** "severity-high" etc. */
+  public static String severity(Severity s) {
+    return "severity-" + s.name().toLowerCase(Locale.ROOT);
+  }
+}

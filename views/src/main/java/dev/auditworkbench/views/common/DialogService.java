@@ -1,0 +1,16 @@
+package dev.auditworkbench.views.common;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Every dialog the views show goes through here, so view models can be tested without windows. */
+public interface DialogService {
+  void showError(String title, String message);
+
+  void showInformation(String title, String message);
+
+  List<Path> chooseFilesToImport();
+
+  Optional<Path> chooseProjectToOpen();
+}

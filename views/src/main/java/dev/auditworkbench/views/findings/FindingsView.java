@@ -1,0 +1,140 @@
+package dev.auditworkbench.views.findings;
+
+import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.engine.model.Severity;
+import dev.auditworkbench.engine.model.SourceRef;
+import dev.auditworkbench.engine.model.Status;
+import dev.auditworkbench.views.common.Choice;
+import dev.auditworkbench.views.common.Css;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** A sortable, filterable table of every finding, with bulk status changes. */
+public final class FindingsView extends VBox {
+  private final FindingsViewModel model;
+  private final TableView<Finding> table = new TableView<>();
+
+  public FindingsView(FindingsViewModel model) {
+    this.model = model;
+    getStyleClass().add(Css.PAGE);
+    setSpacing(8);
+    getChildren().addAll(createFilterBar(), table);
+    VBox.setVgrow(table, Priority.ALWAYS);
+    configureTable();
+  }
+
+  private HBox createFilterBar() {
+    TextField search = new TextField();
+    search.setId("findings-search");
+    search.setPromptText("Search title, rule, file, tool");
+    search.textProperty().bindBidirectional(model.searchProperty());
+    HBox.setHgrow(search, Priority.ALWAYS);
+    ComboBox<Choice<Severity>> severity =
+        choiceBox("findings-severity", Choice.anyAnd("Any severity", Severity.values(), Severity::key));
+    severity.valueProperty().addListener((o, a, c) -> model.severityProperty().set(c == null ? null : c.value()));
+    ComboBox<Choice<Status>> status =
+        choiceBox("findings-status", Choice.anyAnd("Any status", Status.values(), Status::label));
+    status.valueProperty().addListener((o, a, c) -> model.statusProperty().set(c == null ? null : c.value()));
+    Label summary = new Label();
+    summary.setId("findings-summary");
+    summary.getStyleClass().add(Css.MUTED);
+    summary.textProperty().bind(model.summaryProperty());
+    HBox bar = new HBox(8, search, severity, status, summary);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    return bar;
+  }
+
+  private static <T> ComboBox<Choice<T>> choiceBox(String id, List<Choice<T>> choices) {
+    ComboBox<Choice<T>> box = new ComboBox<>(FXCollections.observableArrayList(choices));
+    box.setId(id);
+    box.getSelectionModel().selectFirst();
+    return box;
+  }
+
+  private void configureTable() {
+    table.setId("findings-table");
+    SortedList<Finding> sorted = new SortedList<>(model.shown());
+    sorted.comparatorProperty().bind(table.comparatorProperty());
+    table.setItems(sorted);
+    table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.setPlaceholder(new Label("No findings. Import a scan (Ctrl+I) or drop files here."));
+
+    TableColumn<Finding, Severity> severity = column("Severity", Finding::severity, 90);
+    severity.setCellFactory(c -> new SeverityCell());
+    table.getColumns().addAll(List.of(
+        severity,
+        column("Title", Finding::title, 420),
+        column("Category", f -> f.category().key(), 110),
+        column("Location", f -> f.location().display(), 260),
+        column("Status", f -> f.gone() ? f.status().label() + " (gone)" : f.status().label(), 110),
+        column("Impact", f -> f.impact().value(), 72),
+        column("Effort", f -> f.effort().size().name(), 68),
+        column("Tools", f -> f.sources().stream().map(SourceRef::tool).distinct().collect(Collectors.joining(", ")), 90)));
+    table.setContextMenu(createContextMenu());
+  }
+
+  private ContextMenu createContextMenu() {
+    ContextMenu menu = new ContextMenu();
+    for (Status target : List.of(Status.INBOX, Status.CONFIRMED, Status.IN_REPORT)) {
+      MenuItem item = new MenuItem("Move to " + target.label());
+      item.setId("move-to-" + target.key());
+      item.setOnAction(e -> model.moveTo(List.copyOf(table.getSelectionModel().getSelectedItems()), target));
+      menu.getItems().add(item);
+    }
+    return menu;
+  }
+
+  private static <T> TableColumn<Finding, T> column(String title, Function<Finding, T> value, double width) {
+    TableColumn<Finding, T> col = new TableColumn<>(title);
+    col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    col.setPrefWidth(width);
+    return col;
+  }
+
+  public TableView<Finding> table() {
+    return table;
+  }
+
+  /** The severity as a coloured badge (colours in app.css). */
+  private static final class SeverityCell extends TableCell<Finding, Severity> {
+    private final Label badge = new Label();
+
+    SeverityCell() {
+      badge.getStyleClass().add(Css.SEVERITY_BADGE);
+      setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+      badge.setMinWidth(Region.USE_PREF_SIZE);
+    }
+
+    @Override
+    protected void updateItem(Severity item, boolean empty) {
+      super.updateItem(item, empty);
+      badge.getStyleClass().removeIf(c -> c.startsWith("severity-") && !c.equals(Css.SEVERITY_BADGE));
+      if (empty || item == null) {
+        setGraphic(null);
+        return;
+      }
+      badge.setText(item.key());
+      badge.getStyleClass().add(Css.severity(item));
+      setGraphic(badge);
+    }
+  }
+}

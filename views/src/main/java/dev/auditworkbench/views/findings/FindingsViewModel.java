@@ -1,0 +1,123 @@
+package dev.auditworkbench.views.findings;
+
+import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.engine.model.Severity;
+import dev.auditworkbench.engine.model.Status;
+import dev.auditworkbench.engine.store.FindingFilter;
+import dev.auditworkbench.engine.store.FindingRepository;
+import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.triage.TriageEdit;
+import dev.auditworkbench.engine.triage.TriageService;
+import dev.auditworkbench.views.common.BackgroundWork;
+import dev.auditworkbench.views.common.FxTasks;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.concurrent.Task;
+
+/**
+ * All findings of the open project, the filter the user set, and bulk status changes. Holds no
+ * nodes; loading and saving run on the background worker.
+ */
+public final class FindingsViewModel {
+  private final ProjectStore store;
+  private final TriageService triage;
+  private final BackgroundWork background;
+
+  private final ObservableList<Finding> all = FXCollections.observableArrayList();
+  private final FilteredList<Finding> shown = new FilteredList<>(all, f -> true);
+  private final StringProperty search = new SimpleStringProperty("");
+  private final ObjectProperty<Severity> severity = new SimpleObjectProperty<>();
+  private final ObjectProperty<Status> status = new SimpleObjectProperty<>();
+  private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+
+  public FindingsViewModel(ProjectStore store, TriageService triage, BackgroundWork background) {
+    this.store = store;
+    this.triage = triage;
+    this.background = background;
+    search.addListener((o, a, b) -> refilter());
+    severity.addListener((o, a, b) -> refilter());
+    status.addListener((o, a, b) -> refilter());
+    summary.bind(
+        Bindings.createStringBinding(
+            () -> shown.size() == all.size()
+                ? all.size() + " findings"
+                : shown.size() + " of " + all.size() + " findings",
+            shown, all));
+  }
+
+  /** The filter as the engine understands it; shared with the CLI's findings command. */
+  public FindingFilter filter() {
+    return new FindingFilter(
+        status.get() == null ? Set.of() : Set.of(status.get()),
+        Set.of(),
+        severity.get() == null ? Set.of() : Set.of(severity.get()),
+        Set.of(),
+        search.get());
+  }
+
+  private void refilter() {
+    FindingFilter filter = filter();
+    shown.setPredicate(filter::test);
+  }
+
+  /** Reloads every finding from the project. */
+  public Task<List<Finding>> reload() {
+    Task<List<Finding>> task =
+        FxTasks.task("Loading findings", l -> store.read(c -> new FindingRepository(c).all()));
+    task.setOnSucceeded(e -> all.setAll(task.getValue()));
+    return background.submit(task);
+  }
+
+  /** Moves the given findings to {@code target} (Dismissed is not offered here: it needs a reason). */
+  public Task<Void> moveTo(List<Finding> findings, Status target) {
+    if (target == Status.DISMISSED) {
+      throw new IllegalArgumentException("dismissing needs a reason");
+    }
+    List<Long> ids = findings.stream().map(Finding::id).toList();
+    Task<Void> task =
+        FxTasks.task(
+            "Moving " + ids.size() + " findings to " + target.label(),
+            l -> {
+              for (long id : ids) {
+                triage.apply(id, new TriageEdit(target, null, null, null, null), "findings-table");
+              }
+              return null;
+            });
+    task.setOnSucceeded(e -> reload());
+    return background.submit(task);
+  }
+
+  public ObservableList<Finding> shown() {
+    return shown;
+  }
+
+  public ObservableList<Finding> all() {
+    return all;
+  }
+
+  public StringProperty searchProperty() {
+    return search;
+  }
+
+  public ObjectProperty<Severity> severityProperty() {
+    return severity;
+  }
+
+  public ObjectProperty<Status> statusProperty() {
+    return status;
+  }
+
+  public ReadOnlyStringProperty summaryProperty() {
+    return summary.getReadOnlyProperty();
+  }
+}

@@ -1,0 +1,71 @@
+package dev.auditworkbench.views.overview;
+
+import dev.auditworkbench.engine.model.Category;
+import dev.auditworkbench.engine.model.ImportRecord;
+import dev.auditworkbench.engine.model.Severity;
+import dev.auditworkbench.views.common.Css;
+import java.util.Map;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Tiles of counts and the list of imports. */
+public final class OverviewView extends VBox {
+  private final FlowPane severityTiles = new FlowPane(12, 12);
+  private final FlowPane categoryTiles = new FlowPane(12, 12);
+  private final ListView<String> imports = new ListView<>();
+
+  public OverviewView(OverviewViewModel model) {
+    getStyleClass().add(Css.PAGE);
+    setSpacing(12);
+    severityTiles.setId("overview-severities");
+    categoryTiles.setId("overview-categories");
+    imports.setId("overview-imports");
+    imports.setPlaceholder(new Label("Nothing imported yet."));
+    getChildren().addAll(
+        heading("Open findings by severity"), severityTiles,
+        heading("By category"), categoryTiles,
+        heading("Imports"), imports);
+    VBox.setVgrow(imports, Priority.ALWAYS);
+    model.snapshotProperty().addListener((o, a, s) -> show(s));
+  }
+
+  private static Label heading(String text) {
+    Label l = new Label(text);
+    l.getStyleClass().add(Css.PAGE_TITLE);
+    return l;
+  }
+
+  private void show(OverviewViewModel.Snapshot s) {
+    severityTiles.getChildren().clear();
+    for (Map.Entry<Severity, Integer> e : s.bySeverity().entrySet()) {
+      VBox tile = tile(e.getValue(), e.getKey().key());
+      tile.getStyleClass().add(Css.severity(e.getKey()));
+      severityTiles.getChildren().add(tile);
+    }
+    categoryTiles.getChildren().clear();
+    for (Map.Entry<Category, Integer> e : s.byCategory().entrySet()) {
+      categoryTiles.getChildren().add(tile(e.getValue(), e.getKey().key()));
+    }
+    imports.getItems().setAll(
+        s.imports().stream().map(OverviewView::describe).toList());
+  }
+
+  private static String describe(ImportRecord r) {
+    return String.format("#%d  %s  %s  %d new, %d unchanged, %d gone", r.id(), r.fileName(), r.format(),
+        r.newCount(), r.unchangedCount(), r.goneCount());
+  }
+
+  private static VBox tile(int count, String label) {
+    Label number = new Label(String.valueOf(count));
+    number.getStyleClass().add(Css.TILE_NUMBER);
+    Label text = new Label(label);
+    text.getStyleClass().add(Css.TILE_LABEL);
+    VBox tile = new VBox(2, number, text);
+    tile.getStyleClass().add(Css.TILE);
+    tile.setId("tile-" + label);
+    return tile;
+  }
+}

@@ -1,0 +1,119 @@
+package dev.auditworkbench.views.shell;
+
+import dev.auditworkbench.engine.ingest.ImportResult;
+import dev.auditworkbench.engine.ingest.ImportService;
+import dev.auditworkbench.engine.model.ProjectInfo;
+import dev.auditworkbench.engine.spi.BadInputException;
+import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.triage.TriageService;
+import dev.auditworkbench.views.common.BackgroundWork;
+import dev.auditworkbench.views.common.DialogService;
+import dev.auditworkbench.views.common.FxTasks;
+import dev.auditworkbench.views.findings.FindingsViewModel;
+import dev.auditworkbench.views.overview.OverviewViewModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.concurrent.Task;
+
+/** The open project: its pages' view models, imports, and what the status bar says. */
+public final class MainViewModel {
+  /** What one import run did, file by file. */
+  public record ImportReport(List<ImportResult> imported, List<String> failures) {
+    public String text() {
+      StringBuilder sb = new StringBuilder();
+      imported.forEach(r -> sb.append(r.summary()).append('\n'));
+      failures.forEach(f -> sb.append("Not imported: ").append(f).append('\n'));
+      return sb.toString().strip();
+    }
+  }
+
+  private final ProjectStore store;
+  private final ImportService imports;
+  private final BackgroundWork background;
+  private final DialogService dialogs;
+  private final FindingsViewModel findings;
+  private final OverviewViewModel overview;
+  private final ProjectInfo info;
+
+  public MainViewModel(
+      ProjectStore store,
+      ImportService imports,
+      TriageService triage,
+      BackgroundWork background,
+      DialogService dialogs) {
+    this.store = store;
+    this.imports = imports;
+    this.background = background;
+    this.dialogs = dialogs;
+    this.findings = new FindingsViewModel(store, triage, background);
+    this.overview = new OverviewViewModel(store, background);
+    this.info = store.info();
+  }
+
+  public void reloadAll() {
+    findings.reload();
+    overview.reload();
+  }
+
+  /** Imports the files one transaction each; the report lists what landed and what did not. */
+  public Task<ImportReport> importFiles(List<Path> files) {
+    Task<ImportReport> task =
+        FxTasks.task(
+            "Importing " + files.size() + (files.size() == 1 ? " file" : " files"),
+            listener -> {
+              List<ImportResult> done = new ArrayList<>();
+              List<String> failures = new ArrayList<>();
+              for (Path file : files) {
+                listener.checkCancelled();
+                try {
+                  done.add(imports.importFile(file, null, listener));
+                } catch (BadInputException e) {
+                  failures.add(e.getMessage());
+                }
+              }
+              return new ImportReport(done, failures);
+            });
+    task.setOnSucceeded(
+        e -> {
+          ImportReport report = task.getValue();
+          reloadAll();
+          if (report.failures().isEmpty()) {
+            dialogs.showInformation("Import finished", report.text());
+          } else {
+            dialogs.showError("Import finished with problems", report.text());
+          }
+        });
+    task.setOnFailed(e -> dialogs.showError("Import failed", String.valueOf(task.getException().getMessage())));
+    task.setOnCancelled(e -> {
+      reloadAll();
+      dialogs.showInformation("Import cancelled", "The file being imported was rolled back; files finished before it were kept.");
+    });
+    return background.submit(task);
+  }
+
+  public String title() {
+    String client = info.client().isBlank() ? store.file().getFileName().toString() : info.client();
+    return client + (info.engagement().isBlank() ? "" : " - " + info.engagement());
+  }
+
+  public String statusText() {
+    return store.file() + (info.repo() == null ? "" : "   repository " + info.repo());
+  }
+
+  public FindingsViewModel findings() {
+    return findings;
+  }
+
+  public OverviewViewModel overview() {
+    return overview;
+  }
+
+  public BackgroundWork background() {
+    return background;
+  }
+
+  public DialogService dialogs() {
+    return dialogs;
+  }
+}

@@ -1,0 +1,203 @@
+package dev.auditworkbench.views.shell;
+
+import dev.auditworkbench.views.common.Css;
+import dev.auditworkbench.views.findings.FindingsView;
+import dev.auditworkbench.views.overview.OverviewView;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.concurrent.Task;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+
+/** The project window: menu, sidebar of pages, the page, and a status bar with progress and cancel. */
+public final class MainWindow extends BorderPane {
+  /** The pages of the sidebar, in order. */
+  public enum Page {
+    OVERVIEW("Overview"),
+    FINDINGS("Findings");
+
+    private final String label;
+
+    Page(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
+  private final MainViewModel model;
+  private final Map<Page, Node> pages = new EnumMap<>(Page.class);
+  private final ListView<Page> sidebar = new ListView<>();
+  private final StackPane content = new StackPane();
+  private final FindingsView findingsView;
+  private final Runnable onClose;
+  private final Runnable onQuit;
+
+  public MainWindow(MainViewModel model, Runnable onClose, Runnable onQuit) {
+    this.model = model;
+    this.onClose = onClose;
+    this.onQuit = onQuit;
+    setId("main-window");
+    findingsView = new FindingsView(model.findings());
+    pages.put(Page.OVERVIEW, new OverviewView(model.overview()));
+    pages.put(Page.FINDINGS, findingsView);
+    setTop(createMenuBar());
+    setLeft(createSidebar());
+    setCenter(content);
+    setBottom(createStatusBar());
+    enableFileDrop();
+    sidebar.getSelectionModel().select(Page.OVERVIEW);
+    model.reloadAll();
+  }
+
+  private MenuBar createMenuBar() {
+    Menu file = new Menu("File");
+    file.getItems().addAll(
+        item(WorkbenchAction.IMPORT, this::chooseAndImport),
+        item(WorkbenchAction.RELOAD, model::reloadAll),
+        item(WorkbenchAction.CLOSE_PROJECT, onClose),
+        item(WorkbenchAction.QUIT, onQuit));
+    Menu view = new Menu("View");
+    view.getItems().addAll(
+        item(WorkbenchAction.SHOW_OVERVIEW, () -> show(Page.OVERVIEW)),
+        item(WorkbenchAction.SHOW_FINDINGS, () -> show(Page.FINDINGS)),
+        item(WorkbenchAction.FIND, this::focusSearch));
+    Menu help = new Menu("Help");
+    help.getItems().add(item(WorkbenchAction.SHORTCUTS, this::showShortcuts));
+    MenuBar bar = new MenuBar(file, view, help);
+    bar.setId("menu-bar");
+    return bar;
+  }
+
+  private static MenuItem item(WorkbenchAction action, Runnable run) {
+    MenuItem item = new MenuItem(action.label());
+    item.setId("action-" + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    item.setAccelerator(action.keys());
+    item.setOnAction(e -> run.run());
+    return item;
+  }
+
+  private Node createSidebar() {
+    sidebar.setId("sidebar");
+    sidebar.getStyleClass().add(Css.SIDEBAR);
+    sidebar.getItems().setAll(Page.values());
+    sidebar.setPrefWidth(170);
+    sidebar.getSelectionModel().selectedItemProperty().addListener((o, a, page) -> {
+      if (page != null) {
+        content.getChildren().setAll(pages.get(page));
+      }
+    });
+    return sidebar;
+  }
+
+  private Node createStatusBar() {
+    Label project = new Label(model.statusText());
+    project.setId("status-project");
+    project.getStyleClass().add(Css.MUTED);
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    Label message = new Label();
+    message.setId("status-message");
+    ProgressBar progress = new ProgressBar();
+    progress.setId("status-progress");
+    progress.setPrefWidth(180);
+    Button cancel = new Button("Cancel");
+    cancel.setId("status-cancel");
+    HBox bar = new HBox(8, project, spacer, message, progress, cancel);
+    bar.getStyleClass().add(Css.STATUS_BAR);
+    bar.setAlignment(Pos.CENTER_LEFT);
+
+    var current = model.background().currentProperty();
+    var busy = current.isNotNull();
+    for (Node n : List.of(message, progress, cancel)) {
+      n.visibleProperty().bind(busy);
+      n.managedProperty().bind(busy);
+    }
+    current.addListener((o, old, task) -> {
+      message.textProperty().unbind();
+      progress.progressProperty().unbind();
+      if (task != null) {
+        message.textProperty().bind(task.messageProperty());
+        progress.progressProperty().bind(task.progressProperty());
+      }
+    });
+    cancel.setOnAction(e -> {
+      Task<?> task = current.get();
+      if (task != null) {
+        task.cancel();
+      }
+    });
+    cancel.disableProperty().bind(Bindings.createBooleanBinding(() -> current.get() == null, current));
+    return bar;
+  }
+
+  private void enableFileDrop() {
+    setOnDragOver(e -> {
+      if (e.getDragboard().hasFiles()) {
+        e.acceptTransferModes(TransferMode.COPY);
+      }
+      e.consume();
+    });
+    setOnDragDropped(e -> {
+      boolean ok = e.getDragboard().hasFiles();
+      if (ok) {
+        importFiles(e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList());
+      }
+      e.setDropCompleted(ok);
+      e.consume();
+    });
+  }
+
+  /** Imports dropped or chosen files and folders. */
+  public void importFiles(List<Path> dropped) {
+    List<Path> files = ImportDropPolicy.filesToImport(dropped);
+    if (files.isEmpty()) {
+      model.dialogs().showError("Nothing to import", "The dropped items hold no files.");
+      return;
+    }
+    model.importFiles(files);
+  }
+
+  private void chooseAndImport() {
+    List<Path> files = model.dialogs().chooseFilesToImport();
+    if (!files.isEmpty()) {
+      importFiles(files);
+    }
+  }
+
+  public void show(Page page) {
+    sidebar.getSelectionModel().select(page);
+  }
+
+  private void focusSearch() {
+    show(Page.FINDINGS);
+    findingsView.lookup("#findings-search").requestFocus();
+  }
+
+  private void showShortcuts() {
+    StringBuilder sb = new StringBuilder();
+    for (WorkbenchAction a : WorkbenchAction.values()) {
+      sb.append(String.format("%-22s %s%n", a.keysText(), a.label()));
+    }
+    model.dialogs().showInformation("Keyboard shortcuts", sb.toString());
+  }
+}

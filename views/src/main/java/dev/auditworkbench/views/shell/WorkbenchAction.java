@@ -1,0 +1,36 @@
+package dev.auditworkbench.views.shell;
+
+import javafx.scene.input.KeyCombination;
+
+/** Every user action with its label and shortcut; menus and the shortcuts page are built from it. */
+public enum WorkbenchAction {
+  IMPORT("Import...", "Shortcut+I"),
+  RELOAD("Reload", "F5"),
+  SHOW_OVERVIEW("Overview", "Shortcut+1"),
+  SHOW_FINDINGS("Findings", "Shortcut+2"),
+  FIND("Find in findings", "Shortcut+F"),
+  CLOSE_PROJECT("Close project", "Shortcut+W"),
+  QUIT("Quit", "Shortcut+Q"),
+  SHORTCUTS("Keyboard shortcuts", "F1");
+
+  private final String label;
+  private final String shortcut;
+
+  WorkbenchAction(String label, String shortcut) {
+    this.label = label;
+    this.shortcut = shortcut;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public KeyCombination keys() {
+    return KeyCombination.valueOf(shortcut);
+  }
+
+  /** The shortcut as shown on this platform, e.g. "Ctrl+I". */
+  public String keysText() {
+    return keys().getDisplayText();
+  }
+}

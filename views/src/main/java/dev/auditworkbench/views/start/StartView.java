@@ -1,0 +1,72 @@
+package dev.auditworkbench.views.start;
+
+import dev.auditworkbench.views.common.Css;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The first screen: recent projects, open an audit, open the demo. */
+public final class StartView extends VBox {
+
+  /** What the start screen can ask the app to do. */
+  public interface Actions {
+    void openProject(Path file);
+
+    void chooseProject();
+
+    /** Null when the demo is not bundled with this build. */
+    Runnable openDemo();
+  }
+
+  public StartView(List<Path> recent, Actions actions) {
+    setId("start-view");
+    getStyleClass().add(Css.START);
+    setSpacing(16);
+    setAlignment(Pos.TOP_CENTER);
+    Label title = new Label("Audit Workbench");
+    title.getStyleClass().add("title-1");
+    Label subtitle = new Label("Audit a legacy Django monolith: scan, import, triage, report. Offline.");
+    subtitle.getStyleClass().add(Css.MUTED);
+
+    Button open = new Button("Open audit...");
+    open.setId("start-open");
+    open.setDefaultButton(true);
+    open.setOnAction(e -> actions.chooseProject());
+    HBox buttons = new HBox(12, open);
+    buttons.setAlignment(Pos.CENTER);
+    if (actions.openDemo() != null) {
+      Button demo = new Button("Open demo project");
+      demo.setId("start-demo");
+      demo.setOnAction(e -> actions.openDemo().run());
+      buttons.getChildren().add(demo);
+    }
+
+    Label recentTitle = new Label("Recent projects");
+    recentTitle.getStyleClass().add(Css.PAGE_TITLE);
+    ListView<Path> recentList = new ListView<>();
+    recentList.setId("start-recent");
+    recentList.getItems().setAll(recent);
+    recentList.setPlaceholder(new Label("No recent projects."));
+    recentList.setMaxWidth(640);
+    recentList.setOnMouseClicked(e -> {
+      Path p = recentList.getSelectionModel().getSelectedItem();
+      if (e.getClickCount() == 2 && p != null) {
+        actions.openProject(p);
+      }
+    });
+    recentList.setOnKeyPressed(e -> {
+      Path p = recentList.getSelectionModel().getSelectedItem();
+      if (e.getCode() == KeyCode.ENTER && p != null) {
+        actions.openProject(p);
+      }
+    });
+    getChildren().addAll(title, subtitle, buttons, recentTitle, recentList);
+  }
+}
