@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       OpenCommand.class,
+      DemoCommand.class,
       NewCommand.class,
       ImportCommand.class,
       FormatsCommand.class,

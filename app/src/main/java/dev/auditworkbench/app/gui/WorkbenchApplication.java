@@ -1,6 +1,7 @@
 package dev.auditworkbench.app.gui;
 
 import atlantafx.base.theme.PrimerLight;
+import dev.auditworkbench.app.demo.DemoProject;
 import dev.auditworkbench.engine.ingest.ImportService;
 import dev.auditworkbench.engine.ingest.ImporterRegistry;
 import dev.auditworkbench.engine.store.ProjectStore;
@@ -77,9 +78,19 @@ public final class WorkbenchApplication extends Application {
 
       @Override
       public Runnable openDemo() {
-        return null;
+        return WorkbenchApplication.this::openDemo;
       }
-    }));
+    }, background.currentProperty()));
+  }
+
+  /** Creates the demo audit at its usual place (replacing an earlier one) and opens it. */
+  private void openDemo() {
+    Path target = DemoProject.defaultLocation();
+    Task<Path> task = FxTasks.task("Creating the demo project",
+        l -> DemoProject.create(target, true, l).project());
+    task.setOnSucceeded(e -> openProject(task.getValue()));
+    task.setOnFailed(e -> new FxDialogService(stage).showError("Cannot create the demo", task.getException().getMessage()));
+    background.submit(task);
   }
 
   /** Opens a project off the FX thread; a bad file gets a dialog and the start screen stays. */

@@ -84,7 +84,7 @@ public final class FindingsView extends VBox {
         severity,
         column("Title", Finding::title, 420),
         column("Category", f -> f.category().key(), 110),
-        column("Location", f -> f.location().display(), 260),
+        leadingEllipsis(column("Location", f -> f.location().display(), 260)),
         column("Status", f -> f.gone() ? f.status().label() + " (gone)" : f.status().label(), 110),
         column("Impact", f -> f.impact().value(), 72),
         column("Effort", f -> f.effort().size().name(), 68),
@@ -107,6 +107,22 @@ public final class FindingsView extends VBox {
     TableColumn<Finding, T> col = new TableColumn<>(title);
     col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
     col.setPrefWidth(width);
+    return col;
+  }
+
+  /** Paths are cut at the front, so the file name and line stay visible. */
+  private static <T> TableColumn<Finding, T> leadingEllipsis(TableColumn<Finding, T> col) {
+    col.setCellFactory(c -> {
+      TableCell<Finding, T> cell = new TableCell<>() {
+        @Override
+        protected void updateItem(T item, boolean empty) {
+          super.updateItem(item, empty);
+          setText(empty || item == null ? null : item.toString());
+        }
+      };
+      cell.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+      return cell;
+    });
     return col;
   }
 

@@ -7,7 +7,10 @@ import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.concurrent.Task;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -25,7 +28,7 @@ public final class StartView extends VBox {
     Runnable openDemo();
   }
 
-  public StartView(List<Path> recent, Actions actions) {
+  public StartView(List<Path> recent, Actions actions, ReadOnlyObjectProperty<Task<?>> running) {
     setId("start-view");
     getStyleClass().add(Css.START);
     setSpacing(16);
@@ -67,6 +70,22 @@ public final class StartView extends VBox {
         actions.openProject(p);
       }
     });
-    getChildren().addAll(title, subtitle, buttons, recentTitle, recentList);
+    Label message = new Label();
+    message.setId("start-message");
+    ProgressBar progress = new ProgressBar();
+    progress.setPrefWidth(320);
+    HBox busy = new HBox(12, progress, message);
+    busy.setAlignment(Pos.CENTER);
+    busy.visibleProperty().bind(running.isNotNull());
+    buttons.disableProperty().bind(running.isNotNull());
+    running.addListener((o, old, task) -> {
+      message.textProperty().unbind();
+      progress.progressProperty().unbind();
+      if (task != null) {
+        message.textProperty().bind(task.messageProperty());
+        progress.progressProperty().bind(task.progressProperty());
+      }
+    });
+    getChildren().addAll(title, subtitle, buttons, busy, recentTitle, recentList);
   }
 }

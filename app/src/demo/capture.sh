@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# Regenerates the demo project's captures (app/src/main/resources/demo/captures/) with the real
+# tools from Debian's packages: PostgreSQL 15 (stderr, csvlog and jsonlog logs, auto_explain plans,
+# pg_stat_statements, EXPLAIN ANALYZE), Django's SQL debug log, an nginx access log with request
+# times, bandit, radon, pylint, coverage.py and `manage.py check --deploy`.
+#
+# Runs as root on Debian 12 (it installs packages and starts servers as the postgres and www-data
+# users, on loopback only). Every server it starts is stopped on exit. Takes a few minutes.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../../.." && pwd)"
+src="$root/app/src/main/resources/demo/ledgerly"
+out="$root/app/src/main/resources/demo/captures"
+work=/tmp/ledgerly-capture          # fixed, so paths inside the captures are the same every run
+PY=/usr/bin/python3                 # Debian's Python, which has Debian's Django
+PGBIN=/usr/lib/postgresql/15/bin
+PGPORT=55432
+APPPORT=8765
+WEBPORT=8780
+ROUNDS="${ROUNDS:-5}"               # light routes: requests per route and tenant
+HEAVY_ROUNDS="${HEAVY_ROUNDS:-1}"   # routes that issue hundreds of queries per request
+
+echo "capture: installing tools"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq python3-django python3-psycopg2 postgresql-15 postgresql-contrib \
+  bandit radon pylint python3-coverage nginx-light curl >/dev/null
+
+pids=()
+cleanup() {
+  for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  [ -d "$work/pg" ] && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+rm -rf "$work"
+mkdir -p "$work"
+cp -r "$src" "$work/ledgerly"
+find "$work/ledgerly" -name __pycache__ -prune -exec rm -rf {} +
+chmod -R a+rwX "$work"
+
+echo "capture: starting PostgreSQL 15 on 127.0.0.1:$PGPORT"
+runuser -u postgres -- "$PGBIN/initdb" -D "$work/pg" -U postgres -A trust --locale=C.UTF-8 >/dev/null
+cat >> "$work/pg/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $PGPORT
+unix_socket_directories = '$work'
+shared_preload_libraries = 'pg_stat_statements,auto_explain'
+logging_collector = on
+log_destination = 'stderr,csvlog,jsonlog'
+log_directory = '$work/pglog'
+log_filename = 'postgresql'
+log_rotation_age = 0
+log_line_prefix = '%m [%p] %q%u@%d app=%a '
+log_min_duration_statement = -1
+auto_explain.log_min_duration = '5ms'
+auto_explain.log_analyze = on
+auto_explain.log_buffers = on
+auto_explain.log_format = json
+compute_query_id = on
+pg_stat_statements.track = top
+CONF
+mkdir -p "$work/pglog" && chown postgres "$work/pglog"
+runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -l "$work/pg-start.log" -w start >/dev/null
+psql() { command psql -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
+psql -c "CREATE ROLE ledgerly LOGIN CREATEDB PASSWORD 'ledgerly'"
+psql -c "CREATE DATABASE ledgerly OWNER ledgerly"
+psql -d ledgerly -c "CREATE EXTENSION pg_stat_statements"
+
+export DB_HOST=127.0.0.1 DB_PORT=$PGPORT DB_NAME=ledgerly DB_USER=ledgerly DB_PASSWORD=ledgerly
+export DJANGO_SETTINGS_MODULE=ledgerly.settings.dev PYTHONDONTWRITEBYTECODE=1
+cd "$work/ledgerly"
+
+echo "capture: migrating and seeding"
+$PY manage.py migrate -v 0
+$PY manage.py seed_demo
+psql -d ledgerly -c "ANALYZE"
+
+echo "capture: turning statement logging on"
+psql -c "ALTER SYSTEM SET log_min_duration_statement = 0" -c "SELECT pg_reload_conf()" >/dev/null
+psql -d ledgerly -c "SELECT pg_stat_statements_reset()" >/dev/null
+sleep 1
+for f in postgresql postgresql.csv postgresql.json; do : > "$work/pglog/$f"; done
+
+echo "capture: starting the demo app behind nginx"
+LEDGERLY_SQL_LOG="$work/django-sql.log" $PY manage.py runserver --noreload "127.0.0.1:$APPPORT" \
+  > "$work/runserver.log" 2>&1 &
+pids+=($!)
+cat > "$work/nginx.conf" <<CONF
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events {}
+http {
+  log_format timed '\$remote_addr - \$remote_user [\$time_local] "\$request" \$status \$body_bytes_sent '
+                   '"\$http_referer" "\$http_user_agent" \$request_time \$upstream_response_time';
+  access_log $work/access.log timed;
+  server {
+    listen 127.0.0.1:$WEBPORT;
+    location / { proxy_pass http://127.0.0.1:$APPPORT; proxy_set_header X-Tenant \$http_x_tenant; }
+  }
+}
+CONF
+nginx -c "$work/nginx.conf"
+for i in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$APPPORT/" && break; sleep 0.3; done
+
+echo "capture: driving routes ($ROUNDS rounds per tenant; $HEAVY_ROUNDS for the heavy ones, one tenant)"
+routes=(/ /customers/ /customers/1/ /customers/2/ /invoices/ "/invoices/?status=overdue" /invoices/3/
+        "/invoices/search/?q=Customer+007" /payments/recent/ "/payments/recent/?method=transfer" /reports/revenue/
+        "/reports/reconcile/?ref=BANK-00000042" "/reports/by-status/?status=overdue" /api/v1/invoices/
+        /api/v1/invoices/fast/ /api/v1/customers/1/balance/)
+heavy=(/invoices/overdue/ "/invoices/export.csv?from=2025-10-01&to=2025-10-07")
+drive() {
+  local rounds=$1 tenants=$2; shift 2
+  for round in $(seq 1 "$rounds"); do
+    for tenant in $tenants; do
+      for r in "$@"; do
+        curl -s -o /dev/null -H "X-Tenant: $tenant" -A "capture/1.0" "http://127.0.0.1:$WEBPORT$r"
+      done
+    done
+  done
+}
+drive "$ROUNDS" "harbour northwind" "${routes[@]}"
+drive "$HEAVY_ROUNDS" "harbour" "${heavy[@]}"
+
+echo "capture: statistics and plans"
+psql -d ledgerly --csv -c "SELECT * FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'ledgerly') ORDER BY total_exec_time DESC" > "$work/pg_stat_statements.csv"
+explain() { psql -d ledgerly -At -c "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) $1" > "$2"; }
+explain "SELECT id, number, total, status FROM invoices_invoice WHERE external_ref = 'BANK-00000042'" "$work/explain-reconcile.json"
+explain "SELECT date_trunc('month', issued_at), sum(total), count(*) FROM invoices_invoice WHERE tenant_id = 1 AND issued_at >= '2025-01-01' AND status <> 'void' GROUP BY 1 ORDER BY 1" "$work/explain-revenue.json"
+explain "SELECT * FROM invoices_invoiceline WHERE invoice_id = 20000" "$work/explain-lines-by-invoice.json"
+explain "SELECT * FROM invoices_invoice WHERE tenant_id = 1 AND currency = 'EUR' LIMIT 10" "$work/explain-currency.json"
+
+kill "${pids[@]}" 2>/dev/null || true
+pids=()
+kill "$(cat "$work/nginx.pid")" && rm -f "$work/nginx.pid"
+runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -m fast stop >/dev/null
+
+echo "capture: scanners"
+bandit -r . -f json -o "$work/bandit.json" -q || true          # exit 1 means "issues found"
+radon cc -j -s . > "$work/radon-cc.json"
+pylint --output-format=json --exit-zero --disable=import-error $(find . -name '*.py' -not -path './scripts/*' | sort) > "$work/pylint.json" 2>/dev/null || true
+runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -l "$work/pg-start2.log" -w start >/dev/null
+CI=true python3-coverage run --branch --source=. manage.py test -v 1 > "$work/test-run.log" 2>&1 || true
+python3-coverage json -o "$work/coverage.json" >/dev/null
+python3-coverage xml -o "$work/coverage.xml" >/dev/null
+DJANGO_SETTINGS_MODULE=ledgerly.settings.prod $PY manage.py check --deploy > "$work/check-deploy.txt" 2>&1 || true
+runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -m fast stop >/dev/null
+
+echo "capture: copying to $out"
+rm -rf "$out"
+mkdir -p "$out/postgres" "$out/django" "$out/web" "$out/scans"
+cp "$work/pglog/postgresql" "$out/postgres/postgresql-stderr.log"
+cp "$work/pglog/postgresql.csv" "$out/postgres/postgresql.csv"
+cp "$work/pglog/postgresql.json" "$out/postgres/postgresql.json"
+cp "$work/pg_stat_statements.csv" "$out/postgres/pg_stat_statements.csv"
+cp "$work"/explain-*.json "$out/postgres/"
+cp "$work/django-sql.log" "$out/django/django-sql.log"
+cp "$work/access.log" "$out/web/nginx-access.log"
+cp "$work/bandit.json" "$work/radon-cc.json" "$work/pylint.json" "$work/coverage.json" "$work/coverage.xml" \
+   "$work/check-deploy.txt" "$work/test-run.log" "$out/scans/"
+{
+  echo "Captured $(date -u +%Y-%m-%dT%H:%M:%SZ) by app/src/demo/capture.sh ($ROUNDS rounds per route and tenant, $HEAVY_ROUNDS for the heavy routes)."
+  echo "PostgreSQL: $($PGBIN/postgres --version)"
+  echo "Django: $($PY -c 'import django; print(django.get_version())')"
+  echo "bandit: $(bandit --version 2>&1 | head -1)"
+  echo "radon: $(radon --version 2>&1)"
+  echo "pylint: $(pylint --version 2>&1 | head -1)"
+  echo "coverage: $(python3-coverage --version 2>&1 | head -1)"
+  echo "nginx: $(nginx -v 2>&1)"
+} > "$out/VERSIONS.txt"
+ls -la "$out"/*
+echo "capture: done"

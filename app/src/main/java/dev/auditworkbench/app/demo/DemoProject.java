@@ -1,0 +1,125 @@
+package dev.auditworkbench.app.demo;
+
+import dev.auditworkbench.engine.ingest.ImportResult;
+import dev.auditworkbench.engine.ingest.ImportService;
+import dev.auditworkbench.engine.ingest.ImporterRegistry;
+import dev.auditworkbench.engine.model.ProjectInfo;
+import dev.auditworkbench.engine.spi.BadInputException;
+import dev.auditworkbench.engine.spi.ProgressListener;
+import dev.auditworkbench.engine.store.ProjectFileException;
+import dev.auditworkbench.engine.store.ProjectStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The bundled demo audit: the Ledgerly repository (with its scripted git history), the captures
+ * taken from it with the real tools, and a project that imports every capture a format is known
+ * for. Beside {@code name.audit} it writes {@code name-repo/} and {@code name-captures/}.
+ */
+public final class DemoProject {
+  /** What was created, and which captures no importer reads yet. */
+  public record Created(Path project, Path repo, Path captures, List<ImportResult> imported, List<Path> notImported) {}
+
+  private DemoProject() {}
+
+  /** Where the GUI and {@code workbench demo} put the demo when not told otherwise. */
+  public static Path defaultLocation() {
+    return Path.of(System.getProperty("user.home"), "AuditWorkbench", "demo", "ledgerly-demo.audit");
+  }
+
+  public static Path repoOf(Path project) {
+    return sibling(project, "-repo");
+  }
+
+  public static Path capturesOf(Path project) {
+    return sibling(project, "-captures");
+  }
+
+  private static Path sibling(Path project, String suffix) {
+    String name = project.getFileName().toString();
+    String base = name.endsWith(".audit") ? name.substring(0, name.length() - 6) : name;
+    return project.toAbsolutePath().resolveSibling(base + suffix);
+  }
+
+  /**
+   * Creates the demo project.
+   *
+   * @param replace delete an earlier demo at the same place first
+   */
+  public static Created create(Path projectFile, boolean replace, ProgressListener listener)
+      throws IOException, ProjectFileException, BadInputException {
+    Path project = projectFile.toAbsolutePath().normalize();
+    Path repo = repoOf(project);
+    Path captures = capturesOf(project);
+    if (Files.exists(project) || Files.exists(repo) || Files.exists(captures)) {
+      if (!replace) {
+        throw new ProjectFileException(project, "a demo already exists here; use --force to recreate it");
+      }
+      try (ProjectStore open = ProjectStore.open(project)) {
+        // Opening proves no other window holds it before anything is deleted.
+      } catch (ProjectFileException e) {
+        if (Files.exists(project) && e instanceof dev.auditworkbench.engine.store.ProjectLockedException) {
+          throw e;
+        }
+      }
+      deleteTree(repo);
+      deleteTree(captures);
+      Files.deleteIfExists(project);
+    }
+    Files.createDirectories(project.getParent());
+    listener.progress(0, 3, "Writing the Ledgerly repository and its history");
+    List<String> files = DemoResources.copyTree("demo/ledgerly", repo);
+    DemoHistory.write(repo, files);
+    listener.progress(1, 3, "Copying the captures");
+    DemoResources.copyTree("demo/captures", captures);
+    listener.progress(2, 3, "Importing the captures");
+    ProjectInfo info = new ProjectInfo("Ledgerly Ltd (demo)", "Platform health audit", "Demo Auditor", repo);
+    List<ImportResult> imported = new ArrayList<>();
+    List<Path> notImported = new ArrayList<>();
+    try (ProjectStore store = ProjectStore.create(project, info, Clock.systemUTC())) {
+      ImporterRegistry registry = ImporterRegistry.load();
+      ImportService service = new ImportService(store, registry, Clock.systemUTC());
+      for (Path capture : capturesIn(captures)) {
+        if (!recognised(registry, capture)) {
+          notImported.add(capture);
+          continue;
+        }
+        imported.add(service.importFile(capture, null, listener));
+      }
+    }
+    listener.progress(3, 3, "Demo ready");
+    return new Created(project, repo, captures, imported, notImported);
+  }
+
+  private static List<Path> capturesIn(Path captures) throws IOException {
+    try (Stream<Path> walk = Files.walk(captures)) {
+      return walk.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+
+  private static boolean recognised(ImporterRegistry registry, Path file) throws IOException {
+    try {
+      registry.detect(file);
+      return true;
+    } catch (BadInputException e) {
+      return false;
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from invoices import views
+
+urlpatterns = [
+    path("", views.invoice_list, name="invoice-list"),
+    path("overdue/", views.overdue_invoices, name="invoice-overdue"),
+    path("<int:pk>/", views.invoice_detail, name="invoice-detail"),
+    path("<int:pk>/remind/", views.send_reminder, name="invoice-remind"),
+    path("<int:pk>/void/", views.void_invoice, name="invoice-void"),
+    path("export.csv", views.export_csv, name="invoice-export"),
+    path("search/", views.search, name="invoice-search"),
+]

@@ -1,0 +1,138 @@
+package dev.auditworkbench.app.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.engine.spi.ProgressListener;
+import dev.auditworkbench.engine.store.FindingRepository;
+import dev.auditworkbench.engine.store.ProjectStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoProjectTest {
+  @TempDir static Path dir;
+  static DemoProject.Created demo;
+
+  @BeforeAll
+  static void createDemo() throws Exception {
+    demo = DemoProject.create(dir.resolve("one/demo.audit"), false, ProgressListener.NONE);
+  }
+
+  private static List<RevCommit> history(Path repo) throws Exception {
+    try (Git git = Git.open(repo.toFile())) {
+      List<RevCommit> out = new ArrayList<>();
+      git.log().call().forEach(out::add);
+      return out;
+    }
+  }
+
+  @Test
+  void repositoryHeadIsExactlyTheBundledDemoAndTheTreeIsClean() throws Exception {
+    try (Git git = Git.open(demo.repo().toFile())) {
+      assertTrue(git.status().call().isClean(), "working tree equals HEAD");
+    }
+    Path bundled = Path.of(DemoProjectTest.class.getResource("/demo/ledgerly").toURI());
+    for (String f : List.of("invoices/models.py", "ledgerly/settings/prod.py", ".env", ".gitignore")) {
+      assertEquals(Files.readString(bundled.resolve(f)), Files.readString(demo.repo().resolve(f)), f);
+    }
+  }
+
+  @Test
+  void historyIsTheSameCommitsEveryTime() throws Exception {
+    DemoProject.Created again = DemoProject.create(dir.resolve("two/demo.audit"), false, ProgressListener.NONE);
+    List<RevCommit> first = history(demo.repo());
+    List<RevCommit> second = history(again.repo());
+    assertEquals(first.get(0).getId(), second.get(0).getId());
+    assertEquals(first.size(), second.size());
+  }
+
+  @Test
+  void historySpansTwoYearsWithSeveralAuthorsAndOneOwnerOfTheCore() throws Exception {
+    List<RevCommit> commits = history(demo.repo());
+    assertTrue(commits.size() > 80, "commits: " + commits.size());
+    var newest = commits.get(0).getAuthorIdent().getWhenAsInstant();
+    var oldest = commits.get(commits.size() - 1).getAuthorIdent().getWhenAsInstant();
+    assertTrue(Duration.between(oldest, newest).toDays() > 600, "days: " + Duration.between(oldest, newest).toDays());
+    Set<String> authors = commits.stream().map(c -> c.getAuthorIdent().getName()).collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(5, authors.size(), authors.toString());
+
+    int coreCommits = 0;
+    int byMartin = 0;
+    try (Git git = Git.open(demo.repo().toFile())) {
+      for (RevCommit c : git.log().addPath("invoices/models.py").call()) {
+        coreCommits++;
+        if (c.getAuthorIdent().getName().equals("Martin Keller")) {
+          byMartin++;
+        }
+      }
+    }
+    assertTrue(coreCommits >= 30, "invoices/models.py commits: " + coreCommits);
+    assertTrue(byMartin * 100 / coreCommits >= 75, byMartin + " of " + coreCommits + " by the core owner");
+  }
+
+  @Test
+  void banditCaptureIsImportedWithRepoRelativePathsThatExist() throws Exception {
+    assertFalse(demo.imported().isEmpty());
+    try (ProjectStore store = ProjectStore.open(demo.project())) {
+      List<Finding> findings = store.read(c -> new FindingRepository(c).all());
+      assertFalse(findings.isEmpty());
+      for (Finding f : findings) {
+        assertTrue(f.location().inRepo(), f.location().display());
+        assertTrue(Files.isRegularFile(demo.repo().resolve(f.location().path())), f.location().display());
+      }
+      Set<String> places = findings.stream().map(f -> f.ruleId() + " " + f.location().display()).collect(Collectors.toSet());
+      assertTrue(places.contains("bandit.B703 invoices/templatetags/invoice_tags.py:10"), places.toString());
+      assertTrue(places.contains("bandit.B610 reports/views.py:33"), places.toString());
+    }
+  }
+
+  @Test
+  void existingDemoIsNotReplacedWithoutForce() {
+    var e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+        () -> DemoProject.create(demo.project(), false, ProgressListener.NONE));
+    assertTrue(e.getMessage().contains("--force"), e.getMessage());
+  }
+
+  /** Every "path:line" in DEFECTS.md names a line that exists, and key rows name the right code. */
+  @Test
+  void defectsListPointsAtRealLines() throws Exception {
+    Path defects = Path.of(DemoProjectTest.class.getResource("/demo/DEFECTS.md").toURI());
+    Matcher m = Pattern.compile("([\\w./-]+\\.(?:py|html|txt|sh)|\\.env|deploy/ssh/id_rsa_deploy):(\\d+)").matcher(Files.readString(defects));
+    int checked = 0;
+    while (m.find()) {
+      Path file = demo.repo().resolve(m.group(1));
+      assertTrue(Files.isRegularFile(file), m.group());
+      int line = Integer.parseInt(m.group(2));
+      assertTrue(Files.readAllLines(file).size() >= line, m.group());
+      checked++;
+    }
+    assertTrue(checked > 40, "references checked: " + checked);
+    assertLine("ledgerly/settings/prod.py", 7, "DEBUG = True");
+    assertLine("ledgerly/settings/base.py", 7, "SECRET_KEY =");
+    assertLine("payments/views.py", 39, "cursor.execute(");
+    assertLine("reports/views.py", 27, "external_ref=ref");
+    assertLine("customers/models.py", 25, "objects = CustomerManager()");
+    assertLine("templates/invoices/list.html", 11, "invoice.customer.name");
+    assertLine("scripts/legacy_import.py", 12, "print \"importing\"");
+  }
+
+  private static void assertLine(String file, int line, String text) throws Exception {
+    String actual = Files.readAllLines(demo.repo().resolve(file)).get(line - 1);
+    assertTrue(actual.contains(text), file + ":" + line + " is '" + actual + "'");
+  }
+}
