@@ -108,7 +108,7 @@ for i in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$APPPORT/" && 
 echo "capture: driving routes ($ROUNDS rounds per tenant; $HEAVY_ROUNDS for the heavy ones, one tenant)"
 routes=(/ /customers/ /customers/1/ /customers/2/ /invoices/ "/invoices/?status=overdue" /invoices/3/
         "/invoices/search/?q=Customer+007" /payments/recent/ "/payments/recent/?method=transfer" /reports/revenue/
-        "/reports/reconcile/?ref=BANK-00000042" "/reports/by-status/?status=overdue" /api/v1/invoices/
+        "/reports/reconcile/?ref=BANK-00000042" "/reports/by-status/?status=overdue" /invoices/aging/ /invoices/statement/7/ /api/v1/invoices/
         /api/v1/invoices/fast/ /api/v1/customers/1/balance/)
 heavy=(/invoices/overdue/ "/invoices/export.csv?from=2025-10-01&to=2025-10-07")
 drive() {

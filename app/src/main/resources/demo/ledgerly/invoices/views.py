@@ -126,3 +126,132 @@ def search(request):
     ).order_by("-issued_at")[:50]
     customers = Customer.objects.filter(name__icontains=q)[:10]
     return render(request, "invoices/list.html", {"invoices": matches, "customers": customers, "status": None})
+
+
+def statement(request, customer_id):
+    """Customer statement: every invoice and payment of the last 12 months with a running balance."""
+    customer = get_object_or_404(Customer, pk=customer_id)
+    since = timezone.now().date() - datetime.timedelta(days=365)
+    entries = []
+    for invoice in Invoice.objects.filter(customer=customer, issued_at__gte=since).order_by("issued_at"):
+        if invoice.status == Invoice.STATUS_VOID:
+            continue
+        entries.append({"date": invoice.issued_at, "ref": invoice.number, "debit": invoice.total, "credit": 0})
+        for payment in invoice.payments.all():
+            entries.append({"date": payment.received_at.date(), "ref": payment.reference or invoice.number,
+                            "debit": 0, "credit": payment.amount})
+        for note in invoice.credit_notes.all():
+            entries.append({"date": note.created_at.date(), "ref": "CN %s" % invoice.number, "debit": 0,
+                            "credit": note.amount})
+    entries.sort(key=lambda e: (e["date"], e["ref"]))
+    balance = decimal.Decimal("0")
+    for e in entries:
+        balance += decimal.Decimal(e["debit"]) - decimal.Decimal(e["credit"])
+        e["balance"] = balance
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv")
+        writer = csv.writer(response)
+        writer.writerow(["date", "reference", "debit", "credit", "balance"])
+        for e in entries:
+            writer.writerow([e["date"], e["ref"], e["debit"], e["credit"], e["balance"]])
+        return response
+    return render(request, "invoices/statement.html", {"customer": customer, "entries": entries, "balance": balance})
+
+
+def bulk_action(request):
+    """Bulk actions from the invoice list: issue drafts, mark overdue, send reminders, void."""
+    if request.method != "POST":
+        return HttpResponseBadRequest("POST only")
+    action = request.POST.get("action")
+    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
+    done, failed = 0, []
+    for invoice in Invoice.objects.filter(pk__in=ids):
+        try:
+            if action == "issue":
+                if invoice.status != Invoice.STATUS_DRAFT:
+                    failed.append("%s is not a draft" % invoice.number)
+                    continue
+                invoice.issue()
+            elif action == "overdue":
+                if not invoice.mark_overdue_if_needed():
+                    failed.append("%s is not overdue" % invoice.number)
+                    continue
+            elif action == "remind":
+                if not invoice.is_overdue():
+                    failed.append("%s is not overdue" % invoice.number)
+                    continue
+                send_mail("Reminder: invoice %s" % invoice.number,
+                          "Invoice %s for %s %s is overdue." % (invoice.number, invoice.balance(), invoice.currency),
+                          "billing@ledgerly.example", [invoice.customer.email], fail_silently=True)
+                invoice.record_reminder()
+            elif action == "void":
+                invoice.void("bulk action")
+            else:
+                return HttpResponseBadRequest("unknown action")
+            done += 1
+        except ValueError as e:
+            failed.append("%s: %s" % (invoice.number, e))
+    if done:
+        messages.success(request, "%d invoices updated" % done)
+    for f in failed[:10]:
+        messages.warning(request, f)
+    if len(failed) > 10:
+        messages.warning(request, "... and %d more" % (len(failed) - 10))
+    return redirect("invoice-list")
+
+
+def issue_credit_note(request, pk):
+    invoice = get_object_or_404(Invoice, pk=pk)
+    if request.method != "POST":
+        return render(request, "invoices/credit.html", {"invoice": invoice})
+    try:
+        amount = decimal.Decimal(request.POST.get("amount", "0"))
+    except decimal.InvalidOperation:
+        messages.error(request, "Amount must be a number")
+        return redirect("invoice-detail", pk=pk)
+    reason = request.POST.get("reason", "").strip()
+    if not reason:
+        messages.error(request, "A reason is required")
+        return redirect("invoice-detail", pk=pk)
+    # Credits above 20% of the invoice need an owner (2018 audit finding).
+    membership = request.user.membership_set.filter(tenant=invoice.tenant).first() if request.user.is_authenticated else None
+    if amount > invoice.total * decimal.Decimal("0.2") and (membership is None or membership.role != "owner"):
+        messages.error(request, "Credits above 20% need the account owner")
+        return redirect("invoice-detail", pk=pk)
+    try:
+        invoice.credit(amount, reason)
+    except ValueError as e:
+        messages.error(request, str(e))
+        return redirect("invoice-detail", pk=pk)
+    if invoice.customer.country in EU_COUNTRIES and invoice.customer.vat_number:
+        messages.info(request, "Reverse-charge credit: remember the EC sales list correction")
+    messages.success(request, "Credit note issued")
+    return redirect("invoice-detail", pk=pk)
+
+
+def aging_summary(request):
+    """Totals per aging bucket and currency, for the finance dashboard."""
+    today = timezone.now().date()
+    buckets = {}
+    for invoice in Invoice.objects.exclude(status__in=[Invoice.STATUS_PAID, Invoice.STATUS_VOID, Invoice.STATUS_DRAFT]):
+        if invoice.due_at is None:
+            key = "no due date"
+        else:
+            days = (today - invoice.due_at).days
+            if days <= 0:
+                key = "current"
+            elif days <= 30:
+                key = "1-30"
+            elif days <= 60:
+                key = "31-60"
+            elif days <= 90:
+                key = "61-90"
+            else:
+                key = "90+"
+        per_currency = buckets.setdefault(key, {})
+        per_currency[invoice.currency] = per_currency.get(invoice.currency, decimal.Decimal("0")) + invoice.balance()
+    rows = []
+    for key in ["current", "1-30", "31-60", "61-90", "90+", "no due date"]:
+        for currency, amount in sorted(buckets.get(key, {}).items()):
+            rows.append({"bucket": key, "currency": currency, "amount": amount})
+    return render(request, "invoices/aging.html", {"rows": rows, "today": today})

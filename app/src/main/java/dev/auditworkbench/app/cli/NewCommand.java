@@ -31,6 +31,9 @@ final class NewCommand implements Callable<Integer> {
   @Option(names = "--auditor", paramLabel = "NAME", description = "Lead auditor.")
   String auditor;
 
+  @Option(names = "--no-scan", description = "Create the project without analysing the repository yet.")
+  boolean noScan;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(repo)) {
@@ -40,6 +43,9 @@ final class NewCommand implements Callable<Integer> {
     try (ProjectStore store =
         ProjectStore.create(file, new ProjectInfo(client, engagement, auditor, repoDir), Clock.systemUTC())) {
       spec.commandLine().getOut().printf("Created %s for repository %s%n", store.file(), repoDir);
+      if (!noScan) {
+        spec.commandLine().getOut().println(ScanCommand.run(store, spec));
+      }
     }
     return ExitCodes.OK;
   }

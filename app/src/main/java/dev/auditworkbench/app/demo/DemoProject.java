@@ -4,6 +4,7 @@ import dev.auditworkbench.engine.ingest.ImportResult;
 import dev.auditworkbench.engine.ingest.ImportService;
 import dev.auditworkbench.engine.ingest.ImporterRegistry;
 import dev.auditworkbench.engine.model.ProjectInfo;
+import dev.auditworkbench.engine.scan.ScanService;
 import dev.auditworkbench.engine.spi.BadInputException;
 import dev.auditworkbench.engine.spi.ProgressListener;
 import dev.auditworkbench.engine.store.ProjectFileException;
@@ -83,6 +84,8 @@ public final class DemoProject {
     List<ImportResult> imported = new ArrayList<>();
     List<Path> notImported = new ArrayList<>();
     try (ProjectStore store = ProjectStore.create(project, info, Clock.systemUTC())) {
+      listener.progress(2, 3, "Scanning the repository");
+      new ScanService(store, Clock.systemUTC()).scan(listener);
       ImporterRegistry registry = ImporterRegistry.load();
       ImportService service = new ImportService(store, registry, Clock.systemUTC());
       for (Path capture : capturesIn(captures)) {

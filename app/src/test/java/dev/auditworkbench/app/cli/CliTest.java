@@ -33,7 +33,7 @@ class CliTest {
   void newProject() throws Exception {
     repo = Files.createDirectories(dir.resolve("client-repo"));
     project = dir.resolve("acme.audit");
-    Cli.run("new", project, "--repo", repo, "--client", "Acme Pay", "--auditor", "R. Auditor").ok();
+    Cli.run("new", project, "--repo", repo, "--client", "Acme Pay", "--auditor", "R. Auditor", "--no-scan").ok();
   }
 
   private JsonNode findingsJson(Object... extra) throws Exception {
@@ -275,6 +275,29 @@ class CliTest {
     } catch (Exception e) {
       return "";
     }
+  }
+
+  @Test
+  void newProjectScansItsRepositoryByDefault() throws Exception {
+    Path code = Files.createDirectories(dir.resolve("code/shop"));
+    Files.writeString(code.resolve("__init__.py"), "");
+    Files.writeString(code.resolve("a.py"), "from shop import b\n");
+    Files.writeString(code.resolve("b.py"), "from shop import a\n");
+    Cli created = Cli.run("new", dir.resolve("scanned.audit"), "--repo", dir.resolve("code")).ok();
+    assertTrue(created.out().contains("scanned 3 files (3 Python"), created.out());
+    assertTrue(created.out().contains("1 cycles"), created.out());
+    String graph = Cli.run("graph", dir.resolve("scanned.audit")).ok().out();
+    assertTrue(graph.contains("\"shop.a\" -> \"shop.b\""), graph);
+    JsonNode cycle = MAPPER.readTree(Cli.run("findings", dir.resolve("scanned.audit"), "--format=json").ok().out()).get(0);
+    assertEquals("workbench.import-cycle", cycle.get("ruleId").asText());
+    assertEquals("shop/a.py", cycle.get("path").asText());
+  }
+
+  @Test
+  void inventoryBeforeAnyScanIsAUsageError() {
+    Cli result = Cli.run("inventory", project);
+    assertEquals(ExitCodes.USAGE, result.code());
+    assertTrue(result.err().contains("not been scanned"), result.err());
   }
 
   @Test

@@ -1,14 +1,10 @@
 package dev.auditworkbench.engine.ingest;
 
 import dev.auditworkbench.engine.model.ImportRecord;
-import dev.auditworkbench.engine.model.Location;
 import dev.auditworkbench.engine.spi.BadInputException;
-import dev.auditworkbench.engine.spi.FindingSink;
 import dev.auditworkbench.engine.spi.ImportInput;
 import dev.auditworkbench.engine.spi.Importer;
 import dev.auditworkbench.engine.spi.ProgressListener;
-import dev.auditworkbench.engine.spi.RawFinding;
-import dev.auditworkbench.engine.store.FindingRepository;
 import dev.auditworkbench.engine.store.ImportRepository;
 import dev.auditworkbench.engine.store.ProjectStore;
 import java.io.BufferedInputStream;
@@ -24,11 +20,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Imports captured files into a project: picks the format by content (or takes the one named),
@@ -37,8 +30,6 @@ import java.util.OptionalLong;
  * decision and marks what it no longer reports as gone.
  */
 public final class ImportService {
-  private static final int MAX_WARNINGS_KEPT = 20;
-
   private final ProjectStore store;
   private final ImporterRegistry registry;
   private final Clock clock;
@@ -90,19 +81,13 @@ public final class ImportService {
     long importId =
         imports.begin(
             input.getFileName().toString(), input.toString(), sha256, importer.id(), importer.tool(), now);
-    try (FindingRepository findings = new FindingRepository(c)) {
-      Sink sink = new Sink(findings, importer.tool(), importId, now, repo, listener);
+    try (FindingWriter writer = new FindingWriter(c, importer.tool(), importId, now, repo, listener)) {
       try {
-        importer.parse(new FileInput(input, listener, Files.size(input)), sink);
+        importer.parse(new FileInput(input, listener, Files.size(input)), writer);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      sink.rethrow();
-      listener.checkCancelled();
-      int gone = findings.markGone(importer.tool(), importId, sink.scannedScope());
-      imports.finish(
-          importId, sink.toolVersion, sink.recordsRead, sink.newCount, sink.unchangedCount, gone, sink.warnings());
-      return imports.byId(importId).orElseThrow();
+      return writer.finish(imports);
     }
   }
 
@@ -132,117 +117,6 @@ public final class ImportService {
           listener,
           size,
           "Importing " + path.getFileName());
-    }
-  }
-
-  /** Turns each raw finding into a stored one inside the import's transaction. */
-  private static final class Sink implements FindingSink {
-    private final FindingRepository findings;
-    private final String tool;
-    private final long importId;
-    private final Instant now;
-    private final PathMapper paths;
-    private final SourceLines lines;
-    private final Fingerprinter fingerprinter = new Fingerprinter();
-    private final ProgressListener listener;
-    private final List<String> warnings = new ArrayList<>();
-    private long warningCount;
-    private String toolVersion;
-    private long recordsRead;
-    private int newCount;
-    private int unchangedCount;
-    private SQLException failure;
-    private final java.util.Set<String> scanned = new java.util.HashSet<>();
-
-    Sink(FindingRepository findings, String tool, long importId, Instant now, Path repo, ProgressListener listener) {
-      this.findings = findings;
-      this.tool = tool;
-      this.importId = importId;
-      this.now = now;
-      this.paths = new PathMapper(repo);
-      this.lines = new SourceLines(repo);
-      this.listener = listener;
-    }
-
-    @Override
-    public void accept(RawFinding raw) {
-      if (failure != null) {
-        return;
-      }
-      Location loc = paths.location(raw.rawPath(), raw.startLine(), raw.endLine(), raw.symbol());
-      String source = raw.sourceLine();
-      if (source == null && loc.inRepo()) {
-        source = lines.line(loc.path(), loc.startLine());
-      }
-      String fp =
-          fingerprinter.fingerprint(
-              raw.ruleKey(),
-              loc.path(),
-              Fingerprinter.anchor(source, loc.symbol(), loc.startLine()),
-              raw.keyEvidence());
-      try {
-        OptionalLong existing = findings.idOf(fp);
-        long id;
-        if (existing.isPresent()) {
-          id = existing.getAsLong();
-          findings.refresh(id, raw, loc, importId, now);
-          unchangedCount++;
-        } else {
-          id = findings.insert(fp, raw, loc, importId, now);
-          newCount++;
-        }
-        findings.seenBy(id, tool, raw.nativeRuleId(), importId);
-      } catch (SQLException e) {
-        failure = e;
-      }
-      if ((newCount + unchangedCount) % 1000 == 0) {
-        listener.checkCancelled();
-      }
-    }
-
-    @Override
-    public void toolVersion(String version) {
-      toolVersion = version;
-    }
-
-    @Override
-    public void scanned(String rawPath) {
-      String mapped = paths.map(rawPath).path();
-      if (mapped != null) {
-        scanned.add(mapped);
-      }
-    }
-
-    /** The repo paths the input said it scanned; empty when it did not say. */
-    java.util.Set<String> scannedScope() {
-      return scanned;
-    }
-
-    @Override
-    public void recordRead() {
-      recordsRead++;
-    }
-
-    @Override
-    public void warn(long line, String message) {
-      warningCount++;
-      if (warnings.size() < MAX_WARNINGS_KEPT) {
-        warnings.add(line > 0 ? "line " + line + ": " + message : message);
-      }
-    }
-
-    List<String> warnings() {
-      List<String> out = new ArrayList<>(warnings);
-      if (warningCount > warnings.size()) {
-        out.add("... and " + (warningCount - warnings.size()) + " more warnings");
-      }
-      return out;
-    }
-
-    void rethrow() throws SQLException {
-      if (failure != null) {
-        throw failure;
-      }
     }
   }
 

@@ -14,7 +14,8 @@ import java.util.List;
  * are never edited once released: a change is a new script.
  */
 final class Migrations {
-  static final List<String> SCRIPTS = List.of("V001__init.sql", "V002__finding_history.sql");
+  static final List<String> SCRIPTS =
+      List.of("V001__init.sql", "V002__finding_history.sql", "V003__repo_scans.sql");
 
   static final int LATEST = SCRIPTS.size();
 

@@ -1,0 +1,33 @@
+package dev.auditworkbench.app.cli;
+
+import dev.auditworkbench.engine.scan.ScanResult;
+import dev.auditworkbench.engine.scan.ScanService;
+import dev.auditworkbench.engine.store.ProjectStore;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "scan", description = "Analyse the project's repository again (inventory, size, complexity, imports, rules).")
+final class ScanCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin ProjectOption project;
+
+  @Override
+  public Integer call() throws Exception {
+    try (ProjectStore store = project.open()) {
+      spec.commandLine().getOut().println(run(store, spec));
+    }
+    return ExitCodes.OK;
+  }
+
+  static String run(ProjectStore store, CommandSpec spec) throws java.io.IOException {
+    ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
+    ScanResult result = new ScanService(store, Clock.systemUTC()).scan(progress);
+    progress.done();
+    return "Repository " + result.summary();
+  }
+}

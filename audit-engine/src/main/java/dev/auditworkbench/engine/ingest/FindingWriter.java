@@ -1,0 +1,137 @@
+package dev.auditworkbench.engine.ingest;
+
+import dev.auditworkbench.engine.model.ImportRecord;
+import dev.auditworkbench.engine.model.Location;
+import dev.auditworkbench.engine.spi.FindingSink;
+import dev.auditworkbench.engine.spi.ProgressListener;
+import dev.auditworkbench.engine.spi.RawFinding;
+import dev.auditworkbench.engine.store.FindingRepository;
+import dev.auditworkbench.engine.store.ImportRepository;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Writes one import's findings inside its transaction: maps paths into the repo, fingerprints,
+ * inserts new findings and refreshes known ones (never touching triage), records which tool saw
+ * them, and at the end marks what the tool no longer reports as gone. Used by file imports and by
+ * repository scans alike.
+ */
+public final class FindingWriter implements FindingSink, AutoCloseable {
+  private static final int MAX_WARNINGS_KEPT = 20;
+
+  private final FindingRepository findings;
+  private final String tool;
+  private final long importId;
+  private final Instant now;
+  private final PathMapper paths;
+  private final SourceLines lines;
+  private final Fingerprinter fingerprinter = new Fingerprinter();
+  private final ProgressListener listener;
+  private final List<String> warnings = new ArrayList<>();
+  private final Set<String> scanned = new HashSet<>();
+  private long warningCount;
+  private String toolVersion;
+  private long recordsRead;
+  private int newCount;
+  private int unchangedCount;
+  private SQLException failure;
+
+  public FindingWriter(Connection c, String tool, long importId, Instant now, Path repo, ProgressListener listener) {
+    this.findings = new FindingRepository(c);
+    this.tool = tool;
+    this.importId = importId;
+    this.now = now;
+    this.paths = new PathMapper(repo);
+    this.lines = new SourceLines(repo);
+    this.listener = listener;
+  }
+
+  @Override
+  public void accept(RawFinding raw) {
+    if (failure != null) {
+      return;
+    }
+    Location loc = paths.location(raw.rawPath(), raw.startLine(), raw.endLine(), raw.symbol());
+    String source = raw.sourceLine();
+    if (source == null && loc.inRepo()) {
+      source = lines.line(loc.path(), loc.startLine());
+    }
+    String fp = fingerprinter.fingerprint(
+        raw.ruleKey(), loc.path(), Fingerprinter.anchor(source, loc.symbol(), loc.startLine()), raw.keyEvidence());
+    try {
+      OptionalLong existing = findings.idOf(fp);
+      long id;
+      if (existing.isPresent()) {
+        id = existing.getAsLong();
+        findings.refresh(id, raw, loc, importId, now);
+        unchangedCount++;
+      } else {
+        id = findings.insert(fp, raw, loc, importId, now);
+        newCount++;
+      }
+      findings.seenBy(id, tool, raw.nativeRuleId(), importId);
+    } catch (SQLException e) {
+      failure = e;
+    }
+    if ((newCount + unchangedCount) % 1000 == 0) {
+      listener.checkCancelled();
+    }
+  }
+
+  @Override
+  public void toolVersion(String version) {
+    toolVersion = version;
+  }
+
+  @Override
+  public void scanned(String rawPath) {
+    String mapped = paths.map(rawPath).path();
+    if (mapped != null) {
+      scanned.add(mapped);
+    }
+  }
+
+  @Override
+  public void recordRead() {
+    recordsRead++;
+  }
+
+  @Override
+  public void warn(long line, String message) {
+    warningCount++;
+    if (warnings.size() < MAX_WARNINGS_KEPT) {
+      warnings.add(line > 0 ? "line " + line + ": " + message : message);
+    }
+  }
+
+  private List<String> warnings() {
+    List<String> out = new ArrayList<>(warnings);
+    if (warningCount > warnings.size()) {
+      out.add("... and " + (warningCount - warnings.size()) + " more warnings");
+    }
+    return out;
+  }
+
+  /** Marks what is gone, completes the import record and returns it. */
+  public ImportRecord finish(ImportRepository imports) throws SQLException {
+    if (failure != null) {
+      throw failure;
+    }
+    listener.checkCancelled();
+    int gone = findings.markGone(tool, importId, scanned);
+    imports.finish(importId, toolVersion, recordsRead, newCount, unchangedCount, gone, warnings());
+    return imports.byId(importId).orElseThrow();
+  }
+
+  @Override
+  public void close() throws SQLException {
+    findings.close();
+  }
+}

@@ -1,0 +1,76 @@
+package dev.auditworkbench.engine.repo;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one Python module says about itself, read from its syntax tree: imports, classes,
+ * functions (with radon complexity), module-level assignments, decorators and calls that matter
+ * to Django, and where it is not valid Python 3.
+ */
+public record ModuleFacts(
+    String path,
+    String module,
+    LineCounts lines,
+    List<ImportRef> imports,
+    List<ClassDef> classes,
+    List<FunctionDef> functions,
+    List<Assignment> assignments,
+    List<CallRef> calls,
+    List<ParsedFile.Problem> problems) {
+
+  /**
+   * One imported name. {@code module} is as written (dotted, without leading dots); {@code level}
+   * is the number of leading dots of a relative import; {@code name} is the imported name of a
+   * "from" import (null for "import x.y"); {@code alias} the "as" name, or null.
+   */
+  public record ImportRef(String module, int level, String name, String alias, int line) {
+    /** The name the import binds in the importing module. */
+    public String boundName() {
+      if (alias != null) {
+        return alias;
+      }
+      return name != null ? name : module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
+    }
+  }
+
+  /**
+   * A class. {@code bases} are the superclass expressions as written ("models.Model").
+   * {@code fields} are the body's assignments whose value is a call ("customer" to
+   * "models.ForeignKey(Customer, on_delete=...)"); {@code meta} holds the inner Meta class's
+   * assignments as written. {@code complexity} is what radon reports for a class: its body's
+   * decision points plus its methods' complexity, averaged over the methods (plus one when there
+   * are several).
+   */
+  public record ClassDef(
+      String name,
+      String qualname,
+      List<String> bases,
+      List<String> decorators,
+      int line,
+      int endLine,
+      int complexity,
+      List<FieldDef> fields,
+      Map<String, String> meta,
+      List<String> methods) {}
+
+  /** An assignment in a class body whose value is a call: a model field, a manager, a form field. */
+  public record FieldDef(String name, String callee, List<String> args, Map<String, String> kwargs, int line) {}
+
+  /** A function or method; {@code className} is null for module-level functions. */
+  public record FunctionDef(
+      String name,
+      String qualname,
+      String className,
+      List<String> params,
+      List<String> decorators,
+      int line,
+      int endLine,
+      int complexity) {}
+
+  /** A module-level assignment: target name and the value's source text. */
+  public record Assignment(String target, String value, int line, SyntaxNode valueNode) {}
+
+  /** A call anywhere in the module: callee as written, positional args and keyword args as text. */
+  public record CallRef(String callee, List<String> args, Map<String, String> kwargs, int line, String enclosingFunction) {}
+}
