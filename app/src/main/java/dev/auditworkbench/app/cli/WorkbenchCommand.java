@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       GraphCommand.class,
       RulesCommand.class,
       ConfigCommand.class,
+      BenchCommand.class,
     },
     footer = {
       "",

@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.auditworkbench.app.demo.DemoProject;
 import dev.auditworkbench.engine.ingest.ImportService;
 import dev.auditworkbench.engine.ingest.ImporterRegistry;
+import dev.auditworkbench.engine.scan.ScanService;
 import dev.auditworkbench.engine.store.ProjectStore;
 import dev.auditworkbench.engine.triage.TriageService;
 import dev.auditworkbench.views.common.BackgroundWork;
@@ -110,6 +111,7 @@ public final class WorkbenchApplication extends Application {
         new MainViewModel(
             store,
             new ImportService(store, ImporterRegistry.load(), Clock.systemUTC()),
+            new ScanService(store, Clock.systemUTC()),
             new TriageService(store, Clock.systemUTC()),
             background,
             dialogs);

@@ -9,6 +9,7 @@ import dev.auditworkbench.engine.ingest.ImporterRegistry;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.model.Status;
+import dev.auditworkbench.engine.scan.ScanService;
 import dev.auditworkbench.engine.store.FindingRepository;
 import dev.auditworkbench.engine.store.ImportRepository;
 import dev.auditworkbench.engine.store.ProjectStore;
@@ -50,6 +51,7 @@ class MainWindowUiTest {
     background = new BackgroundWork();
     MainViewModel model = new MainViewModel(store,
         new ImportService(store, ImporterRegistry.load(), Clock.systemUTC()),
+        new ScanService(store, Clock.systemUTC()),
         new TriageService(store, Clock.systemUTC()), background, dialogs);
     window = new MainWindow(model, () -> {}, () -> {});
     stage.setScene(new Scene(window, 1200, 800));

@@ -6,10 +6,37 @@ import java.nio.charset.StandardCharsets;
 public final class SourceText {
   private final byte[] utf8;
   private final String text;
+  private int[] lineStarts;
 
   public SourceText(String text) {
     this.text = text;
     this.utf8 = text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The 1-based line of a byte offset. */
+  public int lineOf(int byteOffset) {
+    if (lineStarts == null) {
+      lineStarts = indexLines();
+    }
+    int i = java.util.Arrays.binarySearch(lineStarts, byteOffset);
+    return (i >= 0 ? i : -i - 2) + 1;
+  }
+
+  private int[] indexLines() {
+    int count = 1;
+    for (byte b : utf8) {
+      if (b == '\n') {
+        count++;
+      }
+    }
+    int[] starts = new int[count];
+    int line = 1;
+    for (int i = 0; i < utf8.length; i++) {
+      if (utf8[i] == '\n') {
+        starts[line++] = i + 1;
+      }
+    }
+    return starts;
   }
 
   public String text() {

@@ -33,6 +33,13 @@ public final class SyntaxNode {
     this.source = source;
   }
 
+  /** A node whose lines are read off the source by byte offset (the last line is that of its last byte). */
+  static SyntaxNode at(String type, String field, int startByte, int endByte, boolean missing, SourceText source) {
+    int start = source.lineOf(startByte);
+    int end = endByte > startByte ? source.lineOf(endByte - 1) : start;
+    return new SyntaxNode(type, field, startByte, endByte, start, end, missing, source);
+  }
+
   void add(SyntaxNode child) {
     children.add(child);
   }

@@ -1,9 +1,12 @@
 package dev.auditworkbench.engine.repo;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
+import org.treesitter.TSSymbolType;
 import org.treesitter.TSTree;
 import org.treesitter.TSTreeCursor;
 import org.treesitter.TreeSitterPython;
@@ -18,12 +21,32 @@ import org.treesitter.TreeSitterPython;
  */
 public final class TreeSitterPythonParser implements PythonParser {
   private static final long TIMEOUT_MICROS = 20_000_000;
+  /** Named nodes whose children nothing reads: their text is enough. */
+  private static final Set<String> LEAVES =
+      Set.of("string", "concatenated_string", "comment", "identifier", "dotted_name", "integer", "float",
+          "true", "false", "none", "escape_sequence");
 
   private final TSParser parser = new TSParser();
+  private final String[] symbolNames;
+  private final boolean[] symbolNamed;
+  private final String[] fieldNames;
 
   public TreeSitterPythonParser() {
-    parser.setLanguage(new TreeSitterPython());
+    TreeSitterPython language = new TreeSitterPython();
+    parser.setLanguage(language);
     parser.setTimeoutMicros(TIMEOUT_MICROS);
+    // Node types and field names as ids, looked up once: a JNI string per node is the slow part.
+    int symbols = language.symbolCount();
+    symbolNames = new String[symbols];
+    symbolNamed = new boolean[symbols];
+    for (int i = 0; i < symbols; i++) {
+      symbolNames[i] = language.symbolName(i).intern();
+      symbolNamed[i] = language.symbolType(i) == TSSymbolType.TSSymbolTypeRegular;
+    }
+    fieldNames = new String[language.fieldCount() + 1];
+    for (int i = 1; i < fieldNames.length; i++) {
+      fieldNames[i] = language.fieldNameForId(i).intern();
+    }
   }
 
   @Override
@@ -36,13 +59,18 @@ public final class TreeSitterPythonParser implements PythonParser {
       return new ParsedFile(path, source, new SyntaxNode("module", null, 0, 0, 1, 1, false, source), problems);
     }
     SyntaxNode root = copy(tree.getRootNode(), source, problems);
+    problems.sort(Comparator.comparingInt(ParsedFile.Problem::line));
     return new ParsedFile(path, source, root, problems);
   }
 
-  /** Copies the named nodes of the tree, depth first, with a cursor (one JNI step per node). */
-  private static SyntaxNode copy(TSNode rootNode, SourceText source, List<ParsedFile.Problem> problems) {
+  /**
+   * Copies the named nodes of the tree, depth first, with a cursor. Tokens (unnamed nodes) have no
+   * children and are only stepped over; error checks run only when the tree has an error.
+   */
+  private SyntaxNode copy(TSNode rootNode, SourceText source, List<ParsedFile.Problem> problems) {
+    boolean hasErrors = rootNode.hasError();
     TSTreeCursor cursor = new TSTreeCursor(rootNode);
-    SyntaxNode root = node(cursor.currentNode(), null, source);
+    SyntaxNode root = SyntaxNode.at("module", null, rootNode.getStartByte(), rootNode.getEndByte(), false, source);
     List<SyntaxNode> stack = new ArrayList<>();
     stack.add(root);
     if (!cursor.gotoFirstChild()) {
@@ -50,31 +78,32 @@ public final class TreeSitterPythonParser implements PythonParser {
     }
     while (true) {
       TSNode n = cursor.currentNode();
-      SyntaxNode parent = stack.get(stack.size() - 1);
+      int symbol = n.getSymbol();
+      boolean known = symbol >= 0 && symbol < symbolNames.length;
+      boolean named = known ? symbolNamed[symbol] : n.isNamed();
+      boolean missing = hasErrors && n.isMissing();
       SyntaxNode added = null;
-      if (n.isNamed() || n.isMissing()) {
-        added = node(n, cursor.currentFieldName(), source);
-        parent.add(added);
-        noteProblem(added, problems);
+      if (named || missing) {
+        String type = known ? symbolNames[symbol] : n.getType();
+        int fieldId = cursor.currentFieldId();
+        String field = fieldId > 0 && fieldId < fieldNames.length ? fieldNames[fieldId] : null;
+        added = SyntaxNode.at(type, field, n.getStartByte(), n.getEndByte(), missing, source);
+        stack.get(stack.size() - 1).add(added);
+        if (hasErrors || type.endsWith("_statement") && (type.startsWith("print") || type.startsWith("exec"))) {
+          noteProblem(added, problems);
+        }
       }
-      if (cursor.gotoFirstChild()) {
-        stack.add(added != null ? added : parent);
+      if (added != null && !LEAVES.contains(added.type()) && cursor.gotoFirstChild()) {
+        stack.add(added);
         continue;
       }
       while (!cursor.gotoNextSibling()) {
         if (!cursor.gotoParent() || stack.size() == 1) {
-          problems.sort(java.util.Comparator.comparingInt(ParsedFile.Problem::line));
           return root;
         }
         stack.remove(stack.size() - 1);
       }
     }
-  }
-
-  private static SyntaxNode node(TSNode n, String field, SourceText source) {
-    return new SyntaxNode(
-        n.getType(), field, n.getStartByte(), n.getEndByte(),
-        n.getStartPoint().getRow() + 1, n.getEndPoint().getRow() + 1, n.isMissing(), source);
   }
 
   private static void noteProblem(SyntaxNode n, List<ParsedFile.Problem> problems) {

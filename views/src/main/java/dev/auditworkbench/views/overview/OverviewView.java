@@ -13,6 +13,8 @@ import javafx.scene.layout.VBox;
 
 /** Tiles of counts and the list of imports. */
 public final class OverviewView extends VBox {
+  private final FlowPane codeTiles = new FlowPane(12, 12);
+  private final Label scanLine = new Label();
   private final FlowPane severityTiles = new FlowPane(12, 12);
   private final FlowPane categoryTiles = new FlowPane(12, 12);
   private final ListView<String> imports = new ListView<>();
@@ -24,7 +26,11 @@ public final class OverviewView extends VBox {
     categoryTiles.setId("overview-categories");
     imports.setId("overview-imports");
     imports.setPlaceholder(new Label("Nothing imported yet."));
+    codeTiles.setId("overview-code");
+    scanLine.setId("overview-scan");
+    scanLine.getStyleClass().add(Css.MUTED);
     getChildren().addAll(
+        heading("The codebase"), codeTiles, scanLine,
         heading("Open findings by severity"), severityTiles,
         heading("By category"), categoryTiles,
         heading("Imports"), imports);
@@ -39,6 +45,18 @@ public final class OverviewView extends VBox {
   }
 
   private void show(OverviewViewModel.Snapshot s) {
+    codeTiles.getChildren().clear();
+    s.scan().ifPresentOrElse(scan -> {
+      codeTiles.getChildren().addAll(tile(scan.pythonFiles(), "Python files"), tileText(String.format("%,d", scan.codeLines()), "code lines"));
+      scanLine.setText("Last scan " + scan.scannedAt() + (scan.commitId() == null ? "" : " at commit " + scan.commitId().substring(0, 12))
+          + "; " + scan.parseFailures() + " files not valid Python 3");
+    }, () -> scanLine.setText("The repository has not been scanned yet (File > Re-scan repository)."));
+    s.inventory().ifPresent(inv -> codeTiles.getChildren().addAll(
+        tile((int) inv.apps().stream().filter(a -> a.local()).count(), "local apps"),
+        tile((int) inv.models().stream().filter(m -> !m.abstractModel()).count(), "models"),
+        tile(inv.routes().size(), "URL routes"),
+        tile(inv.views().size(), "views"),
+        tile((int) inv.tests().stream().filter(t -> t.skipped()).count(), "skipped tests")));
     severityTiles.getChildren().clear();
     for (Map.Entry<Severity, Integer> e : s.bySeverity().entrySet()) {
       VBox tile = tile(e.getValue(), e.getKey().key());
@@ -59,13 +77,17 @@ public final class OverviewView extends VBox {
   }
 
   private static VBox tile(int count, String label) {
-    Label number = new Label(String.valueOf(count));
+    return tileText(String.valueOf(count), label);
+  }
+
+  private static VBox tileText(String value, String label) {
+    Label number = new Label(value);
     number.getStyleClass().add(Css.TILE_NUMBER);
     Label text = new Label(label);
     text.getStyleClass().add(Css.TILE_LABEL);
     VBox tile = new VBox(2, number, text);
     tile.getStyleClass().add(Css.TILE);
-    tile.setId("tile-" + label);
+    tile.setId("tile-" + label.replace(' ', '-'));
     return tile;
   }
 }

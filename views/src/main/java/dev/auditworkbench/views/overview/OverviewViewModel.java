@@ -1,5 +1,6 @@
 package dev.auditworkbench.views.overview;
 
+import dev.auditworkbench.engine.django.DjangoInventory;
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.ImportRecord;
@@ -7,11 +8,13 @@ import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.store.FindingRepository;
 import dev.auditworkbench.engine.store.ImportRepository;
 import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.store.ScanRepository;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
@@ -24,7 +27,9 @@ public final class OverviewViewModel {
       int open,
       Map<Severity, Integer> bySeverity,
       Map<Category, Integer> byCategory,
-      List<ImportRecord> imports) {}
+      List<ImportRecord> imports,
+      Optional<ScanRepository.Scan> scan,
+      Optional<DjangoInventory> inventory) {}
 
   private final ProjectStore store;
   private final BackgroundWork background;
@@ -58,7 +63,9 @@ public final class OverviewViewModel {
       bySeverity.merge(f.severity(), 1, Integer::sum);
       byCategory.merge(f.category(), 1, Integer::sum);
     }
-    return new Snapshot(findings.size(), open, bySeverity, byCategory, imports);
+    Optional<ScanRepository.Scan> scan = store.read(c -> new ScanRepository(c).latest());
+    Optional<DjangoInventory> inventory = store.read(c -> new ScanRepository(c).latestFacts("inventory", DjangoInventory.class));
+    return new Snapshot(findings.size(), open, bySeverity, byCategory, imports, scan, inventory);
   }
 
   public ReadOnlyObjectProperty<Snapshot> snapshotProperty() {

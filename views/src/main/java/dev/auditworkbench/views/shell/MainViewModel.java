@@ -3,6 +3,8 @@ package dev.auditworkbench.views.shell;
 import dev.auditworkbench.engine.ingest.ImportResult;
 import dev.auditworkbench.engine.ingest.ImportService;
 import dev.auditworkbench.engine.model.ProjectInfo;
+import dev.auditworkbench.engine.scan.ScanResult;
+import dev.auditworkbench.engine.scan.ScanService;
 import dev.auditworkbench.engine.spi.BadInputException;
 import dev.auditworkbench.engine.store.ProjectStore;
 import dev.auditworkbench.engine.triage.TriageService;
@@ -30,6 +32,7 @@ public final class MainViewModel {
 
   private final ProjectStore store;
   private final ImportService imports;
+  private final ScanService scans;
   private final BackgroundWork background;
   private final DialogService dialogs;
   private final FindingsViewModel findings;
@@ -39,11 +42,13 @@ public final class MainViewModel {
   public MainViewModel(
       ProjectStore store,
       ImportService imports,
+      ScanService scans,
       TriageService triage,
       BackgroundWork background,
       DialogService dialogs) {
     this.store = store;
     this.imports = imports;
+    this.scans = scans;
     this.background = background;
     this.dialogs = dialogs;
     this.findings = new FindingsViewModel(store, triage, background);
@@ -89,6 +94,18 @@ public final class MainViewModel {
       reloadAll();
       dialogs.showInformation("Import cancelled", "The file being imported was rolled back; files finished before it were kept.");
     });
+    return background.submit(task);
+  }
+
+  /** Analyses the repository again; the scan keeps triage and marks what went away. */
+  public Task<ScanResult> rescan() {
+    Task<ScanResult> task = FxTasks.task("Scanning the repository", scans::scan);
+    task.setOnSucceeded(e -> {
+      reloadAll();
+      dialogs.showInformation("Scan finished", "Repository " + task.getValue().summary());
+    });
+    task.setOnFailed(e -> dialogs.showError("Scan failed", String.valueOf(task.getException().getMessage())));
+    task.setOnCancelled(e -> dialogs.showInformation("Scan cancelled", "Nothing was changed."));
     return background.submit(task);
   }
 

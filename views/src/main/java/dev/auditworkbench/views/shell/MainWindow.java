@@ -74,6 +74,7 @@ public final class MainWindow extends BorderPane {
     file.getItems().addAll(
         item(WorkbenchAction.IMPORT, this::chooseAndImport),
         item(WorkbenchAction.RELOAD, model::reloadAll),
+        item(WorkbenchAction.RESCAN, model::rescan),
         item(WorkbenchAction.CLOSE_PROJECT, onClose),
         item(WorkbenchAction.QUIT, onQuit));
     Menu view = new Menu("View");

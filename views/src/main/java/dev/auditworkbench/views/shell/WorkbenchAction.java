@@ -6,6 +6,7 @@ import javafx.scene.input.KeyCombination;
 public enum WorkbenchAction {
   IMPORT("Import...", "Shortcut+I"),
   RELOAD("Reload", "F5"),
+  RESCAN("Re-scan repository", "Shortcut+R"),
   SHOW_OVERVIEW("Overview", "Shortcut+1"),
   SHOW_FINDINGS("Findings", "Shortcut+2"),
   FIND("Find in findings", "Shortcut+F"),

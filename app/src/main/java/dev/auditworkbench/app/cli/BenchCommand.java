@@ -1,0 +1,128 @@
+package dev.auditworkbench.app.cli;
+
+import dev.auditworkbench.engine.scan.RepoAnalysis;
+import dev.auditworkbench.engine.scan.Rule;
+import dev.auditworkbench.engine.scan.ScanService;
+import dev.auditworkbench.engine.scan.Thresholds;
+import dev.auditworkbench.engine.spi.ProgressListener;
+import dev.auditworkbench.engine.spi.RawFinding;
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", description = "Benchmarks that print their figures (separate from the tests).",
+    subcommands = {BenchCommand.Scan.class})
+final class BenchCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(name = "scan", description = {
+      "Analyse a repository as 'workbench scan' does (without storing) and print files, lines, seconds,",
+      "lines/s and peak heap; then run 'bandit -r' on the same tree for comparison."})
+  static final class Scan implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<repo>", description = "The repository folder.")
+    Path repo;
+
+    @Option(names = "--runs", defaultValue = "2", description = "Timed runs (the first also warms the JVM; default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--no-bandit", description = "Skip the bandit comparison.")
+    boolean noBandit;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!Files.isDirectory(repo)) {
+        throw new UsageException(repo + " is not a folder");
+      }
+      var out = spec.commandLine().getOut();
+      out.printf("Repository %s, %d cores, max heap %d MB%n", repo.toAbsolutePath(),
+          Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+      double best = Double.MAX_VALUE;
+      RepoAnalysis analysis = null;
+      int findings = 0;
+      for (int run = 1; run <= runs; run++) {
+        System.gc();
+        resetPeaks();
+        long start = System.nanoTime();
+        analysis = ScanService.analyse(repo, Thresholds.DEFAULTS, ProgressListener.NONE);
+        List<RawFinding> found = new ArrayList<>();
+        for (Rule rule : ScanService.rules()) {
+          rule.check(analysis, found::add);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        findings = found.size();
+        long lines = analysis.summaries().stream().mapToLong(s -> s.lines().total()).sum();
+        out.printf("run %d: %d files, %d Python files, %d lines (%d code) in %.2f s = %,.0f lines/s, peak heap %d MB,"
+                + " %d models, %d routes, %d import edges, %d findings%n",
+            run, analysis.files().size(), analysis.summaries().size(), lines,
+            analysis.summaries().stream().mapToLong(s -> s.lines().code()).sum(), seconds, lines / seconds,
+            peakHeapMb(), analysis.inventory().models().size(), analysis.inventory().routes().size(),
+            analysis.graph().edges().size(), findings);
+        best = Math.min(best, seconds);
+      }
+      if (!noBandit) {
+        double bandit = bandit(out);
+        if (bandit > 0) {
+          out.printf("workbench scan %.2f s vs bandit -r %.2f s: %.1fx faster%n", best, bandit, bandit / best);
+        }
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+
+    private double bandit(java.io.PrintWriter out) throws Exception {
+      long start = System.nanoTime();
+      Process p;
+      try {
+        p = new ProcessBuilder("bandit", "-r", repo.toString(), "-f", "json", "-q")
+            .redirectOutput(ProcessBuilder.Redirect.to(new File("/dev/null")))
+            .redirectError(ProcessBuilder.Redirect.to(new File("/dev/null"))).start();
+      } catch (java.io.IOException e) {
+        out.println("bandit is not installed (apt-get install bandit); no comparison");
+        return -1;
+      }
+      if (!p.waitFor(60, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        out.println("bandit did not finish within 60 minutes");
+        return -1;
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      out.printf("bandit -r: %.2f s (exit %d)%n", seconds, p.exitValue());
+      return seconds;
+    }
+
+    private static void resetPeaks() {
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        pool.resetPeakUsage();
+      }
+    }
+
+    private static long peakHeapMb() {
+      long sum = 0;
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == MemoryType.HEAP) {
+          sum += pool.getPeakUsage().getUsed();
+        }
+      }
+      return sum >> 20;
+    }
+  }
+}
