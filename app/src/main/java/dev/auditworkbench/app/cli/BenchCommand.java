@@ -23,13 +23,55 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", description = "Benchmarks that print their figures (separate from the tests).",
-    subcommands = {BenchCommand.Scan.class})
+    subcommands = {BenchCommand.Scan.class, BenchCommand.Import.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(name = "import", description = {
+      "Generate a report of N results in a tool's layout (semgrep JSON or SARIF), import it into a new",
+      "project, and print seconds, results/s and peak heap. Run with -Xmx512m to check the memory bar."})
+  static final class Import implements Callable<Integer> {
+    enum Format { semgrep, sarif }
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--format", defaultValue = "sarif", description = "semgrep or sarif (default ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--results", defaultValue = "100000", description = "Results in the report (default ${DEFAULT-VALUE}).")
+    int results;
+
+    @Override
+    public Integer call() throws Exception {
+      var out = spec.commandLine().getOut();
+      Path dir = Files.createTempDirectory("workbench-bench");
+      Path report = dir.resolve("report." + (format == Format.sarif ? "sarif" : "json"));
+      BenchReports.write(format.name(), report, results);
+      out.printf("%s report with %,d results: %,d bytes; max heap %d MB%n", format, results, Files.size(report),
+          Runtime.getRuntime().maxMemory() >> 20);
+      Path project = dir.resolve("bench.audit");
+      try (var store = dev.auditworkbench.engine.store.ProjectStore.create(project,
+          new dev.auditworkbench.engine.model.ProjectInfo("bench", "", "", null), java.time.Clock.systemUTC())) {
+        var service = new dev.auditworkbench.engine.ingest.ImportService(store,
+            dev.auditworkbench.engine.ingest.ImporterRegistry.load(), java.time.Clock.systemUTC());
+        System.gc();
+        Scan.resetPeaks();
+        long start = System.nanoTime();
+        var result = service.importFile(report, null, ProgressListener.NONE);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf("imported in %.2f s = %,.0f results/s, peak heap %d MB: %s%n", seconds, results / seconds,
+            Scan.peakHeapMb(), result.summary());
+      }
+      try (var walk = Files.walk(dir)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+      return ExitCodes.OK;
+    }
   }
 
   @Command(name = "scan", description = {
@@ -109,13 +151,13 @@ final class BenchCommand implements Runnable {
       return seconds;
     }
 
-    private static void resetPeaks() {
+    static void resetPeaks() {
       for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
         pool.resetPeakUsage();
       }
     }
 
-    private static long peakHeapMb() {
+    static long peakHeapMb() {
       long sum = 0;
       for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
         if (pool.getType() == MemoryType.HEAP) {

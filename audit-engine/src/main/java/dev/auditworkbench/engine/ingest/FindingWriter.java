@@ -27,7 +27,7 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
   private static final int MAX_WARNINGS_KEPT = 20;
 
   private final FindingRepository findings;
-  private final String tool;
+  private String tool;
   private final long importId;
   private final Instant now;
   private final PathMapper paths;
@@ -86,6 +86,18 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
   }
 
   @Override
+  public void tool(String name) {
+    if (newCount + unchangedCount == 0 && name != null && !name.isBlank()) {
+      tool = name;
+    }
+  }
+
+  /** The tool the findings are recorded for. */
+  public String tool() {
+    return tool;
+  }
+
+  @Override
   public void toolVersion(String version) {
     toolVersion = version;
   }
@@ -126,7 +138,7 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
     }
     listener.checkCancelled();
     int gone = findings.markGone(tool, importId, scanned);
-    imports.finish(importId, toolVersion, recordsRead, newCount, unchangedCount, gone, warnings());
+    imports.finish(importId, tool, toolVersion, recordsRead, newCount, unchangedCount, gone, warnings());
     return imports.byId(importId).orElseThrow();
   }
 

@@ -9,6 +9,12 @@ public interface FindingSink {
   /** The tool's version, when the input says it. */
   void toolVersion(String version);
 
+  /**
+   * The tool that produced this input, when the format names it (SARIF's driver, for example);
+   * call it before the first finding. Without it, the importer's {@link Importer#tool()} is used.
+   */
+  default void tool(String name) {}
+
   /** One input record (a result, a log line) was read, whether or not it made a finding. */
   void recordRead();
 

@@ -46,6 +46,7 @@ public final class ImportRepository {
 
   public void finish(
       long id,
+      String tool,
       String toolVersion,
       long recordsRead,
       int newCount,
@@ -55,15 +56,16 @@ public final class ImportRepository {
       throws SQLException {
     try (var ps =
         c.prepareStatement(
-            "UPDATE imports SET tool_version = ?, records_read = ?, new_count = ?,"
+            "UPDATE imports SET tool = ?, tool_version = ?, records_read = ?, new_count = ?,"
                 + " unchanged_count = ?, gone_count = ?, warnings = ? WHERE id = ?")) {
-      ps.setString(1, toolVersion);
-      ps.setLong(2, recordsRead);
-      ps.setInt(3, newCount);
-      ps.setInt(4, unchangedCount);
-      ps.setInt(5, goneCount);
-      ps.setString(6, Json.write(warnings));
-      ps.setLong(7, id);
+      ps.setString(1, tool);
+      ps.setString(2, toolVersion);
+      ps.setLong(3, recordsRead);
+      ps.setInt(4, newCount);
+      ps.setInt(5, unchangedCount);
+      ps.setInt(6, goneCount);
+      ps.setString(7, Json.write(warnings));
+      ps.setLong(8, id);
       ps.executeUpdate();
     }
   }
