@@ -126,7 +126,7 @@ final class SizeRules {
   static final class ComplexFunction implements Rule {
     @Override
     public String id() {
-      return "workbench.complex-function";
+      return "complexity.function";
     }
 
     @Override

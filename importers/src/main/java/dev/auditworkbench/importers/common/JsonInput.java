@@ -87,6 +87,36 @@ public final class JsonInput implements AutoCloseable {
         file, loc.getLineNr(), loc.getColumnNr(), loc.getByteOffset(), format, reason);
   }
 
+  /** Element handler for {@link #forEachElement}. */
+  @FunctionalInterface
+  public interface ElementHandler {
+    void handle(com.fasterxml.jackson.databind.JsonNode element, long line) throws BadInputException;
+  }
+
+  /**
+   * Reads a top-level JSON array one element at a time (the whole input is the array, as in
+   * pylint's and gitleaks' reports). Returns how many elements there were.
+   */
+  public long forEachElement(String what, ElementHandler handler) throws IOException, BadInputException {
+    JsonToken first = next();
+    if (first == JsonToken.VALUE_NULL) {
+      return 0; // some tools write "null" for "nothing found"
+    }
+    if (first != JsonToken.START_ARRAY) {
+      throw error(what + " is a JSON array");
+    }
+    long n = 0;
+    while (next() == JsonToken.START_OBJECT) {
+      long line = line();
+      handler.handle(readTree(), line);
+      n++;
+    }
+    if (parser.currentToken() != JsonToken.END_ARRAY) {
+      throw error("every entry of " + what + " must be an object");
+    }
+    return n;
+  }
+
   public long line() {
     return parser.currentTokenLocation().getLineNr();
   }
