@@ -5,6 +5,7 @@ import dev.auditworkbench.engine.model.Location;
 import dev.auditworkbench.engine.spi.FindingSink;
 import dev.auditworkbench.engine.spi.ProgressListener;
 import dev.auditworkbench.engine.spi.RawFinding;
+import dev.auditworkbench.engine.store.CoverageRepository;
 import dev.auditworkbench.engine.store.FindingRepository;
 import dev.auditworkbench.engine.store.ImportRepository;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
   private static final int MAX_WARNINGS_KEPT = 20;
 
   private final FindingRepository findings;
+  private final CoverageRepository coverage;
   private String tool;
   private final long importId;
   private final Instant now;
@@ -45,6 +47,7 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
 
   public FindingWriter(Connection c, String tool, long importId, Instant now, Path repo, ProgressListener listener) {
     this.findings = new FindingRepository(c);
+    this.coverage = new CoverageRepository(c);
     this.tool = tool;
     this.importId = importId;
     this.now = now;
@@ -107,6 +110,19 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
     String mapped = paths.map(rawPath).path();
     if (mapped != null) {
       scanned.add(mapped);
+    }
+  }
+
+  @Override
+  public void coverage(String rawPath, int statements, int covered, int branches, int coveredBranches) {
+    if (failure != null) {
+      return;
+    }
+    PathMapper.Mapped m = paths.map(rawPath);
+    try {
+      coverage.save(importId, m.path(), m.inRepo(), statements, covered, branches, coveredBranches);
+    } catch (SQLException e) {
+      failure = e;
     }
   }
 

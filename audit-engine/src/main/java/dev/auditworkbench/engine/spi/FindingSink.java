@@ -15,6 +15,9 @@ public interface FindingSink {
    */
   default void tool(String name) {}
 
+  /** Test coverage of one file (statements and branches, total and covered). */
+  default void coverage(String rawPath, int statements, int covered, int branches, int coveredBranches) {}
+
   /** One input record (a result, a log line) was read, whether or not it made a finding. */
   void recordRead();
 
