@@ -61,12 +61,21 @@ public final class ImporterRegistry {
     }
     Importer best = null;
     double bestScore = 0;
+    List<Importer> tied = new ArrayList<>();
     for (Importer importer : importers) {
       double score = importer.detect(sample);
       if (score > bestScore) {
         best = importer;
         bestScore = score;
+        tied.clear();
+      } else if (score == bestScore && score > 0) {
+        tied.add(importer);
       }
+    }
+    if (best != null && bestScore >= MIN_CONFIDENCE && !tied.isEmpty()) {
+      String candidates = best.id() + ", " + tied.stream().map(Importer::id).collect(Collectors.joining(", "));
+      throw BadInputException.whole(file, "one of " + candidates,
+          "ambiguous: the content fits " + candidates + " equally; name the format with --format");
     }
     if (best == null || bestScore < MIN_CONFIDENCE) {
       String what = sample.binary() ? "a binary file (ZIP, gzip or similar)" : "no known format";
