@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.auditworkbench.engine.testing.Resources;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -164,6 +166,52 @@ class CliTest {
       }
     }
     assertEquals(n + 1, open);
+  }
+
+  @Test
+  void sameCweAtTheSamePlaceFromTwoToolsIsOneFindingWithTwoSources() throws Exception {
+    Path bandit = sample("many_vulns.json");
+    Cli.run("import", project, bandit).ok();
+    JsonNode sql = null;
+    for (JsonNode r : MAPPER.readTree(bandit.toFile()).get("results")) {
+      if (r.get("test_id").asText().equals("B608")) {
+        sql = r;
+        break;
+      }
+    }
+    String path = sql.get("filename").asText().replace('\\', '/');
+    int line = sql.get("line_number").asInt();
+    int before = findingsJson().size();
+    // A second tool's SARIF result for the same statement (written for this test, in SARIF 2.1.0's layout).
+    String sarif = "{\"version\": \"2.1.0\", \"runs\": [{\"tool\": {\"driver\": {\"name\": \"semgrep\", \"rules\": ["
+        + "{\"id\": \"python.django.security.injection.sql\", \"properties\": {\"tags\": [\"CWE-89: SQL Injection\"]}}]}},"
+        + " \"results\": [{\"ruleId\": \"python.django.security.injection.sql\", \"level\": \"error\","
+        + " \"message\": {\"text\": \"SQL built from strings\"}, \"locations\": [{\"physicalLocation\": {"
+        + "\"artifactLocation\": {\"uri\": \"" + path + "\"}, \"region\": {\"startLine\": " + line + "}}}]}]}]}";
+    Path second = Files.writeString(dir.resolve("semgrep.sarif"), sarif);
+
+    Cli merged = Cli.run("import", project, second).ok();
+
+    assertTrue(merged.out().contains("1 records read, 1 new, 0 unchanged"), merged.out());
+    assertEquals(before, findingsJson().size(), "no second finding");
+    List<JsonNode> withSemgrep = new ArrayList<>();
+    for (JsonNode f : findingsJson()) {
+      f.get("sources").forEach(s -> {
+        if (s.get("tool").asText().equals("semgrep")) {
+          withSemgrep.add(f);
+        }
+      });
+    }
+    assertEquals(1, withSemgrep.size());
+    JsonNode finding = withSemgrep.get(0);
+    assertEquals(path, finding.get("path").asText());
+    assertEquals(line, finding.get("line").asInt());
+    assertTrue(finding.get("cwe").toString().contains("89"), finding.get("cwe").toString());
+    List<String> tools = new ArrayList<>();
+    finding.get("sources").forEach(s -> tools.add(s.get("tool").asText()));
+    assertEquals(List.of("bandit", "semgrep"), tools);
+    Cli again = Cli.run("import", project, Files.writeString(dir.resolve("semgrep2.sarif"), sarif + "\n")).ok();
+    assertTrue(again.out().contains("1 records read, 0 new, 1 unchanged"), again.out());
   }
 
   @Test

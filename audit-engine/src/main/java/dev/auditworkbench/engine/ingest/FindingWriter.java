@@ -7,6 +7,7 @@ import dev.auditworkbench.engine.spi.ProgressListener;
 import dev.auditworkbench.engine.spi.RawFinding;
 import dev.auditworkbench.engine.store.CoverageRepository;
 import dev.auditworkbench.engine.store.FindingRepository;
+import dev.auditworkbench.engine.store.HistoryRepository;
 import dev.auditworkbench.engine.store.ImportRepository;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,6 +30,7 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
 
   private final FindingRepository findings;
   private final CoverageRepository coverage;
+  private final HistoryRepository history;
   private String tool;
   private final long importId;
   private final Instant now;
@@ -48,6 +50,7 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
   public FindingWriter(Connection c, String tool, long importId, Instant now, Path repo, ProgressListener listener) {
     this.findings = new FindingRepository(c);
     this.coverage = new CoverageRepository(c);
+    this.history = new HistoryRepository(c);
     this.tool = tool;
     this.importId = importId;
     this.now = now;
@@ -76,8 +79,22 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
         findings.refresh(id, raw, loc, importId, now);
         unchangedCount++;
       } else {
-        id = findings.insert(fp, raw, loc, importId, now);
-        newCount++;
+        OptionalLong same = findings.sameProblemElsewhere(raw, loc, tool);
+        if (same.isPresent()) {
+          id = same.getAsLong();
+          if (findings.reportedBy(id, tool)) {
+            unchangedCount++;
+          } else {
+            newCount++;
+            history.append(new HistoryRepository.Change(id, now, "sources", null,
+                tool + " " + raw.nativeRuleId() + " reports the same problem (CWE " + sharedCwe(raw, id) + " at "
+                    + loc.display() + "); merged as a second source", "import #" + importId));
+          }
+          findings.touch(id, importId, now);
+        } else {
+          id = findings.insert(fp, raw, loc, importId, now);
+          newCount++;
+        }
       }
       findings.seenBy(id, tool, raw.nativeRuleId(), importId);
     } catch (SQLException e) {
@@ -98,6 +115,11 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
   /** The tool the findings are recorded for. */
   public String tool() {
     return tool;
+  }
+
+  private String sharedCwe(RawFinding raw, long id) throws SQLException {
+    List<Integer> theirs = findings.byId(id).map(f -> f.cwe()).orElse(List.of());
+    return raw.cwe().stream().filter(theirs::contains).map(String::valueOf).findFirst().orElse("?");
   }
 
   @Override

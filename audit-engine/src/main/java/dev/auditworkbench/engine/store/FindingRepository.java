@@ -66,6 +66,56 @@ public final class FindingRepository implements AutoCloseable {
     }
   }
 
+  /**
+   * A finding of another tool at the same place that shares a CWE with {@code raw}: the same
+   * problem reported twice. Only findings with a path and a line are matched.
+   */
+  public OptionalLong sameProblemElsewhere(RawFinding raw, Location loc, String tool) throws SQLException {
+    if (loc.path() == null || loc.startLine() == 0 || raw.cwe().isEmpty()) {
+      return OptionalLong.empty();
+    }
+    try (var ps = c.prepareStatement(
+        "SELECT f.id, f.cwe FROM findings f WHERE f.path = ? AND f.start_line = ? AND f.category = ?"
+            + " AND EXISTS (SELECT 1 FROM finding_sources s WHERE s.finding_id = f.id AND s.tool <> ?) ORDER BY f.id")) {
+      ps.setString(1, loc.path());
+      ps.setInt(2, loc.startLine());
+      ps.setString(3, raw.category().name());
+      ps.setString(4, tool);
+      try (var rs = ps.executeQuery()) {
+        while (rs.next()) {
+          for (int cwe : Json.ints(rs.getString(2))) {
+            if (raw.cwe().contains(cwe)) {
+              return OptionalLong.of(rs.getLong(1));
+            }
+          }
+        }
+      }
+    }
+    return OptionalLong.empty();
+  }
+
+  /** Whether {@code tool} already reported this finding in an earlier import. */
+  public boolean reportedBy(long findingId, String tool) throws SQLException {
+    try (var ps = c.prepareStatement("SELECT 1 FROM finding_sources WHERE finding_id = ? AND tool = ?")) {
+      ps.setLong(1, findingId);
+      ps.setString(2, tool);
+      try (var rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /** Marks a finding as seen by this import without changing what the first tool said. */
+  public void touch(long id, long importId, Instant at) throws SQLException {
+    try (var ps = c.prepareStatement(
+        "UPDATE findings SET last_seen_import = ?, last_seen_at = ?, gone_since_import = NULL WHERE id = ?")) {
+      ps.setLong(1, importId);
+      ps.setString(2, at.toString());
+      ps.setLong(3, id);
+      ps.executeUpdate();
+    }
+  }
+
   /** Stores a finding seen for the first time, in the Inbox. */
   public long insert(String fingerprint, RawFinding raw, Location loc, long importId, Instant at)
       throws SQLException {
