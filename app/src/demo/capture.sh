@@ -25,7 +25,7 @@ echo "capture: installing tools"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq python3-django python3-psycopg2 postgresql-15 postgresql-contrib \
-  bandit radon pylint python3-coverage nginx-light curl >/dev/null
+  bandit radon pylint python3-coverage python3-pytest python3-pytest-django mypy nginx-light curl >/dev/null
 
 pids=()
 cleanup() {
@@ -144,7 +144,10 @@ pylint --output-format=json --exit-zero --disable=import-error $(find . -name '*
 runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -l "$work/pg-start2.log" -w start >/dev/null
 CI=true python3-coverage run --branch --source=. manage.py test -v 1 > "$work/test-run.log" 2>&1 || true
 python3-coverage json -o "$work/coverage.json" >/dev/null
+CI=true $PY -m pytest -q -p no:cacheprovider --ds=ledgerly.settings.dev -o python_files=tests.py \
+  --junitxml="$work/junit.xml" > "$work/pytest.log" 2>&1 || true
 python3-coverage xml -o "$work/coverage.xml" >/dev/null
+mypy --ignore-missing-imports --no-error-summary --show-error-codes --no-incremental --exclude scripts . > "$work/mypy.txt" 2>&1 || true
 DJANGO_SETTINGS_MODULE=ledgerly.settings.prod $PY manage.py check --deploy > "$work/check-deploy.txt" 2>&1 || true
 runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -m fast stop >/dev/null
 
@@ -159,7 +162,7 @@ cp "$work"/explain-*.json "$out/postgres/"
 cp "$work/django-sql.log" "$out/django/django-sql.log"
 cp "$work/access.log" "$out/web/nginx-access.log"
 cp "$work/bandit.json" "$work/radon-cc.json" "$work/pylint.json" "$work/coverage.json" "$work/coverage.xml" \
-   "$work/check-deploy.txt" "$work/test-run.log" "$out/scans/"
+   "$work/check-deploy.txt" "$work/test-run.log" "$work/junit.xml" "$work/mypy.txt" "$out/scans/"
 {
   echo "Captured $(date -u +%Y-%m-%dT%H:%M:%SZ) by app/src/demo/capture.sh ($ROUNDS rounds per route and tenant, $HEAVY_ROUNDS for the heavy routes)."
   echo "PostgreSQL: $($PGBIN/postgres --version)"
@@ -169,6 +172,8 @@ cp "$work/bandit.json" "$work/radon-cc.json" "$work/pylint.json" "$work/coverage
   echo "pylint: $(pylint --version 2>&1 | head -1)"
   echo "coverage: $(python3-coverage --version 2>&1 | head -1)"
   echo "nginx: $(nginx -v 2>&1)"
+  echo "pytest: $($PY -m pytest --version 2>&1 | head -1)"
+  echo "mypy: $(mypy --version 2>&1)"
 } > "$out/VERSIONS.txt"
 ls -la "$out"/*
 echo "capture: done"

@@ -118,10 +118,42 @@ class DemoCaptureImportersTest {
   }
 
   @Test
+  void junitSkippedAndFailingTestsBecomeFindingsInTheirModule() throws Exception {
+    var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(sample("junit.xml").toFile());
+    var cases = doc.getElementsByTagName("testcase");
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < cases.getLength(); i++) {
+      var c = (org.w3c.dom.Element) cases.item(i);
+      if (c.getElementsByTagName("skipped").getLength() + c.getElementsByTagName("failure").getLength()
+          + c.getElementsByTagName("error").getLength() > 0) {
+        expected.add(c.getAttribute("classname") + "." + c.getAttribute("name"));
+      }
+    }
+    CollectingSink sink = parse(new dev.auditworkbench.importers.junit.JunitXmlImporter(), sample("junit.xml"));
+    assertEquals(expected, sink.findings.stream().map(RawFinding::symbol).toList());
+    assertEquals(4, expected.size());
+    assertEquals(cases.getLength(), sink.recordsRead);
+    RawFinding pdf = sink.findings.stream().filter(f -> f.symbol().endsWith("test_pdf_export")).findFirst().orElseThrow();
+    assertEquals("invoices/tests.py", pdf.rawPath());
+    assertTrue(pdf.title().contains("needs the PDF renderer"), pdf.title());
+  }
+
+  @Test
+  void mypyGivesOneFindingPerErrorWithItsCode() throws Exception {
+    List<String> expected = Files.readAllLines(sample("mypy.txt")).stream()
+        .filter(l -> l.contains(": error: ")).map(l -> l.substring(0, l.indexOf(':')) + " " + l.replaceAll(".*\\[([a-z0-9-]+)\\]$", "$1"))
+        .toList();
+    CollectingSink sink = parse(new dev.auditworkbench.importers.mypy.MypyTextImporter(), sample("mypy.txt"));
+    assertEquals(expected, sink.findings.stream().map(f -> f.rawPath() + " " + f.nativeRuleId()).toList());
+  }
+
+  @Test
   void registryPicksEachDemoCaptureByContent() throws Exception {
     ImporterRegistry registry = ImporterRegistry.load();
     assertEquals("pylint-json", registry.detect(sample("pylint.json")).id());
     assertEquals("radon-cc-json", registry.detect(sample("radon-cc.json")).id());
     assertEquals("django-check", registry.detect(sample("check-deploy.txt")).id());
+    assertEquals("junit-xml", registry.detect(sample("junit.xml")).id());
+    assertEquals("mypy-text", registry.detect(sample("mypy.txt")).id());
   }
 }
