@@ -1,5 +1,6 @@
 package dev.auditworkbench.engine.ingest;
 
+import dev.auditworkbench.engine.django.RouteResolver;
 import dev.auditworkbench.engine.model.ImportRecord;
 import dev.auditworkbench.engine.model.Location;
 import dev.auditworkbench.engine.spi.FindingSink;
@@ -32,6 +33,7 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
   private final CoverageRepository coverage;
   private final HistoryRepository history;
   private String tool;
+  private RouteResolver routes;
   private final long importId;
   private final Instant now;
   private final PathMapper paths;
@@ -59,12 +61,38 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
     this.listener = listener;
   }
 
+  /** Locates findings that only name a URL ("GET /invoices/3/") at the view that serves it. */
+  public FindingWriter withRoutes(RouteResolver resolver) {
+    this.routes = resolver;
+    return this;
+  }
+
+  private static final java.util.regex.Pattern HTTP = java.util.regex.Pattern.compile("^([A-Z]+) (/\\S*)$");
+
+  private Location locate(RawFinding raw) {
+    Location loc = paths.location(raw.rawPath(), raw.startLine(), raw.endLine(), raw.symbol());
+    if (loc.path() != null || routes == null || raw.symbol() == null) {
+      return loc;
+    }
+    java.util.regex.Matcher m = HTTP.matcher(raw.symbol());
+    if (!m.matches()) {
+      return loc;
+    }
+    return routes.resolve(m.group(2)).map(match -> {
+      String symbol = raw.symbol() + " -> /" + match.route().pattern() + " -> " + match.route().view();
+      if (match.viewPath() == null) {
+        return new Location(null, 0, 0, symbol, false);
+      }
+      return new Location(match.viewPath(), match.viewLine(), match.viewLine(), symbol, paths.map(match.viewPath()).inRepo());
+    }).orElse(loc);
+  }
+
   @Override
   public void accept(RawFinding raw) {
     if (failure != null) {
       return;
     }
-    Location loc = paths.location(raw.rawPath(), raw.startLine(), raw.endLine(), raw.symbol());
+    Location loc = locate(raw);
     String source = raw.sourceLine();
     if (source == null && loc.inRepo()) {
       source = lines.line(loc.path(), loc.startLine());

@@ -1,5 +1,7 @@
 package dev.auditworkbench.engine.ingest;
 
+import dev.auditworkbench.engine.django.DjangoInventory;
+import dev.auditworkbench.engine.django.RouteResolver;
 import dev.auditworkbench.engine.model.ImportRecord;
 import dev.auditworkbench.engine.spi.BadInputException;
 import dev.auditworkbench.engine.spi.ImportInput;
@@ -7,6 +9,7 @@ import dev.auditworkbench.engine.spi.Importer;
 import dev.auditworkbench.engine.spi.ProgressListener;
 import dev.auditworkbench.engine.store.ImportRepository;
 import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.store.ScanRepository;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,7 +84,9 @@ public final class ImportService {
     long importId =
         imports.begin(
             input.getFileName().toString(), input.toString(), sha256, importer.id(), importer.tool(), now);
-    try (FindingWriter writer = new FindingWriter(c, importer.tool(), importId, now, repo, listener)) {
+    RouteResolver routes = new ScanRepository(c).latestFacts("inventory", DjangoInventory.class)
+        .map(RouteResolver::new).orElse(null);
+    try (FindingWriter writer = new FindingWriter(c, importer.tool(), importId, now, repo, listener).withRoutes(routes)) {
       try {
         importer.parse(new FileInput(input, listener, Files.size(input)), writer);
       } catch (IOException e) {
