@@ -6,7 +6,7 @@ import java.util.Map;
  * The CWE that bandit (1.7.3 and later) assigns to each of its plugins, for reports written by
  * older versions that carry no {@code issue_cwe} (Debian 12 ships bandit 1.6.2).
  */
-final class BanditCwe {
+public final class BanditCwe {
   private static final Map<String, Integer> BY_TEST =
       Map.ofEntries(
           Map.entry("B101", 703), Map.entry("B102", 78), Map.entry("B103", 732),
@@ -36,7 +36,7 @@ final class BanditCwe {
   private BanditCwe() {}
 
   /** The CWE id, or 0 for a plugin bandit does not map (third-party plugins). */
-  static int forTest(String testId) {
+  public static int forTest(String testId) {
     return BY_TEST.getOrDefault(testId, 0);
   }
 }

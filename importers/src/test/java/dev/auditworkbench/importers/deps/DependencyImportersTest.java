@@ -66,6 +66,23 @@ class DependencyImportersTest {
     assertEquals("PYSEC-2021-439", Vulnerabilities.primaryId("PYSEC-2021-439", List.of()));
   }
 
+  @Test
+  void safetyReportGivesItsVulnerabilitiesThatAreNotIgnored() throws Exception {
+    JsonNode report = JSON.readTree(sample("safety/report.json").toFile());
+    List<String> expected = new ArrayList<>();
+    report.get("vulnerabilities").forEach(v -> {
+      if (!v.get("ignored").asBoolean()) {
+        expected.add(v.get("package_name").asText() + " PVE-" + v.get("vulnerability_id").asText());
+      }
+    });
+    assertEquals("safety-json", ImporterRegistry.load().detect(sample("safety/report.json")).id());
+    CollectingSink sink = parse(new SafetyJsonImporter(), sample("safety/report.json"));
+    assertEquals(expected, sink.findings.stream()
+        .map(f -> f.symbol().replaceAll("package (.*)==.*", "$1") + " " + f.nativeRuleId()).toList());
+    assertEquals("2.0b1", sink.toolVersion);
+    assertTrue(sink.findings.get(0).description().contains("No fixed version is known"), sink.findings.get(0).description());
+  }
+
   /** Vulnerabilities (without not_affected), failed misconfigurations and secrets, counted from the file. */
   private static int trivyExpected(Path file) throws Exception {
     int n = 0;
