@@ -11,6 +11,8 @@ import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
 import dev.auditworkbench.views.shell.MainViewModel;
 import dev.auditworkbench.views.shell.MainWindow;
+import dev.auditworkbench.views.start.NewAuditDialog;
+import dev.auditworkbench.views.start.NewAuditViewModel;
 import dev.auditworkbench.views.start.StartView;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -78,10 +80,27 @@ public final class WorkbenchApplication extends Application {
       }
 
       @Override
+      public void newAudit() {
+        WorkbenchApplication.this.newAudit();
+      }
+
+      @Override
       public Runnable openDemo() {
         return WorkbenchApplication.this::openDemo;
       }
     }, background.currentProperty()));
+  }
+
+  private void newAudit() {
+    new NewAuditDialog(stage, new NewAuditViewModel(), NewAuditDialog.fileChooser()).showAndWait().ifPresent(request -> {
+      Task<Path> task = FxTasks.task("Creating " + request.project().getFileName(), l -> {
+        AuditCreator.create(request, l);
+        return request.project();
+      });
+      task.setOnSucceeded(e -> openProject(task.getValue()));
+      task.setOnFailed(e -> new FxDialogService(stage).showError("Cannot create the audit", task.getException().getMessage()));
+      background.submit(task);
+    });
   }
 
   /** Creates the demo audit at its usual place (replacing an earlier one) and opens it. */

@@ -24,6 +24,8 @@ public final class StartView extends VBox {
 
     void chooseProject();
 
+    void newAudit();
+
     /** Null when the demo is not bundled with this build. */
     Runnable openDemo();
   }
@@ -42,7 +44,10 @@ public final class StartView extends VBox {
     open.setId("start-open");
     open.setDefaultButton(true);
     open.setOnAction(e -> actions.chooseProject());
-    HBox buttons = new HBox(12, open);
+    Button create = new Button("New audit from a repository...");
+    create.setId("start-new");
+    create.setOnAction(e -> actions.newAudit());
+    HBox buttons = new HBox(12, create, open);
     buttons.setAlignment(Pos.CENTER);
     if (actions.openDemo() != null) {
       Button demo = new Button("Open demo project");
