@@ -1,6 +1,5 @@
 package dev.auditworkbench.app.gui;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.auditworkbench.app.demo.DemoProject;
 import dev.auditworkbench.engine.ingest.ImportService;
 import dev.auditworkbench.engine.ingest.ImporterRegistry;
@@ -9,6 +8,7 @@ import dev.auditworkbench.engine.store.ProjectStore;
 import dev.auditworkbench.engine.triage.TriageService;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
+import dev.auditworkbench.views.common.Theme;
 import dev.auditworkbench.views.shell.MainViewModel;
 import dev.auditworkbench.views.shell.MainWindow;
 import dev.auditworkbench.views.start.NewAuditDialog;
@@ -31,6 +31,8 @@ public final class WorkbenchApplication extends Application {
 
   private final BackgroundWork background = new BackgroundWork();
   private final RecentProjects recent = RecentProjects.forUser();
+  private final WindowMemory windows = WindowMemory.forUser();
+  private MainWindow window;
   private Stage stage;
   private ProjectStore open;
 
@@ -41,7 +43,7 @@ public final class WorkbenchApplication extends Application {
 
   @Override
   public void start(Stage primary) {
-    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    windows.theme().apply();
     stage = primary;
     stage.setTitle("Audit Workbench");
     stage.setWidth(1360);
@@ -135,13 +137,40 @@ public final class WorkbenchApplication extends Application {
             background,
             dialogs);
     stage.setTitle(model.title() + " - Audit Workbench");
-    setRoot(new MainWindow(model, () -> {
+    window = new MainWindow(model, () -> {
       closeProject();
       showStart();
-    }, Platform::exit));
+    }, Platform::exit, this::toggleTheme);
+    setRoot(window);
+    windows.of(store.file()).ifPresent(s -> {
+      stage.setX(s.x());
+      stage.setY(s.y());
+      stage.setWidth(s.width());
+      stage.setHeight(s.height());
+      stage.setMaximized(s.maximized());
+      try {
+        window.show(MainWindow.Page.valueOf(s.page()));
+      } catch (IllegalArgumentException ignored) {
+        // a page this version no longer has
+      }
+    });
+  }
+
+  private void toggleTheme() {
+    Theme next = windows.theme().other();
+    next.apply();
+    windows.theme(next);
+  }
+
+  private void rememberWindow() {
+    if (open != null && window != null) {
+      windows.save(open.file(), new WindowMemory.State(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+          stage.isMaximized(), window.page().name()));
+    }
   }
 
   private void closeProject() {
+    rememberWindow();
     if (open != null) {
       ProjectStore closing = open;
       open = null;

@@ -103,6 +103,28 @@ class MainWindowUiTest {
   }
 
   @Test
+  void toolFilterListsTheToolsAndShowsOnlyTheChosenOnes(FxRobot robot) throws Exception {
+    Path check = dev.auditworkbench.engine.testing.Resources.path(MainWindowUiTest.class, "demo/captures/scans/check-deploy.txt");
+    long checks = Files.readAllLines(check).stream().filter(l -> l.contains("(security.")).count();
+    robot.interact(() -> window.importFiles(List.of(check)));
+    waitUntil(() -> !dialogs.infos.isEmpty());
+    robot.clickOn("Findings");
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ComboBox<dev.auditworkbench.views.common.Choice<String>> tool =
+        robot.lookup("#findings-tool").queryAs(javafx.scene.control.ComboBox.class);
+    waitUntil(() -> tool.getItems().size() == 3);
+    assertEquals(List.of("bandit", "django-check"), tool.getItems().stream().skip(1).map(c -> c.value()).toList());
+    TableView<?> table = robot.lookup("#findings-table").queryAs(TableView.class);
+    int bandit = expectedCount("test_id", "B");
+    waitUntil(() -> table.getItems().size() == bandit + checks);
+
+    robot.interact(() -> tool.getSelectionModel().select(2));
+    waitUntil(() -> table.getItems().size() == checks);
+    robot.interact(() -> tool.getSelectionModel().select(1));
+    waitUntil(() -> table.getItems().size() == bandit);
+  }
+
+  @Test
   void bulkMoveFromTheContextMenuIsSaved(FxRobot robot) throws Exception {
     robot.clickOn("Findings");
     @SuppressWarnings("unchecked")

@@ -53,11 +53,22 @@ public final class FindingsView extends VBox {
     ComboBox<Choice<Status>> status =
         choiceBox("findings-status", Choice.anyAnd("Any status", Status.values(), Status::label));
     status.valueProperty().addListener((o, a, c) -> model.statusProperty().set(c == null ? null : c.value()));
+    ComboBox<Choice<String>> tool = new ComboBox<>();
+    tool.setId("findings-tool");
+    Runnable fillTools = () -> {
+      Choice<String> current = tool.getValue();
+      tool.getItems().setAll(Choice.anyAnd("Any tool", model.tools().toArray(String[]::new), t -> t));
+      tool.getItems().stream().filter(c -> current != null && java.util.Objects.equals(c.value(), current.value()))
+          .findFirst().ifPresentOrElse(tool::setValue, () -> tool.getSelectionModel().selectFirst());
+    };
+    model.tools().addListener((javafx.collections.ListChangeListener<String>) c -> fillTools.run());
+    fillTools.run();
+    tool.valueProperty().addListener((o, a, c) -> model.toolProperty().set(c == null ? null : c.value()));
     Label summary = new Label();
     summary.setId("findings-summary");
     summary.getStyleClass().add(Css.MUTED);
     summary.textProperty().bind(model.summaryProperty());
-    HBox bar = new HBox(8, search, severity, status, summary);
+    HBox bar = new HBox(8, search, severity, status, tool, summary);
     bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
   }

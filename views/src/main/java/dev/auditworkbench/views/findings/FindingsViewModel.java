@@ -38,6 +38,8 @@ public final class FindingsViewModel {
   private final StringProperty search = new SimpleStringProperty("");
   private final ObjectProperty<Severity> severity = new SimpleObjectProperty<>();
   private final ObjectProperty<Status> status = new SimpleObjectProperty<>();
+  private final ObjectProperty<String> tool = new SimpleObjectProperty<>();
+  private final ObservableList<String> tools = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
 
   public FindingsViewModel(ProjectStore store, TriageService triage, BackgroundWork background) {
@@ -47,6 +49,7 @@ public final class FindingsViewModel {
     search.addListener((o, a, b) -> refilter());
     severity.addListener((o, a, b) -> refilter());
     status.addListener((o, a, b) -> refilter());
+    tool.addListener((o, a, b) -> refilter());
     summary.bind(
         Bindings.createStringBinding(
             () -> shown.size() == all.size()
@@ -61,7 +64,7 @@ public final class FindingsViewModel {
         status.get() == null ? Set.of() : Set.of(status.get()),
         Set.of(),
         severity.get() == null ? Set.of() : Set.of(severity.get()),
-        Set.of(),
+        tool.get() == null ? Set.of() : Set.of(tool.get()),
         search.get());
   }
 
@@ -74,7 +77,10 @@ public final class FindingsViewModel {
   public Task<List<Finding>> reload() {
     Task<List<Finding>> task =
         FxTasks.task("Loading findings", l -> store.read(c -> new FindingRepository(c).all()));
-    task.setOnSucceeded(e -> all.setAll(task.getValue()));
+    task.setOnSucceeded(e -> {
+      all.setAll(task.getValue());
+      tools.setAll(task.getValue().stream().flatMap(f -> f.sources().stream()).map(s -> s.tool()).distinct().sorted().toList());
+    });
     return background.submit(task);
   }
 
@@ -115,6 +121,15 @@ public final class FindingsViewModel {
 
   public ObjectProperty<Status> statusProperty() {
     return status;
+  }
+
+  public ObjectProperty<String> toolProperty() {
+    return tool;
+  }
+
+  /** The tools that reported the project's findings, for the tool filter. */
+  public ObservableList<String> tools() {
+    return tools;
   }
 
   public ReadOnlyStringProperty summaryProperty() {

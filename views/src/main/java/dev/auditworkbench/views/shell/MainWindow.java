@@ -51,16 +51,22 @@ public final class MainWindow extends BorderPane {
   private final FindingsView findingsView;
   private final Runnable onClose;
   private final Runnable onQuit;
+  private final Runnable onToggleTheme;
 
   public MainWindow(MainViewModel model, Runnable onClose, Runnable onQuit) {
+    this(model, onClose, onQuit, () -> {});
+  }
+
+  public MainWindow(MainViewModel model, Runnable onClose, Runnable onQuit, Runnable onToggleTheme) {
     this.model = model;
     this.onClose = onClose;
     this.onQuit = onQuit;
+    this.onToggleTheme = onToggleTheme;
     setId("main-window");
     findingsView = new FindingsView(model.findings());
     pages.put(Page.OVERVIEW, new OverviewView(model.overview()));
     pages.put(Page.FINDINGS, findingsView);
-    setTop(createMenuBar());
+    setTop(new javafx.scene.layout.VBox(createMenuBar(), createToolBar()));
     setLeft(createSidebar());
     setCenter(content);
     setBottom(createStatusBar());
@@ -81,12 +87,34 @@ public final class MainWindow extends BorderPane {
     view.getItems().addAll(
         item(WorkbenchAction.SHOW_OVERVIEW, () -> show(Page.OVERVIEW)),
         item(WorkbenchAction.SHOW_FINDINGS, () -> show(Page.FINDINGS)),
-        item(WorkbenchAction.FIND, this::focusSearch));
+        item(WorkbenchAction.FIND, this::focusSearch),
+        item(WorkbenchAction.TOGGLE_THEME, () -> onToggleTheme.run()));
     Menu help = new Menu("Help");
     help.getItems().add(item(WorkbenchAction.SHORTCUTS, this::showShortcuts));
     MenuBar bar = new MenuBar(file, view, help);
     bar.setId("menu-bar");
     return bar;
+  }
+
+  private javafx.scene.control.ToolBar createToolBar() {
+    javafx.scene.control.ToolBar bar = new javafx.scene.control.ToolBar(
+        toolButton(WorkbenchAction.IMPORT, org.kordamp.ikonli.feather.Feather.UPLOAD, this::chooseAndImport),
+        toolButton(WorkbenchAction.RESCAN, org.kordamp.ikonli.feather.Feather.REFRESH_CW, model::rescan),
+        new javafx.scene.control.Separator(),
+        toolButton(WorkbenchAction.SHOW_OVERVIEW, org.kordamp.ikonli.feather.Feather.HOME, () -> show(Page.OVERVIEW)),
+        toolButton(WorkbenchAction.SHOW_FINDINGS, org.kordamp.ikonli.feather.Feather.LIST, () -> show(Page.FINDINGS)),
+        new javafx.scene.control.Separator(),
+        toolButton(WorkbenchAction.TOGGLE_THEME, org.kordamp.ikonli.feather.Feather.MOON, onToggleTheme));
+    bar.setId("tool-bar");
+    return bar;
+  }
+
+  private static Button toolButton(WorkbenchAction action, org.kordamp.ikonli.Ikon icon, Runnable run) {
+    Button b = new Button(action.label().replace("...", ""), new org.kordamp.ikonli.javafx.FontIcon(icon));
+    b.setId("tool-" + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    b.setTooltip(new javafx.scene.control.Tooltip(action.label() + " (" + action.keysText() + ")"));
+    b.setOnAction(e -> run.run());
+    return b;
   }
 
   private static MenuItem item(WorkbenchAction action, Runnable run) {
@@ -183,6 +211,12 @@ public final class MainWindow extends BorderPane {
     if (!files.isEmpty()) {
       importFiles(files);
     }
+  }
+
+  /** The page shown now. */
+  public Page page() {
+    Page p = sidebar.getSelectionModel().getSelectedItem();
+    return p == null ? Page.OVERVIEW : p;
   }
 
   public void show(Page page) {
