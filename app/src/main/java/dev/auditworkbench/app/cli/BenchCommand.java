@@ -23,13 +23,57 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", description = "Benchmarks that print their figures (separate from the tests).",
-    subcommands = {BenchCommand.Scan.class, BenchCommand.Import.class})
+    subcommands = {BenchCommand.Scan.class, BenchCommand.Import.class, BenchCommand.Startup.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(name = "startup", description = {
+      "Start the desktop app in fresh JVMs and print the time from JVM start to the first shown window",
+      "(needs a display: run under xvfb-run on a server)."})
+  static final class Startup implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--runs", defaultValue = "5", description = "Cold starts (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<file.audit>", description = "Open this project (default: the start screen).")
+    Path project;
+
+    @Override
+    public Integer call() throws Exception {
+      var out = spec.commandLine().getOut();
+      List<Long> times = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        Path report = Files.createTempFile("workbench-startup", ".txt");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Dworkbench.startupReport=" + report, "-cp", System.getProperty("java.class.path"),
+            "dev.auditworkbench.app.Main", "open"));
+        if (project != null) {
+          cmd.add(project.toString());
+        }
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+          throw new UsageException("the app did not start within 60 s (is there a display? try xvfb-run)");
+        }
+        String text = Files.readString(report).strip();
+        Files.deleteIfExists(report);
+        if (text.isEmpty()) {
+          throw new UsageException("the app exited without showing a window (exit " + p.exitValue() + "; is there a display?)");
+        }
+        times.add(Long.parseLong(text));
+        out.printf("cold start %d: %d ms%n", i + 1, times.get(times.size() - 1));
+      }
+      List<Long> sorted = times.stream().sorted().toList();
+      out.printf("cold start to a shown window: min %d ms, median %d ms, max %d ms (%d runs)%n",
+          sorted.get(0), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), runs);
+      return ExitCodes.OK;
+    }
   }
 
   @Command(name = "import", description = {

@@ -56,6 +56,27 @@ public final class WorkbenchApplication extends Application {
       openProject(Path.of(args.get(0)));
     }
     stage.show();
+    reportStartupIfAsked();
+  }
+
+  /**
+   * For the cold-start benchmark: with -Dworkbench.startupReport=FILE, write the milliseconds from
+   * JVM start to the first shown, laid-out window into FILE and quit.
+   */
+  private void reportStartupIfAsked() {
+    String report = System.getProperty("workbench.startupReport");
+    if (report == null) {
+      return;
+    }
+    Platform.runLater(() -> {
+      long millis = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+      try {
+        java.nio.file.Files.writeString(Path.of(report), String.valueOf(millis));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      Platform.exit();
+    });
   }
 
   private void setRoot(Parent root) {

@@ -99,7 +99,7 @@ public final class FindingsView extends VBox {
         column("Status", f -> f.gone() ? f.status().label() + " (gone)" : f.status().label(), 110),
         column("Impact", f -> f.impact().value(), 72),
         column("Effort", f -> f.effort().size().name(), 68),
-        column("Tools", f -> f.sources().stream().map(SourceRef::tool).distinct().collect(Collectors.joining(", ")), 90)));
+        column("Tools", f -> f.sources().stream().map(SourceRef::tool).distinct().collect(Collectors.joining(", ")), 120)));
     table.setContextMenu(createContextMenu());
   }
 
