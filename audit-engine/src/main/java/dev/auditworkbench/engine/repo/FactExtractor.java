@@ -16,7 +16,7 @@ public final class FactExtractor {
     boolean[] docLines = docstringLines(file);
     return new ModuleFacts(
         file.path(), module, LineCounts.of(file.source().text(), docLines), c.imports, c.classes,
-        c.functions, c.assignments, c.calls, file.problems());
+        c.functions, c.assignments, c.calls, c.formatted, file.problems());
   }
 
   /** Marks the lines of docstrings: a string that is the first statement of a module, class or def. */
@@ -49,6 +49,7 @@ public final class FactExtractor {
     final List<ModuleFacts.FunctionDef> functions = new ArrayList<>();
     final List<ModuleFacts.Assignment> assignments = new ArrayList<>();
     final List<ModuleFacts.CallRef> calls = new ArrayList<>();
+    final List<ModuleFacts.FormattedAssignment> formatted = new ArrayList<>();
 
     /**
      * Visits statements of a block. {@code className} is the class whose body this is (methods),
@@ -79,6 +80,9 @@ public final class FactExtractor {
         case "expression_statement" -> {
           if (className == null && function == null) {
             moduleAssignment(stmt);
+          }
+          if (function != null) {
+            formattedAssignment(stmt, function);
           }
           collectCalls(stmt, function);
         }
@@ -223,6 +227,16 @@ public final class FactExtractor {
         SyntaxNode right = a.child("right").orElse(null);
         if (left != null && right != null) {
           assignments.add(new ModuleFacts.Assignment(left.text() + "+", right.text(), a.startLine(), right));
+        }
+      });
+    }
+
+    void formattedAssignment(SyntaxNode stmt, String function) {
+      assignment(stmt).ifPresent(a -> {
+        SyntaxNode left = a.child("left").orElse(null);
+        SyntaxNode right = a.child("right").orElse(null);
+        if (left != null && right != null && left.type().equals("identifier") && StringFormatting.isFormatted(right.text())) {
+          formatted.add(new ModuleFacts.FormattedAssignment(function, left.text(), right.text(), a.startLine()));
         }
       });
     }

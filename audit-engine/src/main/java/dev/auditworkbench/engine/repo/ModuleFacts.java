@@ -17,7 +17,14 @@ public record ModuleFacts(
     List<FunctionDef> functions,
     List<Assignment> assignments,
     List<CallRef> calls,
+    List<FormattedAssignment> formatted,
     List<ParsedFile.Problem> problems) {
+
+  /**
+   * An assignment inside a function whose value is built by string formatting ("..." % x,
+   * "...".format(x), f"...", "..." + x): what SQL-injection checks follow from a variable to a call.
+   */
+  public record FormattedAssignment(String function, String target, String value, int line) {}
 
   /**
    * One imported name. {@code module} is as written (dotted, without leading dots); {@code level}

@@ -68,6 +68,10 @@ public final class ScanService {
     rules.addAll(SizeRules.all());
     rules.add(new ImportCycleRule());
     rules.add(new AppCycleRule());
+    rules.add(new SettingsHardeningRule());
+    rules.add(new SecretsRule());
+    rules.add(new RiskyCodeRule());
+    rules.add(new TenancyRule());
     return rules;
   }
 
@@ -80,10 +84,7 @@ public final class ScanService {
     }
     Map<String, String> meta = store.read(c -> new ProjectRepository(c).all());
     RepoAnalysis analysis = analyse(repo, Thresholds.from(meta), listener);
-    List<RawFinding> findings = new ArrayList<>();
-    for (Rule rule : rules()) {
-      rule.check(analysis, findings::add);
-    }
+    List<RawFinding> findings = distinctProblems(analysis);
     listener.progress(0, -1, "Saving findings");
     long millis = (System.nanoTime() - start) / 1_000_000;
     ImportRecord record = store.write(c -> save(c, analysis, findings, millis, listener));
@@ -93,6 +94,27 @@ public final class ScanService {
     return new ScanResult(record, analysis.commit(), analysis.files().size(), analysis.summaries().size(), lines, code,
         failures, millis, analysis.inventory().models().size(), analysis.inventory().routes().size(),
         analysis.graph().edges().size(), analysis.graph().cycles().size());
+  }
+
+  /**
+   * Every rule's findings, keeping the first when two rules report the same CWE on the same line
+   * (the settings rule's literal SECRET_KEY and the secrets rule's password literal, say).
+   */
+  public static List<RawFinding> distinctProblems(RepoAnalysis analysis) {
+    List<RawFinding> out = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Rule rule : rules()) {
+      rule.check(analysis, f -> {
+        boolean duplicate = false;
+        for (int cwe : f.cwe()) {
+          duplicate |= !seen.add(f.rawPath() + ":" + f.startLine() + ":" + cwe);
+        }
+        if (!duplicate || f.cwe().isEmpty()) {
+          out.add(f);
+        }
+      });
+    }
+    return out;
   }
 
   private ImportRecord save(java.sql.Connection c, RepoAnalysis a, List<RawFinding> findings, long millis,

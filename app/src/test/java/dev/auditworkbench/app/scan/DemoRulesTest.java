@@ -1,0 +1,106 @@
+package dev.auditworkbench.app.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.auditworkbench.app.demo.DemoProject;
+import dev.auditworkbench.engine.model.Evidence;
+import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.engine.spi.ProgressListener;
+import dev.auditworkbench.engine.store.FindingRepository;
+import dev.auditworkbench.engine.store.ProjectStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The scan's Django-aware rules find every planted problem of DEFECTS.md at its line, and nothing on clean code. */
+class DemoRulesTest {
+  @TempDir static Path dir;
+  static DemoProject.Created demo;
+  static List<Finding> scan;
+
+  @BeforeAll
+  static void scanTheDemo() throws Exception {
+    demo = DemoProject.create(dir.resolve("demo.audit"), false, ProgressListener.NONE);
+    try (ProjectStore store = ProjectStore.open(demo.project())) {
+      scan = store.read(c -> new FindingRepository(c).all()).stream()
+          .filter(f -> f.sources().stream().anyMatch(s -> s.tool().equals("workbench"))).toList();
+    }
+  }
+
+  private static String places() {
+    return scan.stream().map(f -> f.ruleId() + "@" + f.location().display()).sorted().collect(Collectors.joining("\n"));
+  }
+
+  @ParameterizedTest(name = "{0} at {2}")
+  @CsvSource({
+      "D-SET-1, django.settings.debug, ledgerly/settings/prod.py:7",
+      "D-SET-2, django.settings.secret-key, ledgerly/settings/base.py:7",
+      "D-SET-3, django.settings.allowed-hosts, ledgerly/settings/prod.py:9",
+      "D-SET-4, django.settings.session-cookie-secure, ledgerly/settings/prod.py:11",
+      "D-SET-5, django.settings.csrf-cookie-secure, ledgerly/settings/prod.py:12",
+      "D-SET-6, django.settings.session-cookie-samesite, ledgerly/settings/prod.py:14",
+      "D-SET-7, django.settings.ssl-redirect, ledgerly/settings/prod.py:16",
+      "D-SET-8, django.settings.hsts, ledgerly/settings/prod.py:1",
+      "D-SET-9, django.settings.csp, ledgerly/settings/base.py:31",
+      "D-SET-10, django.settings.password-hashers, ledgerly/settings/base.py:78",
+      "D-SEC-1, secret.aws-access-key-id, ledgerly/settings/prod.py:21",
+      "D-SEC-2, secret.aws-secret-access-key, ledgerly/settings/prod.py:22",
+      "D-SEC-3, secret.password-literal, ledgerly/settings/prod.py:19",
+      "D-SEC-4, secret.private-key, deploy/ssh/id_rsa_deploy:1",
+      "D-SEC-5, secret.env-assignment, .env:4",
+      "D-SEC-6, secret.stripe-key, .env:5",
+      "D-SQL-1, code.sql-injection, payments/views.py:39",
+      "D-SQL-2, code.sql-injection, reports/views.py:19",
+      "D-SQL-3, code.sql-injection, reports/views.py:33",
+      "D-SQL-4, code.sql-injection, reports/management/commands/monthly_revenue.py:23",
+      "D-XSS-1, code.xss-mark-safe, invoices/templatetags/invoice_tags.py:10",
+      "D-XSS-2, code.xss-template-safe, templates/invoices/detail.html:13",
+      "D-CSRF-1, code.csrf-exempt, payments/views.py:13",
+      "D-TEN-1, tenancy.unscoped-manager, customers/models.py:25",
+      "D-CYC-1, workbench.app-cycle, ledger/services.py:5",
+      "D-CYC-2, workbench.app-cycle, customers/views.py:5",
+      "D-PY2-1, workbench.parse-error, scripts/legacy_import.py:12"})
+  void plantedProblemIsFound(String defect, String rule, String place) {
+    assertTrue(scan.stream().anyMatch(f -> f.ruleId().equals(rule) && f.location().display().equals(place)),
+        defect + " (" + rule + " at " + place + ") not found among:\n" + places());
+  }
+
+  @Test
+  void developmentSettingsAndCleanViewsAreNotFlagged() {
+    List<String> paths = List.of("ledgerly/settings/dev.py", "api/views.py", "tenants/managers.py", "customers/views.py");
+    for (Finding f : scan) {
+      if (f.ruleId().startsWith("django.") || f.ruleId().startsWith("code.") || f.ruleId().startsWith("secret.")
+          || f.ruleId().startsWith("tenancy.")) {
+        assertFalse(paths.contains(f.location().path()), f.ruleId() + " on clean code at " + f.location().display());
+      }
+    }
+    assertEquals(1, scan.stream().filter(f -> f.ruleId().startsWith("tenancy.")).count(), "only the Customer manager");
+  }
+
+  @Test
+  void onlyThePlantedAppCyclesAreReported() {
+    assertEquals(List.of("Apps import each other: customers <-> invoices", "Apps import each other: ledger <-> payments"),
+        scan.stream().filter(f -> f.ruleId().equals("workbench.app-cycle")).map(Finding::title).sorted().toList());
+  }
+
+  @Test
+  void secretsAreMaskedInTheFindingsAndAbsentFromTheProjectFile() throws Exception {
+    List<String> planted = List.of("wJalrXUtnFEMI/K7MDENG/bPxRfiCYDEMOKEY1x7", "AKIAQ4NGX7DEMO5LEDGR",
+        "sk_live_51Hx7QpLZ0bFakeKeyForDemoOnly9x8c7v6b5n4m3", "Sup3rS3cretLedger!", "ledgerly-prod-2017");
+    for (Finding f : scan) {
+      String text = f.title() + f.description() + f.evidence().stream().map(Evidence::text).collect(Collectors.joining());
+      planted.forEach(secret -> assertFalse(text.contains(secret), "secret shown in " + f.ruleId()));
+    }
+    String project = new String(Files.readAllBytes(demo.project()), StandardCharsets.ISO_8859_1);
+    planted.forEach(secret -> assertFalse(project.contains(secret), "secret stored in the project file"));
+  }
+}

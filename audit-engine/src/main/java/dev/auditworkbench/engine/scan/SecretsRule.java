@@ -1,0 +1,158 @@
+package dev.auditworkbench.engine.scan;
+
+import dev.auditworkbench.engine.model.Category;
+import dev.auditworkbench.engine.model.Confidence;
+import dev.auditworkbench.engine.model.Effort;
+import dev.auditworkbench.engine.model.Evidence;
+import dev.auditworkbench.engine.model.OwaspTop10;
+import dev.auditworkbench.engine.model.Severity;
+import dev.auditworkbench.engine.repo.RepoFile;
+import dev.auditworkbench.engine.spi.RawFinding;
+import dev.auditworkbench.engine.spi.Secrets;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Secrets committed to tracked files: cloud and service keys with fixed shapes, private key blocks,
+ * passwords and credentials written as literals in settings (including the defaults of environment
+ * reads), DSNs with a password, and committed .env files. Generic secrets must look random
+ * (Shannon entropy), so placeholders like "changeme" are not reported. The secret is masked in
+ * everything stored; the fingerprint uses its hash. False positives: test fixtures with fake keys
+ * (still worth a look: they train people to commit keys).
+ */
+final class SecretsRule implements Rule {
+  private static final long MAX_BYTES = 1024 * 1024;
+
+  /** A kind of secret and how to see it: group 1 of the pattern is the secret. */
+  private record Kind(String id, String name, Pattern pattern, boolean needsEntropy, Severity severity) {}
+
+  private static final List<Kind> KINDS = List.of(
+      new Kind("aws-access-key-id", "AWS access key id", Pattern.compile("\\b((?:AKIA|ASIA)[0-9A-Z]{16})\\b"), false, Severity.HIGH),
+      new Kind("aws-secret-access-key", "AWS secret access key",
+          Pattern.compile("(?i)aws_?secret_?(?:access_?)?key\\w*\\s*[=:]\\s*['\"]([A-Za-z0-9/+]{40})['\"]"), false, Severity.CRITICAL),
+      new Kind("private-key", "private key", Pattern.compile("(-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----)"),
+          false, Severity.CRITICAL),
+      new Kind("stripe-key", "Stripe live key", Pattern.compile("\\b((?:sk|rk)_live_[0-9A-Za-z]{16,})"), false, Severity.CRITICAL),
+      new Kind("github-token", "GitHub token", Pattern.compile("\\b(gh[pousr]_[0-9A-Za-z]{36,})"), false, Severity.CRITICAL),
+      new Kind("slack-token", "Slack token", Pattern.compile("\\b(xox[baprs]-[0-9A-Za-z-]{10,})"), false, Severity.HIGH),
+      new Kind("dsn-password", "password in a connection URL",
+          Pattern.compile("\\b(?:postgres(?:ql)?|mysql|redis|amqp|mongodb)://[^:/\\s'\"]+:([^@/\\s'\"]{4,})@"), false, Severity.HIGH),
+      new Kind("password-literal", "password literal",
+          Pattern.compile("(?i)\\b\\w*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_KEY)\\w*['\"]?\\]?\\s*(?:=|:)\\s*(?:os\\.environ\\.get\\([^,]+,\\s*)?['\"]([^'\"\\s]{8,})['\"]"),
+          true, Severity.HIGH),
+      new Kind("env-assignment", "secret in a .env file",
+          Pattern.compile("(?i)^\\s*\\w*(?:PASSWORD|SECRET|TOKEN|KEY)\\w*\\s*=\\s*['\"]?([^'\"\\s#]{8,})"), true, Severity.HIGH));
+
+  @Override
+  public String id() {
+    return "secret";
+  }
+
+  @Override
+  public String description() {
+    return "Secrets in tracked files: cloud and service keys, private keys, password literals, DSNs, committed .env files";
+  }
+
+  @Override
+  public void check(RepoAnalysis a, Consumer<RawFinding> out) {
+    for (RepoFile f : a.files()) {
+      if (f.size() > MAX_BYTES || isLockOrMinified(f.path())) {
+        continue;
+      }
+      boolean envFile = f.name().equals(".env") || f.name().startsWith(".env.") && !f.name().endsWith(".example")
+          && !f.name().endsWith(".sample") && !f.name().endsWith(".template");
+      List<String> lines;
+      try {
+        byte[] bytes = Files.readAllBytes(a.repo().resolve(f.path()));
+        if (looksBinary(bytes)) {
+          continue;
+        }
+        lines = List.of(new String(bytes, StandardCharsets.UTF_8).split("\r?\n", -1));
+      } catch (IOException e) {
+        continue;
+      }
+      boolean reportedEnv = false;
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i);
+        java.util.Set<String> onThisLine = new java.util.HashSet<>(); // one finding per secret, the most specific kind
+        for (Kind k : KINDS) {
+          if (k.id().equals("env-assignment") && !envFile) {
+            continue;
+          }
+          if (k.id().equals("password-literal") && (envFile || !f.isPython())) {
+            continue;
+          }
+          Matcher m = k.pattern().matcher(line);
+          while (m.find()) {
+            String secret = m.group(1);
+            if (k.needsEntropy() && entropy(secret) < 3.0 || !onThisLine.add(secret)) {
+              continue;
+            }
+            out.accept(finding(k, f.path(), i + 1, secret, line, envFile && !reportedEnv));
+            reportedEnv |= envFile;
+          }
+        }
+      }
+    }
+  }
+
+  private static RawFinding finding(Kind k, String path, int line, String secret, String text, boolean committedEnv) {
+    String shown = Secrets.redact(text.strip(), List.of(secret));
+    if (shown.length() > 200) {
+      shown = shown.substring(0, 200) + "...";
+    }
+    return RawFinding.builder("secret." + k.id())
+        .nativeRuleId(k.id())
+        .title((k.id().equals("private-key") ? "Private key" : "Secret (" + k.name() + ")") + " committed in " + path
+            + (committedEnv ? " (a committed .env file)" : ""))
+        .description("A " + k.name() + " (" + Secrets.mask(secret) + ") is committed in " + path + ":" + line
+            + ". Rotate it, remove it from the code and the git history, and load it from the environment or a vault.")
+        .category(Category.SECURITY).severity(k.severity()).confidence(k.needsEntropy() ? Confidence.MEDIUM : Confidence.HIGH)
+        .path(path).lines(line, line)
+        .sourceLine(Secrets.hash(secret))
+        .keyEvidence(Secrets.hash(secret))
+        .evidence(Evidence.Kind.TEXT, shown)
+        .cwe(798).owasp(OwaspTop10.A07.id())
+        .defaultEffort(Effort.hours(4))
+        .build();
+  }
+
+  static double entropy(String s) {
+    int[] counts = new int[128];
+    int n = 0;
+    for (char c : s.toCharArray()) {
+      if (c < 128) {
+        counts[c]++;
+        n++;
+      }
+    }
+    double h = 0;
+    for (int c : counts) {
+      if (c > 0) {
+        double p = (double) c / n;
+        h -= p * Math.log(p) / Math.log(2);
+      }
+    }
+    return h;
+  }
+
+  private static boolean isLockOrMinified(String path) {
+    return path.endsWith(".lock") || path.endsWith("-lock.json") || path.endsWith(".min.js") || path.endsWith(".map")
+        || path.endsWith(".svg");
+  }
+
+  private static boolean looksBinary(byte[] bytes) {
+    int limit = Math.min(bytes.length, 8000);
+    for (int i = 0; i < limit; i++) {
+      if (bytes[i] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
