@@ -68,7 +68,14 @@ class DemoRulesTest {
       "D-TEN-1, tenancy.unscoped-manager, customers/models.py:25",
       "D-CYC-1, workbench.app-cycle, ledger/services.py:5",
       "D-CYC-2, workbench.app-cycle, customers/views.py:5",
-      "D-PY2-1, workbench.parse-error, scripts/legacy_import.py:12"})
+      "D-PY2-1, workbench.parse-error, scripts/legacy_import.py:12",
+      "D-N1-1, nplusone.template, templates/invoices/list.html:8",
+      "D-N1-2, nplusone.serializer, api/views.py:12",
+      "D-N1-3, nplusone.loop, invoices/views.py:36",
+      "D-N1-3, nplusone.template, templates/invoices/overdue.html:5",
+      "D-N1-5, nplusone.loop, invoices/views.py:136",
+      "D-N1-6, nplusone.loop, invoices/views.py:168",
+      "D-N1-7, nplusone.loop, notifications/tasks.py:21"})
   void plantedProblemIsFound(String defect, String rule, String place) {
     assertTrue(scan.stream().anyMatch(f -> f.ruleId().equals(rule) && f.location().display().equals(place)),
         defect + " (" + rule + " at " + place + ") not found among:\n" + places());
@@ -84,6 +91,25 @@ class DemoRulesTest {
       }
     }
     assertEquals(1, scan.stream().filter(f -> f.ruleId().startsWith("tenancy.")).count(), "only the Customer manager");
+  }
+
+  @Test
+  void nPlusOneHintsAreExactlyThePlantedOnesAndNameTheirViews() {
+    List<String> hints = scan.stream().filter(f -> f.ruleId().startsWith("nplusone."))
+        .map(f -> f.location().display() + " " + f.location().symbol()).sorted().toList();
+    assertEquals(List.of(
+        "api/views.py:12 api.views.invoice_list",
+        "invoices/views.py:136 invoices.views.statement",
+        "invoices/views.py:168 invoices.views.bulk_action",
+        "invoices/views.py:36 invoices.views.overdue_invoices",
+        "notifications/tasks.py:21 notifications.tasks.send_overdue_reminders",
+        "templates/invoices/list.html:8 invoices.views.invoice_list",
+        "templates/invoices/list.html:8 invoices.views.search",
+        "templates/invoices/overdue.html:5 invoices.views.overdue_invoices"), hints);
+    Finding list = scan.stream().filter(f -> f.ruleId().equals("nplusone.template")
+        && f.location().symbol().equals("invoices.views.invoice_list")).findFirst().orElseThrow();
+    assertTrue(list.description().contains("invoice.customer.name (line 11)"), list.description());
+    assertTrue(list.description().contains(".select_related(\"customer\") and .prefetch_related(\"lines\")"), list.description());
   }
 
   @Test

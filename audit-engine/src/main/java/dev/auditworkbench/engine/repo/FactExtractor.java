@@ -16,7 +16,7 @@ public final class FactExtractor {
     boolean[] docLines = docstringLines(file);
     return new ModuleFacts(
         file.path(), module, LineCounts.of(file.source().text(), docLines), c.imports, c.classes,
-        c.functions, c.assignments, c.calls, c.formatted, file.problems());
+        c.functions, c.assignments, c.calls, c.formatted, c.loops, file.problems());
   }
 
   /** Marks the lines of docstrings: a string that is the first statement of a module, class or def. */
@@ -50,6 +50,7 @@ public final class FactExtractor {
     final List<ModuleFacts.Assignment> assignments = new ArrayList<>();
     final List<ModuleFacts.CallRef> calls = new ArrayList<>();
     final List<ModuleFacts.FormattedAssignment> formatted = new ArrayList<>();
+    final List<ModuleFacts.Loop> loops = new ArrayList<>();
 
     /**
      * Visits statements of a block. {@code className} is the class whose body this is (methods),
@@ -113,6 +114,10 @@ public final class FactExtractor {
 
     void function(SyntaxNode def, String className, String enclosing, List<String> decorators) {
       String name = def.child("name").map(SyntaxNode::text).orElse("?");
+      if (enclosing == null) {
+        String qual = className == null ? name : className + "." + name;
+        def.child("body").ifPresent(body -> collectLoops(body, qual));
+      }
       if (enclosing == null) {
         List<String> params = def.child("parameters").map(p -> p.children().stream().map(Collector::paramName).toList()).orElse(List.of());
         String qual = className == null ? name : className + "." + name;
@@ -239,6 +244,59 @@ public final class FactExtractor {
           formatted.add(new ModuleFacts.FormattedAssignment(function, left.text(), right.text(), a.startLine()));
         }
       });
+    }
+
+    /** Loops and comprehensions anywhere in a function body, with the chains read from their variable. */
+    void collectLoops(SyntaxNode body, String function) {
+      body.walk(n -> {
+        if (n.type().equals("for_statement")) {
+          SyntaxNode left = n.child("left").orElse(null);
+          SyntaxNode right = n.child("right").orElse(null);
+          SyntaxNode loopBody = n.child("body").orElse(null);
+          if (left != null && right != null && loopBody != null && left.type().equals("identifier")) {
+            loops.add(new ModuleFacts.Loop(function, left.text(), right.text(), n.startLine(), chains(loopBody, left.text())));
+          }
+        } else if (n.type().endsWith("_comprehension") || n.type().equals("generator_expression")) {
+          SyntaxNode body0 = n.child("body").orElse(null);
+          n.childrenOfType("for_in_clause").stream().findFirst().ifPresent(clause -> {
+            SyntaxNode left = clause.child("left").orElse(null);
+            SyntaxNode right = clause.child("right").orElse(null);
+            if (left != null && right != null && body0 != null && left.type().equals("identifier")) {
+              List<String> used = new ArrayList<>(chains(body0, left.text()));
+              used.addAll(callsWith(body0, left.text()));
+              loops.add(new ModuleFacts.Loop(function, left.text(), right.text(), n.startLine(), used));
+            }
+          });
+        }
+      });
+    }
+
+    /** "v.a.b" and "v.a.all" chains read in a node, longest form of each. */
+    private static List<String> chains(SyntaxNode node, String variable) {
+      java.util.Set<String> out = new java.util.LinkedHashSet<>();
+      node.walk(n -> {
+        if (n.type().equals("attribute")) {
+          String t = n.text().replaceAll("\\s+", "");
+          if (t.startsWith(variable + ".")) {
+            out.add(t);
+          }
+        }
+      });
+      return new ArrayList<>(out);
+    }
+
+    /** Calls that take the loop variable: "serialize_invoice(i)" gives "call:serialize_invoice". */
+    private static List<String> callsWith(SyntaxNode node, String variable) {
+      List<String> out = new ArrayList<>();
+      node.walk(n -> {
+        if (n.type().equals("call")) {
+          CallParts parts = CallParts.of(n);
+          if (parts.args().contains(variable)) {
+            out.add("call:" + parts.callee());
+          }
+        }
+      });
+      return out;
     }
 
     void collectCalls(SyntaxNode node, String function) {

@@ -18,7 +18,15 @@ public record ModuleFacts(
     List<Assignment> assignments,
     List<CallRef> calls,
     List<FormattedAssignment> formatted,
+    List<Loop> loops,
     List<ParsedFile.Problem> problems) {
+
+  /**
+   * A for loop or comprehension inside a function: its variable, what it iterates (as written), and
+   * the attribute chains the body reads from the variable ("invoice.customer.email",
+   * "invoice.lines.all"), for N+1 checks.
+   */
+  public record Loop(String function, String variable, String iterable, int line, List<String> chains) {}
 
   /**
    * An assignment inside a function whose value is built by string formatting ("..." % x,

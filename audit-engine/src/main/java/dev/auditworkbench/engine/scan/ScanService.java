@@ -72,6 +72,7 @@ public final class ScanService {
     rules.add(new SecretsRule());
     rules.add(new RiskyCodeRule());
     rules.add(new TenancyRule());
+    rules.add(new NPlusOneHintRule());
     return rules;
   }
 

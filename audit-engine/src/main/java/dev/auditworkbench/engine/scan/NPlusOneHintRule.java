@@ -1,0 +1,325 @@
+package dev.auditworkbench.engine.scan;
+
+import dev.auditworkbench.engine.django.DjangoInventory;
+import dev.auditworkbench.engine.model.Category;
+import dev.auditworkbench.engine.model.Confidence;
+import dev.auditworkbench.engine.model.Effort;
+import dev.auditworkbench.engine.model.Evidence;
+import dev.auditworkbench.engine.model.Impact;
+import dev.auditworkbench.engine.model.Severity;
+import dev.auditworkbench.engine.repo.ModuleFacts;
+import dev.auditworkbench.engine.repo.RepoFile;
+import dev.auditworkbench.engine.spi.RawFinding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * N+1 query hints read from the code: a loop (in a template, a view, a task, or a comprehension
+ * feeding a hand-written serializer) that reaches through a relation of each item, when the
+ * queryset has no select_related/prefetch_related for it. Forward relations (foreign keys) need
+ * select_related, reverse ones (related_name, *_set) prefetch_related. Confidence is medium: the
+ * runtime traces confirm them (a trace's repeated query is the proof). Known limits: relations
+ * reached through methods (invoice.as_row()) are not followed; querysets built in another function
+ * are judged by the text of the function that loops.
+ */
+final class NPlusOneHintRule implements Rule {
+  private static final Pattern FOR_TAG = Pattern.compile("\\{%\\s*for\\s+(\\w+)\\s+in\\s+([\\w.]+)[^%]*%\\}");
+  private static final Pattern END_FOR = Pattern.compile("\\{%\\s*endfor\\s*%\\}");
+
+  @Override
+  public String id() {
+    return "nplusone";
+  }
+
+  @Override
+  public String description() {
+    return "N+1 query hints: template loops, view and task loops, and serializers that reach through relations"
+        + " without select_related/prefetch_related";
+  }
+
+  /** The relation names of the project's models. */
+  private record Relations(Set<String> forward, Set<String> reverse) {
+    static Relations of(DjangoInventory inv) {
+      Set<String> forward = new HashSet<>();
+      Set<String> reverse = new HashSet<>();
+      for (DjangoInventory.Model m : inv.models()) {
+        String model = m.qualname().substring(m.qualname().lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        for (DjangoInventory.Field f : m.fields()) {
+          if (!f.isRelation() || f.inherited()) {
+            continue;
+          }
+          forward.add(f.name());
+          String related = f.options().get("related_name");
+          reverse.add(related != null ? related.replaceAll("['\"]", "") : model + "_set");
+        }
+      }
+      return new Relations(forward, reverse);
+    }
+
+    /** "select:customer" or "prefetch:lines" for a chain "x.customer.name" or "x.lines.all", or null. */
+    String need(String chain) {
+      String[] parts = chain.split("\\.");
+      if (parts.length < 3) {
+        return null;
+      }
+      if (forward.contains(parts[1])) {
+        return "select:" + parts[1];
+      }
+      return reverse.contains(parts[1]) ? "prefetch:" + parts[1] : null;
+    }
+  }
+
+  @Override
+  public void check(RepoAnalysis a, Consumer<RawFinding> out) {
+    Relations relations = Relations.of(a.inventory());
+    templates(a, relations, out);
+    loops(a, relations, out);
+  }
+
+  // -- view, task and serializer loops ---------------------------------------------------
+
+  private void loops(RepoAnalysis a, Relations relations, Consumer<RawFinding> out) {
+    for (ModuleFacts m : a.modules()) {
+      for (ModuleFacts.Loop loop : m.loops()) {
+        Set<String> needs = new LinkedHashSet<>();
+        List<String> through = new ArrayList<>();
+        for (String chain : loop.chains()) {
+          if (chain.startsWith("call:")) {
+            serializerNeeds(a, chain.substring(5), relations).forEach(n -> {
+              needs.add(n);
+              through.add(chain.substring(5) + " reads " + n.substring(n.indexOf(':') + 1));
+            });
+            continue;
+          }
+          String need = relations.need(chain);
+          if (need != null) {
+            needs.add(need);
+            through.add(chain);
+          }
+        }
+        if (needs.isEmpty() || !isQuerysetLoop(loop.iterable())) {
+          continue;
+        }
+        String text = functionText(a, m, loop.function()) + " " + loop.iterable();
+        List<String> missing = needs.stream().filter(n -> !covered(text, n)).toList();
+        if (missing.isEmpty()) {
+          continue;
+        }
+        boolean serializer = through.stream().anyMatch(t -> t.contains(" reads "));
+        out.accept(finding(serializer ? "nplusone.serializer" : "nplusone.loop", m.path(), loop.line(),
+            m.module() + "." + loop.function(),
+            (serializer ? "Serializer in a loop" : "Loop") + " reaches through relations per item in "
+                + m.module() + "." + loop.function(),
+            "For each item of " + loop.iterable().replaceAll("\\s+", " ") + " the code reads " + String.join(", ", through)
+                + ", one query each. " + advice(missing),
+            through));
+      }
+    }
+  }
+
+  /** The relations a serializer function reads from its first parameter. */
+  private static List<String> serializerNeeds(RepoAnalysis a, String callee, Relations relations) {
+    String simple = callee.substring(callee.lastIndexOf('.') + 1);
+    List<String> out = new ArrayList<>();
+    for (ModuleFacts m : a.modules()) {
+      for (ModuleFacts.FunctionDef f : m.functions()) {
+        if (!f.name().equals(simple) || f.params().isEmpty() || f.className() != null) {
+          continue;
+        }
+        String param = f.params().get(0);
+        for (ModuleFacts.CallRef c : m.calls()) {
+          if (!f.name().equals(c.enclosingFunction())) {
+            continue;
+          }
+          List<String> texts = new ArrayList<>(c.args());
+          texts.add(c.callee());
+          for (String t : texts) {
+            String chain = t.replaceAll("\\s+", "");
+            String need = chain.startsWith(param + ".") ? relations.need(chain + (chain.split("\\.").length == 2 ? ".x" : ""))
+                : null;
+            if (need != null && !out.contains(need)) {
+              out.add(need);
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean isQuerysetLoop(String iterable) {
+    String i = iterable.replaceAll("\\s+", "");
+    // a queryset built here, or a variable/slice holding one; not a relation of a single object
+    return i.contains(".objects") || i.contains(".all_tenants") || i.matches("[a-z_]\\w*(\\[.*\\])?")
+        || i.contains(".filter(") || i.contains(".exclude(") || i.contains(".order_by(");
+  }
+
+  private static boolean covered(String text, String need) {
+    String kind = need.startsWith("select:") ? "select_related" : "prefetch_related";
+    String name = need.substring(need.indexOf(':') + 1);
+    Matcher m = Pattern.compile(kind + "\\(([^)]*)\\)").matcher(text);
+    while (m.find()) {
+      if (m.group(1).isBlank() && kind.equals("select_related") || m.group(1).matches("(?s).*['\"]" + name + "(__\\w+)?['\"].*")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String advice(List<String> missing) {
+    List<String> select = missing.stream().filter(n -> n.startsWith("select:")).map(n -> "\"" + n.substring(7) + "\"").toList();
+    List<String> prefetch = missing.stream().filter(n -> n.startsWith("prefetch:")).map(n -> "\"" + n.substring(9) + "\"").toList();
+    StringBuilder sb = new StringBuilder("Add ");
+    if (!select.isEmpty()) {
+      sb.append(".select_related(").append(String.join(", ", select)).append(")");
+    }
+    if (!prefetch.isEmpty()) {
+      sb.append(select.isEmpty() ? "" : " and ").append(".prefetch_related(").append(String.join(", ", prefetch)).append(")");
+    }
+    return sb.append(" to the queryset.").toString();
+  }
+
+  private static String functionText(RepoAnalysis a, ModuleFacts m, String function) {
+    return m.functions().stream().filter(f -> f.qualname().equals(function)).findFirst().map(f -> {
+      try {
+        List<String> lines = Files.readAllLines(a.repo().resolve(m.path()), StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, f.line() - 1), Math.min(lines.size(), f.endLine())));
+      } catch (IOException | RuntimeException e) {
+        return "";
+      }
+    }).orElse("");
+  }
+
+  // -- templates ------------------------------------------------------------------------
+
+  private void templates(RepoAnalysis a, Relations relations, Consumer<RawFinding> out) {
+    for (RepoFile f : a.files()) {
+      if (!f.path().endsWith(".html") || !(f.path().startsWith("templates/") || f.path().contains("/templates/"))) {
+        continue;
+      }
+      String name = f.path().substring(f.path().indexOf("templates/") + "templates/".length());
+      List<ModuleFacts.CallRef> renders = rendersOf(a, name);
+      if (renders.isEmpty()) {
+        continue;
+      }
+      List<String> lines;
+      try {
+        lines = Files.readAllLines(a.repo().resolve(f.path()), StandardCharsets.UTF_8);
+      } catch (IOException | java.io.UncheckedIOException e) {
+        continue;
+      }
+      for (TemplateLoop loop : loopsIn(lines)) {
+        if (loop.iterable().contains(".")) {
+          continue; // iterating a relation of one object: one query
+        }
+        Set<String> needs = new LinkedHashSet<>();
+        List<String> through = new ArrayList<>();
+        for (String[] use : loop.uses()) {
+          String need = relations.need(use[0]);
+          if (need != null) {
+            needs.add(need);
+            through.add(use[0] + " (line " + use[1] + ")");
+          }
+        }
+        Set<String> views = new HashSet<>();
+        for (ModuleFacts.CallRef render : renders) {
+          ModuleFacts m = moduleOf(a, render);
+          if (!views.add(m.module() + "." + render.enclosingFunction())) {
+            continue; // one finding per loop and view, however often the view renders the template
+          }
+          String text = functionText(a, m, render.enclosingFunction());
+          List<String> missing = needs.stream().filter(n -> !covered(text, n)).toList();
+          if (missing.isEmpty()) {
+            continue;
+          }
+          out.accept(finding("nplusone.template", f.path(), loop.line(), m.module() + "." + render.enclosingFunction(),
+              "Template loop reaches through relations per item: " + f.path() + " (view " + m.module() + "."
+                  + render.enclosingFunction() + ")",
+              "The loop over " + loop.iterable() + " reads " + String.join(", ", through) + " for each item, one query each;"
+                  + " the view " + m.module() + "." + render.enclosingFunction() + " (" + m.path() + ":" + render.line()
+                  + ") loads them lazily. " + advice(missing),
+              through));
+        }
+      }
+    }
+  }
+
+  private record TemplateLoop(String variable, String iterable, int line, List<String[]> uses) {}
+
+  private static List<TemplateLoop> loopsIn(List<String> lines) {
+    List<TemplateLoop> out = new ArrayList<>();
+    Deque<TemplateLoop> open = new ArrayDeque<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      for (TemplateLoop loop : open) {
+        Matcher use = Pattern.compile("\\b" + loop.variable() + "((?:\\.\\w+)+)").matcher(line);
+        while (use.find()) {
+          loop.uses().add(new String[] {loop.variable() + use.group(1), String.valueOf(i + 1)});
+        }
+      }
+      Matcher f = FOR_TAG.matcher(line);
+      int cursor = 0;
+      while (f.find(cursor)) {
+        TemplateLoop loop = new TemplateLoop(f.group(1), f.group(2), i + 1, new ArrayList<>());
+        open.push(loop);
+        out.add(loop);
+        cursor = f.end();
+        Matcher use = Pattern.compile("\\b" + loop.variable() + "((?:\\.\\w+)+)").matcher(line.substring(cursor));
+        while (use.find()) {
+          loop.uses().add(new String[] {loop.variable() + use.group(1), String.valueOf(i + 1)});
+        }
+      }
+      Matcher end = END_FOR.matcher(line);
+      while (end.find() && !open.isEmpty()) {
+        open.pop();
+      }
+    }
+    return out;
+  }
+
+  private static List<ModuleFacts.CallRef> rendersOf(RepoAnalysis a, String template) {
+    List<ModuleFacts.CallRef> out = new ArrayList<>();
+    for (ModuleFacts m : a.modules()) {
+      for (ModuleFacts.CallRef c : m.calls()) {
+        boolean render = c.callee().equals("render") || c.callee().endsWith(".render") || c.callee().endsWith("TemplateResponse");
+        if (render && c.enclosingFunction() != null && c.args().size() >= 2
+            && c.args().get(1).replaceAll("['\"]", "").equals(template)) {
+          out.add(c);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static ModuleFacts moduleOf(RepoAnalysis a, ModuleFacts.CallRef call) {
+    for (ModuleFacts m : a.modules()) {
+      if (m.calls().contains(call)) {
+        return m;
+      }
+    }
+    throw new IllegalStateException("call without a module");
+  }
+
+  private static RawFinding finding(String rule, String path, int line, String symbol, String title, String description,
+      List<String> through) {
+    return RawFinding.builder(rule).nativeRuleId(rule).title(title).description(description)
+        .category(Category.PERFORMANCE).severity(Severity.MEDIUM).confidence(Confidence.MEDIUM)
+        .path(path).lines(line, line).symbol(symbol)
+        .keyEvidence(symbol)
+        .evidence(Evidence.Kind.TEXT, "Reads per item: " + String.join("; ", through))
+        .defaultImpact(Impact.of(3)).defaultEffort(Effort.hours(2))
+        .build();
+  }
+}
