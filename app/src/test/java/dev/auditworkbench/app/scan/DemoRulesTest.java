@@ -75,7 +75,10 @@ class DemoRulesTest {
       "D-N1-3, nplusone.template, templates/invoices/overdue.html:5",
       "D-N1-5, nplusone.loop, invoices/views.py:136",
       "D-N1-6, nplusone.loop, invoices/views.py:168",
-      "D-N1-7, nplusone.loop, notifications/tasks.py:21"})
+      "D-N1-7, nplusone.loop, notifications/tasks.py:21",
+      "D-DEP-1, dependency.django-support, requirements.txt:2",
+      "D-DEP-4, dependency.unpinned, requirements.txt:7",
+      "D-DEP-5, dependency.unpinned, requirements-dev.txt:4"})
   void plantedProblemIsFound(String defect, String rule, String place) {
     assertTrue(scan.stream().anyMatch(f -> f.ruleId().equals(rule) && f.location().display().equals(place)),
         defect + " (" + rule + " at " + place + ") not found among:\n" + places());

@@ -6,6 +6,8 @@ import dev.auditworkbench.engine.repo.ModuleFacts;
 import dev.auditworkbench.engine.repo.ModuleNames;
 import dev.auditworkbench.engine.repo.RepoFile;
 import java.nio.file.Path;
+import dev.auditworkbench.engine.deps.Requirement;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Everything a scan read from the repository, handed to every rule. */
@@ -18,4 +20,6 @@ public record RepoAnalysis(
     List<ModuleSummary> summaries,
     DjangoInventory inventory,
     ImportGraph graph,
-    Thresholds thresholds) {}
+    Thresholds thresholds,
+    List<Requirement> dependencies,
+    LocalDate today) {}

@@ -1,5 +1,7 @@
 package dev.auditworkbench.engine.scan;
 
+import dev.auditworkbench.engine.deps.DependencyReader;
+import dev.auditworkbench.engine.deps.Requirement;
 import dev.auditworkbench.engine.django.InventoryBuilder;
 import dev.auditworkbench.engine.graph.ImportGraph;
 import dev.auditworkbench.engine.ingest.FindingWriter;
@@ -30,6 +32,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -73,6 +77,7 @@ public final class ScanService {
     rules.add(new RiskyCodeRule());
     rules.add(new TenancyRule());
     rules.add(new NPlusOneHintRule());
+    rules.add(new DependencyRule());
     return rules;
   }
 
@@ -142,6 +147,7 @@ public final class ScanService {
     scans.saveFacts(scanId, "modules", a.summaries());
     scans.saveFacts(scanId, "inventory", a.inventory());
     scans.saveFacts(scanId, "graph", GraphFacts.of(a.graph()));
+    scans.saveFacts(scanId, "dependencies", a.dependencies());
     return record;
   }
 
@@ -156,7 +162,9 @@ public final class ScanService {
     List<ModuleSummary> summaries = modules.stream().map(ModuleSummary::of).toList();
     var inventory = new InventoryBuilder(modules, names, files).build();
     ImportGraph graph = ImportGraph.build(modules, names);
-    return new RepoAnalysis(repo, headCommit(repo), files, names, modules, summaries, inventory, graph, thresholds);
+    List<Requirement> dependencies = DependencyReader.read(repo, files);
+    return new RepoAnalysis(repo, headCommit(repo), files, names, modules, summaries, inventory, graph, thresholds,
+        dependencies, LocalDate.now(ZoneOffset.UTC));
   }
 
   private static List<ModuleFacts> parseAll(Path repo, List<RepoFile> python, ModuleNames names, ProgressListener listener)

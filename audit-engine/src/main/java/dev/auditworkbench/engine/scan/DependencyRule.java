@@ -1,0 +1,95 @@
+package dev.auditworkbench.engine.scan;
+
+import dev.auditworkbench.engine.deps.DjangoReleases;
+import dev.auditworkbench.engine.deps.Requirement;
+import dev.auditworkbench.engine.model.Category;
+import dev.auditworkbench.engine.model.Confidence;
+import dev.auditworkbench.engine.model.Effort;
+import dev.auditworkbench.engine.model.Evidence;
+import dev.auditworkbench.engine.model.Impact;
+import dev.auditworkbench.engine.model.OwaspTop10;
+import dev.auditworkbench.engine.model.Severity;
+import dev.auditworkbench.engine.spi.RawFinding;
+import java.time.format.TextStyle;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Dependencies: the Django version the project pins (a lock file first, else an exact requirement)
+ * checked against Django's support roadmap, with the LTS upgrade path; and requirements left
+ * unpinned in requirements files (builds that change under the team's feet). Libraries' setup.py
+ * and constraints files are not judged for pinning.
+ */
+final class DependencyRule implements Rule {
+  @Override
+  public String id() {
+    return "dependency";
+  }
+
+  @Override
+  public String description() {
+    return "Django version out of (or near the end of) support, with the LTS upgrade path; unpinned requirements";
+  }
+
+  @Override
+  public void check(RepoAnalysis a, Consumer<RawFinding> out) {
+    django(a).ifPresent(out);
+    for (Requirement r : a.dependencies()) {
+      if (r.source().equals("requirements") && !r.isPinned() && !r.spec().contains("==")) {
+        out.accept(RawFinding.builder("dependency.unpinned")
+            .nativeRuleId("unpinned")
+            .title("Unpinned dependency: " + r.name() + (r.spec().isEmpty() ? "" : " " + r.spec()) + " (" + r.path() + ")")
+            .description(r.name() + " is required without an exact version in " + r.path() + ":" + r.line()
+                + ", so every install may get a different release. Pin it (or use a lock file).")
+            .category(Category.DEPENDENCIES).severity(Severity.LOW).confidence(Confidence.HIGH)
+            .path(r.path()).lines(r.line(), r.line())
+            .evidence(Evidence.Kind.CODE, r.name() + r.spec())
+            .defaultImpact(Impact.of(2)).defaultEffort(Effort.hours(1))
+            .build());
+      }
+    }
+  }
+
+  private static Optional<RawFinding> django(RepoAnalysis a) {
+    Optional<Requirement> pin = a.dependencies().stream()
+        .filter(r -> r.name().equals("django") && r.isPinned())
+        .min(Comparator.comparing((Requirement r) -> !r.source().equals("lock")));
+    if (pin.isEmpty()) {
+      return Optional.empty();
+    }
+    Requirement r = pin.get();
+    Optional<DjangoReleases.Series> series = DjangoReleases.of(r.pinned());
+    if (series.isEmpty()) {
+      return Optional.empty();
+    }
+    DjangoReleases.Series s = series.get();
+    DjangoReleases.Series target = DjangoReleases.currentLts(a.today());
+    boolean supported = s.supportedOn(a.today());
+    boolean ending = supported && !s.endOfSupport().isAfter(java.time.YearMonth.from(a.today()).plusMonths(6));
+    if (supported && !ending) {
+      return Optional.empty();
+    }
+    String end = s.endOfSupport().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + s.endOfSupport().getYear();
+    List<DjangoReleases.Series> path = DjangoReleases.ltsPath(s.version(), target);
+    String route = path.isEmpty() ? target.version()
+        : s.version() + " -> " + path.stream().map(DjangoReleases.Series::version).collect(Collectors.joining(" -> "));
+    return Optional.of(RawFinding.builder("dependency.django-support")
+        .nativeRuleId("django-support")
+        .title("Django " + r.pinned() + (supported ? " reaches the end of its support in " : " is out of support since ") + end)
+        .description("The project pins Django " + r.pinned() + " (" + r.path() + ":" + r.line() + "); the " + s.version()
+            + " series " + (supported ? "stops receiving security fixes in " : "has received no security fixes since ") + end
+            + ". Upgrade along the LTS releases: " + route + " (" + target.version() + " is supported until "
+            + target.endOfSupport().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
+            + target.endOfSupport().getYear() + ").")
+        .category(Category.DEPENDENCIES).severity(supported ? Severity.MEDIUM : Severity.HIGH).confidence(Confidence.HIGH)
+        .path(r.path()).lines(r.line(), r.line())
+        .evidence(Evidence.Kind.CODE, "django" + r.spec())
+        .cwe(1104).owasp(OwaspTop10.A06.id())
+        .defaultImpact(Impact.of(4)).defaultEffort(Effort.hours(80))
+        .build());
+  }
+}
