@@ -25,7 +25,9 @@ echo "capture: installing tools"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq python3-django python3-psycopg2 postgresql-15 postgresql-contrib \
-  bandit radon pylint python3-coverage python3-pytest python3-pytest-django mypy nginx-light curl >/dev/null
+  bandit radon pylint python3-coverage python3-pytest python3-pytest-django mypy nginx-light curl \
+  python3-pipdeptree python3-django-nose python3-django-debug-toolbar python3-django-filters \
+  python3-djangorestframework python3-django-polymorphic python3-django-taggit >/dev/null
 
 pids=()
 cleanup() {
@@ -151,9 +153,12 @@ mypy --ignore-missing-imports --no-error-summary --show-error-codes --no-increme
 DJANGO_SETTINGS_MODULE=ledgerly.settings.prod $PY manage.py check --deploy > "$work/check-deploy.txt" 2>&1 || true
 runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -m fast stop >/dev/null
 
+$PY -m pipdeptree --json > "$work/pipdeptree.json" 2>/dev/null   # the environment the demo ran in
+
 echo "capture: copying to $out"
 rm -rf "$out"
-mkdir -p "$out/postgres" "$out/django" "$out/web" "$out/scans"
+mkdir -p "$out/postgres" "$out/django" "$out/web" "$out/scans" "$out/environment"
+cp "$work/pipdeptree.json" "$out/environment/"
 cp "$work/pglog/postgresql" "$out/postgres/postgresql-stderr.log"
 cp "$work/pglog/postgresql.csv" "$out/postgres/postgresql.csv"
 cp "$work/pglog/postgresql.json" "$out/postgres/postgresql.json"
@@ -174,6 +179,7 @@ cp "$work/bandit.json" "$work/radon-cc.json" "$work/pylint.json" "$work/coverage
   echo "nginx: $(nginx -v 2>&1)"
   echo "pytest: $($PY -m pytest --version 2>&1 | head -1)"
   echo "mypy: $(mypy --version 2>&1)"
+  echo "pipdeptree: $($PY -m pipdeptree --version 2>&1)"
 } > "$out/VERSIONS.txt"
 ls -la "$out"/*
 echo "capture: done"

@@ -148,6 +148,22 @@ class DemoCaptureImportersTest {
   }
 
   @Test
+  void pipdeptreeReadsEveryPackageAndFindsNoBlockerWhereNoneDeclaresAnUpperBound() throws Exception {
+    JsonNode packages = JSON.readTree(sample("pipdeptree.json").toFile());
+    List<String> djangoRequirements = new ArrayList<>();
+    packages.forEach(p -> p.get("dependencies").forEach(d -> {
+      if (d.get("key").asText().equals("django")) {
+        djangoRequirements.add(p.get("package").get("key").asText() + " " + d.get("required_version").asText());
+      }
+    }));
+    // In the environment the demo ran in, no package caps Django (checked from the file itself).
+    assertTrue(djangoRequirements.stream().noneMatch(r -> r.contains("<")), djangoRequirements.toString());
+    CollectingSink sink = parse(new dev.auditworkbench.importers.deps.PipdeptreeJsonImporter(), sample("pipdeptree.json"));
+    assertEquals(packages.size(), sink.recordsRead);
+    assertEquals(0, sink.findings.size());
+  }
+
+  @Test
   void registryPicksEachDemoCaptureByContent() throws Exception {
     ImporterRegistry registry = ImporterRegistry.load();
     assertEquals("pylint-json", registry.detect(sample("pylint.json")).id());
@@ -155,5 +171,6 @@ class DemoCaptureImportersTest {
     assertEquals("django-check", registry.detect(sample("check-deploy.txt")).id());
     assertEquals("junit-xml", registry.detect(sample("junit.xml")).id());
     assertEquals("mypy-text", registry.detect(sample("mypy.txt")).id());
+    assertEquals("pipdeptree-json", registry.detect(sample("pipdeptree.json")).id());
   }
 }
