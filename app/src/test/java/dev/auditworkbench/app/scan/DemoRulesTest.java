@@ -132,4 +132,19 @@ class DemoRulesTest {
     String project = new String(Files.readAllBytes(demo.project()), StandardCharsets.ISO_8859_1);
     planted.forEach(secret -> assertFalse(project.contains(secret), "secret stored in the project file"));
   }
+
+  @Test
+  void historyNamesTheHotspotAndTheBusFactorWithTheirCommits() {
+    List<Finding> hotspots = scan.stream().filter(f -> f.ruleId().equals("history.hotspot")).toList();
+    Finding first = hotspots.stream().filter(f -> f.title().startsWith("Hotspot #1:")).findFirst().orElseThrow();
+    assertEquals("invoices/models.py", first.location().path());
+    assertTrue(hotspots.size() <= 10, "at most threshold.hotspots");
+    assertTrue(hotspots.stream().noneMatch(f -> f.location().path().contains("/migrations/")));
+    assertTrue(first.evidence().get(0).text().matches("(?s)score \\d+ = \\d+ commits x complexity \\d+\nCommits: [0-9a-f]{7}.*"),
+        first.evidence().get(0).text());
+
+    List<String> risks = scan.stream().filter(f -> f.ruleId().equals("history.knowledge-risk")).map(Finding::title).toList();
+    assertTrue(risks.stream().anyMatch(t -> t.matches("Knowledge risk: invoices/ - (8\\d|9\\d|100)% of the changes by Martin Keller")),
+        String.join("\n", risks));
+  }
 }

@@ -2,6 +2,7 @@ package dev.auditworkbench.engine.scan;
 
 import dev.auditworkbench.engine.django.DjangoInventory;
 import dev.auditworkbench.engine.graph.ImportGraph;
+import dev.auditworkbench.engine.history.GitHistory;
 import dev.auditworkbench.engine.repo.ModuleFacts;
 import dev.auditworkbench.engine.repo.ModuleNames;
 import dev.auditworkbench.engine.repo.RepoFile;
@@ -22,4 +23,5 @@ public record RepoAnalysis(
     ImportGraph graph,
     Thresholds thresholds,
     List<Requirement> dependencies,
+    GitHistory.Result history,
     LocalDate today) {}

@@ -4,6 +4,7 @@ import dev.auditworkbench.engine.deps.DependencyReader;
 import dev.auditworkbench.engine.deps.Requirement;
 import dev.auditworkbench.engine.django.InventoryBuilder;
 import dev.auditworkbench.engine.graph.ImportGraph;
+import dev.auditworkbench.engine.history.GitHistory;
 import dev.auditworkbench.engine.ingest.FindingWriter;
 import dev.auditworkbench.engine.ingest.Fingerprinter;
 import dev.auditworkbench.engine.model.ImportRecord;
@@ -78,6 +79,7 @@ public final class ScanService {
     rules.add(new TenancyRule());
     rules.add(new NPlusOneHintRule());
     rules.add(new DependencyRule());
+    rules.addAll(HistoryRules.all());
     return rules;
   }
 
@@ -148,6 +150,7 @@ public final class ScanService {
     scans.saveFacts(scanId, "inventory", a.inventory());
     scans.saveFacts(scanId, "graph", GraphFacts.of(a.graph()));
     scans.saveFacts(scanId, "dependencies", a.dependencies());
+    scans.saveFacts(scanId, "history", a.history());
     return record;
   }
 
@@ -163,8 +166,10 @@ public final class ScanService {
     var inventory = new InventoryBuilder(modules, names, files).build();
     ImportGraph graph = ImportGraph.build(modules, names);
     List<Requirement> dependencies = DependencyReader.read(repo, files);
+    listener.progress(0, -1, "Reading the git history");
+    GitHistory.Result history = GitHistory.read(repo, java.time.Duration.ofDays(30L * thresholds.historyMonths()), 5);
     return new RepoAnalysis(repo, headCommit(repo), files, names, modules, summaries, inventory, graph, thresholds,
-        dependencies, LocalDate.now(ZoneOffset.UTC));
+        dependencies, history, LocalDate.now(ZoneOffset.UTC));
   }
 
   private static List<ModuleFacts> parseAll(Path repo, List<RepoFile> python, ModuleNames names, ProgressListener listener)

@@ -15,12 +15,15 @@ import java.util.Map;
  * @param longFunctionLines lines of a function
  * @param complexity radon cyclomatic complexity above which a function is a finding (10: radon
  *     rank C starts at 11)
+ * @param historyMonths how far back before the newest commit churn and ownership look
+ * @param hotspots how many of the top churn-times-complexity files become findings
+ * @param ownerShare the share of an app's changes by one author that makes a knowledge risk
  */
 public record Thresholds(
     int fatModuleLines, int fatModuleFloor, double fatModuleFactor, int fatClassLines, int longFunctionLines,
-    int complexity) {
+    int complexity, int historyMonths, int hotspots, double ownerShare) {
 
-  public static final Thresholds DEFAULTS = new Thresholds(500, 150, 3.0, 300, 80, 10);
+  public static final Thresholds DEFAULTS = new Thresholds(500, 150, 3.0, 300, 80, 10, 12, 10, 0.8);
 
   /** The defaults with a project's overrides ("threshold.complexity" = "15"...). */
   public static Thresholds from(Map<String, String> projectMeta) {
@@ -31,7 +34,10 @@ public record Thresholds(
         doubleOf(projectMeta, "fat_module_factor", d.fatModuleFactor),
         intOf(projectMeta, "fat_class_lines", d.fatClassLines),
         intOf(projectMeta, "long_function_lines", d.longFunctionLines),
-        intOf(projectMeta, "complexity", d.complexity));
+        intOf(projectMeta, "complexity", d.complexity),
+        intOf(projectMeta, "history_months", d.historyMonths),
+        intOf(projectMeta, "hotspots", d.hotspots),
+        doubleOf(projectMeta, "owner_share", d.ownerShare));
   }
 
   /** Every threshold by its key, for `workbench config` and the docs. */
@@ -43,6 +49,9 @@ public record Thresholds(
     m.put("threshold.fat_class_lines", String.valueOf(fatClassLines));
     m.put("threshold.long_function_lines", String.valueOf(longFunctionLines));
     m.put("threshold.complexity", String.valueOf(complexity));
+    m.put("threshold.history_months", String.valueOf(historyMonths));
+    m.put("threshold.hotspots", String.valueOf(hotspots));
+    m.put("threshold.owner_share", String.valueOf(ownerShare));
     return m;
   }
 

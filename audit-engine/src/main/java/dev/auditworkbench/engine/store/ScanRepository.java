@@ -12,7 +12,9 @@ import java.util.Optional;
 /** Repository scans and their facts (inventory, import graph, module metrics) as JSON documents. */
 public final class ScanRepository {
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+          .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+          .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   /** One scan's summary row. */
   public record Scan(long id, long importId, String repo, String commitId, Instant scannedAt, int files,
