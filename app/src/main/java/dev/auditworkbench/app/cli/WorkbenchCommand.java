@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       InfoCommand.class,
       InventoryCommand.class,
       GraphCommand.class,
+      SeamsCommand.class,
       RulesCommand.class,
       ConfigCommand.class,
       BenchCommand.class,

@@ -1,0 +1,84 @@
+package dev.auditworkbench.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.auditworkbench.engine.history.GitHistory;
+import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.engine.scan.GraphFacts;
+import dev.auditworkbench.engine.seams.SeamMap;
+import dev.auditworkbench.engine.seams.SeamSvg;
+import dev.auditworkbench.engine.store.FindingRepository;
+import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.store.ScanRepository;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "seams", description = "Print the seam map of the last scan: apps grouped into clusters and what each cut costs.")
+final class SeamsCommand implements Callable<Integer> {
+  enum Format { text, dot, graphml, json }
+
+  @Spec CommandSpec spec;
+
+  @Mixin ProjectOption project;
+
+  @Option(names = "--format", defaultValue = "text", description = "text, dot, graphml or json (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--svg", paramLabel = "FILE", description = "Also draw the seam map into this SVG file.")
+  Path svg;
+
+  @Override
+  public Integer call() throws Exception {
+    SeamMap map;
+    try (ProjectStore store = project.open()) {
+      map = store.read(c -> {
+        ScanRepository scans = new ScanRepository(c);
+        GraphFacts graph = scans.latestFacts("graph", GraphFacts.class)
+            .orElseThrow(() -> new UsageException("the project has not been scanned yet: run 'workbench scan'"));
+        List<GitHistory.Coupling> couplings = scans.latestFacts("history", GitHistory.Result.class)
+            .map(GitHistory.Result::couplings).orElse(List.of());
+        Set<String> hotspots = new FindingRepository(c).all().stream().filter(f -> f.ruleId().equals("history.hotspot") && f.severity() == dev.auditworkbench.engine.model.Severity.MEDIUM)
+            .map(f -> f.location().path()).collect(Collectors.toSet());
+        return SeamMap.build(graph.modules(), graph.edges(), couplings, hotspots);
+      });
+    }
+    var out = spec.commandLine().getOut();
+    switch (format) {
+      case text -> {
+        for (int i = 0; i < map.clusters().size(); i++) {
+          out.println("cluster " + (i + 1) + ": " + String.join(", ", map.clusters().get(i)));
+        }
+        for (SeamMap.Cut cut : map.cuts()) {
+          out.printf("cut %d | %d: %d imports, %d co-changes over %d links%n", cut.clusterA() + 1, cut.clusterB() + 1,
+              cut.imports(), cut.coChanges(), cut.links());
+        }
+      }
+      case dot -> out.print(map.toDot());
+      case graphml -> out.print(map.toGraphMl());
+      case json -> {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("apps", map.apps());
+        json.put("links", map.links());
+        json.put("clusters", map.clusters());
+        json.put("cuts", map.cuts());
+        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+      }
+    }
+    if (svg != null) {
+      Files.writeString(svg, SeamSvg.render(map), StandardCharsets.UTF_8);
+    }
+    return ExitCodes.OK;
+  }
+}
