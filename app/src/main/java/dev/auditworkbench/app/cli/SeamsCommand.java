@@ -2,23 +2,16 @@ package dev.auditworkbench.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.auditworkbench.engine.history.GitHistory;
-import dev.auditworkbench.engine.model.Finding;
-import dev.auditworkbench.engine.scan.GraphFacts;
 import dev.auditworkbench.engine.seams.SeamMap;
+import dev.auditworkbench.engine.seams.SeamMaps;
 import dev.auditworkbench.engine.seams.SeamSvg;
-import dev.auditworkbench.engine.store.FindingRepository;
 import dev.auditworkbench.engine.store.ProjectStore;
-import dev.auditworkbench.engine.store.ScanRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,16 +36,8 @@ final class SeamsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SeamMap map;
     try (ProjectStore store = project.open()) {
-      map = store.read(c -> {
-        ScanRepository scans = new ScanRepository(c);
-        GraphFacts graph = scans.latestFacts("graph", GraphFacts.class)
-            .orElseThrow(() -> new UsageException("the project has not been scanned yet: run 'workbench scan'"));
-        List<GitHistory.Coupling> couplings = scans.latestFacts("history", GitHistory.Result.class)
-            .map(GitHistory.Result::couplings).orElse(List.of());
-        Set<String> hotspots = new FindingRepository(c).all().stream().filter(f -> f.ruleId().equals("history.hotspot") && f.severity() == dev.auditworkbench.engine.model.Severity.MEDIUM)
-            .map(f -> f.location().path()).collect(Collectors.toSet());
-        return SeamMap.build(graph.modules(), graph.edges(), couplings, hotspots);
-      });
+      map = store.read(SeamMaps::ofLatestScan)
+          .orElseThrow(() -> new UsageException("the project has not been scanned yet: run 'workbench scan'"));
     }
     var out = spec.commandLine().getOut();
     switch (format) {

@@ -40,6 +40,7 @@ class MainWindowUiTest {
   @TempDir static Path dir;
 
   private ProjectStore store;
+  private Path repo;
   private BackgroundWork background;
   private MainWindow window;
   private final UiFixtures.RecordingDialogs dialogs = new UiFixtures.RecordingDialogs();
@@ -48,6 +49,7 @@ class MainWindowUiTest {
   void start(Stage stage) throws Exception {
     Path projectDir = Files.createTempDirectory(dir, "p");
     store = UiFixtures.projectWith(projectDir, "many_vulns.json");
+    repo = projectDir.resolve("repo");
     background = new BackgroundWork();
     MainViewModel model = new MainViewModel(store,
         new ImportService(store, ImporterRegistry.load(), Clock.systemUTC()),
@@ -184,5 +186,29 @@ class MainWindowUiTest {
     int after = store.read(c -> new FindingRepository(c).count());
     assertEquals(before, after);
     assertEquals(importsBefore, store.read(c -> new ImportRepository(c).all()).size());
+  }
+
+  @Test
+  void seamsPageAsksForAScanThenDrawsTheAppsAndTheirMutualImport(FxRobot robot) throws Exception {
+    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT3);
+    waitUntil(() -> robot.lookup("#seams-view").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+    assertTrue(robot.lookup("No seam map yet: scan the repository (Ctrl+R).").tryQuery().isPresent());
+
+    Files.createDirectories(repo.resolve("billing"));
+    Files.createDirectories(repo.resolve("people"));
+    Files.writeString(repo.resolve("billing/__init__.py"), "");
+    Files.writeString(repo.resolve("people/__init__.py"), "");
+    Files.writeString(repo.resolve("billing/models.py"), "from people.models import Person\n\nclass Invoice:\n    pass\n");
+    Files.writeString(repo.resolve("people/models.py"), "from billing.models import Invoice\n\nclass Person:\n    pass\n");
+    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.R);
+
+    waitUntil(() -> robot.lookup("#seam-app-billing").tryQuery().isPresent() && robot.lookup("#seam-app-people").tryQuery().isPresent());
+    List<javafx.scene.shape.Line> red = robot.lookup("#seam-drawing").queryAs(javafx.scene.layout.Pane.class).getChildren()
+        .stream().filter(n -> n instanceof javafx.scene.shape.Line l && l.getStroke().equals(javafx.scene.paint.Color.web("#d62728")))
+        .map(n -> (javafx.scene.shape.Line) n).toList();
+    assertEquals(1, red.size(), "the two apps import each other");
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ListView<String> clusters = robot.lookup("#seam-clusters").queryAs(javafx.scene.control.ListView.class);
+    assertEquals(List.of("1: billing, people"), clusters.getItems());
   }
 }

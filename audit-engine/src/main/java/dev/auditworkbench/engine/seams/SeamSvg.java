@@ -1,8 +1,5 @@
 package dev.auditworkbench.engine.seams;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,24 +10,13 @@ import java.util.Map;
  * imports (cycles) red. No fonts or scripts are referenced, so the report can embed it as is.
  */
 public final class SeamSvg {
-  private static final String[] PALETTE = {
-      "#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#bab0ac", "#e15759", "#ff9da7"};
-
   private SeamSvg() {}
 
   public static String render(SeamMap map) {
-    int n = map.apps().size();
-    double radius = Math.max(160, n * 28);
-    double size = 2 * radius + 260;
-    double cx = size / 2;
-    double cy = size / 2;
-    List<String> order = new ArrayList<>();
-    map.clusters().forEach(order::addAll);
-    Map<String, double[]> at = new HashMap<>();
-    for (int i = 0; i < order.size(); i++) {
-      double angle = 2 * Math.PI * i / Math.max(1, order.size()) - Math.PI / 2;
-      at.put(order.get(i), new double[] {cx + radius * Math.cos(angle), cy + radius * Math.sin(angle)});
-    }
+    SeamLayout layout = SeamLayout.of(map);
+    double size = layout.size();
+    double cx = layout.centreX();
+    Map<String, double[]> at = layout.positions();
     Map<String, Integer> cluster = map.clusterOf();
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\""
@@ -49,8 +35,8 @@ public final class SeamSvg {
     }
     for (SeamMap.App app : map.apps()) {
       double[] p = at.get(app.name());
-      double r = 10 + 4 * Math.sqrt(app.modules());
-      String fill = PALETTE[app.cluster() % PALETTE.length];
+      double r = SeamLayout.radius(app);
+      String fill = SeamLayout.colour(app.cluster());
       sb.append(String.format(Locale.ROOT, "<g class=\"app\" data-cluster=\"%d\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\""
           + " fill=\"%s\" stroke=\"%s\" stroke-width=\"%d\"/><title>%s: %d modules, cluster %d%s</title>",
           app.cluster() + 1, p[0], p[1], r, fill, app.hotspot() ? "#d62728" : "#ffffff", app.hotspot() ? 4 : 1,

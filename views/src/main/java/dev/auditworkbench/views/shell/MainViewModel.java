@@ -37,6 +37,7 @@ public final class MainViewModel {
   private final DialogService dialogs;
   private final FindingsViewModel findings;
   private final OverviewViewModel overview;
+  private final dev.auditworkbench.views.seams.SeamsViewModel seams;
   private final ProjectInfo info;
 
   public MainViewModel(
@@ -53,12 +54,14 @@ public final class MainViewModel {
     this.dialogs = dialogs;
     this.findings = new FindingsViewModel(store, triage, background);
     this.overview = new OverviewViewModel(store, background);
+    this.seams = new dev.auditworkbench.views.seams.SeamsViewModel(store, background);
     this.info = store.info();
   }
 
   public void reloadAll() {
     findings.reload();
     overview.reload();
+    seams.reload();
   }
 
   /** Imports the files one transaction each; the report lists what landed and what did not. */
@@ -120,6 +123,10 @@ public final class MainViewModel {
 
   public FindingsViewModel findings() {
     return findings;
+  }
+
+  public dev.auditworkbench.views.seams.SeamsViewModel seams() {
+    return seams;
   }
 
   public OverviewViewModel overview() {

@@ -30,7 +30,8 @@ public final class MainWindow extends BorderPane {
   /** The pages of the sidebar, in order. */
   public enum Page {
     OVERVIEW("Overview"),
-    FINDINGS("Findings");
+    FINDINGS("Findings"),
+    SEAMS("Seams");
 
     private final String label;
 
@@ -66,6 +67,7 @@ public final class MainWindow extends BorderPane {
     findingsView = new FindingsView(model.findings());
     pages.put(Page.OVERVIEW, new OverviewView(model.overview()));
     pages.put(Page.FINDINGS, findingsView);
+    pages.put(Page.SEAMS, new dev.auditworkbench.views.seams.SeamsView(model.seams()));
     setTop(new javafx.scene.layout.VBox(createMenuBar(), createToolBar()));
     setLeft(createSidebar());
     setCenter(content);
@@ -87,6 +89,7 @@ public final class MainWindow extends BorderPane {
     view.getItems().addAll(
         item(WorkbenchAction.SHOW_OVERVIEW, () -> show(Page.OVERVIEW)),
         item(WorkbenchAction.SHOW_FINDINGS, () -> show(Page.FINDINGS)),
+        item(WorkbenchAction.SHOW_SEAMS, () -> show(Page.SEAMS)),
         item(WorkbenchAction.FIND, this::focusSearch),
         item(WorkbenchAction.TOGGLE_THEME, () -> onToggleTheme.run()));
     Menu help = new Menu("Help");

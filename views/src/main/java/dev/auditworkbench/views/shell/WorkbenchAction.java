@@ -9,6 +9,7 @@ public enum WorkbenchAction {
   RESCAN("Re-scan repository", "Shortcut+R"),
   SHOW_OVERVIEW("Overview", "Shortcut+1"),
   SHOW_FINDINGS("Findings", "Shortcut+2"),
+  SHOW_SEAMS("Seams", "Shortcut+3"),
   FIND("Find in findings", "Shortcut+F"),
   TOGGLE_THEME("Light or dark theme", "Shortcut+Shift+D"),
   CLOSE_PROJECT("Close project", "Shortcut+W"),

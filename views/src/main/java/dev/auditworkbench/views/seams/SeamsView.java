@@ -1,0 +1,134 @@
+package dev.auditworkbench.views.seams;
+
+import dev.auditworkbench.engine.seams.SeamLayout;
+import dev.auditworkbench.engine.seams.SeamMap;
+import java.util.Map;
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.scene.Group;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+import javafx.scene.text.Text;
+
+/**
+ * The seam map on screen: the same layout as the report's SVG (apps coloured by cluster, the
+ * top hotspots' apps ringed, mutual imports red, seam-crossing links dark; hover for figures),
+ * beside the clusters and the cost of each cut, cheapest first.
+ */
+public final class SeamsView extends BorderPane {
+  private final Pane drawing = new Pane();
+  private final ListView<String> clusters = new ListView<>();
+  private final ListView<String> cuts = new ListView<>();
+  private final Label empty = new Label("No seam map yet: scan the repository (Ctrl+R).");
+
+  public SeamsView(SeamsViewModel model) {
+    setId("seams-view");
+    drawing.setId("seam-drawing");
+    clusters.setId("seam-clusters");
+    cuts.setId("seam-cuts");
+    Label clustersTitle = new Label("Clusters");
+    Label cutsTitle = new Label("Cuts (cheapest first)");
+    clustersTitle.getStyleClass().add("title-4");
+    cutsTitle.getStyleClass().add("title-4");
+    VBox side = new VBox(6, clustersTitle, clusters, cutsTitle, cuts);
+    side.setPadding(new Insets(8));
+    side.setMinWidth(260);
+    ScrollPane scroll = new ScrollPane(new Group(drawing));
+    // Fit the whole map in the view (never enlarge): the point is to see every seam at once.
+    scroll.viewportBoundsProperty().addListener((o, a, b) -> fit(b.getWidth(), b.getHeight()));
+    drawing.prefWidthProperty().addListener((o, a, b) -> fit(scroll.getViewportBounds().getWidth(),
+        scroll.getViewportBounds().getHeight()));
+    this.scroll = scroll;
+    clusters.setCellFactory(v -> wrapping());
+    cuts.setCellFactory(v -> wrapping());
+    SplitPane split = new SplitPane(scroll, side);
+    split.setDividerPositions(0.7);
+    setCenter(split);
+    model.mapProperty().addListener((o, a, map) -> show(map));
+    show(model.mapProperty().get());
+  }
+
+  private final ScrollPane scroll;
+
+  private void fit(double width, double height) {
+    double size = drawing.getPrefWidth();
+    double scale = size <= 0 || width <= 0 ? 1 : Math.min(1, Math.min(width, height) / size);
+    drawing.setScaleX(scale);
+    drawing.setScaleY(scale);
+  }
+
+  private static javafx.scene.control.ListCell<String> wrapping() {
+    javafx.scene.control.ListCell<String> cell = new javafx.scene.control.ListCell<>() {
+      @Override
+      protected void updateItem(String item, boolean isEmpty) {
+        super.updateItem(item, isEmpty);
+        setText(isEmpty ? null : item);
+      }
+    };
+    cell.setWrapText(true);
+    cell.setPrefWidth(0); // take the list's width, so long cluster lists wrap instead of scrolling sideways
+    return cell;
+  }
+
+  private void show(Optional<SeamMap> map) {
+    drawing.getChildren().clear();
+    clusters.getItems().clear();
+    cuts.getItems().clear();
+    if (map.isEmpty()) {
+      drawing.getChildren().add(empty);
+      return;
+    }
+    SeamMap m = map.get();
+    SeamLayout layout = SeamLayout.of(m);
+    drawing.setPrefSize(layout.size(), layout.size());
+    Map<String, Integer> cluster = m.clusterOf();
+    for (SeamMap.Link l : m.links()) {
+      double[] a = layout.positions().get(l.a());
+      double[] b = layout.positions().get(l.b());
+      Line line = new Line(a[0], a[1], b[0], b[1]);
+      boolean cycle = l.aImportsB() && l.bImportsA();
+      boolean crosses = !cluster.get(l.a()).equals(cluster.get(l.b()));
+      line.setStroke(Color.web(cycle ? "#d62728" : crosses ? "#555555" : "#bbbbbb"));
+      line.setStrokeWidth(1 + 1.5 * Math.log1p(l.weight()));
+      if (l.imports() == 0) {
+        line.getStrokeDashArray().addAll(6.0, 4.0);
+      }
+      Tooltip.install(line, new Tooltip(l.a() + " - " + l.b() + ": " + l.imports() + " imports, " + l.coChanges()
+          + " co-changes" + (cycle ? " (they import each other)" : "")));
+      drawing.getChildren().add(line);
+    }
+    for (SeamMap.App app : m.apps()) {
+      double[] p = layout.positions().get(app.name());
+      double r = SeamLayout.radius(app);
+      Circle disc = new Circle(p[0], p[1], r, Color.web(SeamLayout.colour(app.cluster())));
+      disc.setStroke(app.hotspot() ? Color.web("#d62728") : Color.WHITE);
+      disc.setStrokeWidth(app.hotspot() ? 4 : 1);
+      disc.getStyleClass().add("seam-app");
+      disc.setId("seam-app-" + app.name());
+      Tooltip.install(disc, new Tooltip(app.name() + ": " + app.modules() + " modules, cluster " + (app.cluster() + 1)
+          + (app.hotspot() ? ", holds a top hotspot" : "")));
+      boolean right = p[0] >= layout.centreX();
+      Text label = new Text(app.name() + (app.hotspot() ? " \u25B2" : ""));
+      label.getStyleClass().add("seam-label");
+      label.setY(p[1] + 4);
+      label.setX(right ? p[0] + r + 4 : p[0] - r - 4 - label.getLayoutBounds().getWidth());
+      drawing.getChildren().addAll(disc, label);
+    }
+    for (int i = 0; i < m.clusters().size(); i++) {
+      clusters.getItems().add((i + 1) + ": " + String.join(", ", m.clusters().get(i)));
+    }
+    for (SeamMap.Cut c : m.cuts()) {
+      cuts.getItems().add((c.clusterA() + 1) + " | " + (c.clusterB() + 1) + ": " + c.imports() + " imports, "
+          + c.coChanges() + " co-changes over " + c.links() + " links");
+    }
+  }
+}
