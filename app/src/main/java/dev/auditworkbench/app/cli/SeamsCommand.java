@@ -3,7 +3,7 @@ package dev.auditworkbench.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.auditworkbench.engine.seams.SeamMap;
-import dev.auditworkbench.engine.seams.SeamMaps;
+import dev.auditworkbench.engine.scan.SeamMaps;
 import dev.auditworkbench.engine.seams.SeamSvg;
 import dev.auditworkbench.engine.store.ProjectStore;
 import java.nio.charset.StandardCharsets;

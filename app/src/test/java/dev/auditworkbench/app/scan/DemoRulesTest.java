@@ -147,4 +147,14 @@ class DemoRulesTest {
     assertTrue(risks.stream().anyMatch(t -> t.matches("Knowledge risk: invoices/ - (8\\d|9\\d|100)% of the changes by Martin Keller")),
         String.join("\n", risks));
   }
+
+  @Test
+  void theSeamBetweenPaymentsAndTheRestHasImportsBothWays() {
+    List<Finding> cycles = scan.stream().filter(f -> f.ruleId().equals("seams.cluster-cycle")).toList();
+    assertEquals(1, cycles.size(), places());
+    Finding seam = cycles.get(0);
+    assertTrue(seam.title().endsWith("<-> cluster 2 (ledger, payments)"), seam.title());
+    String evidence = seam.evidence().get(0).text();
+    assertTrue(evidence.contains("payments.") && evidence.contains("-> invoices."), evidence);
+  }
 }

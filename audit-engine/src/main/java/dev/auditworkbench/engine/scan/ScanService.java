@@ -80,6 +80,7 @@ public final class ScanService {
     rules.add(new NPlusOneHintRule());
     rules.add(new DependencyRule());
     rules.addAll(HistoryRules.all());
+    rules.add(new SeamCycleRule());
     return rules;
   }
 

@@ -1,7 +1,7 @@
 package dev.auditworkbench.views.seams;
 
 import dev.auditworkbench.engine.seams.SeamMap;
-import dev.auditworkbench.engine.seams.SeamMaps;
+import dev.auditworkbench.engine.scan.SeamMaps;
 import dev.auditworkbench.engine.store.ProjectStore;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;

@@ -1,8 +1,8 @@
-package dev.auditworkbench.engine.seams;
+package dev.auditworkbench.engine.scan;
 
 import dev.auditworkbench.engine.history.GitHistory;
 import dev.auditworkbench.engine.model.Severity;
-import dev.auditworkbench.engine.scan.GraphFacts;
+import dev.auditworkbench.engine.seams.SeamMap;
 import dev.auditworkbench.engine.store.FindingRepository;
 import dev.auditworkbench.engine.store.ScanRepository;
 import java.sql.Connection;

@@ -1,0 +1,81 @@
+package dev.auditworkbench.engine.scan;
+
+import dev.auditworkbench.engine.graph.ImportGraph;
+import dev.auditworkbench.engine.model.Category;
+import dev.auditworkbench.engine.model.Confidence;
+import dev.auditworkbench.engine.model.Effort;
+import dev.auditworkbench.engine.model.Evidence;
+import dev.auditworkbench.engine.model.Severity;
+import dev.auditworkbench.engine.seams.SeamMap;
+import dev.auditworkbench.engine.spi.RawFinding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Clusters of the seam map that import each other: the cut between them cannot be made without
+ * inverting a dependency first. Apps that import each other inside one cluster are
+ * workbench.app-cycle's; this rule is about the seams.
+ */
+final class SeamCycleRule implements Rule {
+  @Override
+  public String id() {
+    return "seams.cluster-cycle";
+  }
+
+  @Override
+  public String description() {
+    return "Clusters of the seam map that import each other (the cut needs a dependency inverted first)";
+  }
+
+  @Override
+  public void check(RepoAnalysis a, Consumer<RawFinding> out) {
+    SeamMap map = SeamMap.build(a.graph().modules(), a.graph().edges(), a.history().couplings(), Set.of());
+    Map<String, Integer> cluster = map.clusterOf();
+    for (int i = 0; i < map.clusters().size(); i++) {
+      for (int j = i + 1; j < map.clusters().size(); j++) {
+        List<ImportGraph.Edge> forward = new ArrayList<>();
+        List<ImportGraph.Edge> backward = new ArrayList<>();
+        for (ImportGraph.Edge e : a.graph().edges()) {
+          Integer from = cluster.get(AppCycleRule.appOf(e.from()));
+          Integer to = cluster.get(AppCycleRule.appOf(e.to()));
+          if (from != null && to != null && from == i && to == j) {
+            forward.add(e);
+          } else if (from != null && to != null && from == j && to == i) {
+            backward.add(e);
+          }
+        }
+        if (!forward.isEmpty() && !backward.isEmpty()) {
+          out.accept(finding(map, i, j, forward, backward));
+        }
+      }
+    }
+  }
+
+  private RawFinding finding(SeamMap map, int i, int j, List<ImportGraph.Edge> forward, List<ImportGraph.Edge> backward) {
+    String a = "cluster " + (i + 1) + " (" + String.join(", ", map.clusters().get(i)) + ")";
+    String b = "cluster " + (j + 1) + " (" + String.join(", ", map.clusters().get(j)) + ")";
+    // The lighter direction is the one to invert; the finding points at its first import.
+    List<ImportGraph.Edge> lighter = backward.size() <= forward.size() ? backward : forward;
+    ImportGraph.Edge first = lighter.get(0);
+    String evidence = java.util.stream.Stream.concat(forward.stream(), backward.stream())
+        .map(e -> e.from() + " -> " + e.to() + "  (" + e.path() + ":"
+            + e.lines().stream().map(String::valueOf).collect(Collectors.joining(",")) + ")")
+        .collect(Collectors.joining("\n"));
+    return RawFinding.builder(id())
+        .title("Seam with imports both ways: " + a + " <-> " + b)
+        .description(forward.size() + " imports go from " + a + " to " + b + " and " + backward.size()
+            + " come back. Before the two can be split, invert the " + lighter.size() + " import"
+            + (lighter.size() == 1 ? "" : "s") + " of the lighter direction (a signal, an event or a service"
+            + " interface owned by the lower cluster).")
+        .category(Category.ARCHITECTURE).severity(Severity.MEDIUM).confidence(Confidence.HIGH)
+        .path(first.path()).lines(first.lines().get(0), first.lines().get(0))
+        .keyEvidence(String.join(",", map.clusters().get(i)) + "|" + String.join(",", map.clusters().get(j)))
+        .evidence(Evidence.Kind.TEXT, evidence)
+        .defaultEffort(Effort.of(lighter.size() <= 3 ? Effort.Size.M : Effort.Size.L))
+        .build();
+  }
+}
