@@ -113,11 +113,13 @@ final class HistoryRules {
         h.commitsByAuthor().forEach((author, n) -> byApp.computeIfAbsent(app, k -> new TreeMap<>()).merge(author, n, Integer::sum));
         commitsByApp.computeIfAbsent(app, k -> new ArrayList<>()).addAll(h.commitIds());
       }
+      java.util.Set<String> flaggedApps = new java.util.TreeSet<>();
       byApp.forEach((app, authors) -> {
         int total = authors.values().stream().mapToInt(Integer::intValue).sum();
         var top = authors.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
         double share = (double) top.getValue() / total;
         if (total >= 10 && share >= a.thresholds().ownerShare()) {
+          flaggedApps.add(app);
           List<String> ids = commitsByApp.get(app).stream().distinct().toList();
           out.accept(RawFinding.builder(id())
               .nativeRuleId("bus-factor")
@@ -133,6 +135,25 @@ final class HistoryRules {
               .build());
         }
       });
+      // Single files with one owner, in apps that are not one-owner as a whole (those are named above).
+      for (FileHistory h : a.history().files().values()) {
+        String app = h.path().contains("/") ? h.path().substring(0, h.path().indexOf('/')) : "";
+        if (h.commits() >= 10 && h.topAuthorShare() >= a.thresholds().ownerShare() && !flaggedApps.contains(app)
+            && !h.path().contains("/migrations/")) {
+          out.accept(RawFinding.builder(id())
+              .nativeRuleId("bus-factor-file")
+              .title(String.format(Locale.ROOT, "Knowledge risk: %s - %.0f%% of the changes by %s", h.path(),
+                  100 * h.topAuthorShare(), h.topAuthor().getKey()))
+              .description(String.format(Locale.ROOT, "In the last %s, %s made %d of the %d commits that changed %s.",
+                  months(a), h.topAuthor().getKey(), h.topAuthor().getValue(), h.commits(), h.path()))
+              .category(Category.MAINTAINABILITY).severity(Severity.LOW).confidence(Confidence.HIGH)
+              .path(h.path()).lines(1, 1)
+              .keyEvidence(h.path())
+              .evidence(Evidence.Kind.TEXT, "Changes by author: " + h.commitsByAuthor() + "\nCommits: " + commitList(h.commitIds()))
+              .defaultImpact(Impact.of(2)).defaultEffort(Effort.hours(4))
+              .build());
+        }
+      }
     }
   }
 
