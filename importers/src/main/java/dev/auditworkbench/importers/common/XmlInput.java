@@ -41,4 +41,32 @@ public final class XmlInput {
     return new BadInputException(file, loc == null ? 0 : loc.getLineNumber(), loc == null ? 0 : loc.getColumnNumber(),
         loc == null ? -1 : loc.getCharacterOffset(), format, "malformed or unsafe XML: " + reason.strip());
   }
+
+  /** Reads a document that {@link #parse} opened. */
+  @FunctionalInterface
+  public interface DocumentReader {
+    void read(XMLStreamReader xml) throws XMLStreamException, BadInputException;
+  }
+
+  /**
+   * Opens the input with the safe factory, hands it to {@code reader}, and turns malformed XML into
+   * a {@link BadInputException} naming the file, the line and column, and the format.
+   */
+  public static void parse(dev.auditworkbench.engine.spi.ImportInput input, String format, DocumentReader reader)
+      throws java.io.IOException, BadInputException {
+    try (InputStream in = input.open()) {
+      XMLStreamReader xml = open(input.path(), in, format);
+      try {
+        reader.read(xml);
+      } catch (XMLStreamException e) {
+        throw malformed(input.path(), format, e);
+      } finally {
+        try {
+          xml.close();
+        } catch (XMLStreamException ignored) {
+          // already failing or done
+        }
+      }
+    }
+  }
 }

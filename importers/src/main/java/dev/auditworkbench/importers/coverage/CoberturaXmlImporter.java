@@ -7,7 +7,6 @@ import dev.auditworkbench.engine.spi.ImportInput;
 import dev.auditworkbench.engine.spi.Importer;
 import dev.auditworkbench.importers.common.XmlInput;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -54,20 +53,7 @@ public final class CoberturaXmlImporter implements Importer {
 
   @Override
   public void parse(ImportInput input, FindingSink sink) throws IOException, BadInputException {
-    try (InputStream in = input.open()) {
-      XMLStreamReader xml = XmlInput.open(input.path(), in, FORMAT);
-      try {
-        read(input.path(), xml, sink);
-      } catch (XMLStreamException e) {
-        throw XmlInput.malformed(input.path(), FORMAT, e);
-      } finally {
-        try {
-          xml.close();
-        } catch (XMLStreamException ignored) {
-          // already failing or done
-        }
-      }
-    }
+    XmlInput.parse(input, FORMAT, xml -> read(input.path(), xml, sink));
   }
 
   private static void read(java.nio.file.Path file, XMLStreamReader xml, FindingSink sink)

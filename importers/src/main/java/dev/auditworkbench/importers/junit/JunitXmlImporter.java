@@ -13,7 +13,6 @@ import dev.auditworkbench.engine.spi.Importer;
 import dev.auditworkbench.engine.spi.RawFinding;
 import dev.auditworkbench.importers.common.XmlInput;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -57,20 +56,7 @@ public final class JunitXmlImporter implements Importer {
 
   @Override
   public void parse(ImportInput input, FindingSink sink) throws IOException, BadInputException {
-    try (InputStream in = input.open()) {
-      XMLStreamReader xml = XmlInput.open(input.path(), in, FORMAT);
-      try {
-        read(input.path(), xml, sink);
-      } catch (XMLStreamException e) {
-        throw XmlInput.malformed(input.path(), FORMAT, e);
-      } finally {
-        try {
-          xml.close();
-        } catch (XMLStreamException ignored) {
-          // done either way
-        }
-      }
-    }
+    XmlInput.parse(input, FORMAT, xml -> read(input.path(), xml, sink));
   }
 
   private static void read(Path file, XMLStreamReader xml, FindingSink sink) throws XMLStreamException, BadInputException {

@@ -7,7 +7,6 @@ import dev.auditworkbench.engine.spi.ImportInput;
 import dev.auditworkbench.engine.spi.Importer;
 import dev.auditworkbench.importers.common.XmlInput;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -45,20 +44,7 @@ public final class ZapXmlImporter implements Importer {
 
   @Override
   public void parse(ImportInput input, FindingSink sink) throws IOException, BadInputException {
-    try (InputStream in = input.open()) {
-      XMLStreamReader xml = XmlInput.open(input.path(), in, FORMAT);
-      try {
-        read(input.path(), xml, sink);
-      } catch (XMLStreamException e) {
-        throw XmlInput.malformed(input.path(), FORMAT, e);
-      } finally {
-        try {
-          xml.close();
-        } catch (XMLStreamException ignored) {
-          // done either way
-        }
-      }
-    }
+    XmlInput.parse(input, FORMAT, xml -> read(input.path(), xml, sink));
   }
 
   private static void read(Path file, XMLStreamReader xml, FindingSink sink) throws XMLStreamException, BadInputException {
