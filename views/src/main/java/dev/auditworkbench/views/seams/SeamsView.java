@@ -4,6 +4,7 @@ import dev.auditworkbench.engine.seams.SeamLayout;
 import dev.auditworkbench.engine.seams.SeamMap;
 import java.util.Map;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
@@ -97,8 +98,10 @@ public final class SeamsView extends BorderPane {
       Line line = new Line(a[0], a[1], b[0], b[1]);
       boolean cycle = l.aImportsB() && l.bImportsA();
       boolean crosses = !cluster.get(l.a()).equals(cluster.get(l.b()));
-      line.setStroke(Color.web(cycle ? "#d62728" : crosses ? "#555555" : "#bbbbbb"));
-      line.setStrokeWidth(1 + 1.5 * Math.log1p(l.weight()));
+      // Mid grey reads on both themes; links inside a cluster are faded so the seams stand out.
+      line.setStroke(Color.web(cycle ? "#d62728" : "#8a8a8a"));
+      line.setOpacity(cycle || crosses ? 1 : 0.35);
+      line.setStrokeWidth((crosses ? 1.5 : 1) + 1.5 * Math.log1p(l.weight()));
       if (l.imports() == 0) {
         line.getStrokeDashArray().addAll(6.0, 4.0);
       }
@@ -120,7 +123,13 @@ public final class SeamsView extends BorderPane {
       Text label = new Text(app.name() + (app.hotspot() ? " \u25B2" : ""));
       label.getStyleClass().add("seam-label");
       label.setY(p[1] + 4);
-      label.setX(right ? p[0] + r + 4 : p[0] - r - 4 - label.getLayoutBounds().getWidth());
+      // Left-side labels end at the disc; their width is known only once the theme's font applies.
+      // (translateX, not x: layout bounds depend on x, so binding x to them would recurse).
+      label.setX(right ? p[0] + r + 4 : p[0] - r - 4);
+      if (!right) {
+        label.translateXProperty().bind(Bindings.createDoubleBinding(() -> -label.getLayoutBounds().getWidth(),
+            label.layoutBoundsProperty()));
+      }
       drawing.getChildren().addAll(disc, label);
     }
     for (int i = 0; i < m.clusters().size(); i++) {
