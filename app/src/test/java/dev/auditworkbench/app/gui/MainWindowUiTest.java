@@ -200,6 +200,9 @@ class MainWindowUiTest {
     Files.writeString(repo.resolve("people/__init__.py"), "");
     Files.writeString(repo.resolve("billing/models.py"), "from people.models import Person\n\nclass Invoice:\n    pass\n");
     Files.writeString(repo.resolve("people/models.py"), "from billing.models import Invoice\n\nclass Person:\n    pass\n");
+    Files.createDirectories(repo.resolve("reports"));
+    Files.writeString(repo.resolve("reports/__init__.py"), "");
+    Files.writeString(repo.resolve("reports/views.py"), "from billing.models import Invoice\n");
     robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.R);
 
     waitUntil(() -> robot.lookup("#seam-app-billing").tryQuery().isPresent() && robot.lookup("#seam-app-people").tryQuery().isPresent());
@@ -209,6 +212,13 @@ class MainWindowUiTest {
     assertEquals(1, red.size(), "the two apps import each other");
     @SuppressWarnings("unchecked")
     javafx.scene.control.ListView<String> clusters = robot.lookup("#seam-clusters").queryAs(javafx.scene.control.ListView.class);
-    assertEquals(List.of("1: billing, people"), clusters.getItems());
+    assertEquals(List.of("1: billing, people, reports"), clusters.getItems());
+    // Three apps on the circle: the third sits on the left, its label ends just before its disc.
+    javafx.scene.shape.Circle disc = robot.lookup("#seam-app-reports").queryAs(javafx.scene.shape.Circle.class);
+    javafx.scene.text.Text label = robot.lookup("#seam-drawing").queryAs(javafx.scene.layout.Pane.class).getChildren().stream()
+        .filter(n -> n instanceof javafx.scene.text.Text t && t.getText().startsWith("reports"))
+        .map(n -> (javafx.scene.text.Text) n).findFirst().orElseThrow();
+    double gap = disc.getBoundsInParent().getMinX() - label.getBoundsInParent().getMaxX();
+    assertTrue(gap >= 0 && gap < 10, "gap between the label and its disc: " + gap);
   }
 }
