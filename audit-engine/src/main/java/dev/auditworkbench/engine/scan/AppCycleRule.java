@@ -36,9 +36,8 @@ final class AppCycleRule implements Rule {
     return "Django apps (top-level packages) importing each other, pair by pair, and larger loops";
   }
 
-  static String appOf(String module) {
-    int dot = module.indexOf('.');
-    return dot < 0 ? module : module.substring(0, dot);
+  private static String appOf(String module) {
+    return dev.auditworkbench.engine.seams.SeamMap.appOf(module);
   }
 
   @Override

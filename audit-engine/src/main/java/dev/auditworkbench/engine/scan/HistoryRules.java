@@ -32,6 +32,12 @@ final class HistoryRules {
         + (ids.size() > 40 ? " ... (" + ids.size() + " in all)" : "");
   }
 
+  /** The app (top-level folder) of a repo-relative path; "" for files at the top. */
+  private static String appOfPath(String path) {
+    int slash = path.indexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash);
+  }
+
   private static String months(RepoAnalysis a) {
     return a.thresholds().historyMonths() + " months";
   }
@@ -109,7 +115,7 @@ final class HistoryRules {
         if (!h.path().contains("/") || h.path().contains("/migrations/")) {
           continue;
         }
-        String app = h.path().substring(0, h.path().indexOf('/'));
+        String app = appOfPath(h.path());
         h.commitsByAuthor().forEach((author, n) -> byApp.computeIfAbsent(app, k -> new TreeMap<>()).merge(author, n, Integer::sum));
         commitsByApp.computeIfAbsent(app, k -> new ArrayList<>()).addAll(h.commitIds());
       }
@@ -137,7 +143,7 @@ final class HistoryRules {
       });
       // Single files with one owner, in apps that are not one-owner as a whole (those are named above).
       for (FileHistory h : a.history().files().values()) {
-        String app = h.path().contains("/") ? h.path().substring(0, h.path().indexOf('/')) : "";
+        String app = appOfPath(h.path());
         if (h.commits() >= 10 && h.topAuthorShare() >= a.thresholds().ownerShare() && !flaggedApps.contains(app)
             && !h.path().contains("/migrations/")) {
           out.accept(RawFinding.builder(id())
@@ -176,8 +182,8 @@ final class HistoryRules {
     @Override
     public void check(RepoAnalysis a, Consumer<RawFinding> out) {
       for (GitHistory.Coupling c : a.history().couplings()) {
-        String appA = c.a().contains("/") ? c.a().substring(0, c.a().indexOf('/')) : "";
-        String appB = c.b().contains("/") ? c.b().substring(0, c.b().indexOf('/')) : "";
+        String appA = appOfPath(c.a());
+        String appB = appOfPath(c.b());
         if (appA.equals(appB) || c.degree() < 0.5 || !c.a().endsWith(".py") || !c.b().endsWith(".py")) {
           continue;
         }

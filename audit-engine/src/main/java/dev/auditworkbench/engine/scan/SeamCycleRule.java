@@ -35,24 +35,22 @@ final class SeamCycleRule implements Rule {
   public void check(RepoAnalysis a, Consumer<RawFinding> out) {
     SeamMap map = SeamMap.build(a.graph().modules(), a.graph().edges(), a.history().couplings(), Set.of());
     Map<String, Integer> cluster = map.clusterOf();
-    for (int i = 0; i < map.clusters().size(); i++) {
-      for (int j = i + 1; j < map.clusters().size(); j++) {
-        List<ImportGraph.Edge> forward = new ArrayList<>();
-        List<ImportGraph.Edge> backward = new ArrayList<>();
-        for (ImportGraph.Edge e : a.graph().edges()) {
-          Integer from = cluster.get(AppCycleRule.appOf(e.from()));
-          Integer to = cluster.get(AppCycleRule.appOf(e.to()));
-          if (from != null && to != null && from == i && to == j) {
-            forward.add(e);
-          } else if (from != null && to != null && from == j && to == i) {
-            backward.add(e);
-          }
-        }
-        if (!forward.isEmpty() && !backward.isEmpty()) {
-          out.accept(finding(map, i, j, forward, backward));
-        }
+    // Crossing imports by ordered cluster pair, in one pass over the edges.
+    Map<List<Integer>, List<ImportGraph.Edge>> crossing = new java.util.TreeMap<>(
+        java.util.Comparator.<List<Integer>>comparingInt(k -> k.get(0)).thenComparingInt(k -> k.get(1)));
+    for (ImportGraph.Edge e : a.graph().edges()) {
+      Integer from = cluster.get(SeamMap.appOf(e.from()));
+      Integer to = cluster.get(SeamMap.appOf(e.to()));
+      if (from != null && to != null && !from.equals(to)) {
+        crossing.computeIfAbsent(List.of(from, to), k -> new ArrayList<>()).add(e);
       }
     }
+    crossing.forEach((pair, forward) -> {
+      List<ImportGraph.Edge> backward = crossing.get(List.of(pair.get(1), pair.get(0)));
+      if (pair.get(0) < pair.get(1) && backward != null) {
+        out.accept(finding(map, pair.get(0), pair.get(1), forward, backward));
+      }
+    });
   }
 
   private RawFinding finding(SeamMap map, int i, int j, List<ImportGraph.Edge> forward, List<ImportGraph.Edge> backward) {

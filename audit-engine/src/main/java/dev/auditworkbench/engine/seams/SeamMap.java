@@ -66,8 +66,8 @@ public final class SeamMap {
     return cuts;
   }
 
-  /** The top-level package of a dotted module name. */
-  static String appOf(String module) {
+  /** The top-level package (Django app or project package) of a dotted module name. */
+  public static String appOf(String module) {
     int dot = module.indexOf('.');
     return dot < 0 ? module : module.substring(0, dot);
   }
