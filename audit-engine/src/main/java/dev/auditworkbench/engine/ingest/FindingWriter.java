@@ -3,6 +3,10 @@ package dev.auditworkbench.engine.ingest;
 import dev.auditworkbench.engine.django.RouteResolver;
 import dev.auditworkbench.engine.model.ImportRecord;
 import dev.auditworkbench.engine.model.Location;
+import dev.auditworkbench.engine.queries.QueryCollector;
+import dev.auditworkbench.engine.store.QueryRepository;
+import dev.auditworkbench.engine.spi.HttpEvent;
+import dev.auditworkbench.engine.spi.QueryEvent;
 import dev.auditworkbench.engine.spi.FindingSink;
 import dev.auditworkbench.engine.spi.ProgressListener;
 import dev.auditworkbench.engine.spi.RawFinding;
@@ -32,6 +36,8 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
   private final FindingRepository findings;
   private final CoverageRepository coverage;
   private final HistoryRepository history;
+  private final QueryRepository queryRepo;
+  private QueryCollector queries;
   private String tool;
   private RouteResolver routes;
   private final long importId;
@@ -53,6 +59,7 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
     this.findings = new FindingRepository(c);
     this.coverage = new CoverageRepository(c);
     this.history = new HistoryRepository(c);
+    this.queryRepo = new QueryRepository(c);
     this.tool = tool;
     this.importId = importId;
     this.now = now;
@@ -176,6 +183,66 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
     }
   }
 
+  private QueryCollector queries() {
+    if (queries == null) {
+      queries = new QueryCollector(queryRepo, importId);
+    }
+    return queries;
+  }
+
+  /** True when this import carried statements, plans or requests. */
+  public boolean sawQueryData() {
+    return queries != null && queries.events() > 0;
+  }
+
+  private interface SqlStep {
+    void run() throws SQLException;
+  }
+
+  private void store(SqlStep step) {
+    if (failure != null) {
+      return;
+    }
+    try {
+      step.run();
+    } catch (SQLException e) {
+      failure = e;
+    }
+  }
+
+  @Override
+  public void query(QueryEvent event) {
+    store(() -> queries().query(event));
+    if (queries.events() % 4096 == 0) {
+      listener.checkCancelled();
+    }
+  }
+
+  @Override
+  public void endSession(String session) {
+    store(() -> queries().endSession(session));
+  }
+
+  @Override
+  public void sessionRoute(String session, String route) {
+    queries().sessionRoute(session, route);
+  }
+
+  @Override
+  public void plan(String sql, double durationMs, String planJson, long line) {
+    queries().plan(sql, durationMs, planJson, line);
+  }
+
+  @Override
+  public void statementStats(String sql, long calls, double totalMs, double maxMs, long rows) {
+    queries().statementStats(sql, calls, totalMs, maxMs, rows);
+  }
+
+  @Override
+  public void request(HttpEvent event) {
+    store(() -> queries().request(event));
+  }
+
   @Override
   public void recordRead() {
     recordsRead++;
@@ -197,12 +264,27 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
     return out;
   }
 
+  /**
+   * For derived findings (recomputed in full from stored data, under their own tool): marks what is
+   * no longer reported as gone without touching the import record. Returns {new, unchanged, gone}.
+   */
+  public int[] reconcile() throws SQLException {
+    if (failure != null) {
+      throw failure;
+    }
+    int gone = findings.markGone(tool, importId, scanned);
+    return new int[] {newCount, unchangedCount, gone};
+  }
+
   /** Marks what is gone, completes the import record and returns it. */
   public ImportRecord finish(ImportRepository imports) throws SQLException {
     if (failure != null) {
       throw failure;
     }
     listener.checkCancelled();
+    if (queries != null) {
+      queries.finish();
+    }
     int gone = findings.markGone(tool, importId, scanned);
     imports.finish(importId, tool, toolVersion, recordsRead, newCount, unchangedCount, gone, warnings());
     return imports.byId(importId).orElseThrow();
@@ -211,5 +293,6 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
   @Override
   public void close() throws SQLException {
     findings.close();
+    queryRepo.close();
   }
 }

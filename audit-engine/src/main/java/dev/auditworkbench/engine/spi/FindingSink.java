@@ -18,6 +18,24 @@ public interface FindingSink {
   /** Test coverage of one file (statements and branches, total and covered). */
   default void coverage(String rawPath, int statements, int covered, int branches, int coveredBranches) {}
 
+  /** One statement from a query log or trace (statistics and per-request windows are kept). */
+  default void query(QueryEvent event) {}
+
+  /** The request or session the importer called {@code session} is over. */
+  default void endSession(String session) {}
+
+  /** The route a session served, when the source names it (a trace's server span). */
+  default void sessionRoute(String session, String route) {}
+
+  /** An execution plan (EXPLAIN JSON, as text) for a statement. */
+  default void plan(String sql, double durationMs, String planJson, long line) {}
+
+  /** Cumulative statistics of one statement (pg_stat_statements). */
+  default void statementStats(String sql, long calls, double totalMs, double maxMs, long rows) {}
+
+  /** One HTTP request from an access log or a trace. */
+  default void request(HttpEvent event) {}
+
   /** One input record (a result, a log line) was read, whether or not it made a finding. */
   void recordRead();
 

@@ -1,6 +1,8 @@
 package dev.auditworkbench.engine.testing;
 
 import dev.auditworkbench.engine.spi.FindingSink;
+import dev.auditworkbench.engine.spi.HttpEvent;
+import dev.auditworkbench.engine.spi.QueryEvent;
 import dev.auditworkbench.engine.spi.RawFinding;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,44 @@ public final class CollectingSink implements FindingSink {
   public String toolVersion;
   public long recordsRead;
   public final List<String> scanned = new ArrayList<>();
+  public final List<QueryEvent> queries = new ArrayList<>();
+  public final List<HttpEvent> requests = new ArrayList<>();
+  public final List<String> endedSessions = new ArrayList<>();
+  public final List<String> sessionRoutes = new ArrayList<>();
+  /** sql, duration, plan text. */
+  public final List<String[]> plans = new ArrayList<>();
+  /** sql, calls, total ms, max ms, rows. */
+  public final List<Object[]> statementStats = new ArrayList<>();
+
+  @Override
+  public void query(QueryEvent event) {
+    queries.add(event);
+  }
+
+  @Override
+  public void endSession(String session) {
+    endedSessions.add(session);
+  }
+
+  @Override
+  public void sessionRoute(String session, String route) {
+    sessionRoutes.add(session + " " + route);
+  }
+
+  @Override
+  public void plan(String sql, double durationMs, String planJson, long line) {
+    plans.add(new String[] {sql, String.valueOf(durationMs), planJson});
+  }
+
+  @Override
+  public void statementStats(String sql, long calls, double totalMs, double maxMs, long rows) {
+    statementStats.add(new Object[] {sql, calls, totalMs, maxMs, rows});
+  }
+
+  @Override
+  public void request(HttpEvent event) {
+    requests.add(event);
+  }
 
   @Override
   public void scanned(String rawPath) {
