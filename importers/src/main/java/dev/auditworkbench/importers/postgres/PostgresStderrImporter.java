@@ -1,0 +1,240 @@
+package dev.auditworkbench.importers.postgres;
+
+import dev.auditworkbench.engine.spi.BadInputException;
+import dev.auditworkbench.engine.spi.FileSample;
+import dev.auditworkbench.engine.spi.FindingSink;
+import dev.auditworkbench.engine.spi.ImportInput;
+import dev.auditworkbench.engine.spi.Importer;
+import dev.auditworkbench.importers.common.Timestamps;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * PostgreSQL's stderr log with any common log_line_prefix. The prefix is read from each line, not
+ * configured: the time stamp (%m, %t, %n), the session id (%c) or else the process id (%p, also as
+ * [%p-%l]) are found wherever the prefix puts them; user, database and application are not needed.
+ * Lines starting with a tab continue the entry above (multi-line statements, auto_explain plans).
+ * Streams line by line: memory does not grow with the file.
+ */
+public final class PostgresStderrImporter implements Importer {
+  static final String FORMAT = "PostgreSQL stderr log";
+  private static final String[] SEVERITIES = {"LOG", "ERROR", "WARNING", "FATAL", "PANIC", "STATEMENT", "DETAIL",
+      "HINT", "CONTEXT", "NOTICE", "INFO", "QUERY", "LOCATION", "DEBUG1", "DEBUG2", "DEBUG3", "DEBUG4", "DEBUG5"};
+
+  @Override
+  public String id() {
+    return "postgres-stderr";
+  }
+
+  @Override
+  public String displayName() {
+    return "PostgreSQL log (stderr)";
+  }
+
+  @Override
+  public String tool() {
+    return "postgresql";
+  }
+
+  @Override
+  public String description() {
+    return "PostgreSQL server log (stderr destination, any log_line_prefix): statements with durations and"
+        + " auto_explain plans, for query statistics, N+1 detection and plan analysis.";
+  }
+
+  @Override
+  public double detect(FileSample sample) {
+    if (sample.binary()) {
+      return 0;
+    }
+    Timestamps ts = new Timestamps();
+    long entries = 0;
+    long other = 0;
+    for (String line : sample.head().lines().limit(300).toList()) {
+      if (line.isBlank() || line.startsWith("\t")) {
+        continue;
+      }
+      int marker = severityMarker(line);
+      if (marker > 0 && time(ts, line.substring(0, marker)) >= 0) {
+        entries++;
+      } else {
+        other++;
+      }
+    }
+    return entries > 0 && entries >= other * 4 ? 0.9 : 0;
+  }
+
+  @Override
+  public void parse(ImportInput input, FindingSink sink) throws IOException, BadInputException {
+    PostgresMessages messages = new PostgresMessages(sink);
+    Timestamps ts = new Timestamps();
+    long entries = 0;
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(input.open(), StandardCharsets.UTF_8), 1 << 16)) {
+      String text;
+      long n = 0;
+      Entry current = null;
+      while ((text = r.readLine()) != null) {
+        n++;
+        if (text.startsWith("\t")) {
+          if (current != null) {
+            current.message.append('\n').append(text, 1, text.length());
+          }
+          continue;
+        }
+        if (current != null) {
+          messages.entry(current.line, current.endMs, current.session, current.severity, current.message.toString());
+          current = null;
+        }
+        if (text.isEmpty()) {
+          continue;
+        }
+        int marker = severityMarker(text);
+        if (marker < 0) {
+          if (entries == 0 && n > 50) {
+            break;
+          }
+          sink.warn(n, "not a PostgreSQL log entry: " + clip(text));
+          continue;
+        }
+        String prefix = text.substring(0, marker);
+        long at = time(ts, prefix);
+        if (at < 0) {
+          sink.warn(n, "no time stamp in the log line prefix: " + clip(prefix));
+          continue;
+        }
+        entries++;
+        int sevStart = prefix.lastIndexOf(' ') + 1;
+        current = new Entry(n, at, session(prefix), prefix.substring(sevStart));
+        current.message.append(text, marker + 3, text.length());
+      }
+      if (current != null) {
+        messages.entry(current.line, current.endMs, current.session, current.severity, current.message.toString());
+      }
+    }
+    if (entries == 0) {
+      throw BadInputException.atLine(input.path(), 1, FORMAT,
+          "no log entry found (a log_line_prefix with a time stamp, then a severity such as \"LOG:  \")");
+    }
+    messages.finish();
+  }
+
+  /** Index of the ':' after the severity word ("LOG:  "), or -1. */
+  static int severityMarker(String line) {
+    int from = 0;
+    while (true) {
+      int colon = line.indexOf(":  ", from);
+      if (colon < 0) {
+        return -1;
+      }
+      int start = colon;
+      while (start > 0 && Character.isLetterOrDigit(line.charAt(start - 1))) {
+        start--;
+      }
+      if (start == 0 || line.charAt(start - 1) == ' ') {
+        String word = line.substring(start, colon);
+        for (String s : SEVERITIES) {
+          if (s.equals(word)) {
+            return colon;
+          }
+        }
+      }
+      from = colon + 1;
+    }
+  }
+
+  /** The entry's time from its prefix (ISO-like %m/%t anywhere, or %n epoch), or -1. */
+  static long time(Timestamps ts, String prefix) {
+    for (int p = 0; p + 19 <= prefix.length(); p++) {
+      char c = prefix.charAt(p);
+      if (c >= '0' && c <= '9' && (p == 0 || " [(=".indexOf(prefix.charAt(p - 1)) >= 0)) {
+        long at = ts.isoLike(prefix, p, null);
+        if (at >= 0) {
+          return at;
+        }
+        int dot = prefix.indexOf('.', p);
+        if (dot == p + 10 && allDigits(prefix, p, dot)) {
+          int end = dot + 1;
+          while (end < prefix.length() && Character.isDigit(prefix.charAt(end))) {
+            end++;
+          }
+          return Math.round(Double.parseDouble(prefix.substring(p, end)) * 1000);
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** The session id (%c, hex.hex) if the prefix has one, else the process id, else null. */
+  static String session(String prefix) {
+    String pid = null;
+    int i = 0;
+    int n = prefix.length();
+    while (i < n) {
+      char c = prefix.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        int j = i;
+        while (j < n && (Character.isLetterOrDigit(prefix.charAt(j)) || prefix.charAt(j) == '.')) {
+          j++;
+        }
+        String token = prefix.substring(i, j);
+        int dot = token.indexOf('.');
+        if (dot >= 6 && dot == token.lastIndexOf('.') && dot < token.length() - 1 && isHex(token)
+            && (i == 0 || prefix.charAt(i - 1) != ':')) {
+          return token;
+        }
+        boolean bracketed = i > 0 && prefix.charAt(i - 1) == '[' && j < n && (prefix.charAt(j) == ']' || prefix.charAt(j) == '-');
+        boolean named = i >= 4 && prefix.startsWith("pid=", i - 4);
+        if (pid == null && (bracketed || named) && allDigits(token, 0, token.length())) {
+          pid = token;
+        }
+        i = j;
+      } else {
+        i++;
+      }
+    }
+    return pid;
+  }
+
+  private static boolean isHex(String token) {
+    for (int k = 0; k < token.length(); k++) {
+      char c = token.charAt(k);
+      if (c != '.' && Character.digit(c, 16) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean allDigits(String s, int from, int to) {
+    if (from >= to) {
+      return false;
+    }
+    for (int k = from; k < to; k++) {
+      if (!Character.isDigit(s.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String clip(String s) {
+    return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+  }
+
+  private static final class Entry {
+    final long line;
+    final long endMs;
+    final String session;
+    final String severity;
+    final StringBuilder message = new StringBuilder();
+
+    Entry(long line, long endMs, String session, String severity) {
+      this.line = line;
+      this.endMs = endMs;
+      this.session = session;
+      this.severity = severity;
+    }
+  }
+}
