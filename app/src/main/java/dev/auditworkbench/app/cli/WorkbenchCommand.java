@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
       InventoryCommand.class,
       GraphCommand.class,
       SeamsCommand.class,
+      QueriesCommand.class,
+      RoutesCommand.class,
       RulesCommand.class,
       ConfigCommand.class,
       BenchCommand.class,

@@ -92,7 +92,11 @@ public final class ImportService {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      return writer.finish(imports);
+      ImportRecord record = writer.finish(imports);
+      if (writer.sawQueryData()) {
+        QueryFindingsRefresh.run(c, importId, now, repo, listener);
+      }
+      return record;
     }
   }
 

@@ -6,6 +6,7 @@ import dev.auditworkbench.engine.django.InventoryBuilder;
 import dev.auditworkbench.engine.graph.ImportGraph;
 import dev.auditworkbench.engine.history.GitHistory;
 import dev.auditworkbench.engine.ingest.FindingWriter;
+import dev.auditworkbench.engine.ingest.QueryFindingsRefresh;
 import dev.auditworkbench.engine.ingest.Fingerprinter;
 import dev.auditworkbench.engine.model.ImportRecord;
 import dev.auditworkbench.engine.model.ProjectInfo;
@@ -152,6 +153,7 @@ public final class ScanService {
     scans.saveFacts(scanId, "graph", GraphFacts.of(a.graph()));
     scans.saveFacts(scanId, "dependencies", a.dependencies());
     scans.saveFacts(scanId, "history", a.history());
+    QueryFindingsRefresh.run(c, importId, now, a.repo(), listener);
     return record;
   }
 

@@ -1,0 +1,346 @@
+package dev.auditworkbench.engine.queries;
+
+import dev.auditworkbench.engine.django.DjangoInventory;
+import dev.auditworkbench.engine.django.RouteResolver;
+import dev.auditworkbench.engine.spi.HttpEvent;
+import dev.auditworkbench.engine.store.QueryRepository;
+import dev.auditworkbench.engine.store.QueryRepository.RepeatRow;
+import dev.auditworkbench.engine.store.QueryRepository.Source;
+import dev.auditworkbench.engine.store.QueryRepository.StatsRow;
+import dev.auditworkbench.engine.store.QueryRepository.WindowRow;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the imported traces say about the database and the web tier: statements ranked by total
+ * time, N+1 patterns per route, plan problems with index suggestions, and route latency per day
+ * with the day it changed level. Recomputed from the stored aggregates whenever asked; the repo
+ * scan's inventory (when there is one) maps tables to models and routes to views.
+ *
+ * <p>Sources: the capture with the most statements among the query logs (server log, Django log,
+ * traces) gives statistics and request windows, so the same traffic captured three ways (stderr,
+ * csvlog and jsonlog of one server) is counted once; pg_stat_statements is used when no log is
+ * there. Traces that name their routes are preferred for windows.
+ */
+public final class QueryAnalysis {
+  /** Default: the same statement this many times in one request is an N+1. */
+  public static final int DEFAULT_N_PLUS_ONE = 5;
+  private static final Pattern COLUMN_OP = Pattern.compile(
+      "\\(?\\(?(?:\\w+\\.)?\"?([a-z_][a-z0-9_]*)\"?\\)?(?:::[a-z ]+)?\\)?\\s*(=|<=|>=|<(?!>)|>|~~|IS NULL|= ANY)");
+
+  /** Statistics of one statement. */
+  public record Statement(String fingerprint, String normalized, String example, List<String> tables, String model,
+      long calls, double totalMs, double meanMs, double p95Ms, double maxMs, long rows, double share) {}
+
+  /** An N+1: one statement repeated within requests of one route. */
+  public record NPlusOne(String route, String fingerprint, String example, String table, String model, int repeats,
+      int requests, double msPerRequest, String viewPath, int viewLine, String view) {}
+
+  /** A problem an execution plan shows. */
+  public record PlanIssue(String kind, String relation, String model, String detail, String suggestion,
+      String modelPath, int line, double durationMs, String example) {}
+
+  /** Latency of one route on one day. */
+  public record RouteDay(LocalDate day, long requests, double p50, double p95, double p99) {}
+
+  /** One route's latency, per day and overall, and the day its p95 changed level (or null). */
+  public record RouteLatency(String route, long requests, double p50, double p95, double p99, List<RouteDay> days,
+      LocalDate changedOn, double p95Before, double p95After, String viewPath, int viewLine) {}
+
+  /** Everything at once. */
+  public record Result(String statementSource, double totalMs, List<Statement> statements, List<NPlusOne> nPlusOnes,
+      List<PlanIssue> planIssues, List<RouteLatency> routes, int windows, int windowsWithRoute) {}
+
+  private final QueryRepository repo;
+  private final DjangoInventory inventory;
+  private final RouteResolver resolver;
+  private final int threshold;
+
+  public QueryAnalysis(QueryRepository repo, DjangoInventory inventory, int threshold) {
+    this.repo = repo;
+    this.inventory = inventory;
+    this.resolver = inventory == null ? null : new RouteResolver(inventory);
+    this.threshold = threshold;
+  }
+
+  /** Analyses what a project holds, with the latest scan's inventory when there is one. */
+  public static Result of(java.sql.Connection c, int threshold) throws SQLException {
+    DjangoInventory inventory = new dev.auditworkbench.engine.store.ScanRepository(c)
+        .latestFacts("inventory", DjangoInventory.class).orElse(null);
+    try (QueryRepository repo = new QueryRepository(c)) {
+      return new QueryAnalysis(repo, inventory, threshold).run();
+    }
+  }
+
+  public Result run() throws SQLException {
+    List<Source> sources = repo.sources();
+    Optional<Source> logs = sources.stream().filter(s -> s.windows() > 0)
+        .max(Comparator.comparingLong(Source::windows).thenComparingLong(Source::importId));
+    Optional<Source> counters = sources.stream().filter(s -> s.statements() > 0 && s.windows() == 0)
+        .max(Comparator.comparingLong(Source::importId));
+    Source statSource = logs.orElse(counters.orElse(null));
+    List<Statement> statements = statSource == null ? List.of() : statements(repo.stats(statSource.importId()));
+    double total = statements.stream().mapToDouble(Statement::totalMs).sum();
+
+    List<QueryRepository.RequestRow> requests = repo.requests();
+    Optional<Source> traced = sources.stream().filter(s -> s.windows() > 0 && "otlp-json".equals(s.format()))
+        .max(Comparator.comparingLong(Source::windows));
+    Source windowSource = traced.orElse(logs.orElse(null));
+    List<NPlusOne> nPlusOnes = new ArrayList<>();
+    int windowCount = 0;
+    int routed = 0;
+    if (windowSource != null) {
+      List<WindowRow> windows = repo.windows(windowSource.importId());
+      Map<Long, String> routes = attributeRoutes(windows, requests);
+      windowCount = windows.size();
+      routed = routes.size();
+      nPlusOnes = nPlusOnes(repo.repeats(windowSource.importId(), threshold), routes,
+          statementsByFingerprint(windowSource));
+    }
+    return new Result(statSource == null ? null : statSource.fileName(), total, statements, nPlusOnes,
+        planIssues(), routeLatency(requests), windowCount, routed);
+  }
+
+  private Map<String, StatsRow> statementsByFingerprint(Source s) throws SQLException {
+    Map<String, StatsRow> out = new HashMap<>();
+    for (StatsRow r : repo.stats(s.importId())) {
+      out.put(r.fingerprint(), r);
+    }
+    return out;
+  }
+
+  private List<Statement> statements(List<StatsRow> rows) {
+    double total = rows.stream().mapToDouble(StatsRow::totalMs).sum();
+    List<Statement> out = new ArrayList<>();
+    for (StatsRow r : rows) {
+      List<String> tables = r.tables().isEmpty() ? List.of() : List.of(r.tables().split(","));
+      double p95 = r.histogram() == null ? Double.NaN : LatencyHistogram.decode(r.histogram()).quantile(0.95);
+      out.add(new Statement(r.fingerprint(), r.normalized(), r.example(), tables,
+          tables.isEmpty() ? null : modelOf(tables.get(0)).map(DjangoInventory.Model::qualname).orElse(null),
+          r.calls(), r.totalMs(), r.calls() == 0 ? 0 : r.totalMs() / r.calls(), p95, r.maxMs(), r.rows(),
+          total == 0 ? 0 : r.totalMs() / total));
+    }
+    out.sort(Comparator.comparingDouble(Statement::totalMs).reversed().thenComparing(Statement::fingerprint));
+    return out;
+  }
+
+  /** Routes of windows that do not carry one, from access-log requests matched by time. */
+  Map<Long, String> attributeRoutes(List<WindowRow> windows, List<QueryRepository.RequestRow> requests) {
+    Map<Long, String> out = new HashMap<>();
+    List<WindowRow> open = new ArrayList<>();
+    for (WindowRow w : windows) {
+      if (w.route() != null) {
+        out.put(w.id(), w.route());
+      } else {
+        open.add(w);
+      }
+    }
+    List<HttpEvent> timed = requests.stream().map(QueryRepository.RequestRow::event)
+        .filter(e -> e.durationMs() >= 0 && e.endPrecisionMs() > 1).toList();
+    if (open.isEmpty() || timed.isEmpty()) {
+      return out;
+    }
+    List<RequestMatcher.Span> spans = open.stream().map(w -> new RequestMatcher.Span(w.startMs(), w.endMs())).toList();
+    RequestMatcher.match(spans, timed).forEach((wi, ri) -> {
+      HttpEvent e = timed.get(ri);
+      out.put(open.get(wi).id(), e.method() + " " + routeOf(e));
+    });
+    return out;
+  }
+
+  /** A request's route: the source's, else the URL pattern of the repo scan, else the path with ids as {id}. */
+  public String routeOf(HttpEvent e) {
+    if (e.route() != null) {
+      return e.route().startsWith("/") ? e.route() : "/" + e.route();
+    }
+    if (resolver != null) {
+      Optional<RouteResolver.Match> m = resolver.resolve(e.path());
+      if (m.isPresent()) {
+        return "/" + m.get().route().pattern();
+      }
+    }
+    return e.path().replaceAll("/\\d+(?=/|$)", "/{id}");
+  }
+
+  private List<NPlusOne> nPlusOnes(List<RepeatRow> repeats, Map<Long, String> routes, Map<String, StatsRow> stats) {
+    Map<String, List<RepeatRow>> groups = new LinkedHashMap<>();
+    for (RepeatRow r : repeats) {
+      String route = routes.getOrDefault(r.windowId(), "(unknown route)");
+      groups.computeIfAbsent(route + "\u0000" + r.fingerprint(), k -> new ArrayList<>()).add(r);
+    }
+    List<NPlusOne> out = new ArrayList<>();
+    for (Map.Entry<String, List<RepeatRow>> g : groups.entrySet()) {
+      String route = g.getKey().substring(0, g.getKey().indexOf('\u0000'));
+      List<RepeatRow> rows = g.getValue();
+      RepeatRow first = rows.get(0);
+      int typical = mode(rows);
+      double ms = rows.stream().mapToDouble(RepeatRow::totalMs).sum() / rows.size();
+      StatsRow s = stats.get(first.fingerprint());
+      String table = s == null || s.tables().isEmpty() ? null : s.tables().split(",")[0];
+      String model = table == null ? null : modelOf(table).map(DjangoInventory.Model::qualname).orElse(null);
+      String path = route.contains(" ") ? route.substring(route.indexOf(' ') + 1) : route;
+      Optional<RouteResolver.Match> view = resolver == null ? Optional.empty() : resolver.resolve(samplePath(path));
+      out.add(new NPlusOne(route, first.fingerprint(), first.example(), table, model, typical, rows.size(), ms,
+          view.map(RouteResolver.Match::viewPath).orElse(null), view.map(RouteResolver.Match::viewLine).orElse(0),
+          view.map(m -> m.route().view()).orElse(null)));
+    }
+    out.sort(Comparator.comparingDouble((NPlusOne n) -> n.msPerRequest() * n.requests()).reversed()
+        .thenComparing(NPlusOne::route).thenComparing(NPlusOne::fingerprint));
+    return out;
+  }
+
+  /** A concrete path matching a route pattern ("invoices/<int:pk>/" -> "invoices/1/") for resolving. */
+  private static String samplePath(String pattern) {
+    return pattern.replaceAll("<int:\\w+>|\\{id}", "1").replaceAll("<(?:\\w+:)?\\w+>", "x")
+        .replaceAll("\\(\\?P<\\w+>[^)]*\\)", "1").replace("^", "").replace("$", "");
+  }
+
+  private static int mode(List<RepeatRow> rows) {
+    Map<Integer, Integer> counts = new TreeMap<>();
+    rows.forEach(r -> counts.merge(r.count(), 1, Integer::sum));
+    return counts.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
+        .thenComparing(Map.Entry.comparingByKey())).orElseThrow().getKey();
+  }
+
+  private List<PlanIssue> planIssues() throws SQLException {
+    Map<String, PlanIssue> out = new LinkedHashMap<>();
+    for (QueryRepository.PlanRow p : repo.plans()) {
+      PlanNode root;
+      try {
+        root = PlanNode.parse(p.planJson());
+      } catch (IllegalArgumentException e) {
+        continue;
+      }
+      boolean[] limited = {false};
+      root.walk(n -> limited[0] |= n.nodeType().equals("Limit"));
+      root.walk(n -> issues(n, p, limited[0]).forEach(i -> out.putIfAbsent(i.kind() + "|" + i.relation() + "|" + i.suggestion(), i)));
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  private List<PlanIssue> issues(PlanNode n, QueryRepository.PlanRow p, boolean limited) {
+    List<PlanIssue> out = new ArrayList<>();
+    long loops = Math.max(1, n.loops());
+    long removed = n.removedByFilter() * loops;
+    double rows = Math.max(0, n.actualRows()) * loops;
+    if (n.relation() != null && n.filter() != null && removed >= 1000 && removed >= 10 * rows) {
+      boolean seq = n.nodeType().equals("Seq Scan");
+      List<String> columns = new ArrayList<>(seq ? List.of() : columns(n.indexCond()));
+      for (String c : columns(n.filter())) {
+        if (!columns.contains(c)) {
+          columns.add(c);
+        }
+      }
+      if (!columns.isEmpty() && (seq || columns.size() > columns(n.indexCond()).size())) {
+        Optional<DjangoInventory.Model> model = modelOf(n.relation());
+        String name = n.relation() + "_" + String.join("_", columns) + "_idx";
+        String suggestion = "CREATE INDEX CONCURRENTLY " + name + " ON " + n.relation() + " (" + String.join(", ", columns) + ");";
+        DjangoInventory.Field field = model.flatMap(m -> fieldOf(m, columns.get(columns.size() - 1))).orElse(null);
+        String detail = String.format(Locale.ROOT, "%s on %s reads %,d rows to keep %,.0f (filter %s%s)",
+            n.nodeType(), n.relation(), removed + (long) rows, rows, n.filter(),
+            seq ? "" : "; index condition " + n.indexCond());
+        out.add(new PlanIssue(seq ? "seq-scan" : "filter-after-index", n.relation(),
+            model.map(DjangoInventory.Model::qualname).orElse(null), detail, suggestion,
+            model.map(DjangoInventory.Model::path).orElse(null),
+            field != null && columns.size() == 1 ? field.line() : model.map(DjangoInventory.Model::line).orElse(0), p.durationMs(), p.example()));
+      }
+    }
+    double planned = Math.max(1, n.planRows());
+    double actual = Math.max(1, n.actualRows());
+    // Under a LIMIT, nodes stop early by design: fewer rows than planned is no misestimate there.
+    boolean stoppedEarly = limited && actual < planned;
+    if (!stoppedEarly && n.actualRows() >= 0 && Math.max(planned, actual) >= 1000 && Math.max(planned / actual, actual / planned) >= 10) {
+      out.add(new PlanIssue("misestimate", n.relation(), null, String.format(Locale.ROOT,
+          "%s%s: planned %,.0f rows, got %,.0f (x%.0f)", n.nodeType(), n.relation() == null ? "" : " on " + n.relation(),
+          n.planRows(), n.actualRows(), Math.max(planned / actual, actual / planned)),
+          "ANALYZE the table, or raise its statistics target (ALTER TABLE ... ALTER COLUMN ... SET STATISTICS 1000)",
+          null, 0, p.durationMs(), p.example()));
+    }
+    if ("Disk".equals(n.sortSpaceType()) || n.hashBatches() > 1) {
+      out.add(new PlanIssue("spill", n.relation(), null, n.nodeType() + " spilled to disk"
+          + (n.sortMethod() == null ? "" : " (" + n.sortMethod() + ")") + (n.hashBatches() > 1 ? " in " + n.hashBatches() + " batches" : ""),
+          "raise work_mem for this query (SET LOCAL work_mem) or sort less (an index in the ORDER BY's order)",
+          null, 0, p.durationMs(), p.example()));
+    }
+    return out;
+  }
+
+  /** Indexable columns a condition compares, equality first ({@code <>} and functions are left out). */
+  static List<String> columns(String condition) {
+    if (condition == null) {
+      return List.of();
+    }
+    Set<String> eq = new LinkedHashSet<>();
+    Set<String> range = new LinkedHashSet<>();
+    Matcher m = COLUMN_OP.matcher(condition);
+    while (m.find()) {
+      String col = m.group(1);
+      if (col.equals("and") || col.equals("or") || col.equals("text") || col.equals("date")) {
+        continue;
+      }
+      (m.group(2).equals("=") || m.group(2).startsWith("IS") || m.group(2).startsWith("= ANY") ? eq : range).add(col);
+    }
+    List<String> out = new ArrayList<>(eq);
+    range.stream().filter(c -> !eq.contains(c)).forEach(out::add);
+    return out;
+  }
+
+  private Optional<DjangoInventory.Model> modelOf(String table) {
+    if (inventory == null) {
+      return Optional.empty();
+    }
+    return inventory.models().stream().filter(m -> table.equals(m.table())).findFirst();
+  }
+
+  private static Optional<DjangoInventory.Field> fieldOf(DjangoInventory.Model m, String column) {
+    return m.fields().stream().filter(f -> column.equals(f.name()) || column.equals(f.name() + "_id")
+        || column.equals(f.options().getOrDefault("db_column", "").replace("\"", "").replace("'", ""))).findFirst();
+  }
+
+  private List<RouteLatency> routeLatency(List<QueryRepository.RequestRow> requests) {
+    Map<String, TreeMap<LocalDate, LatencyHistogram>> byRoute = new TreeMap<>();
+    for (QueryRepository.RequestRow r : requests) {
+      HttpEvent e = r.event();
+      if (e.durationMs() < 0) {
+        continue;
+      }
+      LocalDate day = Instant.ofEpochMilli(e.endMs()).atZone(ZoneOffset.UTC).toLocalDate();
+      byRoute.computeIfAbsent(e.method() + " " + routeOf(e), k -> new TreeMap<>())
+          .computeIfAbsent(day, d -> new LatencyHistogram()).add(e.durationMs());
+    }
+    List<RouteLatency> out = new ArrayList<>();
+    for (Map.Entry<String, TreeMap<LocalDate, LatencyHistogram>> route : byRoute.entrySet()) {
+      LatencyHistogram all = new LatencyHistogram();
+      List<RouteDay> days = new ArrayList<>();
+      for (Map.Entry<LocalDate, LatencyHistogram> d : route.getValue().entrySet()) {
+        all.addAll(d.getValue());
+        LatencyHistogram h = d.getValue();
+        days.add(new RouteDay(d.getKey(), h.count(), h.quantile(0.5), h.quantile(0.95), h.quantile(0.99)));
+      }
+      ChangePoint cp = ChangePoint.of(days.stream().map(RouteDay::p95).toList());
+      String path = route.getKey().substring(route.getKey().indexOf(' ') + 1);
+      Optional<RouteResolver.Match> view = resolver == null ? Optional.empty() : resolver.resolve(samplePath(path));
+      out.add(new RouteLatency(route.getKey(), all.count(), all.quantile(0.5), all.quantile(0.95), all.quantile(0.99),
+          days, cp == null ? null : days.get(cp.index()).day(), cp == null ? Double.NaN : cp.before(),
+          cp == null ? Double.NaN : cp.after(), view.map(RouteResolver.Match::viewPath).orElse(null),
+          view.map(RouteResolver.Match::viewLine).orElse(0)));
+    }
+    out.sort(Comparator.comparingDouble(RouteLatency::p95).reversed().thenComparing(RouteLatency::route));
+    return out;
+  }
+}

@@ -1,0 +1,166 @@
+package dev.auditworkbench.engine.queries;
+
+import dev.auditworkbench.engine.model.Category;
+import dev.auditworkbench.engine.model.Confidence;
+import dev.auditworkbench.engine.model.Effort;
+import dev.auditworkbench.engine.model.Evidence;
+import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.engine.model.Impact;
+import dev.auditworkbench.engine.model.Severity;
+import dev.auditworkbench.engine.spi.RawFinding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns the query analysis into findings (tool {@value #TOOL}); {@code ingest.QueryFindingsRefresh}
+ * recomputes them in full after every trace or access-log import and after every scan, so a finding the data no longer supports goes
+ * "not seen since". Rules and their default scores are in docs/analysis.md.
+ */
+public final class QueryFindings {
+  public static final String TOOL = "workbench-queries";
+  /** A statement with at least this share of all database time is reported. */
+  static final double SLOW_SHARE = 0.05;
+  /** A route whose p95 is at least this is reported as slow. */
+  static final double SLOW_ROUTE_P95_MS = 1000;
+
+  private QueryFindings() {}
+
+  /** The findings an analysis result supports. */
+  public static List<RawFinding> of(QueryAnalysis.Result r, List<Finding> hints) {
+    List<RawFinding> out = new ArrayList<>();
+    for (QueryAnalysis.NPlusOne n : r.nPlusOnes()) {
+      out.add(nPlusOne(n, hints));
+    }
+    int rank = 0;
+    for (QueryAnalysis.Statement s : r.statements()) {
+      rank++;
+      if (rank > 10 || s.share() < SLOW_SHARE) {
+        break;
+      }
+      out.add(slow(s, rank, r.statementSource()));
+    }
+    for (QueryAnalysis.PlanIssue p : r.planIssues()) {
+      out.add(plan(p));
+    }
+    for (QueryAnalysis.RouteLatency route : r.routes()) {
+      if (route.changedOn() != null && route.p95After() > route.p95Before()) {
+        out.add(latencyChange(route));
+      } else if (route.p95() >= SLOW_ROUTE_P95_MS) {
+        out.add(slowRoute(route));
+      }
+    }
+    return out;
+  }
+
+  private static RawFinding nPlusOne(QueryAnalysis.NPlusOne n, List<Finding> hints) {
+    String what = n.model() != null ? n.model() + " (" + n.table() + ")" : n.table() != null ? n.table() : "a statement";
+    StringBuilder code = new StringBuilder();
+    if (n.view() != null) {
+      code.append("The route is served by ").append(n.view())
+          .append(n.viewPath() == null ? "" : " (" + n.viewPath() + ":" + n.viewLine() + ")").append('.');
+    }
+    List<String> near = hints.stream().filter(h -> h.location().path() != null && n.viewPath() != null
+        && (h.location().path().equals(n.viewPath()) || h.location().path().startsWith("templates/")))
+        .map(h -> h.location().path() + ":" + h.location().startLine() + " " + h.title()).limit(6).toList();
+    if (!near.isEmpty()) {
+      code.append(" Loops the repo scan flagged: ").append(String.join("; ", near)).append('.');
+    }
+    Severity severity = n.repeats() >= 50 || n.msPerRequest() >= 100 ? Severity.HIGH : Severity.MEDIUM;
+    return RawFinding.builder("queries.n-plus-one").nativeRuleId("n-plus-one")
+        .title(String.format(Locale.ROOT, "N+1 on %s: %d x %s per request", n.route(), n.repeats(), what))
+        .description(String.format(Locale.ROOT, "%d of the captured requests to %s ran the same statement on %s %d"
+            + " times (%.1f ms per request). Load the related rows with select_related/prefetch_related (or one"
+            + " aggregate query) instead of one query per item. %s", n.requests(), n.route(), what, n.repeats(),
+            n.msPerRequest(), code).strip())
+        .category(Category.PERFORMANCE).severity(severity).confidence(Confidence.HIGH)
+        .path(n.viewPath()).lines(n.viewLine(), n.viewLine()).symbol(n.route())
+        .keyEvidence(n.route() + " " + n.fingerprint())
+        .evidence(Evidence.Kind.SQL, n.example())
+        .evidence(Evidence.Kind.TRACE, String.format(Locale.ROOT, "%s: %d repeats per request in %d requests; "
+            + "fingerprint %s", n.route(), n.repeats(), n.requests(), n.fingerprint()))
+        .defaultImpact(Impact.of(n.repeats() >= 20 ? 4 : 3)).defaultEffort(Effort.of(Effort.Size.S))
+        .build();
+  }
+
+  private static RawFinding slow(QueryAnalysis.Statement s, int rank, String source) {
+    int impact = s.share() >= 0.3 ? 5 : s.share() >= 0.15 ? 4 : 3;
+    String p95 = Double.isNaN(s.p95Ms()) ? "" : String.format(Locale.ROOT, ", p95 %.1f ms", s.p95Ms());
+    return RawFinding.builder("queries.slow").nativeRuleId("slow-statement")
+        .title(String.format(Locale.ROOT, "Slow statement #%d: %.0f%% of database time on %s", rank, 100 * s.share(),
+            s.tables().isEmpty() ? "(no table)" : String.join(", ", s.tables())))
+        .description(String.format(Locale.ROOT, "%,d calls, %.0f ms in total (%.0f%% of all statement time in %s),"
+            + " mean %.1f ms%s, max %.1f ms.%s", s.calls(), s.totalMs(), 100 * s.share(), source, s.meanMs(), p95,
+            s.maxMs(), s.model() == null ? "" : " Model: " + s.model() + "."))
+        .category(Category.PERFORMANCE).severity(impact >= 4 ? Severity.HIGH : Severity.MEDIUM)
+        .confidence(Confidence.HIGH)
+        .symbol("SQL " + s.fingerprint())
+        .keyEvidence(s.fingerprint())
+        .evidence(Evidence.Kind.SQL, s.normalized())
+        .evidence(Evidence.Kind.SQL, s.example())
+        .defaultImpact(Impact.of(impact)).defaultEffort(Effort.of(Effort.Size.M))
+        .build();
+  }
+
+  private static RawFinding plan(QueryAnalysis.PlanIssue p) {
+    boolean index = p.kind().equals("seq-scan") || p.kind().equals("filter-after-index");
+    String title = switch (p.kind()) {
+      case "seq-scan" -> "Missing index: sequential scan of " + p.relation() + " with a filter";
+      case "filter-after-index" -> "Missing composite index: " + p.relation() + " filtered after its index";
+      case "misestimate" -> "Row misestimate" + (p.relation() == null ? "" : " on " + p.relation());
+      default -> "Sort or hash spilled to disk" + (p.relation() == null ? "" : " on " + p.relation());
+    };
+    RawFinding.Builder b = RawFinding.builder("queries." + p.kind()).nativeRuleId(p.kind())
+        .title(title)
+        .description(p.detail() + ". Suggested: " + p.suggestion()
+            + (p.model() == null ? "" : " (model " + p.model() + ")"))
+        .category(Category.PERFORMANCE)
+        .severity(index && p.durationMs() >= 10 ? Severity.HIGH : index ? Severity.MEDIUM : Severity.LOW)
+        .confidence(index ? Confidence.HIGH : Confidence.MEDIUM)
+        .symbol(p.relation() == null ? "plan" : p.relation())
+        .keyEvidence(p.relation() + " " + p.suggestion())
+        .evidence(Evidence.Kind.TEXT, p.detail())
+        .evidence(Evidence.Kind.SQL, p.suggestion().startsWith("CREATE") ? p.suggestion() : p.example())
+        .defaultImpact(Impact.of(index ? 4 : 2)).defaultEffort(Effort.of(Effort.Size.S));
+    if (p.modelPath() != null) {
+      b.path(p.modelPath()).lines(p.line(), p.line());
+    }
+    return b.build();
+  }
+
+  private static RawFinding latencyChange(QueryAnalysis.RouteLatency r) {
+    return RawFinding.builder("routes.latency-change").nativeRuleId("latency-change")
+        .title(String.format(Locale.ROOT, "%s got slower on %s: p95 %.0f ms -> %.0f ms", r.route(), r.changedOn(),
+            r.p95Before(), r.p95After()))
+        .description(String.format(Locale.ROOT, "Daily p95 of %s moved from about %.0f ms to about %.0f ms from %s on"
+            + " (%,d requests captured). Look at what was deployed that day.", r.route(), r.p95Before(), r.p95After(),
+            r.changedOn(), r.requests()))
+        .category(Category.PERFORMANCE).severity(Severity.MEDIUM).confidence(Confidence.MEDIUM)
+        .path(r.viewPath()).lines(r.viewLine(), r.viewLine()).symbol(r.route())
+        .keyEvidence(r.route() + " changed")
+        .evidence(Evidence.Kind.TRACE, days(r))
+        .defaultImpact(Impact.of(4)).defaultEffort(Effort.of(Effort.Size.M))
+        .build();
+  }
+
+  private static RawFinding slowRoute(QueryAnalysis.RouteLatency r) {
+    return RawFinding.builder("routes.slow").nativeRuleId("slow-route")
+        .title(String.format(Locale.ROOT, "Slow route %s: p95 %.0f ms", r.route(), r.p95()))
+        .description(String.format(Locale.ROOT, "%s: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms over %,d requests.",
+            r.route(), r.p50(), r.p95(), r.p99(), r.requests()))
+        .category(Category.PERFORMANCE).severity(r.p95() >= 3 * SLOW_ROUTE_P95_MS ? Severity.HIGH : Severity.MEDIUM)
+        .confidence(Confidence.HIGH)
+        .path(r.viewPath()).lines(r.viewLine(), r.viewLine()).symbol(r.route())
+        .keyEvidence(r.route() + " slow")
+        .evidence(Evidence.Kind.TRACE, days(r))
+        .defaultImpact(Impact.of(r.p95() >= 3 * SLOW_ROUTE_P95_MS ? 4 : 3)).defaultEffort(Effort.of(Effort.Size.M))
+        .build();
+  }
+
+  private static String days(QueryAnalysis.RouteLatency r) {
+    StringBuilder sb = new StringBuilder("day: requests p50/p95/p99 ms\n");
+    r.days().forEach(d -> sb.append(String.format(Locale.ROOT, "%s: %d %.0f/%.0f/%.0f%n", d.day(), d.requests(),
+        d.p50(), d.p95(), d.p99())));
+    return sb.toString().strip();
+  }
+}
