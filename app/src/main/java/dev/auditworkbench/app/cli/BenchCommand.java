@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", description = "Benchmarks that print their figures (separate from the tests).",
-    subcommands = {BenchCommand.Scan.class, BenchCommand.Import.class, BenchCommand.Startup.class, BenchCommand.History.class})
+    subcommands = {BenchCommand.Scan.class, BenchCommand.Import.class, BenchCommand.Startup.class, BenchCommand.History.class,
+        BenchCommand.PgLog.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -112,6 +113,73 @@ final class BenchCommand implements Runnable {
         best = Math.min(best, seconds);
       }
       out.printf("best: %.2f s%n", best);
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "pglog", description = {
+      "Import a PostgreSQL log into a new project (statistics, request windows, plans) and print seconds, MB/s",
+      "and peak heap; then run pgBadger (Debian's package) on the same file. Run with -Xmx512m for the memory",
+      "bar; bench/make-pg-log.py makes a 1 GB log from the demo's real capture."})
+  static final class PgLog implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<log>", description = "A PostgreSQL stderr, csvlog or jsonlog file.")
+    Path log;
+
+    @Option(names = "--pgbadger-prefix", defaultValue = "%m [%p] %q%u@%d app=%a ",
+        description = "log_line_prefix for pgBadger (it cannot read it from the lines; default: the demo's).")
+    String prefix;
+
+    @Option(names = "--no-pgbadger", description = "Skip the pgBadger comparison.")
+    boolean noPgbadger;
+
+    @Override
+    public Integer call() throws Exception {
+      var out = spec.commandLine().getOut();
+      double mb = Files.size(log) / 1048576.0;
+      out.printf("%s: %.0f MB, %d cores, max heap %d MB%n", log, mb, Runtime.getRuntime().availableProcessors(),
+          Runtime.getRuntime().maxMemory() >> 20);
+      out.flush();
+      Path dir = Files.createTempDirectory("workbench-bench");
+      double seconds;
+      try (var store = dev.auditworkbench.engine.store.ProjectStore.create(dir.resolve("bench.audit"),
+          new dev.auditworkbench.engine.model.ProjectInfo("bench", "", "", null), java.time.Clock.systemUTC())) {
+        var service = new dev.auditworkbench.engine.ingest.ImportService(store,
+            dev.auditworkbench.engine.ingest.ImporterRegistry.load(), java.time.Clock.systemUTC());
+        System.gc();
+        Scan.resetPeaks();
+        long start = System.nanoTime();
+        var result = service.importFile(log, null, ProgressListener.NONE);
+        seconds = (System.nanoTime() - start) / 1e9;
+        var analysis = store.read(c -> dev.auditworkbench.engine.queries.QueryAnalysis.of(c, 5));
+        out.printf("workbench import: %.2f s = %.1f MB/s, peak heap %d MB: %s%n", seconds, mb / seconds, Scan.peakHeapMb(),
+            result.summary());
+        out.printf("  %,d distinct statements, %,d request windows, %d N+1 patterns, %d plan issues%n",
+            analysis.statements().size(), analysis.windows(), analysis.nPlusOnes().size(), analysis.planIssues().size());
+      } finally {
+        try (var walk = Files.walk(dir)) {
+          walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+      if (!noPgbadger) {
+        Path report = Files.createTempFile("pgbadger", ".txt");
+        long start = System.nanoTime();
+        Process p;
+        try {
+          p = new ProcessBuilder("pgbadger", "--quiet", "--prefix", prefix, "-x", "text", "-o", report.toString(),
+              log.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (java.io.IOException e) {
+          out.println("pgbadger not found (apt-get install pgbadger); skipped");
+          return ExitCodes.OK;
+        }
+        int exit = p.waitFor();
+        double badger = (System.nanoTime() - start) / 1e9;
+        out.printf("pgbadger -x text: %.2f s = %.1f MB/s (exit %d, report %,d bytes)%n", badger, mb / badger, exit,
+            Files.size(report));
+        out.printf("workbench %.2f s vs pgbadger %.2f s: %.1fx faster%n", seconds, badger, badger / seconds);
+        Files.deleteIfExists(report);
+      }
       return ExitCodes.OK;
     }
   }
