@@ -112,7 +112,7 @@ routes=(/ /customers/ /customers/1/ /customers/2/ /invoices/ "/invoices/?status=
         "/invoices/search/?q=Customer+007" /payments/recent/ "/payments/recent/?method=transfer" /reports/revenue/
         "/reports/reconcile/?ref=BANK-00000042" "/reports/by-status/?status=overdue" /invoices/aging/ /invoices/statement/7/ /api/v1/invoices/
         /api/v1/invoices/fast/ /api/v1/customers/1/balance/)
-heavy=(/invoices/overdue/ "/invoices/export.csv?from=2025-10-01&to=2025-10-07")
+heavy=(/invoices/overdue/ "/invoices/export.csv?from=$(date -u -d '-50 days' +%F)&to=$(date -u -d '-44 days' +%F)")
 drive() {
   local rounds=$1 tenants=$2; shift 2
   for round in $(seq 1 "$rounds"); do
@@ -125,6 +125,16 @@ drive() {
 }
 drive "$ROUNDS" "harbour northwind" "${routes[@]}"
 drive "$HEAVY_ROUNDS" "harbour" "${heavy[@]}"
+
+echo "capture: the nightly dunning task (outside any request), then statement logging off"
+LEDGERLY_SQL_LOG="$work/django-sql.log" $PY manage.py shell -c "
+from django.conf import settings
+settings.EMAIL_BACKEND = 'django.core.mail.backends.locmem.EmailBackend'
+from notifications.tasks import send_overdue_reminders
+send_overdue_reminders()" > "$work/task.log" 2>&1 || { cat "$work/task.log"; exit 1; }
+psql -c "ALTER SYSTEM SET log_min_duration_statement = -1" -c "ALTER SYSTEM SET auto_explain.log_min_duration = -1" \
+  -c "SELECT pg_reload_conf()" >/dev/null
+sleep 1
 
 echo "capture: statistics and plans"
 psql -d ledgerly --csv -c "SELECT * FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'ledgerly') ORDER BY total_exec_time DESC" > "$work/pg_stat_statements.csv"

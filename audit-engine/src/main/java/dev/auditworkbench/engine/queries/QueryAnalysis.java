@@ -38,6 +38,10 @@ import java.util.regex.Pattern;
  * there. Traces that name their routes are preferred for windows.
  */
 public final class QueryAnalysis {
+  /** The route of windows when no access log or trace says which request they served. */
+  public static final String NO_ROUTE = "(in one session; an access log or trace would name the route)";
+  /** The route of windows no captured request holds: background jobs, shells, scripts. */
+  public static final String OUTSIDE_REQUESTS = "(outside any captured request)";
   /** Default: the same statement this many times in one request is an N+1. */
   public static final int DEFAULT_N_PLUS_ONE = 5;
   private static final Pattern COLUMN_OP = Pattern.compile(
@@ -109,7 +113,8 @@ public final class QueryAnalysis {
       Map<Long, String> routes = attributeRoutes(windows, requests);
       windowCount = windows.size();
       routed = routes.size();
-      nPlusOnes = nPlusOnes(repo.repeats(windowSource.importId(), threshold), routes,
+      String unrouted = requests.isEmpty() ? NO_ROUTE : OUTSIDE_REQUESTS;
+      nPlusOnes = nPlusOnes(repo.repeats(windowSource.importId(), threshold), routes, unrouted,
           statementsByFingerprint(windowSource));
     }
     return new Result(statSource == null ? null : statSource.fileName(), total, statements, nPlusOnes,
@@ -177,10 +182,11 @@ public final class QueryAnalysis {
     return e.path().replaceAll("/\\d+(?=/|$)", "/{id}");
   }
 
-  private List<NPlusOne> nPlusOnes(List<RepeatRow> repeats, Map<Long, String> routes, Map<String, StatsRow> stats) {
+  private List<NPlusOne> nPlusOnes(List<RepeatRow> repeats, Map<Long, String> routes, String unrouted,
+      Map<String, StatsRow> stats) {
     Map<String, List<RepeatRow>> groups = new LinkedHashMap<>();
     for (RepeatRow r : repeats) {
-      String route = routes.getOrDefault(r.windowId(), "(unknown route)");
+      String route = routes.getOrDefault(r.windowId(), unrouted);
       groups.computeIfAbsent(route + "\u0000" + r.fingerprint(), k -> new ArrayList<>()).add(r);
     }
     List<NPlusOne> out = new ArrayList<>();
@@ -194,7 +200,8 @@ public final class QueryAnalysis {
       String table = s == null || s.tables().isEmpty() ? null : s.tables().split(",")[0];
       String model = table == null ? null : modelOf(table).map(DjangoInventory.Model::qualname).orElse(null);
       String path = route.contains(" ") ? route.substring(route.indexOf(' ') + 1) : route;
-      Optional<RouteResolver.Match> view = resolver == null ? Optional.empty() : resolver.resolve(samplePath(path));
+      Optional<RouteResolver.Match> view = resolver == null || route.startsWith("(") ? Optional.empty()
+          : resolver.resolve(samplePath(path));
       out.add(new NPlusOne(route, first.fingerprint(), first.example(), table, model, typical, rows.size(), ms,
           view.map(RouteResolver.Match::viewPath).orElse(null), view.map(RouteResolver.Match::viewLine).orElse(0),
           view.map(m -> m.route().view()).orElse(null)));

@@ -68,7 +68,10 @@ public final class QueryFindings {
     }
     Severity severity = n.repeats() >= 50 || n.msPerRequest() >= 100 ? Severity.HIGH : Severity.MEDIUM;
     return RawFinding.builder("queries.n-plus-one").nativeRuleId("n-plus-one")
-        .title(String.format(Locale.ROOT, "N+1 on %s: %d x %s per request", n.route(), n.repeats(), what))
+        .title(n.route().startsWith("(")
+            ? String.format(Locale.ROOT, "N+1 %s: %d x %s in one session", n.route().substring(1, n.route().length() - 1),
+                n.repeats(), what)
+            : String.format(Locale.ROOT, "N+1 on %s: %d x %s per request", n.route(), n.repeats(), what))
         .description(String.format(Locale.ROOT, "%d of the captured requests to %s ran the same statement on %s %d"
             + " times (%.1f ms per request). Load the related rows with select_related/prefetch_related (or one"
             + " aggregate query) instead of one query per item. %s", n.requests(), n.route(), what, n.repeats(),

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class DjangoSqlLogImporter implements Importer {
   static final String FORMAT = "Django SQL debug log (django.db.backends)";
   /** Idle time that separates two requests in a single-process log. */
-  public static final long GAP_MS = 8;
+  public static final long GAP_MS = 4;
   private static final Pattern ENTRY = Pattern.compile("^(.*?)\\((\\d+\\.\\d{3})\\) (.*)$");
 
   @Override

@@ -52,10 +52,14 @@ class QueryLogImportersTest {
     assertEquals(countLines(log, "  statement: "), sink.queries.size());
     assertEquals(countLines(log, "  plan:"), sink.plans.size());
     QueryEvent first = sink.queries.get(0);
-    assertEquals("SET TIME ZONE 'UTC'", first.sql());
-    assertEquals("22192", first.session());
-    assertEquals(0.207, first.durationMs(), 1e-9);
-    assertEquals(new Timestamps().isoLike("2026-11-24 10:14:29.582 UTC", 0, null), first.endMs());
+    String line = Files.readAllLines(log).get(0);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "^(\\S+ \\S+ UTC) \\[(\\d+)\\] .*duration: ([0-9.]+) ms  statement: (.*)$").matcher(line);
+    assertTrue(m.matches(), line);
+    assertEquals(m.group(4), first.sql());
+    assertEquals(m.group(2), first.session());
+    assertEquals(Double.parseDouble(m.group(3)), first.durationMs(), 1e-9);
+    assertEquals(new Timestamps().isoLike(m.group(1), 0, null), first.endMs());
     assertTrue(sink.queries.get(1).sql().contains("\nSELECT c.relname,") || sink.queries.get(1).sql().contains("SELECT c.relname,"));
     assertTrue(sink.plans.get(0)[0].startsWith("SELECT COUNT(*)"), "the plan's Query Text");
   }
@@ -134,12 +138,19 @@ class QueryLogImportersTest {
   void pgStatStatementsCsvOfPg15AndJsonWithPg12Names() throws Exception {
     Path csv = CAPTURES.resolve("postgres/pg_stat_statements.csv");
     CollectingSink sink = parse(new PgStatStatementsCsvImporter(), csv);
-    assertEquals(33, sink.statementStats.size());
+    // Expected from the file itself: psql --csv quotes only the query column, and one statement here spans lines.
+    List<String> rows = Files.readAllLines(csv);
+    List<String> header = List.of(rows.get(0).split(","));
+    assertEquals(rows.stream().skip(1).filter(r -> r.matches("^\\d+,\\d+,[tf],-?\\d+,.*")).count(), sink.statementStats.size());
+    String row = rows.get(1);
+    String query = row.substring(row.indexOf(",\"") + 2, row.indexOf("\",")).replace("\"\"", "\"");
+    List<String> rest = List.of(row.substring(row.indexOf("\",") + 2).split(","));
+    int offset = header.indexOf("query") + 1;
     Object[] top = sink.statementStats.get(0);
-    assertTrue(((String) top[0]).startsWith("SELECT p.id, p.amount, p.reference, i.number FROM payments_payment p"));
-    assertEquals(20L, top[1]);
-    assertEquals(636.980047, (double) top[2], 1e-6);
-    assertEquals(35.333183999999996, (double) top[3], 1e-9);
+    assertEquals(query, top[0]);
+    assertEquals(Long.parseLong(rest.get(header.indexOf("calls") - offset)), top[1]);
+    assertEquals(Double.parseDouble(rest.get(header.indexOf("total_exec_time") - offset)), (double) top[2], 1e-9);
+    assertEquals(Double.parseDouble(rest.get(header.indexOf("max_exec_time") - offset)), (double) top[3], 1e-9);
 
     Path json = tmp.resolve("pgss.json");
     Files.writeString(json, "[{\"query\": \"SELECT 1 FROM t WHERE a = $1\", \"calls\": 3, \"total_time\": 9.5,"
@@ -182,8 +193,10 @@ class QueryLogImportersTest {
     assertEquals(2.0, first.durationMs(), 1e-9);
     assertTrue(sink.queries.stream().noneMatch(q -> q.sql().contains("; args=")));
     long windows = sink.queries.stream().map(QueryEvent::session).distinct().count();
-    // 182 requests through nginx, one readiness request straight to runserver, its migration check.
-    assertTrue(windows >= 180 && windows <= 190, "windows: " + windows);
+    // The requests through nginx, one readiness request straight to runserver and its migration check.
+    long requests = Files.readAllLines(CAPTURES.resolve("web/nginx-access.log")).size();
+    // The nightly task (sending mail between statements) can split into a few windows more.
+    assertTrue(windows >= requests && windows <= requests * 11 / 10, "windows: " + windows + " for " + requests + " requests");
   }
 
   @Test
@@ -192,11 +205,12 @@ class QueryLogImportersTest {
     CollectingSink sink = parse(new AccessLogImporter(), log);
     assertEquals(Files.readAllLines(log).size(), sink.requests.size());
     var first = sink.requests.get(0);
+    String[] fields = Files.readAllLines(log).get(0).split(" ");
     assertEquals("GET", first.method());
     assertEquals("/", first.path());
-    assertEquals(28.0, first.durationMs(), 1e-9);
+    assertEquals(Double.parseDouble(fields[fields.length - 2]) * 1000, first.durationMs(), 1e-9);
     assertEquals(1000, first.endPrecisionMs());
-    assertEquals(java.time.Instant.parse("2026-11-24T10:14:29Z").toEpochMilli(), first.endMs());
+    assertEquals(new Timestamps().common(fields[3].substring(1) + " " + fields[4].replace("]", "")), first.endMs());
     assertTrue(sink.requests.stream().noneMatch(r -> r.path().contains("?")));
     assertEquals(0.25, AccessLogImporter.duration(" 250"), 1e-9, "Apache %D is in microseconds");
   }

@@ -19,7 +19,7 @@ COUNTRIES = ["GB", "GB", "GB", "IE", "FR", "DE", "NL", "US", "ES"]
 PRODUCTS = ["Bookkeeping (monthly)", "Payroll run", "VAT return", "Annual accounts", "Advisory hour", "Software licence"]
 RECENT_STATUSES = ["paid", "sent", "overdue", "partial", "void", "draft"]
 RECENT_WEIGHTS = [55, 20, 12, 6, 4, 3]
-START = datetime.date(2024, 1, 1)
+START = datetime.date.today() - datetime.timedelta(days=680)  # data ends today: "recent" stays recent
 DAYS = 680
 CENT = decimal.Decimal("0.01")
 

@@ -1,0 +1,153 @@
+package dev.auditworkbench.app.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.auditworkbench.app.demo.DemoProject;
+import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.engine.queries.QueryAnalysis;
+import dev.auditworkbench.engine.queries.QueryFindings;
+import dev.auditworkbench.engine.spi.ProgressListener;
+import dev.auditworkbench.engine.store.FindingRepository;
+import dev.auditworkbench.engine.store.ProjectStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The query analysis on the demo's real captures against DEFECTS.md: the planted N+1s with their
+ * repeat counts, the unindexed filters with the right index suggestion, the correct view left alone.
+ */
+class QueriesOnDemoTest {
+  @TempDir static Path dir;
+  static DemoProject.Created demo;
+  static ProjectStore store;
+  static QueryAnalysis.Result result;
+
+  @BeforeAll
+  static void demo() throws Exception {
+    demo = DemoProject.create(dir.resolve("demo.audit"), false, ProgressListener.NONE);
+    store = ProjectStore.open(demo.project());
+    result = store.read(c -> QueryAnalysis.of(c, QueryAnalysis.DEFAULT_N_PLUS_ONE));
+  }
+
+  @AfterAll
+  static void close() {
+    store.close();
+  }
+
+  private static Map<String, Integer> nPlusOnes(String route) {
+    return result.nPlusOnes().stream().filter(n -> n.route().equals(route))
+        .collect(Collectors.toMap(QueryAnalysis.NPlusOne::table, QueryAnalysis.NPlusOne::repeats, (a, b) -> a, TreeMap::new));
+  }
+
+  @Test
+  void invoiceListRunsOnePlusOneHundredPlusOneHundredQueries() {
+    // D-N1-1: the template reads invoice.customer.name and invoice.lines.count per invoice (100 per page).
+    assertEquals(Map.of("customers_customer", 100, "invoices_invoiceline", 100), nPlusOnes("GET /invoices/"));
+    QueryAnalysis.NPlusOne n = result.nPlusOnes().stream().filter(x -> x.route().equals("GET /invoices/")).findFirst().orElseThrow();
+    assertEquals("invoices/views.py", n.viewPath());
+    assertEquals(17, n.viewLine());
+    assertEquals("customers.models.Customer",
+        result.nPlusOnes().stream().filter(x -> "customers_customer".equals(x.table())).findFirst().orElseThrow().model());
+  }
+
+  @Test
+  void apiInvoiceListRunsThreeQueriesPerInvoice() {
+    // D-N1-2: the hand-written serializer reads customer, lines and payments for each of 50 invoices.
+    assertEquals(Map.of("customers_customer", 50, "invoices_invoiceline", 50, "payments_payment", 50),
+        nPlusOnes("GET /api/v1/invoices/"));
+  }
+
+  @Test
+  void overdueAndExportLoopOverInvoices() {
+    // D-N1-3 and D-N1-4: one customer query per open invoice / per exported row.
+    assertTrue(nPlusOnes("GET /invoices/overdue/").getOrDefault("customers_customer", 0) >= 100);
+    assertTrue(nPlusOnes("GET /invoices/export.csv").getOrDefault("customers_customer", 0) >= 100);
+  }
+
+  @Test
+  void statementReadsPaymentsAndCreditNotesPerInvoice() {
+    // D-N1-5: customer 7's statement reads invoice.payments and invoice.credit_notes for each invoice.
+    Map<String, Integer> statement = nPlusOnes("GET /invoices/statement/<int:customer_id>/");
+    assertEquals(java.util.Set.of("payments_payment", "invoices_creditnote"), statement.keySet());
+    assertEquals(statement.get("payments_payment"), statement.get("invoices_creditnote"), "one of each per invoice");
+  }
+
+  @Test
+  void theNightlyTaskIsAnNPlusOneOutsideAnyRequest() {
+    // D-N1-7: send_overdue_reminders reads invoice.customer per open invoice; capture.sh runs it from a shell.
+    assertTrue(nPlusOnes(QueryAnalysis.OUTSIDE_REQUESTS).getOrDefault("customers_customer", 0) >= 100);
+  }
+
+  @Test
+  void theCorrectViewIsNotFlagged() {
+    assertEquals(Map.of(), nPlusOnes("GET /api/v1/invoices/fast/"));
+    assertTrue(result.routes().stream().anyMatch(r -> r.route().equals("GET /api/v1/invoices/fast/")),
+        "the route was captured");
+  }
+
+  @Test
+  void unindexedFiltersGetTheRightIndexSuggestion() {
+    // D-IDX-1: Invoice.external_ref (invoices/models.py:83) is filtered without an index.
+    QueryAnalysis.PlanIssue seq = result.planIssues().stream()
+        .filter(p -> p.kind().equals("seq-scan") && p.detail().contains("external_ref")).findFirst().orElseThrow();
+    assertEquals("CREATE INDEX CONCURRENTLY invoices_invoice_external_ref_idx ON invoices_invoice (external_ref);",
+        seq.suggestion());
+    assertEquals("invoices/models.py", seq.modelPath());
+    assertEquals(83, seq.line());
+    // D-IDX-2: the revenue report's range filter needs (tenant_id, issued_at) on Invoice (invoices/models.py:55).
+    QueryAnalysis.PlanIssue composite = result.planIssues().stream()
+        .filter(p -> p.suggestion().contains("(tenant_id, issued_at)")).findFirst().orElseThrow();
+    assertEquals("filter-after-index", composite.kind());
+    assertEquals(55, composite.line());
+  }
+
+  @Test
+  void findingsNameTheRouteTheCountAndTheViewAndSlowStatementsAreRanked() throws Exception {
+    List<Finding> findings = store.read(c -> {
+      try (FindingRepository r = new FindingRepository(c)) {
+        return r.all();
+      }
+    }).stream().filter(f -> !f.gone() && f.ruleId().startsWith("queries.")).toList();
+    Finding list = findings.stream().filter(f -> f.title().equals(
+        "N+1 on GET /invoices/: 100 x customers.models.Customer (customers_customer) per request")).findFirst().orElseThrow();
+    assertEquals("invoices/views.py", list.location().path());
+    assertTrue(list.description().contains("invoices.views.invoice_list"), list.description());
+    assertTrue(findings.stream().anyMatch(f -> f.ruleId().equals("queries.seq-scan")));
+    assertTrue(findings.stream().anyMatch(f -> f.ruleId().equals("queries.slow")));
+    assertTrue(result.statements().get(0).totalMs() >= result.statements().get(1).totalMs());
+    assertEquals(QueryFindings.TOOL, "workbench-queries");
+  }
+
+  @Test
+  void routeLatencyMatchesTheAccessLog() throws Exception {
+    // Exact nearest-rank p95 of /invoices/ (with and without its query string) from nginx's $request_time.
+    Pattern line = Pattern.compile("\"GET (/invoices/(?:\\?[^ ]*)?) HTTP[^\"]*\" \\d+ \\d+ \"[^\"]*\" \"[^\"]*\" ([0-9.]+)");
+    List<Double> times = new ArrayList<>();
+    for (String l : Files.readAllLines(demo.captures().resolve("web/nginx-access.log"))) {
+      Matcher m = line.matcher(l);
+      if (m.find()) {
+        times.add(Double.parseDouble(m.group(2)) * 1000);
+      }
+    }
+    Collections.sort(times);
+    double p95 = times.get((int) Math.ceil(0.95 * times.size()) - 1);
+    QueryAnalysis.RouteLatency route = result.routes().stream().filter(r -> r.route().equals("GET /invoices/"))
+        .findFirst().orElseThrow();
+    assertEquals(times.size(), route.requests());
+    assertEquals(p95, route.p95(), p95 * 0.02);
+    assertEquals(1, route.days().size());
+  }
+}
