@@ -189,6 +189,31 @@ class MainWindowUiTest {
   }
 
   @Test
+  void queriesPageShowsRoutesAndPlanProblemsOnceTracesAreImported(FxRobot robot) throws Exception {
+    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT4);
+    waitUntil(() -> robot.lookup("#queries-view").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+    javafx.scene.control.Label summary = robot.lookup("#queries-summary").queryAs(javafx.scene.control.Label.class);
+    waitUntil(() -> summary.getText().startsWith("No query data yet"));
+
+    Path access = dev.auditworkbench.engine.testing.Resources.path(MainWindowUiTest.class, "demo/captures/web/nginx-access.log");
+    Path explain = dev.auditworkbench.engine.testing.Resources.path(MainWindowUiTest.class,
+        "demo/captures/postgres/explain-reconcile.json");
+    robot.interact(() -> window.importFiles(List.of(access, explain)));
+    waitUntil(() -> summary.getText().contains("1 plan problems"));
+    TableView<?> plans = robot.lookup("#queries-plans").queryAs(TableView.class);
+    assertEquals(1, plans.getItems().size());
+    TableView<?> routes = robot.lookup("#queries-routes").queryAs(TableView.class);
+    long paths = Files.readAllLines(access).stream().map(l -> l.split(" ")[6].replaceAll("\\?.*", "")
+        .replaceAll("/\\d+(?=/|$)", "/{id}")).distinct().count();
+    assertEquals(paths, routes.getItems().size(), "one row per route (ids folded; no scan here to name patterns)");
+
+    robot.clickOn("Plans");
+    robot.interact(() -> plans.getSelectionModel().select(0));
+    javafx.scene.control.TextArea detail = robot.lookup("#queries-detail").queryAs(javafx.scene.control.TextArea.class);
+    assertTrue(detail.getText().contains("CREATE INDEX CONCURRENTLY invoices_invoice_external_ref_idx"), detail.getText());
+  }
+
+  @Test
   void seamsPageAsksForAScanThenDrawsTheAppsAndTheirMutualImport(FxRobot robot) throws Exception {
     robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT3);
     waitUntil(() -> robot.lookup("#seams-view").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));

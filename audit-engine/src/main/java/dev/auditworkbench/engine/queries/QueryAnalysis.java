@@ -32,16 +32,20 @@ import java.util.regex.Pattern;
  * with the day it changed level. Recomputed from the stored aggregates whenever asked; the repo
  * scan's inventory (when there is one) maps tables to models and routes to views.
  *
- * <p>Sources: the capture with the most statements among the query logs (server log, Django log,
- * traces) gives statistics and request windows, so the same traffic captured three ways (stderr,
- * csvlog and jsonlog of one server) is counted once; pg_stat_statements is used when no log is
- * there. Traces that name their routes are preferred for windows.
+ * <p>Sources: one capture gives statistics and request windows, so the same traffic captured
+ * several ways (stderr, csvlog and jsonlog of one server, Django's log of it) is counted once: the
+ * most precise log (a server log over traces over Django's millisecond-rounded log; then the one
+ * with most windows); pg_stat_statements when no log is there. Traces that name their routes are
+ * preferred for windows.
  */
 public final class QueryAnalysis {
   /** The route of windows when no access log or trace says which request they served. */
   public static final String NO_ROUTE = "(in one session; an access log or trace would name the route)";
   /** The route of windows no captured request holds: background jobs, shells, scripts. */
   public static final String OUTSIDE_REQUESTS = "(outside any captured request)";
+  /** Formats with request windows, least precise first: the last one present gives the statistics. */
+  static final List<String> LOG_PRECISION = List.of("django-sql-log", "otlp-json", "postgres-stderr", "postgres-csvlog",
+      "postgres-jsonlog");
   /** Default: the same statement this many times in one request is an N+1. */
   public static final int DEFAULT_N_PLUS_ONE = 5;
   private static final Pattern COLUMN_OP = Pattern.compile(
@@ -93,8 +97,11 @@ public final class QueryAnalysis {
 
   public Result run() throws SQLException {
     List<Source> sources = repo.sources();
-    Optional<Source> logs = sources.stream().filter(s -> s.windows() > 0)
-        .max(Comparator.comparingLong(Source::windows).thenComparingLong(Source::importId));
+    // Server logs time statements in microseconds; Django's log rounds to milliseconds.
+    Comparator<Source> precision = Comparator.comparingInt((Source s) -> LOG_PRECISION.indexOf(s.format()))
+        .thenComparingLong(Source::windows).thenComparingLong(Source::importId);
+    Optional<Source> logs = sources.stream().filter(s -> s.windows() > 0 && LOG_PRECISION.contains(s.format()))
+        .max(precision);
     Optional<Source> counters = sources.stream().filter(s -> s.statements() > 0 && s.windows() == 0)
         .max(Comparator.comparingLong(Source::importId));
     Source statSource = logs.orElse(counters.orElse(null));
@@ -102,6 +109,7 @@ public final class QueryAnalysis {
     double total = statements.stream().mapToDouble(Statement::totalMs).sum();
 
     List<QueryRepository.RequestRow> requests = repo.requests();
+    // Traces name their routes; otherwise the most precise log's windows are matched to the access log.
     Optional<Source> traced = sources.stream().filter(s -> s.windows() > 0 && "otlp-json".equals(s.format()))
         .max(Comparator.comparingLong(Source::windows));
     Source windowSource = traced.orElse(logs.orElse(null));

@@ -60,8 +60,9 @@ public final class QueryFindings {
       code.append("The route is served by ").append(n.view())
           .append(n.viewPath() == null ? "" : " (" + n.viewPath() + ":" + n.viewLine() + ")").append('.');
     }
-    List<String> near = hints.stream().filter(h -> h.location().path() != null && n.viewPath() != null
-        && (h.location().path().equals(n.viewPath()) || h.location().path().startsWith("templates/")))
+    // The scan's hints for this view: in its template (the hint's symbol is the rendering view) or its code.
+    List<String> near = hints.stream().filter(h -> n.view() != null && h.location().path() != null
+        && (n.view().equals(h.location().symbol()) || String.valueOf(h.location().symbol()).startsWith(n.view() + ".")))
         .map(h -> h.location().path() + ":" + h.location().startLine() + " " + h.title()).limit(6).toList();
     if (!near.isEmpty()) {
       code.append(" Loops the repo scan flagged: ").append(String.join("; ", near)).append('.');
@@ -72,10 +73,9 @@ public final class QueryFindings {
             ? String.format(Locale.ROOT, "N+1 %s: %d x %s in one session", n.route().substring(1, n.route().length() - 1),
                 n.repeats(), what)
             : String.format(Locale.ROOT, "N+1 on %s: %d x %s per request", n.route(), n.repeats(), what))
-        .description(String.format(Locale.ROOT, "%d of the captured requests to %s ran the same statement on %s %d"
-            + " times (%.1f ms per request). Load the related rows with select_related/prefetch_related (or one"
-            + " aggregate query) instead of one query per item. %s", n.requests(), n.route(), what, n.repeats(),
-            n.msPerRequest(), code).strip())
+        .description(String.format(Locale.ROOT, "%s ran the same statement on %s %d times (%.1f ms each time)."
+            + " Load the related rows with select_related/prefetch_related (or one aggregate query) instead of one"
+            + " query per item. %s", who(n), what, n.repeats(), n.msPerRequest(), code).strip())
         .category(Category.PERFORMANCE).severity(severity).confidence(Confidence.HIGH)
         .path(n.viewPath()).lines(n.viewLine(), n.viewLine()).symbol(n.route())
         .keyEvidence(n.route() + " " + n.fingerprint())
@@ -84,6 +84,18 @@ public final class QueryFindings {
             + "fingerprint %s", n.route(), n.repeats(), n.requests(), n.fingerprint()))
         .defaultImpact(Impact.of(n.repeats() >= 20 ? 4 : 3)).defaultEffort(Effort.of(Effort.Size.S))
         .build();
+  }
+
+  private static String who(QueryAnalysis.NPlusOne n) {
+    if (n.route().equals(QueryAnalysis.OUTSIDE_REQUESTS)) {
+      return String.format(Locale.ROOT, "%d database session(s) outside any captured HTTP request (a background job,"
+          + " a command or a shell)", n.requests());
+    }
+    if (n.route().startsWith("(")) {
+      return String.format(Locale.ROOT, "%d database session(s) (import an access log or traces to name the route)",
+          n.requests());
+    }
+    return String.format(Locale.ROOT, "%d captured request(s) to %s", n.requests(), n.route());
   }
 
   private static RawFinding slow(QueryAnalysis.Statement s, int rank, String source) {

@@ -38,6 +38,7 @@ public final class MainViewModel {
   private final FindingsViewModel findings;
   private final OverviewViewModel overview;
   private final dev.auditworkbench.views.seams.SeamsViewModel seams;
+  private final dev.auditworkbench.views.queries.QueriesViewModel queries;
   private final ProjectInfo info;
 
   public MainViewModel(
@@ -55,6 +56,7 @@ public final class MainViewModel {
     this.findings = new FindingsViewModel(store, triage, background);
     this.overview = new OverviewViewModel(store, background);
     this.seams = new dev.auditworkbench.views.seams.SeamsViewModel(store, background);
+    this.queries = new dev.auditworkbench.views.queries.QueriesViewModel(store, background);
     this.info = store.info();
   }
 
@@ -62,6 +64,7 @@ public final class MainViewModel {
     findings.reload();
     overview.reload();
     seams.reload();
+    queries.reload();
   }
 
   /** Imports the files one transaction each; the report lists what landed and what did not. */
@@ -123,6 +126,10 @@ public final class MainViewModel {
 
   public FindingsViewModel findings() {
     return findings;
+  }
+
+  public dev.auditworkbench.views.queries.QueriesViewModel queries() {
+    return queries;
   }
 
   public dev.auditworkbench.views.seams.SeamsViewModel seams() {

@@ -31,7 +31,8 @@ public final class MainWindow extends BorderPane {
   public enum Page {
     OVERVIEW("Overview"),
     FINDINGS("Findings"),
-    SEAMS("Seams");
+    SEAMS("Seams"),
+    QUERIES("Queries");
 
     private final String label;
 
@@ -68,6 +69,7 @@ public final class MainWindow extends BorderPane {
     pages.put(Page.OVERVIEW, new OverviewView(model.overview()));
     pages.put(Page.FINDINGS, findingsView);
     pages.put(Page.SEAMS, new dev.auditworkbench.views.seams.SeamsView(model.seams()));
+    pages.put(Page.QUERIES, new dev.auditworkbench.views.queries.QueriesView(model.queries()));
     setTop(new javafx.scene.layout.VBox(createMenuBar(), createToolBar()));
     setLeft(createSidebar());
     setCenter(content);
@@ -90,6 +92,7 @@ public final class MainWindow extends BorderPane {
         item(WorkbenchAction.SHOW_OVERVIEW, () -> show(Page.OVERVIEW)),
         item(WorkbenchAction.SHOW_FINDINGS, () -> show(Page.FINDINGS)),
         item(WorkbenchAction.SHOW_SEAMS, () -> show(Page.SEAMS)),
+        item(WorkbenchAction.SHOW_QUERIES, () -> show(Page.QUERIES)),
         item(WorkbenchAction.FIND, this::focusSearch),
         item(WorkbenchAction.TOGGLE_THEME, () -> onToggleTheme.run()));
     Menu help = new Menu("Help");
@@ -107,6 +110,7 @@ public final class MainWindow extends BorderPane {
         toolButton(WorkbenchAction.SHOW_OVERVIEW, org.kordamp.ikonli.feather.Feather.HOME, () -> show(Page.OVERVIEW)),
         toolButton(WorkbenchAction.SHOW_FINDINGS, org.kordamp.ikonli.feather.Feather.LIST, () -> show(Page.FINDINGS)),
         toolButton(WorkbenchAction.SHOW_SEAMS, org.kordamp.ikonli.feather.Feather.GIT_MERGE, () -> show(Page.SEAMS)),
+        toolButton(WorkbenchAction.SHOW_QUERIES, org.kordamp.ikonli.feather.Feather.DATABASE, () -> show(Page.QUERIES)),
         new javafx.scene.control.Separator(),
         toolButton(WorkbenchAction.TOGGLE_THEME, org.kordamp.ikonli.feather.Feather.MOON, onToggleTheme));
     bar.setId("tool-bar");

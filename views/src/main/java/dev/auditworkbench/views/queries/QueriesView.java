@@ -1,0 +1,164 @@
+package dev.auditworkbench.views.queries;
+
+import dev.auditworkbench.engine.queries.QueryAnalysis;
+import dev.auditworkbench.views.common.Css;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Queries page: N+1 patterns per route, statements by total time, route latency and plan
+ * problems, each a sortable table; the selected row's SQL, view and figures below it.
+ */
+public final class QueriesView extends BorderPane {
+  private final Label summary = new Label();
+  private final TableView<QueryAnalysis.NPlusOne> nPlusOnes = new TableView<>();
+  private final TableView<QueryAnalysis.Statement> statements = new TableView<>();
+  private final TableView<QueryAnalysis.RouteLatency> routes = new TableView<>();
+  private final TableView<QueryAnalysis.PlanIssue> plans = new TableView<>();
+  private final TextArea detail = new TextArea();
+  private final TabPane tabs = new TabPane();
+
+  public QueriesView(QueriesViewModel model) {
+    setId("queries-view");
+    getStyleClass().add(Css.PAGE);
+    nPlusOnes.setId("queries-n-plus-one");
+    statements.setId("queries-statements");
+    routes.setId("queries-routes");
+    plans.setId("queries-plans");
+    detail.setId("queries-detail");
+    detail.setEditable(false);
+    detail.setWrapText(true);
+    detail.setPrefRowCount(6);
+    summary.setId("queries-summary");
+    summary.getStyleClass().add(Css.MUTED);
+
+    column(nPlusOnes, "Route", 320, QueryAnalysis.NPlusOne::route);
+    number(nPlusOnes, "Repeats", n -> (double) n.repeats(), "%.0f");
+    column(nPlusOnes, "Model", 240, n -> n.model() != null ? n.model() : String.valueOf(n.table()));
+    number(nPlusOnes, "Requests", n -> (double) n.requests(), "%.0f");
+    number(nPlusOnes, "ms / request", QueryAnalysis.NPlusOne::msPerRequest, "%.1f");
+    column(nPlusOnes, "View", 260, n -> n.viewPath() == null ? "" : n.viewPath() + ":" + n.viewLine());
+
+    number(statements, "Share %", s -> 100 * s.share(), "%.1f");
+    number(statements, "Calls", s -> (double) s.calls(), "%,.0f");
+    number(statements, "Total ms", QueryAnalysis.Statement::totalMs, "%,.1f");
+    number(statements, "Mean ms", QueryAnalysis.Statement::meanMs, "%.2f");
+    number(statements, "p95 ms", QueryAnalysis.Statement::p95Ms, "%.2f");
+    number(statements, "Max ms", QueryAnalysis.Statement::maxMs, "%.1f");
+    column(statements, "Tables", 200, s -> String.join(", ", s.tables()));
+    column(statements, "Statement", 520, QueryAnalysis.Statement::normalized);
+
+    column(routes, "Route", 320, QueryAnalysis.RouteLatency::route);
+    number(routes, "Requests", r -> (double) r.requests(), "%,.0f");
+    number(routes, "p50 ms", QueryAnalysis.RouteLatency::p50, "%.0f");
+    number(routes, "p95 ms", QueryAnalysis.RouteLatency::p95, "%.0f");
+    number(routes, "p99 ms", QueryAnalysis.RouteLatency::p99, "%.0f");
+    column(routes, "Changed", 240, r -> r.changedOn() == null ? "" : String.format(Locale.ROOT, "%s: %.0f -> %.0f ms",
+        r.changedOn(), r.p95Before(), r.p95After()));
+
+    column(plans, "Problem", 140, QueryAnalysis.PlanIssue::kind);
+    column(plans, "Table", 160, p -> p.relation() == null ? "" : p.relation());
+    column(plans, "Suggestion", 520, QueryAnalysis.PlanIssue::suggestion);
+    column(plans, "Model", 200, p -> p.modelPath() == null ? "" : p.modelPath() + ":" + p.line());
+
+    nPlusOnes.getSelectionModel().selectedItemProperty().addListener((o, a, n) -> detail.setText(n == null ? "" :
+        String.format(Locale.ROOT, "%s: %d x the statement below in each of %d requests (%.1f ms each)%s%n%n%s",
+            n.route(), n.repeats(), n.requests(), n.msPerRequest(),
+            n.view() == null ? "" : "\nServed by " + n.view() + " (" + n.viewPath() + ":" + n.viewLine() + ")", n.example())));
+    statements.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> detail.setText(s == null ? "" :
+        s.normalized() + "\n\nExample:\n" + s.example()
+            + (s.model() == null ? "" : "\n\nModel: " + s.model())));
+    routes.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+      if (r == null) {
+        detail.setText("");
+        return;
+      }
+      StringBuilder sb = new StringBuilder(r.route() + (r.viewPath() == null ? "" : "  ->  " + r.viewPath() + ":" + r.viewLine())
+          + "\nday          requests  p50  p95  p99 (ms)\n");
+      r.days().forEach(d -> sb.append(String.format(Locale.ROOT, "%s %9d %5.0f %5.0f %5.0f%n", d.day(), d.requests(),
+          d.p50(), d.p95(), d.p99())));
+      detail.setText(sb.toString());
+    });
+    plans.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> detail.setText(p == null ? "" :
+        p.detail() + "\n\n" + p.suggestion() + "\n\nFrom: " + p.example()));
+    tabs.getTabs().addAll(tab("N+1", nPlusOnes), tab("Statements", statements), tab("Routes", routes), tab("Plans", plans));
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> detail.setText(""));
+
+    Label title = new Label("Queries");
+    title.getStyleClass().add(Css.PAGE_TITLE);
+    VBox top = new VBox(2, title, summary);
+    top.setPadding(new Insets(0, 0, 8, 0));
+    setTop(top);
+    SplitPane split = new SplitPane(tabs, detail);
+    split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+    split.setDividerPositions(0.72);
+    setCenter(split);
+    model.resultProperty().addListener((o, a, r) -> show(r));
+    show(model.resultProperty().get());
+  }
+
+  private static Tab tab(String name, TableView<?> table) {
+    table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+    table.setPlaceholder(new Label("Nothing here: import query logs, traces or an access log (Ctrl+I)."));
+    Tab t = new Tab(name, table);
+    t.setId("queries-tab-" + name.toLowerCase(Locale.ROOT).replace("+", "plus"));
+    return t;
+  }
+
+  private void show(Optional<QueryAnalysis.Result> result) {
+    if (result.isEmpty() || QueriesViewModel.isEmpty(result.get())) {
+      summary.setText("No query data yet: import a PostgreSQL log, Django SQL log, OTLP traces, pg_stat_statements,"
+          + " EXPLAIN plans or an access log (Ctrl+I).");
+      nPlusOnes.getItems().clear();
+      statements.getItems().clear();
+      routes.getItems().clear();
+      plans.getItems().clear();
+      return;
+    }
+    QueryAnalysis.Result r = result.get();
+    summary.setText(String.format(Locale.ROOT,
+        "%d N+1 patterns, %d statements (%.0f ms from %s), %d routes, %d plan problems; %d of %d request windows matched to a route",
+        r.nPlusOnes().size(), r.statements().size(), r.totalMs(), r.statementSource() == null ? "-" : r.statementSource(),
+        r.routes().size(), r.planIssues().size(), r.windowsWithRoute(), r.windows()));
+    nPlusOnes.setItems(FXCollections.observableArrayList(r.nPlusOnes()));
+    statements.setItems(FXCollections.observableArrayList(r.statements()));
+    routes.setItems(FXCollections.observableArrayList(r.routes()));
+    plans.setItems(FXCollections.observableArrayList(r.planIssues()));
+  }
+
+  private static <T> void column(TableView<T> table, String name, double width, Function<T, String> value) {
+    TableColumn<T, String> c = new TableColumn<>(name);
+    c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+    c.setPrefWidth(width);
+    table.getColumns().add(c);
+  }
+
+  private static <T> void number(TableView<T> table, String name, Function<T, Double> value, String format) {
+    TableColumn<T, Double> c = new TableColumn<>(name);
+    c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+    c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+      @Override
+      protected void updateItem(Double item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(empty || item == null ? null : item.isNaN() ? "-" : String.format(Locale.ROOT, format, item));
+        setStyle("-fx-alignment: CENTER-RIGHT;");
+      }
+    });
+    c.setPrefWidth(name.length() > 8 ? 110 : 90);
+    table.getColumns().add(c);
+  }
+}
