@@ -38,8 +38,17 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "ID", description = "Read every input as this format (see 'workbench formats').")
   String format;
 
+  @Option(names = "--log-format", paramLabel = "LAYOUT",
+      description = "An access log's layout as nginx's log_format or Apache's LogFormat string (implies --format access-log).")
+  String logFormat;
+
   @Override
   public Integer call() throws Exception {
+    java.util.Map<String, String> options = logFormat == null ? java.util.Map.of()
+        : java.util.Map.of("log_format", logFormat); // AccessLogImporter.LOG_FORMAT_OPTION
+    if (logFormat != null && format == null) {
+      format = "access-log";
+    }
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     ImporterRegistry registry = ImporterRegistry.load();
@@ -49,7 +58,7 @@ final class ImportCommand implements Callable<Integer> {
       ImportService service = new ImportService(store, registry, Clock.systemUTC());
       for (Path file : expand(inputs, registry, out)) {
         try {
-          ImportResult result = service.importFile(file, format, progress);
+          ImportResult result = service.importFile(file, format, options, progress);
           progress.done();
           out.println(result.summary());
           result.record().warnings().forEach(w -> out.println("  warning: " + w));

@@ -51,6 +51,16 @@ public final class ImportService {
    */
   public ImportResult importFile(Path file, String formatId, ProgressListener listener)
       throws IOException, BadInputException {
+    return importFile(file, formatId, java.util.Map.of(), listener);
+  }
+
+  /**
+   * Imports one file with options for its importer (see each importer's description).
+   *
+   * @param options passed to the importer as {@link ImportInput#options()}
+   */
+  public ImportResult importFile(Path file, String formatId, java.util.Map<String, String> options,
+      ProgressListener listener) throws IOException, BadInputException {
     Path input = file.toAbsolutePath().normalize();
     if (Files.isDirectory(input)) {
       throw BadInputException.whole(input, null, "is a folder, not a file");
@@ -69,7 +79,7 @@ public final class ImportService {
     Path repo = store.info().repo();
     ImportRecord record;
     try {
-      record = store.write(c -> runImport(c, input, importer, sha256, repo, listener));
+      record = store.write(c -> runImport(c, input, importer, sha256, repo, options, listener));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -77,7 +87,8 @@ public final class ImportService {
   }
 
   private ImportRecord runImport(
-      Connection c, Path input, Importer importer, String sha256, Path repo, ProgressListener listener)
+      Connection c, Path input, Importer importer, String sha256, Path repo, java.util.Map<String, String> options,
+      ProgressListener listener)
       throws SQLException, BadInputException {
     Instant now = clock.instant();
     ImportRepository imports = new ImportRepository(c);
@@ -88,7 +99,7 @@ public final class ImportService {
         .map(RouteResolver::new).orElse(null);
     try (FindingWriter writer = new FindingWriter(c, importer.tool(), importId, now, repo, listener).withRoutes(routes)) {
       try {
-        importer.parse(new FileInput(input, listener, Files.size(input)), writer);
+        importer.parse(new FileInput(input, listener, Files.size(input), options), writer);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -118,7 +129,8 @@ public final class ImportService {
   }
 
   /** The file as importers see it: buffered, counted for progress, cancellable. */
-  private record FileInput(Path path, ProgressListener listener, long size) implements ImportInput {
+  private record FileInput(Path path, ProgressListener listener, long size, java.util.Map<String, String> options)
+      implements ImportInput {
     @Override
     public InputStream open() throws IOException {
       return new ProgressInputStream(

@@ -8,6 +8,11 @@ import java.nio.file.Path;
 public interface ImportInput {
   Path path();
 
+  /** Options the user gave for this import (for example an access log's layout), by name. */
+  default java.util.Map<String, String> options() {
+    return java.util.Map.of();
+  }
+
   /** Opens the file for one streaming pass. The caller closes it. */
   InputStream open() throws IOException;
 }

@@ -8,7 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A plain file as an importer's input, for importer tests. */
-public record FileInput(Path path) implements ImportInput {
+public record FileInput(Path path, java.util.Map<String, String> options) implements ImportInput {
+  public FileInput(Path path) {
+    this(path, java.util.Map.of());
+  }
+
   @Override
   public InputStream open() throws IOException {
     return new BufferedInputStream(Files.newInputStream(path));

@@ -18,10 +18,14 @@ import java.util.regex.Pattern;
  * nginx and Apache access logs in the common or combined format with the request time appended:
  * nginx's {@code $request_time} (seconds with a decimal point, optionally followed by
  * {@code $upstream_response_time}) or Apache's {@code %D} (whole microseconds). Lines without a
- * request time still count as traffic.
+ * request time still count as traffic. Other layouts: the option {@code log_format} takes nginx's
+ * log_format string or Apache's LogFormat ({@code workbench import --log-format '...'}); see
+ * {@link AccessLogFormat}.
  */
 public final class AccessLogImporter implements Importer {
   static final String FORMAT = "access log (common/combined + request time)";
+  /** The option holding an nginx log_format or Apache LogFormat string. */
+  public static final String LOG_FORMAT_OPTION = "log_format";
   private static final Pattern LINE = Pattern.compile(
       "^(\\S+) \\S+ \\S+ \\[([^\\]]+)\\] \"(\\S+) (\\S+)[^\"]*\" (\\d{3}) (\\S+)(?: \"(?:[^\"\\\\]|\\\\.)*\" \"(?:[^\"\\\\]|\\\\.)*\")?(.*)$");
 
@@ -60,12 +64,35 @@ public final class AccessLogImporter implements Importer {
     Timestamps ts = new Timestamps();
     long requests = 0;
     long bad = 0;
+    AccessLogFormat layout = null;
+    String given = input.options().get(LOG_FORMAT_OPTION);
+    if (given != null) {
+      try {
+        layout = AccessLogFormat.compile(given);
+      } catch (IllegalArgumentException e) {
+        throw BadInputException.whole(input.path(), FORMAT, e.getMessage());
+      }
+    }
     try (BufferedReader r = new BufferedReader(new InputStreamReader(input.open(), StandardCharsets.UTF_8), 1 << 16)) {
       String text;
       long n = 0;
       while ((text = r.readLine()) != null) {
         n++;
         if (text.isBlank()) {
+          continue;
+        }
+        if (layout != null) {
+          HttpEvent e = layout.parse(text);
+          if (e == null) {
+            if (requests == 0 && ++bad >= 20) {
+              break;
+            }
+            sink.warn(n, "not in the given log format: " + (text.length() > 80 ? text.substring(0, 80) + "..." : text));
+            continue;
+          }
+          requests++;
+          sink.recordRead();
+          sink.request(e);
           continue;
         }
         Matcher m = LINE.matcher(text);
@@ -86,8 +113,8 @@ public final class AccessLogImporter implements Importer {
       }
     }
     if (requests == 0) {
-      throw BadInputException.atLine(input.path(), 1, FORMAT,
-          "no line in the common/combined format (ip - user [time] \"GET /path HTTP/1.1\" status bytes ...)");
+      throw BadInputException.atLine(input.path(), 1, given != null ? "access log in the layout " + given : FORMAT,
+          given != null ? "no line in the given layout" : "no line in the common/combined format (ip - user [time] \"GET /path HTTP/1.1\" status bytes ...)");
     }
   }
 

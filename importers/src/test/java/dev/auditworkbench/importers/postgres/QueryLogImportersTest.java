@@ -216,6 +216,36 @@ class QueryLogImportersTest {
   }
 
   @Test
+  void accessLogsInAGivenLayoutNginxOrApache() throws Exception {
+    Path nginx = tmp.resolve("nginx-msec.log");
+    Files.writeString(nginx, "1732440000.123 10.0.0.1 \"GET /invoices/?page=2 HTTP/1.1\" 200 rt=0.250 uct=\"0.001\"\n"
+        + "garbage\n");
+    CollectingSink sink = new CollectingSink();
+    new AccessLogImporter().parse(new FileInput(nginx, Map.of(AccessLogImporter.LOG_FORMAT_OPTION,
+        "$msec $remote_addr \"$request\" $status rt=$request_time uct=\"$upstream_connect_time\"")), sink);
+    assertEquals(1, sink.requests.size());
+    assertEquals(1732440000123L, sink.requests.get(0).endMs());
+    assertEquals(1, sink.requests.get(0).endPrecisionMs(), "$msec is to the millisecond");
+    assertEquals(250.0, sink.requests.get(0).durationMs(), 1e-9);
+    assertEquals("/invoices/", sink.requests.get(0).path());
+    assertEquals(1, sink.warnings.size());
+
+    Path apache = tmp.resolve("apache.log");
+    Files.writeString(apache, "10.0.0.1 - - [24/Nov/2026:10:14:29 +0100] \"POST /api/v1/x/ HTTP/1.1\" 201 12 1500\n");
+    CollectingSink a = new CollectingSink();
+    new AccessLogImporter().parse(new FileInput(apache,
+        Map.of(AccessLogImporter.LOG_FORMAT_OPTION, "%h %l %u %t \"%r\" %>s %b %D")), a);
+    assertEquals("POST", a.requests.get(0).method());
+    assertEquals(201, a.requests.get(0).status());
+    assertEquals(1.5, a.requests.get(0).durationMs(), 1e-9, "%D is microseconds");
+    assertEquals(java.time.Instant.parse("2026-11-24T09:14:29Z").toEpochMilli(), a.requests.get(0).endMs());
+
+    BadInputException e = assertThrows(BadInputException.class, () -> new AccessLogImporter().parse(
+        new FileInput(apache, Map.of(AccessLogImporter.LOG_FORMAT_OPTION, "%h %b")), new CollectingSink()));
+    assertTrue(e.getMessage().contains("needs a time"), e.getMessage());
+  }
+
+  @Test
   void otlpJsonGroupsDatabaseSpansByTraceWithTheServerSpansRoute() throws Exception {
     // Shaped per the OTLP/JSON encoding of opentelemetry-proto (ExportTraceServiceRequest).
     Path file = tmp.resolve("traces.json");
