@@ -133,7 +133,7 @@ public final class OtlpJsonImporter implements Importer {
       int q = path.indexOf('?');
       int status = Integer.parseInt(attrs.getOrDefault("http.response.status_code", attrs.getOrDefault("http.status_code", "0")));
       if (route != null) {
-        trace.route = route;
+        trace.route = method + " " + (route.startsWith("/") ? route : "/" + route);
       }
       sink.request(new HttpEvent(endNs / 1_000_000, 1, durationMs, method, q < 0 ? path : path.substring(0, q), route, status));
     }

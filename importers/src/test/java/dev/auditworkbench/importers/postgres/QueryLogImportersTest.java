@@ -264,10 +264,29 @@ class QueryLogImportersTest {
     CollectingSink sink = parse(new OtlpJsonImporter(), file);
     assertEquals(List.of("SELECT 1", "SELECT 2"), sink.queries.stream().map(QueryEvent::sql).toList());
     assertEquals(2.0, sink.queries.get(0).durationMs(), 1e-9);
-    assertEquals(List.of("a1 invoices/"), sink.sessionRoutes);
+    assertEquals(List.of("a1 GET /invoices/"), sink.sessionRoutes);
     assertEquals(List.of("a1"), sink.endedSessions);
     assertEquals("invoices/", sink.requests.get(0).route());
     assertEquals(120.0, sink.requests.get(0).durationMs(), 1e-9);
+  }
+
+  @Test
+  void otlpJsonFromTheOpenTelemetryExporterFindsTheNPlusOneOnItsRoute() throws Exception {
+    Path traces = dev.auditworkbench.engine.testing.Resources.path(QueryLogImportersTest.class, "samples/otel/traces.jsonl");
+    assertEquals("otlp-json", ImporterRegistry.load().detect(traces).id());
+    Path project = tmp.resolve("otel.audit");
+    try (var store = dev.auditworkbench.engine.store.ProjectStore.create(project,
+        new dev.auditworkbench.engine.model.ProjectInfo("otel", "", "", null), java.time.Clock.systemUTC())) {
+      new dev.auditworkbench.engine.ingest.ImportService(store, ImporterRegistry.load(), java.time.Clock.systemUTC())
+          .importFile(traces, null, dev.auditworkbench.engine.spi.ProgressListener.NONE);
+      var result = store.read(c -> dev.auditworkbench.engine.queries.QueryAnalysis.of(c, 5));
+      assertEquals(2, result.windows());
+      assertEquals(2, result.windowsWithRoute(), "traces name their routes");
+      assertEquals(List.of("GET /invoices/ 6", "GET /invoices/ 6"),
+          result.nPlusOnes().stream().map(n -> n.route() + " " + n.repeats()).toList());
+      assertEquals(List.of("GET /api/v1/invoices/fast/", "GET /invoices/"),
+          result.routes().stream().map(r -> r.route()).sorted().toList());
+    }
   }
 
   @Test
