@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "config", description = "Show or set a project's settings (analysis thresholds).")
+@Command(name = "config", description = "Show or set a project's settings (analysis thresholds, plan.* for the roadmap).")
 final class ConfigCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -28,10 +28,25 @@ final class ConfigCommand implements Callable<Integer> {
       for (String a : assignments) {
         int eq = a.indexOf('=');
         String key = eq < 0 ? a : a.substring(0, eq).trim();
-        if (eq < 0 || !known.containsKey(key)) {
-          throw new UsageException("unknown setting '" + a + "'; one of " + String.join(", ", known.keySet()));
+        boolean planKey = dev.auditworkbench.engine.priority.PlanSettings.KEYS.contains(key);
+        if (eq < 0 || !known.containsKey(key) && !planKey) {
+          throw new UsageException("unknown setting '" + a + "'; one of " + String.join(", ", known.keySet()) + ", "
+              + String.join(", ", dev.auditworkbench.engine.priority.PlanSettings.KEYS));
         }
         String value = a.substring(eq + 1).trim();
+        if (planKey) {
+          store.write(c -> {
+            var repo = new ProjectRepository(c);
+            repo.put(key, value.replace("; ", "\n"));
+            try {
+              dev.auditworkbench.engine.priority.PlanSettings.from(repo.all(), java.time.LocalDate.now());
+            } catch (IllegalArgumentException e) {
+              throw new UsageException(e.getMessage()); // rolls the write back
+            }
+            return null;
+          });
+          continue;
+        }
         try {
           Double.parseDouble(value);
         } catch (NumberFormatException e) {
@@ -44,6 +59,8 @@ final class ConfigCommand implements Callable<Integer> {
       }
       Thresholds t = Thresholds.from(store.read(c -> new ProjectRepository(c).all()));
       t.asMap().forEach((k, v) -> spec.commandLine().getOut().printf("%-32s %s%n", k, v));
+      store.read(c -> dev.auditworkbench.engine.priority.PlanSettings.from(new ProjectRepository(c).all(),
+          java.time.LocalDate.now())).asMap().forEach((k, v) -> spec.commandLine().getOut().printf("%-32s %s%n", k, v));
     }
     return ExitCodes.OK;
   }

@@ -44,7 +44,8 @@ final class QueriesCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       out.println(json(r.statements().size() > top ? new QueryAnalysis.Result(r.statementSource(), r.totalMs(),
-          r.statements().subList(0, top), r.nPlusOnes(), r.planIssues(), r.routes(), r.windows(), r.windowsWithRoute()) : r));
+          r.statements().subList(0, top), r.nPlusOnes(), r.planIssues(), r.routes(), r.windows(), r.windowsWithRoute(),
+          r.perQueryOverheadMs()) : r));
       return ExitCodes.OK;
     }
     if (r.statementSource() == null && r.planIssues().isEmpty()) {

@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       SeamsCommand.class,
       QueriesCommand.class,
       RoutesCommand.class,
+      PlanCommand.class,
       RulesCommand.class,
       ConfigCommand.class,
       BenchCommand.class,

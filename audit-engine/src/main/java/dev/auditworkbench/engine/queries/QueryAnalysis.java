@@ -61,7 +61,7 @@ public final class QueryAnalysis {
 
   /** A problem an execution plan shows. */
   public record PlanIssue(String kind, String relation, String model, String detail, String suggestion,
-      String modelPath, int line, double durationMs, String example) {}
+      String modelPath, int line, double durationMs, String example, long rowsRead, long rowsKept) {}
 
   /** Latency of one route on one day. */
   public record RouteDay(LocalDate day, long requests, double p50, double p95, double p99) {}
@@ -71,8 +71,15 @@ public final class QueryAnalysis {
       LocalDate changedOn, double p95Before, double p95After, String viewPath, int viewLine) {}
 
   /** Everything at once. */
+  /**
+   * Everything at once. {@code perQueryOverheadMs} is what one statement costs the application
+   * beyond the database's own time (ORM, driver, round trip), estimated from the requests matched
+   * to their windows: the slope of (request time - database time) over the number of statements,
+   * by least squares; NaN with fewer than 10 matched requests.
+   */
   public record Result(String statementSource, double totalMs, List<Statement> statements, List<NPlusOne> nPlusOnes,
-      List<PlanIssue> planIssues, List<RouteLatency> routes, int windows, int windowsWithRoute) {}
+      List<PlanIssue> planIssues, List<RouteLatency> routes, int windows, int windowsWithRoute,
+      double perQueryOverheadMs) {}
 
   private final QueryRepository repo;
   private final DjangoInventory inventory;
@@ -116,9 +123,12 @@ public final class QueryAnalysis {
     List<NPlusOne> nPlusOnes = new ArrayList<>();
     int windowCount = 0;
     int routed = 0;
+    double overhead = Double.NaN;
     if (windowSource != null) {
       List<WindowRow> windows = repo.windows(windowSource.importId());
-      Map<Long, String> routes = attributeRoutes(windows, requests);
+      Map<Long, Double> requestMs = new HashMap<>();
+      Map<Long, String> routes = attributeRoutes(windows, requests, requestMs);
+      overhead = perQueryOverhead(windows, requestMs);
       windowCount = windows.size();
       routed = routes.size();
       String unrouted = requests.isEmpty() ? NO_ROUTE : OUTSIDE_REQUESTS;
@@ -126,7 +136,34 @@ public final class QueryAnalysis {
           statementsByFingerprint(windowSource));
     }
     return new Result(statSource == null ? null : statSource.fileName(), total, statements, nPlusOnes,
-        planIssues(), routeLatency(requests), windowCount, routed);
+        planIssues(), routeLatency(requests), windowCount, routed, overhead);
+  }
+
+  /** Least-squares slope of (request ms - database ms) over statements per request; NaN when too few. */
+  static double perQueryOverhead(List<WindowRow> windows, Map<Long, Double> requestMs) {
+    double n = 0;
+    double sx = 0;
+    double sy = 0;
+    double sxx = 0;
+    double sxy = 0;
+    for (WindowRow w : windows) {
+      Double ms = requestMs.get(w.id());
+      if (ms == null) {
+        continue;
+      }
+      double x = w.queries();
+      double y = ms - w.totalMs();
+      n++;
+      sx += x;
+      sy += y;
+      sxx += x * x;
+      sxy += x * y;
+    }
+    double denominator = n * sxx - sx * sx;
+    if (n < 10 || denominator <= 0) {
+      return Double.NaN;
+    }
+    return Math.max(0, (n * sxy - sx * sy) / denominator);
   }
 
   private Map<String, StatsRow> statementsByFingerprint(Source s) throws SQLException {
@@ -153,7 +190,8 @@ public final class QueryAnalysis {
   }
 
   /** Routes of windows that do not carry one, from access-log requests matched by time. */
-  Map<Long, String> attributeRoutes(List<WindowRow> windows, List<QueryRepository.RequestRow> requests) {
+  Map<Long, String> attributeRoutes(List<WindowRow> windows, List<QueryRepository.RequestRow> requests,
+      Map<Long, Double> requestMs) {
     Map<Long, String> out = new HashMap<>();
     List<WindowRow> open = new ArrayList<>();
     for (WindowRow w : windows) {
@@ -172,6 +210,7 @@ public final class QueryAnalysis {
     RequestMatcher.match(spans, timed).forEach((wi, ri) -> {
       HttpEvent e = timed.get(ri);
       out.put(open.get(wi).id(), e.method() + " " + routeOf(e));
+      requestMs.put(open.get(wi).id(), e.durationMs());
     });
     return out;
   }
@@ -272,7 +311,8 @@ public final class QueryAnalysis {
         out.add(new PlanIssue(seq ? "seq-scan" : "filter-after-index", n.relation(),
             model.map(DjangoInventory.Model::qualname).orElse(null), detail, suggestion,
             model.map(DjangoInventory.Model::path).orElse(null),
-            field != null && columns.size() == 1 ? field.line() : model.map(DjangoInventory.Model::line).orElse(0), p.durationMs(), p.example()));
+            field != null && columns.size() == 1 ? field.line() : model.map(DjangoInventory.Model::line).orElse(0), p.durationMs(),
+            p.example(), removed + (long) rows, (long) rows));
       }
     }
     double planned = Math.max(1, n.planRows());
@@ -284,13 +324,13 @@ public final class QueryAnalysis {
           "%s%s: planned %,.0f rows, got %,.0f (x%.0f)", n.nodeType(), n.relation() == null ? "" : " on " + n.relation(),
           n.planRows(), n.actualRows(), Math.max(planned / actual, actual / planned)),
           "ANALYZE the table, or raise its statistics target (ALTER TABLE ... ALTER COLUMN ... SET STATISTICS 1000)",
-          null, 0, p.durationMs(), p.example()));
+          null, 0, p.durationMs(), p.example(), -1, -1));
     }
     if ("Disk".equals(n.sortSpaceType()) || n.hashBatches() > 1) {
       out.add(new PlanIssue("spill", n.relation(), null, n.nodeType() + " spilled to disk"
           + (n.sortMethod() == null ? "" : " (" + n.sortMethod() + ")") + (n.hashBatches() > 1 ? " in " + n.hashBatches() + " batches" : ""),
           "raise work_mem for this query (SET LOCAL work_mem) or sort less (an index in the ORDER BY's order)",
-          null, 0, p.durationMs(), p.example()));
+          null, 0, p.durationMs(), p.example(), -1, -1));
     }
     return out;
   }

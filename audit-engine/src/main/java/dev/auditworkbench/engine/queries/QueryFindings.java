@@ -21,6 +21,8 @@ public final class QueryFindings {
   public static final String TOOL = "workbench-queries";
   /** A statement with at least this share of all database time is reported. */
   static final double SLOW_SHARE = 0.05;
+  /** A route with at least this share of the captured requests is hot: its N+1s weigh one more. */
+  static final double HOT_ROUTE_SHARE = 0.10;
   /** A route whose p95 is at least this is reported as slow. */
   static final double SLOW_ROUTE_P95_MS = 1000;
 
@@ -29,8 +31,11 @@ public final class QueryFindings {
   /** The findings an analysis result supports. */
   public static List<RawFinding> of(QueryAnalysis.Result r, List<Finding> hints) {
     List<RawFinding> out = new ArrayList<>();
+    long requests = r.routes().stream().mapToLong(QueryAnalysis.RouteLatency::requests).sum();
     for (QueryAnalysis.NPlusOne n : r.nPlusOnes()) {
-      out.add(nPlusOne(n, hints));
+      long traffic = r.routes().stream().filter(x -> x.route().equals(n.route()))
+          .mapToLong(QueryAnalysis.RouteLatency::requests).sum();
+      out.add(nPlusOne(n, hints, requests > 0 && traffic >= HOT_ROUTE_SHARE * requests));
     }
     int rank = 0;
     for (QueryAnalysis.Statement s : r.statements()) {
@@ -53,7 +58,7 @@ public final class QueryFindings {
     return out;
   }
 
-  private static RawFinding nPlusOne(QueryAnalysis.NPlusOne n, List<Finding> hints) {
+  private static RawFinding nPlusOne(QueryAnalysis.NPlusOne n, List<Finding> hints, boolean hot) {
     String what = n.model() != null ? n.model() + " (" + n.table() + ")" : n.table() != null ? n.table() : "a statement";
     StringBuilder code = new StringBuilder();
     if (n.view() != null) {
@@ -75,14 +80,15 @@ public final class QueryFindings {
             : String.format(Locale.ROOT, "N+1 on %s: %d x %s per request", n.route(), n.repeats(), what))
         .description(String.format(Locale.ROOT, "%s ran the same statement on %s %d times (%.1f ms each time)."
             + " Load the related rows with select_related/prefetch_related (or one aggregate query) instead of one"
-            + " query per item. %s", who(n), what, n.repeats(), n.msPerRequest(), code).strip())
+            + " query per item. %s", who(n), what, n.repeats(), n.msPerRequest(), code).strip()
+            + (hot ? " A hot route: 10% or more of the captured requests." : ""))
         .category(Category.PERFORMANCE).severity(severity).confidence(Confidence.HIGH)
         .path(n.viewPath()).lines(n.viewLine(), n.viewLine()).symbol(n.route())
         .keyEvidence(n.route() + " " + n.fingerprint())
         .evidence(Evidence.Kind.SQL, n.example())
         .evidence(Evidence.Kind.TRACE, String.format(Locale.ROOT, "%s: %d repeats per request in %d requests; "
             + "fingerprint %s", n.route(), n.repeats(), n.requests(), n.fingerprint()))
-        .defaultImpact(Impact.of(n.repeats() >= 20 ? 4 : 3)).defaultEffort(Effort.of(Effort.Size.S))
+        .defaultImpact(Impact.of((n.repeats() >= 20 ? 4 : 3) + (hot ? 1 : 0))).defaultEffort(Effort.of(Effort.Size.S))
         .build();
   }
 

@@ -80,7 +80,7 @@ public record RawFinding(
     private final List<Integer> cwe = new ArrayList<>();
     private final List<String> owasp = new ArrayList<>();
     private Impact defaultImpact;
-    private Effort defaultEffort = Effort.of(Effort.Size.S);
+    private Effort defaultEffort;
 
     private Builder(String ruleKey) {
       this.ruleKey = ruleKey;
@@ -175,6 +175,7 @@ public record RawFinding(
 
     public RawFinding build() {
       Impact impact = defaultImpact != null ? defaultImpact : DefaultScores.impactFor(severity);
+      Effort effort = defaultEffort != null ? defaultEffort : DefaultScores.effortFor(severity);
       return new RawFinding(
           ruleKey,
           nativeRuleId != null ? nativeRuleId : ruleKey,
@@ -193,7 +194,7 @@ public record RawFinding(
           cwe,
           owasp,
           impact,
-          defaultEffort);
+          effort);
     }
   }
 }

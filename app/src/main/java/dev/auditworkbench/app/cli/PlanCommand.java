@@ -1,0 +1,252 @@
+package dev.auditworkbench.app.cli;
+
+import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.engine.priority.Phase;
+import dev.auditworkbench.engine.priority.PhaseRule;
+import dev.auditworkbench.engine.priority.PlanSettings;
+import dev.auditworkbench.engine.priority.Planner;
+import dev.auditworkbench.engine.store.FindingRepository;
+import dev.auditworkbench.engine.store.PlanRepository;
+import dev.auditworkbench.engine.store.ProjectRepository;
+import dev.auditworkbench.engine.store.ProjectStore;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "plan", description = {
+    "The prioritised work items (impact vs effort, quadrant, score) and the phased roadmap with effort",
+    "totals and a calendar. Options that change the plan are saved in the project."})
+final class PlanCommand implements Callable<Integer> {
+  enum Format { table, json, csv }
+
+  @Spec CommandSpec spec;
+
+  @Mixin ProjectOption project;
+
+  @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--team", paramLabel = "N", description = "Engineers on the remediation (saved; default 2).")
+  Integer team;
+
+  @Option(names = "--hours-per-week", paramLabel = "H", description = "Productive hours per engineer and week (saved; default 30).")
+  Integer hoursPerWeek;
+
+  @Option(names = "--start", paramLabel = "DATE", description = "The roadmap's first day (saved; default: next Monday).")
+  LocalDate start;
+
+  @Option(names = "--group", paramLabel = "NAME=FP,FP...",
+      description = "Make these findings (fingerprint prefixes) one work item called NAME (saved).")
+  List<String> groups = List.of();
+
+  @Option(names = "--ungroup", paramLabel = "FP", description = "Take a finding out of its work item (saved).")
+  List<String> ungroup = List.of();
+
+  @Option(names = "--phase", paramLabel = "ITEM=PHASE",
+      description = "Put a work item (its key, or a fingerprint prefix of one of its findings) in a phase (1-6 or its name;"
+          + " 'rules' to undo; saved).")
+  List<String> phases = List.of();
+
+  @Option(names = "--rule", paramLabel = "'SELECTOR = PHASE'",
+      description = "Add a phase rule tried before the others, e.g. 'rule:queries.* = stop-the-bleeding' (saved).")
+  List<String> rules = List.of();
+
+  @Option(names = "--clear-rules", description = "Forget the rules added with --rule.")
+  boolean clearRules;
+
+  @Override
+  public Integer call() throws Exception {
+    for (String r : rules) {
+      try {
+        PhaseRule.parse(r);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+    Planner.Plan plan;
+    try (ProjectStore store = project.open()) {
+      if (team != null || hoursPerWeek != null || start != null || !groups.isEmpty() || !ungroup.isEmpty()
+          || !phases.isEmpty() || !rules.isEmpty() || clearRules) {
+        store.write(c -> {
+          save(c);
+          return null;
+        });
+      }
+      try {
+        plan = store.read(c -> Planner.of(c, LocalDate.now()));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    switch (format) {
+      case json -> out.println(QueriesCommand.json(json(plan)));
+      case csv -> csv(plan, out);
+      case table -> table(plan, out);
+    }
+    return ExitCodes.OK;
+  }
+
+  private void save(Connection c) throws SQLException {
+    ProjectRepository settings = new ProjectRepository(c);
+    Map<String, String> current = settings.all();
+    if (team != null) {
+      settings.put(PlanSettings.TEAM_SIZE, String.valueOf(team));
+    }
+    if (hoursPerWeek != null) {
+      settings.put(PlanSettings.HOURS_PER_WEEK, String.valueOf(hoursPerWeek));
+    }
+    if (start != null) {
+      settings.put(PlanSettings.START, start.toString());
+    }
+    String userRules = clearRules ? "" : current.getOrDefault(PlanSettings.PHASE_RULES, "");
+    for (String r : rules) {
+      userRules = (userRules.isBlank() ? "" : userRules + "\n") + PhaseRule.parse(r);
+    }
+    settings.put(PlanSettings.PHASE_RULES, userRules);
+    try {
+      PlanSettings.from(settings.all(), LocalDate.now());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    PlanRepository plans = new PlanRepository(c);
+    try (FindingRepository findings = new FindingRepository(c)) {
+      for (String g : groups) {
+        int eq = g.indexOf('=');
+        if (eq <= 0) {
+          throw new UsageException("--group takes NAME=FP,FP..., was '" + g + "'");
+        }
+        for (String prefix : g.substring(eq + 1).split(",")) {
+          plans.group(one(findings, prefix.trim()).fingerprint(), g.substring(0, eq).trim());
+        }
+      }
+      for (String prefix : ungroup) {
+        plans.group(one(findings, prefix).fingerprint(), null);
+      }
+      for (String p : phases) {
+        int eq = p.lastIndexOf('=');
+        if (eq <= 0) {
+          throw new UsageException("--phase takes ITEM=PHASE, was '" + p + "'");
+        }
+        String item = p.substring(0, eq).trim();
+        String phase = p.substring(eq + 1).trim();
+        if (!item.contains(":")) {
+          Finding f = one(findings, item);
+          item = Planner.of(c, LocalDate.now()).items().stream()
+              .filter(w -> w.findings().stream().anyMatch(x -> x.fingerprint().equals(f.fingerprint())))
+              .map(Planner.WorkItem::key).findFirst()
+              .orElseThrow(() -> new UsageException(f.fingerprint() + " is not planned (dismissed or gone)"));
+        }
+        try {
+          plans.phase(item, phase.equals("rules") ? null : Phase.parse(phase).key());
+        } catch (IllegalArgumentException e) {
+          throw new UsageException(e.getMessage());
+        }
+      }
+    }
+  }
+
+  private static Finding one(FindingRepository findings, String prefix) throws SQLException {
+    List<Finding> matches = findings.byFingerprintPrefix(prefix);
+    if (matches.size() != 1) {
+      throw new UsageException(matches.isEmpty() ? "no finding's fingerprint starts with '" + prefix + "'"
+          : prefix + " matches " + matches.size() + " findings; give more of the fingerprint");
+    }
+    return matches.get(0);
+  }
+
+  private static void table(Planner.Plan plan, PrintWriter out) {
+    out.printf(Locale.ROOT, "%d open findings (%d untriaged) in %d work items; team of %d at %d h/week%n",
+        plan.openFindings(), plan.untriagedFindings(), plan.items().size(), plan.settings().teamSize(),
+        plan.settings().hoursPerWeek());
+    boolean noneTriaged = plan.untriagedFindings() == plan.openFindings();
+    out.println(noneTriaged ? "Nothing is triaged yet: the plan covers every open finding.\n"
+        : "Items marked (untriaged) hold only findings still in the inbox.\n");
+    out.printf("%-4s %-14s %3s %5s %6s  %-22s %s%n", "#", "QUADRANT", "IMP", "EFF", "SCORE", "PHASE", "WORK ITEM");
+    int n = 0;
+    for (Planner.WorkItem w : plan.items()) {
+      n++;
+      out.printf(Locale.ROOT, "%-4d %-14s %3d %5s %6.1f  %-22s %s%s%n", n, w.quadrant().label(), w.impact(),
+          w.effortHours() + "h", w.score(), QueriesCommand.clip(w.phase().label() + (w.phaseOverridden() ? "*" : ""), 22),
+          w.title(), w.untriaged() && !noneTriaged ? "  (untriaged)" : "");
+      if (w.expectedGain() != null) {
+        out.println("     expected: " + w.expectedGain());
+      }
+    }
+    out.println();
+    out.println("Roadmap:");
+    int i = 0;
+    for (Planner.PhasePlan p : plan.phases()) {
+      i++;
+      out.printf(Locale.ROOT, "%d. %-24s %4d h  %4.1f weeks  %s .. %s  %d items  (%s)%n", i, p.phase().label(), p.hours(),
+          p.weeks(), p.start(), p.end(), p.items().size(), p.phase().purpose());
+    }
+    out.printf(Locale.ROOT, "Total: %d h, %.1f weeks%n", plan.totalHours(), plan.totalWeeks());
+  }
+
+  private static void csv(Planner.Plan plan, PrintWriter out) {
+    out.println("rank,key,title,quadrant,impact,effort_hours,effort_size,score,phase,findings,expected_gain");
+    int n = 0;
+    for (Planner.WorkItem w : plan.items()) {
+      n++;
+      out.println(String.join(",", String.valueOf(n), q(w.key()), q(w.title()), w.quadrant().key(),
+          String.valueOf(w.impact()), String.valueOf(w.effortHours()), w.effortSize(), String.valueOf(w.score()),
+          w.phase().key(), String.valueOf(w.findings().size()), q(w.expectedGain() == null ? "" : w.expectedGain())));
+    }
+  }
+
+  private static String q(String s) {
+    return "\"" + s.replace("\"", "\"\"") + "\"";
+  }
+
+  private static Map<String, Object> json(Planner.Plan plan) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("settings", plan.settings().asMap());
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (Planner.WorkItem w : plan.items()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("key", w.key());
+      m.put("title", w.title());
+      m.put("quadrant", w.quadrant().key());
+      m.put("impact", w.impact());
+      m.put("effortHours", w.effortHours());
+      m.put("effortSize", w.effortSize());
+      m.put("score", w.score());
+      m.put("phase", w.phase().key());
+      m.put("phaseOverridden", w.phaseOverridden());
+      m.put("untriaged", w.untriaged());
+      m.put("expectedGain", w.expectedGain());
+      m.put("findings", w.findings().stream().map(Finding::fingerprint).toList());
+      items.add(m);
+    }
+    root.put("items", items);
+    List<Map<String, Object>> phases = new ArrayList<>();
+    for (Planner.PhasePlan p : plan.phases()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("phase", p.phase().key());
+      m.put("label", p.phase().label());
+      m.put("hours", p.hours());
+      m.put("weeks", p.weeks());
+      m.put("start", p.start().toString());
+      m.put("end", p.end().toString());
+      m.put("items", p.items().stream().map(Planner.WorkItem::key).toList());
+      phases.add(m);
+    }
+    root.put("roadmap", phases);
+    root.put("totalHours", plan.totalHours());
+    root.put("totalWeeks", plan.totalWeeks());
+    return root;
+  }
+}
