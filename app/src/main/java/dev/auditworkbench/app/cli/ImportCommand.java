@@ -42,12 +42,23 @@ final class ImportCommand implements Callable<Integer> {
       description = "An access log's layout as nginx's log_format or Apache's LogFormat string (implies --format access-log).")
   String logFormat;
 
+  @Option(names = "--log-line-prefix", paramLabel = "PREFIX",
+      description = "A PostgreSQL stderr log's log_line_prefix, when it cannot be read from the lines (implies --format postgres-stderr).")
+  String logLinePrefix;
+
   @Override
   public Integer call() throws Exception {
-    java.util.Map<String, String> options = logFormat == null ? java.util.Map.of()
-        : java.util.Map.of("log_format", logFormat); // AccessLogImporter.LOG_FORMAT_OPTION
-    if (logFormat != null && format == null) {
-      format = "access-log";
+    if (logFormat != null && logLinePrefix != null) {
+      throw new UsageException("--log-format is for access logs, --log-line-prefix for PostgreSQL logs: one at a time");
+    }
+    java.util.Map<String, String> options = new java.util.HashMap<>();
+    if (logFormat != null) {
+      options.put("log_format", logFormat); // AccessLogImporter.LOG_FORMAT_OPTION
+      format = format == null ? "access-log" : format;
+    }
+    if (logLinePrefix != null) {
+      options.put("log_line_prefix", logLinePrefix); // PostgresStderrImporter.PREFIX_OPTION
+      format = format == null ? "postgres-stderr" : format;
     }
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();

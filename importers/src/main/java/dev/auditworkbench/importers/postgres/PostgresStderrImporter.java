@@ -16,10 +16,13 @@ import java.nio.charset.StandardCharsets;
  * configured: the time stamp (%m, %t, %n), the session id (%c) or else the process id (%p, also as
  * [%p-%l]) are found wherever the prefix puts them; user, database and application are not needed.
  * Lines starting with a tab continue the entry above (multi-line statements, auto_explain plans).
- * Streams line by line: memory does not grow with the file.
+ * Streams line by line: memory does not grow with the file. The option {@value #PREFIX_OPTION}
+ * ({@code workbench import --log-line-prefix '%m [%p] '}) gives the prefix instead.
  */
 public final class PostgresStderrImporter implements Importer {
   static final String FORMAT = "PostgreSQL stderr log";
+  /** The option holding the server's log_line_prefix, for prefixes the lines do not give away. */
+  public static final String PREFIX_OPTION = "log_line_prefix";
   private static final String[] SEVERITIES = {"LOG", "ERROR", "WARNING", "FATAL", "PANIC", "STATEMENT", "DETAIL",
       "HINT", "CONTEXT", "NOTICE", "INFO", "QUERY", "LOCATION", "DEBUG1", "DEBUG2", "DEBUG3", "DEBUG4", "DEBUG5"};
 
@@ -71,6 +74,14 @@ public final class PostgresStderrImporter implements Importer {
     PostgresMessages messages = new PostgresMessages(sink);
     Timestamps ts = new Timestamps();
     long entries = 0;
+    LogLinePrefix given = null;
+    if (input.options().containsKey(PREFIX_OPTION)) {
+      try {
+        given = LogLinePrefix.compile(input.options().get(PREFIX_OPTION));
+      } catch (IllegalArgumentException e) {
+        throw BadInputException.whole(input.path(), FORMAT, e.getMessage());
+      }
+    }
     try (BufferedReader r = new BufferedReader(new InputStreamReader(input.open(), StandardCharsets.UTF_8), 1 << 16)) {
       String text;
       long n = 0;
@@ -88,6 +99,20 @@ public final class PostgresStderrImporter implements Importer {
           current = null;
         }
         if (text.isEmpty()) {
+          continue;
+        }
+        if (given != null) {
+          LogLinePrefix.Entry e = given.read(text, ts);
+          if (e == null) {
+            if (entries == 0 && n > 50) {
+              break;
+            }
+            sink.warn(n, "does not start with the given log_line_prefix: " + clip(text));
+            continue;
+          }
+          entries++;
+          current = new Entry(n, e.at(), e.session(), e.severity());
+          current.message.append(text, e.messageStart(), text.length());
           continue;
         }
         int marker = severityMarker(text);
@@ -114,8 +139,10 @@ public final class PostgresStderrImporter implements Importer {
       }
     }
     if (entries == 0) {
-      throw BadInputException.atLine(input.path(), 1, FORMAT,
-          "no log entry found (a log_line_prefix with a time stamp, then a severity such as \"LOG:  \")");
+      throw BadInputException.atLine(input.path(), 1, FORMAT, given != null
+          ? "no line starts with the given log_line_prefix and a severity such as \"LOG:  \""
+          : "no log entry found (a log_line_prefix with a time stamp, then a severity such as \"LOG:  \");"
+              + " give the server's prefix with --log-line-prefix '...'");
     }
     messages.finish();
   }

@@ -122,12 +122,33 @@ class QueryLogImportersTest {
   }
 
   @Test
+  void aGivenLogLinePrefixReadsLinesTheDetectionCannot() throws Exception {
+    // Time last and the pid inside other text: nothing for the automatic reading to anchor on.
+    Path log = tmp.resolve("odd.log");
+    Files.writeString(log, String.join("\n",
+        "shop:4711:2026-11-20 08:00:01.250 UTC:LOG:  duration: 2.5 ms  statement: SELECT 1",
+        "shop:4711:2026-11-20 08:00:01.260 UTC:LOG:  duration: 1.5 ms  statement: SELECT 2",
+        "autovacuum line without the session part",
+        ""));
+    CollectingSink sink = new CollectingSink();
+    new PostgresStderrImporter().parse(new FileInput(log, Map.of(PostgresStderrImporter.PREFIX_OPTION, "'%d:%p:%m:'")), sink);
+    assertEquals(List.of("SELECT 1", "SELECT 2"), sink.queries.stream().map(QueryEvent::sql).toList());
+    assertEquals("4711", sink.queries.get(0).session());
+    assertEquals(java.time.Instant.parse("2026-11-20T08:00:01.250Z").toEpochMilli(), sink.queries.get(0).endMs());
+    assertEquals(1, sink.warnings.size());
+    BadInputException none = assertThrows(BadInputException.class, () -> new PostgresStderrImporter().parse(
+        new FileInput(log, Map.of(PostgresStderrImporter.PREFIX_OPTION, "%u@%d ")), new CollectingSink()));
+    assertTrue(none.getMessage().contains("no time stamp"), none.getMessage());
+  }
+
+  @Test
   void aFileThatIsNoPostgresLogIsRefusedWithItsFormat() throws Exception {
     Path file = tmp.resolve("notes.txt");
     Files.writeString(file, "hello\nworld\n");
     BadInputException e = assertThrows(BadInputException.class, () -> parse(new PostgresStderrImporter(), file));
     assertEquals(PostgresStderrImporter.FORMAT, e.format());
     assertEquals(1, e.line());
+    assertTrue(e.getMessage().contains("--log-line-prefix"), "suggests the option: " + e.getMessage());
     assertThrows(BadInputException.class, () -> parse(new PostgresCsvlogImporter(), file));
     assertThrows(BadInputException.class, () -> parse(new PostgresJsonlogImporter(), file));
     assertThrows(BadInputException.class, () -> parse(new DjangoSqlLogImporter(), file));
