@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", description = "Benchmarks that print their figures (separate from the tests).",
     subcommands = {BenchCommand.Scan.class, BenchCommand.Import.class, BenchCommand.Startup.class, BenchCommand.History.class,
-        BenchCommand.PgLog.class})
+        BenchCommand.PgLog.class, BenchCommand.Report.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -179,6 +179,56 @@ final class BenchCommand implements Runnable {
             Files.size(report));
         out.printf("workbench %.2f s vs pgbadger %.2f s: %.1fx faster%n", seconds, badger, badger / seconds);
         Files.deleteIfExists(report);
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "report", description = {
+      "Import a generated semgrep report of N findings, move them all to 'In report' and time the report:",
+      "model, HTML and PDF."})
+  static final class Report implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--findings", defaultValue = "500", description = "Findings in the report (default ${DEFAULT-VALUE}).")
+    int findings;
+
+    @Override
+    public Integer call() throws Exception {
+      var out = spec.commandLine().getOut();
+      Path dir = Files.createTempDirectory("workbench-bench");
+      try {
+        Path report = dir.resolve("semgrep.json");
+        BenchReports.write("semgrep", report, findings);
+        try (var store = dev.auditworkbench.engine.store.ProjectStore.create(dir.resolve("bench.audit"),
+            new dev.auditworkbench.engine.model.ProjectInfo("Bench client", "Bench engagement", "Bench auditor", null),
+            java.time.Clock.systemUTC())) {
+          new dev.auditworkbench.engine.ingest.ImportService(store, dev.auditworkbench.engine.ingest.ImporterRegistry.load(),
+              java.time.Clock.systemUTC()).importFile(report, null, ProgressListener.NONE);
+          store.write(c -> {
+            try (var st = c.createStatement()) {
+              st.executeUpdate("UPDATE findings SET status = 'IN_REPORT'");
+            }
+            return null;
+          });
+          for (int run = 1; run <= 2; run++) {
+            long start = System.nanoTime();
+            var model = store.read(c -> dev.auditworkbench.engine.report.ReportModel.of(c, java.time.Instant.now()));
+            long modelAt = System.nanoTime();
+            String html = new dev.auditworkbench.engine.report.ReportRenderer(null).html(model);
+            long htmlAt = System.nanoTime();
+            var pdf = new java.io.ByteArrayOutputStream();
+            dev.auditworkbench.engine.report.ReportRenderer.pdf(html, pdf);
+            long end = System.nanoTime();
+            out.printf("run %d: %d findings in report: model %.2f s, HTML %.2f s (%,d chars), PDF %.2f s (%,d bytes); total %.2f s%n",
+                run, model.summary().inReport(), (modelAt - start) / 1e9, (htmlAt - modelAt) / 1e9, html.length(),
+                (end - htmlAt) / 1e9, pdf.size(), (end - start) / 1e9);
+          }
+        }
+      } finally {
+        try (var walk = Files.walk(dir)) {
+          walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
       }
       return ExitCodes.OK;
     }

@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       QueriesCommand.class,
       RoutesCommand.class,
       PlanCommand.class,
+      ReportCommand.class,
       RulesCommand.class,
       ConfigCommand.class,
       BenchCommand.class,

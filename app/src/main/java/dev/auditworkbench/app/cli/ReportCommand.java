@@ -1,0 +1,109 @@
+package dev.auditworkbench.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.auditworkbench.engine.report.IssueTrackerCsv;
+import dev.auditworkbench.engine.report.ReportModel;
+import dev.auditworkbench.engine.report.ReportRenderer;
+import dev.auditworkbench.engine.store.ProjectStore;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "report", description = {
+    "Export the deliverable: a prioritised PDF report, and the same report as HTML, CSV for Jira/Linear",
+    "and JSON. Findings are detailed when they are 'In report'."})
+final class ReportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin ProjectOption project;
+
+  @Option(names = "--pdf", paramLabel = "FILE", description = "Write the PDF report.")
+  Path pdf;
+
+  @Option(names = "--html", paramLabel = "FILE", description = "Write the report as HTML.")
+  Path html;
+
+  @Option(names = "--csv", paramLabel = "FILE", description = "Write the detailed findings as CSV for Jira or Linear.")
+  Path csv;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Write the report model as JSON.")
+  Path json;
+
+  @Option(names = "--template", paramLabel = "DIR", description = "A folder with your own report.html (Pebble) instead of the default.")
+  Path template;
+
+  @Override
+  public Integer call() throws Exception {
+    if (pdf == null && html == null && csv == null && json == null) {
+      throw new UsageException("say what to write: --pdf, --html, --csv and/or --json");
+    }
+    ReportModel model;
+    try (ProjectStore store = project.open()) {
+      model = store.read(c -> ReportModel.of(c, Instant.now()));
+    }
+    var out = spec.commandLine().getOut();
+    ReportRenderer renderer;
+    try {
+      renderer = new ReportRenderer(template);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    String page = html != null || pdf != null ? render(renderer, model) : null;
+    if (html != null) {
+      write(html, page.getBytes(StandardCharsets.UTF_8));
+      out.println("HTML: " + html);
+    }
+    if (pdf != null) {
+      long start = System.nanoTime();
+      Path tmp = Files.createTempFile(pdf.toAbsolutePath().getParent(), ".report", ".pdf");
+      try (OutputStream o = Files.newOutputStream(tmp)) {
+        ReportRenderer.pdf(page, o);
+      } catch (RuntimeException e) {
+        Files.deleteIfExists(tmp);
+        throw e;
+      }
+      Files.move(tmp, pdf, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      out.printf("PDF: %s (%,d bytes, %.1f s)%n", pdf, Files.size(pdf), (System.nanoTime() - start) / 1e9);
+    }
+    if (csv != null) {
+      try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+        IssueTrackerCsv.write(model, w);
+      }
+      out.println("CSV: " + csv);
+    }
+    if (json != null) {
+      write(json, new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(model));
+      out.println("JSON: " + json);
+    }
+    out.printf("%d findings in report, %d open, %d untriaged%n", model.summary().inReport(), model.summary().open(),
+        model.summary().untriaged());
+    return ExitCodes.OK;
+  }
+
+  private static String render(ReportRenderer renderer, ReportModel model) {
+    try {
+      return renderer.html(model);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  private static void write(Path file, byte[] bytes) throws java.io.IOException {
+    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".report", ".tmp");
+    Files.write(tmp, bytes);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}

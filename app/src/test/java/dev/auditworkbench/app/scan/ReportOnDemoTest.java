@@ -1,0 +1,121 @@
+package dev.auditworkbench.app.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.auditworkbench.app.demo.DemoProject;
+import dev.auditworkbench.engine.ingest.ImportService;
+import dev.auditworkbench.engine.ingest.ImporterRegistry;
+import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.engine.model.Severity;
+import dev.auditworkbench.engine.model.Status;
+import dev.auditworkbench.engine.report.IssueTrackerCsv;
+import dev.auditworkbench.engine.report.ReportModel;
+import dev.auditworkbench.engine.report.ReportRenderer;
+import dev.auditworkbench.engine.spi.ProgressListener;
+import dev.auditworkbench.engine.store.FindingRepository;
+import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.triage.TriageEdit;
+import dev.auditworkbench.engine.triage.TriageService;
+import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The PDF report of the demo project: its sections, findings and figures, escaped and masked. */
+class ReportOnDemoTest {
+  private static final String SCRIPT = "<script>alert('x')</script><img src=\"http://evil.example/x.png\"/>";
+  @TempDir static Path dir;
+  static ProjectStore store;
+  static ReportModel model;
+  static String html;
+  static String pdfText;
+  static int pages;
+
+  @BeforeAll
+  static void report() throws Exception {
+    DemoProject.Created demo = DemoProject.create(dir.resolve("demo.audit"), false, ProgressListener.NONE);
+    store = ProjectStore.open(demo.project());
+    // A bandit report whose message carries markup, as a hostile repository could make a tool print.
+    Path hostile = dir.resolve("bandit-hostile.json");
+    Files.writeString(hostile, Files.readString(demo.captures().resolve("scans/bandit.json"))
+        .replace("Potential XSS on mark_safe function.", SCRIPT.replace("\"", "\\\"")));
+    new ImportService(store, ImporterRegistry.load(), Clock.systemUTC()).importFile(hostile, null, ProgressListener.NONE);
+    TriageService triage = new TriageService(store, Clock.systemUTC());
+    for (Finding f : findings()) {
+      if (!f.gone() && (f.severity() == Severity.CRITICAL || f.severity() == Severity.HIGH || f.title().contains("<script>"))) {
+        triage.apply(f.id(), new TriageEdit(Status.IN_REPORT, null, null, null, null), "test");
+      }
+    }
+    model = store.read(c -> ReportModel.of(c, Instant.parse("2026-11-24T12:00:00Z")));
+    html = new ReportRenderer(null).html(model);
+    ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+    ReportRenderer.pdf(html, pdf);
+    try (PDDocument doc = Loader.loadPDF(pdf.toByteArray())) {
+      pages = doc.getNumberOfPages();
+      pdfText = new PDFTextStripper().getText(doc);
+    }
+  }
+
+  private static List<Finding> findings() throws Exception {
+    return store.read(c -> {
+      try (FindingRepository r = new FindingRepository(c)) {
+        return r.all();
+      }
+    });
+  }
+
+  @AfterAll
+  static void close() {
+    store.close();
+  }
+
+  @Test
+  void thePdfHasEverySectionAndTheFiguresOfTheModel() {
+    for (String section : List.of("Contents", "1. Executive summary", "Scorecard", "The ten quick wins", "2. Impact vs effort",
+        "3. Roadmap", "Stop the bleeding", "4. Seam map", "5. Performance", "Slowest routes", "N+1 queries",
+        "Index suggestions", "6. Security (OWASP Top 10 2021)", "7. Dependencies", "8. Findings in detail",
+        "Appendix: inputs and method")) {
+      assertTrue(pdfText.contains(section), section);
+    }
+    assertTrue(pages >= 10, "pages: " + pages);
+    assertTrue(pdfText.contains(model.summary().paragraph().substring(0, 40)));
+    assertTrue(pdfText.contains(model.summary().open() + "\nopen findings") || pdfText.contains(model.summary().open() + " open findings"),
+        "the open count");
+    assertTrue(pdfText.replace("\n", " ").contains("CREATE INDEX CONCURRENTLY invoices_invoice_external_ref_idx ON"));
+    assertTrue(pdfText.contains("A03:2021 Injection"));
+    assertTrue(pdfText.replace("\n", " ").contains("N+1 on GET /invoices/: 100 x customers.models.Customer"));
+    model.inputs().forEach(i -> assertTrue(pdfText.contains(i.fileName()), i.fileName()));
+    assertEquals(model.summary().inReport(), model.sections().stream().mapToInt(s -> s.findings().size()).sum());
+  }
+
+  @Test
+  void markupFromAToolIsTextAndSecretsStayMasked() throws Exception {
+    assertFalse(html.contains("<script>"), "escaped in the HTML");
+    assertTrue(html.contains("&lt;script&gt;alert("));
+    assertFalse(html.contains("<img src=\"http://evil.example"), "no image tag from a tool reaches the page");
+    assertTrue(pdfText.contains("<script>alert('x')</script>"), "shown as text in the PDF");
+    String settings = Files.readString(dir.resolve("demo-repo/ledgerly/settings/prod.py"));
+    String secret = settings.lines().filter(l -> l.startsWith("AWS_SECRET_ACCESS_KEY")).findFirst().orElseThrow()
+        .replaceAll(".*\"(.*)\".*", "$1");
+    assertTrue(secret.length() > 20);
+    assertFalse(pdfText.contains(secret), "the secret is masked in the report");
+    assertFalse(html.contains(secret));
+    StringWriter csv = new StringWriter();
+    IssueTrackerCsv.write(model, csv);
+    assertFalse(csv.toString().contains(secret));
+    assertTrue(csv.toString().startsWith("Summary,Description,Priority,Labels,Reference\r\n"));
+    assertTrue(csv.toString().contains(",Highest,") || csv.toString().contains(",High,"));
+  }
+}

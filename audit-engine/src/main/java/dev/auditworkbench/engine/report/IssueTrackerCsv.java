@@ -1,0 +1,65 @@
+package dev.auditworkbench.engine.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The report's findings as CSV for Jira's and Linear's CSV import: Summary, Description,
+ * Priority (Highest to Lowest from severity), Labels (category, tools, OWASP ids, space-free) and
+ * the finding's reference, one row per finding detailed in the report.
+ */
+public final class IssueTrackerCsv {
+  private IssueTrackerCsv() {}
+
+  public static void write(ReportModel model, Writer out) throws IOException {
+    out.write("Summary,Description,Priority,Labels,Reference\r\n");
+    for (ReportModel.Section section : model.sections()) {
+      for (ReportModel.FindingView f : section.findings()) {
+        StringBuilder description = new StringBuilder(f.description());
+        description.append("\n\nLocation: ").append(f.location());
+        description.append("\nImpact ").append(f.impact()).append(", effort ").append(f.effort());
+        if (!f.cwe().isEmpty()) {
+          description.append("\n").append(f.cwe());
+        }
+        f.evidence().forEach(e -> description.append("\n\n{noformat}\n").append(e.text()).append("\n{noformat}"));
+        List<String> labels = new java.util.ArrayList<>();
+        labels.add("audit");
+        labels.add(f.category().toLowerCase(Locale.ROOT));
+        for (String tool : f.tools().split(", ")) {
+          if (!tool.isBlank()) {
+            labels.add(tool.replace(' ', '-'));
+          }
+        }
+        for (String o : f.owasp().split(", ")) {
+          if (!o.isBlank()) {
+            labels.add("owasp-" + o.substring(0, 3).toLowerCase(Locale.ROOT));
+          }
+        }
+        out.write(String.join(",", cell(f.title()), cell(description.toString()), priority(f.severity()),
+            cell(String.join(" ", labels)), cell(f.ref())));
+        out.write("\r\n");
+      }
+    }
+  }
+
+  static String priority(String severity) {
+    return switch (severity) {
+      case "critical" -> "Highest";
+      case "high" -> "High";
+      case "medium" -> "Medium";
+      case "low" -> "Low";
+      default -> "Lowest";
+    };
+  }
+
+  private static String cell(String s) {
+    String safe = s;
+    // A cell a spreadsheet would run as a formula starts with a quote mark instead.
+    if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
+      safe = "'" + safe;
+    }
+    return "\"" + safe.replace("\"", "\"\"") + "\"";
+  }
+}
