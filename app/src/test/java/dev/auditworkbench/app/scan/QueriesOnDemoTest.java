@@ -112,6 +112,10 @@ class QueriesOnDemoTest {
         .filter(p -> p.suggestion().contains("(tenant_id, issued_at)")).findFirst().orElseThrow();
     assertEquals("filter-after-index", composite.kind());
     assertEquals(55, composite.line());
+    // ... said in Django's terms: field names (the tenant foreign key, not tenant_id) and the migration.
+    assertTrue(composite.djangoIndex().contains("indexes = [models.Index(fields=[\"tenant\", \"issued_at\"], name=\"invoice_tenant_issued_at_idx\")]"),
+        composite.djangoIndex());
+    assertTrue(composite.djangoIndex().contains("migrations.AddIndex(model_name=\"invoice\""));
   }
 
   @Test

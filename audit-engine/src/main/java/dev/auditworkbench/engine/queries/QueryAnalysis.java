@@ -61,7 +61,7 @@ public final class QueryAnalysis {
 
   /** A problem an execution plan shows. */
   public record PlanIssue(String kind, String relation, String model, String detail, String suggestion,
-      String modelPath, int line, double durationMs, String example, long rowsRead, long rowsKept) {}
+      String modelPath, int line, double durationMs, String example, long rowsRead, long rowsKept, String djangoIndex) {}
 
   /** Latency of one route on one day. */
   public record RouteDay(LocalDate day, long requests, double p50, double p95, double p99) {}
@@ -312,7 +312,7 @@ public final class QueryAnalysis {
             model.map(DjangoInventory.Model::qualname).orElse(null), detail, suggestion,
             model.map(DjangoInventory.Model::path).orElse(null),
             field != null && columns.size() == 1 ? field.line() : model.map(DjangoInventory.Model::line).orElse(0), p.durationMs(),
-            p.example(), removed + (long) rows, (long) rows));
+            p.example(), removed + (long) rows, (long) rows, model.map(m -> djangoIndex(m, columns)).orElse(null)));
       }
     }
     double planned = Math.max(1, n.planRows());
@@ -324,15 +324,31 @@ public final class QueryAnalysis {
           "%s%s: planned %,.0f rows, got %,.0f (x%.0f)", n.nodeType(), n.relation() == null ? "" : " on " + n.relation(),
           n.planRows(), n.actualRows(), Math.max(planned / actual, actual / planned)),
           "ANALYZE the table, or raise its statistics target (ALTER TABLE ... ALTER COLUMN ... SET STATISTICS 1000)",
-          null, 0, p.durationMs(), p.example(), -1, -1));
+          null, 0, p.durationMs(), p.example(), -1, -1, null));
     }
     if ("Disk".equals(n.sortSpaceType()) || n.hashBatches() > 1) {
       out.add(new PlanIssue("spill", n.relation(), null, n.nodeType() + " spilled to disk"
           + (n.sortMethod() == null ? "" : " (" + n.sortMethod() + ")") + (n.hashBatches() > 1 ? " in " + n.hashBatches() + " batches" : ""),
           "raise work_mem for this query (SET LOCAL work_mem) or sort less (an index in the ORDER BY's order)",
-          null, 0, p.durationMs(), p.example(), -1, -1));
+          null, 0, p.durationMs(), p.example(), -1, -1, null));
     }
     return out;
+  }
+
+  /**
+   * The same index in Django's terms: the {@code Meta.indexes} entry (field names, not columns;
+   * a name within Django's 30 characters) and the migration operation that adds it.
+   */
+  static String djangoIndex(DjangoInventory.Model m, List<String> columns) {
+    List<String> fields = columns.stream().map(c -> fieldOf(m, c).map(DjangoInventory.Field::name).orElse(c)).toList();
+    String modelName = m.qualname().substring(m.qualname().lastIndexOf('.') + 1);
+    String base = (modelName + "_" + String.join("_", fields)).toLowerCase(Locale.ROOT);
+    String name = base.length() + 4 <= 30 ? base + "_idx" : base.substring(0, 22) + "_" + Integer.toHexString(base.hashCode() & 0xffff) + "_ix";
+    name = name.length() > 30 ? name.substring(0, 30) : name;
+    String quoted = String.join(", ", fields.stream().map(f -> "\"" + f + "\"").toList());
+    String index = "models.Index(fields=[" + quoted + "], name=\"" + name + "\")";
+    return "class Meta:\n    indexes = [" + index + "]\n\n# migration (Django 3.2+: AddIndexConcurrently from django.contrib.postgres.operations"
+        + " avoids locking the table)\nmigrations.AddIndex(model_name=\"" + modelName.toLowerCase(Locale.ROOT) + "\", index=" + index + ")";
   }
 
   /** Indexable columns a condition compares, equality first ({@code <>} and functions are left out). */

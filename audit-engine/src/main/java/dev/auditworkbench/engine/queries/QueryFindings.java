@@ -134,15 +134,20 @@ public final class QueryFindings {
     RawFinding.Builder b = RawFinding.builder("queries." + p.kind()).nativeRuleId(p.kind())
         .title(title)
         .description(p.detail() + ". Suggested: " + p.suggestion()
-            + (p.model() == null ? "" : " (model " + p.model() + ")"))
+            + (p.model() == null ? "" : " (model " + p.model() + ")")
+            + (index ? " An index speeds these reads up and adds work to every INSERT and UPDATE of the table: worth it"
+                + " where reads dominate, as the plan shows here." : ""))
         .category(Category.PERFORMANCE)
         .severity(index && p.durationMs() >= 10 ? Severity.HIGH : index ? Severity.MEDIUM : Severity.LOW)
         .confidence(index ? Confidence.HIGH : Confidence.MEDIUM)
         .symbol(p.relation() == null ? "plan" : p.relation())
         .keyEvidence(p.relation() + " " + p.suggestion())
         .evidence(Evidence.Kind.TEXT, p.detail())
-        .evidence(Evidence.Kind.SQL, p.suggestion().startsWith("CREATE") ? p.suggestion() : p.example())
-        .defaultImpact(Impact.of(index ? 4 : 2)).defaultEffort(Effort.of(Effort.Size.S));
+        .evidence(Evidence.Kind.SQL, p.suggestion().startsWith("CREATE") ? p.suggestion() : p.example());
+    if (p.djangoIndex() != null) {
+      b.evidence(Evidence.Kind.CODE, p.djangoIndex());
+    }
+    b.defaultImpact(Impact.of(index ? 4 : 2)).defaultEffort(Effort.of(Effort.Size.S));
     if (p.modelPath() != null) {
       b.path(p.modelPath()).lines(p.line(), p.line());
     }
