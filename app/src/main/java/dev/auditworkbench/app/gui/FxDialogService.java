@@ -59,4 +59,14 @@ final class FxDialogService implements DialogService {
     File file = chooser.showOpenDialog(owner);
     return Optional.ofNullable(file).map(File::toPath);
   }
+
+  @Override
+  public Optional<Path> chooseExportFile(String title, String extension, String suggestedName) {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle(title);
+    chooser.setInitialFileName(suggestedName);
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(java.util.Locale.ROOT), "*." + extension));
+    File file = chooser.showSaveDialog(owner);
+    return Optional.ofNullable(file).map(File::toPath);
+  }
 }

@@ -214,6 +214,26 @@ class MainWindowUiTest {
   }
 
   @Test
+  void reportPagePreviewsTheReportAndExportsIt(FxRobot robot) throws Exception {
+    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT5);
+    javafx.scene.control.Label summary = robot.lookup("#report-summary").queryAs(javafx.scene.control.Label.class);
+    waitUntil(() -> summary.getText().contains("findings in report"));
+    javafx.scene.web.WebView preview = robot.lookup("#report-preview").queryAs(javafx.scene.web.WebView.class);
+    assertTrue(!preview.getEngine().isJavaScriptEnabled(), "nothing in a finding can run");
+    Path out = Files.createTempDirectory(dir, "export");
+    dialogs.exportTo = out;
+    robot.clickOn("#report-export-csv");
+    waitUntil(() -> Files.exists(out.resolve("audit-report.csv")) && !dialogs.infos.isEmpty());
+    assertTrue(Files.readString(out.resolve("audit-report.csv")).startsWith("Summary,Description,Priority,Labels,Reference"));
+    robot.clickOn("#report-export-pdf");
+    waitUntil(() -> Files.exists(out.resolve("audit-report.pdf")) && dialogs.infos.size() >= 2);
+    assertTrue(Files.readString(out.resolve("audit-report.pdf"), java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
+    try (var files = Files.list(out)) {
+      assertEquals(2, files.count(), "no temporary file left behind");
+    }
+  }
+
+  @Test
   void seamsPageAsksForAScanThenDrawsTheAppsAndTheirMutualImport(FxRobot robot) throws Exception {
     robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT3);
     waitUntil(() -> robot.lookup("#seams-view").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));

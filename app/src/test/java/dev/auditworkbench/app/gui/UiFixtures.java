@@ -57,5 +57,13 @@ final class UiFixtures {
     public Optional<Path> chooseProjectToOpen() {
       return Optional.empty();
     }
+
+    /** Where exports go in tests; null answers "cancelled". */
+    volatile Path exportTo;
+
+    @Override
+    public Optional<Path> chooseExportFile(String title, String extension, String suggestedName) {
+      return Optional.ofNullable(exportTo).map(d -> d.resolve(suggestedName));
+    }
   }
 }

@@ -13,4 +13,7 @@ public interface DialogService {
   List<Path> chooseFilesToImport();
 
   Optional<Path> chooseProjectToOpen();
+
+  /** Where to save an export; {@code extension} without the dot ("pdf"). */
+  Optional<Path> chooseExportFile(String title, String extension, String suggestedName);
 }

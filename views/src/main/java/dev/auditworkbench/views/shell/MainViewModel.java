@@ -39,6 +39,7 @@ public final class MainViewModel {
   private final OverviewViewModel overview;
   private final dev.auditworkbench.views.seams.SeamsViewModel seams;
   private final dev.auditworkbench.views.queries.QueriesViewModel queries;
+  private final dev.auditworkbench.views.report.ReportViewModel report;
   private final ProjectInfo info;
 
   public MainViewModel(
@@ -57,6 +58,7 @@ public final class MainViewModel {
     this.overview = new OverviewViewModel(store, background);
     this.seams = new dev.auditworkbench.views.seams.SeamsViewModel(store, background);
     this.queries = new dev.auditworkbench.views.queries.QueriesViewModel(store, background);
+    this.report = new dev.auditworkbench.views.report.ReportViewModel(store, background);
     this.info = store.info();
   }
 
@@ -126,6 +128,10 @@ public final class MainViewModel {
 
   public FindingsViewModel findings() {
     return findings;
+  }
+
+  public dev.auditworkbench.views.report.ReportViewModel report() {
+    return report;
   }
 
   public dev.auditworkbench.views.queries.QueriesViewModel queries() {

@@ -32,7 +32,8 @@ public final class MainWindow extends BorderPane {
     OVERVIEW("Overview"),
     FINDINGS("Findings"),
     SEAMS("Seams"),
-    QUERIES("Queries");
+    QUERIES("Queries"),
+    REPORT("Report");
 
     private final String label;
 
@@ -70,6 +71,7 @@ public final class MainWindow extends BorderPane {
     pages.put(Page.FINDINGS, findingsView);
     pages.put(Page.SEAMS, new dev.auditworkbench.views.seams.SeamsView(model.seams()));
     pages.put(Page.QUERIES, new dev.auditworkbench.views.queries.QueriesView(model.queries()));
+    pages.put(Page.REPORT, new dev.auditworkbench.views.report.ReportView(model.report(), model.dialogs()));
     setTop(new javafx.scene.layout.VBox(createMenuBar(), createToolBar()));
     setLeft(createSidebar());
     setCenter(content);
@@ -93,6 +95,7 @@ public final class MainWindow extends BorderPane {
         item(WorkbenchAction.SHOW_FINDINGS, () -> show(Page.FINDINGS)),
         item(WorkbenchAction.SHOW_SEAMS, () -> show(Page.SEAMS)),
         item(WorkbenchAction.SHOW_QUERIES, () -> show(Page.QUERIES)),
+        item(WorkbenchAction.SHOW_REPORT, () -> show(Page.REPORT)),
         item(WorkbenchAction.FIND, this::focusSearch),
         item(WorkbenchAction.TOGGLE_THEME, () -> onToggleTheme.run()));
     Menu help = new Menu("Help");
@@ -111,6 +114,7 @@ public final class MainWindow extends BorderPane {
         toolButton(WorkbenchAction.SHOW_FINDINGS, org.kordamp.ikonli.feather.Feather.LIST, () -> show(Page.FINDINGS)),
         toolButton(WorkbenchAction.SHOW_SEAMS, org.kordamp.ikonli.feather.Feather.GIT_MERGE, () -> show(Page.SEAMS)),
         toolButton(WorkbenchAction.SHOW_QUERIES, org.kordamp.ikonli.feather.Feather.DATABASE, () -> show(Page.QUERIES)),
+        toolButton(WorkbenchAction.SHOW_REPORT, org.kordamp.ikonli.feather.Feather.FILE_TEXT, () -> show(Page.REPORT)),
         new javafx.scene.control.Separator(),
         toolButton(WorkbenchAction.TOGGLE_THEME, org.kordamp.ikonli.feather.Feather.MOON, onToggleTheme));
     bar.setId("tool-bar");
@@ -141,6 +145,9 @@ public final class MainWindow extends BorderPane {
     sidebar.getSelectionModel().selectedItemProperty().addListener((o, a, page) -> {
       if (page != null) {
         content.getChildren().setAll(pages.get(page));
+        if (page == Page.REPORT) {
+          model.report().reload(); // the preview follows every triage edit made since
+        }
       }
     });
     return sidebar;

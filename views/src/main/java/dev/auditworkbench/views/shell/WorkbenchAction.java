@@ -11,6 +11,7 @@ public enum WorkbenchAction {
   SHOW_FINDINGS("Findings", "Shortcut+2"),
   SHOW_SEAMS("Seams", "Shortcut+3"),
   SHOW_QUERIES("Queries", "Shortcut+4"),
+  SHOW_REPORT("Report", "Shortcut+5"),
   FIND("Find in findings", "Shortcut+F"),
   TOGGLE_THEME("Light or dark theme", "Shortcut+Shift+D"),
   CLOSE_PROJECT("Close project", "Shortcut+W"),

@@ -1,0 +1,60 @@
+package dev.auditworkbench.views.report;
+
+import dev.auditworkbench.views.common.Css;
+import dev.auditworkbench.views.common.DialogService;
+import java.nio.file.Path;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.web.WebView;
+
+/**
+ * The Report page: a live preview of the report's HTML (WebView with JavaScript off, so nothing in
+ * a finding can run) that refreshes after edits, and export buttons whose work shows in the status bar.
+ */
+public final class ReportView extends BorderPane {
+  private final WebView preview = new WebView();
+  private final Label summary = new Label();
+
+  public ReportView(ReportViewModel model, DialogService dialogs) {
+    setId("report-view");
+    getStyleClass().add(Css.PAGE);
+    preview.setId("report-preview");
+    preview.getEngine().setJavaScriptEnabled(false);
+    preview.setContextMenuEnabled(false);
+    summary.setId("report-summary");
+    summary.getStyleClass().add(Css.MUTED);
+    Button refresh = new Button("Refresh");
+    refresh.setId("report-refresh");
+    refresh.setOnAction(e -> model.reload());
+    ToolBar bar = new ToolBar(refresh);
+    for (ReportViewModel.Format f : ReportViewModel.Format.values()) {
+      Button b = new Button("Export " + f.name() + "...");
+      b.setId("report-export-" + f.extension());
+      b.setOnAction(e -> dialogs.chooseExportFile("Export the report as " + f.name(), f.extension(),
+              "audit-report." + f.extension())
+          .ifPresent((Path p) -> {
+            var task = model.export(f, p);
+            task.setOnSucceeded(done -> dialogs.showInformation("Report exported", f.name() + " written to " + p));
+            task.setOnFailed(failed -> dialogs.showError("Export failed",
+                p + ": " + String.valueOf(task.getException().getMessage())));
+          }));
+      bar.getItems().add(b);
+    }
+    Label title = new Label("Report");
+    title.getStyleClass().add(Css.PAGE_TITLE);
+    VBox top = new VBox(2, title, summary, bar);
+    top.setPadding(new Insets(0, 0, 6, 0));
+    setTop(top);
+    setCenter(preview);
+    model.htmlProperty().addListener((o, a, html) -> preview.getEngine().loadContent(html, "text/html"));
+    model.summaryProperty().addListener((o, a, s) -> summary.setText(s + " (only findings \"In report\" are detailed)"));
+    if (!model.htmlProperty().get().isEmpty()) {
+      preview.getEngine().loadContent(model.htmlProperty().get(), "text/html");
+    }
+    summary.setText("Building the preview...");
+  }
+}

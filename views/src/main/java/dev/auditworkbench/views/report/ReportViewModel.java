@@ -1,0 +1,112 @@
+package dev.auditworkbench.views.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.auditworkbench.engine.report.IssueTrackerCsv;
+import dev.auditworkbench.engine.report.ReportModel;
+import dev.auditworkbench.engine.report.ReportRenderer;
+import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.views.common.BackgroundWork;
+import dev.auditworkbench.views.common.FxTasks;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.concurrent.Task;
+
+/** The report as HTML for the preview, and its exports, built off the FX thread. */
+public final class ReportViewModel {
+  /** What can be exported. */
+  public enum Format {
+    PDF("pdf"), HTML("html"), CSV("csv"), JSON("json");
+
+    private final String extension;
+
+    Format(String extension) {
+      this.extension = extension;
+    }
+
+    public String extension() {
+      return extension;
+    }
+  }
+
+  private final ProjectStore store;
+  private final BackgroundWork background;
+  private final ReadOnlyStringWrapper html = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+
+  public ReportViewModel(ProjectStore store, BackgroundWork background) {
+    this.store = store;
+    this.background = background;
+  }
+
+  public Task<String> reload() {
+    Task<String> task = FxTasks.task("Building the report preview", l -> {
+      ReportModel model = store.read(c -> ReportModel.of(c, Instant.now()));
+      String page = new ReportRenderer(null).html(model);
+      return String.format(Locale.ROOT, "%d findings in report, %d open, %d untriaged", model.summary().inReport(),
+          model.summary().open(), model.summary().untriaged()) + "\u0000" + page;
+    });
+    task.setOnSucceeded(e -> {
+      String v = task.getValue();
+      int cut = v.indexOf('\u0000');
+      summary.set(v.substring(0, cut));
+      html.set(v.substring(cut + 1));
+    });
+    return background.submit(task);
+  }
+
+  /** Writes the export to {@code file} (atomically: a failed or cancelled export leaves nothing half-written). */
+  public Task<Path> export(Format format, Path file) {
+    return background.submit(FxTasks.task("Exporting " + format.name(), l -> {
+      l.progress(0, 3, "Collecting the report");
+      ReportModel model = store.read(c -> ReportModel.of(c, Instant.now()));
+      l.checkCancelled();
+      l.progress(1, 3, "Laying out " + format.name());
+      Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".export", "." + format.extension());
+      try {
+        switch (format) {
+          case PDF -> {
+            String page = new ReportRenderer(null).html(model);
+            l.checkCancelled();
+            l.progress(2, 3, "Rendering the PDF");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+              ReportRenderer.pdf(page, out);
+            }
+          }
+          case HTML -> Files.writeString(tmp, new ReportRenderer(null).html(model), StandardCharsets.UTF_8);
+          case CSV -> {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+              IssueTrackerCsv.write(model, w);
+            }
+          }
+          case JSON -> Files.write(tmp, new ObjectMapper().registerModule(new JavaTimeModule())
+              .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsBytes(model));
+        }
+        l.checkCancelled();
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+      l.progress(3, 3, "Exported " + file.getFileName());
+      return file;
+    }));
+  }
+
+  public ReadOnlyStringProperty htmlProperty() {
+    return html.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty summaryProperty() {
+    return summary.getReadOnlyProperty();
+  }
+}
