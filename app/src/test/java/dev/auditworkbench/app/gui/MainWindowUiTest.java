@@ -234,6 +234,32 @@ class MainWindowUiTest {
   }
 
   @Test
+  void matrixDragReScoresAWorkItemAndSavesIt(FxRobot robot) throws Exception {
+    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT6);
+    waitUntil(() -> robot.lookup("#matrix-item-1").tryQuery().isPresent());
+    // The lowest-ranked item that holds one finding: a drag re-scores exactly that finding.
+    javafx.scene.layout.Pane chart = robot.lookup("#matrix-chart").queryAs(javafx.scene.layout.Pane.class);
+    javafx.scene.shape.Circle disc = chart.getChildren().stream()
+        .filter(n -> n instanceof javafx.scene.shape.Circle c && c.getProperties().get("item") instanceof
+            dev.auditworkbench.engine.priority.Planner.WorkItem w && w.findings().size() == 1)
+        .map(n -> (javafx.scene.shape.Circle) n).reduce((a, b) -> b).orElseThrow();
+    var item = (dev.auditworkbench.engine.priority.Planner.WorkItem) disc.getProperties().get("item");
+    long id = item.findings().get(0).id();
+    javafx.geometry.Point2D target = chart.localToScreen(
+        dev.auditworkbench.views.matrix.MatrixViewTestAccess.x(40), dev.auditworkbench.views.matrix.MatrixViewTestAccess.y(5));
+    robot.drag(disc).dropTo(target);
+    waitUntil(() -> store.read(c -> {
+      try (var r = new dev.auditworkbench.engine.store.FindingRepository(c)) {
+        var f = r.byId(id).orElseThrow();
+        return f.impactOverride() != null && f.impactOverride().value() == 5 && f.effortOverride() != null
+            && Math.abs(f.effortOverride().hours() - 40) <= 3;
+      }
+    }));
+    javafx.scene.control.Label detail = robot.lookup("#matrix-detail").queryAs(javafx.scene.control.Label.class);
+    assertTrue(detail.getText().startsWith("Re-scored"), detail.getText());
+  }
+
+  @Test
   void seamsPageAsksForAScanThenDrawsTheAppsAndTheirMutualImport(FxRobot robot) throws Exception {
     robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT3);
     waitUntil(() -> robot.lookup("#seams-view").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));

@@ -40,6 +40,7 @@ public final class MainViewModel {
   private final dev.auditworkbench.views.seams.SeamsViewModel seams;
   private final dev.auditworkbench.views.queries.QueriesViewModel queries;
   private final dev.auditworkbench.views.report.ReportViewModel report;
+  private final dev.auditworkbench.views.matrix.MatrixViewModel matrix;
   private final ProjectInfo info;
 
   public MainViewModel(
@@ -59,6 +60,7 @@ public final class MainViewModel {
     this.seams = new dev.auditworkbench.views.seams.SeamsViewModel(store, background);
     this.queries = new dev.auditworkbench.views.queries.QueriesViewModel(store, background);
     this.report = new dev.auditworkbench.views.report.ReportViewModel(store, background);
+    this.matrix = new dev.auditworkbench.views.matrix.MatrixViewModel(store, triage, background);
     this.info = store.info();
   }
 
@@ -128,6 +130,10 @@ public final class MainViewModel {
 
   public FindingsViewModel findings() {
     return findings;
+  }
+
+  public dev.auditworkbench.views.matrix.MatrixViewModel matrix() {
+    return matrix;
   }
 
   public dev.auditworkbench.views.report.ReportViewModel report() {

@@ -31,6 +31,7 @@ public final class MainWindow extends BorderPane {
   public enum Page {
     OVERVIEW("Overview"),
     FINDINGS("Findings"),
+    MATRIX("Matrix"),
     SEAMS("Seams"),
     QUERIES("Queries"),
     REPORT("Report");
@@ -71,6 +72,7 @@ public final class MainWindow extends BorderPane {
     pages.put(Page.FINDINGS, findingsView);
     pages.put(Page.SEAMS, new dev.auditworkbench.views.seams.SeamsView(model.seams()));
     pages.put(Page.QUERIES, new dev.auditworkbench.views.queries.QueriesView(model.queries()));
+    pages.put(Page.MATRIX, new dev.auditworkbench.views.matrix.MatrixView(model.matrix()));
     pages.put(Page.REPORT, new dev.auditworkbench.views.report.ReportView(model.report(), model.dialogs()));
     setTop(new javafx.scene.layout.VBox(createMenuBar(), createToolBar()));
     setLeft(createSidebar());
@@ -93,6 +95,7 @@ public final class MainWindow extends BorderPane {
     view.getItems().addAll(
         item(WorkbenchAction.SHOW_OVERVIEW, () -> show(Page.OVERVIEW)),
         item(WorkbenchAction.SHOW_FINDINGS, () -> show(Page.FINDINGS)),
+        item(WorkbenchAction.SHOW_MATRIX, () -> show(Page.MATRIX)),
         item(WorkbenchAction.SHOW_SEAMS, () -> show(Page.SEAMS)),
         item(WorkbenchAction.SHOW_QUERIES, () -> show(Page.QUERIES)),
         item(WorkbenchAction.SHOW_REPORT, () -> show(Page.REPORT)),
@@ -112,6 +115,7 @@ public final class MainWindow extends BorderPane {
         new javafx.scene.control.Separator(),
         toolButton(WorkbenchAction.SHOW_OVERVIEW, org.kordamp.ikonli.feather.Feather.HOME, () -> show(Page.OVERVIEW)),
         toolButton(WorkbenchAction.SHOW_FINDINGS, org.kordamp.ikonli.feather.Feather.LIST, () -> show(Page.FINDINGS)),
+        toolButton(WorkbenchAction.SHOW_MATRIX, org.kordamp.ikonli.feather.Feather.GRID, () -> show(Page.MATRIX)),
         toolButton(WorkbenchAction.SHOW_SEAMS, org.kordamp.ikonli.feather.Feather.GIT_MERGE, () -> show(Page.SEAMS)),
         toolButton(WorkbenchAction.SHOW_QUERIES, org.kordamp.ikonli.feather.Feather.DATABASE, () -> show(Page.QUERIES)),
         toolButton(WorkbenchAction.SHOW_REPORT, org.kordamp.ikonli.feather.Feather.FILE_TEXT, () -> show(Page.REPORT)),
@@ -147,6 +151,8 @@ public final class MainWindow extends BorderPane {
         content.getChildren().setAll(pages.get(page));
         if (page == Page.REPORT) {
           model.report().reload(); // the preview follows every triage edit made since
+        } else if (page == Page.MATRIX) {
+          model.matrix().reload();
         }
       }
     });

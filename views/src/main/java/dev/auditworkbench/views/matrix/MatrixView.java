@@ -1,0 +1,215 @@
+package dev.auditworkbench.views.matrix;
+
+import dev.auditworkbench.engine.model.Category;
+import dev.auditworkbench.engine.priority.Planner;
+import dev.auditworkbench.views.common.Css;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.scene.Cursor;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
+
+/**
+ * The Matrix page: every work item placed by impact (up) and effort (across, log scale), in the
+ * four quadrants; disc size is its findings, colour its category; hover for the title, click for
+ * its details, drag to re-score (saved at once as the auditor's impact and effort). The roadmap by
+ * phase sits beside it with hours, weeks and dates.
+ */
+public final class MatrixView extends BorderPane {
+  static final double WIDTH = 720;
+  static final double HEIGHT = 480;
+  private static final double LEFT = 50;
+  private static final double RIGHT = 16;
+  private static final double TOP = 16;
+  private static final double BOTTOM = 40;
+  private static final double MAX_HOURS = 200;
+
+  private final MatrixViewModel model;
+  private final Pane chart = new Pane();
+  private final ListView<String> roadmap = new ListView<>();
+  private final Label detail = new Label("Click a disc for its work item; drag it to re-score.");
+  private final Label summary = new Label();
+
+  public MatrixView(MatrixViewModel model) {
+    this.model = model;
+    setId("matrix-view");
+    getStyleClass().add(Css.PAGE);
+    chart.setId("matrix-chart");
+    chart.setPrefSize(WIDTH, HEIGHT);
+    chart.setMinSize(WIDTH, HEIGHT);
+    chart.setMaxSize(WIDTH, HEIGHT);
+    roadmap.setId("matrix-roadmap");
+    roadmap.setCellFactory(v -> {
+      javafx.scene.control.ListCell<String> cell = new javafx.scene.control.ListCell<>() {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+          super.updateItem(item, empty);
+          setText(empty ? null : item);
+        }
+      };
+      cell.setWrapText(true);
+      cell.setPrefWidth(0); // wrap to the list's width
+      return cell;
+    });
+    detail.setId("matrix-detail");
+    detail.setWrapText(true);
+    summary.setId("matrix-summary");
+    summary.getStyleClass().add(Css.MUTED);
+    Label title = new Label("Impact vs effort");
+    title.getStyleClass().add(Css.PAGE_TITLE);
+    Label roadmapTitle = new Label("Roadmap");
+    roadmapTitle.getStyleClass().add("title-4");
+    VBox side = new VBox(6, roadmapTitle, roadmap, detail);
+    side.setPadding(new Insets(0, 0, 0, 8));
+    side.setMinWidth(280);
+    SplitPane split = new SplitPane(new javafx.scene.control.ScrollPane(chart), side);
+    split.setDividerPositions(0.68);
+    VBox top = new VBox(2, title, summary);
+    top.setPadding(new Insets(0, 0, 8, 0));
+    setTop(top);
+    setCenter(split);
+    model.planProperty().addListener((o, a, plan) -> show(plan));
+    show(model.planProperty().get());
+  }
+
+  static double x(double hours) {
+    return LEFT + (WIDTH - LEFT - RIGHT) * Math.log(Math.max(1, Math.min(MAX_HOURS, hours))) / Math.log(MAX_HOURS);
+  }
+
+  static double y(double impact) {
+    return HEIGHT - BOTTOM - (HEIGHT - BOTTOM - TOP) * (Math.max(0.5, Math.min(5.5, impact)) - 0.5) / 5.0;
+  }
+
+  /** Hours at a horizontal position, rounded to a whole hour. */
+  static int hoursAt(double px) {
+    double t = (px - LEFT) / (WIDTH - LEFT - RIGHT);
+    return (int) Math.max(1, Math.min(MAX_HOURS, Math.round(Math.exp(t * Math.log(MAX_HOURS)))));
+  }
+
+  /** Impact at a vertical position, 1 to 5. */
+  static int impactAt(double py) {
+    double v = 0.5 + (HEIGHT - BOTTOM - py) / (HEIGHT - BOTTOM - TOP) * 5.0;
+    return (int) Math.max(1, Math.min(5, Math.round(v)));
+  }
+
+  private void show(Optional<Planner.Plan> maybe) {
+    chart.getChildren().clear();
+    roadmap.getItems().clear();
+    if (maybe.isEmpty()) {
+      summary.setText("Planning...");
+      return;
+    }
+    Planner.Plan plan = maybe.get();
+    summary.setText(String.format(Locale.ROOT, "%d work items from %d open findings; %,d hours over %.1f weeks for a team of %d",
+        plan.items().size(), plan.openFindings(), plan.totalHours(), plan.totalWeeks(), plan.settings().teamSize()));
+    double splitX = x(plan.settings().lowEffortHours() + 0.5);
+    double splitY = y(plan.settings().highImpact() - 0.5);
+    quadrant(LEFT, TOP, splitX - LEFT, splitY - TOP, "#2e7d32", "Quick wins", true, true);
+    quadrant(splitX, TOP, WIDTH - RIGHT - splitX, splitY - TOP, "#f9a825", "Major projects", false, true);
+    quadrant(LEFT, splitY, splitX - LEFT, HEIGHT - BOTTOM - splitY, "#607d8b", "Fill-ins", true, false);
+    quadrant(splitX, splitY, WIDTH - RIGHT - splitX, HEIGHT - BOTTOM - splitY, "#c62828", "Money pits", false, false);
+    for (int h : new int[] {1, 2, 4, 8, 16, 40, 80, 200}) {
+      Text t = new Text(x(h) - 8, HEIGHT - BOTTOM + 16, h + "h");
+      t.getStyleClass().add("matrix-axis");
+      t.setFill(Color.GRAY);
+      chart.getChildren().add(t);
+    }
+    for (int i = 1; i <= 5; i++) {
+      Text t = new Text(LEFT - 18, y(i) + 4, String.valueOf(i));
+      t.setFill(Color.GRAY);
+      chart.getChildren().add(t);
+    }
+    Text xLabel = new Text(WIDTH / 2 - 60, HEIGHT - 6, "Effort (hours, log scale)");
+    xLabel.setFill(Color.GRAY);
+    Text yLabel = new Text(4, TOP + 10, "Impact");
+    yLabel.setFill(Color.GRAY);
+    chart.getChildren().addAll(xLabel, yLabel, new Line(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM),
+        new Line(LEFT, TOP, LEFT, HEIGHT - BOTTOM));
+    int rank = 0;
+    for (Planner.WorkItem w : plan.items()) {
+      rank++;
+      chart.getChildren().add(disc(w, rank));
+    }
+    for (Planner.PhasePlan p : plan.phases()) {
+      roadmap.getItems().add(String.format(Locale.ROOT, "%d. %s: %d items, %d h, %.1f weeks%s", p.phase().ordinal() + 1,
+          p.phase().label(), p.items().size(), p.hours(), p.weeks(), p.items().isEmpty() ? "" : " (" + p.start() + " to " + p.end() + ")"));
+    }
+  }
+
+  private void quadrant(double x, double y, double w, double h, String colour, String name, boolean left, boolean top) {
+    Rectangle r = new Rectangle(x, y, w, h);
+    r.setFill(Color.web(colour, 0.10));
+    Text t = new Text(left ? x + 6 : x + w - 6 - name.length() * 7, top ? y + 16 : y + h - 6, name);
+    t.setFill(Color.web(colour));
+    t.setStyle("-fx-font-weight: bold;");
+    chart.getChildren().addAll(r, t);
+  }
+
+  private Circle disc(Planner.WorkItem w, int rank) {
+    double jitter = ((w.key().hashCode() & 0xff) / 255.0 - 0.5) * 0.5;
+    Circle c = new Circle(x(w.effortHours()), y(w.impact() + jitter), 5 + 2.5 * Math.sqrt(w.findings().size()));
+    c.setId("matrix-item-" + rank);
+    c.setFill(Color.web(colour(w.findings().get(0).category()), 0.8));
+    c.setStroke(Color.WHITE);
+    c.setCursor(Cursor.HAND);
+    Tooltip.install(c, new Tooltip(String.format(Locale.ROOT, "#%d %s%nimpact %d, effort %d h, %s, %s", rank, w.title(),
+        w.impact(), w.effortHours(), w.quadrant().label(), w.phase().label())));
+    c.getProperties().put("item", w);
+    double[] start = new double[2];
+    c.setOnMousePressed(e -> {
+      start[0] = c.getCenterX();
+      start[1] = c.getCenterY();
+      detail.setText(describe(w, rank));
+    });
+    c.setOnMouseDragged(e -> {
+      c.setCenterX(Math.max(LEFT, Math.min(WIDTH - RIGHT, e.getX())));
+      c.setCenterY(Math.max(TOP, Math.min(HEIGHT - BOTTOM, e.getY())));
+    });
+    c.setOnMouseReleased(e -> {
+      if (Math.hypot(c.getCenterX() - start[0], c.getCenterY() - start[1]) < 4) {
+        return; // a click, not a drag
+      }
+      int impact = impactAt(c.getCenterY());
+      int hours = hoursAt(c.getCenterX());
+      detail.setText(String.format(Locale.ROOT, "Re-scored \"%s\": impact %d, effort %d h", w.title(), impact, hours));
+      model.rescore(w, impact, hours);
+    });
+    return c;
+  }
+
+  private static String describe(Planner.WorkItem w, int rank) {
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "#%d %s%n%s, %s; impact %d, effort %d h (%s), score %.1f",
+        rank, w.title(), w.quadrant().label(), w.phase().label(), w.impact(), w.effortHours(), w.effortSize(), w.score()));
+    if (w.expectedGain() != null) {
+      sb.append("\nExpected: ").append(w.expectedGain());
+    }
+    List<String> members = w.findings().stream().limit(8).map(f -> "- " + f.title()).toList();
+    if (w.findings().size() > 1) {
+      sb.append("\n").append(String.join("\n", members));
+    }
+    return sb.toString();
+  }
+
+  static String colour(Category c) {
+    return switch (c) {
+      case SECURITY -> "#c62828";
+      case PERFORMANCE -> "#ef6c00";
+      case ARCHITECTURE -> "#6a1b9a";
+      case MAINTAINABILITY -> "#1565c0";
+      case DEPENDENCIES -> "#2e7d32";
+      case TESTING -> "#00838f";
+    };
+  }
+}

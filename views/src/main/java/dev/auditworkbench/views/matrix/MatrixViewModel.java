@@ -1,0 +1,65 @@
+package dev.auditworkbench.views.matrix;
+
+import dev.auditworkbench.engine.model.Effort;
+import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.engine.model.Impact;
+import dev.auditworkbench.engine.priority.Planner;
+import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.triage.TriageEdit;
+import dev.auditworkbench.engine.triage.TriageService;
+import dev.auditworkbench.views.common.BackgroundWork;
+import dev.auditworkbench.views.common.FxTasks;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.concurrent.Task;
+
+/** The plan (work items, quadrants, roadmap) for the matrix, and re-scoring by dragging. */
+public final class MatrixViewModel {
+  private final ProjectStore store;
+  private final TriageService triage;
+  private final BackgroundWork background;
+  private final ReadOnlyObjectWrapper<Optional<Planner.Plan>> plan = new ReadOnlyObjectWrapper<>(Optional.empty());
+
+  public MatrixViewModel(ProjectStore store, TriageService triage, BackgroundWork background) {
+    this.store = store;
+    this.triage = triage;
+    this.background = background;
+  }
+
+  public Task<Planner.Plan> reload() {
+    Task<Planner.Plan> task = FxTasks.task("Planning", l -> store.read(c -> Planner.of(c, LocalDate.now())));
+    task.setOnSucceeded(e -> plan.set(Optional.of(task.getValue())));
+    return background.submit(task);
+  }
+
+  /**
+   * Gives a work item a new impact and effort, saved at once as the auditor's overrides: every
+   * member gets the impact; a single finding gets the effort, a group's largest member gets what
+   * makes the combined effort come out at the asked hours (the others keep theirs).
+   */
+  public Task<Void> rescore(Planner.WorkItem item, int impact, int hours) {
+    int clampedImpact = Math.max(1, Math.min(5, impact));
+    List<Finding> members = item.findings().stream()
+        .sorted(Comparator.comparingInt((Finding f) -> f.effort().hours()).reversed()).toList();
+    int others = members.stream().skip(1).mapToInt(f -> f.effort().hours()).sum();
+    int largest = Math.max(1, Math.min(10_000, hours - (int) Math.ceil(others / 2.0)));
+    Task<Void> task = FxTasks.task("Re-scoring " + item.title(), l -> {
+      for (int i = 0; i < members.size(); i++) {
+        Finding f = members.get(i);
+        Effort effort = i == 0 ? Effort.hours(largest) : null;
+        triage.apply(f.id(), new TriageEdit(null, null, Impact.of(clampedImpact), effort, null), "matrix");
+      }
+      return null;
+    });
+    task.setOnSucceeded(e -> reload());
+    return background.submit(task);
+  }
+
+  public ReadOnlyObjectProperty<Optional<Planner.Plan>> planProperty() {
+    return plan.getReadOnlyProperty();
+  }
+}
