@@ -18,6 +18,7 @@ public final class OverviewView extends VBox {
   private final FlowPane severityTiles = new FlowPane(12, 12);
   private final FlowPane categoryTiles = new FlowPane(12, 12);
   private final ListView<String> imports = new ListView<>();
+  private final VBox highlights = new VBox(3);
 
   public OverviewView(OverviewViewModel model) {
     getStyleClass().add(Css.PAGE);
@@ -27,10 +28,11 @@ public final class OverviewView extends VBox {
     imports.setId("overview-imports");
     imports.setPlaceholder(new Label("Nothing imported yet."));
     codeTiles.setId("overview-code");
+    highlights.setId("overview-highlights");
     scanLine.setId("overview-scan");
     scanLine.getStyleClass().add(Css.MUTED);
     getChildren().addAll(
-        heading("The codebase"), codeTiles, scanLine,
+        heading("The codebase"), codeTiles, scanLine, highlights,
         heading("Open findings by severity"), severityTiles,
         heading("By category"), categoryTiles,
         heading("Imports"), imports);
@@ -45,6 +47,11 @@ public final class OverviewView extends VBox {
   }
 
   private void show(OverviewViewModel.Snapshot s) {
+    highlights.getChildren().setAll(s.highlights().stream().map(h -> {
+      Label l = new Label("\u2022 " + h);
+      l.setWrapText(true);
+      return l;
+    }).toList());
     codeTiles.getChildren().clear();
     s.scan().ifPresentOrElse(scan -> {
       codeTiles.getChildren().addAll(tile(scan.pythonFiles(), "Python files"), tileText(String.format("%,d", scan.codeLines()), "code lines"));

@@ -29,7 +29,8 @@ public final class OverviewViewModel {
       Map<Category, Integer> byCategory,
       List<ImportRecord> imports,
       Optional<ScanRepository.Scan> scan,
-      Optional<DjangoInventory> inventory) {}
+      Optional<DjangoInventory> inventory,
+      List<String> highlights) {}
 
   private final ProjectStore store;
   private final BackgroundWork background;
@@ -65,7 +66,29 @@ public final class OverviewViewModel {
     }
     Optional<ScanRepository.Scan> scan = store.read(c -> new ScanRepository(c).latest());
     Optional<DjangoInventory> inventory = store.read(c -> new ScanRepository(c).latestFacts("inventory", DjangoInventory.class));
-    return new Snapshot(findings.size(), open, bySeverity, byCategory, imports, scan, inventory);
+    return new Snapshot(findings.size(), open, bySeverity, byCategory, imports, scan, inventory,
+        highlights(store, findings));
+  }
+
+  /** The Django version's support, the top hotspots, the slowest routes and statements, in one list. */
+  static List<String> highlights(ProjectStore store, List<Finding> findings) {
+    List<String> out = new java.util.ArrayList<>();
+    findings.stream().filter(f -> !f.gone() && f.ruleId().equals("dependency.django-support")).findFirst()
+        .ifPresent(f -> out.add("Framework: " + f.title()));
+    findings.stream().filter(f -> !f.gone() && f.ruleId().equals("history.hotspot"))
+        .sorted(java.util.Comparator.comparing(Finding::title)).limit(3).forEach(f -> out.add(f.title()));
+    var queries = store.read(c -> dev.auditworkbench.engine.queries.QueryAnalysis.of(c,
+        dev.auditworkbench.engine.queries.QueryAnalysis.DEFAULT_N_PLUS_ONE));
+    queries.routes().stream().limit(3).forEach(r -> out.add(String.format(java.util.Locale.ROOT,
+        "Slow route %s: p95 %.0f ms over %,d requests%s", r.route(), r.p95(), r.requests(),
+        r.changedOn() == null ? "" : String.format(java.util.Locale.ROOT, " (slower since %s)", r.changedOn()))));
+    queries.statements().stream().limit(3).forEach(st -> out.add(String.format(java.util.Locale.ROOT,
+        "Statement with %.0f%% of database time: %,d calls, mean %.1f ms on %s", 100 * st.share(), st.calls(), st.meanMs(),
+        st.tables().isEmpty() ? "-" : String.join(", ", st.tables()))));
+    if (!queries.nPlusOnes().isEmpty()) {
+      out.add(queries.nPlusOnes().size() + " N+1 patterns in the captured traffic (Queries page)");
+    }
+    return out;
   }
 
   public ReadOnlyObjectProperty<Snapshot> snapshotProperty() {
