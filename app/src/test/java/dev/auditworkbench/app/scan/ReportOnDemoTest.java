@@ -86,7 +86,7 @@ class ReportOnDemoTest {
     for (String section : List.of("Contents", "1. Executive summary", "Scorecard", "The ten quick wins", "2. Impact vs effort",
         "3. Roadmap", "Stop the bleeding", "4. Seam map", "5. Performance", "Slowest routes", "N+1 queries",
         "Index suggestions", "6. Security (OWASP Top 10 2021)", "7. Dependencies", "8. Findings in detail",
-        "Appendix: inputs and method")) {
+        "Appendix: inputs and method", "Method", "Django inventory", "Glossary")) {
       assertTrue(pdfText.contains(section), section);
     }
     assertTrue(pages >= 10, "pages: " + pages);
@@ -96,8 +96,16 @@ class ReportOnDemoTest {
     assertTrue(pdfText.replace("\n", " ").contains("CREATE INDEX CONCURRENTLY invoices_invoice_external_ref_idx ON"));
     assertTrue(pdfText.contains("A03:2021 Injection"));
     assertTrue(pdfText.replace("\n", " ").contains("N+1 on GET /invoices/: 100 x customers.models.Customer"));
-    model.inputs().forEach(i -> assertTrue(pdfText.contains(i.fileName()), i.fileName()));
+    String joined = pdfText.replace("\n", "");
+    model.inputs().forEach(i -> assertTrue(joined.contains(i.fileName()), i.fileName()));
     assertEquals(model.summary().inReport(), model.sections().stream().mapToInt(s -> s.findings().size()).sum());
+    // Each detailed finding in the repository quotes its code, its lines marked.
+    ReportModel.FindingView list = model.sections().stream().flatMap(s -> s.findings().stream())
+        .filter(f -> f.title().equals("N+1 on GET /invoices/: 100 x customers.models.Customer (customers_customer) per request"))
+        .findFirst().orElseThrow();
+    assertTrue(list.excerpt().contains(">  17  def invoice_list(request):"), list.excerpt());
+    assertTrue(pdfText.contains(">  17  def invoice_list(request):"));
+    assertTrue(model.upgradePath().contains("3.2"), model.upgradePath());
   }
 
   @Test

@@ -41,7 +41,15 @@ import java.util.Optional;
 public record ReportModel(
     Meta meta, Summary summary, List<Planner.WorkItem> quickWins, String matrixSvg, List<PhaseRow> roadmap,
     String roadmapTotals, String seamSvg, List<String> seamClusters, Performance performance, List<OwaspRow> owasp,
-    List<FindingView> dependencies, List<Section> sections, List<ImportRecord> inputs) {
+    List<DependencyRow> dependencies, String upgradePath, List<Section> sections, List<ImportRecord> inputs,
+    Inventory inventory) {
+
+  /** One open dependency finding, whatever its triage. */
+  public record DependencyRow(String title, String severity, String status) {}
+
+  /** The Django inventory in numbers, for the appendix. */
+  public record Inventory(boolean scanned, int apps, List<String> localApps, int models, int routes, int views,
+      int templates, int migrations, int tasks) {}
 
   /** Cover and running header. */
   public record Meta(String client, String engagement, String auditor, String date, String repo, String commit,
@@ -66,12 +74,13 @@ public record ReportModel(
       List<QueryAnalysis.PlanIssue> indexes) {}
 
   /** One OWASP Top 10 2021 category and where its findings stand. */
-  public record OwaspRow(String id, String title, int open, int inReport, int fixedOrDismissed, String state) {}
+  public record OwaspRow(String id, String title, int open, int inReport, int fixedOrDismissed, String state,
+      List<String> findings) {}
 
   /** A finding as the report details it. */
   public record FindingView(String ref, String title, String severity, String category, String location,
       String description, List<Evidence> evidence, String cwe, String owasp, int impact, String effort, String tools,
-      String notes) {}
+      String notes, String excerpt) {}
 
   /** The detailed findings of one category. */
   public record Section(String title, List<FindingView> findings) {}
@@ -133,6 +142,7 @@ public record ReportModel(
         queries.planIssues().stream().filter(p -> p.suggestion().startsWith("CREATE INDEX")).toList());
 
     Map<OwaspTop10, int[]> owaspCounts = new EnumMap<>(OwaspTop10.class);
+    Map<OwaspTop10, List<String>> owaspTitles = new EnumMap<>(OwaspTop10.class);
     for (Finding f : all) {
       for (String id : f.owasp()) {
         for (OwaspTop10 o : OwaspTop10.values()) {
@@ -142,6 +152,8 @@ public record ReportModel(
               c3[2]++;
             } else {
               c3[0]++;
+              owaspTitles.computeIfAbsent(o, k -> new ArrayList<>()).add(f.severity().name().toLowerCase(Locale.ROOT)
+                  + ": " + f.title());
               if (f.status() == Status.IN_REPORT) {
                 c3[1]++;
               }
@@ -153,26 +165,46 @@ public record ReportModel(
     List<OwaspRow> owasp = new ArrayList<>();
     for (OwaspTop10 o : OwaspTop10.values()) {
       int[] c3 = owaspCounts.getOrDefault(o, new int[3]);
-      owasp.add(new OwaspRow(o.id(), o.title(), c3[0], c3[1], c3[2], c3[0] == 0 ? "clear" : "open"));
+      List<String> titles = owaspTitles.getOrDefault(o, List.of()).stream().sorted().limit(6).toList();
+      owasp.add(new OwaspRow(o.id(), o.title(), c3[0], c3[1], c3[2], c3[0] == 0 ? "clear" : "open", titles));
     }
 
     List<Section> sections = new ArrayList<>();
-    List<FindingView> dependencies = new ArrayList<>();
+    List<DependencyRow> dependencies = open.stream().filter(f -> f.category() == Category.DEPENDENCIES)
+        .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::title))
+        .map(f -> new DependencyRow(f.title(), f.severity().name().toLowerCase(Locale.ROOT),
+            f.status().name().toLowerCase(Locale.ROOT).replace('_', ' '))).toList();
+    String upgradePath = open.stream().filter(f -> f.ruleId().equals("dependency.django-support")).findFirst()
+        .map(f -> f.description() == null ? f.title() : f.description()).orElse("");
+    java.nio.file.Path repo = info.repo();
+    // Lines that hold a secret are never quoted, whichever finding's excerpt reaches them.
+    java.util.Set<String> secretLines = new java.util.HashSet<>();
+    all.stream().filter(f -> f.location() != null && f.location().path() != null && (f.ruleId().startsWith("secret")
+            || f.ruleId().contains("secret") || f.sources().stream().anyMatch(x -> x.tool().equals("gitleaks")
+            || x.tool().equals("trufflehog"))))
+        .forEach(f -> {
+          for (int l = f.location().startLine(); l <= Math.max(f.location().startLine(), f.location().endLine()); l++) {
+            secretLines.add(f.location().path() + ":" + l);
+          }
+        });
     for (Category cat : Category.values()) {
       List<FindingView> views = inReport.stream().filter(f -> f.category() == cat)
           .sorted(Comparator.comparing(Finding::severity).thenComparing(Comparator.comparingInt((Finding f) -> f.impact().value()).reversed())
               .thenComparing(Finding::fingerprint))
-          .map(ReportModel::view).toList();
+          .map(f -> view(f, repo, secretLines)).toList();
       if (!views.isEmpty()) {
         sections.add(new Section(label(cat), views));
       }
-      if (cat == Category.DEPENDENCIES) {
-        dependencies.addAll(views);
-      }
     }
+    Inventory inventory = new ScanRepository(c).latestFacts("inventory", dev.auditworkbench.engine.django.DjangoInventory.class)
+        .map(inv -> new Inventory(true, inv.apps().size(),
+            inv.apps().stream().filter(a -> a.local()).map(a -> a.label()).sorted().toList(),
+            (int) inv.models().stream().filter(m -> !m.abstractModel()).count(), inv.routes().size(), inv.views().size(),
+            inv.templates().size(), inv.migrations().values().stream().mapToInt(List::size).sum(), inv.tasks().size()))
+        .orElse(new Inventory(false, 0, List.of(), 0, 0, 0, 0, 0, 0));
     return new ReportModel(meta, summary, quickWins, MatrixSvg.render(plan.items()), roadmap, totals,
         seams.map(m -> fit(SeamSvg.render(m), 480)).orElse(null), seams.map(m -> m.clusters().stream().map(cl -> String.join(", ", cl)).toList())
-            .orElse(List.of()), performance, owasp, dependencies, sections, inputs);
+            .orElse(List.of()), performance, owasp, dependencies, upgradePath, sections, inputs, inventory);
   }
 
   /** The SVG drawn at a fixed size in CSS pixels (its viewBox keeps the drawing): a page is 650 px wide. */
@@ -180,14 +212,40 @@ public record ReportModel(
     return svg.replaceFirst("width=\"[0-9.]+\" height=\"[0-9.]+\"", "width=\"" + px + "\" height=\"" + px + "\"");
   }
 
-  private static FindingView view(Finding f) {
+  private static FindingView view(Finding f, java.nio.file.Path repo, java.util.Set<String> secretLines) {
     String location = f.location() == null ? "" : f.location().display();
     String tools = String.join(", ", f.sources().stream().map(s -> s.tool()).distinct().toList());
     return new FindingView(f.fingerprint().substring(0, 10), f.title(), f.severity().name().toLowerCase(Locale.ROOT),
         label(f.category()), location, f.description() == null ? "" : f.description(), f.evidence(),
         String.join(", ", f.cwe().stream().map(c -> "CWE-" + c).toList()), String.join(", ", f.owasp()),
         f.impact().value(), f.effort().size().name() + " (" + f.effort().hours() + " h)", tools,
-        f.notes() == null ? "" : f.notes());
+        f.notes() == null ? "" : f.notes(), excerpt(f, repo, secretLines));
+  }
+
+  /** The finding's lines with three around them, numbered, from the repository; "" when not in it. */
+  static String excerpt(Finding f, java.nio.file.Path repo, java.util.Set<String> secretLines) {
+    if (repo == null || f.location() == null || f.location().path() == null || !f.location().inRepo()
+        || f.location().startLine() <= 0 || f.ruleId().startsWith("secret.")) {
+      return "";
+    }
+    java.nio.file.Path file = repo.resolve(f.location().path()).normalize();
+    if (!file.startsWith(repo) || !java.nio.file.Files.isRegularFile(file)) {
+      return "";
+    }
+    try {
+      List<String> lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+      int from = Math.max(1, f.location().startLine() - 3);
+      int to = Math.min(lines.size(), Math.max(f.location().endLine(), f.location().startLine()) + 3);
+      StringBuilder sb = new StringBuilder();
+      for (int i = from; i <= to; i++) {
+        boolean marked = i >= f.location().startLine() && i <= Math.max(f.location().endLine(), f.location().startLine());
+        String text = secretLines.contains(f.location().path() + ":" + i) ? "[hidden: a secret is on this line]" : lines.get(i - 1);
+        sb.append(String.format(Locale.ROOT, "%s%4d  %s%n", marked ? ">" : " ", i, text));
+      }
+      return sb.toString().stripTrailing();
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return "";
+    }
   }
 
   static String label(Category c) {
