@@ -69,4 +69,16 @@ final class FxDialogService implements DialogService {
     File file = chooser.showSaveDialog(owner);
     return Optional.ofNullable(file).map(File::toPath);
   }
+
+  @Override
+  public Optional<dev.auditworkbench.engine.model.DismissReason> chooseDismissReason(int count) {
+    var reasons = java.util.List.of(dev.auditworkbench.engine.model.DismissReason.values());
+    javafx.scene.control.ChoiceDialog<dev.auditworkbench.engine.model.DismissReason> dialog =
+        new javafx.scene.control.ChoiceDialog<>(reasons.get(0), reasons);
+    dialog.initOwner(owner);
+    dialog.setTitle("Dismiss");
+    dialog.setHeaderText("Why " + (count == 1 ? "is this finding" : "are these " + count + " findings") + " dismissed?");
+    dialog.setContentText("Reason:");
+    return dialog.showAndWait();
+  }
 }

@@ -259,6 +259,53 @@ class MainWindowUiTest {
     assertTrue(detail.getText().startsWith("Re-scored"), detail.getText());
   }
 
+  private dev.auditworkbench.engine.model.Finding stored(long id) {
+    return store.read(c -> {
+      try (var r = new dev.auditworkbench.engine.store.FindingRepository(c)) {
+        return r.byId(id).orElseThrow();
+      }
+    });
+  }
+
+  @Test
+  void boardMovesCardsByKeyboardAndDropSavesThemAndUndoes(FxRobot robot) throws Exception {
+    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT7);
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ListView<dev.auditworkbench.engine.model.Finding> inbox =
+        robot.lookup("#board-inbox").queryAs(javafx.scene.control.ListView.class);
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ListView<dev.auditworkbench.engine.model.Finding> confirmed =
+        robot.lookup("#board-confirmed").queryAs(javafx.scene.control.ListView.class);
+    int total = expectedCount("test_id", "B");
+    waitUntil(() -> inbox.getItems().size() == total);
+    javafx.scene.control.Label header = robot.lookup("#board-header-inbox").queryAs(javafx.scene.control.Label.class);
+    assertTrue(header.getText().startsWith("Inbox  " + total + "  ("), header.getText());
+
+    // Keyboard: Alt+2 moves the selected card to Confirmed, saved at once.
+    var first = inbox.getItems().get(0);
+    robot.interact(() -> {
+      inbox.requestFocus();
+      inbox.getSelectionModel().clearAndSelect(0);
+    });
+    robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.DIGIT2)
+        .release(javafx.scene.input.KeyCode.DIGIT2, javafx.scene.input.KeyCode.ALT);
+    waitUntil(() -> stored(first.id()).status() == dev.auditworkbench.engine.model.Status.CONFIRMED
+        && confirmed.getItems().size() == 1);
+
+    // Undo puts it back.
+    robot.clickOn("#board-undo");
+    waitUntil(() -> stored(first.id()).status() == dev.auditworkbench.engine.model.Status.INBOX
+        && confirmed.getItems().isEmpty() && inbox.getItems().size() == total);
+
+    // Drop a card on Dismissed (the drop handler's path; the OS gesture itself is not available headless):
+    // the reason is asked, then saved.
+    var dragged = inbox.getItems().get(1);
+    var board = robot.lookup("#board-view").queryAs(dev.auditworkbench.views.board.BoardView.class);
+    robot.interact(() -> board.drop(List.of(dragged.id()), dev.auditworkbench.engine.model.Status.DISMISSED));
+    waitUntil(() -> stored(dragged.id()).status() == dev.auditworkbench.engine.model.Status.DISMISSED);
+    assertEquals(dev.auditworkbench.engine.model.DismissReason.FALSE_POSITIVE, stored(dragged.id()).dismissReason());
+  }
+
   @Test
   void seamsPageAsksForAScanThenDrawsTheAppsAndTheirMutualImport(FxRobot robot) throws Exception {
     robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT3);

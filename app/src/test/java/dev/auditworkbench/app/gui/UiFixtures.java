@@ -58,6 +58,14 @@ final class UiFixtures {
       return Optional.empty();
     }
 
+    /** The reason dismissals get in tests; null answers "cancelled". */
+    volatile dev.auditworkbench.engine.model.DismissReason dismissReason = dev.auditworkbench.engine.model.DismissReason.FALSE_POSITIVE;
+
+    @Override
+    public Optional<dev.auditworkbench.engine.model.DismissReason> chooseDismissReason(int count) {
+      return Optional.ofNullable(dismissReason);
+    }
+
     /** Where exports go in tests; null answers "cancelled". */
     volatile Path exportTo;
 

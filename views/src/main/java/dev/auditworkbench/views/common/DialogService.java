@@ -14,6 +14,9 @@ public interface DialogService {
 
   Optional<Path> chooseProjectToOpen();
 
+  /** Why the given number of findings are dismissed; empty when the user cancels. */
+  Optional<dev.auditworkbench.engine.model.DismissReason> chooseDismissReason(int count);
+
   /** Where to save an export; {@code extension} without the dot ("pdf"). */
   Optional<Path> chooseExportFile(String title, String extension, String suggestedName);
 }

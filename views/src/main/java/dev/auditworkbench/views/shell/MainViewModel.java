@@ -41,6 +41,7 @@ public final class MainViewModel {
   private final dev.auditworkbench.views.queries.QueriesViewModel queries;
   private final dev.auditworkbench.views.report.ReportViewModel report;
   private final dev.auditworkbench.views.matrix.MatrixViewModel matrix;
+  private final dev.auditworkbench.views.board.BoardViewModel board;
   private final ProjectInfo info;
 
   public MainViewModel(
@@ -61,6 +62,7 @@ public final class MainViewModel {
     this.queries = new dev.auditworkbench.views.queries.QueriesViewModel(store, background);
     this.report = new dev.auditworkbench.views.report.ReportViewModel(store, background);
     this.matrix = new dev.auditworkbench.views.matrix.MatrixViewModel(store, triage, background);
+    this.board = new dev.auditworkbench.views.board.BoardViewModel(findings, triage, background);
     this.info = store.info();
   }
 
@@ -130,6 +132,10 @@ public final class MainViewModel {
 
   public FindingsViewModel findings() {
     return findings;
+  }
+
+  public dev.auditworkbench.views.board.BoardViewModel board() {
+    return board;
   }
 
   public dev.auditworkbench.views.matrix.MatrixViewModel matrix() {

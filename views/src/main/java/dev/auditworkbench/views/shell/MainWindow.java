@@ -30,6 +30,7 @@ public final class MainWindow extends BorderPane {
   /** The pages of the sidebar, in order. */
   public enum Page {
     OVERVIEW("Overview"),
+    BOARD("Board"),
     FINDINGS("Findings"),
     MATRIX("Matrix"),
     SEAMS("Seams"),
@@ -73,6 +74,8 @@ public final class MainWindow extends BorderPane {
     pages.put(Page.SEAMS, new dev.auditworkbench.views.seams.SeamsView(model.seams()));
     pages.put(Page.QUERIES, new dev.auditworkbench.views.queries.QueriesView(model.queries()));
     pages.put(Page.MATRIX, new dev.auditworkbench.views.matrix.MatrixView(model.matrix()));
+    pages.put(Page.BOARD, new dev.auditworkbench.views.board.BoardView(model.board(), model.dialogs(),
+        model.findings().searchProperty()));
     pages.put(Page.REPORT, new dev.auditworkbench.views.report.ReportView(model.report(), model.dialogs()));
     setTop(new javafx.scene.layout.VBox(createMenuBar(), createToolBar()));
     setLeft(createSidebar());
@@ -95,6 +98,7 @@ public final class MainWindow extends BorderPane {
     view.getItems().addAll(
         item(WorkbenchAction.SHOW_OVERVIEW, () -> show(Page.OVERVIEW)),
         item(WorkbenchAction.SHOW_FINDINGS, () -> show(Page.FINDINGS)),
+        item(WorkbenchAction.SHOW_BOARD, () -> show(Page.BOARD)),
         item(WorkbenchAction.SHOW_MATRIX, () -> show(Page.MATRIX)),
         item(WorkbenchAction.SHOW_SEAMS, () -> show(Page.SEAMS)),
         item(WorkbenchAction.SHOW_QUERIES, () -> show(Page.QUERIES)),
@@ -115,6 +119,7 @@ public final class MainWindow extends BorderPane {
         new javafx.scene.control.Separator(),
         toolButton(WorkbenchAction.SHOW_OVERVIEW, org.kordamp.ikonli.feather.Feather.HOME, () -> show(Page.OVERVIEW)),
         toolButton(WorkbenchAction.SHOW_FINDINGS, org.kordamp.ikonli.feather.Feather.LIST, () -> show(Page.FINDINGS)),
+        toolButton(WorkbenchAction.SHOW_BOARD, org.kordamp.ikonli.feather.Feather.COLUMNS, () -> show(Page.BOARD)),
         toolButton(WorkbenchAction.SHOW_MATRIX, org.kordamp.ikonli.feather.Feather.GRID, () -> show(Page.MATRIX)),
         toolButton(WorkbenchAction.SHOW_SEAMS, org.kordamp.ikonli.feather.Feather.GIT_MERGE, () -> show(Page.SEAMS)),
         toolButton(WorkbenchAction.SHOW_QUERIES, org.kordamp.ikonli.feather.Feather.DATABASE, () -> show(Page.QUERIES)),

@@ -13,6 +13,7 @@ public enum WorkbenchAction {
   SHOW_QUERIES("Queries", "Shortcut+4"),
   SHOW_REPORT("Report", "Shortcut+5"),
   SHOW_MATRIX("Matrix", "Shortcut+6"),
+  SHOW_BOARD("Board", "Shortcut+7"),
   FIND("Find in findings", "Shortcut+F"),
   TOGGLE_THEME("Light or dark theme", "Shortcut+Shift+D"),
   CLOSE_PROJECT("Close project", "Shortcut+W"),
