@@ -33,6 +33,30 @@ final class BenchCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** A throw-away project in a temporary folder, deleted with everything in it on close. */
+  static final class BenchProject implements AutoCloseable {
+    final Path dir;
+    final dev.auditworkbench.engine.store.ProjectStore store;
+    final dev.auditworkbench.engine.ingest.ImportService imports;
+
+    BenchProject() throws java.io.IOException, dev.auditworkbench.engine.store.ProjectFileException {
+      dir = Files.createTempDirectory("workbench-bench");
+      store = dev.auditworkbench.engine.store.ProjectStore.create(dir.resolve("bench.audit"),
+          new dev.auditworkbench.engine.model.ProjectInfo("Bench client", "Bench engagement", "Bench auditor", null),
+          java.time.Clock.systemUTC());
+      imports = new dev.auditworkbench.engine.ingest.ImportService(store,
+          dev.auditworkbench.engine.ingest.ImporterRegistry.load(), java.time.Clock.systemUTC());
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      store.close();
+      try (var walk = Files.walk(dir)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
   @Command(name = "startup", description = {
       "Start the desktop app in fresh JVMs and print the time from JVM start to the first shown window",
       "(needs a display: run under xvfb-run on a server)."})
@@ -141,26 +165,18 @@ final class BenchCommand implements Runnable {
       out.printf("%s: %.0f MB, %d cores, max heap %d MB%n", log, mb, Runtime.getRuntime().availableProcessors(),
           Runtime.getRuntime().maxMemory() >> 20);
       out.flush();
-      Path dir = Files.createTempDirectory("workbench-bench");
       double seconds;
-      try (var store = dev.auditworkbench.engine.store.ProjectStore.create(dir.resolve("bench.audit"),
-          new dev.auditworkbench.engine.model.ProjectInfo("bench", "", "", null), java.time.Clock.systemUTC())) {
-        var service = new dev.auditworkbench.engine.ingest.ImportService(store,
-            dev.auditworkbench.engine.ingest.ImporterRegistry.load(), java.time.Clock.systemUTC());
+      try (BenchProject bench = new BenchProject()) {
         System.gc();
         Scan.resetPeaks();
         long start = System.nanoTime();
-        var result = service.importFile(log, null, ProgressListener.NONE);
+        var result = bench.imports.importFile(log, null, ProgressListener.NONE);
         seconds = (System.nanoTime() - start) / 1e9;
-        var analysis = store.read(c -> dev.auditworkbench.engine.queries.QueryAnalysis.of(c, 5));
+        var analysis = bench.store.read(c -> dev.auditworkbench.engine.queries.QueryAnalysis.of(c, 5));
         out.printf("workbench import: %.2f s = %.1f MB/s, peak heap %d MB: %s%n", seconds, mb / seconds, Scan.peakHeapMb(),
             result.summary());
         out.printf("  %,d distinct statements, %,d request windows, %d N+1 patterns, %d plan issues%n",
             analysis.statements().size(), analysis.windows(), analysis.nPlusOnes().size(), analysis.planIssues().size());
-      } finally {
-        try (var walk = Files.walk(dir)) {
-          walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
       }
       if (!noPgbadger) {
         Path report = Files.createTempFile("pgbadger", ".txt");
@@ -196,15 +212,12 @@ final class BenchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       var out = spec.commandLine().getOut();
-      Path dir = Files.createTempDirectory("workbench-bench");
-      try {
-        Path report = dir.resolve("semgrep.json");
+      try (BenchProject bench = new BenchProject()) {
+        Path report = bench.dir.resolve("semgrep.json");
         BenchReports.write("semgrep", report, findings);
-        try (var store = dev.auditworkbench.engine.store.ProjectStore.create(dir.resolve("bench.audit"),
-            new dev.auditworkbench.engine.model.ProjectInfo("Bench client", "Bench engagement", "Bench auditor", null),
-            java.time.Clock.systemUTC())) {
-          new dev.auditworkbench.engine.ingest.ImportService(store, dev.auditworkbench.engine.ingest.ImporterRegistry.load(),
-              java.time.Clock.systemUTC()).importFile(report, null, ProgressListener.NONE);
+        var store = bench.store;
+        {
+          bench.imports.importFile(report, null, ProgressListener.NONE);
           store.write(c -> {
             try (var st = c.createStatement()) {
               st.executeUpdate("UPDATE findings SET status = 'IN_REPORT'");
@@ -224,10 +237,6 @@ final class BenchCommand implements Runnable {
                 run, model.summary().inReport(), (modelAt - start) / 1e9, (htmlAt - modelAt) / 1e9, html.length(),
                 (end - htmlAt) / 1e9, pdf.size(), (end - start) / 1e9);
           }
-        }
-      } finally {
-        try (var walk = Files.walk(dir)) {
-          walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
       }
       return ExitCodes.OK;
@@ -251,26 +260,18 @@ final class BenchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       var out = spec.commandLine().getOut();
-      Path dir = Files.createTempDirectory("workbench-bench");
-      Path report = dir.resolve("report." + (format == Format.sarif ? "sarif" : "json"));
-      BenchReports.write(format.name(), report, results);
-      out.printf("%s report with %,d results: %,d bytes; max heap %d MB%n", format, results, Files.size(report),
-          Runtime.getRuntime().maxMemory() >> 20);
-      Path project = dir.resolve("bench.audit");
-      try (var store = dev.auditworkbench.engine.store.ProjectStore.create(project,
-          new dev.auditworkbench.engine.model.ProjectInfo("bench", "", "", null), java.time.Clock.systemUTC())) {
-        var service = new dev.auditworkbench.engine.ingest.ImportService(store,
-            dev.auditworkbench.engine.ingest.ImporterRegistry.load(), java.time.Clock.systemUTC());
+      try (BenchProject bench = new BenchProject()) {
+        Path report = bench.dir.resolve("report." + (format == Format.sarif ? "sarif" : "json"));
+        BenchReports.write(format.name(), report, results);
+        out.printf("%s report with %,d results: %,d bytes; max heap %d MB%n", format, results, Files.size(report),
+            Runtime.getRuntime().maxMemory() >> 20);
         System.gc();
         Scan.resetPeaks();
         long start = System.nanoTime();
-        var result = service.importFile(report, null, ProgressListener.NONE);
+        var result = bench.imports.importFile(report, null, ProgressListener.NONE);
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf("imported in %.2f s = %,.0f results/s, peak heap %d MB: %s%n", seconds, results / seconds,
             Scan.peakHeapMb(), result.summary());
-      }
-      try (var walk = Files.walk(dir)) {
-        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
       return ExitCodes.OK;
     }
