@@ -28,6 +28,21 @@ final class ConfigCommand implements Callable<Integer> {
       for (String a : assignments) {
         int eq = a.indexOf('=');
         String key = eq < 0 ? a : a.substring(0, eq).trim();
+        if (key.equals(dev.auditworkbench.engine.report.ReportRenderer.TEMPLATE_SETTING) && eq > 0) {
+          String dir = a.substring(eq + 1).trim();
+          if (!dir.isEmpty()) {
+            try {
+              new dev.auditworkbench.engine.report.ReportRenderer(java.nio.file.Path.of(dir).toAbsolutePath());
+            } catch (IllegalArgumentException e) {
+              throw new UsageException(e.getMessage());
+            }
+          }
+          store.write(c -> {
+            new ProjectRepository(c).put(key, dir.isEmpty() ? "" : java.nio.file.Path.of(dir).toAbsolutePath().toString());
+            return null;
+          });
+          continue;
+        }
         boolean planKey = dev.auditworkbench.engine.priority.PlanSettings.KEYS.contains(key);
         if (eq < 0 || !known.containsKey(key) && !planKey) {
           throw new UsageException("unknown setting '" + a + "'; one of " + String.join(", ", known.keySet()) + ", "
@@ -59,6 +74,8 @@ final class ConfigCommand implements Callable<Integer> {
       }
       Thresholds t = Thresholds.from(store.read(c -> new ProjectRepository(c).all()));
       t.asMap().forEach((k, v) -> spec.commandLine().getOut().printf("%-32s %s%n", k, v));
+      spec.commandLine().getOut().printf("%-32s %s%n", dev.auditworkbench.engine.report.ReportRenderer.TEMPLATE_SETTING,
+          store.read(c -> new ProjectRepository(c).all()).getOrDefault(dev.auditworkbench.engine.report.ReportRenderer.TEMPLATE_SETTING, ""));
       store.read(c -> dev.auditworkbench.engine.priority.PlanSettings.from(new ProjectRepository(c).all(),
           java.time.LocalDate.now())).asMap().forEach((k, v) -> spec.commandLine().getOut().printf("%-32s %s%n", k, v));
     }

@@ -52,6 +52,9 @@ final class ReportCommand implements Callable<Integer> {
     ReportModel model;
     try (ProjectStore store = project.open()) {
       model = store.read(c -> ReportModel.of(c, Instant.now()));
+      if (template == null) {
+        template = store.read(c -> ReportRenderer.projectTemplate(new dev.auditworkbench.engine.store.ProjectRepository(c).all()));
+      }
     }
     var out = spec.commandLine().getOut();
     ReportRenderer renderer;

@@ -126,4 +126,27 @@ class ReportOnDemoTest {
     assertTrue(csv.toString().startsWith("Summary,Description,Priority,Labels,Reference\r\n"));
     assertTrue(csv.toString().contains(",Highest,") || csv.toString().contains(",High,"));
   }
+
+  @Test
+  void aProjectCanUseItsOwnTemplateFolder() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("our-template"));
+    Files.writeString(folder.resolve("report.html"), "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
+        + "<h1>{{ model.meta.client }}</h1>{% for s in model.sections %}<p>{{ s.findings[0].title }}</p>{% endfor %}</body></html>");
+    store.write(c -> {
+      new dev.auditworkbench.engine.store.ProjectRepository(c).put(ReportRenderer.TEMPLATE_SETTING, folder.toString());
+      return null;
+    });
+    Path chosen = store.read(c -> ReportRenderer.projectTemplate(new dev.auditworkbench.engine.store.ProjectRepository(c).all()));
+    assertEquals(folder, chosen);
+    String custom = new ReportRenderer(chosen).html(model);
+    assertTrue(custom.startsWith("<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><h1>Ledgerly Ltd (demo)</h1>"), custom);
+    assertFalse(custom.contains("<script>"), "a custom template escapes too");
+    ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+    ReportRenderer.pdf(custom, pdf);
+    assertTrue(pdf.size() > 1000);
+    store.write(c -> {
+      new dev.auditworkbench.engine.store.ProjectRepository(c).put(ReportRenderer.TEMPLATE_SETTING, "");
+      return null;
+    });
+  }
 }

@@ -61,6 +61,15 @@ public final class ReportRenderer {
         .cacheActive(false).build();
   }
 
+  /** The project setting naming a template folder ({@code workbench config F report.template=DIR}). */
+  public static final String TEMPLATE_SETTING = "report.template";
+
+  /** The project's own template folder, or null for the default. */
+  public static Path projectTemplate(Map<String, String> settings) {
+    String dir = settings.get(TEMPLATE_SETTING);
+    return dir == null || dir.isBlank() ? null : Path.of(dir);
+  }
+
   /** The report as XHTML. */
   public String html(ReportModel model) {
     try {

@@ -51,7 +51,7 @@ public final class ReportViewModel {
   public Task<String> reload() {
     Task<String> task = FxTasks.task("Building the report preview", l -> {
       ReportModel model = store.read(c -> ReportModel.of(c, Instant.now()));
-      String page = new ReportRenderer(null).html(model);
+      String page = renderer().html(model);
       return String.format(Locale.ROOT, "%d findings in report, %d open, %d untriaged", model.summary().inReport(),
           model.summary().open(), model.summary().untriaged()) + "\u0000" + page;
     });
@@ -75,14 +75,14 @@ public final class ReportViewModel {
       try {
         switch (format) {
           case PDF -> {
-            String page = new ReportRenderer(null).html(model);
+            String page = renderer().html(model);
             l.checkCancelled();
             l.progress(2, 3, "Rendering the PDF");
             try (OutputStream out = Files.newOutputStream(tmp)) {
               ReportRenderer.pdf(page, out);
             }
           }
-          case HTML -> Files.writeString(tmp, new ReportRenderer(null).html(model), StandardCharsets.UTF_8);
+          case HTML -> Files.writeString(tmp, renderer().html(model), StandardCharsets.UTF_8);
           case CSV -> {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
               IssueTrackerCsv.write(model, w);
@@ -100,6 +100,12 @@ public final class ReportViewModel {
       l.progress(3, 3, "Exported " + file.getFileName());
       return file;
     }));
+  }
+
+  /** The project's own template when it names one (report.template), else the default. */
+  private ReportRenderer renderer() {
+    return new ReportRenderer(store.read(c -> ReportRenderer.projectTemplate(
+        new dev.auditworkbench.engine.store.ProjectRepository(c).all())));
   }
 
   public ReadOnlyStringProperty htmlProperty() {
