@@ -1,8 +1,5 @@
 package dev.auditworkbench.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.auditworkbench.engine.report.IssueTrackerCsv;
 import dev.auditworkbench.engine.report.ReportModel;
 import dev.auditworkbench.engine.report.ReportRenderer;
@@ -87,8 +84,7 @@ final class ReportCommand implements Callable<Integer> {
       out.println("CSV: " + csv);
     }
     if (json != null) {
-      write(json, new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(model));
+      write(json, dev.auditworkbench.engine.report.ReportJson.bytes(model));
       out.println("JSON: " + json);
     }
     out.printf("%d findings in report, %d open, %d untriaged%n", model.summary().inReport(), model.summary().open(),

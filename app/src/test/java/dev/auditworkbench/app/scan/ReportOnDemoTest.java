@@ -42,6 +42,7 @@ class ReportOnDemoTest {
   static String html;
   static String pdfText;
   static int pages;
+  static String keywords;
 
   @BeforeAll
   static void report() throws Exception {
@@ -64,6 +65,7 @@ class ReportOnDemoTest {
     ReportRenderer.pdf(html, pdf);
     try (PDDocument doc = Loader.loadPDF(pdf.toByteArray())) {
       pages = doc.getNumberOfPages();
+      keywords = doc.getDocumentInformation().getKeywords();
       pdfText = new PDFTextStripper().getText(doc);
     }
   }
@@ -106,6 +108,14 @@ class ReportOnDemoTest {
     assertTrue(list.excerpt().contains(">  17  def invoice_list(request):"), list.excerpt());
     assertTrue(pdfText.contains(">  17  def invoice_list(request):"));
     assertTrue(model.upgradePath().contains("3.2"), model.upgradePath());
+  }
+
+  @Test
+  void thePdfCarriesTheSha256OfItsContentModelAsExportedInJson() throws Exception {
+    byte[] json = dev.auditworkbench.engine.report.ReportJson.bytes(model);
+    String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(json));
+    assertEquals("content-sha256:" + sha, keywords);
+    assertTrue(pdfText.replace("\n", "").contains(sha), "printed in the appendix");
   }
 
   @Test

@@ -75,7 +75,7 @@ public final class ReportRenderer {
     try {
       PebbleTemplate template = engine.getTemplate("report.html");
       StringWriter out = new StringWriter();
-      template.evaluate(out, Map.of("model", model));
+      template.evaluate(out, Map.of("model", model, "contentSha256", ReportJson.sha256(model)));
       return out.toString();
     } catch (PebbleException e) {
       throw new IllegalArgumentException("the report template failed: " + e.getMessage(), e);

@@ -1,8 +1,5 @@
 package dev.auditworkbench.views.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.auditworkbench.engine.report.IssueTrackerCsv;
 import dev.auditworkbench.engine.report.ReportModel;
 import dev.auditworkbench.engine.report.ReportRenderer;
@@ -88,9 +85,7 @@ public final class ReportViewModel {
               IssueTrackerCsv.write(model, w);
             }
           }
-          case JSON -> Files.write(tmp, new ObjectMapper().registerModule(new JavaTimeModule())
-              .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT)
-              .writeValueAsBytes(model));
+          case JSON -> Files.write(tmp, dev.auditworkbench.engine.report.ReportJson.bytes(model));
         }
         l.checkCancelled();
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
