@@ -307,6 +307,36 @@ class MainWindowUiTest {
   }
 
   @Test
+  void routesTabChartsDailyLatencyAndMarksTheDayItChanged(FxRobot robot) throws Exception {
+    // Ten days of one route: about 100 ms for six days, then about 600 ms (combined format + $request_time).
+    StringBuilder log = new StringBuilder();
+    java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss", java.util.Locale.ROOT);
+    for (int day = 0; day < 10; day++) {
+      for (int i = 0; i < 40; i++) {
+        var t = java.time.LocalDateTime.of(2026, 11, 10 + day, 9, i);
+        double rt = (day < 6 ? 0.100 : 0.600) * (1 + (i % 7) / 20.0);
+        log.append(String.format(java.util.Locale.ROOT, "10.0.0.1 - - [%s +0000] \"GET /invoices/ HTTP/1.1\" 200 512 \"-\" \"ua\" %.3f%n",
+            f.format(t), rt));
+      }
+    }
+    Path access = Files.createTempFile(dir, "access", ".log");
+    Files.writeString(access, log);
+    robot.interact(() -> window.importFiles(List.of(access)));
+    waitUntil(() -> !dialogs.infos.isEmpty());
+    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT4);
+    TableView<?> routes = robot.lookup("#queries-routes").queryAs(TableView.class);
+    waitUntil(() -> routes.getItems().size() == 1);
+    robot.clickOn("Routes");
+    robot.interact(() -> routes.getSelectionModel().select(0));
+    @SuppressWarnings("unchecked")
+    javafx.scene.chart.LineChart<String, Number> chart = robot.lookup("#queries-latency-chart").queryAs(javafx.scene.chart.LineChart.class);
+    waitUntil(() -> chart.getData().size() == 4);
+    assertTrue(chart.getTitle().contains("p95 changed on 2026-11-16"), chart.getTitle());
+    assertEquals(10, chart.getData().get(1).getData().size(), "one p95 point per day");
+    assertEquals("2026-11-16", chart.getData().get(3).getData().get(0).getXValue());
+  }
+
+  @Test
   void seamsPageAsksForAScanThenDrawsTheAppsAndTheirMutualImport(FxRobot robot) throws Exception {
     robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT3);
     waitUntil(() -> robot.lookup("#seams-view").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));

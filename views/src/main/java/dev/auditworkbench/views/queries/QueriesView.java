@@ -30,6 +30,8 @@ public final class QueriesView extends BorderPane {
   private final TableView<QueryAnalysis.PlanIssue> plans = new TableView<>();
   private final TextArea detail = new TextArea();
   private final TabPane tabs = new TabPane();
+  private final javafx.scene.chart.LineChart<String, Number> latency =
+      new javafx.scene.chart.LineChart<>(new javafx.scene.chart.CategoryAxis(), new javafx.scene.chart.NumberAxis());
 
   public QueriesView(QueriesViewModel model) {
     setId("queries-view");
@@ -94,7 +96,17 @@ public final class QueriesView extends BorderPane {
     });
     plans.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> detail.setText(p == null ? "" :
         p.detail() + "\n\n" + p.suggestion() + "\n\nFrom: " + p.example()));
-    tabs.getTabs().addAll(tab("N+1", nPlusOnes), tab("Statements", statements), tab("Routes", routes), tab("Plans", plans));
+    Tab routesTab = tab("Routes", routes);
+    SplitPane routeSplit = new SplitPane(routes, latency);
+    routeSplit.setDividerPositions(0.55);
+    routesTab.setContent(routeSplit);
+    latency.setId("queries-latency-chart");
+    latency.setTitle("Select a route for its daily latency");
+    latency.setAnimated(false);
+    latency.setCreateSymbols(true);
+    latency.setLegendVisible(true);
+    routes.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> chart(r));
+    tabs.getTabs().addAll(tab("N+1", nPlusOnes), tab("Statements", statements), routesTab, tab("Plans", plans));
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> detail.setText(""));
 
@@ -109,6 +121,34 @@ public final class QueriesView extends BorderPane {
     setCenter(split);
     model.resultProperty().addListener((o, a, r) -> show(r));
     show(model.resultProperty().get());
+  }
+
+  /** Daily p50/p95/p99 of a route, and where its p95 changed level (a series of its own). */
+  private void chart(QueryAnalysis.RouteLatency r) {
+    latency.getData().clear();
+    if (r == null) {
+      latency.setTitle("Select a route for its daily latency");
+      return;
+    }
+    latency.setTitle(r.route() + (r.changedOn() == null ? "" : String.format(Locale.ROOT,
+        " - p95 changed on %s (%.0f -> %.0f ms)", r.changedOn(), r.p95Before(), r.p95After())));
+    String[] names = {"p50", "p95", "p99"};
+    for (int k = 0; k < 3; k++) {
+      javafx.scene.chart.XYChart.Series<String, Number> series = new javafx.scene.chart.XYChart.Series<>();
+      series.setName(names[k] + " ms");
+      for (QueryAnalysis.RouteDay d : r.days()) {
+        double v = k == 0 ? d.p50() : k == 1 ? d.p95() : d.p99();
+        series.getData().add(new javafx.scene.chart.XYChart.Data<>(d.day().toString(), v));
+      }
+      latency.getData().add(series);
+    }
+    if (r.changedOn() != null) {
+      javafx.scene.chart.XYChart.Series<String, Number> change = new javafx.scene.chart.XYChart.Series<>();
+      change.setName("change point");
+      r.days().stream().filter(d -> d.day().equals(r.changedOn())).findFirst()
+          .ifPresent(d -> change.getData().add(new javafx.scene.chart.XYChart.Data<>(d.day().toString(), d.p95())));
+      latency.getData().add(change);
+    }
   }
 
   private static Tab tab(String name, TableView<?> table) {
