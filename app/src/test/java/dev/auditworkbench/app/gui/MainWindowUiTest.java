@@ -337,6 +337,13 @@ class MainWindowUiTest {
   }
 
   @Test
+  void statusBarNamesTheProjectAndTheLastImport(FxRobot robot) throws Exception {
+    javafx.scene.control.Label status = robot.lookup("#status-project").queryAs(javafx.scene.control.Label.class);
+    waitUntil(() -> status.getText().contains("last import: many_vulns.json ("));
+    assertTrue(status.getText().startsWith(store.file().toString()), status.getText());
+  }
+
+  @Test
   void seamsPageAsksForAScanThenDrawsTheAppsAndTheirMutualImport(FxRobot robot) throws Exception {
     robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT3);
     waitUntil(() -> robot.lookup("#seams-view").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));

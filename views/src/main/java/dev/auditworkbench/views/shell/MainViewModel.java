@@ -130,6 +130,20 @@ public final class MainViewModel {
     return store.file() + (info.repo() == null ? "" : "   repository " + info.repo());
   }
 
+  /** The status bar once the overview is known: the scanned commit and the last import too. */
+  public String statusText(dev.auditworkbench.views.overview.OverviewViewModel.Snapshot s) {
+    StringBuilder sb = new StringBuilder(statusText());
+    s.scan().map(scan -> scan.commitId()).filter(c -> c != null && !c.isEmpty())
+        .ifPresent(c -> sb.append(" at ").append(c, 0, Math.min(12, c.length())));
+    if (!s.imports().isEmpty()) {
+      var last = s.imports().get(s.imports().size() - 1);
+      sb.append("   last import: ").append(last.fileName()).append(" (")
+          .append(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.systemDefault())
+              .format(last.importedAt())).append(")");
+    }
+    return sb.toString();
+  }
+
   public FindingsViewModel findings() {
     return findings;
   }

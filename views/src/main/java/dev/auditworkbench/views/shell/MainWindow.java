@@ -167,6 +167,11 @@ public final class MainWindow extends BorderPane {
   private Node createStatusBar() {
     Label project = new Label(model.statusText());
     project.setId("status-project");
+    model.overview().snapshotProperty().addListener((o, a, snapshot) -> {
+      if (snapshot != null) {
+        project.setText(model.statusText(snapshot));
+      }
+    });
     project.getStyleClass().add(Css.MUTED);
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
