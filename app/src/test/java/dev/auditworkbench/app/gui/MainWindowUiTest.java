@@ -344,6 +344,36 @@ class MainWindowUiTest {
   }
 
   @Test
+  void findingsFilterByAppAndQuadrant(FxRobot robot) throws Exception {
+    Path check = dev.auditworkbench.engine.testing.Resources.path(MainWindowUiTest.class, "demo/captures/scans/check-deploy.txt");
+    long checks = Files.readAllLines(check).stream().filter(l -> l.contains("(security.")).count();
+    robot.interact(() -> window.importFiles(List.of(check)));
+    waitUntil(() -> !dialogs.infos.isEmpty());
+    robot.clickOn("Findings");
+    TableView<?> table = robot.lookup("#findings-table").queryAs(TableView.class);
+    long total = expectedCount("test_id", "B") + checks;
+    waitUntil(() -> table.getItems().size() == total);
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ComboBox<dev.auditworkbench.views.common.Choice<String>> app =
+        robot.lookup("#findings-app").queryAs(javafx.scene.control.ComboBox.class);
+    waitUntil(() -> app.getItems().size() > 2);
+    String chosen = app.getItems().get(1).value();
+    long inApp = table.getItems().stream().map(o -> (dev.auditworkbench.engine.model.Finding) o)
+        .filter(f -> dev.auditworkbench.views.findings.FindingsViewModel.appOf(f).equals(chosen)).count();
+    robot.interact(() -> app.getSelectionModel().select(1));
+    waitUntil(() -> table.getItems().size() == inApp);
+    assertTrue(inApp > 0 && inApp < total, inApp + " of " + total);
+    robot.interact(() -> app.getSelectionModel().select(0));
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ComboBox<dev.auditworkbench.views.common.Choice<dev.auditworkbench.engine.priority.Quadrant>> quadrant =
+        robot.lookup("#findings-quadrant").queryAs(javafx.scene.control.ComboBox.class);
+    long quick = table.getItems().stream().map(o -> (dev.auditworkbench.engine.model.Finding) o)
+        .filter(f -> f.impact().value() >= 4 && f.effort().hours() <= 16).count();
+    robot.interact(() -> quadrant.getSelectionModel().select(1)); // Quick win
+    waitUntil(() -> table.getItems().size() == quick);
+  }
+
+  @Test
   void seamsPageAsksForAScanThenDrawsTheAppsAndTheirMutualImport(FxRobot robot) throws Exception {
     robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT3);
     waitUntil(() -> robot.lookup("#seams-view").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));

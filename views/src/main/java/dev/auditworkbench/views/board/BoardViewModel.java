@@ -51,13 +51,16 @@ public final class BoardViewModel {
     findings.searchProperty().addListener((o, a, b) -> refilter());
     findings.severityProperty().addListener((o, a, b) -> refilter());
     findings.toolProperty().addListener((o, a, b) -> refilter());
+    findings.appProperty().addListener((o, a, b) -> refilter());
+    findings.quadrantProperty().addListener((o, a, b) -> refilter());
   }
 
   private void refilter() {
     FindingFilter base = findings.filter();
     FindingFilter ignoringStatus = new FindingFilter(Set.of(), base.categories(), base.severities(), base.tools(), base.text());
+    java.util.function.Predicate<Finding> more = findings.appAndQuadrant();
     for (Status s : Status.values()) {
-      columns.get(s).setPredicate(f -> f.status() == s && !f.gone() && ignoringStatus.test(f));
+      columns.get(s).setPredicate(f -> f.status() == s && !f.gone() && ignoringStatus.test(f) && more.test(f));
     }
   }
 

@@ -64,11 +64,26 @@ public final class FindingsView extends VBox {
     model.tools().addListener((javafx.collections.ListChangeListener<String>) c -> fillTools.run());
     fillTools.run();
     tool.valueProperty().addListener((o, a, c) -> model.toolProperty().set(c == null ? null : c.value()));
+    ComboBox<Choice<String>> app = new ComboBox<>();
+    app.setId("findings-app");
+    Runnable fillApps = () -> {
+      Choice<String> current = app.getValue();
+      app.getItems().setAll(Choice.anyAnd("Any app", model.apps().toArray(String[]::new), t -> t));
+      app.getItems().stream().filter(c -> current != null && java.util.Objects.equals(c.value(), current.value()))
+          .findFirst().ifPresentOrElse(app::setValue, () -> app.getSelectionModel().selectFirst());
+    };
+    model.apps().addListener((javafx.collections.ListChangeListener<String>) c -> fillApps.run());
+    fillApps.run();
+    app.valueProperty().addListener((o, a, c) -> model.appProperty().set(c == null ? null : c.value()));
+    ComboBox<Choice<dev.auditworkbench.engine.priority.Quadrant>> quadrant = choiceBox("findings-quadrant",
+        Choice.anyAnd("Any quadrant", dev.auditworkbench.engine.priority.Quadrant.values(),
+            dev.auditworkbench.engine.priority.Quadrant::label));
+    quadrant.valueProperty().addListener((o, a, c) -> model.quadrantProperty().set(c == null ? null : c.value()));
     Label summary = new Label();
     summary.setId("findings-summary");
     summary.getStyleClass().add(Css.MUTED);
     summary.textProperty().bind(model.summaryProperty());
-    HBox bar = new HBox(8, search, severity, status, tool, summary);
+    HBox bar = new HBox(8, search, severity, status, tool, app, quadrant, summary);
     bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
   }

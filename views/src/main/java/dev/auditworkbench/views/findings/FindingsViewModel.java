@@ -39,6 +39,11 @@ public final class FindingsViewModel {
   private final ObjectProperty<Severity> severity = new SimpleObjectProperty<>();
   private final ObjectProperty<Status> status = new SimpleObjectProperty<>();
   private final ObjectProperty<String> tool = new SimpleObjectProperty<>();
+  private final ObjectProperty<String> app = new SimpleObjectProperty<>();
+  private final ObjectProperty<dev.auditworkbench.engine.priority.Quadrant> quadrant = new SimpleObjectProperty<>();
+  private final ObservableList<String> apps = FXCollections.observableArrayList();
+  private volatile int highImpact = 4;
+  private volatile int lowEffortHours = 16;
   private final ObservableList<String> tools = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
 
@@ -50,6 +55,8 @@ public final class FindingsViewModel {
     severity.addListener((o, a, b) -> refilter());
     status.addListener((o, a, b) -> refilter());
     tool.addListener((o, a, b) -> refilter());
+    app.addListener((o, a, b) -> refilter());
+    quadrant.addListener((o, a, b) -> refilter());
     summary.bind(
         Bindings.createStringBinding(
             () -> shown.size() == all.size()
@@ -70,15 +77,55 @@ public final class FindingsViewModel {
 
   private void refilter() {
     FindingFilter filter = filter();
-    shown.setPredicate(filter::test);
+    java.util.function.Predicate<Finding> more = appAndQuadrant();
+    shown.setPredicate(f -> filter.test(f) && more.test(f));
+  }
+
+  /** The app (top-level folder of the finding's file) a finding is in; "(repository)" for top-level files. */
+  public static String appOf(Finding f) {
+    String path = f.location() == null ? null : f.location().path();
+    if (path == null) {
+      return "(no file)";
+    }
+    int slash = path.indexOf('/');
+    return slash < 0 ? "(repository)" : path.substring(0, slash);
+  }
+
+  /** The app and quadrant filters, which the engine's FindingFilter does not know (shared with the board). */
+  public java.util.function.Predicate<Finding> appAndQuadrant() {
+    String a = app.get();
+    dev.auditworkbench.engine.priority.Quadrant q = quadrant.get();
+    int hi = highImpact;
+    int low = lowEffortHours;
+    return f -> (a == null || a.equals(appOf(f)))
+        && (q == null || dev.auditworkbench.engine.priority.Quadrant.of(f.impact().value(), f.effort().hours(), hi, low) == q);
+  }
+
+  public ObjectProperty<String> appProperty() {
+    return app;
+  }
+
+  public ObjectProperty<dev.auditworkbench.engine.priority.Quadrant> quadrantProperty() {
+    return quadrant;
+  }
+
+  public ObservableList<String> apps() {
+    return apps;
   }
 
   /** Reloads every finding from the project. */
   public Task<List<Finding>> reload() {
     Task<List<Finding>> task =
-        FxTasks.task("Loading findings", l -> store.read(c -> new FindingRepository(c).all()));
+        FxTasks.task("Loading findings", l -> {
+          var settings = dev.auditworkbench.engine.priority.PlanSettings.from(
+              store.read(c -> new dev.auditworkbench.engine.store.ProjectRepository(c).all()), java.time.LocalDate.now());
+          highImpact = settings.highImpact();
+          lowEffortHours = settings.lowEffortHours();
+          return store.read(c -> new FindingRepository(c).all());
+        });
     task.setOnSucceeded(e -> {
       all.setAll(task.getValue());
+      apps.setAll(task.getValue().stream().map(FindingsViewModel::appOf).distinct().sorted().toList());
       tools.setAll(task.getValue().stream().flatMap(f -> f.sources().stream()).map(s -> s.tool()).distinct().sorted().toList());
     });
     return background.submit(task);
