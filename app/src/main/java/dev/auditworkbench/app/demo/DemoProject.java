@@ -100,9 +100,12 @@ public final class DemoProject {
     return new Created(project, repo, captures, imported, notImported);
   }
 
+  /** The captures in a stable order, the web tier's first: query findings then name their routes from the start. */
   private static List<Path> capturesIn(Path captures) throws IOException {
     try (Stream<Path> walk = Files.walk(captures)) {
-      return walk.filter(Files::isRegularFile).sorted().toList();
+      return walk.filter(Files::isRegularFile)
+          .sorted(java.util.Comparator.comparing((Path p) -> !captures.relativize(p).startsWith("web")).thenComparing(p -> p))
+          .toList();
     }
   }
 

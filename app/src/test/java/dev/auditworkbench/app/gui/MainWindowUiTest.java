@@ -371,6 +371,19 @@ class MainWindowUiTest {
         .filter(f -> f.impact().value() >= 4 && f.effort().hours() <= 16).count();
     robot.interact(() -> quadrant.getSelectionModel().select(1)); // Quick win
     waitUntil(() -> table.getItems().size() == quick);
+    robot.interact(() -> quadrant.getSelectionModel().select(0));
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ComboBox<dev.auditworkbench.views.common.Choice<dev.auditworkbench.engine.model.Category>> category =
+        robot.lookup("#findings-category").queryAs(javafx.scene.control.ComboBox.class);
+    robot.interact(() -> category.getSelectionModel().select(category.getItems().stream()
+        .filter(c -> c.value() == dev.auditworkbench.engine.model.Category.SECURITY).findFirst().orElseThrow()));
+    waitUntil(() -> table.getItems().size() == total);
+    // The detail pane shows the selected finding in full.
+    robot.interact(() -> table.getSelectionModel().select(0));
+    var selected = (dev.auditworkbench.engine.model.Finding) table.getItems().get(0);
+    javafx.scene.control.TextArea detail = robot.lookup("#findings-detail").queryAs(javafx.scene.control.TextArea.class);
+    assertTrue(detail.getText().startsWith(selected.title()) && detail.getText().contains("fingerprint " + selected.fingerprint()),
+        detail.getText());
   }
 
   @Test

@@ -36,9 +36,19 @@ public final class FindingsView extends VBox {
     this.model = model;
     getStyleClass().add(Css.PAGE);
     setSpacing(8);
-    getChildren().addAll(createFilterBar(), table);
-    VBox.setVgrow(table, Priority.ALWAYS);
+    javafx.scene.control.TextArea detail = new javafx.scene.control.TextArea();
+    detail.setId("findings-detail");
+    detail.setEditable(false);
+    detail.setWrapText(true);
+    detail.setStyle("-fx-font-family: monospace;");
+    detail.setPromptText("Select a finding to see everything about it.");
+    javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table, detail);
+    split.setDividerPositions(0.62);
+    getChildren().addAll(createFilterBar(), split);
+    VBox.setVgrow(split, Priority.ALWAYS);
     configureTable();
+    table.getSelectionModel().selectedItemProperty().addListener((o, a, f) ->
+        detail.setText(f == null ? "" : FindingsViewModel.describe(f)));
   }
 
   private HBox createFilterBar() {
@@ -64,6 +74,9 @@ public final class FindingsView extends VBox {
     model.tools().addListener((javafx.collections.ListChangeListener<String>) c -> fillTools.run());
     fillTools.run();
     tool.valueProperty().addListener((o, a, c) -> model.toolProperty().set(c == null ? null : c.value()));
+    ComboBox<Choice<dev.auditworkbench.engine.model.Category>> category = choiceBox("findings-category",
+        Choice.anyAnd("Any category", dev.auditworkbench.engine.model.Category.values(), dev.auditworkbench.engine.model.Category::key));
+    category.valueProperty().addListener((o, a, c) -> model.categoryProperty().set(c == null ? null : c.value()));
     ComboBox<Choice<String>> app = new ComboBox<>();
     app.setId("findings-app");
     Runnable fillApps = () -> {
@@ -83,7 +96,7 @@ public final class FindingsView extends VBox {
     summary.setId("findings-summary");
     summary.getStyleClass().add(Css.MUTED);
     summary.textProperty().bind(model.summaryProperty());
-    HBox bar = new HBox(8, search, severity, status, tool, app, quadrant, summary);
+    HBox bar = new HBox(8, search, severity, category, status, tool, app, quadrant, summary);
     bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
   }

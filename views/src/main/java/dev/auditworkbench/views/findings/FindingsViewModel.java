@@ -40,6 +40,7 @@ public final class FindingsViewModel {
   private final ObjectProperty<Status> status = new SimpleObjectProperty<>();
   private final ObjectProperty<String> tool = new SimpleObjectProperty<>();
   private final ObjectProperty<String> app = new SimpleObjectProperty<>();
+  private final ObjectProperty<dev.auditworkbench.engine.model.Category> category = new SimpleObjectProperty<>();
   private final ObjectProperty<dev.auditworkbench.engine.priority.Quadrant> quadrant = new SimpleObjectProperty<>();
   private final ObservableList<String> apps = FXCollections.observableArrayList();
   private volatile int highImpact = 4;
@@ -56,6 +57,7 @@ public final class FindingsViewModel {
     status.addListener((o, a, b) -> refilter());
     tool.addListener((o, a, b) -> refilter());
     app.addListener((o, a, b) -> refilter());
+    category.addListener((o, a, b) -> refilter());
     quadrant.addListener((o, a, b) -> refilter());
     summary.bind(
         Bindings.createStringBinding(
@@ -69,7 +71,7 @@ public final class FindingsViewModel {
   public FindingFilter filter() {
     return new FindingFilter(
         status.get() == null ? Set.of() : Set.of(status.get()),
-        Set.of(),
+        category.get() == null ? Set.of() : Set.of(category.get()),
         severity.get() == null ? Set.of() : Set.of(severity.get()),
         tool.get() == null ? Set.of() : Set.of(tool.get()),
         search.get());
@@ -99,6 +101,39 @@ public final class FindingsViewModel {
     int low = lowEffortHours;
     return f -> (a == null || a.equals(appOf(f)))
         && (q == null || dev.auditworkbench.engine.priority.Quadrant.of(f.impact().value(), f.effort().hours(), hi, low) == q);
+  }
+
+  public ObjectProperty<dev.auditworkbench.engine.model.Category> categoryProperty() {
+    return category;
+  }
+
+  /** A finding as the detail pane shows it: everything the tools said, the triage, the evidence. */
+  public static String describe(Finding f) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(f.title()).append("\n\n");
+    sb.append(f.severity().key()).append(" · ").append(f.category().key()).append(" · confidence ")
+        .append(f.confidence().name().toLowerCase(java.util.Locale.ROOT)).append(" · ").append(f.location().display()).append("\n");
+    sb.append("status ").append(f.status().label()).append(f.dismissReason() == null ? "" : " (" + f.dismissReason().key() + ")")
+        .append(f.gone() ? ", no longer reported" : "")
+        .append(" · impact ").append(f.impact().value()).append(f.impactOverride() != null ? " (auditor's)" : "")
+        .append(" · effort ").append(f.effort().hours()).append(" h ").append(f.effort().size())
+        .append(f.effortOverride() != null ? " (auditor's)" : "").append("\n");
+    if (!f.cwe().isEmpty() || !f.owasp().isEmpty()) {
+      sb.append(String.join(", ", f.cwe().stream().map(c -> "CWE-" + c).toList()))
+          .append(f.owasp().isEmpty() ? "" : " · " + String.join(", ", f.owasp())).append("\n");
+    }
+    sb.append("reported by ").append(String.join(", ", f.sources().stream()
+        .map(x -> x.tool() + " " + x.nativeRuleId()).toList())).append(" · fingerprint ").append(f.fingerprint()).append("\n\n");
+    if (f.description() != null && !f.description().isBlank()) {
+      sb.append(f.description()).append("\n\n");
+    }
+    for (var e : f.evidence()) {
+      sb.append("--- ").append(e.kind().name().toLowerCase(java.util.Locale.ROOT)).append(" ---\n").append(e.text()).append("\n\n");
+    }
+    if (f.notes() != null && !f.notes().isBlank()) {
+      sb.append("--- notes ---\n").append(f.notes()).append("\n");
+    }
+    return sb.toString().strip();
   }
 
   public ObjectProperty<String> appProperty() {
