@@ -387,6 +387,27 @@ class MainWindowUiTest {
   }
 
   @Test
+  void selectingAnNPlusOneShowsItsRouteAndCount(FxRobot robot) throws Exception {
+    Path access = dev.auditworkbench.engine.testing.Resources.path(MainWindowUiTest.class, "demo/captures/web/nginx-access.log");
+    Path sql = dev.auditworkbench.engine.testing.Resources.path(MainWindowUiTest.class, "demo/captures/django/django-sql.log");
+    robot.interact(() -> window.importFiles(List.of(access, sql)));
+    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT4);
+    TableView<?> nPlusOnes = robot.lookup("#queries-n-plus-one").queryAs(TableView.class);
+    waitUntil(() -> nPlusOnes.getItems().stream().anyMatch(o -> ((dev.auditworkbench.engine.queries.QueryAnalysis.NPlusOne) o)
+        .route().equals("GET /invoices/")));
+    int row = 0;
+    while (!((dev.auditworkbench.engine.queries.QueryAnalysis.NPlusOne) nPlusOnes.getItems().get(row)).route().equals("GET /invoices/")) {
+      row++;
+    }
+    int chosen = row;
+    robot.interact(() -> nPlusOnes.getSelectionModel().select(chosen));
+    var n = (dev.auditworkbench.engine.queries.QueryAnalysis.NPlusOne) nPlusOnes.getItems().get(chosen);
+    javafx.scene.control.TextArea detail = robot.lookup("#queries-detail").queryAs(javafx.scene.control.TextArea.class);
+    assertEquals(100, n.repeats());
+    assertTrue(detail.getText().startsWith("GET /invoices/: 100 x the statement below in each of "), detail.getText());
+  }
+
+  @Test
   void seamsPageAsksForAScanThenDrawsTheAppsAndTheirMutualImport(FxRobot robot) throws Exception {
     robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT3);
     waitUntil(() -> robot.lookup("#seams-view").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
@@ -411,6 +432,17 @@ class MainWindowUiTest {
     @SuppressWarnings("unchecked")
     javafx.scene.control.ListView<String> clusters = robot.lookup("#seam-clusters").queryAs(javafx.scene.control.ListView.class);
     assertEquals(List.of("1: billing, people, reports"), clusters.getItems());
+    // Selecting an app lists what is behind it; the map exports as DOT.
+    robot.clickOn("#seam-app-billing");
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ListView<String> details = robot.lookup("#seam-details").queryAs(javafx.scene.control.ListView.class);
+    waitUntil(() -> details.getItems().contains("module: billing.models"));
+    assertEquals("billing (cluster 1): 2 modules", details.getItems().get(0));
+    Path out = Files.createTempDirectory(dir, "seams");
+    dialogs.exportTo = out;
+    robot.clickOn("#seam-export-dot");
+    waitUntil(() -> Files.exists(out.resolve("seam-map.dot")));
+    assertTrue(Files.readString(out.resolve("seam-map.dot")).contains("billing"));
     // Three apps on the circle: the third sits on the left, its label ends just before its disc.
     javafx.scene.shape.Circle disc = robot.lookup("#seam-app-reports").queryAs(javafx.scene.shape.Circle.class);
     javafx.scene.text.Text label = robot.lookup("#seam-drawing").queryAs(javafx.scene.layout.Pane.class).getChildren().stream()

@@ -31,7 +31,15 @@ public final class SeamsView extends BorderPane {
   private final ListView<String> cuts = new ListView<>();
   private final Label empty = new Label("No seam map yet: scan the repository (Ctrl+R).");
 
+  private final ListView<String> details = new ListView<>();
+  private final SeamsViewModel model;
+
   public SeamsView(SeamsViewModel model) {
+    this(model, null);
+  }
+
+  public SeamsView(SeamsViewModel model, dev.auditworkbench.views.common.DialogService dialogs) {
+    this.model = model;
     setId("seams-view");
     drawing.setId("seam-drawing");
     clusters.setId("seam-clusters");
@@ -40,7 +48,24 @@ public final class SeamsView extends BorderPane {
     Label cutsTitle = new Label("Cuts (cheapest first)");
     clustersTitle.getStyleClass().add("title-4");
     cutsTitle.getStyleClass().add("title-4");
-    VBox side = new VBox(6, clustersTitle, clusters, cutsTitle, cuts);
+    details.setId("seam-details");
+    details.setPlaceholder(new Label("Click an app for its modules, hotspots, owners and crossing imports."));
+    details.setCellFactory(v -> wrapping());
+    Label detailsTitle = new Label("Selected app");
+    detailsTitle.getStyleClass().add("title-4");
+    javafx.scene.control.ToolBar exports = new javafx.scene.control.ToolBar(new Label("Export"));
+    for (String ext : new String[] {"svg", "dot", "graphml"}) {
+      javafx.scene.control.Button b = new javafx.scene.control.Button(ext.equals("graphml") ? "GraphML..." : ext.toUpperCase(java.util.Locale.ROOT) + "...");
+      b.setId("seam-export-" + ext);
+      b.setDisable(dialogs == null);
+      b.setOnAction(e -> dialogs.chooseExportFile("Export the seam map", ext, "seam-map." + ext).ifPresent(p -> {
+        var task = model.export(p);
+        task.setOnSucceeded(done -> dialogs.showInformation("Seam map exported", p.toString()));
+        task.setOnFailed(failed -> dialogs.showError("Export failed", String.valueOf(task.getException().getMessage())));
+      }));
+      exports.getItems().add(b);
+    }
+    VBox side = new VBox(6, exports, clustersTitle, clusters, cutsTitle, cuts, detailsTitle, details);
     side.setPadding(new Insets(8));
     side.setMinWidth(260);
     ScrollPane scroll = new ScrollPane(new Group(drawing));
@@ -55,6 +80,7 @@ public final class SeamsView extends BorderPane {
     split.setDividerPositions(0.7);
     setCenter(split);
     model.mapProperty().addListener((o, a, map) -> show(map));
+    model.detailsProperty().addListener((o, a, d) -> details.getItems().setAll(d.map(SeamsView::lines).orElse(java.util.List.of())));
     show(model.mapProperty().get());
   }
 
@@ -65,6 +91,17 @@ public final class SeamsView extends BorderPane {
     double scale = size <= 0 || width <= 0 ? 1 : Math.min(1, Math.min(width, height) / size);
     drawing.setScaleX(scale);
     drawing.setScaleY(scale);
+  }
+
+  private static java.util.List<String> lines(dev.auditworkbench.engine.scan.SeamDetails d) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    out.add(d.app() + " (cluster " + (d.cluster() + 1) + "): " + d.modules().size() + " modules");
+    d.hotspots().forEach(h -> out.add("hotspot: " + h));
+    d.owners().stream().limit(5).forEach(o -> out.add("owner: " + o));
+    out.add(d.crossing().size() + " imports cross to other clusters:");
+    d.crossing().forEach(c -> out.add("  " + c));
+    d.modules().forEach(m -> out.add("module: " + m));
+    return out;
   }
 
   private static javafx.scene.control.ListCell<String> wrapping() {
@@ -117,6 +154,8 @@ public final class SeamsView extends BorderPane {
       disc.setStrokeWidth(app.hotspot() ? 4 : 1);
       disc.getStyleClass().add("seam-app");
       disc.setId("seam-app-" + app.name());
+      disc.setCursor(javafx.scene.Cursor.HAND);
+      disc.setOnMouseClicked(e -> model.select(app.name()));
       Tooltip.install(disc, new Tooltip(app.name() + ": " + app.modules() + " modules, cluster " + (app.cluster() + 1)
           + (app.hotspot() ? ", holds a top hotspot" : "")));
       boolean right = p[0] >= layout.centreX();

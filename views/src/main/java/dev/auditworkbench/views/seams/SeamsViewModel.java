@@ -27,6 +27,35 @@ public final class SeamsViewModel {
     return background.submit(task);
   }
 
+  private final javafx.beans.property.ReadOnlyObjectWrapper<Optional<dev.auditworkbench.engine.scan.SeamDetails>> details =
+      new javafx.beans.property.ReadOnlyObjectWrapper<>(Optional.empty());
+
+  /** Loads what is behind one app (modules, hotspots, owners, crossing imports). */
+  public Task<Optional<dev.auditworkbench.engine.scan.SeamDetails>> select(String app) {
+    Optional<SeamMap> current = map.get();
+    Task<Optional<dev.auditworkbench.engine.scan.SeamDetails>> task = FxTasks.task("Reading " + app, l -> current.isEmpty()
+        ? Optional.empty() : store.read(c -> dev.auditworkbench.engine.scan.SeamDetails.of(c, current.get(), app)));
+    task.setOnSucceeded(e -> details.set(task.getValue()));
+    return background.submit(task);
+  }
+
+  public ReadOnlyObjectProperty<Optional<dev.auditworkbench.engine.scan.SeamDetails>> detailsProperty() {
+    return details.getReadOnlyProperty();
+  }
+
+  /** Writes the map as SVG, DOT or GraphML (by the file's extension). */
+  public Task<java.nio.file.Path> export(java.nio.file.Path file) {
+    Optional<SeamMap> current = map.get();
+    return background.submit(FxTasks.task("Exporting the seam map", l -> {
+      SeamMap m = current.orElseThrow(() -> new IllegalStateException("no seam map yet: scan the repository"));
+      String name = file.getFileName().toString();
+      String text = name.endsWith(".dot") ? m.toDot() : name.endsWith(".graphml") ? m.toGraphMl()
+          : dev.auditworkbench.engine.seams.SeamSvg.render(m);
+      java.nio.file.Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
+      return file;
+    }));
+  }
+
   public ReadOnlyObjectProperty<Optional<SeamMap>> mapProperty() {
     return map.getReadOnlyProperty();
   }

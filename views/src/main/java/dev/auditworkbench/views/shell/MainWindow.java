@@ -71,7 +71,7 @@ public final class MainWindow extends BorderPane {
     findingsView = new FindingsView(model.findings());
     pages.put(Page.OVERVIEW, new OverviewView(model.overview()));
     pages.put(Page.FINDINGS, findingsView);
-    pages.put(Page.SEAMS, new dev.auditworkbench.views.seams.SeamsView(model.seams()));
+    pages.put(Page.SEAMS, new dev.auditworkbench.views.seams.SeamsView(model.seams(), model.dialogs()));
     pages.put(Page.QUERIES, new dev.auditworkbench.views.queries.QueriesView(model.queries()));
     pages.put(Page.MATRIX, new dev.auditworkbench.views.matrix.MatrixView(model.matrix()));
     pages.put(Page.BOARD, new dev.auditworkbench.views.board.BoardView(model.board(), model.dialogs(),
