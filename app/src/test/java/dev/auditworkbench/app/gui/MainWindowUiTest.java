@@ -43,6 +43,7 @@ class MainWindowUiTest {
   private Path repo;
   private BackgroundWork background;
   private MainWindow window;
+  private MainViewModel model;
   private final UiFixtures.RecordingDialogs dialogs = new UiFixtures.RecordingDialogs();
 
   @Start
@@ -51,7 +52,7 @@ class MainWindowUiTest {
     store = UiFixtures.projectWith(projectDir, "many_vulns.json");
     repo = projectDir.resolve("repo");
     background = new BackgroundWork();
-    MainViewModel model = new MainViewModel(store,
+    model = new MainViewModel(store,
         new ImportService(store, ImporterRegistry.load(), Clock.systemUTC()),
         new ScanService(store, Clock.systemUTC()),
         new TriageService(store, Clock.systemUTC()), background, dialogs);
@@ -257,6 +258,21 @@ class MainWindowUiTest {
     }));
     javafx.scene.control.Label detail = robot.lookup("#matrix-detail").queryAs(javafx.scene.control.Label.class);
     assertTrue(detail.getText().startsWith("Re-scored"), detail.getText());
+
+    // The Findings filters narrow the matrix too.
+    long discs = chart.getChildren().stream().filter(n -> n.getProperties().get("item") != null).count();
+    String title = item.findings().get(0).title();
+    robot.interact(() -> model.findings().searchProperty().set(title));
+    waitUntil(() -> chart.getChildren().stream().filter(n -> n.getProperties().get("item") != null).count() < discs);
+    // A double click opens the work item's finding in Findings.
+    javafx.scene.shape.Circle again = chart.getChildren().stream()
+        .filter(n -> n instanceof javafx.scene.shape.Circle c && c.getProperties().get("item") instanceof
+            dev.auditworkbench.engine.priority.Planner.WorkItem w && w.findings().stream().anyMatch(f -> f.id() == id))
+        .map(n -> (javafx.scene.shape.Circle) n).findFirst().orElseThrow();
+    robot.doubleClickOn(again);
+    TableView<?> table = robot.lookup("#findings-table").queryAs(TableView.class);
+    waitUntil(() -> table.isVisible() && table.getSelectionModel().getSelectedItem() instanceof
+        dev.auditworkbench.engine.model.Finding f && f.id() == id);
   }
 
   private dev.auditworkbench.engine.model.Finding stored(long id) {

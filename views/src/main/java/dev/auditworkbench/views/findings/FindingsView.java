@@ -51,6 +51,21 @@ public final class FindingsView extends VBox {
         detail.setText(f == null ? "" : FindingsViewModel.describe(f)));
   }
 
+  /** Selects and scrolls to a finding (clearing filters that hide it); false when it is not loaded. */
+  public boolean reveal(String fingerprint) {
+    java.util.Optional<Finding> f = model.all().stream().filter(x -> x.fingerprint().equals(fingerprint)).findFirst();
+    if (f.isEmpty()) {
+      return false;
+    }
+    if (!table.getItems().contains(f.get())) {
+      model.searchProperty().set("");
+    }
+    table.getSelectionModel().clearSelection();
+    table.getSelectionModel().select(f.get());
+    table.scrollTo(f.get());
+    return true;
+  }
+
   private HBox createFilterBar() {
     TextField search = new TextField();
     search.setId("findings-search");

@@ -39,8 +39,27 @@ public final class MatrixView extends BorderPane {
   private final MatrixViewModel model;
   private final Pane chart = new Pane();
   private final ListView<String> roadmap = new ListView<>();
-  private final Label detail = new Label("Click a disc for its work item; drag it to re-score.");
+  private final Label detail = new Label("Click a disc for its work item, double-click to open it; drag it to re-score.");
   private final Label summary = new Label();
+
+  private java.util.function.Consumer<Planner.WorkItem> onOpen = w -> { };
+  private java.util.function.Supplier<java.util.function.Predicate<dev.auditworkbench.engine.model.Finding>> filter =
+      () -> f -> true;
+
+  /** What a double click on a disc does (the main window opens its first finding in Findings). */
+  public void setOnOpen(java.util.function.Consumer<Planner.WorkItem> action) {
+    onOpen = action;
+  }
+
+  /** Shows only work items with a finding the filter keeps (the Findings and Board filters), redrawn when asked. */
+  public void setFilter(java.util.function.Supplier<java.util.function.Predicate<dev.auditworkbench.engine.model.Finding>> f) {
+    filter = f;
+  }
+
+  /** Draws again with the current filter. */
+  public void refresh() {
+    show(model.planProperty().get());
+  }
 
   public MatrixView(MatrixViewModel model) {
     this.model = model;
@@ -138,9 +157,17 @@ public final class MatrixView extends BorderPane {
     chart.getChildren().addAll(xLabel, yLabel, new Line(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM),
         new Line(LEFT, TOP, LEFT, HEIGHT - BOTTOM));
     int rank = 0;
+    java.util.function.Predicate<dev.auditworkbench.engine.model.Finding> keep = filter.get();
+    int shown = 0;
     for (Planner.WorkItem w : plan.items()) {
       rank++;
-      chart.getChildren().add(disc(w, rank));
+      if (w.findings().stream().anyMatch(keep)) {
+        chart.getChildren().add(disc(w, rank));
+        shown++;
+      }
+    }
+    if (shown < plan.items().size()) {
+      summary.setText(summary.getText() + String.format(Locale.ROOT, " (%d shown by the filters)", shown));
     }
     for (Planner.PhasePlan p : plan.phases()) {
       roadmap.getItems().add(String.format(Locale.ROOT, "%d. %s: %d items, %d h, %.1f weeks%s", p.phase().ordinal() + 1,
@@ -168,6 +195,11 @@ public final class MatrixView extends BorderPane {
         w.impact(), w.effortHours(), w.quadrant().label(), w.phase().label())));
     c.getProperties().put("item", w);
     double[] start = new double[2];
+    c.setOnMouseClicked(e -> {
+      if (e.getClickCount() == 2) {
+        onOpen.accept(w);
+      }
+    });
     c.setOnMousePressed(e -> {
       start[0] = c.getCenterX();
       start[1] = c.getCenterY();

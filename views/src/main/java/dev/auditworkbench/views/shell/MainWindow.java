@@ -73,7 +73,21 @@ public final class MainWindow extends BorderPane {
     pages.put(Page.FINDINGS, findingsView);
     pages.put(Page.SEAMS, new dev.auditworkbench.views.seams.SeamsView(model.seams(), model.dialogs()));
     pages.put(Page.QUERIES, new dev.auditworkbench.views.queries.QueriesView(model.queries()));
-    pages.put(Page.MATRIX, new dev.auditworkbench.views.matrix.MatrixView(model.matrix()));
+    dev.auditworkbench.views.matrix.MatrixView matrixView = new dev.auditworkbench.views.matrix.MatrixView(model.matrix());
+    matrixView.setFilter(() -> {
+      var base = model.findings().filter();
+      var ignoringStatus = new dev.auditworkbench.engine.store.FindingFilter(java.util.Set.of(), base.categories(),
+          base.severities(), base.tools(), base.text());
+      var more = model.findings().appAndQuadrant();
+      return f -> ignoringStatus.test(f) && more.test(f);
+    });
+    matrixView.setOnOpen(w -> {
+      show(Page.FINDINGS);
+      findingsView.reveal(w.findings().get(0).fingerprint());
+    });
+    model.findings().shown().addListener((javafx.collections.ListChangeListener<dev.auditworkbench.engine.model.Finding>) c ->
+        matrixView.refresh());
+    pages.put(Page.MATRIX, matrixView);
     pages.put(Page.BOARD, new dev.auditworkbench.views.board.BoardView(model.board(), model.dialogs(),
         model.findings().searchProperty()));
     pages.put(Page.REPORT, new dev.auditworkbench.views.report.ReportView(model.report(), model.dialogs()));
