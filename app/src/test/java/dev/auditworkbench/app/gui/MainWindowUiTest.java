@@ -210,7 +210,7 @@ class MainWindowUiTest {
 
     robot.clickOn("Plans");
     robot.interact(() -> plans.getSelectionModel().select(0));
-    javafx.scene.control.TextArea detail = robot.lookup("#queries-detail").queryAs(javafx.scene.control.TextArea.class);
+    org.fxmisc.richtext.CodeArea detail = robot.lookup("#queries-detail").queryAs(org.fxmisc.richtext.CodeArea.class);
     assertTrue(detail.getText().contains("CREATE INDEX CONCURRENTLY invoices_invoice_external_ref_idx"), detail.getText());
   }
 
@@ -418,9 +418,13 @@ class MainWindowUiTest {
     int chosen = row;
     robot.interact(() -> nPlusOnes.getSelectionModel().select(chosen));
     var n = (dev.auditworkbench.engine.queries.QueryAnalysis.NPlusOne) nPlusOnes.getItems().get(chosen);
-    javafx.scene.control.TextArea detail = robot.lookup("#queries-detail").queryAs(javafx.scene.control.TextArea.class);
+    org.fxmisc.richtext.CodeArea detail = robot.lookup("#queries-detail").queryAs(org.fxmisc.richtext.CodeArea.class);
     assertEquals(100, n.repeats());
     assertTrue(detail.getText().startsWith("GET /invoices/: 100 x the statement below in each of "), detail.getText());
+    // The SQL is laid out one clause per line and highlighted.
+    assertTrue(detail.getText().contains("\n  FROM \"") && detail.getText().contains("\n  WHERE "), detail.getText());
+    int select = detail.getText().indexOf("SELECT");
+    assertEquals(java.util.Set.of("sql-keyword"), java.util.Set.copyOf(detail.getStyleOfChar(select + 1)));
   }
 
   @Test

@@ -14,7 +14,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
@@ -28,7 +27,7 @@ public final class QueriesView extends BorderPane {
   private final TableView<QueryAnalysis.Statement> statements = new TableView<>();
   private final TableView<QueryAnalysis.RouteLatency> routes = new TableView<>();
   private final TableView<QueryAnalysis.PlanIssue> plans = new TableView<>();
-  private final TextArea detail = new TextArea();
+  private final org.fxmisc.richtext.CodeArea detail = new org.fxmisc.richtext.CodeArea();
   private final TabPane tabs = new TabPane();
   private final javafx.scene.chart.LineChart<String, Number> latency =
       new javafx.scene.chart.LineChart<>(new javafx.scene.chart.CategoryAxis(), new javafx.scene.chart.NumberAxis());
@@ -43,7 +42,8 @@ public final class QueriesView extends BorderPane {
     detail.setId("queries-detail");
     detail.setEditable(false);
     detail.setWrapText(true);
-    detail.setPrefRowCount(6);
+    detail.getStyleClass().add("sql-area");
+    detail.getStylesheets().add(QueriesView.class.getResource("sql.css").toExternalForm());
     summary.setId("queries-summary");
     summary.getStyleClass().add(Css.MUTED);
 
@@ -76,25 +76,26 @@ public final class QueriesView extends BorderPane {
     column(plans, "Suggestion", 520, QueryAnalysis.PlanIssue::suggestion);
     column(plans, "Model", 200, p -> p.modelPath() == null ? "" : p.modelPath() + ":" + p.line());
 
-    nPlusOnes.getSelectionModel().selectedItemProperty().addListener((o, a, n) -> detail.setText(n == null ? "" :
+    nPlusOnes.getSelectionModel().selectedItemProperty().addListener((o, a, n) -> setDetail(n == null ? "" :
         String.format(Locale.ROOT, "%s: %d x the statement below in each of %d requests (%.1f ms each)%s%n%n%s",
             n.route(), n.repeats(), n.requests(), n.msPerRequest(),
-            n.view() == null ? "" : "\nServed by " + n.view() + " (" + n.viewPath() + ":" + n.viewLine() + ")", n.example())));
-    statements.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> detail.setText(s == null ? "" :
-        s.normalized() + "\n\nExample:\n" + s.example()
+            n.view() == null ? "" : "\nServed by " + n.view() + " (" + n.viewPath() + ":" + n.viewLine() + ")",
+            SqlText.format(n.example()))));
+    statements.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> setDetail(s == null ? "" :
+        SqlText.format(s.normalized()) + "\n\nExample:\n" + SqlText.format(s.example())
             + (s.model() == null ? "" : "\n\nModel: " + s.model())));
     routes.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
       if (r == null) {
-        detail.setText("");
+        setDetail("");
         return;
       }
       StringBuilder sb = new StringBuilder(r.route() + (r.viewPath() == null ? "" : "  ->  " + r.viewPath() + ":" + r.viewLine())
           + "\nday          requests  p50  p95  p99 (ms)\n");
       r.days().forEach(d -> sb.append(String.format(Locale.ROOT, "%s %9d %5.0f %5.0f %5.0f%n", d.day(), d.requests(),
           d.p50(), d.p95(), d.p99())));
-      detail.setText(sb.toString());
+      setDetail(sb.toString());
     });
-    plans.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> detail.setText(p == null ? "" :
+    plans.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> setDetail(p == null ? "" :
         p.detail() + "\n\n" + p.suggestion() + "\n\nFrom: " + p.example()));
     Tab routesTab = tab("Routes", routes);
     SplitPane routeSplit = new SplitPane(routes, latency);
@@ -108,14 +109,14 @@ public final class QueriesView extends BorderPane {
     routes.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> chart(r));
     tabs.getTabs().addAll(tab("N+1", nPlusOnes), tab("Statements", statements), routesTab, tab("Plans", plans));
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-    tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> detail.setText(""));
+    tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> setDetail(""));
 
     Label title = new Label("Queries");
     title.getStyleClass().add(Css.PAGE_TITLE);
     VBox top = new VBox(2, title, summary);
     top.setPadding(new Insets(0, 0, 8, 0));
     setTop(top);
-    SplitPane split = new SplitPane(tabs, detail);
+    SplitPane split = new SplitPane(tabs, new org.fxmisc.flowless.VirtualizedScrollPane<>(detail));
     split.setOrientation(javafx.geometry.Orientation.VERTICAL);
     split.setDividerPositions(0.72);
     setCenter(split);
@@ -149,6 +150,16 @@ public final class QueriesView extends BorderPane {
           .ifPresent(d -> change.getData().add(new javafx.scene.chart.XYChart.Data<>(d.day().toString(), d.p95())));
       latency.getData().add(change);
     }
+  }
+
+  /** Shows text with its SQL highlighted. */
+  private void setDetail(String text) {
+    detail.replaceText(text);
+    if (!text.isEmpty()) {
+      detail.setStyleSpans(0, SqlText.highlight(text));
+    }
+    detail.moveTo(0);
+    detail.requestFollowCaret();
   }
 
   private static Tab tab(String name, TableView<?> table) {
