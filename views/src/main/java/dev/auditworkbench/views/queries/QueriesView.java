@@ -60,7 +60,9 @@ public final class QueriesView extends BorderPane {
     number(statements, "Mean ms", QueryAnalysis.Statement::meanMs, "%.2f");
     number(statements, "p95 ms", QueryAnalysis.Statement::p95Ms, "%.2f");
     number(statements, "Max ms", QueryAnalysis.Statement::maxMs, "%.1f");
+    number(statements, "Rows", s -> s.rows() < 0 ? Double.NaN : (double) s.rows(), "%,.0f");
     column(statements, "Tables", 200, s -> String.join(", ", s.tables()));
+    column(statements, "Model", 200, s -> s.model() == null ? "" : s.model());
     column(statements, "Statement", 520, QueryAnalysis.Statement::normalized);
 
     column(routes, "Route", 320, QueryAnalysis.RouteLatency::route);

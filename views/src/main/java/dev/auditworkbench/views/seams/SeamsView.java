@@ -74,6 +74,13 @@ public final class SeamsView extends BorderPane {
     drawing.prefWidthProperty().addListener((o, a, b) -> fit(scroll.getViewportBounds().getWidth(),
         scroll.getViewportBounds().getHeight()));
     this.scroll = scroll;
+    scroll.setPannable(true);
+    scroll.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+      if (e.isShortcutDown()) {
+        zoomBy(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15);
+        e.consume();
+      }
+    });
     clusters.setCellFactory(v -> wrapping());
     cuts.setCellFactory(v -> wrapping());
     SplitPane split = new SplitPane(scroll, side);
@@ -86,11 +93,19 @@ public final class SeamsView extends BorderPane {
 
   private final ScrollPane scroll;
 
+  private double zoom = 1;
+
   private void fit(double width, double height) {
     double size = drawing.getPrefWidth();
     double scale = size <= 0 || width <= 0 ? 1 : Math.min(1, Math.min(width, height) / size);
-    drawing.setScaleX(scale);
-    drawing.setScaleY(scale);
+    drawing.setScaleX(scale * zoom);
+    drawing.setScaleY(scale * zoom);
+  }
+
+  /** Ctrl+scroll zooms (0.5x to 4x of the fitted size); the scroll pane pans. */
+  private void zoomBy(double factor) {
+    zoom = Math.max(0.5, Math.min(4, zoom * factor));
+    fit(scroll.getViewportBounds().getWidth(), scroll.getViewportBounds().getHeight());
   }
 
   private static java.util.List<String> lines(dev.auditworkbench.engine.scan.SeamDetails d) {
