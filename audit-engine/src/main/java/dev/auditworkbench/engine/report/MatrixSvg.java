@@ -82,7 +82,7 @@ public final class MatrixSvg {
     return sb.toString();
   }
 
-  static String colour(Category c) {
+  public static String colour(Category c) {
     return switch (c) {
       case SECURITY -> "#c62828";
       case PERFORMANCE -> "#ef6c00";

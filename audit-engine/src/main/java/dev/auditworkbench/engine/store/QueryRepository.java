@@ -157,76 +157,61 @@ public final class QueryRepository implements AutoCloseable {
     return out;
   }
 
-  public List<StatsRow> stats(long importId) throws SQLException {
-    List<StatsRow> out = new ArrayList<>();
-    try (var ps = c.prepareStatement("SELECT import_id, fingerprint, normalized, example, tables, calls, total_ms,"
-        + " max_ms, rows_n, histogram FROM query_stats WHERE import_id = ? ORDER BY total_ms DESC, fingerprint")) {
-      ps.setLong(1, importId);
+  /** Reads one row of a result set. */
+  private interface RowReader<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /** Runs a query with the given parameters (longs or ints) and reads every row. */
+  private <T> List<T> list(String sql, RowReader<T> reader, Object... params) throws SQLException {
+    List<T> out = new ArrayList<>();
+    try (var ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
       try (var rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new StatsRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getLong(6), rs.getDouble(7), rs.getDouble(8), rs.getLong(9), rs.getString(10)));
+          out.add(reader.read(rs));
         }
       }
     }
     return out;
+  }
+
+  public List<StatsRow> stats(long importId) throws SQLException {
+    return list("SELECT import_id, fingerprint, normalized, example, tables, calls, total_ms, max_ms, rows_n, histogram"
+        + " FROM query_stats WHERE import_id = ? ORDER BY total_ms DESC, fingerprint",
+        rs -> new StatsRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getLong(6), rs.getDouble(7), rs.getDouble(8), rs.getLong(9), rs.getString(10)), importId);
   }
 
   public List<WindowRow> windows(long importId) throws SQLException {
-    List<WindowRow> out = new ArrayList<>();
-    try (var ps = c.prepareStatement("SELECT id, import_id, session, start_ms, end_ms, queries, total_ms, route"
-        + " FROM query_window WHERE import_id = ? ORDER BY start_ms, id")) {
-      ps.setLong(1, importId);
-      try (var rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new WindowRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-              rs.getInt(6), rs.getDouble(7), rs.getString(8)));
-        }
-      }
-    }
-    return out;
+    return list("SELECT id, import_id, session, start_ms, end_ms, queries, total_ms, route FROM query_window"
+        + " WHERE import_id = ? ORDER BY start_ms, id",
+        rs -> new WindowRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getInt(6),
+            rs.getDouble(7), rs.getString(8)), importId);
   }
 
   public List<RepeatRow> repeats(long importId, int minCount) throws SQLException {
-    List<RepeatRow> out = new ArrayList<>();
-    try (var ps = c.prepareStatement("SELECT r.window_id, r.fingerprint, r.count, r.total_ms, r.example"
-        + " FROM query_repeat r JOIN query_window w ON w.id = r.window_id WHERE w.import_id = ? AND r.count >= ?"
-        + " ORDER BY r.window_id, r.fingerprint")) {
-      ps.setLong(1, importId);
-      ps.setInt(2, minCount);
-      try (var rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new RepeatRow(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getDouble(4), rs.getString(5)));
-        }
-      }
-    }
-    return out;
+    return list("SELECT r.window_id, r.fingerprint, r.count, r.total_ms, r.example FROM query_repeat r"
+        + " JOIN query_window w ON w.id = r.window_id WHERE w.import_id = ? AND r.count >= ?"
+        + " ORDER BY r.window_id, r.fingerprint",
+        rs -> new RepeatRow(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getDouble(4), rs.getString(5)),
+        importId, minCount);
   }
 
   public List<PlanRow> plans() throws SQLException {
-    List<PlanRow> out = new ArrayList<>();
-    try (var ps = c.prepareStatement("SELECT import_id, fingerprint, example, duration_ms, plan_json, line"
-        + " FROM query_plan ORDER BY import_id, duration_ms DESC");
-        var rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(new PlanRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getString(5),
+    return list("SELECT import_id, fingerprint, example, duration_ms, plan_json, line FROM query_plan"
+        + " ORDER BY import_id, duration_ms DESC",
+        rs -> new PlanRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getString(5),
             rs.getLong(6)));
-      }
-    }
-    return out;
   }
 
   public List<RequestRow> requests() throws SQLException {
-    List<RequestRow> out = new ArrayList<>();
-    try (var ps = c.prepareStatement("SELECT import_id, end_ms, end_precision_ms, duration_ms, method, path, route,"
-        + " status FROM http_request ORDER BY import_id, rowid");
-        var rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(new RequestRow(rs.getLong(1), new HttpEvent(rs.getLong(2), rs.getInt(3), rs.getDouble(4),
+    return list("SELECT import_id, end_ms, end_precision_ms, duration_ms, method, path, route, status FROM http_request"
+        + " ORDER BY import_id, rowid",
+        rs -> new RequestRow(rs.getLong(1), new HttpEvent(rs.getLong(2), rs.getInt(3), rs.getDouble(4),
             rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8))));
-      }
-    }
-    return out;
   }
 
   @Override

@@ -188,7 +188,7 @@ public final class MatrixView extends BorderPane {
     double jitter = ((w.key().hashCode() & 0xff) / 255.0 - 0.5) * 0.5;
     Circle c = new Circle(x(w.effortHours()), y(w.impact() + jitter), 5 + 2.5 * Math.sqrt(w.findings().size()));
     c.setId("matrix-item-" + rank);
-    c.setFill(Color.web(colour(w.findings().get(0).category()), 0.8));
+    c.setFill(Color.web(dev.auditworkbench.engine.report.MatrixSvg.colour(w.findings().get(0).category()), 0.8));
     c.setStroke(Color.WHITE);
     c.setCursor(Cursor.HAND);
     Tooltip.install(c, new Tooltip(String.format(Locale.ROOT, "#%d %s%nimpact %d, effort %d h, %s, %s", rank, w.title(),
@@ -232,16 +232,5 @@ public final class MatrixView extends BorderPane {
       sb.append("\n").append(String.join("\n", members));
     }
     return sb.toString();
-  }
-
-  static String colour(Category c) {
-    return switch (c) {
-      case SECURITY -> "#c62828";
-      case PERFORMANCE -> "#ef6c00";
-      case ARCHITECTURE -> "#6a1b9a";
-      case MAINTAINABILITY -> "#1565c0";
-      case DEPENDENCIES -> "#2e7d32";
-      case TESTING -> "#00838f";
-    };
   }
 }
