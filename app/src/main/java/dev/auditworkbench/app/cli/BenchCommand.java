@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", description = "Benchmarks that print their figures (separate from the tests).",
     subcommands = {BenchCommand.Scan.class, BenchCommand.Import.class, BenchCommand.Startup.class, BenchCommand.History.class,
-        BenchCommand.PgLog.class, BenchCommand.Report.class})
+        BenchCommand.PgLog.class, BenchCommand.Report.class,
+        BenchCommand.Board.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -240,6 +241,62 @@ final class BenchCommand implements Runnable {
         }
       }
       return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "board", description = {
+      "Put N generated findings on the board's columns (the same filtered lists the Board and Findings pages show)",
+      "and time a search, a severity filter and clearing them: what the UI waits for before it redraws the",
+      "visible cards (the columns are virtualised: only those are drawn)."})
+  static final class Board implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--findings", defaultValue = "10000", description = "Findings (default ${DEFAULT-VALUE}).")
+    int findings;
+
+    @Override
+    public Integer call() {
+      var out = spec.commandLine().getOut();
+      var model = new dev.auditworkbench.views.findings.FindingsViewModel(null, null, null);
+      var board = new dev.auditworkbench.views.board.BoardViewModel(model, null, null);
+      java.util.List<dev.auditworkbench.engine.model.Finding> generated = new java.util.ArrayList<>();
+      var severities = dev.auditworkbench.engine.model.Severity.values();
+      var statuses = dev.auditworkbench.engine.model.Status.values();
+      var categories = dev.auditworkbench.engine.model.Category.values();
+      for (int i = 0; i < findings; i++) {
+        var status = statuses[i % 3]; // inbox, confirmed, in report
+        generated.add(new dev.auditworkbench.engine.model.Finding(i + 1, String.format("%032x", i), "bench.rule" + (i % 40),
+            "Finding " + i + " in module" + (i % 300) + ".py: " + (i % 7 == 0 ? "SQL injection" : "N+1 query"),
+            "description " + i, categories[i % categories.length], severities[i % severities.length],
+            dev.auditworkbench.engine.model.Confidence.HIGH,
+            new dev.auditworkbench.engine.model.Location("app" + (i % 12) + "/module" + (i % 300) + ".py", 1 + i % 500,
+                1 + i % 500, null, true), java.util.List.of(), java.util.List.of(), java.util.List.of(),
+            java.util.List.of(new dev.auditworkbench.engine.model.SourceRef("bench", null, "R" + (i % 40), 1, 1, 0)),
+            status, null, dev.auditworkbench.engine.model.Impact.of(1 + i % 5), null,
+            dev.auditworkbench.engine.model.Effort.hours(1 + i % 40), null, null, java.util.List.of(),
+            java.time.Instant.EPOCH, java.time.Instant.EPOCH, 0));
+      }
+      long start = System.nanoTime();
+      model.all().setAll(generated);
+      out.printf("load %,d findings onto the board: %.1f ms%n", findings, (System.nanoTime() - start) / 1e6);
+      for (int run = 1; run <= 3; run++) {
+        double search = time(() -> model.searchProperty().set("SQL injection"));
+        int shown = board.column(dev.auditworkbench.engine.model.Status.INBOX).size();
+        double severity = time(() -> model.severityProperty().set(dev.auditworkbench.engine.model.Severity.HIGH));
+        double clear = time(() -> {
+          model.searchProperty().set("");
+          model.severityProperty().set(null);
+        });
+        out.printf("run %d: search %.1f ms (%,d in Inbox), + severity %.1f ms, clear %.1f ms%n", run, search, shown,
+            severity, clear);
+      }
+      return ExitCodes.OK;
+    }
+
+    private static double time(Runnable r) {
+      long t = System.nanoTime();
+      r.run();
+      return (System.nanoTime() - t) / 1e6;
     }
   }
 
