@@ -126,9 +126,23 @@ class QueriesOnDemoTest {
       }
     }).stream().filter(f -> !f.gone() && f.ruleId().startsWith("queries.")).toList();
     Finding list = findings.stream().filter(f -> f.title().equals(
-        "N+1 on GET /invoices/: 100 x customers.models.Customer (customers_customer) per request")).findFirst().orElseThrow();
+        "N+1 on GET /invoices/ (static + runtime): 100 x customers.models.Customer (customers_customer) per request")).findFirst().orElseThrow();
     assertEquals("invoices/views.py", list.location().path());
     assertTrue(list.description().contains("invoices.views.invoice_list"), list.description());
+    assertTrue(list.description().contains("Confirmed both ways"), list.description());
+    // The scan's hints: confirmed by the traffic for the invoice list, still a hint for the bulk action (D-N1-6,
+    // which the capture does not drive).
+    List<Finding> all = store.read(c -> {
+      try (FindingRepository r = new FindingRepository(c)) {
+        return r.all();
+      }
+    });
+    Finding listHint = all.stream().filter(f -> f.ruleId().startsWith("nplusone.")
+        && "invoices.views.invoice_list".equals(f.location().symbol())).findFirst().orElseThrow();
+    Finding bulkHint = all.stream().filter(f -> f.ruleId().startsWith("nplusone.")
+        && String.valueOf(f.location().symbol()).startsWith("invoices.views.bulk_action")).findFirst().orElseThrow();
+    assertEquals(dev.auditworkbench.engine.model.Confidence.HIGH, listHint.confidence());
+    assertEquals(dev.auditworkbench.engine.model.Confidence.MEDIUM, bulkHint.confidence());
     assertTrue(findings.stream().anyMatch(f -> f.ruleId().equals("queries.seq-scan")));
     assertTrue(findings.stream().anyMatch(f -> f.ruleId().equals("queries.slow")));
     assertTrue(result.statements().get(0).totalMs() >= result.statements().get(1).totalMs());

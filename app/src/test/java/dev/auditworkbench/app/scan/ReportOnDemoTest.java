@@ -97,13 +97,13 @@ class ReportOnDemoTest {
         "the open count");
     assertTrue(pdfText.replace("\n", " ").contains("CREATE INDEX CONCURRENTLY invoices_invoice_external_ref_idx ON"));
     assertTrue(pdfText.contains("A03:2021 Injection"));
-    assertTrue(pdfText.replace("\n", " ").contains("N+1 on GET /invoices/: 100 x customers.models.Customer"));
+    assertTrue(pdfText.replace("\n", " ").contains("N+1 on GET /invoices/ (static + runtime): 100 x customers.models.Customer"));
     String joined = pdfText.replace("\n", "");
     model.inputs().forEach(i -> assertTrue(joined.contains(i.fileName()), i.fileName()));
     assertEquals(model.summary().inReport(), model.sections().stream().mapToInt(s -> s.findings().size()).sum());
     // Each detailed finding in the repository quotes its code, its lines marked.
     ReportModel.FindingView list = model.sections().stream().flatMap(s -> s.findings().stream())
-        .filter(f -> f.title().equals("N+1 on GET /invoices/: 100 x customers.models.Customer (customers_customer) per request"))
+        .filter(f -> f.title().equals("N+1 on GET /invoices/ (static + runtime): 100 x customers.models.Customer (customers_customer) per request"))
         .findFirst().orElseThrow();
     assertTrue(list.excerpt().contains(">  17  def invoice_list(request):"), list.excerpt());
     assertTrue(pdfText.contains(">  17  def invoice_list(request):"));

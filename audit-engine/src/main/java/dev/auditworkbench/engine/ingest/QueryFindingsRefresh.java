@@ -39,6 +39,20 @@ public final class QueryFindingsRefresh {
         }
       }
     }
+    // A static hint the traffic proves (an N+1 on a route its view serves) is confirmed: high confidence.
+    java.util.Set<String> views = new java.util.HashSet<>();
+    result.nPlusOnes().stream().map(QueryAnalysis.NPlusOne::view).filter(java.util.Objects::nonNull).forEach(views::add);
+    try (FindingRepository findings = new FindingRepository(c)) {
+      for (Finding h : hints) {
+        String symbol = h.location().symbol();
+        boolean confirmed = symbol != null && views.stream().anyMatch(v -> symbol.equals(v) || symbol.startsWith(v + "."));
+        dev.auditworkbench.engine.model.Confidence wanted = confirmed ? dev.auditworkbench.engine.model.Confidence.HIGH
+            : dev.auditworkbench.engine.model.Confidence.MEDIUM;
+        if (h.confidence() != wanted) {
+          findings.setConfidence(h.id(), wanted);
+        }
+      }
+    }
     try (FindingWriter writer = new FindingWriter(c, QueryFindings.TOOL, importId, now, repo, listener)) {
       for (RawFinding f : QueryFindings.of(result, hints)) {
         writer.recordRead();

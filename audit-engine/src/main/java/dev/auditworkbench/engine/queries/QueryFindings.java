@@ -70,14 +70,16 @@ public final class QueryFindings {
         && (n.view().equals(h.location().symbol()) || String.valueOf(h.location().symbol()).startsWith(n.view() + ".")))
         .map(h -> h.location().path() + ":" + h.location().startLine() + " " + h.title()).limit(6).toList();
     if (!near.isEmpty()) {
-      code.append(" Loops the repo scan flagged: ").append(String.join("; ", near)).append('.');
+      code.append(" Confirmed both ways: the traces show the repeats, and the repo scan flagged the loop: ")
+          .append(String.join("; ", near)).append('.');
     }
     Severity severity = n.repeats() >= 50 || n.msPerRequest() >= 100 ? Severity.HIGH : Severity.MEDIUM;
     return RawFinding.builder("queries.n-plus-one").nativeRuleId("n-plus-one")
         .title(n.route().startsWith("(")
             ? String.format(Locale.ROOT, "N+1 %s: %d x %s in one session", n.route().substring(1, n.route().length() - 1),
                 n.repeats(), what)
-            : String.format(Locale.ROOT, "N+1 on %s: %d x %s per request", n.route(), n.repeats(), what))
+            : String.format(Locale.ROOT, "N+1 on %s%s: %d x %s per request", n.route(),
+                near.isEmpty() ? "" : " (static + runtime)", n.repeats(), what))
         .description(String.format(Locale.ROOT, "%s ran the same statement on %s %d times (%.1f ms each time)."
             + " Load the related rows with select_related/prefetch_related (or one aggregate query) instead of one"
             + " query per item. %s", who(n), what, n.repeats(), n.msPerRequest(), code).strip()

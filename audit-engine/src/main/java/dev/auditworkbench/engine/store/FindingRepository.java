@@ -251,6 +251,18 @@ public final class FindingRepository implements AutoCloseable {
     return gone;
   }
 
+  /**
+   * Sets a finding's confidence from evidence another analysis found (a static N+1 hint that a trace
+   * confirmed); the finding's own tool sets it back on its next run, and the evidence then again.
+   */
+  public void setConfidence(long id, Confidence confidence) throws SQLException {
+    try (var ps = c.prepareStatement("UPDATE findings SET confidence = ? WHERE id = ?")) {
+      ps.setString(1, confidence.name());
+      ps.setLong(2, id);
+      ps.executeUpdate();
+    }
+  }
+
   /** Sets the auditor's decisions on a finding. */
   public void saveTriage(Finding f) throws SQLException {
     try (var ps =
