@@ -168,4 +168,27 @@ class QueriesOnDemoTest {
     assertEquals(p95, route.p95(), p95 * 0.02);
     assertEquals(1, route.days().size());
   }
+
+  @Test
+  void aSlowStatementsFiguresNameTheImportAndTheLinesTheyCameFrom() throws Exception {
+    QueryAnalysis.Statement top = result.statements().get(0);
+    assertEquals("postgresql.json", result.statementSource());
+    List<String> lines = List.of(top.lines().split(","));
+    assertEquals(Math.min(5, top.calls()), lines.size());
+    List<String> log = Files.readAllLines(demo.captures().resolve("postgres/postgresql.json"));
+    for (String n : lines) {
+      String entry = log.get(Integer.parseInt(n) - 1);
+      String message = new com.fasterxml.jackson.databind.ObjectMapper().readTree(entry).get("message").asText();
+      String sql = message.substring(message.indexOf("statement: ") + 11);
+      assertEquals(top.normalized(), dev.auditworkbench.engine.queries.SqlFingerprint.normalize(sql), "line " + n);
+    }
+    Finding slow = store.read(c -> {
+      try (FindingRepository r = new FindingRepository(c)) {
+        return r.all();
+      }
+    }).stream().filter(f -> f.ruleId().equals("queries.slow") && !f.gone() && f.title().startsWith("Slow statement #1:"))
+        .findFirst().orElseThrow();
+    assertTrue(slow.evidence().stream().anyMatch(e -> e.text().startsWith("Figures from postgresql.json (import #")
+        && e.text().contains("first read at lines " + String.join(", ", lines))), slow.evidence().toString());
+  }
 }

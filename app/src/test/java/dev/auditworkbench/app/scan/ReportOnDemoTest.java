@@ -100,6 +100,8 @@ class ReportOnDemoTest {
     assertTrue(pdfText.replace("\n", " ").contains("N+1 on GET /invoices/ (static + runtime): 100 x customers.models.Customer"));
     String joined = pdfText.replace("\n", "");
     model.inputs().forEach(i -> assertTrue(joined.contains(i.fileName()), i.fileName()));
+    // Each input's warnings are listed with it (bandit could not parse the Python 2 script).
+    assertTrue(joined.contains("bandit could not scan ./scripts/legacy_import.py"), "input warnings in the appendix");
     assertEquals(model.summary().inReport(), model.sections().stream().mapToInt(s -> s.findings().size()).sum());
     // Each detailed finding in the repository quotes its code, its lines marked.
     ReportModel.FindingView list = model.sections().stream().flatMap(s -> s.findings().stream())

@@ -53,7 +53,8 @@ public final class QueryAnalysis {
 
   /** Statistics of one statement. */
   public record Statement(String fingerprint, String normalized, String example, List<String> tables, String model,
-      long calls, double totalMs, double meanMs, double p95Ms, double maxMs, long rows, double share) {}
+      long calls, double totalMs, double meanMs, double p95Ms, double maxMs, long rows, double share,
+      long importId, String lines) {}
 
   /** An N+1: one statement repeated within requests of one route. */
   public record NPlusOne(String route, String fingerprint, String example, String table, String model, int repeats,
@@ -183,7 +184,7 @@ public final class QueryAnalysis {
       out.add(new Statement(r.fingerprint(), r.normalized(), r.example(), tables,
           tables.isEmpty() ? null : modelOf(tables.get(0)).map(DjangoInventory.Model::qualname).orElse(null),
           r.calls(), r.totalMs(), r.calls() == 0 ? 0 : r.totalMs() / r.calls(), p95, r.maxMs(), r.rows(),
-          total == 0 ? 0 : r.totalMs() / total));
+          total == 0 ? 0 : r.totalMs() / total, r.importId(), r.lines()));
     }
     out.sort(Comparator.comparingDouble(Statement::totalMs).reversed().thenComparing(Statement::fingerprint));
     return out;

@@ -63,6 +63,9 @@ public final class QueryCollector {
       s.rows = Math.max(0, s.rows) + e.rows();
     }
     s.histogram.add(e.durationMs());
+    if (s.lines.size() < Stats.LINES_KEPT && e.line() > 0) {
+      s.lines.add(e.line());
+    }
     if (e.session() == null || e.endMs() < 0) {
       return;
     }
@@ -130,7 +133,8 @@ public final class QueryCollector {
     for (Stats s : stats.values()) {
       repo.insertStats(importId, s.fingerprint, s.normalized, s.example,
           String.join(",", SqlFingerprint.tables(s.normalized)), s.calls, s.totalMs, s.maxMs, s.rows,
-          s.fromCounters ? null : s.histogram.encode());
+          s.fromCounters ? null : s.histogram.encode(),
+          String.join(",", s.lines.stream().map(String::valueOf).toList()));
     }
     for (Plan p : plans.values()) {
       repo.insertPlan(importId, p.fingerprint, p.example, p.durationMs, p.json, p.line);
@@ -173,6 +177,8 @@ public final class QueryCollector {
     double maxMs;
     long rows = -1;
     boolean fromCounters;
+    static final int LINES_KEPT = 5;
+    final java.util.List<Long> lines = new java.util.ArrayList<>(LINES_KEPT);
 
     Stats(String normalized, String example) {
       this.normalized = normalized;

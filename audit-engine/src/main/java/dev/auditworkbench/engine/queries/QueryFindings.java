@@ -121,6 +121,9 @@ public final class QueryFindings {
         .keyEvidence(s.fingerprint())
         .evidence(Evidence.Kind.SQL, s.normalized())
         .evidence(Evidence.Kind.SQL, s.example())
+        .evidence(Evidence.Kind.TEXT, String.format(Locale.ROOT, "Figures from %s (import #%d)%s.", source, s.importId(),
+            s.lines().isEmpty() ? " (cumulative statistics: no lines)" : ", first read at lines " + s.lines().replace(",", ", ")
+                + (s.calls() > 5 ? " (5 of " + s.calls() + " calls)" : "")))
         .defaultImpact(Impact.of(impact)).defaultEffort(Effort.of(Effort.Size.M))
         .build();
   }

@@ -14,7 +14,7 @@ import java.util.List;
 public final class QueryRepository implements AutoCloseable {
   /** Statistics of one statement in one import. */
   public record StatsRow(long importId, String fingerprint, String normalized, String example, String tables,
-      long calls, double totalMs, double maxMs, long rows, String histogram) {}
+      long calls, double totalMs, double maxMs, long rows, String histogram, String lines) {}
 
   /** One request window and its repeated statements. */
   public record WindowRow(long id, long importId, String session, long startMs, long endMs, int queries,
@@ -43,9 +43,9 @@ public final class QueryRepository implements AutoCloseable {
   }
 
   public void insertStats(long importId, String fingerprint, String normalized, String example, String tables,
-      long calls, double totalMs, double maxMs, long rows, String histogram) throws SQLException {
+      long calls, double totalMs, double maxMs, long rows, String histogram, String lines) throws SQLException {
     try (var ps = c.prepareStatement("INSERT OR REPLACE INTO query_stats(import_id, fingerprint, normalized, example,"
-        + " tables, calls, total_ms, max_ms, rows_n, histogram) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+        + " tables, calls, total_ms, max_ms, rows_n, histogram, lines) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
       ps.setLong(1, importId);
       ps.setString(2, fingerprint);
       ps.setString(3, normalized);
@@ -60,6 +60,7 @@ public final class QueryRepository implements AutoCloseable {
       } else {
         ps.setString(10, histogram);
       }
+      ps.setString(11, lines);
       ps.executeUpdate();
     }
   }
@@ -179,10 +180,10 @@ public final class QueryRepository implements AutoCloseable {
   }
 
   public List<StatsRow> stats(long importId) throws SQLException {
-    return list("SELECT import_id, fingerprint, normalized, example, tables, calls, total_ms, max_ms, rows_n, histogram"
-        + " FROM query_stats WHERE import_id = ? ORDER BY total_ms DESC, fingerprint",
+    return list("SELECT import_id, fingerprint, normalized, example, tables, calls, total_ms, max_ms, rows_n, histogram,"
+        + " lines FROM query_stats WHERE import_id = ? ORDER BY total_ms DESC, fingerprint",
         rs -> new StatsRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getLong(6), rs.getDouble(7), rs.getDouble(8), rs.getLong(9), rs.getString(10)), importId);
+            rs.getLong(6), rs.getDouble(7), rs.getDouble(8), rs.getLong(9), rs.getString(10), rs.getString(11)), importId);
   }
 
   public List<WindowRow> windows(long importId) throws SQLException {
