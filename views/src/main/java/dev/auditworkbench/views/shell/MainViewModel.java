@@ -24,7 +24,10 @@ public final class MainViewModel {
   public record ImportReport(List<ImportResult> imported, List<String> failures) {
     public String text() {
       StringBuilder sb = new StringBuilder();
-      imported.forEach(r -> sb.append(r.summary()).append('\n'));
+      imported.forEach(r -> {
+        sb.append(r.summary()).append('\n');
+        r.record().warnings().forEach(w -> sb.append("  warning: ").append(w).append('\n'));
+      });
       failures.forEach(f -> sb.append("Not imported: ").append(f).append('\n'));
       return sb.toString().strip();
     }
