@@ -258,7 +258,7 @@ final class BenchCommand implements Runnable {
     public Integer call() {
       var out = spec.commandLine().getOut();
       var model = new dev.auditworkbench.views.findings.FindingsViewModel(null, null, null);
-      var board = new dev.auditworkbench.views.board.BoardViewModel(model, null, null);
+      var board = new dev.auditworkbench.views.board.BoardViewModel(model, null, null, null);
       java.util.List<dev.auditworkbench.engine.model.Finding> generated = new java.util.ArrayList<>();
       var severities = dev.auditworkbench.engine.model.Severity.values();
       var statuses = dev.auditworkbench.engine.model.Status.values();

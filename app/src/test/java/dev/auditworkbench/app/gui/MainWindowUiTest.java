@@ -320,6 +320,23 @@ class MainWindowUiTest {
     robot.interact(() -> board.drop(List.of(dragged.id()), dev.auditworkbench.engine.model.Status.DISMISSED));
     waitUntil(() -> stored(dragged.id()).status() == dev.auditworkbench.engine.model.Status.DISMISSED);
     assertEquals(dev.auditworkbench.engine.model.DismissReason.FALSE_POSITIVE, stored(dragged.id()).dismissReason());
+
+    // The detail pane: evidence of the selected card, notes saved at once, the change in its history.
+    var card = inbox.getItems().get(0);
+    robot.interact(() -> inbox.getSelectionModel().clearAndSelect(0));
+    javafx.scene.control.Label title = robot.lookup("#board-detail-title").queryAs(javafx.scene.control.Label.class);
+    waitUntil(() -> title.getText().startsWith(card.title()));
+    javafx.scene.control.TextArea notes = robot.lookup("#board-notes").queryAs(javafx.scene.control.TextArea.class);
+    robot.interact(() -> notes.setText("Checked with the client: *real* issue."));
+    robot.clickOn("#board-save-notes");
+    waitUntil(() -> "Checked with the client: *real* issue.".equals(stored(card.id()).notes()));
+    robot.interact(() -> {
+      inbox.getSelectionModel().clearSelection();
+      inbox.getSelectionModel().select(card);
+    });
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ListView<String> history = robot.lookup("#board-history").queryAs(javafx.scene.control.ListView.class);
+    waitUntil(() -> history.getItems().stream().anyMatch(h -> h.contains("notes")));
   }
 
   @Test

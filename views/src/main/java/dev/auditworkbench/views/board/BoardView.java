@@ -88,9 +88,94 @@ public final class BoardView extends BorderPane {
     VBox top = new VBox(4, title, hint, new ToolBar(filter, undo, redo));
     top.setPadding(new Insets(0, 0, 8, 0));
     setTop(top);
-    setCenter(columns);
+    javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(columns, detailPane());
+    split.setDividerPositions(0.66);
+    setCenter(split);
+    for (ListView<Finding> list : lists.values()) {
+      list.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> {
+        if (f != null) {
+          model.detail(f).setOnSucceeded(e -> showDetail((BoardViewModel.Detail) e.getSource().getValue()));
+        }
+      });
+    }
     addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
     updateHeaders();
+  }
+
+  private final Label detailTitle = new Label("Select a card for its code, evidence, notes and history.");
+  private final org.fxmisc.richtext.CodeArea code = new org.fxmisc.richtext.CodeArea();
+  private final javafx.scene.control.TextArea evidence = new javafx.scene.control.TextArea();
+  private final javafx.scene.control.TextArea notes = new javafx.scene.control.TextArea();
+  private final ListView<String> history = new ListView<>();
+  private Finding shown;
+
+  private javafx.scene.Node detailPane() {
+    detailTitle.setId("board-detail-title");
+    detailTitle.setWrapText(true);
+    detailTitle.setStyle("-fx-font-weight: bold;");
+    code.setId("board-code");
+    code.setEditable(false);
+    code.getStyleClass().add("code-area");
+    code.getStylesheets().add(BoardView.class.getResource("code.css").toExternalForm());
+    evidence.setId("board-evidence");
+    evidence.setEditable(false);
+    evidence.setWrapText(true);
+    evidence.setPrefRowCount(5);
+    notes.setId("board-notes");
+    notes.setPromptText("Notes (Markdown), saved with Ctrl+S or the button");
+    notes.setWrapText(true);
+    notes.setPrefRowCount(4);
+    Button save = new Button("Save notes");
+    save.setId("board-save-notes");
+    save.setOnAction(e -> saveNotes());
+    notes.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+      if (e.isShortcutDown() && e.getCode() == KeyCode.S) {
+        saveNotes();
+        e.consume();
+      }
+    });
+    history.setId("board-history");
+    history.setPrefHeight(110);
+    var codeScroll = new org.fxmisc.flowless.VirtualizedScrollPane<>(code);
+    codeScroll.setPrefHeight(280);
+    VBox pane = new VBox(6, detailTitle, codeScroll, new Label("Evidence"), evidence,
+        new Label("Notes"), notes, save, new Label("History"), history);
+    VBox.setVgrow(pane.getChildren().get(1), Priority.ALWAYS);
+    pane.setPadding(new Insets(0, 0, 0, 8));
+    return pane;
+  }
+
+  private void saveNotes() {
+    if (shown != null) {
+      model.saveNotes(shown, notes.getText());
+    }
+  }
+
+  /** Shows a finding's code (its lines marked, scrolled into view), evidence, notes and history. */
+  private void showDetail(BoardViewModel.Detail d) {
+    shown = d.finding();
+    Finding f = d.finding();
+    detailTitle.setText(f.title() + "\n" + f.location().display());
+    code.replaceText(String.join("\n", d.code()));
+    int first = d.firstLine();
+    code.setParagraphGraphicFactory(line -> {
+      Label n = new Label(String.format(Locale.ROOT, "%4d ", first + line));
+      n.getStyleClass().add("lineno");
+      return n;
+    });
+    int from = Math.max(0, f.location().startLine() - first);
+    int to = Math.max(from, Math.max(f.location().endLine(), f.location().startLine()) - first);
+    for (int p = 0; p < code.getParagraphs().size(); p++) {
+      code.setParagraphStyle(p, p >= from && p <= to ? List.of("marked") : List.of());
+    }
+    if (!d.code().isEmpty()) {
+      code.showParagraphAtCenter(Math.min(from, code.getParagraphs().size() - 1));
+    }
+    evidence.setText(String.join("\n\n", f.evidence().stream().map(e -> e.text()).toList())
+        + (f.cwe().isEmpty() ? "" : "\n\n" + String.join(", ", f.cwe().stream().map(c -> "CWE-" + c).toList())));
+    notes.setText(f.notes() == null ? "" : f.notes());
+    history.getItems().setAll(d.history().stream().map(h -> String.format(Locale.ROOT, "%s  %s: %s -> %s (%s)",
+        h.at().toString().substring(0, 16).replace('T', ' '), h.field(), h.oldValue(), h.newValue(), h.origin())).toList());
   }
 
   private void updateHeaders() {

@@ -33,6 +33,7 @@ public final class BoardViewModel {
   private record Move(List<Long> ids, List<Status> from, List<DismissReason> fromReasons, Status to, DismissReason reason) {}
 
   private final FindingsViewModel findings;
+  private final dev.auditworkbench.engine.store.ProjectStore store;
   private final TriageService triage;
   private final BackgroundWork background;
   private final Map<Status, FilteredList<Finding>> columns = new EnumMap<>(Status.class);
@@ -41,8 +42,10 @@ public final class BoardViewModel {
   private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
 
-  public BoardViewModel(FindingsViewModel findings, TriageService triage, BackgroundWork background) {
+  public BoardViewModel(FindingsViewModel findings, dev.auditworkbench.engine.store.ProjectStore store,
+      TriageService triage, BackgroundWork background) {
     this.findings = findings;
+    this.store = store;
     this.triage = triage;
     this.background = background;
     for (Status s : Status.values()) {
@@ -131,6 +134,43 @@ public final class BoardViewModel {
 
   public ReadOnlyBooleanProperty canRedoProperty() {
     return canRedo.getReadOnlyProperty();
+  }
+
+  /**
+   * A finding's full story for the detail pane: the code around its location (from the repository's working
+   * tree), and every change made to it.
+   *
+   * @param firstLine the number of the first code line shown
+   */
+  public record Detail(Finding finding, List<String> code, int firstLine, List<dev.auditworkbench.engine.store.HistoryRepository.Change> history) {}
+
+  public Task<Detail> detail(Finding f) {
+    return background.submit(FxTasks.task("Reading " + f.title(), l -> {
+      List<String> code = List.of();
+      int first = 1;
+      java.nio.file.Path repo = store.info().repo();
+      if (repo != null && f.location().path() != null && f.location().inRepo() && !f.ruleId().startsWith("secret.")) {
+        java.nio.file.Path file = repo.resolve(f.location().path()).normalize();
+        if (file.startsWith(repo) && java.nio.file.Files.isRegularFile(file)) {
+          List<String> lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+          int at = Math.max(1, f.location().startLine());
+          first = Math.max(1, at - 10);
+          code = lines.subList(first - 1, Math.min(lines.size(), Math.max(at, f.location().endLine()) + 10));
+        }
+      }
+      var history = store.read(c -> new dev.auditworkbench.engine.store.HistoryRepository(c).of(f.id()));
+      return new Detail(f, List.copyOf(code), first, history);
+    }));
+  }
+
+  /** Saves the auditor's notes on a finding at once. */
+  public Task<Void> saveNotes(Finding f, String notes) {
+    Task<Void> task = FxTasks.task("Saving notes", l -> {
+      triage.apply(f.id(), new TriageEdit(null, null, null, null, notes), "board");
+      return null;
+    });
+    task.setOnSucceeded(e -> findings.reload());
+    return background.submit(task);
   }
 
   /** The findings with these ids, as currently loaded. */

@@ -65,7 +65,7 @@ public final class MainViewModel {
     this.queries = new dev.auditworkbench.views.queries.QueriesViewModel(store, background);
     this.report = new dev.auditworkbench.views.report.ReportViewModel(store, background);
     this.matrix = new dev.auditworkbench.views.matrix.MatrixViewModel(store, triage, background);
-    this.board = new dev.auditworkbench.views.board.BoardViewModel(findings, triage, background);
+    this.board = new dev.auditworkbench.views.board.BoardViewModel(findings, store, triage, background);
     this.info = store.info();
   }
 
