@@ -191,4 +191,32 @@ class QueriesOnDemoTest {
     assertTrue(slow.evidence().stream().anyMatch(e -> e.text().startsWith("Figures from postgresql.json (import #")
         && e.text().contains("first read at lines " + String.join(", ", lines))), slow.evidence().toString());
   }
+
+  @Test
+  void hotspotsTheTestsBarelyCoverBecomeFindings() throws Exception {
+    List<Finding> all = store.read(c -> {
+      try (FindingRepository r = new FindingRepository(c)) {
+        return r.all();
+      }
+    });
+    // Expected from coverage.py's own JSON: hotspot files with under 60% of their statements covered.
+    var files = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(demo.captures().resolve("scans/coverage.json").toFile()).get("files");
+    java.util.Set<String> expected = new java.util.TreeSet<>();
+    all.stream().filter(f -> f.ruleId().equals("history.hotspot") && !f.gone()).forEach(h -> {
+      var cov = files.get(h.location().path());
+      if (cov != null) {
+        var summary = cov.get("summary");
+        double percent = 100.0 * summary.get("covered_lines").asInt() / Math.max(1, summary.get("num_statements").asInt());
+        if (percent < 60) {
+          expected.add(h.location().path());
+        }
+      }
+    });
+    java.util.Set<String> found = new java.util.TreeSet<>();
+    all.stream().filter(f -> f.ruleId().equals("testing.untested-hotspot") && !f.gone())
+        .forEach(f -> found.add(f.location().path()));
+    assertTrue(found.contains("invoices/models.py"), "the top hotspot (D-HOT-1) is barely tested: " + found);
+    assertEquals(expected, found);
+  }
 }

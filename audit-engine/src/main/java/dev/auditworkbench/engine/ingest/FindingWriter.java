@@ -38,6 +38,12 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
   private final HistoryRepository history;
   private final QueryRepository queryRepo;
   private QueryCollector queries;
+  private boolean sawCoverage;
+
+  /** True when this import measured test coverage. */
+  public boolean sawCoverage() {
+    return sawCoverage;
+  }
   private String tool;
   private RouteResolver routes;
   private final long importId;
@@ -172,6 +178,7 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
 
   @Override
   public void coverage(String rawPath, int statements, int covered, int branches, int coveredBranches) {
+    sawCoverage = true;
     if (failure != null) {
       return;
     }

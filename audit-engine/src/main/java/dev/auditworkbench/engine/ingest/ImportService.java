@@ -107,6 +107,9 @@ public final class ImportService {
       if (writer.sawQueryData()) {
         QueryFindingsRefresh.run(c, importId, now, repo, listener);
       }
+      if (writer.sawCoverage()) {
+        UntestedHotspots.refresh(c, importId, now, repo, listener);
+      }
       return record;
     }
   }
