@@ -42,73 +42,52 @@ public final class QueryRepository implements AutoCloseable {
     this.c = c;
   }
 
+  /** Statements of this repository, prepared once each: an import writes thousands of windows. */
+  private final java.util.Map<String, PreparedStatement> prepared = new java.util.HashMap<>();
+
+  /** Runs an insert with the given parameters (null binds NULL); returns the new row's id. */
+  private long insert(String sql, Object... params) throws SQLException {
+    PreparedStatement ps = prepared.get(sql);
+    if (ps == null) {
+      ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+      prepared.put(sql, ps);
+    }
+    for (int i = 0; i < params.length; i++) {
+      if (params[i] == null) {
+        ps.setNull(i + 1, Types.VARCHAR);
+      } else {
+        ps.setObject(i + 1, params[i]);
+      }
+    }
+    ps.executeUpdate();
+    try (ResultSet keys = ps.getGeneratedKeys()) {
+      return keys.next() ? keys.getLong(1) : -1;
+    }
+  }
+
   public void insertStats(long importId, String fingerprint, String normalized, String example, String tables,
       long calls, double totalMs, double maxMs, long rows, String histogram, String lines) throws SQLException {
-    try (var ps = c.prepareStatement("INSERT OR REPLACE INTO query_stats(import_id, fingerprint, normalized, example,"
-        + " tables, calls, total_ms, max_ms, rows_n, histogram, lines) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
-      ps.setLong(1, importId);
-      ps.setString(2, fingerprint);
-      ps.setString(3, normalized);
-      ps.setString(4, example);
-      ps.setString(5, tables);
-      ps.setLong(6, calls);
-      ps.setDouble(7, totalMs);
-      ps.setDouble(8, maxMs);
-      ps.setLong(9, rows);
-      if (histogram == null) {
-        ps.setNull(10, Types.VARCHAR);
-      } else {
-        ps.setString(10, histogram);
-      }
-      ps.setString(11, lines);
-      ps.executeUpdate();
-    }
+    insert("INSERT OR REPLACE INTO query_stats(import_id, fingerprint, normalized, example, tables, calls, total_ms,"
+        + " max_ms, rows_n, histogram, lines) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        importId, fingerprint, normalized, example, tables, calls, totalMs, maxMs, rows, histogram, lines);
   }
 
   public long insertWindow(long importId, String session, long startMs, long endMs, int queries, double totalMs,
       String route) throws SQLException {
-    try (var ps = c.prepareStatement("INSERT INTO query_window(import_id, session, start_ms, end_ms, queries,"
-        + " total_ms, route) VALUES (?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
-      ps.setLong(1, importId);
-      ps.setString(2, session);
-      ps.setLong(3, startMs);
-      ps.setLong(4, endMs);
-      ps.setInt(5, queries);
-      ps.setDouble(6, totalMs);
-      ps.setString(7, route);
-      ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        keys.next();
-        return keys.getLong(1);
-      }
-    }
+    return insert("INSERT INTO query_window(import_id, session, start_ms, end_ms, queries, total_ms, route)"
+        + " VALUES (?,?,?,?,?,?,?)", importId, session, startMs, endMs, queries, totalMs, route);
   }
 
   public void insertRepeat(long windowId, String fingerprint, int count, double totalMs, String example)
       throws SQLException {
-    try (var ps = c.prepareStatement(
-        "INSERT INTO query_repeat(window_id, fingerprint, count, total_ms, example) VALUES (?,?,?,?,?)")) {
-      ps.setLong(1, windowId);
-      ps.setString(2, fingerprint);
-      ps.setInt(3, count);
-      ps.setDouble(4, totalMs);
-      ps.setString(5, example);
-      ps.executeUpdate();
-    }
+    insert("INSERT INTO query_repeat(window_id, fingerprint, count, total_ms, example) VALUES (?,?,?,?,?)",
+        windowId, fingerprint, count, totalMs, example);
   }
 
   public void insertPlan(long importId, String fingerprint, String example, double durationMs, String json, long line)
       throws SQLException {
-    try (var ps = c.prepareStatement("INSERT OR REPLACE INTO query_plan(import_id, fingerprint, example, duration_ms,"
-        + " plan_json, line) VALUES (?,?,?,?,?,?)")) {
-      ps.setLong(1, importId);
-      ps.setString(2, fingerprint);
-      ps.setString(3, example);
-      ps.setDouble(4, durationMs);
-      ps.setString(5, json);
-      ps.setLong(6, line);
-      ps.executeUpdate();
-    }
+    insert("INSERT OR REPLACE INTO query_plan(import_id, fingerprint, example, duration_ms, plan_json, line)"
+        + " VALUES (?,?,?,?,?,?)", importId, fingerprint, example, durationMs, json, line);
   }
 
   public void insertRequest(long importId, HttpEvent e) throws SQLException {
@@ -220,5 +199,9 @@ public final class QueryRepository implements AutoCloseable {
     if (requests != null) {
       requests.close();
     }
+    for (PreparedStatement ps : prepared.values()) {
+      ps.close();
+    }
+    prepared.clear();
   }
 }

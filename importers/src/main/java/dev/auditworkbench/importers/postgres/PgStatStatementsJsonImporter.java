@@ -1,16 +1,13 @@
 package dev.auditworkbench.importers.postgres;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.auditworkbench.engine.spi.BadInputException;
 import dev.auditworkbench.engine.spi.FileSample;
 import dev.auditworkbench.engine.spi.FindingSink;
 import dev.auditworkbench.engine.spi.ImportInput;
 import dev.auditworkbench.engine.spi.Importer;
+import dev.auditworkbench.importers.common.JsonInput;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -21,7 +18,6 @@ import java.io.InputStream;
  */
 public final class PgStatStatementsJsonImporter implements Importer {
   static final String FORMAT = "pg_stat_statements JSON";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   public String id() {
@@ -58,39 +54,33 @@ public final class PgStatStatementsJsonImporter implements Importer {
   @Override
   public void parse(ImportInput input, FindingSink sink) throws IOException, BadInputException {
     long rows = 0;
-    try (InputStream in = input.open(); JsonParser p = JSON.getFactory().createParser(in)) {
-      JsonToken t = p.nextToken();
+    try (InputStream in = input.open(); JsonInput json = new JsonInput(input.path(), in, FORMAT)) {
+      JsonToken t = json.next();
       boolean array = t == JsonToken.START_ARRAY;
       if (array) {
-        t = p.nextToken();
+        t = json.next();
       }
       while (t == JsonToken.START_OBJECT) {
-        JsonLocation at = p.currentTokenLocation();
-        JsonNode row = JSON.readTree(p);
+        long line = json.line();
+        JsonNode row = json.readTree();
         JsonNode total = row.has("total_exec_time") ? row.get("total_exec_time") : row.get("total_time");
         JsonNode max = row.has("max_exec_time") ? row.get("max_exec_time") : row.get("max_time");
         if (!row.path("query").isTextual() || !row.path("calls").isNumber() || total == null || !total.isNumber()) {
-          throw BadInputException.atLine(input.path(), at.getLineNr(), FORMAT,
-              "a row needs query, calls and total_exec_time (or total_time)");
+          throw json.errorAtLine(line, "a row needs query, calls and total_exec_time (or total_time)");
         }
         rows++;
         sink.recordRead();
         sink.statementStats(row.get("query").asText(), row.get("calls").asLong(), total.asDouble(),
             max == null ? 0 : max.asDouble(), row.path("rows").asLong(-1));
-        t = p.nextToken();
+        t = json.next();
         if (array && t == JsonToken.END_ARRAY) {
-          t = p.nextToken();
+          t = json.next();
           array = false;
         }
       }
       if (t != null) {
-        throw BadInputException.atLine(input.path(), p.currentTokenLocation().getLineNr(), FORMAT,
-            "expected a row object, found " + t);
+        throw json.error("expected a row object, found " + t);
       }
-    } catch (JsonProcessingException e) {
-      JsonLocation loc = e.getLocation();
-      throw new BadInputException(input.path(), loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
-          -1, FORMAT, e.getOriginalMessage());
     }
     if (rows == 0) {
       throw BadInputException.whole(input.path(), FORMAT, "no pg_stat_statements row found");
