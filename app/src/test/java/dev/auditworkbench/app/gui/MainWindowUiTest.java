@@ -340,6 +340,127 @@ class MainWindowUiTest {
   }
 
   @Test
+  void boardDetailShowsHighlightedCodeAtTheScannedCommitEditsUndoReordersMergesAndLanes(FxRobot robot) throws Exception {
+    // A repo whose scanned commit holds the risky line; the working tree changed since.
+    String committed = "from django.db import connection\n\n\ndef order(request, pk):\n    with connection.cursor() as c:\n"
+        + "        c.execute(\"SELECT * FROM shop_order WHERE id = %s\" % pk)\n        return c.fetchone()\n";
+    Files.createDirectories(repo.resolve("shop"));
+    Files.writeString(repo.resolve("shop/__init__.py"), "");
+    Files.writeString(repo.resolve("shop/views.py"), committed);
+    try (var git = org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage("client code").setSign(false).setAuthor("a", "a@example.com")
+          .setCommitter("a", "a@example.com").call();
+    }
+    new ScanService(store, Clock.systemUTC()).scan(dev.auditworkbench.engine.spi.ProgressListener.NONE);
+    Files.writeString(repo.resolve("shop/views.py"), "# rewritten after the scan\n");
+    robot.interact(() -> model.findings().reload());
+    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT7);
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ListView<Finding> inbox = robot.lookup("#board-inbox").queryAs(javafx.scene.control.ListView.class);
+    waitUntil(() -> inbox.getItems().stream().anyMatch(f -> "shop/views.py".equals(f.location().path()) && f.location().startLine() == 6));
+    Finding sql = inbox.getItems().stream().filter(f -> "shop/views.py".equals(f.location().path()) && f.location().startLine() == 6)
+        .findFirst().orElseThrow();
+    robot.interact(() -> {
+      inbox.requestFocus();
+      inbox.getSelectionModel().clearSelection();
+      inbox.getSelectionModel().select(sql);
+    });
+    Label source = robot.lookup("#board-code-source").queryAs(Label.class);
+    waitUntil(() -> source.getText().contains("at the scanned commit"));
+    org.fxmisc.richtext.CodeArea code = robot.lookup("#board-code").queryAs(org.fxmisc.richtext.CodeArea.class);
+    assertEquals(committed.strip(), code.getText().strip(), "the file as scanned, not the working tree");
+    int marked = 5; // line 6, shown from line 1
+    assertEquals(List.of("marked"), List.copyOf(code.getParagraph(marked).getParagraphStyle()));
+    assertTrue(code.getParagraph(marked).getText().contains("c.execute("));
+    assertEquals(List.of(), List.copyOf(code.getParagraph(0).getParagraphStyle()));
+    assertTrue(code.getStyleSpans(marked).getStyleSpan(0).getStyle().isEmpty());
+    assertTrue(code.getStyleOfChar(3, 1).contains("code-keyword"), "def is a keyword: " + code.getStyleOfChar(3, 1));
+
+    // Notes first: later undos of other edits must not take them back with a stale copy.
+    javafx.scene.control.TextArea notes = robot.lookup("#board-notes").queryAs(javafx.scene.control.TextArea.class);
+    robot.interact(() -> notes.setText("Tenant id is trusted; *method* is not."));
+    robot.clickOn("#board-save-notes");
+    waitUntil(() -> "Tenant id is trusted; *method* is not.".equals(stored(sql.id()).notes()));
+
+    // Impact and tags from the pane, saved at once; undo takes the impact back to the rule's default.
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ComboBox<Integer> impact = robot.lookup("#board-impact").queryAs(javafx.scene.control.ComboBox.class);
+    int defaultImpact = sql.impact().value();
+    int chosen = defaultImpact == 5 ? 4 : 5;
+    robot.interact(() -> impact.setValue(chosen));
+    waitUntil(() -> stored(sql.id()).impact().value() == chosen);
+    javafx.scene.control.TextField tags = robot.lookup("#board-tags").queryAs(javafx.scene.control.TextField.class);
+    robot.interact(() -> {
+      tags.setText("sqli, quick-win");
+      tags.fireEvent(new javafx.event.ActionEvent());
+    });
+    waitUntil(() -> stored(sql.id()).tags().equals(List.of("sqli", "quick-win")));
+    robot.clickOn("#board-undo");
+    waitUntil(() -> stored(sql.id()).tags().isEmpty());
+    robot.clickOn("#board-undo");
+    waitUntil(() -> stored(sql.id()).impactOverride() == null);
+    robot.clickOn("#board-redo");
+    waitUntil(() -> stored(sql.id()).impact().value() == chosen);
+    assertEquals("Tenant id is trusted; *method* is not.", stored(sql.id()).notes());
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ListView<String> history = robot.lookup("#board-history").queryAs(javafx.scene.control.ListView.class);
+    waitUntil(() -> history.getItems().stream().filter(h -> h.contains("impact:")).count() == 3);
+
+    // Reorder within the column: dropped on the first card, it goes first, and stays first after a reload.
+    Finding last = inbox.getItems().get(inbox.getItems().size() - 1);
+    Finding head = inbox.getItems().get(0);
+    var board = robot.lookup("#board-view").queryAs(dev.auditworkbench.views.board.BoardView.class);
+    robot.interact(() -> board.drop(List.of(last.id()), Status.INBOX, head.id()));
+    waitUntil(() -> inbox.getItems().get(0).id() == last.id());
+    robot.interact(() -> model.findings().reload());
+    waitUntil(() -> store.read(c -> new dev.auditworkbench.engine.store.BoardRepository(c).ranks()).get(last.fingerprint()) == 0);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(last.id(), inbox.getItems().get(0).id());
+    assertEquals(head.id(), inbox.getItems().get(1).id());
+
+    // Merge: two selected cards, Ctrl+M keeps the one shown and dismisses the other as a duplicate.
+    Finding keep = inbox.getItems().get(0);
+    Finding dup = inbox.getItems().get(1);
+    robot.interact(() -> {
+      inbox.requestFocus();
+      inbox.getSelectionModel().clearSelection();
+      inbox.getSelectionModel().select(keep);
+    });
+    javafx.scene.control.Label title = robot.lookup("#board-detail-title").queryAs(javafx.scene.control.Label.class);
+    waitUntil(() -> title.getText().startsWith(keep.title()));
+    robot.interact(() -> inbox.getSelectionModel().select(dup));
+    robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.M)
+        .release(javafx.scene.input.KeyCode.M, javafx.scene.input.KeyCode.CONTROL);
+    waitUntil(() -> stored(dup.id()).dismissReason() == dev.auditworkbench.engine.model.DismissReason.DUPLICATE);
+    waitUntil(() -> inbox.getItems().stream().noneMatch(f -> f.id() == dup.id()));
+    waitUntil(() -> robot.lookup(".list-cell").queryAll().stream().anyMatch(n -> n instanceof javafx.scene.control.ListCell<?> cell
+        && cell.getItem() instanceof Finding f && f.id() == keep.id()
+        && ((javafx.scene.layout.VBox) cell.getGraphic()).getChildren().get(0) instanceof Label l && l.getText().startsWith("×2")));
+
+    // The shared search filters the board's columns.
+    int before = inbox.getItems().size();
+    robot.interact(() -> model.findings().searchProperty().set("B608"));
+    waitUntil(() -> inbox.getItems().size() < before && !inbox.getItems().isEmpty()
+        && inbox.getItems().stream().allMatch(f -> f.sources().stream().anyMatch(x -> "B608".equals(x.nativeRuleId()))));
+    robot.interact(() -> model.findings().searchProperty().set(""));
+    waitUntil(() -> inbox.getItems().size() == before);
+
+    // Swimlanes by category: one row of four columns per category.
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ComboBox<dev.auditworkbench.views.board.BoardView.Lanes> lanes =
+        robot.lookup("#board-lanes").queryAs(javafx.scene.control.ComboBox.class);
+    robot.interact(() -> lanes.setValue(dev.auditworkbench.views.board.BoardView.Lanes.CATEGORY));
+    waitUntil(() -> robot.lookup("#board-lane-security").tryQuery().isPresent());
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ListView<Finding> securityInbox =
+        robot.lookup("#board-inbox-security").queryAs(javafx.scene.control.ListView.class);
+    assertTrue(securityInbox.getItems().stream().allMatch(f -> f.category().key().equals("security")));
+    assertEquals(inbox.getItems().stream().filter(f -> f.category().key().equals("security")).map(Finding::id).toList(),
+        securityInbox.getItems().stream().map(Finding::id).toList(), "the lane keeps the column's order");
+  }
+
+  @Test
   void routesTabChartsDailyLatencyAndMarksTheDayItChanged(FxRobot robot) throws Exception {
     // Ten days of one route: about 100 ms for six days, then about 600 ms (combined format + $request_time).
     StringBuilder log = new StringBuilder();

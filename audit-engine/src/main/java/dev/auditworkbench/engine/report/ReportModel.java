@@ -80,7 +80,7 @@ public record ReportModel(
   /** A finding as the report details it. */
   public record FindingView(String ref, String title, String severity, String category, String location,
       String description, List<Evidence> evidence, String cwe, String owasp, int impact, String effort, String tools,
-      String notes, String excerpt) {}
+      String notes, String notesHtml, String excerpt) {}
 
   /** The detailed findings of one category. */
   public record Section(String title, List<FindingView> findings) {}
@@ -219,7 +219,7 @@ public record ReportModel(
         label(f.category()), location, f.description() == null ? "" : f.description(), f.evidence(),
         String.join(", ", f.cwe().stream().map(c -> "CWE-" + c).toList()), String.join(", ", f.owasp()),
         f.impact().value(), f.effort().size().name() + " (" + f.effort().hours() + " h)", tools,
-        f.notes() == null ? "" : f.notes(), excerpt(f, repo, secretLines));
+        f.notes() == null ? "" : f.notes(), Markdown.html(f.notes()), excerpt(f, repo, secretLines));
   }
 
   /** The finding's lines with three around them, numbered, from the repository; "" when not in it. */

@@ -11,7 +11,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import dev.auditworkbench.engine.model.DismissReason;
+import dev.auditworkbench.engine.store.BoardRepository;
 
 /**
  * The auditor's decisions on findings. Each call is one transaction that also appends a history
@@ -55,11 +62,109 @@ public final class TriageService {
     Impact impact = e.impact() != null ? e.impact() : f.impactOverride();
     Effort effort = e.effort() != null ? e.effort() : f.effortOverride();
     String notes = e.notes() != null ? e.notes() : f.notes();
+    List<String> tags = e.tags() != null ? cleanTags(e.tags()) : f.tags();
+    return withTriage(f, status, reason, impact, effort, notes, tags);
+  }
+
+  private static Finding withTriage(Finding f, Status status, DismissReason reason, Impact impact, Effort effort,
+      String notes, List<String> tags) {
     return new Finding(
         f.id(), f.fingerprint(), f.ruleId(), f.title(), f.description(), f.category(), f.severity(),
         f.confidence(), f.location(), f.evidence(), f.cwe(), f.owasp(), f.sources(), status, reason,
-        f.defaultImpact(), impact, f.defaultEffort(), effort, notes, f.tags(), f.firstSeen(),
+        f.defaultImpact(), impact, f.defaultEffort(), effort, notes, tags, f.firstSeen(),
         f.lastSeen(), f.goneSinceImport());
+  }
+
+  /** Trimmed, without blanks and repeats, in the order given. */
+  static List<String> cleanTags(List<String> tags) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String t : tags) {
+      String trimmed = t == null ? "" : t.trim();
+      if (!trimmed.isEmpty()) {
+        out.add(trimmed);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Puts the auditor's decisions (status, reason, overrides, notes, tags) back as they are in these
+   * earlier copies of findings, in one transaction: what undo and redo do. Returns the findings as saved.
+   */
+  public List<Finding> restore(List<Finding> snapshots, String origin) {
+    return store.write(c -> restoreIn(c, snapshots, origin));
+  }
+
+  private List<Finding> restoreIn(Connection c, List<Finding> snapshots, String origin) throws SQLException {
+    {
+      List<Finding> saved = new ArrayList<>();
+      try (FindingRepository findings = new FindingRepository(c)) {
+        HistoryRepository history = new HistoryRepository(c);
+        Instant at = clock.instant();
+        for (Finding snapshot : snapshots) {
+          Finding before = findings.byId(snapshot.id())
+              .orElseThrow(() -> new IllegalArgumentException("no finding with id " + snapshot.id()));
+          Finding after = withTriage(before, snapshot.status(), snapshot.dismissReason(), snapshot.impactOverride(),
+              snapshot.effortOverride(), snapshot.notes(), snapshot.tags());
+          findings.saveTriage(after);
+          recordChanges(history, before, after, origin, at);
+          saved.add(findings.byId(snapshot.id()).orElseThrow());
+        }
+      }
+      return saved;
+    }
+  }
+
+  /**
+   * Merges {@code duplicates} into {@code kept}: each is dismissed as a duplicate and linked to it,
+   * so the kept finding shows their tools and count. One transaction; history on both sides.
+   */
+  public void merge(Finding kept, List<Finding> duplicates, String origin) {
+    store.write(c -> {
+      try (FindingRepository findings = new FindingRepository(c)) {
+        HistoryRepository history = new HistoryRepository(c);
+        BoardRepository board = new BoardRepository(c);
+        Instant at = clock.instant();
+        for (Finding d : duplicates) {
+          if (d.id() == kept.id()) {
+            throw new IllegalArgumentException("a finding cannot be merged into itself");
+          }
+          Finding before = findings.byId(d.id()).orElseThrow(() -> new IllegalArgumentException("no finding with id " + d.id()));
+          Finding after = withTriage(before, Status.DISMISSED, DismissReason.DUPLICATE, before.impactOverride(),
+              before.effortOverride(), before.notes(), before.tags());
+          findings.saveTriage(after);
+          recordChanges(history, before, after, origin, at);
+          board.setDuplicateOf(d.fingerprint(), kept.fingerprint());
+          change(history, d.id(), at, origin, "merged", null, "into #" + kept.id() + " " + kept.title());
+          change(history, kept.id(), at, origin, "merged", null, "#" + d.id() + " " + d.title());
+        }
+      }
+      return null;
+    });
+  }
+
+  /** Undoes a merge: the duplicates get their earlier triage back and lose the link. */
+  public void unmerge(Finding kept, List<Finding> snapshots, String origin) {
+    store.write(c -> {
+      restoreIn(c, snapshots, origin);
+      BoardRepository board = new BoardRepository(c);
+      HistoryRepository history = new HistoryRepository(c);
+      Instant at = clock.instant();
+      for (Finding d : snapshots) {
+        board.setDuplicateOf(d.fingerprint(), null);
+        change(history, d.id(), at, origin, "merged", "into #" + kept.id() + " " + kept.title(), null);
+        change(history, kept.id(), at, origin, "merged", "#" + d.id() + " " + d.title(), null);
+      }
+      return null;
+    });
+  }
+
+  /** Sets cards' ranks within their board column (a null rank: back to the default order). */
+  public void rank(Map<String, Integer> ranks) {
+    store.write(c -> {
+      new BoardRepository(c).setRanks(ranks);
+      return null;
+    });
   }
 
   private static void recordChanges(
@@ -71,6 +176,7 @@ public final class TriageService {
     change(history, before.id(), at, origin, "effort",
         before.effort().toString(), after.effort().toString());
     change(history, before.id(), at, origin, "notes", before.notes(), after.notes());
+    change(history, before.id(), at, origin, "tags", String.join(", ", before.tags()), String.join(", ", after.tags()));
   }
 
   private static String statusText(Finding f) {

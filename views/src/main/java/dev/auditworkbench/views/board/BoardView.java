@@ -1,23 +1,45 @@
 package dev.auditworkbench.views.board;
 
+import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.engine.model.Impact;
 import dev.auditworkbench.engine.model.Status;
+import dev.auditworkbench.engine.report.Markdown;
+import dev.auditworkbench.engine.triage.TriageEdit;
+import dev.auditworkbench.views.common.CodeText;
 import dev.auditworkbench.views.common.Css;
 import dev.auditworkbench.views.common.DialogService;
-import java.util.EnumMap;
+import dev.auditworkbench.views.findings.FindingsViewModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.Dragboard;
@@ -27,92 +49,276 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.web.WebView;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
 
 /**
- * The Board page: Inbox, Confirmed, In report and Dismissed as columns of cards (virtualised
- * lists, so 10,000 findings stay smooth). Drag cards (one or a multi-selection) between columns;
- * Alt+1..4 moves the selection to a column, Alt+Left/Right to the neighbouring one; Ctrl+Z and
- * Ctrl+Shift+Z undo and redo. Dismissing asks for the reason. Search shares the Findings filters.
+ * The Board page: Inbox, Confirmed, In report and Dismissed as columns of cards (virtualised lists,
+ * so 10,000 findings stay smooth), optionally in swimlanes by category or app. Drag cards (one or a
+ * multi-selection) between columns or within one to reorder; Alt+1..4 moves the selection to a
+ * column, Alt+Left/Right to the neighbouring one, Alt+Up/Down up or down its column; Ctrl+M merges
+ * the selection as duplicates; Ctrl+Z and Ctrl+Shift+Z undo and redo every move and edit. Dismissing
+ * asks for the reason. Search shares the Findings filters. The detail pane beside the board tells a
+ * card's full story and edits it.
  */
 public final class BoardView extends BorderPane {
   static final DataFormat IDS = new DataFormat("application/x-audit-finding-ids");
   private static final List<Status> ORDER = List.of(Status.INBOX, Status.CONFIRMED, Status.IN_REPORT, Status.DISMISSED);
 
-  private final BoardViewModel model;
-  private final DialogService dialogs;
-  private final Map<Status, ListView<Finding>> lists = new EnumMap<>(Status.class);
-  private final Map<Status, Label> headers = new EnumMap<>(Status.class);
+  /** How cards are grouped into rows. */
+  public enum Lanes {
+    NONE("No swimlanes", null),
+    CATEGORY("Swimlanes by category", f -> f.category().key()),
+    APP("Swimlanes by app", FindingsViewModel::appOf);
 
-  public BoardView(BoardViewModel model, DialogService dialogs, javafx.beans.property.StringProperty search) {
+    final String label;
+    final Function<Finding, String> key;
+
+    Lanes(String label, Function<Finding, String> key) {
+      this.label = label;
+      this.key = key;
+    }
+
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
+  private final BoardViewModel model;
+  private final FindingsViewModel findings;
+  private final DialogService dialogs;
+  private final Map<Status, Label> headers = new LinkedHashMap<>();
+  /** Every card list on screen and the column it is. */
+  private final Map<ListView<Finding>, Status> lists = new LinkedHashMap<>();
+  private final ComboBox<Lanes> lanes = new ComboBox<>();
+  private final BorderPane boardArea = new BorderPane();
+  private List<String> laneKeys = List.of();
+  private ListView<Finding> active;
+  /** The card selected first in the active list: what a merge keeps. */
+  private Finding anchor;
+
+  public BoardView(BoardViewModel model, FindingsViewModel findings, DialogService dialogs, StringProperty search) {
     this.model = model;
+    this.findings = findings;
     this.dialogs = dialogs;
     setId("board-view");
     getStyleClass().add(Css.PAGE);
-    HBox columns = new HBox(10);
-    for (Status s : ORDER) {
-      ListView<Finding> list = new ListView<>(model.column(s));
-      list.setId("board-" + s.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-      list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-      list.setCellFactory(v -> new Card());
-      list.setPlaceholder(new Label("Drop findings here"));
-      dragAndDrop(list, s);
-      Label header = new Label();
-      header.setId("board-header-" + s.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-      header.getStyleClass().add("title-4");
-      headers.put(s, header);
-      lists.put(s, list);
-      VBox column = new VBox(6, header, list);
-      VBox.setVgrow(list, Priority.ALWAYS);
-      HBox.setHgrow(column, Priority.ALWAYS);
-      column.setPrefWidth(300);
-      columns.getChildren().add(column);
-      model.column(s).addListener((ListChangeListener<Finding>) c -> updateHeaders());
-    }
     TextField filter = new TextField();
     filter.setId("board-search");
     filter.setPromptText("Search (shared with Findings)");
     filter.textProperty().bindBidirectional(search);
+    lanes.setId("board-lanes");
+    lanes.getItems().setAll(Lanes.values());
+    lanes.setValue(Lanes.NONE);
+    lanes.valueProperty().addListener((o, a, b) -> rebuild());
+    Button merge = new Button("Merge duplicates");
+    merge.setId("board-merge");
+    merge.setTooltip(new Tooltip("Merge the selected cards into the one selected first (Ctrl+M)"));
+    merge.setOnAction(e -> mergeSelection());
     Button undo = new Button("Undo");
     undo.setId("board-undo");
     undo.disableProperty().bind(model.canUndoProperty().not());
     undo.setOnAction(e -> model.undo());
+    Tooltip undoTip = new Tooltip();
+    undoTip.textProperty().bind(model.undoLabelProperty().map(l -> l.isEmpty() ? "Nothing to undo" : "Undo " + l + " (Ctrl+Z)"));
+    undo.setTooltip(undoTip);
     Button redo = new Button("Redo");
     redo.setId("board-redo");
     redo.disableProperty().bind(model.canRedoProperty().not());
     redo.setOnAction(e -> model.redo());
     Label title = new Label("Board");
     title.getStyleClass().add(Css.PAGE_TITLE);
-    Label hint = new Label("Drag cards between columns, or Alt+1..4 / Alt+Left/Right; Ctrl+Z undoes.");
+    Label hint = new Label("Drag cards between or within columns, or Alt+1..4, Alt+arrows; Ctrl+M merges duplicates; "
+        + "Ctrl+Z undoes.");
     hint.getStyleClass().add(Css.MUTED);
-    VBox top = new VBox(4, title, hint, new ToolBar(filter, undo, redo));
+    VBox top = new VBox(4, title, hint, new ToolBar(filter, lanes, merge, undo, redo));
     top.setPadding(new Insets(0, 0, 8, 0));
     setTop(top);
-    javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(columns, detailPane());
-    split.setDividerPositions(0.66);
-    setCenter(split);
-    for (ListView<Finding> list : lists.values()) {
-      list.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> {
-        if (f != null) {
-          model.detail(f).setOnSucceeded(e -> showDetail((BoardViewModel.Detail) e.getSource().getValue()));
-        }
-      });
+    for (Status s : ORDER) {
+      Label header = new Label();
+      header.setId("board-header-" + slug(s));
+      header.getStyleClass().add("title-4");
+      header.setWrapText(true);
+      headers.put(s, header);
+      model.column(s).addListener((ListChangeListener<Finding>) c -> updateHeaders());
     }
+    SplitPane split = new SplitPane(boardArea, detailPane());
+    split.setDividerPositions(0.62);
+    setCenter(split);
+    findings.all().addListener((ListChangeListener<Finding>) c -> {
+      if (lanes.getValue() != Lanes.NONE && !currentLaneKeys().equals(laneKeys)) {
+        rebuild();
+      }
+    });
+    model.boardStateProperty().addListener((o, a, b) -> {
+      lists.keySet().forEach(ListView::refresh);
+      refreshDetail();
+    });
     addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+    rebuild();
     updateHeaders();
   }
 
+  private static String slug(Status s) {
+    return s.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  private List<String> currentLaneKeys() {
+    Function<Finding, String> key = lanes.getValue().key;
+    return List.copyOf(new TreeSet<>(findings.all().stream().filter(f -> !f.gone()).map(key).toList()));
+  }
+
+  /** Lays the board out again: four columns, or one row of four per swimlane. */
+  private void rebuild() {
+    lists.clear();
+    active = null;
+    HBox headerRow = new HBox(10);
+    for (Status s : ORDER) {
+      VBox h = new VBox(headers.get(s));
+      HBox.setHgrow(h, Priority.ALWAYS);
+      h.setPrefWidth(300);
+      headerRow.getChildren().add(h);
+    }
+    if (lanes.getValue() == Lanes.NONE) {
+      laneKeys = List.of();
+      HBox columns = new HBox(10);
+      for (Status s : ORDER) {
+        ListView<Finding> list = list(model.column(s), s, "board-" + slug(s));
+        HBox.setHgrow(list, Priority.ALWAYS);
+        list.setPrefWidth(300);
+        columns.getChildren().add(list);
+      }
+      boardArea.setTop(headerRow);
+      boardArea.setCenter(columns);
+      return;
+    }
+    Function<Finding, String> key = lanes.getValue().key;
+    laneKeys = currentLaneKeys();
+    VBox rows = new VBox(8);
+    for (String lane : laneKeys) {
+      HBox row = new HBox(10);
+      int cards = 0;
+      for (Status s : ORDER) {
+        FilteredList<Finding> inLane = new FilteredList<>(model.column(s), f -> lane.equals(key.apply(f)));
+        cards += inLane.size();
+        ListView<Finding> list = list(inLane, s, "board-" + slug(s) + "-" + lane.replaceAll("[^A-Za-z0-9_-]", "_"));
+        list.setPrefHeight(200);
+        list.setMinHeight(120);
+        HBox.setHgrow(list, Priority.ALWAYS);
+        list.setPrefWidth(300);
+        row.getChildren().add(list);
+      }
+      Label laneTitle = new Label(lane + "  (" + cards + ")");
+      laneTitle.getStyleClass().add("title-4");
+      laneTitle.setId("board-lane-" + lane.replaceAll("[^A-Za-z0-9_-]", "_"));
+      rows.getChildren().addAll(laneTitle, row);
+    }
+    ScrollPane scroll = new ScrollPane(rows);
+    scroll.setFitToWidth(true);
+    boardArea.setTop(headerRow);
+    boardArea.setCenter(scroll);
+  }
+
+  private ListView<Finding> list(javafx.collections.ObservableList<Finding> items, Status s, String id) {
+    ListView<Finding> list = new ListView<>(items);
+    list.setId(id);
+    list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+    list.setCellFactory(v -> new Card());
+    list.setPlaceholder(new Label("Drop findings here"));
+    dragAndDrop(list, s);
+    list.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> {
+      if (f != null) {
+        active = list;
+        if (list.getSelectionModel().getSelectedItems().size() == 1) {
+          anchor = f;
+        }
+        model.detail(f).setOnSucceeded(e -> showDetail((BoardViewModel.Detail) e.getSource().getValue()));
+      }
+    });
+    list.focusedProperty().addListener((o, a, focused) -> {
+      if (focused) {
+        active = list;
+      }
+    });
+    lists.put(list, s);
+    return list;
+  }
+
+  // ---- the detail pane ----
+
   private final Label detailTitle = new Label("Select a card for its code, evidence, notes and history.");
-  private final org.fxmisc.richtext.CodeArea code = new org.fxmisc.richtext.CodeArea();
-  private final javafx.scene.control.TextArea evidence = new javafx.scene.control.TextArea();
-  private final javafx.scene.control.TextArea notes = new javafx.scene.control.TextArea();
+  private final Label codeSource = new Label();
+  private final CodeArea code = new CodeArea();
+  private final TextArea evidence = new TextArea();
+  private final TextArea notes = new TextArea();
+  private final TabPane notesTabs = new TabPane();
+  private WebView preview;
   private final ListView<String> history = new ListView<>();
+  private final ComboBox<Status> status = new ComboBox<>();
+  private final ComboBox<Integer> impact = new ComboBox<>();
+  private final TextField effort = new TextField();
+  private final TextField tags = new TextField();
+  private final Label duplicates = new Label();
+  private boolean showing;
   private Finding shown;
 
-  private javafx.scene.Node detailPane() {
+  private Node detailPane() {
     detailTitle.setId("board-detail-title");
     detailTitle.setWrapText(true);
     detailTitle.setStyle("-fx-font-weight: bold;");
+    status.setId("board-status");
+    status.getItems().setAll(ORDER);
+    status.setConverter(new javafx.util.StringConverter<>() {
+      public String toString(Status s) {
+        return s == null ? "" : s.label();
+      }
+
+      public Status fromString(String s) {
+        return null;
+      }
+    });
+    status.valueProperty().addListener((o, a, b) -> statusChosen(b));
+    impact.setId("board-impact");
+    impact.getItems().setAll(1, 2, 3, 4, 5);
+    impact.setPrefWidth(76);
+    impact.valueProperty().addListener((o, a, b) -> {
+      if (!showing && shown != null && b != null && b != shown.impact().value()) {
+        model.edit(shown, new TriageEdit(null, null, Impact.of(b), null, null), "set impact to " + b);
+      }
+    });
+    effort.setId("board-effort");
+    effort.setPrefColumnCount(5);
+    effort.setPromptText("M, 6h, 2d");
+    effort.setOnAction(e -> effortEntered());
+    effort.focusedProperty().addListener((o, a, f) -> {
+      if (!f) {
+        effortEntered();
+      }
+    });
+    tags.setId("board-tags");
+    tags.setPromptText("tags, comma separated");
+    tags.setOnAction(e -> tagsEntered());
+    tags.focusedProperty().addListener((o, a, f) -> {
+      if (!f) {
+        tagsEntered();
+      }
+    });
+    javafx.scene.layout.GridPane controls = new javafx.scene.layout.GridPane();
+    controls.setHgap(6);
+    controls.setVgap(4);
+    controls.addRow(0, fixed(new Label("Status")), status, fixed(new Label("Impact")), impact, fixed(new Label("Effort")), effort);
+    controls.add(fixed(new Label("Tags")), 0, 1);
+    controls.add(tags, 1, 1, 5, 1);
+    status.setMaxWidth(Double.MAX_VALUE);
+    javafx.scene.layout.GridPane.setHgrow(status, Priority.ALWAYS);
+    tags.setMaxWidth(Double.MAX_VALUE);
+    codeSource.setId("board-code-source");
+    codeSource.getStyleClass().add(Css.MUTED);
+    codeSource.setWrapText(true);
     code.setId("board-code");
     code.setEditable(false);
     code.getStyleClass().add("code-area");
@@ -125,38 +331,173 @@ public final class BoardView extends BorderPane {
     notes.setPromptText("Notes (Markdown), saved with Ctrl+S or the button");
     notes.setWrapText(true);
     notes.setPrefRowCount(4);
-    Button save = new Button("Save notes");
-    save.setId("board-save-notes");
-    save.setOnAction(e -> saveNotes());
     notes.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
       if (e.isShortcutDown() && e.getCode() == KeyCode.S) {
         saveNotes();
         e.consume();
       }
     });
+    Tab write = new Tab("Write", notes);
+    Tab previewTab = new Tab("Preview");
+    previewTab.setId("board-notes-preview-tab");
+    notesTabs.getTabs().setAll(write, previewTab);
+    notesTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    notesTabs.setPrefHeight(130);
+    notesTabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+      if (t == previewTab) {
+        if (preview == null) {
+          preview = new WebView();
+          preview.setId("board-notes-preview");
+          preview.getEngine().setJavaScriptEnabled(false);
+          previewTab.setContent(preview);
+        }
+        preview.getEngine().loadContent(previewHtml(notes.getText()));
+      }
+    });
+    Button save = new Button("Save notes");
+    save.setId("board-save-notes");
+    save.setOnAction(e -> saveNotes());
+    duplicates.setId("board-duplicates");
+    duplicates.setWrapText(true);
+    duplicates.getStyleClass().add(Css.MUTED);
     history.setId("board-history");
     history.setPrefHeight(110);
-    var codeScroll = new org.fxmisc.flowless.VirtualizedScrollPane<>(code);
-    codeScroll.setPrefHeight(280);
-    VBox pane = new VBox(6, detailTitle, codeScroll, new Label("Evidence"), evidence,
-        new Label("Notes"), notes, save, new Label("History"), history);
-    VBox.setVgrow(pane.getChildren().get(1), Priority.ALWAYS);
+    var codeScroll = new VirtualizedScrollPane<>(code);
+    codeScroll.setPrefHeight(260);
+    VBox pane = new VBox(6, detailTitle, controls, codeSource, codeScroll, new Label("Evidence"), evidence,
+        new Label("Notes"), notesTabs, save, duplicates, new Label("History"), history);
+    VBox.setVgrow(codeScroll, Priority.ALWAYS);
     pane.setPadding(new Insets(0, 0, 0, 8));
+    pane.setMinWidth(360);
     return pane;
   }
 
+  /** After a reload, the card shown is read again (its history grew); notes being typed are kept. */
+  private void refreshDetail() {
+    if (shown == null) {
+      return;
+    }
+    model.byIds(List.of(shown.id())).stream().findFirst()
+        .ifPresent(f -> model.detail(f).setOnSucceeded(e -> showDetail((BoardViewModel.Detail) e.getSource().getValue())));
+  }
+
+  private static Label fixed(Label l) {
+    l.setMinWidth(Region.USE_PREF_SIZE);
+    return l;
+  }
+
+  /** The notes as the report will print them: Markdown rendered with raw HTML escaped. */
+  static String previewHtml(String markdown) {
+    return "<html><head><style>body{font-family:sans-serif;font-size:13px;margin:6px;}"
+        + "code{background:#eef1f4;padding:0 2px;}</style></head><body>" + Markdown.html(markdown) + "</body></html>";
+  }
+
+  private void statusChosen(Status to) {
+    if (showing || shown == null || to == null || to == shown.status()) {
+      return;
+    }
+    Finding f = shown;
+    if (to == Status.DISMISSED) {
+      Optional<dev.auditworkbench.engine.model.DismissReason> reason = dialogs.chooseDismissReason(1);
+      if (reason.isEmpty()) {
+        showing = true;
+        status.setValue(f.status());
+        showing = false;
+        return;
+      }
+      model.move(List.of(f), to, reason.get());
+    } else {
+      model.move(List.of(f), to, null);
+    }
+  }
+
+  private void effortEntered() {
+    if (showing || shown == null || effort.getText().isBlank()) {
+      return;
+    }
+    try {
+      Effort e = Effort.parse(effort.getText().trim());
+      effort.setStyle("");
+      effort.setTooltip(null);
+      if (!e.equals(shown.effort())) {
+        model.edit(shown, new TriageEdit(null, null, null, e, null), "set effort to " + e);
+      }
+    } catch (IllegalArgumentException bad) {
+      effort.setStyle("-fx-border-color: #d32f2f;");
+      effort.setTooltip(new Tooltip(bad.getMessage()));
+    }
+  }
+
+  private void tagsEntered() {
+    if (showing || shown == null) {
+      return;
+    }
+    List<String> now = Arrays.stream(tags.getText().split(",")).map(String::trim).filter(t -> !t.isEmpty()).distinct().toList();
+    if (!now.equals(shown.tags())) {
+      model.edit(shown, TriageEdit.tags(now), "set tags to " + String.join(", ", now));
+    }
+  }
+
   private void saveNotes() {
-    if (shown != null) {
+    if (shown != null && !notes.getText().equals(shown.notes() == null ? "" : shown.notes())) {
       model.saveNotes(shown, notes.getText());
     }
   }
 
-  /** Shows a finding's code (its lines marked, scrolled into view), evidence, notes and history. */
+  /** Shows a finding's code (highlighted, its lines marked, scrolled into view), evidence, notes and history. */
   private void showDetail(BoardViewModel.Detail d) {
-    shown = d.finding();
-    Finding f = d.finding();
-    detailTitle.setText(f.title() + "\n" + f.location().display());
-    code.replaceText(String.join("\n", d.code()));
+    showing = true;
+    Finding previous = shown;
+    try {
+      shown = d.finding();
+      Finding f = d.finding();
+      detailTitle.setText(f.title() + "\n" + f.location().display());
+      status.setValue(f.status());
+      impact.setValue(f.impact().value());
+      effort.setText(f.effort().hours() + "h");
+      effort.setStyle("");
+      tags.setText(String.join(", ", f.tags()));
+      codeSource.setText(d.codeSource());
+      String text = String.join("\n", d.code());
+      code.replaceText(text);
+      if (d.code().isEmpty()) {
+        code.setParagraphGraphicFactory(null);
+        code.setParagraphStyle(0, List.of());
+      } else {
+        showCode(d, f, text);
+      }
+      evidence.setText(String.join("\n\n", f.evidence().stream().map(BoardView::evidenceText).toList())
+          + (f.cwe().isEmpty() ? "" : "\n\n" + String.join(", ", f.cwe().stream().map(c -> "CWE-" + c).toList())));
+      boolean typing = previous != null && previous.id() == f.id()
+          && !notes.getText().equals(previous.notes() == null ? "" : previous.notes());
+      if (!typing) {
+        notes.setText(f.notes() == null ? "" : f.notes());
+      }
+      if (preview != null && notesTabs.getSelectionModel().getSelectedIndex() == 1) {
+        preview.getEngine().loadContent(previewHtml(notes.getText()));
+      }
+      duplicates.setText(d.duplicates().isEmpty() ? "" : "Merged duplicates: " + String.join("; ", d.duplicates().stream()
+          .map(x -> "#" + x.id() + " " + x.title() + " (" + String.join(", ", x.sources().stream().map(s -> s.tool()).distinct().toList()) + ")")
+          .toList()));
+      history.getItems().setAll(d.history().stream().map(h -> String.format(Locale.ROOT, "%s  %s: %s -> %s (%s)",
+          h.at().toString().substring(0, 16).replace('T', ' '), h.field(), h.oldValue(), h.newValue(), h.origin())).toList());
+    } finally {
+      showing = false;
+    }
+  }
+
+  /** Evidence as text: SQL laid out one clause per line, the rest as the tool wrote it. */
+  static String evidenceText(dev.auditworkbench.engine.model.Evidence e) {
+    return switch (e.kind()) {
+      case SQL -> "SQL:\n" + dev.auditworkbench.views.queries.SqlText.format(e.text());
+      case TRACE -> "Trace:\n" + e.text();
+      default -> e.text();
+    };
+  }
+
+  /** Highlighted code, numbered from the excerpt's first line, the finding's lines marked and centred. */
+  private void showCode(BoardViewModel.Detail d, Finding f, String text) {
+    code.setStyleSpans(0, CodeText.highlight(text, CodeText.languageOf(f.location().path())));
     int first = d.firstLine();
     code.setParagraphGraphicFactory(line -> {
       Label n = new Label(String.format(Locale.ROOT, "%4d ", first + line));
@@ -168,14 +509,7 @@ public final class BoardView extends BorderPane {
     for (int p = 0; p < code.getParagraphs().size(); p++) {
       code.setParagraphStyle(p, p >= from && p <= to ? List.of("marked") : List.of());
     }
-    if (!d.code().isEmpty()) {
-      code.showParagraphAtCenter(Math.min(from, code.getParagraphs().size() - 1));
-    }
-    evidence.setText(String.join("\n\n", f.evidence().stream().map(e -> e.text()).toList())
-        + (f.cwe().isEmpty() ? "" : "\n\n" + String.join(", ", f.cwe().stream().map(c -> "CWE-" + c).toList())));
-    notes.setText(f.notes() == null ? "" : f.notes());
-    history.getItems().setAll(d.history().stream().map(h -> String.format(Locale.ROOT, "%s  %s: %s -> %s (%s)",
-        h.at().toString().substring(0, 16).replace('T', ' '), h.field(), h.oldValue(), h.newValue(), h.origin())).toList());
+    code.showParagraphAtCenter(Math.min(from, code.getParagraphs().size() - 1));
   }
 
   private void updateHeaders() {
@@ -185,8 +519,11 @@ public final class BoardView extends BorderPane {
     }
   }
 
+  // ---- keyboard ----
+
   private void keys(KeyEvent e) {
-    if (e.isShortcutDown() && e.getCode() == KeyCode.Z) {
+    boolean inText = e.getTarget() instanceof TextInputControl;
+    if (e.isShortcutDown() && e.getCode() == KeyCode.Z && !inText) {
       if (e.isShiftDown()) {
         model.redo();
       } else {
@@ -195,14 +532,26 @@ public final class BoardView extends BorderPane {
       e.consume();
       return;
     }
-    if (!e.isAltDown()) {
+    if (e.isShortcutDown() && e.getCode() == KeyCode.M) {
+      mergeSelection();
+      e.consume();
       return;
     }
-    Optional<Status> from = focusedColumn();
-    if (from.isEmpty()) {
+    if (!e.isAltDown() || inText) {
       return;
     }
-    int index = ORDER.indexOf(from.get());
+    Optional<ListView<Finding>> focused = focusedList();
+    if (focused.isEmpty()) {
+      return;
+    }
+    Status from = lists.get(focused.get());
+    List<Finding> selected = List.copyOf(focused.get().getSelectionModel().getSelectedItems());
+    if (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN) {
+      model.shift(selected, from, e.getCode() == KeyCode.UP ? -1 : 1);
+      e.consume();
+      return;
+    }
+    int index = ORDER.indexOf(from);
     Status to = switch (e.getCode()) {
       case DIGIT1 -> ORDER.get(0);
       case DIGIT2 -> ORDER.get(1);
@@ -212,40 +561,59 @@ public final class BoardView extends BorderPane {
       case LEFT -> ORDER.get(Math.max(0, index - 1));
       default -> null;
     };
-    if (to != null && to != from.get()) {
-      moveSelection(from.get(), to);
+    if (to != null && to != from) {
+      move(selected, to, null);
       e.consume();
     }
   }
 
-  private Optional<Status> focusedColumn() {
-    for (Map.Entry<Status, ListView<Finding>> entry : lists.entrySet()) {
-      if (entry.getValue().isFocused() || entry.getValue().isFocusWithin()) {
-        return Optional.of(entry.getKey());
+  private Optional<ListView<Finding>> focusedList() {
+    for (ListView<Finding> list : lists.keySet()) {
+      if (list.isFocused() || list.isFocusWithin()) {
+        return Optional.of(list);
       }
     }
     return Optional.empty();
   }
 
-  private void moveSelection(Status from, Status to) {
-    List<Finding> selected = List.copyOf(lists.get(from).getSelectionModel().getSelectedItems());
-    move(selected, to);
+  /** Merges the active column's selection into the card selected first (the others are its duplicates). */
+  private void mergeSelection() {
+    if (active == null) {
+      return;
+    }
+    List<Finding> selected = List.copyOf(active.getSelectionModel().getSelectedItems());
+    if (selected.size() < 2) {
+      dialogs.showInformation("Merge duplicates", "Select the card to keep, then Ctrl+click its duplicates in the same "
+          + "column: they are dismissed as duplicates and counted on the card you kept.");
+      return;
+    }
+    Finding kept = anchor != null && selected.stream().anyMatch(f -> f.id() == anchor.id())
+        ? selected.stream().filter(f -> f.id() == anchor.id()).findFirst().orElseThrow() : selected.get(0);
+    model.merge(kept, selected);
   }
 
-  private void move(List<Finding> selected, Status to) {
+  private void move(List<Finding> selected, Status to, Finding before) {
     if (selected.isEmpty()) {
       return;
     }
-    if (to == Status.DISMISSED) {
-      dialogs.chooseDismissReason(selected.size()).ifPresent(reason -> model.move(selected, to, reason));
+    if (to == Status.DISMISSED && selected.stream().anyMatch(f -> f.status() != Status.DISMISSED)) {
+      dialogs.chooseDismissReason(selected.size()).ifPresent(reason -> model.move(selected, to, reason, before));
     } else {
-      model.move(selected, to, null);
+      model.move(selected, to, to == Status.DISMISSED ? selected.get(0).dismissReason() : null, before);
     }
   }
 
   /** What a drop of these findings' ids on a column does (also the way UI tests drop: Monocle has no drag and drop). */
   public void drop(List<Long> ids, Status status) {
-    move(model.byIds(ids), status);
+    drop(ids, status, null);
+  }
+
+  /** A drop on a card: the dropped cards go before it, in its column. */
+  public void drop(List<Long> ids, Status status, Long beforeId) {
+    List<Finding> dropped = model.byIds(ids);
+    Finding before = beforeId == null || ids.contains(beforeId) ? null
+        : model.byIds(List.of(beforeId)).stream().findFirst().orElse(null);
+    move(dropped, status, before);
   }
 
   private void dragAndDrop(ListView<Finding> list, Status status) {
@@ -256,12 +624,12 @@ public final class BoardView extends BorderPane {
       }
       Dragboard db = list.startDragAndDrop(TransferMode.MOVE);
       ClipboardContent content = new ClipboardContent();
-      content.put(IDS, selected.stream().map(f -> String.valueOf(f.id())).reduce((a, b) -> a + "," + b).orElse(""));
+      content.put(IDS, String.join(",", selected.stream().map(f -> String.valueOf(f.id())).toList()));
       db.setContent(content);
       e.consume();
     });
     list.setOnDragOver(e -> {
-      if (e.getGestureSource() != list && e.getDragboard().hasContent(IDS)) {
+      if (e.getDragboard().hasContent(IDS)) {
         e.acceptTransferModes(TransferMode.MOVE);
       }
       e.consume();
@@ -270,7 +638,14 @@ public final class BoardView extends BorderPane {
       Object ids = e.getDragboard().getContent(IDS);
       boolean done = false;
       if (ids instanceof String text && !text.isEmpty()) {
-        drop(java.util.Arrays.stream(text.split(",")).map(Long::parseLong).toList(), status);
+        Long before = null;
+        for (Node n = e.getPickResult().getIntersectedNode(); n != null && n != list; n = n.getParent()) {
+          if (n instanceof Card card && card.getItem() != null) {
+            before = card.getItem().id();
+            break;
+          }
+        }
+        drop(Arrays.stream(text.split(",")).map(Long::parseLong).toList(), status, before);
         done = true;
       }
       e.setDropCompleted(done);
@@ -278,8 +653,8 @@ public final class BoardView extends BorderPane {
     });
   }
 
-  /** One finding as a card: title, then severity, category, location, impact and effort, tools. */
-  private static final class Card extends ListCell<Finding> {
+  /** One finding as a card: title, then severity, category, location, impact and effort, tools, tags and merged count. */
+  private final class Card extends ListCell<Finding> {
     private final Label title = new Label();
     private final Label meta = new Label();
     private final VBox box = new VBox(2, title, meta);
@@ -304,14 +679,18 @@ public final class BoardView extends BorderPane {
       if (!title.prefWidthProperty().isBound() && getListView() != null) {
         title.prefWidthProperty().bind(getListView().widthProperty().subtract(36));
         meta.prefWidthProperty().bind(getListView().widthProperty().subtract(36));
-        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        meta.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        meta.setMinHeight(Region.USE_PREF_SIZE);
       }
-      title.setText(f.title());
+      List<Finding> dups = model.duplicatesOf(f);
+      title.setText((dups.isEmpty() ? "" : "×" + (dups.size() + 1) + "  ") + f.title());
       String where = f.location() == null ? "" : f.location().display();
-      meta.setText(String.format(Locale.ROOT, "%s · %s · %s · impact %d · %s · %s", f.severity().name().toLowerCase(Locale.ROOT),
+      List<String> tools = new ArrayList<>(f.sources().stream().map(s -> s.tool()).toList());
+      dups.forEach(d -> d.sources().forEach(s -> tools.add(s.tool())));
+      meta.setText(String.format(Locale.ROOT, "%s · %s · %s · impact %d · %s · %s%s", f.severity().name().toLowerCase(Locale.ROOT),
           f.category().key(), where, f.impact().value(), f.effort().size().name(),
-          String.join(", ", f.sources().stream().map(s -> s.tool()).distinct().toList())));
+          String.join(", ", tools.stream().distinct().toList()),
+          f.tags().isEmpty() ? "" : " · #" + String.join(" #", f.tags())));
       setText(null);
       setGraphic(box);
     }

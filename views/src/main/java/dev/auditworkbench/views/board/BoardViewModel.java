@@ -3,59 +3,148 @@ package dev.auditworkbench.views.board;
 import dev.auditworkbench.engine.model.DismissReason;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.Status;
+import dev.auditworkbench.engine.store.BoardRepository;
 import dev.auditworkbench.engine.store.FindingFilter;
+import dev.auditworkbench.engine.store.FindingRepository;
+import dev.auditworkbench.engine.store.HistoryRepository;
+import dev.auditworkbench.engine.store.ProjectStore;
 import dev.auditworkbench.engine.triage.TriageEdit;
 import dev.auditworkbench.engine.triage.TriageService;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
 import dev.auditworkbench.views.findings.FindingsViewModel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.collections.FXCollections;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
 import javafx.concurrent.Task;
 
 /**
- * The kanban board over the Findings table's data and filters (search, severity, tool; the status
- * filter is the columns): one column per triage status, moves saved at once (each a transaction),
- * and undo/redo of moves. Findings no tool reports any more stay off the board.
+ * The kanban board over the Findings table's data and filters (search, severity, tool, app,
+ * quadrant; the status filter is the columns): one column per triage status in the auditor's order,
+ * every move, reorder, edit and merge saved at once (each one transaction) and undoable. Findings no
+ * tool reports any more stay off the board.
  */
 public final class BoardViewModel {
-  /** One move of some findings, with where each came from. */
-  private record Move(List<Long> ids, List<Status> from, List<DismissReason> fromReasons, Status to, DismissReason reason) {}
+  /** One undoable change; both directions run off the FX thread and talk to the store. */
+  private interface Step {
+    String label();
+
+    void undo();
+
+    void redo();
+  }
 
   private final FindingsViewModel findings;
-  private final dev.auditworkbench.engine.store.ProjectStore store;
+  private final ProjectStore store;
   private final TriageService triage;
   private final BackgroundWork background;
-  private final Map<Status, FilteredList<Finding>> columns = new EnumMap<>(Status.class);
-  private final Deque<Move> undo = new ArrayDeque<>();
-  private final Deque<Move> redo = new ArrayDeque<>();
+  private final Map<Status, FilteredList<Finding>> filtered = new EnumMap<>(Status.class);
+  private final Map<Status, SortedList<Finding>> columns = new EnumMap<>(Status.class);
+  private final Deque<Step> undo = new ArrayDeque<>();
+  private final Deque<Step> redo = new ArrayDeque<>();
   private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyStringWrapper undoLabel = new ReadOnlyStringWrapper("");
+  /** Fingerprint to rank within its column, for cards placed by hand. */
+  private Map<String, Integer> ranks = new HashMap<>();
+  /** Fingerprint of a kept finding to the findings merged into it. */
+  private Map<String, List<Finding>> merged = new HashMap<>();
 
-  public BoardViewModel(FindingsViewModel findings, dev.auditworkbench.engine.store.ProjectStore store,
-      TriageService triage, BackgroundWork background) {
+  public BoardViewModel(FindingsViewModel findings, ProjectStore store, TriageService triage, BackgroundWork background) {
     this.findings = findings;
     this.store = store;
     this.triage = triage;
     this.background = background;
     for (Status s : Status.values()) {
-      columns.put(s, new FilteredList<>(findings.all(), f -> f.status() == s && !f.gone()));
+      FilteredList<Finding> f = new FilteredList<>(findings.all(), x -> x.status() == s && !x.gone());
+      filtered.put(s, f);
+      columns.put(s, new SortedList<>(f, order()));
     }
     findings.searchProperty().addListener((o, a, b) -> refilter());
     findings.severityProperty().addListener((o, a, b) -> refilter());
     findings.toolProperty().addListener((o, a, b) -> refilter());
     findings.appProperty().addListener((o, a, b) -> refilter());
     findings.quadrantProperty().addListener((o, a, b) -> refilter());
+    if (background != null) {
+      findings.all().addListener((ListChangeListener<Finding>) c -> loadBoardState());
+    }
+  }
+
+  /** Hand-placed cards first in their rank, the rest most severe first, then by place in the code. */
+  private Comparator<Finding> order() {
+    Map<String, Integer> r = ranks;
+    return Comparator.<Finding>comparingInt(f -> r.getOrDefault(f.fingerprint(), Integer.MAX_VALUE))
+        .thenComparing(FindingRepository.DISPLAY_ORDER);
+  }
+
+  private void resort() {
+    Comparator<Finding> c = order();
+    for (SortedList<Finding> s : columns.values()) {
+      s.setComparator(c);
+    }
+  }
+
+  /** Shows the columns in these ranks (the stored order; the bench times this re-sort). */
+  public void applyRanks(Map<String, Integer> r) {
+    ranks = new HashMap<>(r);
+    resort();
+  }
+
+  private void loadBoardState() {
+    Task<Map<String, Object>> task = FxTasks.task("Loading the board", l -> store.read(c -> {
+      BoardRepository board = new BoardRepository(c);
+      Map<String, Object> out = new HashMap<>();
+      out.put("ranks", board.ranks());
+      out.put("duplicates", board.duplicates());
+      return out;
+    }));
+    task.setOnSucceeded(e -> {
+      @SuppressWarnings("unchecked")
+      Map<String, Integer> r = (Map<String, Integer>) task.getValue().get("ranks");
+      @SuppressWarnings("unchecked")
+      Map<String, String> d = (Map<String, String>) task.getValue().get("duplicates");
+      Map<String, Finding> byFp = new HashMap<>();
+      for (Finding f : findings.all()) {
+        byFp.put(f.fingerprint(), f);
+      }
+      Map<String, List<Finding>> m = new HashMap<>();
+      d.forEach((dup, kept) -> {
+        Finding f = byFp.get(dup);
+        if (f != null) {
+          m.computeIfAbsent(kept, k -> new ArrayList<>()).add(f);
+        }
+      });
+      merged = m;
+      applyRanks(r);
+      boardState.set(boardState.get() + 1);
+    });
+    background.submit(task);
+  }
+
+  private final javafx.beans.property.ReadOnlyIntegerWrapper boardState = new javafx.beans.property.ReadOnlyIntegerWrapper(0);
+
+  /** Changes whenever the ranks and merges are (re)loaded: cards redraw their counts. */
+  public javafx.beans.property.ReadOnlyIntegerProperty boardStateProperty() {
+    return boardState.getReadOnlyProperty();
   }
 
   private void refilter() {
@@ -63,10 +152,11 @@ public final class BoardViewModel {
     FindingFilter ignoringStatus = new FindingFilter(Set.of(), base.categories(), base.severities(), base.tools(), base.text());
     java.util.function.Predicate<Finding> more = findings.appAndQuadrant();
     for (Status s : Status.values()) {
-      columns.get(s).setPredicate(f -> f.status() == s && !f.gone() && ignoringStatus.test(f) && more.test(f));
+      filtered.get(s).setPredicate(f -> f.status() == s && !f.gone() && ignoringStatus.test(f) && more.test(f));
     }
   }
 
+  /** A column as filtered, in board order. */
   public ObservableList<Finding> column(Status status) {
     return columns.get(status);
   }
@@ -76,56 +166,244 @@ public final class BoardViewModel {
     return columns.get(status).stream().mapToInt(f -> f.effort().hours()).sum();
   }
 
-  /** Moves findings to a column; Dismissed needs a reason. Saved at once; can be undone. */
-  public Task<Void> move(List<Finding> moved, Status to, DismissReason reason) {
+  /** The findings merged into this one as duplicates. */
+  public List<Finding> duplicatesOf(Finding f) {
+    return merged.getOrDefault(f.fingerprint(), List.of());
+  }
+
+  /**
+   * Moves findings to a column (Dismissed needs a reason), placing them before {@code before} or, when
+   * it is null, where their rank puts them (the end for cards never placed by hand). Saved at once; can be undone.
+   */
+  public Task<?> move(List<Finding> moved, Status to, DismissReason reason, Finding before) {
     if (to == Status.DISMISSED && reason == null) {
       throw new IllegalArgumentException("dismissing needs a reason");
     }
-    List<Finding> real = moved.stream().filter(f -> f.status() != to).toList();
-    Move m = new Move(real.stream().map(Finding::id).toList(), real.stream().map(Finding::status).toList(),
-        real.stream().map(Finding::dismissReason).toList(), to, to == Status.DISMISSED ? reason : null);
-    undo.push(m);
-    redo.clear();
-    updateFlags();
-    return apply(m, false);
+    List<Finding> real = moved.stream().filter(f -> f.status() != to || (to == Status.DISMISSED && f.dismissReason() != reason)).toList();
+    Map<String, Integer> rankBefore = new HashMap<>();
+    Map<String, Integer> rankAfter = before == null ? Map.of() : placed(to, moved, before, rankBefore);
+    if (real.isEmpty() && rankAfter.isEmpty()) {
+      return null;
+    }
+    String label = real.isEmpty() ? "reorder " + moved.size() + " card(s)" : "move " + real.size() + " card(s) to " + to.label();
+    return perform(label, () -> {
+      List<Finding> was = current(real);
+      List<Finding> after = new ArrayList<>();
+      for (Finding f : was) {
+        after.add(triage.apply(f.id(), TriageEdit.status(to, to == Status.DISMISSED ? reason : null), "board"));
+      }
+      if (!rankAfter.isEmpty()) {
+        triage.rank(rankAfter);
+      }
+      return new Step() {
+        public String label() {
+          return label;
+        }
+
+        public void undo() {
+          triage.restore(was, "board-undo");
+          if (!rankBefore.isEmpty()) {
+            triage.rank(rankBefore);
+          }
+        }
+
+        public void redo() {
+          triage.restore(after, "board-redo");
+          if (!rankAfter.isEmpty()) {
+            triage.rank(rankAfter);
+          }
+        }
+      };
+    });
+  }
+
+  public Task<?> move(List<Finding> moved, Status to, DismissReason reason) {
+    return move(moved, to, reason, null);
+  }
+
+  /** Moves the cards one place up (-1) or down (+1) in their column, as shown. */
+  public Task<?> shift(List<Finding> selected, Status column, int delta) {
+    List<Finding> shown = columns.get(column);
+    if (selected.isEmpty() || shown.isEmpty()) {
+      return null;
+    }
+    int first = shown.indexOf(selected.get(0));
+    int last = shown.indexOf(selected.get(selected.size() - 1));
+    if (first < 0 || (delta < 0 && first == 0) || (delta > 0 && last >= shown.size() - 1)) {
+      return null;
+    }
+    Finding before = delta < 0 ? shown.get(first - 1) : (last + 2 < shown.size() ? shown.get(last + 2) : null);
+    if (before == null) {
+      // Down to the very end: place after the last card.
+      Map<String, Integer> rankBefore = new HashMap<>();
+      Map<String, Integer> rankAfter = placed(column, selected, null, rankBefore);
+      return perform("reorder " + selected.size() + " card(s)", () -> {
+        triage.rank(rankAfter);
+        return rankStep("reorder", rankBefore, rankAfter);
+      });
+    }
+    return move(selected, column, selected.get(0).dismissReason(), before);
+  }
+
+  private Step rankStep(String label, Map<String, Integer> before, Map<String, Integer> after) {
+    return new Step() {
+      public String label() {
+        return label;
+      }
+
+      public void undo() {
+        triage.rank(before);
+      }
+
+      public void redo() {
+        triage.rank(after);
+      }
+    };
+  }
+
+  /**
+   * New ranks for the whole target column (every card in it, filtered out or not) with {@code moved}
+   * placed before {@code before} (or at the end); fills {@code previous} with the ranks they replace.
+   * The in-memory ranks change at once, so the column shows the new order before the store confirms it.
+   */
+  private Map<String, Integer> placed(Status to, List<Finding> moved, Finding before, Map<String, Integer> previous) {
+    Set<Long> ids = new HashSet<>(moved.stream().map(Finding::id).toList());
+    List<Finding> all = new ArrayList<>(findings.all().stream().filter(f -> f.status() == to && !f.gone()
+        && !ids.contains(f.id())).sorted(order()).toList());
+    int at = before == null ? all.size() : Math.max(0, all.indexOf(before));
+    if (before != null && !all.contains(before)) {
+      at = all.size();
+    }
+    all.addAll(at, moved);
+    Map<String, Integer> after = new LinkedHashMap<>();
+    for (int i = 0; i < all.size(); i++) {
+      String fp = all.get(i).fingerprint();
+      previous.put(fp, ranks.get(fp));
+      after.put(fp, i);
+    }
+    Map<String, Integer> next = new HashMap<>(ranks);
+    next.putAll(after);
+    ranks = next;
+    resort();
+    return after;
+  }
+
+  /** Edits one finding from the detail pane (status, impact, effort, notes, tags); saved at once, undoable. */
+  public Task<?> edit(Finding f, TriageEdit edit, String label) {
+    return perform(label, () -> {
+      Finding before = current(List.of(f)).get(0);
+      Finding after = triage.apply(f.id(), edit, "board");
+      return new Step() {
+        public String label() {
+          return label;
+        }
+
+        public void undo() {
+          triage.restore(List.of(before), "board-undo");
+        }
+
+        public void redo() {
+          triage.restore(List.of(after), "board-redo");
+        }
+      };
+    });
+  }
+
+  /** Merges {@code duplicates} into {@code kept}: they are dismissed as duplicates and counted on its card. */
+  public Task<?> merge(Finding kept, List<Finding> duplicates) {
+    List<Finding> dups = duplicates.stream().filter(d -> d.id() != kept.id()).toList();
+    if (dups.isEmpty()) {
+      return null;
+    }
+    String label = "merge " + dups.size() + " duplicate(s) into " + kept.title();
+    return perform(label, () -> {
+      List<Finding> dupsBefore = current(dups);
+      triage.merge(kept, dupsBefore, "board");
+      return new Step() {
+        public String label() {
+          return label;
+        }
+
+        public void undo() {
+          triage.unmerge(kept, dupsBefore, "board-undo");
+        }
+
+        public void redo() {
+          triage.merge(kept, dupsBefore, "board-redo");
+        }
+      };
+    });
+  }
+
+  /** The findings as stored now (the loaded copies may be a reload behind): what undo puts back. */
+  private List<Finding> current(List<Finding> loaded) {
+    return store.read(c -> {
+      try (FindingRepository r = new FindingRepository(c)) {
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : loaded) {
+          out.add(r.byId(f.id()).orElseThrow(() -> new IllegalStateException("finding #" + f.id() + " is gone")));
+        }
+        return out;
+      }
+    });
+  }
+
+  /** Work that makes a change and returns how to undo and redo it. */
+  @FunctionalInterface
+  private interface Change {
+    Step run() throws Exception;
+  }
+
+  private Task<?> perform(String label, Change change) {
+    Task<Step> task = FxTasks.task(capitalised(label), l -> change.run());
+    task.setOnSucceeded(e -> {
+      undo.push(task.getValue());
+      redo.clear();
+      updateFlags();
+      findings.reload();
+    });
+    task.setOnFailed(e -> findings.reload());
+    return background.submit(task);
   }
 
   public Task<Void> undo() {
     if (undo.isEmpty()) {
       return null;
     }
-    Move m = undo.pop();
-    redo.push(m);
+    Step s = undo.pop();
+    redo.push(s);
     updateFlags();
-    return apply(m, true);
+    return replay("Undoing: " + s.label(), s::undo);
   }
 
   public Task<Void> redo() {
     if (redo.isEmpty()) {
       return null;
     }
-    Move m = redo.pop();
-    undo.push(m);
+    Step s = redo.pop();
+    undo.push(s);
     updateFlags();
-    return apply(m, false);
+    return replay("Redoing: " + s.label(), s::redo);
   }
 
-  private Task<Void> apply(Move m, boolean back) {
-    Task<Void> task = FxTasks.task((back ? "Undoing: " : "Moving ") + m.ids().size() + " findings", l -> {
-      for (int i = 0; i < m.ids().size(); i++) {
-        Status status = back ? m.from().get(i) : m.to();
-        DismissReason reason = back ? m.fromReasons().get(i) : m.reason();
-        triage.apply(m.ids().get(i), new TriageEdit(status, reason, null, null, null), back ? "board-undo" : "board");
-      }
+  private Task<Void> replay(String title, Runnable r) {
+    Task<Void> task = FxTasks.task(title, l -> {
+      r.run();
       return null;
     });
     task.setOnSucceeded(e -> findings.reload());
+    task.setOnFailed(e -> findings.reload());
     return background.submit(task);
+  }
+
+  private static String capitalised(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   private void updateFlags() {
     canUndo.set(!undo.isEmpty());
     canRedo.set(!redo.isEmpty());
+    undoLabel.set(undo.isEmpty() ? "" : undo.peek().label());
   }
 
   public ReadOnlyBooleanProperty canUndoProperty() {
@@ -136,55 +414,71 @@ public final class BoardViewModel {
     return canRedo.getReadOnlyProperty();
   }
 
+  /** What Undo would undo, for the button's tooltip. */
+  public ReadOnlyStringProperty undoLabelProperty() {
+    return undoLabel.getReadOnlyProperty();
+  }
+
   /**
-   * A finding's full story for the detail pane: the code around its location (from the repository's working
-   * tree), and every change made to it.
+   * A finding's full story for the detail pane: the code around its location at the scanned commit
+   * (or from the working tree when the commit is not in the clone), and every change made to it.
    *
    * @param firstLine the number of the first code line shown
+   * @param codeSource where the code came from, shown above it
    */
-  public record Detail(Finding finding, List<String> code, int firstLine, List<dev.auditworkbench.engine.store.HistoryRepository.Change> history) {}
+  public record Detail(Finding finding, List<String> code, int firstLine, String codeSource,
+      List<HistoryRepository.Change> history, List<Finding> duplicates) {}
 
   public Task<Detail> detail(Finding f) {
+    List<Finding> dups = duplicatesOf(f);
     return background.submit(FxTasks.task("Reading " + f.title(), l -> {
-      List<String> code = List.of();
-      int first = 1;
-      java.nio.file.Path repo = store.info().repo();
+      List<String> lines = null;
+      Path repo = store.info().repo();
+      String source = f.ruleId().startsWith("secret.") ? "The code is not shown: these lines hold a secret."
+          : f.location().path() == null ? "No file: the finding is about a route, a setting or a dependency."
+          : !f.location().inRepo() ? f.location().path() + " is not in the repository (a path from the scanning machine)."
+          : f.location().path() + " is not in the repository any more.";
       if (repo != null && f.location().path() != null && f.location().inRepo() && !f.ruleId().startsWith("secret.")) {
-        java.nio.file.Path file = repo.resolve(f.location().path()).normalize();
-        if (file.startsWith(repo) && java.nio.file.Files.isRegularFile(file)) {
-          List<String> lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
-          int at = Math.max(1, f.location().startLine());
-          first = Math.max(1, at - 10);
-          code = lines.subList(first - 1, Math.min(lines.size(), Math.max(at, f.location().endLine()) + 10));
+        String commit = store.read(c -> new dev.auditworkbench.engine.store.ScanRepository(c).latest())
+            .map(s -> s.commitId()).orElse(null);
+        var atCommit = dev.auditworkbench.engine.history.GitFiles.lines(repo, commit, f.location().path());
+        if (atCommit.isPresent()) {
+          lines = atCommit.get();
+          source = f.location().path() + " at the scanned commit " + commit.substring(0, Math.min(10, commit.length()));
+        } else {
+          Path file = repo.resolve(f.location().path()).normalize();
+          if (file.startsWith(repo) && Files.isRegularFile(file)) {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            source = f.location().path() + " from the working tree" + (commit == null ? "" : " (the scanned commit is not in this clone)");
+          }
         }
       }
-      var history = store.read(c -> new dev.auditworkbench.engine.store.HistoryRepository(c).of(f.id()));
-      return new Detail(f, List.copyOf(code), first, history);
+      List<String> code = List.of();
+      int first = 1;
+      if (lines != null) {
+        int at = Math.max(1, f.location().startLine());
+        first = Math.max(1, Math.min(at, lines.size()) - 10);
+        code = lines.subList(first - 1, Math.min(lines.size(), Math.max(at, f.location().endLine()) + 10));
+      }
+      var history = store.read(c -> new HistoryRepository(c).of(f.id()));
+      return new Detail(f, List.copyOf(code), first, source, history, dups);
     }));
   }
 
-  /** Saves the auditor's notes on a finding at once. */
-  public Task<Void> saveNotes(Finding f, String notes) {
-    Task<Void> task = FxTasks.task("Saving notes", l -> {
-      triage.apply(f.id(), new TriageEdit(null, null, null, null, notes), "board");
-      return null;
-    });
-    task.setOnSucceeded(e -> findings.reload());
-    return background.submit(task);
+  /** Saves the auditor's notes on a finding at once (undoable). */
+  public Task<?> saveNotes(Finding f, String notes) {
+    return edit(f, TriageEdit.notes(notes), "edit notes");
   }
 
   /** The findings with these ids, as currently loaded. */
   public List<Finding> byIds(List<Long> ids) {
+    Set<Long> wanted = new HashSet<>(ids);
     List<Finding> out = new ArrayList<>();
     for (Finding f : findings.all()) {
-      if (ids.contains(f.id())) {
+      if (wanted.contains(f.id())) {
         out.add(f);
       }
     }
     return out;
-  }
-
-  static List<Status> order() {
-    return FXCollections.observableArrayList(Status.values());
   }
 }

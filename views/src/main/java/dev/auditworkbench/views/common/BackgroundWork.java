@@ -21,6 +21,7 @@ public final class BackgroundWork {
           });
   private final ReadOnlyObjectWrapper<Task<?>> current = new ReadOnlyObjectWrapper<>();
 
+  /** Queues {@code task}; once {@link #shutdownAndWait} has begun, the task is cancelled instead. */
   public <T> Task<T> submit(Task<T> task) {
     task.stateProperty()
         .addListener(
@@ -31,7 +32,12 @@ public final class BackgroundWork {
                 current.set(null);
               }
             });
-    executor.execute(task);
+    try {
+      executor.execute(task);
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      // The project is closing: work asked for now (a reload's follow-up) is not run.
+      task.cancel();
+    }
     return task;
   }
 

@@ -88,7 +88,7 @@ public final class MainWindow extends BorderPane {
     model.findings().shown().addListener((javafx.collections.ListChangeListener<dev.auditworkbench.engine.model.Finding>) c ->
         matrixView.refresh());
     pages.put(Page.MATRIX, matrixView);
-    pages.put(Page.BOARD, new dev.auditworkbench.views.board.BoardView(model.board(), model.dialogs(),
+    pages.put(Page.BOARD, new dev.auditworkbench.views.board.BoardView(model.board(), model.findings(), model.dialogs(),
         model.findings().searchProperty()));
     pages.put(Page.REPORT, new dev.auditworkbench.views.report.ReportView(model.report(), model.dialogs()));
     setTop(new javafx.scene.layout.VBox(createMenuBar(), createToolBar()));
