@@ -37,6 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportOnDemoTest {
   private static final String SCRIPT = "<script>alert('x')</script><img src=\"http://evil.example/x.png\"/>";
   @TempDir static Path dir;
+  /** The auditor's Markdown, with pasted markup that must stay text. */
+  static final String NOTE = "Confirmed with **Anna**:\n\n- reachable from `/admin/`\n\n<img src=x onerror=alert(1)>";
   static ProjectStore store;
   static ReportModel model;
   static String html;
@@ -56,7 +58,8 @@ class ReportOnDemoTest {
     TriageService triage = new TriageService(store, Clock.systemUTC());
     for (Finding f : findings()) {
       if (!f.gone() && (f.severity() == Severity.CRITICAL || f.severity() == Severity.HIGH || f.title().contains("<script>"))) {
-        triage.apply(f.id(), new TriageEdit(Status.IN_REPORT, null, null, null, null), "test");
+        triage.apply(f.id(), new TriageEdit(Status.IN_REPORT, null, null, null,
+            f.title().contains("<script>") ? NOTE : null), "test");
       }
     }
     model = store.read(c -> ReportModel.of(c, Instant.parse("2026-11-24T12:00:00Z")));
@@ -110,6 +113,15 @@ class ReportOnDemoTest {
     assertTrue(list.excerpt().contains(">  17  def invoice_list(request):"), list.excerpt());
     assertTrue(pdfText.contains(">  17  def invoice_list(request):"));
     assertTrue(model.upgradePath().contains("3.2"), model.upgradePath());
+  }
+
+  @Test
+  void auditorsMarkdownNotesAreFormattedAndTheirMarkupStaysText() {
+    assertTrue(html.contains("<p>Confirmed with <strong>Anna</strong>:</p>"), "emphasis rendered");
+    assertTrue(html.contains("<li>reachable from <code>/admin/</code></li>"), "list and code rendered");
+    assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "pasted HTML escaped");
+    assertFalse(html.contains("<img src=x"), "never passed through");
+    assertTrue(pdfText.contains("<img src=x onerror=alert(1)>"), "printed as text");
   }
 
   @Test
