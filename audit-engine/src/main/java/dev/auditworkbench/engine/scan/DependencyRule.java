@@ -2,6 +2,7 @@ package dev.auditworkbench.engine.scan;
 
 import dev.auditworkbench.engine.deps.DjangoReleases;
 import dev.auditworkbench.engine.deps.Requirement;
+import dev.auditworkbench.engine.deps.Unmaintained;
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Confidence;
 import dev.auditworkbench.engine.model.Effort;
@@ -21,8 +22,9 @@ import java.util.stream.Collectors;
 /**
  * Dependencies: the Django version the project pins (a lock file first, else an exact requirement)
  * checked against Django's support roadmap, with the LTS upgrade path; and requirements left
- * unpinned in requirements files (builds that change under the team's feet). Libraries' setup.py
- * and constraints files are not judged for pinning.
+ * unpinned in requirements files (builds that change under the team's feet); packages the bundled
+ * table ({@code unmaintained.tsv}) knows as unmaintained or superseded, high when they cannot run with
+ * the current LTS. Libraries' setup.py and constraints files are not judged for pinning.
  */
 final class DependencyRule implements Rule {
   @Override
@@ -32,12 +34,14 @@ final class DependencyRule implements Rule {
 
   @Override
   public String description() {
-    return "Django version out of (or near the end of) support, with the LTS upgrade path; unpinned requirements";
+    return "Django version out of (or near the end of) support, with the LTS upgrade path; unmaintained or superseded"
+        + " packages (a bundled table) and those that block the LTS upgrade; unpinned requirements";
   }
 
   @Override
   public void check(RepoAnalysis a, Consumer<RawFinding> out) {
     django(a).ifPresent(out);
+    unmaintained(a, out);
     for (Requirement r : a.dependencies()) {
       if (r.source().equals("requirements") && !r.isPinned() && !r.spec().contains("==")) {
         out.accept(RawFinding.builder("dependency.unpinned")
@@ -52,6 +56,32 @@ final class DependencyRule implements Rule {
             .build());
       }
     }
+  }
+
+  /** Declared packages the bundled table knows as unmaintained or superseded, once per package (requirements first). */
+  private static void unmaintained(RepoAnalysis a, Consumer<RawFinding> out) {
+    String target = DjangoReleases.currentLts(a.today()).version();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    a.dependencies().stream()
+        .filter(r -> !r.source().equals("constraints"))
+        .sorted(Comparator.comparing((Requirement r) -> !r.source().equals("requirements")))
+        .forEach(r -> Unmaintained.of(r.name()).filter(p -> seen.add(r.name())).ifPresent(p -> {
+          boolean blocks = p.blocks(target);
+          String version = r.pinned() != null ? " " + r.pinned() : "";
+          out.accept(RawFinding.builder("dependency.unmaintained")
+              .nativeRuleId(blocks ? "unmaintained-blocker" : "unmaintained")
+              .title((blocks ? "Unmaintained package blocks Django " + target + ": " : "Unmaintained package: ") + r.name() + version
+                  + " (replace with " + p.replacement() + ")")
+              .description(r.name() + version + " (" + r.path() + ":" + r.line() + "): " + p.reason() + "."
+                  + (blocks ? " It cannot run with Django " + target + " (the current LTS; it runs up to " + p.lastDjango()
+                      + "), so it must go before the upgrade." : "") + " Replace it with " + p.replacement() + ".")
+              .category(Category.DEPENDENCIES).severity(blocks ? Severity.HIGH : Severity.MEDIUM).confidence(Confidence.HIGH)
+              .path(r.path()).lines(r.line(), r.line())
+              .evidence(Evidence.Kind.CODE, r.name() + r.spec())
+              .cwe(1104).owasp(OwaspTop10.A06.id())
+              .defaultImpact(Impact.of(blocks ? 4 : 3)).defaultEffort(Effort.hours(blocks ? 16 : 8))
+              .build());
+        }));
   }
 
   private static Optional<RawFinding> django(RepoAnalysis a) {

@@ -15,14 +15,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Multi-tenant data reachable across tenants: a model with a tenant foreign key (its own or an
  * abstract base's) whose default manager is replaced by one that does not derive from a
  * tenant-filtering manager (a manager class whose name or ancestry says Tenant). In a SaaS
  * monolith this is the classic data leak: one customer's rows in another's screens and exports.
- * Known limits: managers that filter by tenant without "Tenant" in their class names are taken as
- * unfiltered (false positive); filters written in each view are not checked here.
+ * In views, a query through a manager that does not filter by tenant (an explicit {@code all_tenants}
+ * style manager, or the default one of such a model) with no tenant filter in the same call chain
+ * ({@code tenant=}, {@code tenant_id=}, {@code tenant__...}, {@code for_tenant(...)}) is reported
+ * where it is written. Known limits: managers that filter by tenant without "Tenant" in their class
+ * names are taken as unfiltered (false positive); a filter applied to the queryset on a later line
+ * is not followed (false positive), and code outside views (tasks, commands) is not judged.
  */
 final class TenancyRule implements Rule {
   @Override
@@ -32,7 +38,8 @@ final class TenancyRule implements Rule {
 
   @Override
   public String description() {
-    return "Tenant-scoped models whose default manager does not filter by tenant";
+    return "Tenant-scoped models whose default manager does not filter by tenant; view queries through an unscoped"
+        + " manager without a tenant filter";
   }
 
   @Override
@@ -76,6 +83,104 @@ final class TenancyRule implements Rule {
             .build());
       }
     }
+    viewQueries(a, classesByName, out);
+  }
+
+  /** A manager method called on a model: Model.manager.method (every manager method but create starts a query). */
+  private static final Pattern QUERY = Pattern.compile("^(\\w+)\\.(\\w+)\\.(\\w+)$");
+  private static final Set<String> NOT_QUERIES = Set.of("create", "bulk_create", "none", "model");
+  private static final Pattern TENANT_FILTER = Pattern.compile("\\btenant(_id)?(__\\w+)?\\s*=|for_tenant\\(");
+
+  private static void viewQueries(RepoAnalysis a, Map<String, ModuleFacts.ClassDef> classes, Consumer<RawFinding> out) {
+    Map<String, Set<String>> unscoped = new HashMap<>();
+    for (DjangoInventory.Model model : a.inventory().models()) {
+      if (model.abstractModel() || tenantField(model).isEmpty()) {
+        continue;
+      }
+      Map<String, String> managers = managersOf(simpleName(model), classes, new HashSet<>());
+      Set<String> leaky = new HashSet<>();
+      managers.putIfAbsent("objects", "Manager");
+      managers.forEach((name, cls) -> {
+        if (!tenantAware(cls, classes, new HashSet<>())) {
+          leaky.add(name);
+        }
+      });
+      if (!leaky.isEmpty()) {
+        unscoped.put(simpleName(model), leaky);
+      }
+    }
+    Map<String, Set<String>> viewsByPath = new HashMap<>();
+    for (DjangoInventory.View v : a.inventory().views()) {
+      viewsByPath.computeIfAbsent(v.path(), k -> new HashSet<>()).add(v.qualname().substring(v.qualname().lastIndexOf('.') + 1));
+    }
+    for (ModuleFacts m : a.modules()) {
+      Set<String> views = viewsByPath.get(m.path());
+      if (views == null) {
+        continue;
+      }
+      Map<Integer, String> chainAt = new HashMap<>();
+      for (ModuleFacts.CallRef c : m.calls()) {
+        chainAt.merge(c.line(), c.callee() + "(" + String.join(",", c.args()) + "," + c.kwargs() + ")", (x, y) -> x + " " + y);
+      }
+      Set<Integer> reported = new HashSet<>();
+      for (ModuleFacts.CallRef c : m.calls()) {
+        Matcher q = QUERY.matcher(c.callee());
+        if (!q.matches() || c.enclosingFunction() == null) {
+          continue;
+        }
+        String function = c.enclosingFunction();
+        String owner = function.contains(".") ? function.substring(0, function.indexOf('.')) : function;
+        Set<String> leaky = unscoped.get(q.group(1));
+        if (!views.contains(owner) || leaky == null || !leaky.contains(q.group(2)) || NOT_QUERIES.contains(q.group(3))) {
+          continue;
+        }
+        String written = chainAt.getOrDefault(c.line(), "");
+        if (TENANT_FILTER.matcher(written).find() || c.kwargs().keySet().stream().anyMatch(k -> k.matches("tenant(_id)?(__\\w+)?"))
+            || !reported.add(c.line())) {
+          continue;
+        }
+        String query = q.group(1) + "." + q.group(2) + "." + q.group(3) + "(" + String.join(", ", c.args())
+            + (c.args().isEmpty() || c.kwargs().isEmpty() ? "" : ", ")
+            + String.join(", ", c.kwargs().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()) + ")";
+        out.accept(RawFinding.builder("tenancy.unscoped-query")
+            .nativeRuleId("unscoped-query")
+            .title("Tenant data leak in a view: " + q.group(1) + "." + q.group(2) + " without a tenant filter in " + function)
+            .description("The view " + function + " (" + m.path() + ":" + c.line() + ") queries " + q.group(1) + ", which belongs"
+                + " to a tenant, through the manager " + q.group(2) + " that does not filter by tenant, and adds no tenant"
+                + " filter itself: any tenant's user who can reach the view can read or change another tenant's rows."
+                + (q.group(2).equals("objects") ? " Fixing " + q.group(1) + "'s default manager (tenancy.unscoped-manager)"
+                    + " fixes this query too." : " Use the tenant-filtering manager, or filter by request.tenant."))
+            .category(Category.SECURITY).severity(Severity.HIGH).confidence(Confidence.MEDIUM)
+            .path(m.path()).lines(c.line(), c.line())
+            .symbol(m.module() + "." + function)
+            .evidence(Evidence.Kind.CODE, query)
+            .cwe(639).owasp(OwaspTop10.A01.id())
+            .defaultEffort(Effort.hours(2))
+            .build());
+      }
+    }
+  }
+
+  /** Manager attribute name to manager class (simple name), through the class and its bases; subclasses win. */
+  private static Map<String, String> managersOf(String cls, Map<String, ModuleFacts.ClassDef> classes, Set<String> seen) {
+    Map<String, String> out = new HashMap<>();
+    ModuleFacts.ClassDef c = classes.get(cls);
+    if (c == null || !seen.add(cls)) {
+      return out;
+    }
+    for (ModuleFacts.FieldDef f : c.fields()) {
+      String callee = f.callee();
+      String simple = callee.substring(callee.lastIndexOf('.') + 1);
+      if (simple.endsWith("Manager") || callee.endsWith("as_manager") || callee.contains("from_queryset")) {
+        out.put(f.name(), callee.endsWith("as_manager") ? callee.substring(0, callee.length() - ".as_manager".length())
+            .replaceAll("^.*\\.", "") : simple);
+      }
+    }
+    for (String base : c.bases()) {
+      String b = base.replaceAll("\\(.*$", "");
+      managersOf(b.substring(b.lastIndexOf('.') + 1), classes, seen).forEach(out::putIfAbsent);
+    }
+    return out;
   }
 
   private static Optional<DjangoInventory.Field> tenantField(DjangoInventory.Model model) {
