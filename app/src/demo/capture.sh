@@ -26,7 +26,7 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq python3-django python3-psycopg2 postgresql-15 postgresql-contrib \
   bandit radon pylint python3-coverage python3-pytest python3-pytest-django mypy nginx-light curl \
-  python3-pipdeptree python3-django-nose python3-django-debug-toolbar python3-django-filters \
+  python3-pip python3-pipdeptree python3-django-nose python3-django-debug-toolbar python3-django-filters \
   python3-djangorestframework python3-django-polymorphic python3-django-taggit >/dev/null
 
 pids=()
@@ -164,11 +164,14 @@ DJANGO_SETTINGS_MODULE=ledgerly.settings.prod $PY manage.py check --deploy > "$w
 runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -m fast stop >/dev/null
 
 $PY -m pipdeptree --json > "$work/pipdeptree.json" 2>/dev/null   # the environment the demo ran in
+# ...and which of its packages have newer releases, from the machine's package index (a local PyPI snapshot here)
+$PY -m pip list --outdated --format=json --index-url "${INDEX_URL:-file:///opt/pypi/simple}" \
+  --extra-index-url "${EXTRA_INDEX_URL:-file:///opt/pypi-more/simple}" > "$work/pip-list-outdated.json" 2>/dev/null
 
 echo "capture: copying to $out"
 rm -rf "$out"
 mkdir -p "$out/postgres" "$out/django" "$out/web" "$out/scans" "$out/environment"
-cp "$work/pipdeptree.json" "$out/environment/"
+cp "$work/pipdeptree.json" "$work/pip-list-outdated.json" "$out/environment/"
 cp "$work/pglog/postgresql" "$out/postgres/postgresql-stderr.log"
 cp "$work/pglog/postgresql.csv" "$out/postgres/postgresql.csv"
 cp "$work/pglog/postgresql.json" "$out/postgres/postgresql.json"
@@ -190,6 +193,7 @@ cp "$work/bandit.json" "$work/radon-cc.json" "$work/pylint.json" "$work/coverage
   echo "pytest: $($PY -m pytest --version 2>&1 | head -1)"
   echo "mypy: $(mypy --version 2>&1)"
   echo "pipdeptree: $($PY -m pipdeptree --version 2>&1)"
+  echo "pip: $($PY -m pip --version 2>&1)"
 } > "$out/VERSIONS.txt"
 ls -la "$out"/*
 echo "capture: done"

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -102,6 +103,50 @@ class DemoProjectTest {
       assertTrue(places.contains("B703 invoices/templatetags/invoice_tags.py:10"), places.toString());
       assertTrue(places.contains("B308 invoices/templatetags/invoice_tags.py:10"), places.toString());
       assertTrue(places.contains("B610 reports/views.py:33"), places.toString());
+    }
+  }
+
+  @Test
+  void outdatedDeclaredDependenciesAreReportedAtTheLineThatDeclaresThem() throws Exception {
+    // Expected from the files themselves: pip's list joined with the requirements files' package names.
+    Map<String, String> releases = new java.util.HashMap<>();
+    new com.fasterxml.jackson.databind.ObjectMapper().readTree(demo.captures().resolve("environment/pip-list-outdated.json").toFile())
+        .forEach(e -> releases.put(e.get("name").asText().toLowerCase(java.util.Locale.ROOT).replaceAll("[-_.]+", "-"),
+            e.get("version").asText() + " -> " + e.get("latest_version").asText()));
+    Set<String> expected = new TreeSet<>();
+    Set<String> seen = new java.util.HashSet<>();
+    for (String file : List.of("requirements.txt", "requirements-dev.txt")) {
+      List<String> lines = Files.readAllLines(demo.repo().resolve(file));
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i).strip();
+        if (line.isEmpty() || line.startsWith("#") || line.startsWith("-")) {
+          continue;
+        }
+        String name = line.split("[=<>~!;\\[ ]")[0].toLowerCase(java.util.Locale.ROOT).replaceAll("[-_.]+", "-");
+        if (releases.containsKey(name) && seen.add(name)) {
+          expected.add(file + ":" + (i + 1) + " " + name + " " + releases.get(name));
+        }
+      }
+    }
+    assertTrue(expected.size() >= 3, "Django, requests, python-dateutil at least: " + expected);
+    try (ProjectStore store = ProjectStore.open(demo.project())) {
+      Set<String> actual = store.read(c -> new FindingRepository(c).all()).stream()
+          .filter(f -> f.ruleId().equals("dependency.outdated") && !f.gone())
+          .map(f -> f.location().display() + " " + f.evidence().get(0).text().replace("pip list --outdated: ", ""))
+          .collect(Collectors.toCollection(TreeSet::new));
+      // Django's own line already carries the scan's out-of-support finding (same CWE-1104, same line):
+      // the outdated report joins it as a second source instead of a second card (ADR 5).
+      String djangoLine = expected.stream().filter(e -> e.contains(" django ")).findFirst().orElseThrow();
+      expected.remove(djangoLine);
+      assertEquals(expected, actual);
+      Finding django = store.read(c -> new FindingRepository(c).all()).stream()
+          .filter(f -> f.ruleId().equals("dependency.django-support") && f.location().display().equals("requirements.txt:2"))
+          .findFirst().orElseThrow();
+      assertEquals(List.of("workbench", "workbench-deps"), django.sources().stream().map(x -> x.tool()).sorted().toList());
+      Finding coverage = store.read(c -> new FindingRepository(c).all()).stream()
+          .filter(f -> f.ruleId().equals("dependency.outdated") && f.location().display().equals("requirements-dev.txt:2"))
+          .findFirst().orElseThrow();
+      assertTrue(coverage.title().endsWith("(1 major version behind)"), coverage.title());
     }
   }
 

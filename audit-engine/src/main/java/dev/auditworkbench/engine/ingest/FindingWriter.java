@@ -33,12 +33,20 @@ import java.util.Set;
 public final class FindingWriter implements FindingSink, AutoCloseable {
   private static final int MAX_WARNINGS_KEPT = 20;
 
+  private final Connection connection;
   private final FindingRepository findings;
   private final CoverageRepository coverage;
   private final HistoryRepository history;
   private final QueryRepository queryRepo;
   private QueryCollector queries;
   private boolean sawCoverage;
+  private boolean sawPackages;
+  private dev.auditworkbench.engine.store.PackageRepository packages;
+
+  /** True when this import listed installed packages and their newest releases. */
+  public boolean sawPackages() {
+    return sawPackages;
+  }
 
   /** True when this import measured test coverage. */
   public boolean sawCoverage() {
@@ -62,6 +70,7 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
   private SQLException failure;
 
   public FindingWriter(Connection c, String tool, long importId, Instant now, Path repo, ProgressListener listener) {
+    this.connection = c;
     this.findings = new FindingRepository(c);
     this.coverage = new CoverageRepository(c);
     this.history = new HistoryRepository(c);
@@ -185,6 +194,23 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
     PathMapper.Mapped m = paths.map(rawPath);
     try {
       coverage.save(importId, m.path(), m.inRepo(), statements, covered, branches, coveredBranches);
+    } catch (SQLException e) {
+      failure = e;
+    }
+  }
+
+  @Override
+  public void packageRelease(String name, String installed, String latest) {
+    sawPackages = true;
+    if (failure != null) {
+      return;
+    }
+    try {
+      if (packages == null) {
+        packages = new dev.auditworkbench.engine.store.PackageRepository(connection);
+      }
+      packages.save(importId, new dev.auditworkbench.engine.store.PackageRepository.Release(
+          dev.auditworkbench.engine.deps.Requirement.canonical(name), installed, latest));
     } catch (SQLException e) {
       failure = e;
     }

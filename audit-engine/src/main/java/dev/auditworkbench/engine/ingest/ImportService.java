@@ -110,6 +110,9 @@ public final class ImportService {
       if (writer.sawCoverage()) {
         UntestedHotspots.refresh(c, importId, now, repo, listener);
       }
+      if (writer.sawPackages()) {
+        OutdatedDependencies.refresh(c, importId, now, repo, listener);
+      }
       return record;
     }
   }

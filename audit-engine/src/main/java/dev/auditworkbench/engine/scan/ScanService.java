@@ -155,6 +155,7 @@ public final class ScanService {
     scans.saveFacts(scanId, "history", a.history());
     QueryFindingsRefresh.run(c, importId, now, a.repo(), listener);
     dev.auditworkbench.engine.ingest.UntestedHotspots.refresh(c, importId, now, a.repo(), listener);
+    dev.auditworkbench.engine.ingest.OutdatedDependencies.refresh(c, importId, now, a.repo(), listener);
     return record;
   }
 

@@ -36,6 +36,9 @@ public interface FindingSink {
   /** One HTTP request from an access log or a trace. */
   default void request(HttpEvent event) {}
 
+  /** An installed package and the newest release its index offers ({@code pip list --outdated}). */
+  default void packageRelease(String name, String installed, String latest) {}
+
   /** One input record (a result, a log line) was read, whether or not it made a finding. */
   void recordRead();
 

@@ -22,6 +22,13 @@ public final class CollectingSink implements FindingSink {
   public final List<String[]> plans = new ArrayList<>();
   /** sql, calls, total ms, max ms, rows. */
   public final List<Object[]> statementStats = new ArrayList<>();
+  /** name, installed, latest */
+  public final List<List<String>> packageReleases = new ArrayList<>();
+
+  @Override
+  public void packageRelease(String name, String installed, String latest) {
+    packageReleases.add(List.of(name, installed, latest));
+  }
 
   @Override
   public void query(QueryEvent event) {

@@ -122,4 +122,30 @@ class DependencyImportersTest {
     assertTrue(e.reason().contains("gitleaks-json") && e.reason().contains("trivy-json"), e.getMessage());
     assertEquals(0, parse(new TrivyJsonImporter(), sample("trivy/legacy_no_vuln.json")).findings.size());
   }
+
+  @Test
+  void pipListOutdatedGivesEveryPackageWithItsInstalledAndNewestVersion() throws Exception {
+    Path file = sample("pip/pip-list-outdated.json");
+    List<List<String>> expected = new ArrayList<>();
+    JSON.readTree(file.toFile()).forEach(e -> expected.add(List.of(e.get("name").asText(), e.get("version").asText(),
+        e.get("latest_version").asText())));
+    assertTrue(expected.size() > 10, "the capture lists the environment's outdated packages");
+    assertEquals("pip-outdated-json", ImporterRegistry.load().detect(file).id());
+    CollectingSink sink = parse(new PipListOutdatedImporter(), file);
+    assertEquals(expected.size(), sink.recordsRead);
+    assertEquals(expected, sink.packageReleases);
+    assertEquals(0, sink.findings.size(), "findings come from the join with the declared dependencies");
+  }
+
+  @Test
+  void pipListOutdatedEntryWithoutItsLatestVersionIsRefusedAtItsLine(@org.junit.jupiter.api.io.TempDir Path tmp)
+      throws Exception {
+    Path bad = tmp.resolve("outdated.json");
+    java.nio.file.Files.writeString(bad, "[\n{\"name\": \"Django\", \"version\": \"3.2.25\", \"latest_version\": \"5.2.17\"},\n"
+        + "{\"name\": \"requests\", \"version\": \"2.28.1\"}\n]\n");
+    BadInputException e = assertThrows(BadInputException.class, () -> parse(new PipListOutdatedImporter(), bad));
+    assertEquals(3, e.line());
+    assertEquals(PipListOutdatedImporter.FORMAT, e.format());
+    assertTrue(e.getMessage().contains("outdated.json"), e.getMessage());
+  }
 }
