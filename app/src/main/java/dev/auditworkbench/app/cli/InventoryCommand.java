@@ -49,6 +49,10 @@ final class InventoryCommand implements Callable<Integer> {
     out.printf("Views (%d), templates (%d), migrations (%d apps), commands (%d), tasks (%d), receivers (%d)%n",
         inv.views().size(), inv.templates().size(), inv.migrations().size(), inv.commands().size(), inv.tasks().size(),
         inv.receivers().size());
+    if (!inv.serializers().isEmpty()) {
+      out.printf("Serializers (%d):%n", inv.serializers().size());
+      inv.serializers().forEach(sz -> out.printf("  %-45s %s:%d  %s%n", sz.name(), sz.path(), sz.line(), sz.detail()));
+    }
     long skipped = inv.tests().stream().filter(DjangoInventory.Test::skipped).count();
     out.printf("Tests: %d, skipped %d%n", inv.tests().size(), skipped);
     inv.tests().stream().filter(DjangoInventory.Test::skipped)

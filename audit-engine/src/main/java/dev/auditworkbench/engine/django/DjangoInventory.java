@@ -15,7 +15,12 @@ public record DjangoInventory(
     List<Named> tasks,
     List<Named> receivers,
     List<Test> tests,
-    List<String> settingsModules) {
+    List<String> settingsModules,
+    List<Named> serializers) {
+
+  public DjangoInventory {
+    serializers = serializers == null ? List.of() : serializers; // scans stored before serializers were read
+  }
 
   /** An installed app; {@code local} when its code is in the repository. */
   public record App(String name, String label, boolean local, String path) {}

@@ -98,7 +98,7 @@ public final class InventoryBuilder {
     List<DjangoInventory.Route> routes = routes();
     return new DjangoInventory(apps(), models, views(routes), routes, templates(), migrations(), commands(),
         decorated(Set.of("shared_task", "celery.shared_task", "app.task", "task", "celery_app.task"), "task"),
-        receivers(), tests(), settingsModules());
+        receivers(), tests(), settingsModules(), serializers());
   }
 
   // -- models ---------------------------------------------------------------
@@ -267,6 +267,9 @@ public final class InventoryBuilder {
     if (value == null) {
       return List.of();
     }
+    if (value.type().equals("attribute")) { // router.urls
+      return List.of(value);
+    }
     if (value.type().equals("list") || value.type().equals("tuple")) {
       return value.children().stream().filter(c -> !c.type().equals("comment")).toList();
     }
@@ -279,6 +282,10 @@ public final class InventoryBuilder {
   }
 
   private void route(ModuleFacts m, String prefix, SyntaxNode element, List<DjangoInventory.Route> out, Set<String> visiting) {
+    if (element.type().equals("attribute") && element.text().endsWith(".urls")) {
+      routerRoutes(m, prefix, element.text().substring(0, element.text().length() - ".urls".length()), out);
+      return;
+    }
     if (!element.type().equals("call")) {
       return;
     }
@@ -303,6 +310,10 @@ public final class InventoryBuilder {
         collectRoutes(unquote(inc.text()), pattern, out, visiting);
         return;
       }
+      if (inc != null && inc.text().endsWith(".urls")
+          && routerRoutes(m, pattern, inc.text().substring(0, inc.text().length() - ".urls".length()), out)) {
+        return;
+      }
       if (inc != null) {
         String q = qualify(m.module(), inc.text());
         if (byModule.containsKey(q)) {
@@ -320,6 +331,41 @@ public final class InventoryBuilder {
       kind = simple + ":class";
     }
     out.add(new DjangoInventory.Route(pattern, qualify(m.module(), viewExpr), name, m.path(), element.startLine(), kind));
+  }
+
+  /**
+   * The routes a Django REST framework router makes for its registered viewsets ({@code
+   * router.register(r"invoices", InvoiceViewSet)}): a list route and a detail route each, as
+   * {@code SimpleRouter} and {@code DefaultRouter} build them (DefaultRouter's API root and routes of
+   * {@code @action} methods are not listed). The router may be defined in another module. Returns false
+   * when {@code expr} is not a router.
+   */
+  private boolean routerRoutes(ModuleFacts m, String prefix, String expr, List<DjangoInventory.Route> out) {
+    String q = qualify(m.module(), expr);
+    int dot = q.lastIndexOf('.');
+    ModuleFacts where = dot < 0 ? m : byModule.get(q.substring(0, dot));
+    String name = dot < 0 ? q : q.substring(dot + 1);
+    if (where == null || where.assignments().stream().noneMatch(a -> a.target().equals(name)
+        && a.value().replaceAll("\\s", "").matches("(\\w+\\.)*\\w*Router\\(.*\\)"))) {
+      return false;
+    }
+    for (ModuleFacts.CallRef c : where.calls()) {
+      if (!c.callee().equals(name + ".register") || c.args().size() < 2 && !c.kwargs().containsKey("viewset")) {
+        continue;
+      }
+      String registered = unquote(c.args().isEmpty() ? c.kwargs().get("prefix") : c.args().get(0));
+      String viewset = c.args().size() >= 2 ? c.args().get(1) : c.kwargs().get("viewset");
+      if (registered == null || viewset == null) {
+        continue;
+      }
+      String basename = Optional.ofNullable(c.kwargs().get("basename")).map(InventoryBuilder::unquote)
+          .orElse(registered.replaceAll("[^\\w]+", "-"));
+      String view = qualify(where.module(), viewset);
+      String base = prefix + (registered.isEmpty() ? "" : registered + "/");
+      out.add(new DjangoInventory.Route(base, view, basename + "-list", where.path(), c.line(), "drf-router"));
+      out.add(new DjangoInventory.Route(base + "<pk>/", view, basename + "-detail", where.path(), c.line(), "drf-router"));
+    }
+    return true;
   }
 
   /** re_path/url patterns lose their anchors when joined: "^invoices/$" reads "invoices/". */
@@ -365,6 +411,47 @@ public final class InventoryBuilder {
       }
     }
     return new ArrayList<>(out.values());
+  }
+
+  /**
+   * Django REST framework serializers: classes whose bases reach a DRF serializer (or any class named
+   * ...Serializer through the repository's own bases), with the model of their Meta and the fields
+   * that nest other serializers ("customer: CustomerSerializer").
+   */
+  private List<DjangoInventory.Named> serializers() {
+    List<DjangoInventory.Named> out = new ArrayList<>();
+    for (ModuleFacts m : byModule.values()) {
+      for (ModuleFacts.ClassDef c : m.classes()) {
+        if (c.qualname().contains(".") || !isSerializer(m.module() + "." + c.name(), new HashSet<>())) {
+          continue;
+        }
+        List<String> detail = new ArrayList<>();
+        String model = c.meta().get("model");
+        if (model != null) {
+          detail.add("model " + qualify(m.module(), model));
+        }
+        for (ModuleFacts.FieldDef f : c.fields()) {
+          String simple = f.callee().substring(f.callee().lastIndexOf('.') + 1);
+          if (simple.endsWith("Serializer") && !f.callee().startsWith("serializers.")) {
+            detail.add(f.name() + ": " + simple + ("True".equals(f.kwargs().get("many")) ? " (many)" : ""));
+          }
+        }
+        out.add(new DjangoInventory.Named(m.module() + "." + c.name(), m.path(), c.line(), String.join("; ", detail)));
+      }
+    }
+    out.sort(java.util.Comparator.comparing(DjangoInventory.Named::name));
+    return out;
+  }
+
+  private boolean isSerializer(String qualified, Set<String> seen) {
+    if (qualified.startsWith("rest_framework.serializers.") || qualified.startsWith("rest_framework_gis.serializers.")) {
+      return qualified.endsWith("Serializer");
+    }
+    if (!seen.add(qualified)) {
+      return false;
+    }
+    Optional<ModuleFacts.ClassDef> cls = classOf(qualified);
+    return cls.isPresent() && cls.get().bases().stream().anyMatch(b -> isSerializer(qualify(moduleOfQualified(qualified), b), seen));
   }
 
   private List<String> settingsModules() {

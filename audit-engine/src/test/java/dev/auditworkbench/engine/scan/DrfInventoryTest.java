@@ -1,0 +1,149 @@
+package dev.auditworkbench.engine.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.auditworkbench.engine.django.DjangoInventory;
+import dev.auditworkbench.engine.spi.ProgressListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Django REST framework: router routes resolved to their viewsets, and serializers with their model and nesting. */
+class DrfInventoryTest {
+  @TempDir static Path repo;
+  static DjangoInventory inventory;
+
+  private static void write(String path, String text) throws Exception {
+    Path file = repo.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  @BeforeAll
+  static void scan() throws Exception {
+    write("mysite/__init__.py", "");
+    write("mysite/settings.py", "ROOT_URLCONF = 'mysite.urls'\nINSTALLED_APPS = ['rest_framework', 'shop']\n");
+    write("mysite/urls.py", """
+        from django.urls import include, path
+        from shop.api import router
+        from shop import views
+
+        urlpatterns = [
+            path("api/v1/", include(router.urls)),
+            path("legacy/", include("shop.urls")),
+            path("health/", views.health),
+        ]
+        """);
+    write("shop/__init__.py", "");
+    write("shop/api.py", """
+        from rest_framework import routers
+        from shop.viewsets import OrderViewSet, CustomerViewSet
+
+        router = routers.DefaultRouter()
+        router.register(r"orders", OrderViewSet)
+        router.register("customers", CustomerViewSet, basename="client")
+        """);
+    write("shop/urls.py", """
+        from django.urls import path
+        from rest_framework.routers import SimpleRouter
+        from shop.viewsets import ItemViewSet
+        from shop import views
+
+        items = SimpleRouter()
+        items.register(r"items", ItemViewSet)
+        urlpatterns = [path("", views.index)]
+        urlpatterns += items.urls
+        """);
+    write("shop/views.py", "def health(request):\n    return None\n\n\ndef index(request):\n    return None\n");
+    write("shop/viewsets.py", """
+        from rest_framework import viewsets
+        from shop.serializers import OrderSerializer
+
+
+        class OrderViewSet(viewsets.ModelViewSet):
+            serializer_class = OrderSerializer
+
+
+        class CustomerViewSet(viewsets.ReadOnlyModelViewSet):
+            pass
+
+
+        class ItemViewSet(viewsets.ViewSet):
+            pass
+        """);
+    write("shop/models.py", """
+        from django.db import models
+
+
+        class Customer(models.Model):
+            name = models.CharField(max_length=100)
+
+
+        class Order(models.Model):
+            customer = models.ForeignKey(Customer, on_delete=models.CASCADE)
+        """);
+    write("shop/serializers.py", """
+        from rest_framework import serializers
+        from shop.models import Customer, Order
+
+
+        class CustomerSerializer(serializers.ModelSerializer):
+            class Meta:
+                model = Customer
+                fields = "__all__"
+
+
+        class LineSerializer(serializers.Serializer):
+            sku = serializers.CharField()
+
+
+        class AuditedSerializer(serializers.ModelSerializer):
+            pass
+
+
+        class OrderSerializer(AuditedSerializer):
+            customer = CustomerSerializer()
+            lines = LineSerializer(many=True)
+
+            class Meta:
+                model = Order
+                fields = ["id", "customer", "lines"]
+
+
+        class NotASerializer:
+            pass
+        """);
+    inventory = ScanService.analyse(repo, Thresholds.DEFAULTS, ProgressListener.NONE).inventory();
+  }
+
+  @Test
+  void routerRegistrationsBecomeListAndDetailRoutesOfTheirViewsets() {
+    List<String> routes = inventory.routes().stream()
+        .map(r -> "/" + r.pattern() + " " + r.view() + " " + r.name() + " " + r.kind() + " " + r.path() + ":" + r.line()).toList();
+    assertEquals(List.of(
+        "/api/v1/orders/ shop.viewsets.OrderViewSet orders-list drf-router shop/api.py:5",
+        "/api/v1/orders/<pk>/ shop.viewsets.OrderViewSet orders-detail drf-router shop/api.py:5",
+        "/api/v1/customers/ shop.viewsets.CustomerViewSet client-list drf-router shop/api.py:6",
+        "/api/v1/customers/<pk>/ shop.viewsets.CustomerViewSet client-detail drf-router shop/api.py:6",
+        "/legacy/ shop.views.index null path shop/urls.py:8",
+        "/legacy/items/ shop.viewsets.ItemViewSet items-list drf-router shop/urls.py:7",
+        "/legacy/items/<pk>/ shop.viewsets.ItemViewSet items-detail drf-router shop/urls.py:7",
+        "/health/ shop.views.health null path mysite/urls.py:8"), routes);
+  }
+
+  @Test
+  void serializersAreListedWithTheirModelAndNestedSerializers() {
+    assertEquals(List.of(
+        "shop.serializers.AuditedSerializer  shop/serializers.py:15",
+        "shop.serializers.CustomerSerializer model shop.models.Customer shop/serializers.py:5",
+        "shop.serializers.LineSerializer  shop/serializers.py:11",
+        "shop.serializers.OrderSerializer model shop.models.Order; customer: CustomerSerializer; lines: LineSerializer (many)"
+            + " shop/serializers.py:19"),
+        inventory.serializers().stream().map(s -> s.name() + " " + s.detail() + " " + s.path() + ":" + s.line()).toList());
+    assertEquals(List.of("shop.viewsets.CustomerViewSet", "shop.viewsets.ItemViewSet", "shop.viewsets.OrderViewSet"),
+        inventory.views().stream().map(DjangoInventory.View::qualname).filter(v -> v.contains("ViewSet")).toList());
+  }
+}
