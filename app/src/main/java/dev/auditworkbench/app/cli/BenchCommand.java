@@ -376,11 +376,22 @@ final class BenchCommand implements Runnable {
         resetPeaks();
         long start = System.nanoTime();
         analysis = ScanService.analyse(repo, Thresholds.DEFAULTS, ProgressListener.NONE);
+        long analysed = System.nanoTime();
         List<RawFinding> found = new ArrayList<>();
+        String slowest = "";
+        double slowestSeconds = 0;
         for (Rule rule : ScanService.rules()) {
+          long t = System.nanoTime();
           rule.check(analysis, found::add);
+          double s = (System.nanoTime() - t) / 1e9;
+          if (s > slowestSeconds) {
+            slowestSeconds = s;
+            slowest = rule.id();
+          }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf("run %d: read, parse and analyse %.2f s; rules %.2f s (slowest %s %.2f s)%n", run,
+            (analysed - start) / 1e9, seconds - (analysed - start) / 1e9, slowest, slowestSeconds);
         findings = found.size();
         long lines = analysis.summaries().stream().mapToLong(s -> s.lines().total()).sum();
         out.printf("run %d: %d files, %d Python files, %d lines (%d code) in %.2f s = %,.0f lines/s, peak heap %d MB,"

@@ -443,15 +443,24 @@ public final class InventoryBuilder {
     return out;
   }
 
+  private final Map<String, Boolean> serializerCache = new HashMap<>();
+
   private boolean isSerializer(String qualified, Set<String> seen) {
     if (qualified.startsWith("rest_framework.serializers.") || qualified.startsWith("rest_framework_gis.serializers.")) {
       return qualified.endsWith("Serializer");
+    }
+    Boolean cached = serializerCache.get(qualified);
+    if (cached != null) {
+      return cached;
     }
     if (!seen.add(qualified)) {
       return false;
     }
     Optional<ModuleFacts.ClassDef> cls = classOf(qualified);
-    return cls.isPresent() && cls.get().bases().stream().anyMatch(b -> isSerializer(qualify(moduleOfQualified(qualified), b), seen));
+    boolean result = cls.isPresent()
+        && cls.get().bases().stream().anyMatch(b -> isSerializer(qualify(moduleOfQualified(qualified), b), seen));
+    serializerCache.put(qualified, result);
+    return result;
   }
 
   private List<String> settingsModules() {
