@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,6 +49,28 @@ final class SecretsRule implements Rule {
       new Kind("env-assignment", "secret in a .env file",
           Pattern.compile("(?i)^\\s*\\w*(?:PASSWORD|SECRET|TOKEN|KEY)\\w*\\s*=\\s*['\"]?([^'\"\\s#]{8,})"), true, Severity.HIGH));
 
+  /**
+   * Each kind's pattern over a whole file (MULTILINE, so ^ still finds line starts): a file where no
+   * kind can match anywhere is not split into lines. It matches wherever the per-line pattern does
+   * (and sometimes more, across lines), so it only skips work, never findings.
+   */
+  private static final List<Pattern> ANYWHERE = KINDS.stream()
+      .map(k -> Pattern.compile(k.pattern().pattern(), k.pattern().flags() | Pattern.MULTILINE)).toList();
+
+  /**
+   * Words (lower case) one of which every match of a kind contains: a file whose lower-cased text has
+   * none of them cannot hold that kind, and its regular expression is not run. Empty: always run.
+   */
+  private static final Map<String, List<String>> HINTS = Map.of(
+      "aws-access-key-id", List.of("akia", "asia"),
+      "aws-secret-access-key", List.of("secret"),
+      "private-key", List.of("private key"),
+      "stripe-key", List.of("_live_"),
+      "github-token", List.of("gh"),
+      "slack-token", List.of("xox"),
+      "dsn-password", List.of("://"),
+      "password-literal", List.of("password", "passwd", "secret", "token", "api_key"));
+
   @Override
   public String id() {
     return "secret";
@@ -66,27 +89,36 @@ final class SecretsRule implements Rule {
       }
       boolean envFile = f.name().equals(".env") || f.name().startsWith(".env.") && !f.name().endsWith(".example")
           && !f.name().endsWith(".sample") && !f.name().endsWith(".template");
-      List<String> lines;
+      String text;
       try {
         byte[] bytes = Files.readAllBytes(a.repo().resolve(f.path()));
         if (looksBinary(bytes)) {
           continue;
         }
-        lines = List.of(new String(bytes, StandardCharsets.UTF_8).split("\r?\n", -1));
+        text = new String(bytes, StandardCharsets.UTF_8);
       } catch (IOException e) {
         continue;
       }
+      String lower = text.toLowerCase(java.util.Locale.ROOT);
+      List<Kind> possible = new java.util.ArrayList<>();
+      for (int k = 0; k < KINDS.size(); k++) {
+        Kind kind = KINDS.get(k);
+        boolean applies = !(kind.id().equals("env-assignment") && !envFile)
+            && !(kind.id().equals("password-literal") && (envFile || !f.isPython()));
+        List<String> hints = HINTS.getOrDefault(kind.id(), List.of());
+        if (applies && (hints.isEmpty() || hints.stream().anyMatch(lower::contains)) && ANYWHERE.get(k).matcher(text).find()) {
+          possible.add(kind);
+        }
+      }
+      if (possible.isEmpty()) {
+        continue;
+      }
+      List<String> lines = List.of(text.split("\r?\n", -1));
       boolean reportedEnv = false;
       for (int i = 0; i < lines.size(); i++) {
         String line = lines.get(i);
         java.util.Set<String> onThisLine = new java.util.HashSet<>(); // one finding per secret, the most specific kind
-        for (Kind k : KINDS) {
-          if (k.id().equals("env-assignment") && !envFile) {
-            continue;
-          }
-          if (k.id().equals("password-literal") && (envFile || !f.isPython())) {
-            continue;
-          }
+        for (Kind k : possible) {
           Matcher m = k.pattern().matcher(line);
           while (m.find()) {
             String secret = m.group(1);
