@@ -177,7 +177,7 @@ public final class FactExtractor {
         }
       }
       classes.add(new ModuleFacts.ClassDef(name, qual, bases, decorators, def.startLine(), def.endLine(),
-          complexity, fields, meta, methods));
+          complexity, fields, meta, methods, assignmentsIn(def)));
     }
 
     /** Complexity.decisionPoints looks at children; a statement is wrapped so it counts itself. */

@@ -53,7 +53,8 @@ public record ModuleFacts(
    * A class. {@code bases} are the superclass expressions as written ("models.Model").
    * {@code fields} are the body's assignments whose value is a call ("customer" to
    * "models.ForeignKey(Customer, on_delete=...)"); {@code meta} holds the inner Meta class's
-   * assignments as written. {@code complexity} is what radon reports for a class: its body's
+   * assignments as written; {@code attributes} the class body's own assignments as written
+   * ("serializer_class" to "OrderSerializer"). {@code complexity} is what radon reports for a class: its body's
    * decision points plus its methods' complexity, averaged over the methods (plus one when there
    * are several).
    */
@@ -67,7 +68,8 @@ public record ModuleFacts(
       int complexity,
       List<FieldDef> fields,
       Map<String, String> meta,
-      List<String> methods) {}
+      List<String> methods,
+      Map<String, String> attributes) {}
 
   /** An assignment in a class body whose value is a call: a model field, a manager, a form field. */
   public record FieldDef(String name, String callee, List<String> args, Map<String, String> kwargs, int line) {}

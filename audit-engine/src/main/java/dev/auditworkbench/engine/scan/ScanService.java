@@ -79,6 +79,7 @@ public final class ScanService {
     rules.add(new RiskyCodeRule());
     rules.add(new TenancyRule());
     rules.add(new NPlusOneHintRule());
+    rules.add(new DrfNestedSerializerRule());
     rules.add(new DependencyRule());
     rules.addAll(HistoryRules.all());
     rules.add(new SeamCycleRule());

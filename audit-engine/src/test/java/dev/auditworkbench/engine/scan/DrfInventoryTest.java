@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DrfInventoryTest {
   @TempDir static Path repo;
   static DjangoInventory inventory;
+  static RepoAnalysis analysis;
 
   private static void write(String path, String text) throws Exception {
     Path file = repo.resolve(path);
@@ -60,15 +61,23 @@ class DrfInventoryTest {
     write("shop/views.py", "def health(request):\n    return None\n\n\ndef index(request):\n    return None\n");
     write("shop/viewsets.py", """
         from rest_framework import viewsets
-        from shop.serializers import OrderSerializer
+        from shop.models import Customer, Order
+        from shop.serializers import CustomerSerializer, OrderSerializer
 
 
         class OrderViewSet(viewsets.ModelViewSet):
+            queryset = Order.objects.all()
+            serializer_class = OrderSerializer
+
+
+        class OptimisedOrderViewSet(viewsets.ReadOnlyModelViewSet):
+            queryset = Order.objects.select_related("customer").prefetch_related("lines", "tags")
             serializer_class = OrderSerializer
 
 
         class CustomerViewSet(viewsets.ReadOnlyModelViewSet):
-            pass
+            queryset = Customer.objects.all()
+            serializer_class = CustomerSerializer
 
 
         class ItemViewSet(viewsets.ViewSet):
@@ -82,12 +91,22 @@ class DrfInventoryTest {
             name = models.CharField(max_length=100)
 
 
+        class Tag(models.Model):
+            name = models.CharField(max_length=30)
+
+
         class Order(models.Model):
             customer = models.ForeignKey(Customer, on_delete=models.CASCADE)
+            tags = models.ManyToManyField(Tag)
+
+
+        class Line(models.Model):
+            order = models.ForeignKey(Order, related_name="lines", on_delete=models.CASCADE)
+            sku = models.CharField(max_length=20)
         """);
     write("shop/serializers.py", """
         from rest_framework import serializers
-        from shop.models import Customer, Order
+        from shop.models import Customer, Line, Order, Tag
 
 
         class CustomerSerializer(serializers.ModelSerializer):
@@ -96,8 +115,10 @@ class DrfInventoryTest {
                 fields = "__all__"
 
 
-        class LineSerializer(serializers.Serializer):
-            sku = serializers.CharField()
+        class LineSerializer(serializers.ModelSerializer):
+            class Meta:
+                model = Line
+                fields = ["sku"]
 
 
         class AuditedSerializer(serializers.ModelSerializer):
@@ -105,18 +126,20 @@ class DrfInventoryTest {
 
 
         class OrderSerializer(AuditedSerializer):
-            customer = CustomerSerializer()
+            buyer = CustomerSerializer(source="customer")
             lines = LineSerializer(many=True)
+            tags = serializers.StringRelatedField(many=True)
 
             class Meta:
                 model = Order
-                fields = ["id", "customer", "lines"]
+                fields = ["id", "buyer", "lines", "tags"]
 
 
         class NotASerializer:
             pass
         """);
-    inventory = ScanService.analyse(repo, Thresholds.DEFAULTS, ProgressListener.NONE).inventory();
+    analysis = ScanService.analyse(repo, Thresholds.DEFAULTS, ProgressListener.NONE);
+    inventory = analysis.inventory();
   }
 
   @Test
@@ -137,13 +160,31 @@ class DrfInventoryTest {
   @Test
   void serializersAreListedWithTheirModelAndNestedSerializers() {
     assertEquals(List.of(
-        "shop.serializers.AuditedSerializer  shop/serializers.py:15",
+        "shop.serializers.AuditedSerializer  shop/serializers.py:17",
         "shop.serializers.CustomerSerializer model shop.models.Customer shop/serializers.py:5",
-        "shop.serializers.LineSerializer  shop/serializers.py:11",
-        "shop.serializers.OrderSerializer model shop.models.Order; customer: CustomerSerializer; lines: LineSerializer (many)"
-            + " shop/serializers.py:19"),
+        "shop.serializers.LineSerializer model shop.models.Line shop/serializers.py:11",
+        "shop.serializers.OrderSerializer model shop.models.Order; buyer: CustomerSerializer; lines: LineSerializer (many)"
+            + " shop/serializers.py:21"),
         inventory.serializers().stream().map(s -> s.name() + " " + s.detail() + " " + s.path() + ":" + s.line()).toList());
-    assertEquals(List.of("shop.viewsets.CustomerViewSet", "shop.viewsets.ItemViewSet", "shop.viewsets.OrderViewSet"),
+    assertEquals(List.of("shop.viewsets.CustomerViewSet", "shop.viewsets.ItemViewSet", "shop.viewsets.OptimisedOrderViewSet",
+        "shop.viewsets.OrderViewSet"),
         inventory.views().stream().map(DjangoInventory.View::qualname).filter(v -> v.contains("ViewSet")).toList());
+  }
+
+  @Test
+  void nestedSerializersWithoutSelectOrPrefetchOnTheQuerysetAreNPlusOneHints() {
+    List<dev.auditworkbench.engine.spi.RawFinding> found = new java.util.ArrayList<>();
+    new DrfNestedSerializerRule().check(analysis, found::add);
+    assertEquals(1, found.size(), "only OrderViewSet: the optimised one and CustomerViewSet are clean");
+    var f = found.get(0);
+    assertEquals("nplusone.serializer", f.ruleKey());
+    assertEquals("shop/viewsets.py", f.rawPath());
+    assertEquals(7, f.startLine(), "the queryset line");
+    assertEquals("N+1 in OrderViewSet: OrderSerializer nests customer, lines without select_related/prefetch_related",
+        f.title());
+    org.junit.jupiter.api.Assertions.assertTrue(f.description().contains(
+        "Add .select_related(\"customer\") and .prefetch_related(\"lines\") to the queryset."), f.description());
+    org.junit.jupiter.api.Assertions.assertTrue(f.description().contains("buyer (CustomerSerializer) through Order.customer"),
+        f.description());
   }
 }
