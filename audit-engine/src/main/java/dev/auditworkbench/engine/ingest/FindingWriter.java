@@ -83,6 +83,22 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
     this.listener = listener;
   }
 
+  /**
+   * Replaces the findings of a derived tool (one the workbench computes from stored data: query
+   * findings, untested hotspots, outdated dependencies) with {@code found}: new ones are added, the
+   * rest refreshed, and those not found again marked gone. Returns what {@link #reconcile()} does.
+   */
+  public static int[] replaceDerived(Connection c, String tool, long importId, Instant now, Path repo,
+      ProgressListener listener, Iterable<RawFinding> found) throws SQLException {
+    try (FindingWriter writer = new FindingWriter(c, tool, importId, now, repo, listener)) {
+      for (RawFinding f : found) {
+        writer.recordRead();
+        writer.accept(f);
+      }
+      return writer.reconcile();
+    }
+  }
+
   /** Locates findings that only name a URL ("GET /invoices/3/") at the view that serves it. */
   public FindingWriter withRoutes(RouteResolver resolver) {
     this.routes = resolver;

@@ -65,13 +65,7 @@ public final class OutdatedDependencies {
               .defaultImpact(Impact.of(behind > 0 ? 3 : 2)).defaultEffort(Effort.hours(behind > 0 ? 8 : 2))
               .build());
         });
-    try (FindingWriter writer = new FindingWriter(c, TOOL, importId, now, repo, listener)) {
-      for (RawFinding f : out) {
-        writer.recordRead();
-        writer.accept(f);
-      }
-      return writer.reconcile();
-    }
+    return FindingWriter.replaceDerived(c, TOOL, importId, now, repo, listener, out);
   }
 
   /** The first number of a version ("5.2.17" is 5; "2024.1" is 2024); -1 when it has none. */

@@ -53,12 +53,6 @@ public final class QueryFindingsRefresh {
         }
       }
     }
-    try (FindingWriter writer = new FindingWriter(c, QueryFindings.TOOL, importId, now, repo, listener)) {
-      for (RawFinding f : QueryFindings.of(result, hints)) {
-        writer.recordRead();
-        writer.accept(f);
-      }
-      return writer.reconcile();
-    }
+    return FindingWriter.replaceDerived(c, QueryFindings.TOOL, importId, now, repo, listener, QueryFindings.of(result, hints));
   }
 }

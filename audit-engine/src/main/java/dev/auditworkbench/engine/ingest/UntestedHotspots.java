@@ -67,12 +67,6 @@ public final class UntestedHotspots {
         }
       }
     }
-    try (FindingWriter writer = new FindingWriter(c, TOOL, importId, now, repo, listener)) {
-      for (RawFinding f : out) {
-        writer.recordRead();
-        writer.accept(f);
-      }
-      return writer.reconcile();
-    }
+    return FindingWriter.replaceDerived(c, TOOL, importId, now, repo, listener, out);
   }
 }
