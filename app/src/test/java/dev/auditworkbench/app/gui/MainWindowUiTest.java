@@ -320,6 +320,18 @@ class MainWindowUiTest {
     robot.interact(() -> board.drop(List.of(dragged.id()), dev.auditworkbench.engine.model.Status.DISMISSED));
     waitUntil(() -> stored(dragged.id()).status() == dev.auditworkbench.engine.model.Status.DISMISSED);
     assertEquals(dev.auditworkbench.engine.model.DismissReason.FALSE_POSITIVE, stored(dragged.id()).dismissReason());
+    // A second card dismissed for another reason; reordering the two within Dismissed keeps both reasons.
+    var other = inbox.getItems().get(1);
+    dialogs.dismissReason = dev.auditworkbench.engine.model.DismissReason.ACCEPTED_RISK;
+    robot.interact(() -> board.drop(List.of(other.id()), dev.auditworkbench.engine.model.Status.DISMISSED));
+    waitUntil(() -> stored(other.id()).dismissReason() == dev.auditworkbench.engine.model.DismissReason.ACCEPTED_RISK);
+    dialogs.dismissReason = null; // a reorder must not ask
+    robot.interact(() -> board.drop(List.of(other.id()), dev.auditworkbench.engine.model.Status.DISMISSED, dragged.id()));
+    waitUntil(() -> store.read(c -> new dev.auditworkbench.engine.store.BoardRepository(c).ranks())
+        .getOrDefault(stored(other.id()).fingerprint(), -1) == 0);
+    assertEquals(dev.auditworkbench.engine.model.DismissReason.ACCEPTED_RISK, stored(other.id()).dismissReason());
+    assertEquals(dev.auditworkbench.engine.model.DismissReason.FALSE_POSITIVE, stored(dragged.id()).dismissReason());
+    dialogs.dismissReason = dev.auditworkbench.engine.model.DismissReason.FALSE_POSITIVE;
 
     // The detail pane: evidence of the selected card, notes saved at once, the change in its history.
     var card = inbox.getItems().get(0);

@@ -596,10 +596,11 @@ public final class BoardView extends BorderPane {
     if (selected.isEmpty()) {
       return;
     }
-    if (to == Status.DISMISSED && selected.stream().anyMatch(f -> f.status() != Status.DISMISSED)) {
-      dialogs.chooseDismissReason(selected.size()).ifPresent(reason -> model.move(selected, to, reason, before));
+    long newlyDismissed = to == Status.DISMISSED ? selected.stream().filter(f -> f.status() != Status.DISMISSED).count() : 0;
+    if (newlyDismissed > 0) {
+      dialogs.chooseDismissReason((int) newlyDismissed).ifPresent(reason -> model.move(selected, to, reason, before));
     } else {
-      model.move(selected, to, to == Status.DISMISSED ? selected.get(0).dismissReason() : null, before);
+      model.move(selected, to, null, before);
     }
   }
 

@@ -176,10 +176,11 @@ public final class BoardViewModel {
    * it is null, where their rank puts them (the end for cards never placed by hand). Saved at once; can be undone.
    */
   public Task<?> move(List<Finding> moved, Status to, DismissReason reason, Finding before) {
-    if (to == Status.DISMISSED && reason == null) {
+    // Only cards changing column change status; cards already there are just placed (their reason stays).
+    List<Finding> real = moved.stream().filter(f -> f.status() != to).toList();
+    if (to == Status.DISMISSED && reason == null && !real.isEmpty()) {
       throw new IllegalArgumentException("dismissing needs a reason");
     }
-    List<Finding> real = moved.stream().filter(f -> f.status() != to || (to == Status.DISMISSED && f.dismissReason() != reason)).toList();
     Map<String, Integer> rankBefore = new HashMap<>();
     Map<String, Integer> rankAfter = before == null ? Map.of() : placed(to, moved, before, rankBefore);
     if (real.isEmpty() && rankAfter.isEmpty()) {
@@ -242,7 +243,7 @@ public final class BoardViewModel {
         return rankStep("reorder", rankBefore, rankAfter);
       });
     }
-    return move(selected, column, selected.get(0).dismissReason(), before);
+    return move(selected, column, null, before);
   }
 
   private Step rankStep(String label, Map<String, Integer> before, Map<String, Integer> after) {
