@@ -470,6 +470,27 @@ class MainWindowUiTest {
     assertTrue(securityInbox.getItems().stream().allMatch(f -> f.category().key().equals("security")));
     assertEquals(inbox.getItems().stream().filter(f -> f.category().key().equals("security")).map(Finding::id).toList(),
         securityInbox.getItems().stream().map(Finding::id).toList(), "the lane keeps the column's order");
+    // The lane's count follows moves: one security card from Inbox to Confirmed keeps the lane's total.
+    Label laneTitle = robot.lookup("#board-lane-security").queryAs(Label.class);
+    long security = model.findings().all().stream().filter(f -> !f.gone() && f.category().key().equals("security")).count();
+    assertEquals("security  (" + security + ")", laneTitle.getText());
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ListView<Finding> securityConfirmed =
+        robot.lookup("#board-confirmed-security").queryAs(javafx.scene.control.ListView.class);
+    int confirmedBefore = securityConfirmed.getItems().size();
+    Finding moving = securityInbox.getItems().get(0);
+    robot.interact(() -> board.drop(List.of(moving.id()), Status.CONFIRMED));
+    waitUntil(() -> securityConfirmed.getItems().size() == confirmedBefore + 1);
+    assertEquals("security  (" + security + ")", laneTitle.getText());
+    // ...and the filters: searching shrinks it to the cards shown in its four lists.
+    robot.interact(() -> model.findings().searchProperty().set("B608"));
+    waitUntil(() -> securityInbox.getItems().size() < security);
+    int shownInLane = robot.lookup(".list-view").queryAll().stream()
+        .filter(n -> n.getId() != null && n.getId().startsWith("board-") && n.getId().endsWith("-security"))
+        .mapToInt(n -> ((javafx.scene.control.ListView<?>) n).getItems().size()).sum();
+    assertTrue(shownInLane > 0 && shownInLane < security, "shown " + shownInLane);
+    assertEquals("security  (" + shownInLane + ")", laneTitle.getText());
+    robot.interact(() -> model.findings().searchProperty().set(""));
   }
 
   @Test

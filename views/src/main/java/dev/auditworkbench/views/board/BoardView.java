@@ -201,10 +201,13 @@ public final class BoardView extends BorderPane {
     VBox rows = new VBox(8);
     for (String lane : laneKeys) {
       HBox row = new HBox(10);
-      int cards = 0;
+      Label laneTitle = new Label();
+      List<FilteredList<Finding>> inLanes = new ArrayList<>();
+      Runnable count = () -> laneTitle.setText(lane + "  (" + inLanes.stream().mapToInt(List::size).sum() + ")");
       for (Status s : ORDER) {
         FilteredList<Finding> inLane = new FilteredList<>(model.column(s), f -> lane.equals(key.apply(f)));
-        cards += inLane.size();
+        inLanes.add(inLane);
+        inLane.addListener((ListChangeListener<Finding>) c -> count.run());
         ListView<Finding> list = list(inLane, s, "board-" + slug(s) + "-" + lane.replaceAll("[^A-Za-z0-9_-]", "_"));
         list.setPrefHeight(200);
         list.setMinHeight(120);
@@ -212,7 +215,7 @@ public final class BoardView extends BorderPane {
         list.setPrefWidth(300);
         row.getChildren().add(list);
       }
-      Label laneTitle = new Label(lane + "  (" + cards + ")");
+      count.run();
       laneTitle.getStyleClass().add("title-4");
       laneTitle.setId("board-lane-" + lane.replaceAll("[^A-Za-z0-9_-]", "_"));
       rows.getChildren().addAll(laneTitle, row);
