@@ -27,46 +27,103 @@ public final class TreeSitterPythonParser implements PythonParser {
           "true", "false", "none", "escape_sequence");
 
   /**
-   * A node's start byte is the first word of tree-sitter's TSNode struct (context[0]), which the
-   * binding copies into a private field: reading it saves one native call per node. Verified on a
-   * sample tree before use; when the binding lays the node out differently, the native call is used.
+   * Faster reads of a cursor's node. The binding's accessors each make two native calls (a null
+   * check, then the value); here a node's start byte is read from the first word of tree-sitter's
+   * TSNode struct (context[0]), which the binding copies into a private field, its null check is
+   * the node id field compared with 0 (what ts_node_is_null does), and the end byte and symbol are
+   * the binding's own native functions called directly. All of it is checked against the accessors on
+   * a sample tree at start-up; if anything differs (another binding version), the accessors are used.
    */
-  private static final java.lang.invoke.VarHandle START_BYTE = startByteHandle();
+  static final class NodeReads {
+    final java.lang.invoke.VarHandle startByte;
+    final java.lang.invoke.VarHandle id;
+    final java.lang.invoke.MethodHandle endByte;
+    final java.lang.invoke.MethodHandle symbol;
 
-  private static java.lang.invoke.VarHandle startByteHandle() {
-    try {
-      var lookup = java.lang.invoke.MethodHandles.privateLookupIn(TSNode.class, java.lang.invoke.MethodHandles.lookup());
-      var handle = lookup.findVarHandle(TSNode.class, "context0", int.class);
-      TSParser p = new TSParser();
-      p.setLanguage(new TreeSitterPython());
-      TSTree t = p.parseString(null, "import os\n\ndef f(x):\n    return [y for y in x if y]  # c\n");
-      TSTreeCursor c = new TSTreeCursor(t.getRootNode());
-      int checked = 0;
-      boolean more = c.gotoFirstChild();
-      while (more) {
-        TSNode n = c.currentNode();
-        if ((int) handle.get(n) != n.getStartByte()) {
-          return null;
+    private NodeReads(java.lang.invoke.VarHandle startByte, java.lang.invoke.VarHandle id,
+        java.lang.invoke.MethodHandle endByte, java.lang.invoke.MethodHandle symbol) {
+      this.startByte = startByte;
+      this.id = id;
+      this.endByte = endByte;
+      this.symbol = symbol;
+    }
+
+    static NodeReads verified() {
+      try {
+        var nodes = java.lang.invoke.MethodHandles.privateLookupIn(TSNode.class, java.lang.invoke.MethodHandles.lookup());
+        var natives = java.lang.invoke.MethodHandles.privateLookupIn(TSParser.class, java.lang.invoke.MethodHandles.lookup());
+        var type = java.lang.invoke.MethodType.methodType(int.class, TSNode.class);
+        NodeReads r = new NodeReads(nodes.findVarHandle(TSNode.class, "context0", int.class),
+            nodes.findVarHandle(TSNode.class, "idPtr", long.class),
+            natives.findStatic(TSParser.class, "ts_node_end_byte", type),
+            natives.findStatic(TSParser.class, "ts_node_symbol", type));
+        TSParser p = new TSParser();
+        p.setLanguage(new TreeSitterPython());
+        TSTree t = p.parseString(null, "import os\n\ndef f(x):\n    return [y for y in x if y]  # c\nprint 'py2'\n");
+        TSTreeCursor c = new TSTreeCursor(t.getRootNode());
+        int checked = 0;
+        boolean more = c.gotoFirstChild();
+        while (more) {
+          TSNode n = c.currentNode();
+          if (r.start(n) != n.getStartByte() || r.end(n) != n.getEndByte() || r.symbol(n) != n.getSymbol()) {
+            return null;
+          }
+          checked++;
+          more = c.gotoFirstChild() || c.gotoNextSibling();
+          while (!more && c.gotoParent()) {
+            more = c.gotoNextSibling();
+          }
         }
-        checked++;
-        more = c.gotoFirstChild() || c.gotoNextSibling();
-        while (!more && c.gotoParent()) {
-          more = c.gotoNextSibling();
-        }
+        return checked > 20 ? r : null;
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        return null;
       }
-      return checked > 10 ? handle : null;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null;
+    }
+
+    int start(TSNode n) {
+      return (int) startByte.get(n);
+    }
+
+    int end(TSNode n) {
+      if ((long) id.get(n) == 0) {
+        return n.getEndByte(); // the binding's own check throws for a null node
+      }
+      try {
+        return (int) endByte.invokeExact(n);
+      } catch (Throwable e) {
+        throw new IllegalStateException("tree-sitter ts_node_end_byte failed", e);
+      }
+    }
+
+    int symbol(TSNode n) {
+      if ((long) id.get(n) == 0) {
+        return n.getSymbol();
+      }
+      try {
+        return (int) symbol.invokeExact(n);
+      } catch (Throwable e) {
+        throw new IllegalStateException("tree-sitter ts_node_symbol failed", e);
+      }
     }
   }
 
-  /** True when start bytes are read from the node itself (the binding's layout was verified). */
-  static boolean readsStartBytesDirectly() {
-    return START_BYTE != null;
+  private static final NodeReads READS = NodeReads.verified();
+
+  /** True when nodes are read the fast way (the binding's layout was verified). */
+  static boolean readsNodesDirectly() {
+    return READS != null;
   }
 
   private static int startByte(TSNode n) {
-    return START_BYTE != null ? (int) START_BYTE.get(n) : n.getStartByte();
+    return READS != null ? READS.start(n) : n.getStartByte();
+  }
+
+  private static int endByte(TSNode n) {
+    return READS != null ? READS.end(n) : n.getEndByte();
+  }
+
+  private static int symbol(TSNode n) {
+    return READS != null ? READS.symbol(n) : n.getSymbol();
   }
 
   private final TSParser parser = new TSParser();
@@ -121,7 +178,7 @@ public final class TreeSitterPythonParser implements PythonParser {
     }
     while (true) {
       TSNode n = cursor.currentNode();
-      int symbol = n.getSymbol();
+      int symbol = symbol(n);
       boolean known = symbol >= 0 && symbol < symbolNames.length;
       boolean named = known ? symbolNamed[symbol] : n.isNamed();
       boolean missing = hasErrors && n.isMissing();
@@ -130,7 +187,7 @@ public final class TreeSitterPythonParser implements PythonParser {
         String type = known ? symbolNames[symbol] : n.getType();
         int fieldId = cursor.currentFieldId();
         String field = fieldId > 0 && fieldId < fieldNames.length ? fieldNames[fieldId] : null;
-        added = SyntaxNode.at(type, field, startByte(n), n.getEndByte(), missing, source);
+        added = SyntaxNode.at(type, field, startByte(n), endByte(n), missing, source);
         stack.get(stack.size() - 1).add(added);
         if (hasErrors || type.endsWith("_statement") && (type.startsWith("print") || type.startsWith("exec"))) {
           noteProblem(added, problems);

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class TreeSitterPythonParserTest {
   @Test
   void startBytesAreReadFromTheNodeAndMatchTheSource() {
-    assertTrue(TreeSitterPythonParser.readsStartBytesDirectly(),
-        "the bonede TSNode layout changed: start bytes fall back to a native call per node (slower, still correct)");
+    assertTrue(TreeSitterPythonParser.readsNodesDirectly(),
+        "the bonede TSNode layout changed: nodes are read through the accessors (slower, still correct)");
     String text = "import os\n\n\ndef f(x):\n    \"\"\"é\"\"\"\n    return os.path.join(x, 'ü')\n";
     ParsedFile parsed = new TreeSitterPythonParser().parse("m.py", text);
     List<String> calls = new ArrayList<>();
