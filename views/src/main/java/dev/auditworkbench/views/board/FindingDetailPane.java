@@ -57,6 +57,7 @@ final class FindingDetailPane extends VBox {
 
   private final Label detailTitle = new Label("Select a card for its code, evidence, notes and history.");
   private final Label codeSource = new Label();
+  private VirtualizedScrollPane<CodeArea> codeScroll;
   private final CodeArea code = new CodeArea();
   private final TextArea evidence = new TextArea();
   private final TextArea notes = new TextArea();
@@ -124,6 +125,7 @@ final class FindingDetailPane extends VBox {
     codeSource.setId("board-code-source");
     codeSource.getStyleClass().add(Css.MUTED);
     codeSource.setWrapText(true);
+    codeSource.setMinHeight(Region.USE_PREF_SIZE);
     code.setId("board-code");
     code.setEditable(false);
     code.getStyleClass().add("code-area");
@@ -167,7 +169,7 @@ final class FindingDetailPane extends VBox {
     duplicates.getStyleClass().add(Css.MUTED);
     history.setId("board-history");
     history.setPrefHeight(110);
-    var codeScroll = new VirtualizedScrollPane<>(code);
+    codeScroll = new VirtualizedScrollPane<>(code);
     codeScroll.setPrefHeight(260);
     getChildren().setAll(detailTitle, controls, codeSource, codeScroll, new Label("Evidence"), evidence,
         new Label("Notes"), notesTabs, save, duplicates, new Label("History"), history);
@@ -263,6 +265,10 @@ final class FindingDetailPane extends VBox {
       codeSource.setText(d.codeSource());
       String text = String.join("\n", d.code());
       code.replaceText(text);
+      // Without code (a route, a setting, a secret) the evidence gets the room.
+      codeScroll.setVisible(!d.code().isEmpty());
+      codeScroll.setManaged(!d.code().isEmpty());
+      VBox.setVgrow(evidence, d.code().isEmpty() ? Priority.ALWAYS : Priority.NEVER);
       if (d.code().isEmpty()) {
         code.setParagraphGraphicFactory(null);
         code.setParagraphStyle(0, List.of());
