@@ -458,6 +458,24 @@ class MainWindowUiTest {
     robot.interact(() -> model.findings().searchProperty().set(""));
     waitUntil(() -> inbox.getItems().size() == before);
 
+    // A change the store refuses (the finding was deleted behind the board's back) is reported, not swallowed.
+    Finding doomed = inbox.getItems().get(inbox.getItems().size() - 1);
+    store.write(c -> {
+      try (var st = c.createStatement()) {
+        st.executeUpdate("DELETE FROM finding_history WHERE finding_id = " + doomed.id());
+        st.executeUpdate("DELETE FROM findings WHERE id = " + doomed.id());
+      }
+      return null;
+    });
+    robot.interact(() -> board.drop(List.of(doomed.id()), Status.CONFIRMED));
+    try {
+      waitUntil(() -> dialogs.errors.stream().anyMatch(e -> e.startsWith("Board: Could not move 1 card(s) to Confirmed")
+          && e.contains("#" + doomed.id() + " is gone")));
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("errors: " + dialogs.errors, e);
+    }
+    waitUntil(() -> inbox.getItems().stream().noneMatch(f -> f.id() == doomed.id()));
+
     // Swimlanes by category: one row of four columns per category.
     @SuppressWarnings("unchecked")
     javafx.scene.control.ComboBox<dev.auditworkbench.views.board.BoardView.Lanes> lanes =

@@ -148,6 +148,11 @@ public final class BoardView extends BorderPane {
       lists.keySet().forEach(ListView::refresh);
       detail.refresh();
     });
+    model.errorProperty().addListener((o, a, message) -> {
+      if (!message.isEmpty()) {
+        dialogs.showError("Board", message);
+      }
+    });
     addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
     rebuild();
     updateHeaders();

@@ -109,19 +109,17 @@ public final class BoardViewModel {
     resort();
   }
 
+  /** The stored board decisions: ranks and duplicate links, both keyed by fingerprint. */
+  private record Stored(Map<String, Integer> ranks, Map<String, String> duplicates) {}
+
   private void loadBoardState() {
-    Task<Map<String, Object>> task = FxTasks.task("Loading the board", l -> store.read(c -> {
+    Task<Stored> task = FxTasks.task("Loading the board", l -> store.read(c -> {
       BoardRepository board = new BoardRepository(c);
-      Map<String, Object> out = new HashMap<>();
-      out.put("ranks", board.ranks());
-      out.put("duplicates", board.duplicates());
-      return out;
+      return new Stored(board.ranks(), board.duplicates());
     }));
     task.setOnSucceeded(e -> {
-      @SuppressWarnings("unchecked")
-      Map<String, Integer> r = (Map<String, Integer>) task.getValue().get("ranks");
-      @SuppressWarnings("unchecked")
-      Map<String, String> d = (Map<String, String>) task.getValue().get("duplicates");
+      Map<String, Integer> r = task.getValue().ranks();
+      Map<String, String> d = task.getValue().duplicates();
       Map<String, Finding> byFp = new HashMap<>();
       for (Finding f : findings.all()) {
         byFp.put(f.fingerprint(), f);
@@ -363,10 +361,11 @@ public final class BoardViewModel {
       updateFlags();
       findings.reload();
     });
-    task.setOnFailed(e -> findings.reload());
+    task.setOnFailed(e -> failed(label, task));
     return background.submit(task);
   }
 
+  /** Undoes the last change; if that fails, it stays the one to undo. */
   public Task<Void> undo() {
     if (undo.isEmpty()) {
       return null;
@@ -374,9 +373,13 @@ public final class BoardViewModel {
     Step s = undo.pop();
     redo.push(s);
     updateFlags();
-    return replay("Undoing: " + s.label(), s::undo);
+    return replay("undo " + s.label(), s::undo, () -> {
+      redo.remove(s);
+      undo.push(s);
+    });
   }
 
+  /** Redoes the last undone change; if that fails, it stays the one to redo. */
   public Task<Void> redo() {
     if (redo.isEmpty()) {
       return null;
@@ -384,17 +387,39 @@ public final class BoardViewModel {
     Step s = redo.pop();
     undo.push(s);
     updateFlags();
-    return replay("Redoing: " + s.label(), s::redo);
+    return replay("redo " + s.label(), s::redo, () -> {
+      undo.remove(s);
+      redo.push(s);
+    });
   }
 
-  private Task<Void> replay(String title, Runnable r) {
-    Task<Void> task = FxTasks.task(title, l -> {
+  private Task<Void> replay(String label, Runnable r, Runnable putBack) {
+    Task<Void> task = FxTasks.task(capitalised(label), l -> {
       r.run();
       return null;
     });
     task.setOnSucceeded(e -> findings.reload());
-    task.setOnFailed(e -> findings.reload());
+    task.setOnFailed(e -> {
+      putBack.run();
+      updateFlags();
+      failed(label, task);
+    });
     return background.submit(task);
+  }
+
+  /** A change the store refused: the board shows the stored state again and says what failed. */
+  private void failed(String label, Task<?> task) {
+    Throwable cause = task.getException();
+    error.set("");
+    error.set("Could not " + label + ": " + (cause == null ? "unknown error" : String.valueOf(cause.getMessage())));
+    findings.reload();
+  }
+
+  private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+
+  /** The last change that failed, for the view to report; set again on each failure. */
+  public ReadOnlyStringProperty errorProperty() {
+    return error.getReadOnlyProperty();
   }
 
   private static String capitalised(String s) {
