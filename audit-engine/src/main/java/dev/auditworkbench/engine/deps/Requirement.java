@@ -11,6 +11,19 @@ public record Requirement(String name, String spec, String pinned, String path, 
     return pinned != null;
   }
 
+  /**
+   * What the project declares, one entry per package: constraints files left out (they bound, they
+   * do not ask), and requirements files preferred to other sources (a lock file's line says less).
+   */
+  public static java.util.List<Requirement> declaredOncePerPackage(java.util.List<Requirement> all) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    return all.stream()
+        .filter(r -> !r.source().equals("constraints"))
+        .sorted(java.util.Comparator.comparing((Requirement r) -> !r.source().equals("requirements")))
+        .filter(r -> seen.add(canonical(r.name())))
+        .toList();
+  }
+
   public static String canonical(String name) {
     return name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
   }

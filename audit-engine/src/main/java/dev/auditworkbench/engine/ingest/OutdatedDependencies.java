@@ -17,11 +17,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The project's declared dependencies that the client's environment runs behind their newest
@@ -40,13 +37,10 @@ public final class OutdatedDependencies {
     List<Requirement> declared = releases.isEmpty() ? List.of()
         : new ScanRepository(c).latestFacts("dependencies", Requirement[].class).map(List::of).orElse(List.of());
     List<RawFinding> out = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    declared.stream()
-        .filter(r -> !r.source().equals("constraints"))
-        .sorted(Comparator.comparing((Requirement r) -> !r.source().equals("requirements")))
+    Requirement.declaredOncePerPackage(declared)
         .forEach(r -> {
           PackageRepository.Release rel = releases.get(Requirement.canonical(r.name()));
-          if (rel == null || !seen.add(rel.name())) {
+          if (rel == null) {
             return;
           }
           int behind = major(rel.latest()) - major(rel.installed());

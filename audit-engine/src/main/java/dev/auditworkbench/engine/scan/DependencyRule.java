@@ -61,11 +61,8 @@ final class DependencyRule implements Rule {
   /** Declared packages the bundled table knows as unmaintained or superseded, once per package (requirements first). */
   private static void unmaintained(RepoAnalysis a, Consumer<RawFinding> out) {
     String target = DjangoReleases.currentLts(a.today()).version();
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    a.dependencies().stream()
-        .filter(r -> !r.source().equals("constraints"))
-        .sorted(Comparator.comparing((Requirement r) -> !r.source().equals("requirements")))
-        .forEach(r -> Unmaintained.of(r.name()).filter(p -> seen.add(r.name())).ifPresent(p -> {
+    Requirement.declaredOncePerPackage(a.dependencies())
+        .forEach(r -> Unmaintained.of(r.name()).ifPresent(p -> {
           boolean blocks = p.blocks(target);
           String version = r.pinned() != null ? " " + r.pinned() : "";
           out.accept(RawFinding.builder("dependency.unmaintained")
