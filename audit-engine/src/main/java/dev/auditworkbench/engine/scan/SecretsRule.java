@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,47 +28,40 @@ import java.util.regex.Pattern;
 final class SecretsRule implements Rule {
   private static final long MAX_BYTES = 1024 * 1024;
 
-  /** A kind of secret and how to see it: group 1 of the pattern is the secret. */
-  private record Kind(String id, String name, Pattern pattern, boolean needsEntropy, Severity severity) {}
+  /**
+   * A kind of secret and how to see it: group 1 of the pattern is the secret. {@code hints} are words
+   * (lower case) one of which every match contains: a file whose lower-cased text has none cannot hold
+   * this kind, and its pattern is not run (empty: always run). {@code anywhere} is the pattern over a
+   * whole file (MULTILINE, so ^ still finds line starts): it matches wherever the per-line pattern does
+   * (sometimes more, across lines), so together they only skip work, never findings.
+   */
+  private record Kind(String id, String name, Pattern pattern, boolean needsEntropy, Severity severity, List<String> hints,
+      Pattern anywhere) {
+    Kind(String id, String name, Pattern pattern, boolean needsEntropy, Severity severity, List<String> hints) {
+      this(id, name, pattern, needsEntropy, severity, hints, Pattern.compile(pattern.pattern(), pattern.flags() | Pattern.MULTILINE));
+    }
+
+    boolean possibleIn(String text, String lower) {
+      return (hints.isEmpty() || hints.stream().anyMatch(lower::contains)) && anywhere.matcher(text).find();
+    }
+  }
 
   private static final List<Kind> KINDS = List.of(
-      new Kind("aws-access-key-id", "AWS access key id", Pattern.compile("\\b((?:AKIA|ASIA)[0-9A-Z]{16})\\b"), false, Severity.HIGH),
+      new Kind("aws-access-key-id", "AWS access key id", Pattern.compile("\\b((?:AKIA|ASIA)[0-9A-Z]{16})\\b"), false, Severity.HIGH, List.of("akia", "asia")),
       new Kind("aws-secret-access-key", "AWS secret access key",
-          Pattern.compile("(?i)aws_?secret_?(?:access_?)?key\\w*\\s*[=:]\\s*['\"]([A-Za-z0-9/+]{40})['\"]"), false, Severity.CRITICAL),
+          Pattern.compile("(?i)aws_?secret_?(?:access_?)?key\\w*\\s*[=:]\\s*['\"]([A-Za-z0-9/+]{40})['\"]"), false, Severity.CRITICAL, List.of("secret")),
       new Kind("private-key", "private key", Pattern.compile("(-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----)"),
-          false, Severity.CRITICAL),
-      new Kind("stripe-key", "Stripe live key", Pattern.compile("\\b((?:sk|rk)_live_[0-9A-Za-z]{16,})"), false, Severity.CRITICAL),
-      new Kind("github-token", "GitHub token", Pattern.compile("\\b(gh[pousr]_[0-9A-Za-z]{36,})"), false, Severity.CRITICAL),
-      new Kind("slack-token", "Slack token", Pattern.compile("\\b(xox[baprs]-[0-9A-Za-z-]{10,})"), false, Severity.HIGH),
+          false, Severity.CRITICAL, List.of("private key")),
+      new Kind("stripe-key", "Stripe live key", Pattern.compile("\\b((?:sk|rk)_live_[0-9A-Za-z]{16,})"), false, Severity.CRITICAL, List.of("_live_")),
+      new Kind("github-token", "GitHub token", Pattern.compile("\\b(gh[pousr]_[0-9A-Za-z]{36,})"), false, Severity.CRITICAL, List.of("gh")),
+      new Kind("slack-token", "Slack token", Pattern.compile("\\b(xox[baprs]-[0-9A-Za-z-]{10,})"), false, Severity.HIGH, List.of("xox")),
       new Kind("dsn-password", "password in a connection URL",
-          Pattern.compile("\\b(?:postgres(?:ql)?|mysql|redis|amqp|mongodb)://[^:/\\s'\"]+:([^@/\\s'\"]{4,})@"), false, Severity.HIGH),
+          Pattern.compile("\\b(?:postgres(?:ql)?|mysql|redis|amqp|mongodb)://[^:/\\s'\"]+:([^@/\\s'\"]{4,})@"), false, Severity.HIGH, List.of("://")),
       new Kind("password-literal", "password literal",
           Pattern.compile("(?i)\\b\\w*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_KEY)\\w*['\"]?\\]?\\s*(?:=|:)\\s*(?:os\\.environ\\.get\\([^,]+,\\s*)?['\"]([^'\"\\s]{8,})['\"]"),
-          true, Severity.HIGH),
+          true, Severity.HIGH, List.of("password", "passwd", "secret", "token", "api_key")),
       new Kind("env-assignment", "secret in a .env file",
-          Pattern.compile("(?i)^\\s*\\w*(?:PASSWORD|SECRET|TOKEN|KEY)\\w*\\s*=\\s*['\"]?([^'\"\\s#]{8,})"), true, Severity.HIGH));
-
-  /**
-   * Each kind's pattern over a whole file (MULTILINE, so ^ still finds line starts): a file where no
-   * kind can match anywhere is not split into lines. It matches wherever the per-line pattern does
-   * (and sometimes more, across lines), so it only skips work, never findings.
-   */
-  private static final List<Pattern> ANYWHERE = KINDS.stream()
-      .map(k -> Pattern.compile(k.pattern().pattern(), k.pattern().flags() | Pattern.MULTILINE)).toList();
-
-  /**
-   * Words (lower case) one of which every match of a kind contains: a file whose lower-cased text has
-   * none of them cannot hold that kind, and its regular expression is not run. Empty: always run.
-   */
-  private static final Map<String, List<String>> HINTS = Map.of(
-      "aws-access-key-id", List.of("akia", "asia"),
-      "aws-secret-access-key", List.of("secret"),
-      "private-key", List.of("private key"),
-      "stripe-key", List.of("_live_"),
-      "github-token", List.of("gh"),
-      "slack-token", List.of("xox"),
-      "dsn-password", List.of("://"),
-      "password-literal", List.of("password", "passwd", "secret", "token", "api_key"));
+          Pattern.compile("(?i)^\\s*\\w*(?:PASSWORD|SECRET|TOKEN|KEY)\\w*\\s*=\\s*['\"]?([^'\"\\s#]{8,})"), true, Severity.HIGH, List.of()));
 
   @Override
   public String id() {
@@ -101,12 +93,10 @@ final class SecretsRule implements Rule {
       }
       String lower = text.toLowerCase(java.util.Locale.ROOT);
       List<Kind> possible = new java.util.ArrayList<>();
-      for (int k = 0; k < KINDS.size(); k++) {
-        Kind kind = KINDS.get(k);
+      for (Kind kind : KINDS) {
         boolean applies = !(kind.id().equals("env-assignment") && !envFile)
             && !(kind.id().equals("password-literal") && (envFile || !f.isPython()));
-        List<String> hints = HINTS.getOrDefault(kind.id(), List.of());
-        if (applies && (hints.isEmpty() || hints.stream().anyMatch(lower::contains)) && ANYWHERE.get(k).matcher(text).find()) {
+        if (applies && kind.possibleIn(text, lower)) {
           possible.add(kind);
         }
       }
