@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", description = "Benchmarks that print their figures (separate from the tests).",
     subcommands = {BenchCommand.Scan.class, BenchCommand.Import.class, BenchCommand.Startup.class, BenchCommand.History.class,
         BenchCommand.PgLog.class, BenchCommand.Report.class,
-        BenchCommand.Board.class})
+        BenchCommand.Board.class, BenchCommand.Parse.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -342,6 +342,46 @@ final class BenchCommand implements Runnable {
             Scan.peakHeapMb(), result.summary());
       }
       return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "parse", description = {
+      "Parse every .py file under a folder with both Python parsers (one thread): print how many files the",
+      "fast parser read with tree-sitter's very tree, how many it left to tree-sitter and why, any difference,",
+      "and each parser's lines/s."})
+  static final class Parse implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<folder>", description = "A folder of Python files.")
+    Path folder;
+
+    @Option(names = "--runs", defaultValue = "2", description = "Passes over the files (the first warms the JVM; default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!Files.isDirectory(folder)) {
+        throw new UsageException(folder + " is not a folder");
+      }
+      List<Path> files;
+      try (var walk = Files.walk(folder)) {
+        files = walk.filter(p -> p.toString().endsWith(".py") && Files.isRegularFile(p)).sorted().toList();
+      }
+      var out = spec.commandLine().getOut();
+      dev.auditworkbench.engine.repo.ParserComparison.Result r = null;
+      for (int run = 1; run <= runs; run++) {
+        r = dev.auditworkbench.engine.repo.ParserComparison.compare(files, 5);
+        out.printf("run %d: %d files, %,d lines: fast parser %.2f s (%,.0f lines/s incl. its rejections), tree-sitter %.2f s (%,.0f lines/s)%n",
+            run, files.size(), r.lines(), r.fastNanos() / 1e9, r.lines() / (r.fastNanos() / 1e9),
+            r.treeSitterNanos() / 1e9, r.lines() / (r.treeSitterNanos() / 1e9));
+      }
+      out.printf("same tree as tree-sitter: %d; left to tree-sitter: %d; different: %d; not valid Python 3 for tree-sitter: %d%n",
+          r.same(), r.rejected(), r.different(), r.invalid());
+      r.reasons().entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
+          .forEach(e -> out.printf("  %5d %s%n", e.getValue(), e.getKey()));
+      r.diffs().forEach(out::println);
+      out.flush();
+      return r.different() == 0 ? ExitCodes.OK : 1;
     }
   }
 

@@ -43,6 +43,11 @@ public final class SourceText {
     return text;
   }
 
+  /** The UTF-8 bytes (shared, not copied: parsers only read them). */
+  byte[] utf8() {
+    return utf8;
+  }
+
   public int byteLength() {
     return utf8.length;
   }

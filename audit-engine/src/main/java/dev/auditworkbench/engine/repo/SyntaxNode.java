@@ -65,6 +65,10 @@ public final class SyntaxNode {
     return startByte;
   }
 
+  public int endByte() {
+    return endByte;
+  }
+
   public boolean isMissing() {
     return missing;
   }

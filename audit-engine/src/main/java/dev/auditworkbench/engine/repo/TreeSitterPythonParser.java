@@ -26,6 +26,11 @@ public final class TreeSitterPythonParser implements PythonParser {
       Set.of("string", "concatenated_string", "comment", "identifier", "dotted_name", "integer", "float",
           "true", "false", "none", "escape_sequence");
 
+  /** Whether the copy keeps a node of this type without its children. */
+  static boolean isLeaf(String type) {
+    return LEAVES.contains(type);
+  }
+
   /**
    * Faster reads of a cursor's node. The binding's accessors each make two native calls (a null
    * check, then the value); here a node's start byte is read from the first word of tree-sitter's

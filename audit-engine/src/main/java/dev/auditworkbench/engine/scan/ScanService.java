@@ -17,7 +17,7 @@ import dev.auditworkbench.engine.repo.ParsedFile;
 import dev.auditworkbench.engine.repo.PythonParser;
 import dev.auditworkbench.engine.repo.RepoFile;
 import dev.auditworkbench.engine.repo.RepoWalker;
-import dev.auditworkbench.engine.repo.TreeSitterPythonParser;
+import dev.auditworkbench.engine.repo.Python3Parser;
 import dev.auditworkbench.engine.spi.CancelledException;
 import dev.auditworkbench.engine.spi.ProgressListener;
 import dev.auditworkbench.engine.spi.RawFinding;
@@ -186,7 +186,7 @@ public final class ScanService {
       t.setDaemon(true);
       return t;
     });
-    ThreadLocal<PythonParser> parsers = ThreadLocal.withInitial(TreeSitterPythonParser::new);
+    ThreadLocal<PythonParser> parsers = ThreadLocal.withInitial(Python3Parser::new);
     AtomicInteger done = new AtomicInteger();
     try {
       List<Future<ModuleFacts>> futures = new ArrayList<>();

@@ -1,0 +1,47 @@
+package dev.auditworkbench.engine.repo;
+
+/**
+ * The scan's parser: well-formed Python 3 goes through {@link FastPythonParser} (pure Java, no
+ * native calls, several times faster), and every file it leaves alone (syntax errors, Python 2,
+ * constructs it does not build) goes through {@link TreeSitterPythonParser}, which recovers from
+ * errors. Both give the same tree for the files the fast parser accepts, so what a scan finds does
+ * not depend on which one read a file.
+ */
+public final class Python3Parser implements PythonParser {
+  private TreeSitterPythonParser tolerant;
+  private int fast;
+  private int fallbacks;
+
+  @Override
+  public ParsedFile parse(String path, String text) {
+    SourceText source = new SourceText(text);
+    try {
+      SyntaxNode root = FastPythonParser.parse(source);
+      fast++;
+      return new ParsedFile(path, source, root, java.util.List.of());
+    } catch (FastPythonParser.Reject | StackOverflowError e) {
+      fallbacks++;
+      if (tolerant == null) {
+        tolerant = new TreeSitterPythonParser();
+      }
+      return tolerant.parse(path, text);
+    }
+  }
+
+  /** Files parsed by the fast parser so far. */
+  public int fastCount() {
+    return fast;
+  }
+
+  /** Files handed to tree-sitter so far. */
+  public int fallbackCount() {
+    return fallbacks;
+  }
+
+  @Override
+  public void close() {
+    if (tolerant != null) {
+      tolerant.close();
+    }
+  }
+}
