@@ -375,8 +375,8 @@ final class BenchCommand implements Runnable {
             run, files.size(), r.lines(), r.fastNanos() / 1e9, r.lines() / (r.fastNanos() / 1e9),
             r.treeSitterNanos() / 1e9, r.lines() / (r.treeSitterNanos() / 1e9));
       }
-      out.printf("same tree as tree-sitter: %d; left to tree-sitter: %d; different: %d; not valid Python 3 for tree-sitter: %d%n",
-          r.same(), r.rejected(), r.different(), r.invalid());
+      out.printf("same tree as tree-sitter: %d; left to tree-sitter: %d (%,d lines); different: %d; not valid Python 3 for tree-sitter: %d%n",
+          r.same(), r.rejected(), r.rejectedLines(), r.different(), r.invalid());
       r.reasons().entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
           .forEach(e -> out.printf("  %5d %s%n", e.getValue(), e.getKey()));
       r.diffs().forEach(out::println);
@@ -417,21 +417,13 @@ final class BenchCommand implements Runnable {
         long start = System.nanoTime();
         analysis = ScanService.analyse(repo, Thresholds.DEFAULTS, ProgressListener.NONE);
         long analysed = System.nanoTime();
-        List<RawFinding> found = new ArrayList<>();
-        String slowest = "";
-        double slowestSeconds = 0;
-        for (Rule rule : ScanService.rules()) {
-          long t = System.nanoTime();
-          rule.check(analysis, found::add);
-          double s = (System.nanoTime() - t) / 1e9;
-          if (s > slowestSeconds) {
-            slowestSeconds = s;
-            slowest = rule.id();
-          }
-        }
+        List<ScanService.RuleRun> ruleRuns = ScanService.runRules(analysis);
+        List<RawFinding> found = ScanService.distinct(ruleRuns);
         double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf("run %d: read, parse and analyse %.2f s; rules %.2f s (slowest %s %.2f s)%n", run,
-            (analysed - start) / 1e9, seconds - (analysed - start) / 1e9, slowest, slowestSeconds);
+        String slowest = ruleRuns.stream().sorted((x, y) -> Long.compare(y.nanos(), x.nanos())).limit(3)
+            .map(r -> String.format("%s %.2f s", r.rule().id(), r.nanos() / 1e9)).collect(java.util.stream.Collectors.joining(", "));
+        out.printf("run %d: read, parse and analyse %.2f s; rules %.2f s on %d cores (slowest: %s)%n", run,
+            (analysed - start) / 1e9, seconds - (analysed - start) / 1e9, Runtime.getRuntime().availableProcessors(), slowest);
         findings = found.size();
         long lines = analysis.summaries().stream().mapToLong(s -> s.lines().total()).sum();
         out.printf("run %d: %d files, %d Python files, %d lines (%d code) in %.2f s = %,.0f lines/s, peak heap %d MB,"

@@ -22,7 +22,7 @@ public final class ParserComparison {
    * @param diffs the first differences, each with the lines around it
    */
   public record Result(int same, int rejected, int different, int invalid, Map<String, Integer> reasons,
-      List<String> diffs, long lines, long fastNanos, long treeSitterNanos) {}
+      List<String> diffs, long lines, long rejectedLines, long fastNanos, long treeSitterNanos) {}
 
   private ParserComparison() {}
 
@@ -32,6 +32,7 @@ public final class ParserComparison {
     int different = 0;
     int invalid = 0;
     long lines = 0;
+    long rejectedLines = 0;
     long fastNanos = 0;
     long treeSitterNanos = 0;
     Map<String, Integer> reasons = new TreeMap<>();
@@ -60,6 +61,7 @@ public final class ParserComparison {
           }
         } else if (actual == null) {
           rejected++;
+          rejectedLines += expected.root().endLine();
           reasons.merge(reason, 1, Integer::sum);
         } else {
           String a = SyntaxTrees.describe(actual);
@@ -73,7 +75,7 @@ public final class ParserComparison {
         }
       }
     }
-    return new Result(same, rejected, different, invalid, reasons, diffs, lines, fastNanos, treeSitterNanos);
+    return new Result(same, rejected, different, invalid, reasons, diffs, lines, rejectedLines, fastNanos, treeSitterNanos);
   }
 
   private static void add(List<String> diffs, int max, String diff) {

@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -81,23 +83,53 @@ final class NPlusOneHintRule implements Rule {
     }
   }
 
+  /**
+   * Calls and functions looked up by the rule, indexed once per check: render calls by template name
+   * (with their module), module-level functions by name. Scanning every module per template and per
+   * loop made the rule quadratic in the size of the repository.
+   */
+  private record Index(Map<String, List<ModuleFacts.CallRef>> rendersByTemplate,
+      Map<ModuleFacts.CallRef, ModuleFacts> moduleOfRender, Map<String, List<Map.Entry<ModuleFacts, ModuleFacts.FunctionDef>>> functions) {
+    static Index of(RepoAnalysis a) {
+      Map<String, List<ModuleFacts.CallRef>> renders = new HashMap<>();
+      Map<ModuleFacts.CallRef, ModuleFacts> modules = new java.util.IdentityHashMap<>();
+      Map<String, List<Map.Entry<ModuleFacts, ModuleFacts.FunctionDef>>> functions = new HashMap<>();
+      for (ModuleFacts m : a.modules()) {
+        for (ModuleFacts.CallRef c : m.calls()) {
+          boolean render = c.callee().equals("render") || c.callee().endsWith(".render") || c.callee().endsWith("TemplateResponse");
+          if (render && c.enclosingFunction() != null && c.args().size() >= 2) {
+            renders.computeIfAbsent(c.args().get(1).replaceAll("['\"]", ""), k -> new ArrayList<>()).add(c);
+            modules.put(c, m);
+          }
+        }
+        for (ModuleFacts.FunctionDef f : m.functions()) {
+          if (f.className() == null && !f.params().isEmpty()) {
+            functions.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(Map.entry(m, f));
+          }
+        }
+      }
+      return new Index(renders, modules, functions);
+    }
+  }
+
   @Override
   public void check(RepoAnalysis a, Consumer<RawFinding> out) {
     Relations relations = Relations.of(a.inventory());
-    templates(a, relations, out);
-    loops(a, relations, out);
+    Index index = Index.of(a);
+    templates(a, index, relations, out);
+    loops(a, index, relations, out);
   }
 
   // -- view, task and serializer loops ---------------------------------------------------
 
-  private void loops(RepoAnalysis a, Relations relations, Consumer<RawFinding> out) {
+  private void loops(RepoAnalysis a, Index index, Relations relations, Consumer<RawFinding> out) {
     for (ModuleFacts m : a.modules()) {
       for (ModuleFacts.Loop loop : m.loops()) {
         Set<String> needs = new LinkedHashSet<>();
         List<String> through = new ArrayList<>();
         for (String chain : loop.chains()) {
           if (chain.startsWith("call:")) {
-            serializerNeeds(a, chain.substring(5), relations).forEach(n -> {
+            serializerNeeds(index, chain.substring(5), relations).forEach(n -> {
               needs.add(n);
               through.add(chain.substring(5) + " reads " + n.substring(n.indexOf(':') + 1));
             });
@@ -130,28 +162,25 @@ final class NPlusOneHintRule implements Rule {
   }
 
   /** The relations a serializer function reads from its first parameter. */
-  private static List<String> serializerNeeds(RepoAnalysis a, String callee, Relations relations) {
+  private static List<String> serializerNeeds(Index index, String callee, Relations relations) {
     String simple = callee.substring(callee.lastIndexOf('.') + 1);
     List<String> out = new ArrayList<>();
-    for (ModuleFacts m : a.modules()) {
-      for (ModuleFacts.FunctionDef f : m.functions()) {
-        if (!f.name().equals(simple) || f.params().isEmpty() || f.className() != null) {
+    for (Map.Entry<ModuleFacts, ModuleFacts.FunctionDef> e : index.functions().getOrDefault(simple, List.of())) {
+      ModuleFacts m = e.getKey();
+      ModuleFacts.FunctionDef f = e.getValue();
+      String param = f.params().get(0);
+      for (ModuleFacts.CallRef c : m.calls()) {
+        if (!f.name().equals(c.enclosingFunction())) {
           continue;
         }
-        String param = f.params().get(0);
-        for (ModuleFacts.CallRef c : m.calls()) {
-          if (!f.name().equals(c.enclosingFunction())) {
-            continue;
-          }
-          List<String> texts = new ArrayList<>(c.args());
-          texts.add(c.callee());
-          for (String t : texts) {
-            String chain = t.replaceAll("\\s+", "");
-            String need = chain.startsWith(param + ".") ? relations.need(chain + (chain.split("\\.").length == 2 ? ".x" : ""))
-                : null;
-            if (need != null && !out.contains(need)) {
-              out.add(need);
-            }
+        List<String> texts = new ArrayList<>(c.args());
+        texts.add(c.callee());
+        for (String t : texts) {
+          String chain = t.replaceAll("\\s+", "");
+          String need = chain.startsWith(param + ".") ? relations.need(chain + (chain.split("\\.").length == 2 ? ".x" : ""))
+              : null;
+          if (need != null && !out.contains(need)) {
+            out.add(need);
           }
         }
       }
@@ -205,13 +234,13 @@ final class NPlusOneHintRule implements Rule {
 
   // -- templates ------------------------------------------------------------------------
 
-  private void templates(RepoAnalysis a, Relations relations, Consumer<RawFinding> out) {
+  private void templates(RepoAnalysis a, Index index, Relations relations, Consumer<RawFinding> out) {
     for (RepoFile f : a.files()) {
       if (!f.path().endsWith(".html") || !(f.path().startsWith("templates/") || f.path().contains("/templates/"))) {
         continue;
       }
       String name = f.path().substring(f.path().indexOf("templates/") + "templates/".length());
-      List<ModuleFacts.CallRef> renders = rendersOf(a, name);
+      List<ModuleFacts.CallRef> renders = index.rendersByTemplate().getOrDefault(name, List.of());
       if (renders.isEmpty()) {
         continue;
       }
@@ -236,7 +265,7 @@ final class NPlusOneHintRule implements Rule {
         }
         Set<String> views = new HashSet<>();
         for (ModuleFacts.CallRef render : renders) {
-          ModuleFacts m = moduleOf(a, render);
+          ModuleFacts m = index.moduleOfRender().get(render);
           if (!views.add(m.module() + "." + render.enclosingFunction())) {
             continue; // one finding per loop and view, however often the view renders the template
           }
@@ -288,29 +317,6 @@ final class NPlusOneHintRule implements Rule {
       }
     }
     return out;
-  }
-
-  private static List<ModuleFacts.CallRef> rendersOf(RepoAnalysis a, String template) {
-    List<ModuleFacts.CallRef> out = new ArrayList<>();
-    for (ModuleFacts m : a.modules()) {
-      for (ModuleFacts.CallRef c : m.calls()) {
-        boolean render = c.callee().equals("render") || c.callee().endsWith(".render") || c.callee().endsWith("TemplateResponse");
-        if (render && c.enclosingFunction() != null && c.args().size() >= 2
-            && c.args().get(1).replaceAll("['\"]", "").equals(template)) {
-          out.add(c);
-        }
-      }
-    }
-    return out;
-  }
-
-  private static ModuleFacts moduleOf(RepoAnalysis a, ModuleFacts.CallRef call) {
-    for (ModuleFacts m : a.modules()) {
-      if (m.calls().contains(call)) {
-        return m;
-      }
-    }
-    throw new IllegalStateException("call without a module");
   }
 
   private static RawFinding finding(String rule, String path, int line, String symbol, String title, String description,

@@ -73,54 +73,59 @@ final class SecretsRule implements Rule {
     return "Secrets in tracked files: cloud and service keys, private keys, password literals, DSNs, committed .env files";
   }
 
+  /** Files are read and searched several at once; findings come out in the files' order. */
   @Override
   public void check(RepoAnalysis a, Consumer<RawFinding> out) {
-    for (RepoFile f : a.files()) {
-      if (f.size() > MAX_BYTES || isLockOrMinified(f.path())) {
-        continue;
+    a.files().parallelStream().map(f -> secretsIn(a, f)).toList().forEach(found -> found.forEach(out));
+  }
+
+  private static List<RawFinding> secretsIn(RepoAnalysis a, RepoFile f) {
+    List<RawFinding> out = new java.util.ArrayList<>();
+    if (f.size() > MAX_BYTES || isLockOrMinified(f.path())) {
+      return out;
+    }
+    boolean envFile = f.name().equals(".env") || f.name().startsWith(".env.") && !f.name().endsWith(".example")
+        && !f.name().endsWith(".sample") && !f.name().endsWith(".template");
+    String text;
+    try {
+      byte[] bytes = Files.readAllBytes(a.repo().resolve(f.path()));
+      if (looksBinary(bytes)) {
+        return out;
       }
-      boolean envFile = f.name().equals(".env") || f.name().startsWith(".env.") && !f.name().endsWith(".example")
-          && !f.name().endsWith(".sample") && !f.name().endsWith(".template");
-      String text;
-      try {
-        byte[] bytes = Files.readAllBytes(a.repo().resolve(f.path()));
-        if (looksBinary(bytes)) {
-          continue;
-        }
-        text = new String(bytes, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        continue;
+      text = new String(bytes, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return out;
+    }
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    List<Kind> possible = new java.util.ArrayList<>();
+    for (Kind kind : KINDS) {
+      boolean applies = !(kind.id().equals("env-assignment") && !envFile)
+          && !(kind.id().equals("password-literal") && (envFile || !f.isPython()));
+      if (applies && kind.possibleIn(text, lower)) {
+        possible.add(kind);
       }
-      String lower = text.toLowerCase(java.util.Locale.ROOT);
-      List<Kind> possible = new java.util.ArrayList<>();
-      for (Kind kind : KINDS) {
-        boolean applies = !(kind.id().equals("env-assignment") && !envFile)
-            && !(kind.id().equals("password-literal") && (envFile || !f.isPython()));
-        if (applies && kind.possibleIn(text, lower)) {
-          possible.add(kind);
-        }
-      }
-      if (possible.isEmpty()) {
-        continue;
-      }
-      List<String> lines = List.of(text.split("\r?\n", -1));
-      boolean reportedEnv = false;
-      for (int i = 0; i < lines.size(); i++) {
-        String line = lines.get(i);
-        java.util.Set<String> onThisLine = new java.util.HashSet<>(); // one finding per secret, the most specific kind
-        for (Kind k : possible) {
-          Matcher m = k.pattern().matcher(line);
-          while (m.find()) {
-            String secret = m.group(1);
-            if (k.needsEntropy() && entropy(secret) < 3.0 || !onThisLine.add(secret)) {
-              continue;
-            }
-            out.accept(finding(k, f.path(), i + 1, secret, line, envFile && !reportedEnv));
-            reportedEnv |= envFile;
+    }
+    if (possible.isEmpty()) {
+      return out;
+    }
+    List<String> lines = List.of(text.split("\r?\n", -1));
+    boolean reportedEnv = false;
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      java.util.Set<String> onThisLine = new java.util.HashSet<>(); // one finding per secret, the most specific kind
+      for (Kind k : possible) {
+        Matcher m = k.pattern().matcher(line);
+        while (m.find()) {
+          String secret = m.group(1);
+          if (k.needsEntropy() && entropy(secret) < 3.0 || !onThisLine.add(secret)) {
+            continue;
           }
+          out.add(finding(k, f.path(), i + 1, secret, line, envFile && !reportedEnv));
+          reportedEnv |= envFile;
         }
       }
     }
+    return out;
   }
 
   private static RawFinding finding(Kind k, String path, int line, String secret, String text, boolean committedEnv) {
