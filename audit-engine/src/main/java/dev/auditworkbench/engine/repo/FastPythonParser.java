@@ -298,11 +298,30 @@ final class FastPythonParser {
       }
     } else if (kind[p] == NAME && (text[p].equals("print") || text[p].equals("exec")) && !isOpAt(p + 1, "(")) {
       throw error("possible Python 2 " + text[p] + " statement");
-    } else if (kind[p] == NAME && (text[p].equals("type") || text[p].equals("match")) && !isOpAt(p + 1, "=")
-        && !isOpAt(p + 1, ".")) {
-      throw error("possible type alias or match statement"); // tree-sitter reads type(x).y = 1 as a type alias
+    } else if (kind[p] == NAME && text[p].equals("type") && !isOpAt(p + 1, "=") && lineHasTopLevel("=")) {
+      throw error("possible type alias"); // tree-sitter reads type(x).y = 1 as one
+    } else if (kind[p] == NAME && text[p].equals("match") && !isOpAt(p + 1, "=") && lineHasTopLevel(":")) {
+      throw error("match statement");
     }
     return expressionStatement();
+  }
+
+  /** Whether the logical line from here holds the operator outside brackets. */
+  private boolean lineHasTopLevel(String op) {
+    int nesting = 0;
+    for (int i = p; i < t.count && kind[i] != NEWLINE && kind[i] != INDENT && kind[i] != EOF; i++) {
+      if (kind[i] == OP) {
+        String s = text[i];
+        if (s == "(" || s == "[" || s == "{") {
+          nesting++;
+        } else if (s == ")" || s == "]" || s == "}") {
+          nesting--;
+        } else if (nesting == 0 && s == op) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private boolean endOfSimple() {
@@ -588,38 +607,71 @@ final class FastPythonParser {
     return false;
   }
 
-  /** A type annotation: a generic Name[...] as generic_type, anything else as the expression it is. */
+  /**
+   * A type annotation as tree-sitter reads it: Name[...] is a generic_type (its items types, a list
+   * among them read as a list), a generic type followed by '|' a union_type; anything else, type[X]
+   * included ('type' is a soft keyword there), the expression it is.
+   */
   private N type() {
-    N ty = open("type");
-    if (kind[p] == NAME && isOpAt(p + 1, "[")) {
-      if (isSoftKeyword(text[p])) {
-        throw error("soft keyword as a generic type");
-      }
-      N g = open("generic_type");
-      g.add(identifier());
-      N params = open("type_parameter");
+    int start = p;
+    if (!isGenericStart()) {
+      N ty = open("type");
+      ty.add(expression());
+      return close(ty);
+    }
+    N generic = genericType();
+    N ty = new N("type", start);
+    if (isOp("|")) {
+      N left = new N("type", start);
+      left.add(generic);
+      close(left);
+      N union = around("union_type", null, left);
       p++;
-      if (isOp("[")) {
-        throw error("list inside a type parameter");
-      }
-      params.add(type());
-      while (isOp(",")) {
-        p++;
-        if (isOp("]")) {
-          break;
-        }
-        params.add(type());
-      }
-      expectOp("]");
-      g.add(close(params));
-      ty.add(close(g));
-      if (!(isOp(",") || isOp(")") || isOp("]") || isOp("=") || isOp(":") || kind[p] == NEWLINE)) {
-        throw error("operator after a generic type");
+      N right = open("type");
+      right.add(isGenericStart() ? genericType() : bitAnd());
+      union.add(close(right));
+      ty.add(close(union));
+      if (isOp("|")) {
+        throw error("a second | in a type");
       }
     } else {
-      ty.add(expression());
+      ty.add(generic);
+    }
+    if (!(isOp(",") || isOp(")") || isOp("]") || isOp("=") || isOp(":") || kind[p] == NEWLINE)) {
+      throw error("operator after a generic type");
     }
     return close(ty);
+  }
+
+  private boolean isGenericStart() {
+    if (kind[p] != NAME || !isOpAt(p + 1, "[")) {
+      return false;
+    }
+    if (text[p].equals("type")) {
+      return false;
+    }
+    if (isSoftKeyword(text[p])) {
+      throw error("soft keyword as a generic type");
+    }
+    return true;
+  }
+
+  private N genericType() {
+    N g = open("generic_type");
+    g.add(identifier());
+    N params = open("type_parameter");
+    p++;
+    params.add(type());
+    while (isOp(",")) {
+      p++;
+      if (isOp("]")) {
+        break;
+      }
+      params.add(type());
+    }
+    expectOp("]");
+    g.add(close(params));
+    return close(g);
   }
 
   private static boolean isSoftKeyword(String name) {
@@ -833,7 +885,7 @@ final class FastPythonParser {
 
   /** Expressions with starred items, as in assignments and expression statements. */
   private N starExpressions() {
-    N first = starOrExpression();
+    N first = starOrExpression(true);
     if (!isOp(",")) {
       return first;
     }
@@ -843,19 +895,40 @@ final class FastPythonParser {
       if (endsList()) {
         break;
       }
-      list.add(starOrExpression());
+      list.add(starOrExpression(true));
     }
     return close(list);
   }
 
-  private N starOrExpression() {
+  /**
+   * An expression, or '*' and one. tree-sitter often reads '*a' as one node and applies what follows
+   * to it ([*range(3)] as a call of a splat, x = 1, *a.b as an attribute of one) except in call
+   * arguments, in parenthesised tuples and in lists and sets of two items or more; so where the
+   * caller is {@code strict} (bare expression lists, subscripts) only '*name' is accepted, and
+   * one-item lists and sets are checked by their callers.
+   */
+  private N starOrExpression(boolean strict) {
     if (isOp("*")) {
       N s = open("list_splat");
       p++;
-      s.add(bitOr());
+      N operand = bitOr();
+      if (strict && !operand.type.equals("identifier")) {
+        throw error("starred expression other than a name in an expression list or subscript");
+      }
+      s.add(operand);
       return close(s);
     }
     return expression();
+  }
+
+  /** Rejects a one-item list or set whose item is '*' and anything but a name (see starOrExpression). */
+  private void checkSingleStar(N display) {
+    if (display.kids.size() == 1) {
+      N only = display.kids.get(0);
+      if (only.type.equals("list_splat") && !only.kids.get(0).type.equals("identifier")) {
+        throw error("one-item list or set of a starred expression other than a name");
+      }
+    }
   }
 
   /** Targets of a for loop or comprehension: stops before 'in'. */
@@ -1030,25 +1103,27 @@ final class FastPythonParser {
     return c == null ? first : close(c);
   }
 
+  // tree-sitter-python ranks ^ above & (Python ranks & above ^): a | b & c ^ d is read as
+  // a | (b & (c ^ d)) here too, so the trees match.
   private N bitOr() {
-    N left = xor();
+    N left = bitAnd();
     while (isOp("|")) {
       left = binary(left, 0);
     }
     return left;
   }
 
-  private N xor() {
-    N left = bitAnd();
-    while (isOp("^")) {
+  private N bitAnd() {
+    N left = xor();
+    while (isOp("&")) {
       left = binary(left, 1);
     }
     return left;
   }
 
-  private N bitAnd() {
+  private N xor() {
     N left = shift();
-    while (isOp("&")) {
+    while (isOp("^")) {
       left = binary(left, 2);
     }
     return left;
@@ -1082,8 +1157,8 @@ final class FastPythonParser {
     N b = around("binary_operator", "left", left);
     p++;
     b.add("right", switch (level) {
-      case 0 -> xor();
-      case 1 -> bitAnd();
+      case 0 -> bitAnd();
+      case 1 -> xor();
       case 2 -> shift();
       case 3 -> arith();
       case 4 -> term();
@@ -1175,7 +1250,7 @@ final class FastPythonParser {
 
   private N sliceOrExpression() {
     if (!isOp(":")) {
-      N e = starOrExpression();
+      N e = starOrExpression(true);
       if (!isOp(":")) {
         return e;
       }
@@ -1344,7 +1419,7 @@ final class FastPythonParser {
       expectOp(")");
       return close(n);
     }
-    N first = starOrExpression();
+    N first = starOrExpression(false);
     if (isKw("for") || isKw("async")) {
       N g = new N("generator_expression", open);
       g.add("body", first);
@@ -1360,7 +1435,7 @@ final class FastPythonParser {
         if (isOp(")")) {
           break;
         }
-        tuple.add(starOrExpression());
+        tuple.add(starOrExpression(false));
       }
       expectOp(")");
       return close(tuple);
@@ -1382,7 +1457,7 @@ final class FastPythonParser {
       p++;
       return close(list);
     }
-    N first = starOrExpression();
+    N first = starOrExpression(false);
     if (isKw("for") || isKw("async")) {
       N c = new N("list_comprehension", open);
       c.add("body", first);
@@ -1397,9 +1472,10 @@ final class FastPythonParser {
       if (isOp("]")) {
         break;
       }
-      list.add(starOrExpression());
+      list.add(starOrExpression(false));
     }
     expectOp("]");
+    checkSingleStar(list);
     return close(list);
   }
 
@@ -1438,6 +1514,7 @@ final class FastPythonParser {
       n.add(item);
     }
     expectOp("}");
+    checkSingleStar(n);
     return close(n);
   }
 
@@ -1448,7 +1525,7 @@ final class FastPythonParser {
       s.add(bitOr());
       return close(s);
     }
-    N key = starOrExpression();
+    N key = starOrExpression(false);
     if (isOp(":")) {
       N pair = around("pair", "key", key);
       p++;

@@ -12,8 +12,15 @@ public final class Python3Parser implements PythonParser {
   private int fast;
   private int fallbacks;
 
+  /**
+   * Parses a file; a leading byte order mark is dropped first (tree-sitter leaves it out of its byte
+   * offsets, so node texts would be shifted by its three bytes).
+   */
   @Override
   public ParsedFile parse(String path, String text) {
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
     SourceText source = new SourceText(text);
     try {
       SyntaxNode root = FastPythonParser.parse(source);

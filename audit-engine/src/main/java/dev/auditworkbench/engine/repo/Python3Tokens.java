@@ -8,7 +8,7 @@ import java.util.Arrays;
  * tokens placed at the end of the last text before the line break; a comment on the line of a
  * statement comes before that statement's NEWLINE; comment lines between statements come after the
  * DEDENTs their own indentation closes and before the rest. Anything outside plain Python 3
- * (Python 2 literals and operators, tabs or form feeds in indentation, carriage returns,
+ * (Python 2 literals and operators, tabs mixed with spaces in one indentation, form feeds, lone carriage returns,
  * inconsistent dedents, unterminated strings) throws {@link FastPythonParser.Reject}: the caller
  * then uses tree-sitter.
  */
@@ -76,7 +76,7 @@ final class Python3Tokens {
   private void run() {
     int pos = 0;
     if (src.length >= 3 && (src[0] & 0xff) == 0xEF && (src[1] & 0xff) == 0xBB && (src[2] & 0xff) == 0xBF) {
-      pos = 3;
+      throw reject("byte order mark (Python3Parser removes it before parsing)"); // tree-sitter's offsets leave it out
     }
     indents[0] = 0;
     depth = 1;
@@ -86,7 +86,14 @@ final class Python3Tokens {
       int c = src[pos] & 0xff;
       switch (c) {
         case ' ', '\t' -> pos++;
-        case '\r', '\f', '\0', '`', '$', '?', '!' -> {
+        case '\r' -> {
+          if (pos + 1 < src.length && src[pos + 1] == '\n') {
+            pos++; // Windows line end: the '\n' ends the line
+          } else {
+            throw reject("carriage return without a line feed at byte " + pos);
+          }
+        }
+        case '\f', '\0', '`', '$', '?', '!' -> {
           if (c == '!' && pos + 1 < src.length && src[pos + 1] == '=') {
             pos = op(pos, content);
             content = true;
@@ -95,11 +102,13 @@ final class Python3Tokens {
           }
         }
         case '\\' -> {
-          if (pos + 1 < src.length && src[pos + 1] == '\n') {
-            if (!stringStartsAt(pos + 2)) {
-              addExtra(LINE_CONTINUATION, pos, pos + 2); // before a string, the scanner skips it as padding
+          int length = pos + 1 < src.length && src[pos + 1] == '\n' ? 2
+              : pos + 2 < src.length && src[pos + 1] == '\r' && src[pos + 2] == '\n' ? 3 : 0;
+          if (length > 0) {
+            if (!stringStartsAt(pos + length)) {
+              addExtra(LINE_CONTINUATION, pos, pos + length); // before a string, the scanner skips it as padding
             }
-            pos += 2;
+            pos += length;
           } else {
             throw reject("backslash outside a string at byte " + pos);
           }
@@ -162,10 +171,10 @@ final class Python3Tokens {
   private int lineEnd(int pos) {
     int e = pos;
     while (e < src.length && src[e] != '\n') {
-      if (src[e] == '\r') {
-        throw reject("carriage return at byte " + e);
+      if (src[e] == '\r' && (e + 1 >= src.length || src[e + 1] != '\n')) {
+        throw reject("carriage return without a line feed at byte " + e);
       }
-      e++;
+      e++; // a comment keeps the '\r' of a Windows line end, as tree-sitter's does
     }
     return e;
   }
@@ -176,7 +185,6 @@ final class Python3Tokens {
    * the DEDENTs, each before the first comment indented less than the block it closes.
    */
   private int lineStart(int pos, boolean afterStatement) {
-    int commentStartIndex = -1;
     int comments = 0;
     int[] pending = null; // start, end, indent triples
     int next;
@@ -184,9 +192,17 @@ final class Python3Tokens {
     while (true) {
       int ind = 0;
       int p = pos;
-      while (p < src.length && src[p] == ' ') {
-        ind++;
+      boolean spaces = false;
+      boolean tabs = false;
+      while (p < src.length && (src[p] == ' ' || src[p] == '\t')) {
+        // tree-sitter counts a tab as 8 columns wherever it stands; Python as up to the next multiple of 8
+        spaces |= src[p] == ' ';
+        tabs |= src[p] == '\t';
+        ind += src[p] == ' ' ? 1 : 8;
         p++;
+      }
+      if (spaces && tabs) {
+        throw reject("tabs and spaces mixed in indentation at byte " + pos);
       }
       if (p >= src.length) {
         next = 0;
@@ -194,12 +210,15 @@ final class Python3Tokens {
         break;
       }
       byte b = src[p];
-      if (b == '\t' || b == '\f' || b == '\r') {
-        throw reject("tab, form feed or carriage return in indentation at byte " + p);
+      if (b == '\f') {
+        throw reject("form feed in indentation at byte " + p);
       }
-      if (b == '\n') {
-        pos = p + 1;
+      if (b == '\n' || b == '\r' && p + 1 < src.length && src[p + 1] == '\n') {
+        pos = p + (b == '\n' ? 1 : 2);
         continue;
+      }
+      if (b == '\r') {
+        throw reject("carriage return without a line feed at byte " + p);
       }
       if (b == '#') {
         int e = lineEnd(p);
@@ -364,6 +383,10 @@ final class Python3Tokens {
   private int nameOrString(int pos) {
     int p = pos;
     while (p < src.length && isNameByte(src[p])) {
+      if ((src[p] & 0x80) != 0) {
+        p = nonAsciiNameChar(p, p == pos);
+        continue;
+      }
       p++;
     }
     if (p < src.length && (src[p] == '"' || src[p] == '\'') && p - pos <= 2) {
@@ -383,6 +406,20 @@ final class Python3Tokens {
       add(NAME, pos, p, name);
     }
     return p;
+  }
+
+  /** Checks the UTF-8 character at {@code p} can be part of a name (as Python's XID rules); returns the offset after it. */
+  private int nonAsciiNameChar(int p, boolean first) {
+    int b = src[p] & 0xff;
+    int n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 0;
+    if (n == 0 || p + n > src.length) {
+      throw reject("invalid UTF-8 at byte " + p);
+    }
+    int cp = new String(src, p, n, java.nio.charset.StandardCharsets.UTF_8).codePointAt(0);
+    if (first ? !Character.isUnicodeIdentifierStart(cp) : !Character.isUnicodeIdentifierPart(cp) || Character.isIdentifierIgnorable(cp)) {
+      throw reject("character U+" + Integer.toHexString(cp) + " cannot be part of a name, at byte " + p);
+    }
+    return p + n;
   }
 
   private static String keyword(String s) {
@@ -448,10 +485,7 @@ final class Python3Tokens {
       }
       byte b = src[p];
       if (b == '\\') {
-        if (p + 1 < src.length && src[p + 1] == '\r') {
-          throw reject("carriage return at byte " + (p + 1));
-        }
-        p += 2;
+        p += p + 2 < src.length && src[p + 1] == '\r' && src[p + 2] == '\n' ? 3 : 2;
       } else if (b == q) {
         if (!triple) {
           return p + 1;
@@ -460,10 +494,8 @@ final class Python3Tokens {
           return p + 3;
         }
         p++;
-      } else if (b == '\n' && !triple) {
+      } else if ((b == '\n' || b == '\r') && !triple) {
         throw reject("unterminated string starting at byte " + quote);
-      } else if (b == '\r') {
-        throw reject("carriage return at byte " + p);
       } else if (formatted && b == '{') {
         if (p + 1 < src.length && src[p + 1] == '{') {
           p += 2;
@@ -494,8 +526,6 @@ final class Python3Tokens {
           return p + 1;
         }
         nesting--;
-      } else if (b == '#' || b == '\r') {
-        throw reject("comment or carriage return in an f-string at byte " + p);
       }
       p++;
     }

@@ -108,6 +108,38 @@ class FastPythonParserTest {
   }
 
   @Test
+  void windowsLineEndsAndTabIndentationGiveTreeSittersTree() {
+    String crlf = "x = 1  # c\r\nif x:\r\n    y = (1,\r\n      2)  \r\n    # d\r\nz = \"\"\"a\r\nb\"\"\" + \\\r\n  w\r\n";
+    assertEquals(treeSitter(crlf), fast(crlf));
+    assertTrue(fast(crlf).contains("comment 7-11 L1-1"), "the comment keeps its carriage return, as tree-sitter's does");
+    String tabs = "class A:\n\tdef f(self):\n\t\treturn 1\n\t# c\n\tx = 2\n";
+    assertEquals(treeSitter(tabs), fast(tabs));
+  }
+
+  @Test
+  void tagsLikeTreeSitterWhereItDiffersFromPython() {
+    // tree-sitter-python ranks ^ above &, and reads generic annotations as generic_type and union_type
+    String text = """
+        x = a | b & c ^ d
+        y: List[int] | None = None
+        def f(c: Callable[[int, str], bool], t: type[X], *args: int) -> Dict[str, Tuple[int, ...]]:
+            return [*a, *b.c()], {*a.b, 1}, f(*a.b())
+        """;
+    String tree = fast(text);
+    assertEquals(treeSitter(text), tree);
+    assertTrue(tree.contains("union_type"), tree);
+  }
+
+  @Test
+  void theByteOrderMarkIsDroppedBeforeEitherParserReadsTheFile() {
+    try (Python3Parser parser = new Python3Parser()) {
+      ParsedFile f = parser.parse("bom.py", "\uFEFFimport os\n");
+      assertEquals("import os", f.root().children().get(0).text());
+      assertEquals(1, parser.fastCount());
+    }
+  }
+
+  @Test
   void whatItDoesNotBuildIsRejectedForTreeSitter() {
     for (String text : List.of(
         "print 'python 2'\n",
@@ -116,8 +148,13 @@ class FastPythonParserTest {
         "x = 0777\n",
         "x = 10L\n",
         "if a <> b:\n    pass\n",
-        "def f():\n\treturn 1\n",
-        "x = 1\r\ny = 2\r\n",
+        "def f():\n\t    return 1\n",
+        "x = 1\ry = 2\n",
+        "\uFEFFx = 1\n",
+        "\u20ac = 2\n",
+        "x = [*range(3)]\n",
+        "x = 1, *a.b\n",
+        "type(x).y = 1\n",
         "match x:\n    case 1:\n        pass\n",
         "def f(:\n    pass\n",
         "x = 'unterminated\n",
