@@ -51,6 +51,7 @@ public final class FindingRepository implements AutoCloseable {
   private PreparedStatement insert;
   private PreparedStatement refresh;
   private PreparedStatement source;
+  private PreparedStatement samePlace;
 
   public FindingRepository(Connection c) {
     this.c = c;
@@ -66,6 +67,11 @@ public final class FindingRepository implements AutoCloseable {
     }
   }
 
+  /** Findings of other tools at a path and line; runs once per imported result, so it must use an index. */
+  static final String SAME_PLACE =
+      "SELECT f.id, f.cwe FROM findings f WHERE f.path = ? AND f.start_line = ? AND f.category = ?"
+          + " AND EXISTS (SELECT 1 FROM finding_sources s WHERE s.finding_id = f.id AND s.tool <> ?) ORDER BY f.id";
+
   /**
    * A finding of another tool at the same place that shares a CWE with {@code raw}: the same
    * problem reported twice. Only findings with a path and a line are matched.
@@ -74,19 +80,18 @@ public final class FindingRepository implements AutoCloseable {
     if (loc.path() == null || loc.startLine() == 0 || raw.cwe().isEmpty()) {
       return OptionalLong.empty();
     }
-    try (var ps = c.prepareStatement(
-        "SELECT f.id, f.cwe FROM findings f WHERE f.path = ? AND f.start_line = ? AND f.category = ?"
-            + " AND EXISTS (SELECT 1 FROM finding_sources s WHERE s.finding_id = f.id AND s.tool <> ?) ORDER BY f.id")) {
-      ps.setString(1, loc.path());
-      ps.setInt(2, loc.startLine());
-      ps.setString(3, raw.category().name());
-      ps.setString(4, tool);
-      try (var rs = ps.executeQuery()) {
-        while (rs.next()) {
-          for (int cwe : Json.ints(rs.getString(2))) {
-            if (raw.cwe().contains(cwe)) {
-              return OptionalLong.of(rs.getLong(1));
-            }
+    if (samePlace == null) {
+      samePlace = c.prepareStatement(SAME_PLACE);
+    }
+    samePlace.setString(1, loc.path());
+    samePlace.setInt(2, loc.startLine());
+    samePlace.setString(3, raw.category().name());
+    samePlace.setString(4, tool);
+    try (var rs = samePlace.executeQuery()) {
+      while (rs.next()) {
+        for (int cwe : Json.ints(rs.getString(2))) {
+          if (raw.cwe().contains(cwe)) {
+            return OptionalLong.of(rs.getLong(1));
           }
         }
       }
@@ -405,7 +410,7 @@ public final class FindingRepository implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    for (PreparedStatement ps : new PreparedStatement[] {byFingerprint, insert, refresh, source}) {
+    for (PreparedStatement ps : new PreparedStatement[] {byFingerprint, insert, refresh, source, samePlace}) {
       if (ps != null) {
         ps.close();
       }

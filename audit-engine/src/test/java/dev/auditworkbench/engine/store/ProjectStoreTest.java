@@ -60,6 +60,25 @@ class ProjectStoreTest {
   }
 
   @Test
+  void everyImportedResultsLookupOfOtherToolsAtItsPlaceUsesAnIndex() throws Exception {
+    try (ProjectStore store = ProjectStore.create(dir.resolve("acme.audit"), info(), CLOCK)) {
+      String plan = store.read(c -> {
+        var text = new StringBuilder();
+        try (var st = c.createStatement();
+            var rs = st.executeQuery("EXPLAIN QUERY PLAN " + FindingRepository.SAME_PLACE.replace("?", "'x'"))) {
+          while (rs.next()) {
+            text.append(rs.getString("detail")).append('\n');
+          }
+        }
+        return text.toString();
+      });
+      // A full scan of findings here made an import of N results take N squared time.
+      assertTrue(plan.contains("USING INDEX findings_place"), plan);
+      assertFalse(plan.contains("SCAN f\n"), plan);
+    }
+  }
+
+  @Test
   void createRefusesToOverwriteAnExistingFile() throws Exception {
     Path file = dir.resolve("acme.audit");
     Files.writeString(file, "precious");
