@@ -36,14 +36,16 @@ public final class CoverageRepository {
     }
   }
 
+  /** The newest import's row per path; the per-row lookup of that import must use an index. */
+  static final String LATEST =
+      "SELECT f.path, f.in_repo, f.statements, f.covered, f.branches, f.covered_branches FROM file_coverage f"
+          + " WHERE f.import_id = (SELECT max(g.import_id) FROM file_coverage g WHERE g.path = f.path)"
+          + " ORDER BY f.path";
+
   /** Every file's coverage from the newest import that measured it, by path. */
   public List<FileCoverage> latest() throws SQLException {
     List<FileCoverage> out = new ArrayList<>();
-    try (var ps = c.prepareStatement(
-        "SELECT f.path, f.in_repo, f.statements, f.covered, f.branches, f.covered_branches FROM file_coverage f"
-            + " WHERE f.import_id = (SELECT max(g.import_id) FROM file_coverage g WHERE g.path = f.path)"
-            + " ORDER BY f.path");
-        var rs = ps.executeQuery()) {
+    try (var ps = c.prepareStatement(LATEST); var rs = ps.executeQuery()) {
       while (rs.next()) {
         out.add(new FileCoverage(rs.getString(1), rs.getInt(2) == 1, rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)));
       }

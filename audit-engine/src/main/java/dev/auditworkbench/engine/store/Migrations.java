@@ -17,7 +17,7 @@ final class Migrations {
   static final List<String> SCRIPTS =
       List.of("V001__init.sql", "V002__finding_history.sql", "V003__repo_scans.sql", "V004__file_coverage.sql",
           "V005__query_traces.sql", "V006__plan.sql", "V007__query_lines.sql", "V008__board.sql",
-          "V009__package_releases.sql", "V010__findings_place.sql");
+          "V009__package_releases.sql", "V010__lookup_indexes.sql");
 
   static final int LATEST = SCRIPTS.size();
 
