@@ -12,7 +12,13 @@ import dev.auditworkbench.engine.spi.Secrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,22 +35,11 @@ final class SecretsRule implements Rule {
   private static final long MAX_BYTES = 1024 * 1024;
 
   /**
-   * A kind of secret and how to see it: group 1 of the pattern is the secret. {@code hints} are words
-   * (lower case) one of which every match contains: a file whose lower-cased text has none cannot hold
-   * this kind, and its pattern is not run (empty: always run). {@code anywhere} is the pattern over a
-   * whole file (MULTILINE, so ^ still finds line starts): it matches wherever the per-line pattern does
-   * (sometimes more, across lines), so together they only skip work, never findings.
+   * A kind of secret and how to see it: group 1 of the pattern is the secret, and a match never
+   * spans lines. {@code hints} are words (lower case) one of which every match contains: only the
+   * lines holding a hint are matched against the pattern (empty: every line).
    */
-  private record Kind(String id, String name, Pattern pattern, boolean needsEntropy, Severity severity, List<String> hints,
-      Pattern anywhere) {
-    Kind(String id, String name, Pattern pattern, boolean needsEntropy, Severity severity, List<String> hints) {
-      this(id, name, pattern, needsEntropy, severity, hints, Pattern.compile(pattern.pattern(), pattern.flags() | Pattern.MULTILINE));
-    }
-
-    boolean possibleIn(String text, String lower) {
-      return (hints.isEmpty() || hints.stream().anyMatch(lower::contains)) && anywhere.matcher(text).find();
-    }
-  }
+  private record Kind(String id, String name, Pattern pattern, boolean needsEntropy, Severity severity, List<String> hints) {}
 
   private static final List<Kind> KINDS = List.of(
       new Kind("aws-access-key-id", "AWS access key id", Pattern.compile("\\b((?:AKIA|ASIA)[0-9A-Z]{16})\\b"), false, Severity.HIGH, List.of("akia", "asia")),
@@ -53,7 +48,8 @@ final class SecretsRule implements Rule {
       new Kind("private-key", "private key", Pattern.compile("(-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----)"),
           false, Severity.CRITICAL, List.of("private key")),
       new Kind("stripe-key", "Stripe live key", Pattern.compile("\\b((?:sk|rk)_live_[0-9A-Za-z]{16,})"), false, Severity.CRITICAL, List.of("_live_")),
-      new Kind("github-token", "GitHub token", Pattern.compile("\\b(gh[pousr]_[0-9A-Za-z]{36,})"), false, Severity.CRITICAL, List.of("gh")),
+      new Kind("github-token", "GitHub token", Pattern.compile("\\b(gh[pousr]_[0-9A-Za-z]{36,})"), false, Severity.CRITICAL,
+          List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_")),
       new Kind("slack-token", "Slack token", Pattern.compile("\\b(xox[baprs]-[0-9A-Za-z-]{10,})"), false, Severity.HIGH, List.of("xox")),
       new Kind("dsn-password", "password in a connection URL",
           Pattern.compile("\\b(?:postgres(?:ql)?|mysql|redis|amqp|mongodb)://[^:/\\s'\"]+:([^@/\\s'\"]{4,})@"), false, Severity.HIGH, List.of("://")),
@@ -80,52 +76,123 @@ final class SecretsRule implements Rule {
   }
 
   private static List<RawFinding> secretsIn(RepoAnalysis a, RepoFile f) {
-    List<RawFinding> out = new java.util.ArrayList<>();
     if (f.size() > MAX_BYTES || isLockOrMinified(f.path())) {
-      return out;
+      return List.of();
     }
-    boolean envFile = f.name().equals(".env") || f.name().startsWith(".env.") && !f.name().endsWith(".example")
-        && !f.name().endsWith(".sample") && !f.name().endsWith(".template");
     String text;
     try {
       byte[] bytes = Files.readAllBytes(a.repo().resolve(f.path()));
       if (looksBinary(bytes)) {
-        return out;
+        return List.of();
       }
       text = new String(bytes, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      return out;
+      return List.of();
     }
-    String lower = text.toLowerCase(java.util.Locale.ROOT);
-    List<Kind> possible = new java.util.ArrayList<>();
+    return secretsIn(f.path(), f.isPython(), text, false);
+  }
+
+  /**
+   * The secrets in one file's text, by line, then in the kinds' order. Only lines holding one of a
+   * kind's hints are matched against its pattern; {@code everyLine} matches every line against every
+   * kind instead (the plain way, kept to check the fast one against).
+   */
+  static List<RawFinding> secretsIn(String path, boolean python, String text, boolean everyLine) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    boolean envFile = name.equals(".env") || name.startsWith(".env.") && !name.endsWith(".example")
+        && !name.endsWith(".sample") && !name.endsWith(".template");
+    Lines lines = new Lines(text);
+    String lower = text.toLowerCase(Locale.ROOT);
+    // Lower-casing keeps offsets unless a character lower-cases to two (a dotted capital I); then
+    // a hint anywhere in the file puts every line of it up for matching.
+    boolean sameOffsets = lower.length() == text.length();
+    List<Kind> kinds = new ArrayList<>();
+    List<BitSet> candidates = new ArrayList<>();
+    BitSet union = new BitSet();
     for (Kind kind : KINDS) {
       boolean applies = !(kind.id().equals("env-assignment") && !envFile)
-          && !(kind.id().equals("password-literal") && (envFile || !f.isPython()));
-      if (applies && kind.possibleIn(text, lower)) {
-        possible.add(kind);
+          && !(kind.id().equals("password-literal") && (envFile || !python));
+      if (!applies) {
+        continue;
+      }
+      BitSet on = new BitSet();
+      if (everyLine || kind.hints().isEmpty()) {
+        on.set(0, lines.count());
+      } else {
+        for (String hint : kind.hints()) {
+          for (int at = lower.indexOf(hint); at >= 0; at = lower.indexOf(hint, at + 1)) {
+            if (!sameOffsets) {
+              on.set(0, lines.count());
+              break;
+            }
+            on.set(lines.indexOf(at));
+          }
+        }
+      }
+      if (!on.isEmpty()) {
+        kinds.add(kind);
+        candidates.add(on);
+        union.or(on);
       }
     }
-    if (possible.isEmpty()) {
-      return out;
-    }
-    List<String> lines = List.of(text.split("\r?\n", -1));
+    List<RawFinding> out = new ArrayList<>();
     boolean reportedEnv = false;
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      java.util.Set<String> onThisLine = new java.util.HashSet<>(); // one finding per secret, the most specific kind
-      for (Kind k : possible) {
-        Matcher m = k.pattern().matcher(line);
+    for (int i = union.nextSetBit(0); i >= 0; i = union.nextSetBit(i + 1)) {
+      String line = lines.text(i);
+      Set<String> onThisLine = new HashSet<>(); // one finding per secret, the most specific kind
+      for (int k = 0; k < kinds.size(); k++) {
+        if (!candidates.get(k).get(i)) {
+          continue;
+        }
+        Kind kind = kinds.get(k);
+        Matcher m = kind.pattern().matcher(line);
         while (m.find()) {
           String secret = m.group(1);
-          if (k.needsEntropy() && entropy(secret) < 3.0 || !onThisLine.add(secret)) {
+          if (kind.needsEntropy() && entropy(secret) < 3.0 || !onThisLine.add(secret)) {
             continue;
           }
-          out.add(finding(k, f.path(), i + 1, secret, line, envFile && !reportedEnv));
+          out.add(finding(kind, path, i + 1, secret, line, envFile && !reportedEnv));
           reportedEnv |= envFile;
         }
       }
     }
     return out;
+  }
+
+  /** A text's lines as {@code split("\\r?\\n", -1)} gives them, found by offset without splitting. */
+  private static final class Lines {
+    private final String text;
+    private final int[] starts;
+
+    Lines(String text) {
+      this.text = text;
+      int n = 1;
+      for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        n++;
+      }
+      starts = new int[n];
+      int line = 1;
+      for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        starts[line++] = i + 1;
+      }
+    }
+
+    int count() {
+      return starts.length;
+    }
+
+    int indexOf(int offset) {
+      int i = Arrays.binarySearch(starts, offset);
+      return i >= 0 ? i : -i - 2;
+    }
+
+    String text(int line) {
+      int end = line + 1 < starts.length ? starts[line + 1] - 1 : text.length();
+      if (end > starts[line] && line + 1 < starts.length && text.charAt(end - 1) == '\r') {
+        end--;
+      }
+      return text.substring(starts[line], end);
+    }
   }
 
   private static RawFinding finding(Kind k, String path, int line, String secret, String text, boolean committedEnv) {
