@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.auditworkbench.engine.testing.PythonStdlib;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -188,7 +188,7 @@ class FastPythonParserTest {
   @Test
   void buildsTreeSittersTreeForEveryFileOfTheStandardLibraryThatItAccepts() throws Exception {
     List<Path> files = new ArrayList<>(pythonFiles(Path.of("..", "app", "src", "main", "resources", "demo")));
-    Path stdlib = Path.of(stdlibFolder());
+    Path stdlib = PythonStdlib.folder();
     files.addAll(pythonFiles(stdlib).stream().filter(p -> {
       String rel = stdlib.relativize(p).toString();
       return !rel.startsWith("site-packages") && !rel.startsWith("test/") && !rel.contains("/tests/");
@@ -206,13 +206,5 @@ class FastPythonParserTest {
     try (Stream<Path> s = Files.walk(root)) {
       return s.filter(p -> p.toString().endsWith(".py") && Files.isRegularFile(p)).sorted().toList();
     }
-  }
-
-  private static String stdlibFolder() throws Exception {
-    Process p = new ProcessBuilder("python3", "-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])")
-        .redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    assertEquals(0, p.waitFor(), out);
-    return out;
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.auditworkbench.engine.spi.RawFinding;
+import dev.auditworkbench.engine.testing.PythonStdlib;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ class SecretsRuleTest {
   @Test
   void hintedLinesFindWhatEveryLineFinds() throws Exception {
     List<Path> roots = new ArrayList<>(List.of(Path.of("..", "app", "src", "main", "resources", "demo", "ledgerly")));
-    roots.add(Path.of(stdlibFolder()));
+    roots.add(PythonStdlib.folder());
     int files = 0;
     int findings = 0;
     for (Path root : roots) {
@@ -91,13 +92,5 @@ class SecretsRuleTest {
         }
       }).sorted().toList();
     }
-  }
-
-  private static String stdlibFolder() throws Exception {
-    Process p = new ProcessBuilder("python3", "-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])")
-        .redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    assertEquals(0, p.waitFor(), out);
-    return out;
   }
 }
