@@ -160,6 +160,21 @@ class MainWindowUiTest {
   }
 
   @Test
+  void rescanShowsWhenItRanAndTheFilesThatAreNotPython3(FxRobot robot) throws Exception {
+    assertEquals("The repository has not been scanned yet (File > Re-scan repository).",
+        robot.lookup("#overview-scan").queryAs(Label.class).getText());
+    Files.writeString(repo.resolve("ok.py"), "x = 1\n");
+    Files.writeString(repo.resolve("legacy.py"), "print 'python 2'\n");
+
+    robot.interact(() -> model.rescan());
+
+    waitUntil(() -> robot.lookup("#overview-scan").queryAs(Label.class).getText().startsWith("Last scan "));
+    String line = robot.lookup("#overview-scan").queryAs(Label.class).getText();
+    // To the minute, in the machine's zone; no commit (the folder is not a git repository).
+    assertTrue(line.matches("Last scan \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}; 1 file not valid Python 3"), line);
+  }
+
+  @Test
   void badFileInAnImportIsNamedAndTheOthersLand(FxRobot robot) throws Exception {
     Path bad = Files.writeString(dir.resolve("notes-" + System.nanoTime() + ".txt"), "not a report");
 

@@ -141,8 +141,7 @@ public final class MainViewModel {
     if (!s.imports().isEmpty()) {
       var last = s.imports().get(s.imports().size() - 1);
       sb.append("   last import: ").append(last.fileName()).append(" (")
-          .append(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.systemDefault())
-              .format(last.importedAt())).append(")");
+          .append(dev.auditworkbench.views.common.Times.minute(last.importedAt())).append(")");
     }
     return sb.toString();
   }
