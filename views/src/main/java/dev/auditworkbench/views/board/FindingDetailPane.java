@@ -289,7 +289,7 @@ final class FindingDetailPane extends VBox {
           .map(x -> "#" + x.id() + " " + x.title() + " (" + String.join(", ", x.sources().stream().map(s -> s.tool()).distinct().toList()) + ")")
           .toList()));
       history.getItems().setAll(d.history().stream().map(h -> String.format(Locale.ROOT, "%s  %s: %s -> %s (%s)",
-          dev.auditworkbench.views.common.Times.minute(h.at()), h.field(), h.oldValue(), h.newValue(), h.origin())).toList());
+          dev.auditworkbench.views.common.Texts.minute(h.at()), h.field(), h.oldValue(), h.newValue(), h.origin())).toList());
     } finally {
       showing = false;
     }

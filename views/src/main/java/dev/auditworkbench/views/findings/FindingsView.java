@@ -43,7 +43,7 @@ public final class FindingsView extends VBox {
     detail.setStyle("-fx-font-family: monospace;");
     detail.setPromptText("Select a finding to see everything about it.");
     javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table, detail);
-    split.setDividerPositions(0.62);
+    split.setDividerPositions(0.68);
     getChildren().addAll(createFilterBar(), split);
     VBox.setVgrow(split, Priority.ALWAYS);
     configureTable();
@@ -130,19 +130,24 @@ public final class FindingsView extends VBox {
     table.setItems(sorted);
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    // One row height for all: rows laid out before and after the badges' style arrived differed,
+    // and a fixed size lets the table skip measuring each of 10,000 rows.
+    table.setFixedCellSize(Math.ceil(javafx.scene.text.Font.getDefault().getSize() * 1.9));
     table.setPlaceholder(new Label("No findings. Import a scan (Ctrl+I) or drop files here."));
 
     TableColumn<Finding, Severity> severity = column("Severity", Finding::severity, 90);
     severity.setCellFactory(c -> new SeverityCell());
+    narrowest(severity, 84); // the widest badge, "critical", stays whole when the detail pane takes room
     table.getColumns().addAll(List.of(
         severity,
         column("Title", Finding::title, 420),
-        column("Category", f -> f.category().key(), 110),
+        narrowest(column("Category", f -> f.category().key(), 110), 96),
         leadingEllipsis(column("Location", f -> f.location().display(), 260)),
-        column("Status", f -> f.gone() ? f.status().label() + " (gone)" : f.status().label(), 110),
-        column("Impact", f -> f.impact().value(), 72),
-        column("Effort", f -> f.effort().size().name(), 68),
-        column("Tools", f -> f.sources().stream().map(SourceRef::tool).distinct().collect(Collectors.joining(", ")), 120)));
+        narrowest(column("Status", f -> f.gone() ? f.status().label() + " (gone)" : f.status().label(), 110), 76),
+        narrowest(column("Impact", f -> f.impact().value(), 72), 64),
+        narrowest(column("Effort", f -> f.effort().size().name(), 68), 60),
+        narrowest(column("Tools", f -> f.sources().stream().map(SourceRef::tool).distinct().collect(Collectors.joining(", ")),
+            120), 90)));
     table.setContextMenu(createContextMenu());
   }
 
@@ -161,6 +166,11 @@ public final class FindingsView extends VBox {
     TableColumn<Finding, T> col = new TableColumn<>(title);
     col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
     col.setPrefWidth(width);
+    return col;
+  }
+
+  private static <T> TableColumn<Finding, T> narrowest(TableColumn<Finding, T> col, double width) {
+    col.setMinWidth(width);
     return col;
   }
 

@@ -4,7 +4,7 @@ import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.ImportRecord;
 import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.views.common.Css;
-import dev.auditworkbench.views.common.Times;
+import dev.auditworkbench.views.common.Texts;
 import java.util.Map;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -56,9 +56,9 @@ public final class OverviewView extends VBox {
     codeTiles.getChildren().clear();
     s.scan().ifPresentOrElse(scan -> {
       codeTiles.getChildren().addAll(tile(scan.pythonFiles(), "Python files"), tileText(String.format("%,d", scan.codeLines()), "code lines"));
-      scanLine.setText("Last scan " + Times.minute(scan.scannedAt())
+      scanLine.setText("Last scan " + Texts.minute(scan.scannedAt())
           + (scan.commitId() == null ? "" : " at commit " + scan.commitId().substring(0, 12))
-          + "; " + (scan.parseFailures() == 1 ? "1 file" : scan.parseFailures() + " files") + " not valid Python 3");
+          + "; " + Texts.count(scan.parseFailures(), "file") + " not valid Python 3");
     }, () -> scanLine.setText("The repository has not been scanned yet (File > Re-scan repository)."));
     s.inventory().ifPresent(inv -> codeTiles.getChildren().addAll(
         tile((int) inv.apps().stream().filter(a -> a.local()).count(), "local apps"),

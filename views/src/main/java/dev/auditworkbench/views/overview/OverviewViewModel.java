@@ -80,13 +80,15 @@ public final class OverviewViewModel {
     var queries = store.read(c -> dev.auditworkbench.engine.queries.QueryAnalysis.of(c,
         dev.auditworkbench.engine.queries.QueryAnalysis.DEFAULT_N_PLUS_ONE));
     queries.routes().stream().limit(3).forEach(r -> out.add(String.format(java.util.Locale.ROOT,
-        "Slow route %s: p95 %.0f ms over %,d requests%s", r.route(), r.p95(), r.requests(),
+        "Slow route %s: p95 %.0f ms over %s%s", r.route(), r.p95(), dev.auditworkbench.views.common.Texts.count(r.requests(), "request"),
         r.changedOn() == null ? "" : String.format(java.util.Locale.ROOT, " (slower since %s)", r.changedOn()))));
     queries.statements().stream().limit(3).forEach(st -> out.add(String.format(java.util.Locale.ROOT,
-        "Statement with %.0f%% of database time: %,d calls, mean %.1f ms on %s", 100 * st.share(), st.calls(), st.meanMs(),
+        "Statement with %.0f%% of database time: %s, mean %.1f ms on %s", 100 * st.share(),
+        dev.auditworkbench.views.common.Texts.count(st.calls(), "call"), st.meanMs(),
         st.tables().isEmpty() ? "-" : String.join(", ", st.tables()))));
     if (!queries.nPlusOnes().isEmpty()) {
-      out.add(queries.nPlusOnes().size() + " N+1 patterns in the captured traffic (Queries page)");
+      out.add(dev.auditworkbench.views.common.Texts.count(queries.nPlusOnes().size(), "N+1 pattern")
+          + " in the captured traffic (Queries page)");
     }
     return out;
   }

@@ -2,6 +2,7 @@ package dev.auditworkbench.views.seams;
 
 import dev.auditworkbench.engine.seams.SeamLayout;
 import dev.auditworkbench.engine.seams.SeamMap;
+import dev.auditworkbench.views.common.Texts;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -49,7 +50,10 @@ public final class SeamsView extends BorderPane {
     clustersTitle.getStyleClass().add("title-4");
     cutsTitle.getStyleClass().add("title-4");
     details.setId("seam-details");
-    details.setPlaceholder(new Label("Click an app for its modules, hotspots, owners and crossing imports."));
+    Label hint = new Label("Click an app for its modules, hotspots, owners and crossing imports.");
+    hint.setWrapText(true);
+    hint.setPadding(new Insets(8));
+    details.setPlaceholder(hint);
     details.setCellFactory(v -> wrapping());
     Label detailsTitle = new Label("Selected app");
     detailsTitle.getStyleClass().add("title-4");
@@ -190,8 +194,8 @@ public final class SeamsView extends BorderPane {
       clusters.getItems().add((i + 1) + ": " + String.join(", ", m.clusters().get(i)));
     }
     for (SeamMap.Cut c : m.cuts()) {
-      cuts.getItems().add((c.clusterA() + 1) + " | " + (c.clusterB() + 1) + ": " + c.imports() + " imports, "
-          + c.coChanges() + " co-changes over " + c.links() + " links");
+      cuts.getItems().add((c.clusterA() + 1) + " | " + (c.clusterB() + 1) + ": " + Texts.count(c.imports(), "import")
+          + ", " + Texts.count(c.coChanges(), "co-change") + " over " + Texts.count(c.links(), "link"));
     }
   }
 }

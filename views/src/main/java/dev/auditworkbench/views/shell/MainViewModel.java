@@ -141,7 +141,7 @@ public final class MainViewModel {
     if (!s.imports().isEmpty()) {
       var last = s.imports().get(s.imports().size() - 1);
       sb.append("   last import: ").append(last.fileName()).append(" (")
-          .append(dev.auditworkbench.views.common.Times.minute(last.importedAt())).append(")");
+          .append(dev.auditworkbench.views.common.Texts.minute(last.importedAt())).append(")");
     }
     return sb.toString();
   }
