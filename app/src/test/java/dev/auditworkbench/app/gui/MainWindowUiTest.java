@@ -310,7 +310,7 @@ class MainWindowUiTest {
     int total = expectedCount("test_id", "B");
     waitUntil(() -> inbox.getItems().size() == total);
     javafx.scene.control.Label header = robot.lookup("#board-header-inbox").queryAs(javafx.scene.control.Label.class);
-    assertTrue(header.getText().startsWith("Inbox  " + total + "  ("), header.getText());
+    assertTrue(header.getText().matches("Inbox  " + total + "\\R[0-9,]+ h of work"), header.getText());
 
     // Keyboard: Alt+2 moves the selected card to Confirmed, saved at once.
     var first = inbox.getItems().get(0);

@@ -132,12 +132,11 @@ public final class BoardView extends BorderPane {
       Label header = new Label();
       header.setId("board-header-" + slug(s));
       header.getStyleClass().add("title-4");
-      header.setWrapText(true);
       headers.put(s, header);
       model.column(s).addListener((ListChangeListener<Finding>) c -> updateHeaders());
     }
     SplitPane split = new SplitPane(boardArea, detail);
-    split.setDividerPositions(0.62);
+    split.setDividerPositions(0.7);
     setCenter(split);
     findings.all().addListener((ListChangeListener<Finding>) c -> {
       if (lanes.getValue() != Lanes.NONE && !currentLaneKeys().equals(laneKeys)) {
@@ -248,7 +247,8 @@ public final class BoardView extends BorderPane {
 
   private void updateHeaders() {
     for (Status s : ORDER) {
-      headers.get(s).setText(String.format(Locale.ROOT, "%s  %d  (%d h)", s.label(), model.column(s).size(),
+      // Two lines in every column, so the headers line up however narrow the columns get.
+      headers.get(s).setText(String.format(Locale.ROOT, "%s  %,d\n%,d h of work", s.label(), model.column(s).size(),
           model.effortHours(s)));
     }
   }
