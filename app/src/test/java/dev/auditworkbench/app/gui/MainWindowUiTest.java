@@ -253,6 +253,9 @@ class MainWindowUiTest {
   void matrixDragReScoresAWorkItemAndSavesIt(FxRobot robot) throws Exception {
     robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT6);
     waitUntil(() -> robot.lookup("#matrix-item-1").tryQuery().isPresent());
+    javafx.scene.layout.FlowPane legend = robot.lookup("#matrix-legend").queryAs(javafx.scene.layout.FlowPane.class);
+    assertEquals(dev.auditworkbench.engine.model.Category.values().length + 1, legend.getChildren().size(),
+        "a colour per category and what the size means");
     // The lowest-ranked item that holds one finding: a drag re-scores exactly that finding.
     javafx.scene.layout.Pane chart = robot.lookup("#matrix-chart").queryAs(javafx.scene.layout.Pane.class);
     javafx.scene.shape.Circle disc = chart.getChildren().stream()

@@ -93,7 +93,9 @@ public final class MatrixView extends BorderPane {
     VBox side = new VBox(6, roadmapTitle, roadmap, detail);
     side.setPadding(new Insets(0, 0, 0, 8));
     side.setMinWidth(280);
-    SplitPane split = new SplitPane(new javafx.scene.control.ScrollPane(chart), side);
+    VBox chartAndLegend = new VBox(8, chart, legend());
+    chartAndLegend.setPadding(new Insets(0, 0, 8, 0));
+    SplitPane split = new SplitPane(new javafx.scene.control.ScrollPane(chartAndLegend), side);
     split.setDividerPositions(0.68);
     VBox top = new VBox(2, title, summary);
     top.setPadding(new Insets(0, 0, 8, 0));
@@ -101,6 +103,25 @@ public final class MatrixView extends BorderPane {
     setCenter(split);
     model.planProperty().addListener((o, a, plan) -> show(plan));
     show(model.planProperty().get());
+  }
+
+  /** What a disc's colour and size say, as in the report's matrix. */
+  private static javafx.scene.layout.FlowPane legend() {
+    javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(14, 4);
+    legend.setId("matrix-legend");
+    legend.setPrefWrapLength(WIDTH);
+    legend.setPadding(new Insets(0, 0, 0, LEFT));
+    for (dev.auditworkbench.engine.model.Category c : dev.auditworkbench.engine.model.Category.values()) {
+      javafx.scene.shape.Circle dot = new javafx.scene.shape.Circle(5,
+          Color.web(dev.auditworkbench.engine.report.MatrixSvg.colour(c), 0.8));
+      Label name = new Label(c.key(), dot);
+      name.getStyleClass().add(Css.MUTED);
+      legend.getChildren().add(name);
+    }
+    Label size = new Label("disc size: findings in the work item");
+    size.getStyleClass().add(Css.MUTED);
+    legend.getChildren().add(size);
+    return legend;
   }
 
   static double x(double hours) {
