@@ -16,6 +16,7 @@ import dev.auditworkbench.views.start.NewAuditViewModel;
 import dev.auditworkbench.views.start.StartView;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -147,7 +148,7 @@ public final class WorkbenchApplication extends Application {
   private void showProject(ProjectStore store) {
     closeProject();
     open = store;
-    recent.add(store.file());
+    recent.add(store.file(), RecentProjects.title(store.info().client(), store.info().engagement()), Instant.now());
     FxDialogService dialogs = new FxDialogService(stage);
     MainViewModel model =
         new MainViewModel(

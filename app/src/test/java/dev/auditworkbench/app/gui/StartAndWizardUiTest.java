@@ -46,7 +46,8 @@ class StartAndWizardUiTest {
   void start(Stage stage) throws Exception {
     this.stage = stage;
     recentProject = Files.createTempFile(dir, "recent", ".audit");
-    StartView view = new StartView(List.of(recentProject), new StartView.Actions() {
+    StartView view = new StartView(List.of(new dev.auditworkbench.views.start.RecentProject(recentProject, "Acme Pay \u00b7 Q4 audit",
+        java.time.Instant.parse("2026-12-01T10:15:00Z"))), new StartView.Actions() {
       @Override
       public void openProject(Path file) {
         calls.add("open " + file.getFileName());
@@ -77,7 +78,12 @@ class StartAndWizardUiTest {
     robot.clickOn("#start-new");
     robot.clickOn("#start-open");
     robot.clickOn("#start-demo");
-    robot.doubleClickOn(robot.lookup("#start-recent .list-cell").nth(0).queryAs(javafx.scene.Node.class));
+    javafx.scene.control.ListCell<?> cell = robot.lookup("#start-recent .list-cell").nth(0).queryAs(javafx.scene.control.ListCell.class);
+    var texts = robot.from(cell).lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
+        .map(javafx.scene.control.Label::getText).toList();
+    assertEquals("Acme Pay \u00b7 Q4 audit", texts.get(0));
+    assertTrue(texts.get(1).startsWith(recentProject + "  \u00b7  opened 2026-12-0"), texts.get(1));
+    robot.doubleClickOn(cell);
     WaitForAsyncUtils.waitForFxEvents();
     assertEquals(List.of("new", "choose", "demo", "open " + recentProject.getFileName()), calls);
   }

@@ -1,6 +1,7 @@
 package dev.auditworkbench.views.start;
 
 import dev.auditworkbench.views.common.Css;
+import dev.auditworkbench.views.common.Texts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -9,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.concurrent.Task;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.input.KeyCode;
@@ -30,7 +32,7 @@ public final class StartView extends VBox {
     Runnable openDemo();
   }
 
-  public StartView(List<Path> recent, Actions actions, ReadOnlyObjectProperty<Task<?>> running) {
+  public StartView(List<RecentProject> recent, Actions actions, ReadOnlyObjectProperty<Task<?>> running) {
     setId("start-view");
     getStyleClass().add(Css.START);
     setSpacing(16);
@@ -58,21 +60,22 @@ public final class StartView extends VBox {
 
     Label recentTitle = new Label("Recent projects");
     recentTitle.getStyleClass().add(Css.PAGE_TITLE);
-    ListView<Path> recentList = new ListView<>();
+    ListView<RecentProject> recentList = new ListView<>();
     recentList.setId("start-recent");
     recentList.getItems().setAll(recent);
     recentList.setPlaceholder(new Label("No recent projects."));
     recentList.setMaxWidth(640);
+    recentList.setCellFactory(v -> new RecentCell());
     recentList.setOnMouseClicked(e -> {
-      Path p = recentList.getSelectionModel().getSelectedItem();
+      RecentProject p = recentList.getSelectionModel().getSelectedItem();
       if (e.getClickCount() == 2 && p != null) {
-        actions.openProject(p);
+        actions.openProject(p.file());
       }
     });
     recentList.setOnKeyPressed(e -> {
-      Path p = recentList.getSelectionModel().getSelectedItem();
+      RecentProject p = recentList.getSelectionModel().getSelectedItem();
       if (e.getCode() == KeyCode.ENTER && p != null) {
-        actions.openProject(p);
+        actions.openProject(p.file());
       }
     });
     Label message = new Label();
@@ -92,5 +95,32 @@ public final class StartView extends VBox {
       }
     });
     getChildren().addAll(title, subtitle, buttons, busy, recentTitle, recentList);
+    if (!recent.isEmpty()) {
+      recentList.getSelectionModel().select(0); // Enter opens the last project
+    }
+  }
+
+  /** What the project is, in bold; where its file is and when it was last opened, below. */
+  private static final class RecentCell extends ListCell<RecentProject> {
+    private final Label heading = new Label();
+    private final Label where = new Label();
+    private final VBox box = new VBox(2, heading, where);
+
+    RecentCell() {
+      heading.setStyle("-fx-font-weight: bold;");
+      where.getStyleClass().add(Css.MUTED);
+    }
+
+    @Override
+    protected void updateItem(RecentProject item, boolean empty) {
+      super.updateItem(item, empty);
+      if (empty || item == null) {
+        setGraphic(null);
+        return;
+      }
+      heading.setText(item.heading());
+      where.setText(item.file() + (item.openedAt() == null ? "" : "  \u00b7  opened " + Texts.minute(item.openedAt())));
+      setGraphic(box);
+    }
   }
 }
