@@ -38,6 +38,7 @@ public final class OverviewView extends VBox {
         heading("By category"), categoryTiles,
         heading("Imports"), imports);
     VBox.setVgrow(imports, Priority.ALWAYS);
+    imports.setMinHeight(140);
     model.snapshotProperty().addListener((o, a, s) -> show(s));
   }
 
@@ -80,9 +81,11 @@ public final class OverviewView extends VBox {
         s.imports().stream().map(OverviewView::describe).toList());
   }
 
-  private static String describe(ImportRecord r) {
-    return String.format("#%d  %s  %s  %d new, %d unchanged, %d gone", r.id(), r.fileName(), r.format(),
-        r.newCount(), r.unchangedCount(), r.goneCount());
+  /** "#2  nginx-access.log  access-log  2026-12-03 08:17  12,400 records; findings: 0 new, 0 unchanged, 0 gone". */
+  static String describe(ImportRecord r) {
+    return String.format("#%d  %s  %s  %s  %s; findings: %,d new, %,d unchanged, %,d gone%s", r.id(), r.fileName(),
+        r.format(), Texts.minute(r.importedAt()), Texts.count(r.recordsRead(), "record"), r.newCount(), r.unchangedCount(),
+        r.goneCount(), r.warnings().isEmpty() ? "" : "; " + Texts.count(r.warnings().size(), "warning"));
   }
 
   private static VBox tile(int count, String label) {

@@ -69,7 +69,11 @@ public final class MainWindow extends BorderPane {
     this.onToggleTheme = onToggleTheme;
     setId("main-window");
     findingsView = new FindingsView(model.findings());
-    pages.put(Page.OVERVIEW, new OverviewView(model.overview()));
+    // The overview grows with the codebase's highlights; it scrolls rather than squeeze the imports.
+    javafx.scene.control.ScrollPane overview = new javafx.scene.control.ScrollPane(new OverviewView(model.overview()));
+    overview.setFitToWidth(true);
+    overview.setFitToHeight(true);
+    pages.put(Page.OVERVIEW, overview);
     pages.put(Page.FINDINGS, findingsView);
     pages.put(Page.SEAMS, new dev.auditworkbench.views.seams.SeamsView(model.seams(), model.dialogs()));
     pages.put(Page.QUERIES, new dev.auditworkbench.views.queries.QueriesView(model.queries()));
