@@ -54,7 +54,7 @@ class CliTest {
   @Test
   void importedFindingsAppearInTheStableJsonSchema() throws Exception {
     Cli imported = Cli.run("import", project, sample("one_vuln.json")).ok();
-    assertTrue(imported.out().contains("detected Bandit JSON; 1 records read, 1 new, 0 unchanged, 0 gone"), imported.out());
+    assertTrue(imported.out().contains("detected Bandit JSON; 1 record read, 1 new, 0 unchanged, 0 gone"), imported.out());
 
     JsonNode findings = findingsJson();
 
@@ -192,7 +192,7 @@ class CliTest {
 
     Cli merged = Cli.run("import", project, second).ok();
 
-    assertTrue(merged.out().contains("1 records read, 1 new, 0 unchanged"), merged.out());
+    assertTrue(merged.out().contains("1 record read, 1 new, 0 unchanged"), merged.out());
     assertEquals(before, findingsJson().size(), "no second finding");
     List<JsonNode> withSemgrep = new ArrayList<>();
     for (JsonNode f : findingsJson()) {
@@ -211,7 +211,7 @@ class CliTest {
     finding.get("sources").forEach(s -> tools.add(s.get("tool").asText()));
     assertEquals(List.of("bandit", "semgrep"), tools);
     Cli again = Cli.run("import", project, Files.writeString(dir.resolve("semgrep2.sarif"), sarif + "\n")).ok();
-    assertTrue(again.out().contains("1 records read, 0 new, 1 unchanged"), again.out());
+    assertTrue(again.out().contains("1 record read, 0 new, 1 unchanged"), again.out());
   }
 
   @Test

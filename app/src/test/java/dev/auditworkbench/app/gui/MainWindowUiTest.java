@@ -153,7 +153,7 @@ class MainWindowUiTest {
     robot.interact(() -> window.importFiles(List.of(UiFixtures.sample("one_vuln.json"))));
 
     waitUntil(() -> !dialogs.infos.isEmpty());
-    assertTrue(dialogs.infos.get(0).contains("one_vuln.json: detected Bandit JSON; 1 records read, 1 new"), dialogs.infos.toString());
+    assertTrue(dialogs.infos.get(0).contains("one_vuln.json: detected Bandit JSON; 1 record read, 1 new"), dialogs.infos.toString());
     // one_vuln.json scanned only one/one.py: the earlier report's findings elsewhere stay open.
     String lowAfter = String.valueOf(expectedCount("issue_severity", "LOW") + 1);
     waitUntil(() -> robot.lookup("#tile-low .tile-number").queryAs(Label.class).getText().equals(lowAfter));
@@ -183,7 +183,7 @@ class MainWindowUiTest {
     waitUntil(() -> !dialogs.errors.isEmpty());
     String report = dialogs.errors.get(0);
     assertTrue(report.contains("Not imported: " + bad), report);
-    assertTrue(report.contains("one_vuln.json: detected Bandit JSON; 1 records read, 1 new"), report);
+    assertTrue(report.contains("one_vuln.json: detected Bandit JSON; 1 record read, 1 new"), report);
   }
 
   @Test

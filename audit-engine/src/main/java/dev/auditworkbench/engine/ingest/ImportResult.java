@@ -24,10 +24,11 @@ public record ImportResult(
           + ", nothing changed";
     }
     return String.format(
-        "%s: %s; %d records read, %d new, %d unchanged, %d gone (import #%d)",
+        "%s: %s; %d record%s read, %d new, %d unchanged, %d gone (import #%d)",
         file.getFileName(),
         how,
         record.recordsRead(),
+        record.recordsRead() == 1 ? "" : "s",
         record.newCount(),
         record.unchangedCount(),
         record.goneCount(),
