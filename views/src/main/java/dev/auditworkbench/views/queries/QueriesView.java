@@ -79,8 +79,8 @@ public final class QueriesView extends BorderPane {
     column(plans, "Model", 200, p -> p.modelPath() == null ? "" : p.modelPath() + ":" + p.line());
 
     nPlusOnes.getSelectionModel().selectedItemProperty().addListener((o, a, n) -> setDetail(n == null ? "" :
-        String.format(Locale.ROOT, "%s: %d x the statement below in each of %d requests (%.1f ms each)%s%n%n%s",
-            n.route(), n.repeats(), n.requests(), n.msPerRequest(),
+        String.format(Locale.ROOT, "%s: %d x the statement below in each of %s (%.1f ms each)%s%n%n%s",
+            n.route(), n.repeats(), n.requests() == 1 ? "1 request" : n.requests() + " requests", n.msPerRequest(),
             n.view() == null ? "" : "\nServed by " + n.view() + " (" + n.viewPath() + ":" + n.viewLine() + ")",
             SqlText.format(n.example()))));
     statements.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> setDetail(s == null ? "" :
