@@ -58,7 +58,8 @@ public final class BoardViewModel {
   private final TriageService triage;
   private final BackgroundWork background;
   private final Map<Status, FilteredList<Finding>> filtered = new EnumMap<>(Status.class);
-  private final Map<Status, SortedList<Finding>> columns = new EnumMap<>(Status.class);
+  /** Every finding in board order; the columns filter it, so typing a search never re-sorts. */
+  private final SortedList<Finding> inOrder;
   private final Deque<Step> undo = new ArrayDeque<>();
   private final Deque<Step> redo = new ArrayDeque<>();
   private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
@@ -74,10 +75,9 @@ public final class BoardViewModel {
     this.store = store;
     this.triage = triage;
     this.background = background;
+    inOrder = new SortedList<>(findings.all(), order());
     for (Status s : Status.values()) {
-      FilteredList<Finding> f = new FilteredList<>(findings.all(), x -> x.status() == s && !x.gone());
-      filtered.put(s, f);
-      columns.put(s, new SortedList<>(f, order()));
+      filtered.put(s, new FilteredList<>(inOrder, x -> x.status() == s && !x.gone()));
     }
     findings.searchProperty().addListener((o, a, b) -> refilter());
     findings.severityProperty().addListener((o, a, b) -> refilter());
@@ -97,10 +97,7 @@ public final class BoardViewModel {
   }
 
   private void resort() {
-    Comparator<Finding> c = order();
-    for (SortedList<Finding> s : columns.values()) {
-      s.setComparator(c);
-    }
+    inOrder.setComparator(order());
   }
 
   /** Shows the columns in these ranks (the stored order; the bench times this re-sort). */
@@ -156,12 +153,12 @@ public final class BoardViewModel {
 
   /** A column as filtered, in board order. */
   public ObservableList<Finding> column(Status status) {
-    return columns.get(status);
+    return filtered.get(status);
   }
 
   /** Hours of effort in a column as filtered. */
   public int effortHours(Status status) {
-    return columns.get(status).stream().mapToInt(f -> f.effort().hours()).sum();
+    return filtered.get(status).stream().mapToInt(f -> f.effort().hours()).sum();
   }
 
   /** The findings merged into this one as duplicates. */
@@ -222,7 +219,7 @@ public final class BoardViewModel {
 
   /** Moves the cards one place up (-1) or down (+1) in their column, as shown. */
   public Task<?> shift(List<Finding> selected, Status column, int delta) {
-    List<Finding> shown = columns.get(column);
+    List<Finding> shown = filtered.get(column);
     if (selected.isEmpty() || shown.isEmpty()) {
       return null;
     }
