@@ -41,15 +41,29 @@ public record FindingFilter(
         && (text.isEmpty() || matchesText(f));
   }
 
-  private boolean matchesText(Finding f) {
-    return contains(f.title())
-        || contains(f.ruleId())
-        || contains(f.location().path())
-        || contains(f.location().symbol())
-        || f.sources().stream().anyMatch(s -> contains(s.tool()));
+  /** Whether the search text is in {@code searchable}, a finding's {@link #searchable} text. */
+  public boolean matchesSearchable(String searchable) {
+    return text.isEmpty() || searchable.contains(text);
   }
 
-  private boolean contains(String field) {
-    return field != null && field.toLowerCase(Locale.ROOT).contains(text);
+  /**
+   * What the search text is looked for in: title, rule, path, symbol and tools, lower-cased, one a
+   * line. Views compute it once per finding rather than on every keystroke.
+   */
+  public static String searchable(Finding f) {
+    StringBuilder sb = new StringBuilder(f.title()).append('\n').append(f.ruleId()).append('\n');
+    if (f.location().path() != null) {
+      sb.append(f.location().path());
+    }
+    sb.append('\n');
+    if (f.location().symbol() != null) {
+      sb.append(f.location().symbol());
+    }
+    f.sources().forEach(src -> sb.append('\n').append(src.tool()));
+    return sb.toString().toLowerCase(Locale.ROOT);
+  }
+
+  private boolean matchesText(Finding f) {
+    return matchesSearchable(searchable(f));
   }
 }

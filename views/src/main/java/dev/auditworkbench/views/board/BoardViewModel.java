@@ -144,10 +144,11 @@ public final class BoardViewModel {
 
   private void refilter() {
     FindingFilter base = findings.filter();
-    FindingFilter ignoringStatus = new FindingFilter(Set.of(), base.categories(), base.severities(), base.tools(), base.text());
+    FindingFilter ignoringStatus = new FindingFilter(Set.of(), base.categories(), base.severities(), base.tools(), "");
+    java.util.function.Predicate<Finding> text = findings.textMatch();
     java.util.function.Predicate<Finding> more = findings.appAndQuadrant();
     for (Status s : Status.values()) {
-      filtered.get(s).setPredicate(f -> f.status() == s && !f.gone() && ignoringStatus.test(f) && more.test(f));
+      filtered.get(s).setPredicate(f -> f.status() == s && !f.gone() && ignoringStatus.test(f) && text.test(f) && more.test(f));
     }
   }
 

@@ -47,11 +47,19 @@ public final class FindingsViewModel {
   private volatile int lowEffortHours = 16;
   private final ObservableList<String> tools = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+  /** Each finding's searchable text, lower-cased once: the search runs over every finding per keystroke. */
+  private final java.util.Map<Finding, String> searchable = new java.util.IdentityHashMap<>();
 
   public FindingsViewModel(ProjectStore store, TriageService triage, BackgroundWork background) {
     this.store = store;
     this.triage = triage;
     this.background = background;
+    all.addListener((javafx.collections.ListChangeListener<Finding>) c -> {
+      while (c.next()) {
+        c.getRemoved().forEach(searchable::remove);
+        c.getAddedSubList().forEach(f -> searchable.put(f, FindingFilter.searchable(f)));
+      }
+    });
     search.addListener((o, a, b) -> refilter());
     severity.addListener((o, a, b) -> refilter());
     status.addListener((o, a, b) -> refilter());
@@ -78,9 +86,19 @@ public final class FindingsViewModel {
   }
 
   private void refilter() {
-    FindingFilter filter = filter();
+    FindingFilter filter = filter().withText("");
+    java.util.function.Predicate<Finding> text = textMatch();
     java.util.function.Predicate<Finding> more = appAndQuadrant();
-    shown.setPredicate(f -> filter.test(f) && more.test(f));
+    shown.setPredicate(f -> filter.test(f) && text.test(f) && more.test(f));
+  }
+
+  /** The search text as a predicate (shared with the board), over each finding's cached searchable text. */
+  public java.util.function.Predicate<Finding> textMatch() {
+    FindingFilter filter = filter();
+    if (filter.text().isEmpty()) {
+      return f -> true;
+    }
+    return f -> filter.matchesSearchable(searchable.computeIfAbsent(f, FindingFilter::searchable));
   }
 
   /** The app (top-level folder of the finding's file) a finding is in; "(repository)" for top-level files. */

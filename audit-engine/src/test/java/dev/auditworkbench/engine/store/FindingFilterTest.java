@@ -1,0 +1,57 @@
+package dev.auditworkbench.engine.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.auditworkbench.engine.model.Category;
+import dev.auditworkbench.engine.model.Confidence;
+import dev.auditworkbench.engine.model.Effort;
+import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.engine.model.Impact;
+import dev.auditworkbench.engine.model.Location;
+import dev.auditworkbench.engine.model.Severity;
+import dev.auditworkbench.engine.model.SourceRef;
+import dev.auditworkbench.engine.model.Status;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FindingFilterTest {
+  private static Finding finding(String title, String rule, String path, String symbol, String... tools) {
+    return new Finding(1, "fp", rule, title, "description", Category.SECURITY, Severity.HIGH, Confidence.HIGH,
+        new Location(path, 3, 3, symbol, true), List.of(), List.of(), List.of(),
+        java.util.Arrays.stream(tools).map(t -> new SourceRef(t, null, "R1", 1, 1, 0)).toList(),
+        Status.INBOX, null, Impact.of(3), null, Effort.hours(2), null, null, List.of(), Instant.EPOCH, Instant.EPOCH, 0);
+  }
+
+  private static FindingFilter text(String t) {
+    return new FindingFilter(Set.of(), Set.of(), Set.of(), Set.of(), t);
+  }
+
+  @Test
+  void textIsFoundInTitleRulePathSymbolAndToolsWhateverItsCase() {
+    Finding f = finding("SQL injection in report", "python.django.sql-raw", "billing/Views.py", "ExportView", "Semgrep");
+    for (String t : List.of("sql INJECTION", "django.sql", "billing/views", "exportview", "semgrep", "  Report ")) {
+      assertTrue(text(t).test(f), t);
+      assertTrue(text(t).matchesSearchable(FindingFilter.searchable(f)), t);
+    }
+    assertFalse(text("xss").test(f));
+  }
+
+  @Test
+  void textDoesNotMatchAcrossTwoFields() {
+    Finding f = finding("Open redirect", "redirect", "app.py", null, "bandit");
+    assertFalse(text("redirectredirect").test(f));
+    assertFalse(text("redirect redirect").test(f));
+    assertEquals("open redirect\nredirect\napp.py\n\nbandit", FindingFilter.searchable(f));
+  }
+
+  @Test
+  void noPathOrSymbolIsNoMatchForThem() {
+    Finding f = finding("Framework out of support", "deps.eol", null, null, "workbench");
+    assertTrue(text("workbench").test(f));
+    assertFalse(text("null").test(f));
+  }
+}
