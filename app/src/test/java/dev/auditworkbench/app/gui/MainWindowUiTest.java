@@ -627,11 +627,13 @@ class MainWindowUiTest {
     var n = (dev.auditworkbench.engine.queries.QueryAnalysis.NPlusOne) nPlusOnes.getItems().get(chosen);
     org.fxmisc.richtext.CodeArea detail = robot.lookup("#queries-detail").queryAs(org.fxmisc.richtext.CodeArea.class);
     assertEquals(100, n.repeats());
-    assertTrue(detail.getText().startsWith("GET /invoices/: 100 x the statement below in each of "), detail.getText());
+    assertTrue(detail.getText().startsWith("-- GET /invoices/: 100 x the statement below in each of "), detail.getText());
     // The SQL is laid out one clause per line and highlighted.
     assertTrue(detail.getText().contains("\n  FROM \"") && detail.getText().contains("\n  WHERE "), detail.getText());
     int select = detail.getText().indexOf("SELECT");
     assertEquals(java.util.Set.of("sql-keyword"), java.util.Set.copyOf(detail.getStyleOfChar(select + 1)));
+    // What is said about the statement is a comment: "in" there is not a keyword.
+    assertEquals(java.util.Set.of("sql-comment"), java.util.Set.copyOf(detail.getStyleOfChar(detail.getText().indexOf(" in each") + 2)));
   }
 
   @Test

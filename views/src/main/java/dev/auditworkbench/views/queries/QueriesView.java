@@ -79,13 +79,14 @@ public final class QueriesView extends BorderPane {
     column(plans, "Model", 200, p -> p.modelPath() == null ? "" : p.modelPath() + ":" + p.line());
 
     nPlusOnes.getSelectionModel().selectedItemProperty().addListener((o, a, n) -> setDetail(n == null ? "" :
-        String.format(Locale.ROOT, "%s: %d x the statement below in each of %s (%.1f ms each)%s%n%n%s",
+        // The pane is SQL: what is said about the statement is written as SQL comments.
+        String.format(Locale.ROOT, "-- %s: %d x the statement below in each of %s (%.1f ms each)%s%n%n%s",
             n.route(), n.repeats(), n.requests() == 1 ? "1 request" : n.requests() + " requests", n.msPerRequest(),
-            n.view() == null ? "" : "\nServed by " + n.view() + " (" + n.viewPath() + ":" + n.viewLine() + ")",
+            n.view() == null ? "" : "\n-- Served by " + n.view() + " (" + n.viewPath() + ":" + n.viewLine() + ")",
             SqlText.format(n.example()))));
     statements.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> setDetail(s == null ? "" :
-        SqlText.format(s.normalized()) + "\n\nExample:\n" + SqlText.format(s.example())
-            + (s.model() == null ? "" : "\n\nModel: " + s.model())));
+        SqlText.format(s.normalized()) + "\n\n-- Example:\n" + SqlText.format(s.example())
+            + (s.model() == null ? "" : "\n\n-- Model: " + s.model())));
     routes.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
       if (r == null) {
         setDetail("");

@@ -15,7 +15,7 @@ public final class SqlText {
   private static final Pattern CLAUSE = Pattern.compile(
       "\\s+(?=(?:" + String.join("|", CLAUSES.stream().map(c -> c.replace(" ", "\\s+")).toList()) + ")\\b)");
   private static final Pattern TOKENS = Pattern.compile(
-      "(?<string>'(?:[^']|'')*')|(?<ident>\"[^\"]*\")|(?<number>\\b\\d+(?:\\.\\d+)?\\b|\\$\\d+)|(?<keyword>\\b(?i:"
+      "(?<comment>--[^\\n]*)|(?<string>'(?:[^']|'')*')|(?<ident>\"[^\"]*\")|(?<number>\\b\\d+(?:\\.\\d+)?\\b|\\$\\d+)|(?<keyword>\\b(?i:"
           + "select|from|where|and|or|not|in|is|null|join|left|right|inner|outer|on|group|by|order|having|limit|offset|"
           + "insert|into|values|update|set|delete|returning|as|asc|desc|distinct|count|sum|case|when|then|else|end|"
           + "between|like|exists|union|all|with)\\b)");
@@ -28,13 +28,14 @@ public final class SqlText {
     return CLAUSE.matcher(oneLine).replaceAll("\n").replace("\n", "\n  ").replaceFirst("^\\s+", "");
   }
 
-  /** Highlighting for any text holding SQL: keywords, strings, numbers and quoted identifiers. */
+  /** Highlighting for any text holding SQL: comments, keywords, strings, numbers and quoted identifiers. */
   public static StyleSpans<Collection<String>> highlight(String text) {
     Matcher m = TOKENS.matcher(text);
     StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
     int last = 0;
     while (m.find()) {
-      String style = m.group("string") != null ? "sql-string" : m.group("ident") != null ? "sql-ident"
+      String style = m.group("comment") != null ? "sql-comment" : m.group("string") != null ? "sql-string"
+          : m.group("ident") != null ? "sql-ident"
           : m.group("number") != null ? "sql-number" : "sql-keyword";
       spans.add(Collections.emptyList(), m.start() - last);
       spans.add(Collections.singleton(style), m.end() - m.start());
