@@ -57,7 +57,8 @@ public final class FindingsViewModel {
     all.addListener((javafx.collections.ListChangeListener<Finding>) c -> {
       while (c.next()) {
         c.getRemoved().forEach(searchable::remove);
-        c.getAddedSubList().forEach(f -> searchable.put(f, FindingFilter.searchable(f)));
+        // computeIfAbsent: the filtered list, listening first, may have asked for them already
+        c.getAddedSubList().forEach(f -> searchable.computeIfAbsent(f, FindingFilter::searchable));
       }
     });
     search.addListener((o, a, b) -> refilter());

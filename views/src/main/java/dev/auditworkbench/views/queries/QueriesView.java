@@ -81,7 +81,7 @@ public final class QueriesView extends BorderPane {
     nPlusOnes.getSelectionModel().selectedItemProperty().addListener((o, a, n) -> setDetail(n == null ? "" :
         // The pane is SQL: what is said about the statement is written as SQL comments.
         String.format(Locale.ROOT, "-- %s: %d x the statement below in each of %s (%.1f ms each)%s%n%n%s",
-            n.route(), n.repeats(), n.requests() == 1 ? "1 request" : n.requests() + " requests", n.msPerRequest(),
+            n.route(), n.repeats(), dev.auditworkbench.views.common.Texts.count(n.requests(), "request"), n.msPerRequest(),
             n.view() == null ? "" : "\n-- Served by " + n.view() + " (" + n.viewPath() + ":" + n.viewLine() + ")",
             SqlText.format(n.example()))));
     statements.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> setDetail(s == null ? "" :

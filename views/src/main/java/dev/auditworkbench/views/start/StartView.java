@@ -96,7 +96,7 @@ public final class StartView extends VBox {
     });
     getChildren().addAll(title, subtitle, buttons, busy, recentTitle, recentList);
     if (!recent.isEmpty()) {
-      recentList.getSelectionModel().select(0); // Enter opens the last project
+      recentList.getSelectionModel().select(0); // the last project, ready for Enter in the list
     }
   }
 
