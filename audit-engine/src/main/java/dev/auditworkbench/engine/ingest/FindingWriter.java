@@ -10,6 +10,7 @@ import dev.auditworkbench.engine.spi.QueryEvent;
 import dev.auditworkbench.engine.spi.FindingSink;
 import dev.auditworkbench.engine.spi.ProgressListener;
 import dev.auditworkbench.engine.spi.RawFinding;
+import dev.auditworkbench.engine.spi.SecretDetector;
 import dev.auditworkbench.engine.store.CoverageRepository;
 import dev.auditworkbench.engine.store.FindingRepository;
 import dev.auditworkbench.engine.store.HistoryRepository;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -126,10 +128,14 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
   }
 
   @Override
-  public void accept(RawFinding raw) {
+  public void accept(RawFinding found) {
     if (failure != null) {
       return;
     }
+    long record = newCount + unchangedCount + 1;
+    RawFinding raw = ImportedText.clean(found, (field, length) -> warn(0, String.format(Locale.ROOT,
+        "finding %,d (%s): its %s was %,d characters long; the first %,d are kept", record, found.nativeRuleId(), field,
+        length, field.equals("title") || field.equals("symbol") ? ImportedText.MAX_TITLE : ImportedText.MAX_TEXT)));
     Location loc = locate(raw);
     String source = raw.sourceLine();
     if (source == null && loc.inRepo()) {
@@ -301,7 +307,8 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
   public void warn(long line, String message) {
     warningCount++;
     if (warnings.size() < MAX_WARNINGS_KEPT) {
-      warnings.add(line > 0 ? "line " + line + ": " + message : message);
+      String text = ImportedText.cap(SecretDetector.maskText(message), 500, "warning", (f, n) -> { });
+      warnings.add(line > 0 ? "line " + line + ": " + text : text);
     }
   }
 

@@ -1,8 +1,8 @@
 package dev.auditworkbench.engine.ingest;
 
 import dev.auditworkbench.engine.model.Location;
+import dev.auditworkbench.engine.repo.RepoRoot;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,10 +14,12 @@ import java.util.Map;
  *
  * <p>Rule: strip a URI scheme and a leading "./"; if the path is under the repo root, relativise
  * it; otherwise take the longest tail of its segments that names a file in the repo. A path that
- * matches nothing is kept (normalised) and marked as not in the repo, never dropped.
+ * matches nothing is kept (normalised) and marked as not in the repo, never dropped. A file counts
+ * as in the repo only through {@link RepoRoot}: a path or link that leads outside never does.
  */
 public final class PathMapper {
   private final Path repoRoot;
+  private final RepoRoot repo;
   private final Map<String, Mapped> cache = new HashMap<>();
 
   /** A mapped path and whether it exists in the repo. */
@@ -26,6 +28,7 @@ public final class PathMapper {
   /** {@code repoRoot} may be null when the project has no repository (then nothing is "in repo"). */
   public PathMapper(Path repoRoot) {
     this.repoRoot = repoRoot == null ? null : repoRoot.toAbsolutePath().normalize();
+    this.repo = RepoRoot.of(repoRoot).orElse(null);
   }
 
   public Mapped map(String raw) {
@@ -42,7 +45,7 @@ public final class PathMapper {
 
   private Mapped compute(String raw) {
     String p = normalise(raw);
-    if (repoRoot == null) {
+    if (repoRoot == null || repo == null) {
       return new Mapped(p, false);
     }
     String root = repoRoot.toString().replace('\\', '/');
@@ -60,12 +63,9 @@ public final class PathMapper {
     return new Mapped(p, false);
   }
 
+  /** Only files inside the repository count, links followed: "../", absolute and outward links never do. */
   private boolean exists(String rel) {
-    try {
-      return Files.isRegularFile(repoRoot.resolve(rel));
-    } catch (java.nio.file.InvalidPathException e) {
-      return false;
-    }
+    return repo.contains(rel);
   }
 
   static String normalise(String raw) {

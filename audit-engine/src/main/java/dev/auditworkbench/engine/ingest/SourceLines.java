@@ -1,5 +1,6 @@
 package dev.auditworkbench.engine.ingest;
 
+import dev.auditworkbench.engine.repo.RepoRoot;
 import java.io.IOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ final class SourceLines {
   private static final int MAX_FILES = 64;
   private static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
 
-  private final Path repoRoot;
+  private final RepoRoot repoRoot;
   private final Map<String, List<String>> cache =
       new LinkedHashMap<>(MAX_FILES, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -29,7 +30,7 @@ final class SourceLines {
       };
 
   SourceLines(Path repoRoot) {
-    this.repoRoot = repoRoot;
+    this.repoRoot = RepoRoot.of(repoRoot).orElse(null);
   }
 
   /** The 1-based line of a repo file, or null when unknown. */
@@ -42,7 +43,10 @@ final class SourceLines {
   }
 
   private List<String> load(String relPath) {
-    Path file = repoRoot.resolve(relPath);
+    Path file = repoRoot.file(relPath).orElse(null);
+    if (file == null) {
+      return List.of();
+    }
     try {
       if (Files.size(file) > MAX_FILE_BYTES) {
         return List.of();

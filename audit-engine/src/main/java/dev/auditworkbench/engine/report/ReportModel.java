@@ -1,5 +1,6 @@
 package dev.auditworkbench.engine.report;
 
+import dev.auditworkbench.engine.excerpt.CodeExcerpts;
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Evidence;
 import dev.auditworkbench.engine.model.Finding;
@@ -176,22 +177,15 @@ public record ReportModel(
             f.status().name().toLowerCase(Locale.ROOT).replace('_', ' '))).toList();
     String upgradePath = open.stream().filter(f -> f.ruleId().equals("dependency.django-support")).findFirst()
         .map(f -> f.description() == null ? f.title() : f.description()).orElse("");
-    java.nio.file.Path repo = info.repo();
-    // Lines that hold a secret are never quoted, whichever finding's excerpt reaches them.
-    java.util.Set<String> secretLines = new java.util.HashSet<>();
-    all.stream().filter(f -> f.location() != null && f.location().path() != null && (f.ruleId().startsWith("secret")
-            || f.ruleId().contains("secret") || f.sources().stream().anyMatch(x -> x.tool().equals("gitleaks")
-            || x.tool().equals("trufflehog"))))
-        .forEach(f -> {
-          for (int l = f.location().startLine(); l <= Math.max(f.location().startLine(), f.location().endLine()); l++) {
-            secretLines.add(f.location().path() + ":" + l);
-          }
-        });
+    CodeExcerpts excerpts;
+    try (FindingRepository repo = new FindingRepository(c)) {
+      excerpts = new CodeExcerpts(info.repo(), commit, repo.secretPlaces());
+    }
     for (Category cat : Category.values()) {
       List<FindingView> views = inReport.stream().filter(f -> f.category() == cat)
           .sorted(Comparator.comparing(Finding::severity).thenComparing(Comparator.comparingInt((Finding f) -> f.impact().value()).reversed())
               .thenComparing(Finding::fingerprint))
-          .map(f -> view(f, repo, secretLines)).toList();
+          .map(f -> view(f, excerpts)).toList();
       if (!views.isEmpty()) {
         sections.add(new Section(label(cat), views));
       }
@@ -212,40 +206,14 @@ public record ReportModel(
     return svg.replaceFirst("width=\"[0-9.]+\" height=\"[0-9.]+\"", "width=\"" + px + "\" height=\"" + px + "\"");
   }
 
-  private static FindingView view(Finding f, java.nio.file.Path repo, java.util.Set<String> secretLines) {
+  private static FindingView view(Finding f, CodeExcerpts excerpts) {
     String location = f.location() == null ? "" : f.location().display();
     String tools = String.join(", ", f.sources().stream().map(s -> s.tool()).distinct().toList());
     return new FindingView(f.fingerprint().substring(0, 10), f.title(), f.severity().name().toLowerCase(Locale.ROOT),
         label(f.category()), location, f.description() == null ? "" : f.description(), f.evidence(),
         String.join(", ", f.cwe().stream().map(c -> "CWE-" + c).toList()), String.join(", ", f.owasp()),
         f.impact().value(), f.effort().size().name() + " (" + f.effort().hours() + " h)", tools,
-        f.notes() == null ? "" : f.notes(), Markdown.html(f.notes()), excerpt(f, repo, secretLines));
-  }
-
-  /** The finding's lines with three around them, numbered, from the repository; "" when not in it. */
-  static String excerpt(Finding f, java.nio.file.Path repo, java.util.Set<String> secretLines) {
-    if (repo == null || f.location() == null || f.location().path() == null || !f.location().inRepo()
-        || f.location().startLine() <= 0 || f.ruleId().startsWith("secret.")) {
-      return "";
-    }
-    java.nio.file.Path file = repo.resolve(f.location().path()).normalize();
-    if (!file.startsWith(repo) || !java.nio.file.Files.isRegularFile(file)) {
-      return "";
-    }
-    try {
-      List<String> lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
-      int from = Math.max(1, f.location().startLine() - 3);
-      int to = Math.min(lines.size(), Math.max(f.location().endLine(), f.location().startLine()) + 3);
-      StringBuilder sb = new StringBuilder();
-      for (int i = from; i <= to; i++) {
-        boolean marked = i >= f.location().startLine() && i <= Math.max(f.location().endLine(), f.location().startLine());
-        String text = secretLines.contains(f.location().path() + ":" + i) ? "[hidden: a secret is on this line]" : lines.get(i - 1);
-        sb.append(String.format(Locale.ROOT, "%s%4d  %s%n", marked ? ">" : " ", i, text));
-      }
-      return sb.toString().stripTrailing();
-    } catch (java.io.IOException | java.io.UncheckedIOException e) {
-      return "";
-    }
+        f.notes() == null ? "" : f.notes(), Markdown.html(f.notes()), excerpts.around(f, 3, 3).numbered());
   }
 
   static String label(Category c) {

@@ -5,9 +5,10 @@ import dev.auditworkbench.engine.model.Confidence;
 import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Evidence;
 import dev.auditworkbench.engine.model.OwaspTop10;
-import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.repo.RepoFile;
 import dev.auditworkbench.engine.spi.RawFinding;
+import dev.auditworkbench.engine.spi.SecretDetector;
+import dev.auditworkbench.engine.spi.SecretDetector.Kind;
 import dev.auditworkbench.engine.spi.Secrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Secrets committed to tracked files: cloud and service keys with fixed shapes, private key blocks,
@@ -34,30 +34,9 @@ import java.util.regex.Pattern;
 final class SecretsRule implements Rule {
   private static final long MAX_BYTES = 1024 * 1024;
 
-  /**
-   * A kind of secret and how to see it: group 1 of the pattern is the secret, and a match never
-   * spans lines. {@code hints} are words (lower case) one of which every match contains: only the
-   * lines holding a hint are matched against the pattern (empty: every line).
-   */
-  private record Kind(String id, String name, Pattern pattern, boolean needsEntropy, Severity severity, List<String> hints) {}
-
-  private static final List<Kind> KINDS = List.of(
-      new Kind("aws-access-key-id", "AWS access key id", Pattern.compile("\\b((?:AKIA|ASIA)[0-9A-Z]{16})\\b"), false, Severity.HIGH, List.of("akia", "asia")),
-      new Kind("aws-secret-access-key", "AWS secret access key",
-          Pattern.compile("(?i)aws_?secret_?(?:access_?)?key\\w*\\s*[=:]\\s*['\"]([A-Za-z0-9/+]{40})['\"]"), false, Severity.CRITICAL, List.of("secret")),
-      new Kind("private-key", "private key", Pattern.compile("(-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----)"),
-          false, Severity.CRITICAL, List.of("private key")),
-      new Kind("stripe-key", "Stripe live key", Pattern.compile("\\b((?:sk|rk)_live_[0-9A-Za-z]{16,})"), false, Severity.CRITICAL, List.of("_live_")),
-      new Kind("github-token", "GitHub token", Pattern.compile("\\b(gh[pousr]_[0-9A-Za-z]{36,})"), false, Severity.CRITICAL,
-          List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_")),
-      new Kind("slack-token", "Slack token", Pattern.compile("\\b(xox[baprs]-[0-9A-Za-z-]{10,})"), false, Severity.HIGH, List.of("xox")),
-      new Kind("dsn-password", "password in a connection URL",
-          Pattern.compile("\\b(?:postgres(?:ql)?|mysql|redis|amqp|mongodb)://[^:/\\s'\"]+:([^@/\\s'\"]{4,})@"), false, Severity.HIGH, List.of("://")),
-      new Kind("password-literal", "password literal",
-          Pattern.compile("(?i)\\b\\w*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_KEY)\\w*['\"]?\\]?\\s*(?:=|:)\\s*(?:os\\.environ\\.get\\([^,]+,\\s*)?['\"]([^'\"\\s]{8,})['\"]"),
-          true, Severity.HIGH, List.of("password", "passwd", "secret", "token", "api_key")),
-      new Kind("env-assignment", "secret in a .env file",
-          Pattern.compile("(?i)^\\s*\\w*(?:PASSWORD|SECRET|TOKEN|KEY)\\w*\\s*=\\s*['\"]?([^'\"\\s#]{8,})"), true, Severity.HIGH, List.of()));
+  /** The kinds a repository file can hold; a scanner's own wording is only for imported text. */
+  private static final List<Kind> KINDS = SecretDetector.KINDS.stream()
+      .filter(k -> k != SecretDetector.REPORTED_PASSWORD).toList();
 
   @Override
   public String id() {
@@ -98,9 +77,13 @@ final class SecretsRule implements Rule {
    * kind instead (the plain way, kept to check the fast one against).
    */
   static List<RawFinding> secretsIn(String path, boolean python, String text, boolean everyLine) {
-    String name = path.substring(path.lastIndexOf('/') + 1);
-    boolean envFile = name.equals(".env") || name.startsWith(".env.") && !name.endsWith(".example")
-        && !name.endsWith(".sample") && !name.endsWith(".template");
+    SecretDetector.Flavour flavour = SecretDetector.flavourOf(path);
+    boolean envFile = flavour == SecretDetector.Flavour.ENV_FILE;
+    if (flavour == SecretDetector.Flavour.PYTHON && !python) {
+      flavour = SecretDetector.Flavour.OTHER_FILE;
+    } else if (flavour == SecretDetector.Flavour.OTHER_FILE && python) {
+      flavour = SecretDetector.Flavour.PYTHON;
+    }
     Lines lines = new Lines(text);
     String lower = text.toLowerCase(Locale.ROOT);
     // Lower-casing keeps offsets unless a character lower-cases to two (a dotted capital I); then
@@ -110,9 +93,7 @@ final class SecretsRule implements Rule {
     List<BitSet> candidates = new ArrayList<>();
     BitSet union = new BitSet();
     for (Kind kind : KINDS) {
-      boolean applies = !(kind.id().equals("env-assignment") && !envFile)
-          && !(kind.id().equals("password-literal") && (envFile || !python));
-      if (!applies) {
+      if (!SecretDetector.applies(kind, flavour)) {
         continue;
       }
       BitSet on = new BitSet();
@@ -217,22 +198,7 @@ final class SecretsRule implements Rule {
   }
 
   static double entropy(String s) {
-    int[] counts = new int[128];
-    int n = 0;
-    for (char c : s.toCharArray()) {
-      if (c < 128) {
-        counts[c]++;
-        n++;
-      }
-    }
-    double h = 0;
-    for (int c : counts) {
-      if (c > 0) {
-        double p = (double) c / n;
-        h -= p * Math.log(p) / Math.log(2);
-      }
-    }
-    return h;
+    return SecretDetector.entropy(s);
   }
 
   private static boolean isLockOrMinified(String path) {

@@ -294,6 +294,32 @@ public final class FindingRepository implements AutoCloseable {
     }
   }
 
+  /** Tools whose every finding is a secret, wherever it is. */
+  private static final String SECRET_TOOLS = "'gitleaks', 'trufflehog'";
+
+  /**
+   * "path:line" for every line on which some finding says a secret is (the secrets rule's, a
+   * secret scanner's, a tool's hard-coded password or key: CWE-798, 259, 321), so that no excerpt quotes those lines even
+   * when the secret has a shape the shared detector does not know.
+   */
+  public Set<String> secretPlaces() throws SQLException {
+    Set<String> out = new java.util.HashSet<>();
+    try (var st = c.createStatement();
+        var rs = st.executeQuery("SELECT path, start_line, end_line FROM findings WHERE path IS NOT NULL"
+            + " AND start_line > 0 AND (rule_id LIKE '%secret%' OR rule_id LIKE '%password%'"
+            + " OR cwe LIKE '%798%' OR cwe LIKE '%259%' OR cwe LIKE '%321%'"
+            + " OR id IN (SELECT finding_id FROM finding_sources WHERE tool IN (" + SECRET_TOOLS + ")))")) {
+      while (rs.next()) {
+        int start = rs.getInt(2);
+        int end = Math.min(Math.max(start, rs.getInt(3)), start + 50);
+        for (int line = start; line <= end; line++) {
+          out.add(rs.getString(1) + ":" + line);
+        }
+      }
+    }
+    return out;
+  }
+
   public int count() throws SQLException {
     try (var st = c.createStatement();
         var rs = st.executeQuery("SELECT count(*) FROM findings")) {

@@ -8,7 +8,13 @@ import java.util.List;
 
 /** JSON-in-a-column for the small lists a finding carries (evidence, CWE ids, tags). */
 final class Json {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /**
+   * Reads back what older versions stored without a size cap (a 21 MB message once made every
+   * project command fail on Jackson's default 20 M-character limit).
+   */
+  private static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+      .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+          .maxStringLength(Integer.MAX_VALUE).build()).build());
   private static final TypeReference<List<Integer>> INTS = new TypeReference<>() {};
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
   private static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() {};
@@ -31,15 +37,22 @@ final class Json {
     return read(json, STRINGS);
   }
 
+  /** A finding's evidence; a damaged column becomes one line saying so, never a project that cannot open. */
   static List<Evidence> evidence(String json) {
-    return read(json, EVIDENCE);
+    try {
+      return read(json, EVIDENCE);
+    } catch (IllegalStateException e) {
+      return List.of(new Evidence(Evidence.Kind.TEXT, "[the stored evidence could not be read: "
+          + (e.getCause() == null ? e.getMessage() : e.getCause().getClass().getSimpleName()) + "]"));
+    }
   }
 
   private static <T> T read(String json, TypeReference<T> type) {
     try {
       return MAPPER.readValue(json, type);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("damaged JSON column: " + json, e);
+      throw new IllegalStateException("damaged JSON column: "
+          + (json == null ? "null" : json.substring(0, Math.min(200, json.length()))), e);
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.auditworkbench.engine.store;
 
+import dev.auditworkbench.engine.model.Evidence;
+import dev.auditworkbench.engine.spi.SecretDetector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +19,11 @@ final class Migrations {
   static final List<String> SCRIPTS =
       List.of("V001__init.sql", "V002__finding_history.sql", "V003__repo_scans.sql", "V004__file_coverage.sql",
           "V005__query_traces.sql", "V006__plan.sql", "V007__query_lines.sql", "V008__board.sql",
-          "V009__package_releases.sql", "V010__lookup_indexes.sql");
+          "V009__package_releases.sql", "V010__lookup_indexes.sql", "V011__mask_stored_secrets.sql");
 
   static final int LATEST = SCRIPTS.size();
+  /** The version whose step is Java, not SQL: texts stored before imports masked secrets are masked. */
+  private static final int MASK_STORED_SECRETS = 11;
 
   private Migrations() {}
 
@@ -32,6 +36,9 @@ final class Migrations {
         for (String sql : statements(SCRIPTS.get(v - 1))) {
           st.execute(sql);
         }
+        if (v == MASK_STORED_SECRETS) {
+          maskStoredSecrets(c);
+        }
       }
       st.execute("PRAGMA user_version = " + to);
       c.commit();
@@ -40,6 +47,51 @@ final class Migrations {
       throw e;
     } finally {
       c.setAutoCommit(autoCommit);
+    }
+  }
+
+  /** Whether the step to this version is Java (its script only says so). */
+  static boolean javaStep(int version) {
+    return version == MASK_STORED_SECRETS;
+  }
+
+  /**
+   * Masks, with the shared detector, the secrets in what earlier versions stored unmasked from tools
+   * that are not secret scanners (titles, descriptions, symbols, evidence).
+   */
+  private static void maskStoredSecrets(Connection c) throws SQLException {
+    try (Statement st = c.createStatement();
+        var rs = st.executeQuery("SELECT id, title, description, symbol, evidence FROM findings");
+        var update = c.prepareStatement("UPDATE findings SET title = ?, description = ?, symbol = ?, evidence = ?"
+            + " WHERE id = ?")) {
+      while (rs.next()) {
+        String[] before = {rs.getString(2), rs.getString(3), rs.getString(4)};
+        String[] after = new String[3];
+        boolean changed = false;
+        for (int i = 0; i < 3; i++) {
+          after[i] = SecretDetector.maskText(before[i]);
+          changed |= after[i] != null && !after[i].equals(before[i]);
+        }
+        String evidence = rs.getString(5);
+        String maskedEvidence = evidence;
+        try {
+          List<Evidence> items = Json.evidence(evidence).stream()
+              .map(e -> new Evidence(e.kind(), SecretDetector.maskText(e.text()))).toList();
+          maskedEvidence = Json.write(items);
+          changed |= !items.equals(Json.evidence(evidence));
+        } catch (RuntimeException e) {
+          // unreadable evidence stays as it is; reading it shows a placeholder
+        }
+        if (changed) {
+          update.setString(1, after[0]);
+          update.setString(2, after[1]);
+          update.setString(3, after[2]);
+          update.setString(4, maskedEvidence);
+          update.setLong(5, rs.getLong(1));
+          update.addBatch();
+        }
+      }
+      update.executeBatch();
     }
   }
 

@@ -169,16 +169,28 @@ public final class ProjectStore implements AutoCloseable {
     }
   }
 
-  /** A consistent copy (including any WAL content) taken before migrating. */
+  /**
+   * A consistent copy (including any WAL content) taken before migrating: one per schema version,
+   * replaced by each attempt (a migration that fails changes nothing, so a retry's copy is as good and
+   * newer; failed attempts must not fill the disk with full copies).
+   */
   private static Path backup(Connection c, Path file, int version) throws SQLException {
-    String base = file.getFileName() + ".v" + version + "-backup";
-    Path target = file.resolveSibling(base);
-    for (int i = 2; Files.exists(target); i++) {
-      target = file.resolveSibling(base + i);
-    }
-    try (var ps = c.prepareStatement("VACUUM INTO ?")) {
-      ps.setString(1, target.toString());
-      ps.execute();
+    Path target = file.resolveSibling(file.getFileName() + ".v" + version + "-backup");
+    Path partial = file.resolveSibling(target.getFileName() + ".partial");
+    try {
+      Files.deleteIfExists(partial);
+      try (var ps = c.prepareStatement("VACUUM INTO ?")) {
+        ps.setString(1, partial.toString());
+        ps.execute();
+      }
+      Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      deleteQuietly(partial);
+      throw new SQLException("cannot write the backup copy " + target + ": " + e.getMessage(), e);
+    } catch (SQLException e) {
+      deleteQuietly(partial);
+      throw e;
     }
     return target;
   }

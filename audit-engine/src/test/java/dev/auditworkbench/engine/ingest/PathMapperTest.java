@@ -55,4 +55,22 @@ class PathMapperTest {
     assertEquals(new PathMapper.Mapped("dojo/benchmark/views.py", false),
         new PathMapper(null).map("dojo/benchmark\\views.py"));
   }
+
+  /** A scanner's path, a "../" or a link that leads out of the repository never counts as in it. */
+  @Test
+  void pathsAndLinksLeadingOutOfTheRepoAreNotInIt(@TempDir Path elsewhere) throws Exception {
+    Path outside = Files.writeString(elsewhere.resolve("secret.txt"), "PASSWORD = 'outside'\n");
+    Files.createSymbolicLink(repo.resolve("leak.txt"), outside);
+    Files.createSymbolicLink(repo.resolve("linked"), elsewhere);
+    Files.createSymbolicLink(repo.resolve("inside.py"), repo.resolve("manage.py"));
+    PathMapper fresh = new PathMapper(repo);
+    assertEquals(false, fresh.map("leak.txt").inRepo());
+    assertEquals(false, fresh.map("linked/secret.txt").inRepo());
+    assertEquals(false, fresh.map(repo.resolve("leak.txt").toString()).inRepo());
+    assertEquals(false, fresh.map("../" + elsewhere.getFileName() + "/secret.txt").inRepo());
+    assertEquals(false, fresh.map(repo + "/../" + elsewhere.getFileName() + "/secret.txt").inRepo());
+    assertEquals(false, fresh.map(outside.toString()).inRepo());
+    assertEquals(false, fresh.map(outside.toUri().toString()).inRepo());
+    assertEquals(new PathMapper.Mapped("inside.py", true), fresh.map("inside.py"), "a link inside the repo is followed");
+  }
 }

@@ -1,5 +1,6 @@
 package dev.auditworkbench.views.board;
 
+import dev.auditworkbench.engine.excerpt.CodeExcerpts;
 import dev.auditworkbench.engine.model.DismissReason;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.Status;
@@ -456,36 +457,9 @@ public final class BoardViewModel {
   public Task<Detail> detail(Finding f) {
     List<Finding> dups = duplicatesOf(f);
     return background.submit(FxTasks.task("Reading " + f.title(), l -> {
-      List<String> lines = null;
-      Path repo = store.info().repo();
-      String source = f.ruleId().startsWith("secret.") ? "The code is not shown: these lines hold a secret."
-          : f.location().path() == null ? "No file: the finding is about a route, a setting or a dependency."
-          : !f.location().inRepo() ? f.location().path() + " is not in the repository (a path from the scanning machine)."
-          : f.location().path() + " is not in the repository any more.";
-      if (repo != null && f.location().path() != null && f.location().inRepo() && !f.ruleId().startsWith("secret.")) {
-        String commit = store.read(c -> new dev.auditworkbench.engine.store.ScanRepository(c).latest())
-            .map(s -> s.commitId()).orElse(null);
-        var atCommit = dev.auditworkbench.engine.history.GitFiles.lines(repo, commit, f.location().path());
-        if (atCommit.isPresent()) {
-          lines = atCommit.get();
-          source = f.location().path() + " at the scanned commit " + commit.substring(0, Math.min(10, commit.length()));
-        } else {
-          Path file = repo.resolve(f.location().path()).normalize();
-          if (file.startsWith(repo) && Files.isRegularFile(file)) {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            source = f.location().path() + " from the working tree" + (commit == null ? "" : " (the scanned commit is not in this clone)");
-          }
-        }
-      }
-      List<String> code = List.of();
-      int first = 1;
-      if (lines != null) {
-        int at = Math.max(1, f.location().startLine());
-        first = Math.max(1, Math.min(at, lines.size()) - 10);
-        code = lines.subList(first - 1, Math.min(lines.size(), Math.max(at, f.location().endLine()) + 10));
-      }
+      CodeExcerpts.Excerpt code = CodeExcerpts.of(store).around(f, 10, 10);
       var history = store.read(c -> new HistoryRepository(c).of(f.id()));
-      return new Detail(f, List.copyOf(code), first, source, history, dups);
+      return new Detail(f, code.lines(), code.isEmpty() ? 1 : code.firstLine(), code.source(), history, dups);
     }));
   }
 

@@ -1,0 +1,3 @@
+-- Version 11 is a Java step (Migrations.maskStoredSecrets): the titles, descriptions, symbols and
+-- evidence that earlier versions stored from tools that are not secret scanners are masked with
+-- the shared secret detector. No table changes.
