@@ -24,4 +24,17 @@ class MarkdownTest {
     assertFalse(html.contains("javascript:"), html);
     assertFalse(html.contains("<img"), html);
   }
+
+  @Test
+  void imagesBecomeTextAndOnlyWebAndMailLinksAreKept() {
+    String html = Markdown.html("![shot](https://files.example/s.png) [a](https://x.example/) [m](mailto:a@b.example)"
+        + " [d](data:text/html;base64,PHNjcmlwdD4=) [f](file:///etc/passwd) [r](#section)");
+    assertFalse(html.contains("<img"), html);
+    assertTrue(html.contains("[image: shot] https://files.example/s.png"), html);
+    assertTrue(html.contains("href=\"https://x.example/\""), html);
+    assertTrue(html.contains("href=\"mailto:a@b.example\""), html);
+    assertFalse(html.contains("data:"), html);
+    assertFalse(html.contains("file:"), html);
+    assertTrue(html.contains("href=\"#section\""), html);
+  }
 }

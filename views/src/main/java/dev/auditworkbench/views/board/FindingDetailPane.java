@@ -8,6 +8,7 @@ import dev.auditworkbench.engine.report.Markdown;
 import dev.auditworkbench.engine.triage.TriageEdit;
 import dev.auditworkbench.views.common.CodeText;
 import dev.auditworkbench.views.common.Css;
+import dev.auditworkbench.views.common.LockedWebView;
 import dev.auditworkbench.views.common.DialogService;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +29,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.web.WebView;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 
@@ -62,7 +62,7 @@ final class FindingDetailPane extends VBox {
   private final TextArea evidence = new TextArea();
   private final TextArea notes = new TextArea();
   private final TabPane notesTabs = new TabPane();
-  private WebView preview;
+  private LockedWebView preview;
   private final ListView<String> history = new ListView<>();
   private final ComboBox<Status> status = new ComboBox<>();
   private final ComboBox<Integer> impact = new ComboBox<>();
@@ -153,12 +153,10 @@ final class FindingDetailPane extends VBox {
     notesTabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
       if (t == previewTab) {
         if (preview == null) {
-          preview = new WebView();
-          preview.setId("board-notes-preview");
-          preview.getEngine().setJavaScriptEnabled(false);
-          previewTab.setContent(preview);
+          preview = new LockedWebView("board-notes-preview");
+          previewTab.setContent(preview.node());
         }
-        preview.getEngine().loadContent(previewHtml(notes.getText()));
+        preview.show(previewHtml(notes.getText()));
       }
     });
     Button save = new Button("Save notes");
@@ -283,7 +281,7 @@ final class FindingDetailPane extends VBox {
         notes.setText(f.notes() == null ? "" : f.notes());
       }
       if (preview != null && notesTabs.getSelectionModel().getSelectedIndex() == 1) {
-        preview.getEngine().loadContent(previewHtml(notes.getText()));
+        preview.show(previewHtml(notes.getText()));
       }
       duplicates.setText(d.duplicates().isEmpty() ? "" : "Merged duplicates: " + String.join("; ", d.duplicates().stream()
           .map(x -> "#" + x.id() + " " + x.title() + " (" + String.join(", ", x.sources().stream().map(s -> s.tool()).distinct().toList()) + ")")

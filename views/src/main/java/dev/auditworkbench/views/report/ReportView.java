@@ -2,6 +2,7 @@ package dev.auditworkbench.views.report;
 
 import dev.auditworkbench.views.common.Css;
 import dev.auditworkbench.views.common.DialogService;
+import dev.auditworkbench.views.common.LockedWebView;
 import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -9,22 +10,18 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.web.WebView;
 
 /**
  * The Report page: a live preview of the report's HTML (WebView with JavaScript off, so nothing in
  * a finding can run) that refreshes after edits, and export buttons whose work shows in the status bar.
  */
 public final class ReportView extends BorderPane {
-  private final WebView preview = new WebView();
+  private final LockedWebView preview = new LockedWebView("report-preview");
   private final Label summary = new Label();
 
   public ReportView(ReportViewModel model, DialogService dialogs) {
     setId("report-view");
     getStyleClass().add(Css.PAGE);
-    preview.setId("report-preview");
-    preview.getEngine().setJavaScriptEnabled(false);
-    preview.setContextMenuEnabled(false);
     summary.setId("report-summary");
     summary.getStyleClass().add(Css.MUTED);
     Button refresh = new Button("Refresh");
@@ -49,11 +46,11 @@ public final class ReportView extends BorderPane {
     VBox top = new VBox(2, title, summary, bar);
     top.setPadding(new Insets(0, 0, 6, 0));
     setTop(top);
-    setCenter(preview);
-    model.htmlProperty().addListener((o, a, html) -> preview.getEngine().loadContent(html, "text/html"));
+    setCenter(preview.node());
+    model.htmlProperty().addListener((o, a, html) -> preview.show(html));
     model.summaryProperty().addListener((o, a, s) -> summary.setText(s + " (only findings \"In report\" are detailed)"));
     if (!model.htmlProperty().get().isEmpty()) {
-      preview.getEngine().loadContent(model.htmlProperty().get(), "text/html");
+      preview.show(model.htmlProperty().get());
     }
     summary.setText("Building the preview...");
   }
