@@ -1,6 +1,7 @@
 package dev.auditworkbench.app;
 
 import dev.auditworkbench.app.cli.WorkbenchCommand;
+import dev.auditworkbench.views.common.Offline;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -13,6 +14,7 @@ public final class Main {
 
   public static void main(String[] args) {
     Offline.install();
+    AppLog.install();
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     String[] effective = args.length == 0 ? new String[] {"open"} : args;

@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.auditworkbench.views.common.Offline;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -42,7 +43,8 @@ class ArchitectureTest {
    */
   @ArchTest
   static final ArchRule noNetwork =
-      noClasses().that().doNotHaveFullyQualifiedName(Offline.class.getName()).should().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
+      noClasses().that().doNotHaveFullyQualifiedName(Offline.class.getName())
+          .and().doNotHaveFullyQualifiedName(Offline.class.getName() + "$Refusing").should().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
           .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.ServerSocket")
           .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.DatagramSocket")
           .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URLConnection")

@@ -6,6 +6,7 @@ import dev.auditworkbench.engine.ingest.ImporterRegistry;
 import dev.auditworkbench.engine.scan.ScanService;
 import dev.auditworkbench.engine.store.ProjectStore;
 import dev.auditworkbench.engine.triage.TriageService;
+import dev.auditworkbench.app.AppLog;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
 import dev.auditworkbench.views.common.Theme;
@@ -46,6 +47,13 @@ public final class WorkbenchApplication extends Application {
   public void start(Stage primary) {
     windows.theme().apply();
     stage = primary;
+    // Nothing fails silently: work nobody else handles, and anything thrown on any thread, is shown and logged.
+    background.onUnhandledFailure((title, e) -> reportFailure(title, e));
+    background.onHandledFailure(AppLog::error);
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+      AppLog.error("uncaught on " + thread.getName(), e);
+      Platform.runLater(() -> reportFailure("Unexpected error", e));
+    });
     stage.setTitle("Audit Workbench");
     stage.setWidth(1360);
     stage.setHeight(860);
@@ -135,6 +143,16 @@ public final class WorkbenchApplication extends Application {
     task.setOnSucceeded(e -> openProject(task.getValue()));
     task.setOnFailed(e -> new FxDialogService(stage).showError("Cannot create the demo", task.getException().getMessage()));
     background.submit(task);
+  }
+
+  /** Logs a failure with its stack trace and shows it, with where the log is, in a dialog. */
+  private void reportFailure(String title, Throwable e) {
+    AppLog.error(title, e);
+    if (stage == null) {
+      return;
+    }
+    String message = e == null ? "unknown error" : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    new FxDialogService(stage).showError(title + " failed", message + "\n\nDetails are in the log: " + AppLog.folder());
   }
 
   /** Opens a project off the FX thread; a bad file gets a dialog and the start screen stays. */

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.auditworkbench.app.Offline;
+import dev.auditworkbench.views.common.Offline;
 import dev.auditworkbench.engine.report.Markdown;
 import dev.auditworkbench.views.common.LockedWebView;
 import java.net.InetAddress;

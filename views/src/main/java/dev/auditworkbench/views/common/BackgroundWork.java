@@ -20,6 +20,21 @@ public final class BackgroundWork {
             return t;
           });
   private final ReadOnlyObjectWrapper<Task<?>> current = new ReadOnlyObjectWrapper<>();
+  private volatile java.util.function.BiConsumer<String, Throwable> failures = (title, e) -> { };
+  private volatile java.util.function.BiConsumer<String, Throwable> handledFailures = (title, e) -> { };
+
+  /**
+   * Who hears of a task that failed and that nobody else handled (it has no onFailed handler): the
+   * app shows it in a dialog and logs it. No background failure is ever silent.
+   */
+  public void onUnhandledFailure(java.util.function.BiConsumer<String, Throwable> reporter) {
+    failures = reporter;
+  }
+
+  /** Who hears of a failure its task's own handler shows (the app logs it). */
+  public void onHandledFailure(java.util.function.BiConsumer<String, Throwable> reporter) {
+    handledFailures = reporter;
+  }
 
   /** Queues {@code task}; once {@link #shutdownAndWait} has begun, the task is cancelled instead. */
   public <T> Task<T> submit(Task<T> task) {
@@ -30,6 +45,9 @@ public final class BackgroundWork {
                 current.set(task);
               } else if (current.get() == task && task.isDone()) {
                 current.set(null);
+              }
+              if (state == Worker.State.FAILED) {
+                (task.getOnFailed() == null ? failures : handledFailures).accept(task.getTitle(), task.getException());
               }
             });
     try {

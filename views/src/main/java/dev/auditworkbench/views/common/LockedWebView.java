@@ -11,6 +11,10 @@ import javafx.scene.web.WebView;
  * {@link #show}; the process-wide offline guard refuses any network load a page still asks for.
  */
 public final class LockedWebView {
+  static {
+    Offline.install();
+  }
+
   private final WebView view = new WebView();
   private String content = "";
 

@@ -1,4 +1,4 @@
-package dev.auditworkbench.app;
+package dev.auditworkbench.views.common;
 
 import java.io.IOException;
 import java.net.URL;
@@ -11,7 +11,9 @@ import java.util.Set;
  * connection, and JavaFX's WebView is told to load through those URLs (its HTTP/2 loader would use
  * java.net.http, which URL handlers do not govern). A page shown in the app (the report preview,
  * a note's preview) can then load nothing from the network, whatever its HTML says; the architecture
- * test keeps shipped code from opening sockets itself. Installed first thing by {@link Main}.
+ * test keeps shipped code from opening sockets itself. Installed first thing by the app's main, and
+ * by {@link LockedWebView} before any web view exists (WebKit chooses its loader once, when the
+ * first one is made).
  */
 public final class Offline {
   private static final Set<String> NETWORK = Set.of("http", "https", "ftp");
