@@ -1,5 +1,6 @@
 package dev.auditworkbench.app.cli;
 
+import dev.auditworkbench.engine.report.CannotWriteException;
 import dev.auditworkbench.engine.spi.BadInputException;
 import dev.auditworkbench.engine.spi.CancelledException;
 import dev.auditworkbench.engine.store.ProjectFileException;
@@ -25,6 +26,9 @@ final class CliExceptionHandler implements IExecutionExceptionHandler {
     } else if (e instanceof UsageException || e instanceof IllegalArgumentException) {
       code = ExitCodes.USAGE;
       message = e.getMessage();
+    } else if (e instanceof CannotWriteException) {
+      code = ExitCodes.BAD_INPUT;
+      message = e.getMessage();
     } else if (e instanceof UncheckedIOException || e instanceof java.io.IOException) {
       code = ExitCodes.BAD_INPUT;
       message = "cannot read input: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
@@ -33,7 +37,9 @@ final class CliExceptionHandler implements IExecutionExceptionHandler {
       message = "cancelled; nothing was changed";
     } else {
       code = ExitCodes.INTERNAL;
-      message = "internal error: " + e;
+      dev.auditworkbench.app.AppLog.error("workbench " + String.join(" ", parsed.originalArgs()), e);
+      message = "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+          + " (details in the log, " + dev.auditworkbench.app.AppLog.folder() + ")";
       if (Boolean.getBoolean("workbench.debug")) {
         e.printStackTrace(err);
       }

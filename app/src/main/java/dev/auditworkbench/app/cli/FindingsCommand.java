@@ -53,32 +53,92 @@ final class FindingsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FindingFilter filter = new FindingFilter(statuses, categories, severities, tools, search);
-    List<Finding> findings;
-    try (ProjectStore store = project.open()) {
-      findings = store.read(c -> new FindingRepository(c).all()).stream().filter(filter).toList();
-    }
     PrintWriter out = spec.commandLine().getOut();
-    switch (format) {
-      case json -> FindingsJsonWriter.write(findings, out);
-      case csv -> FindingsCsvWriter.write(findings, out);
-      case table -> table(findings, out);
+    // Streamed from the database in display order: a project of 500,000 findings is never held whole.
+    try (ProjectStore store = project.openForReading()) {
+      store.read(c -> {
+        try {
+          each(new FindingRepository(c), filter, out);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        return null;
+      });
     }
     out.flush();
     return ExitCodes.OK;
   }
 
-  private static void table(List<Finding> findings, PrintWriter out) {
-    out.printf("%-10s %-8s %-15s %-10s %3s %-3s %-40s %s%n",
-        "ID", "SEVERITY", "CATEGORY", "STATUS", "IMP", "EFF", "LOCATION", "TITLE");
-    for (Finding f : findings) {
+  private void each(FindingRepository findings, FindingFilter filter, PrintWriter out)
+      throws java.sql.SQLException, java.io.IOException {
+    switch (format) {
+      case json -> {
+        try (FindingsJsonWriter.Streaming json = FindingsJsonWriter.open(out)) {
+          findings.forEach(f -> {
+            if (filter.test(f)) {
+              unchecked(() -> json.add(f));
+            }
+          });
+        }
+      }
+      case csv -> {
+        var csv = FindingsCsvWriter.open(out);
+        findings.forEach(f -> {
+          if (filter.test(f)) {
+            unchecked(() -> FindingsCsvWriter.add(csv, f));
+          }
+        });
+        csv.flush();
+      }
+      case table -> {
+        Table table = new Table(out);
+        findings.forEach(f -> {
+          if (filter.test(f)) {
+            table.add(f);
+          }
+        });
+        table.end();
+      }
+    }
+  }
+
+  private interface IoStep {
+    void run() throws java.io.IOException;
+  }
+
+  private static void unchecked(IoStep step) {
+    try {
+      step.run();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The table, a row as each finding comes, and the count at the end. */
+  private static final class Table {
+    private final PrintWriter out;
+    private long count;
+    private long gone;
+
+    Table(PrintWriter out) {
+      this.out = out;
+      out.printf("%-10s %-8s %-15s %-10s %3s %-3s %-40s %s%n",
+          "ID", "SEVERITY", "CATEGORY", "STATUS", "IMP", "EFF", "LOCATION", "TITLE");
+    }
+
+    void add(Finding f) {
       String status = f.gone() ? f.status().key() + "*" : f.status().key();
       out.printf("%-10s %-8s %-15s %-10s %3d %-3s %-40s %s%n",
           f.fingerprint().substring(0, 10), f.severity().key(), f.category().key(), status,
           f.impact().value(), f.effort().size(), clip(f.location().display(), 40), clip(f.title(), 80));
+      count++;
+      gone += f.gone() ? 1 : 0;
     }
-    long gone = findings.stream().filter(Finding::gone).count();
-    out.printf("%d findings%s%n", findings.size(),
-        gone > 0 ? " (" + gone + " marked * are no longer reported by their tools)" : "");
+
+    void end() {
+      out.printf("%d findings%s%n", count,
+          gone > 0 ? " (" + gone + " marked * are no longer reported by their tools)" : "");
+    }
   }
 
   private static String clip(String s, int max) {

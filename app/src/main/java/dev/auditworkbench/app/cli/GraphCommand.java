@@ -27,7 +27,7 @@ final class GraphCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     GraphFacts facts;
-    try (ProjectStore store = project.open()) {
+    try (ProjectStore store = project.openForReading()) {
       facts = store.read(c -> new ScanRepository(c).latestFacts("graph", GraphFacts.class))
           .orElseThrow(() -> new UsageException("the project has not been scanned yet: run 'workbench scan'"));
     }

@@ -27,7 +27,7 @@ final class InventoryCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     DjangoInventory inv;
-    try (ProjectStore store = project.open()) {
+    try (ProjectStore store = project.openForReading()) {
       inv = store.read(c -> new ScanRepository(c).latestFacts("inventory", DjangoInventory.class))
           .orElseThrow(() -> new UsageException("the project has not been scanned yet: run 'workbench scan'"));
     }

@@ -5,6 +5,7 @@ import dev.auditworkbench.engine.priority.Phase;
 import dev.auditworkbench.engine.priority.PhaseRule;
 import dev.auditworkbench.engine.priority.PlanSettings;
 import dev.auditworkbench.engine.priority.Planner;
+import dev.auditworkbench.engine.report.CsvTable;
 import dev.auditworkbench.engine.store.FindingRepository;
 import dev.auditworkbench.engine.store.PlanRepository;
 import dev.auditworkbench.engine.store.ProjectRepository;
@@ -196,19 +197,16 @@ final class PlanCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "Total: %d h, %.1f weeks%n", plan.totalHours(), plan.totalWeeks());
   }
 
-  private static void csv(Planner.Plan plan, PrintWriter out) {
-    out.println("rank,key,title,quadrant,impact,effort_hours,effort_size,score,phase,findings,expected_gain");
+  private static void csv(Planner.Plan plan, PrintWriter out) throws java.io.IOException {
+    CsvTable csv = new CsvTable(out, "rank", "key", "title", "quadrant", "impact", "effort_hours", "effort_size", "score",
+        "phase", "findings", "expected_gain");
     int n = 0;
     for (Planner.WorkItem w : plan.items()) {
       n++;
-      out.println(String.join(",", String.valueOf(n), q(w.key()), q(w.title()), w.quadrant().key(),
-          String.valueOf(w.impact()), String.valueOf(w.effortHours()), w.effortSize(), String.valueOf(w.score()),
-          w.phase().key(), String.valueOf(w.findings().size()), q(w.expectedGain() == null ? "" : w.expectedGain())));
+      csv.row(n, w.key(), w.title(), w.quadrant().key(), w.impact(), w.effortHours(), w.effortSize(), w.score(),
+          w.phase().key(), w.findings().size(), w.expectedGain() == null ? "" : w.expectedGain());
     }
-  }
-
-  private static String q(String s) {
-    return "\"" + s.replace("\"", "\"\"") + "\"";
+    csv.flush();
   }
 
   private static Map<String, Object> json(Planner.Plan plan) {

@@ -38,7 +38,7 @@ final class QueriesCommand implements Callable<Integer> {
       throw new UsageException("--n-plus-one must be 3 or more (imports keep repeats of 3 and more)");
     }
     QueryAnalysis.Result r;
-    try (ProjectStore store = project.open()) {
+    try (ProjectStore store = project.openForReading()) {
       r = store.read(c -> QueryAnalysis.of(c, threshold));
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -1,6 +1,7 @@
 package dev.auditworkbench.app.cli;
 
 import dev.auditworkbench.engine.report.IssueTrackerCsv;
+import dev.auditworkbench.engine.report.OutputFile;
 import dev.auditworkbench.engine.report.ReportModel;
 import dev.auditworkbench.engine.report.ReportRenderer;
 import dev.auditworkbench.engine.store.ProjectStore;
@@ -47,7 +48,7 @@ final class ReportCommand implements Callable<Integer> {
       throw new UsageException("say what to write: --pdf, --html, --csv and/or --json");
     }
     ReportModel model;
-    try (ProjectStore store = project.open()) {
+    try (ProjectStore store = project.openForReading()) {
       model = store.read(c -> ReportModel.of(c, Instant.now()));
       if (template == null) {
         template = store.read(c -> ReportRenderer.projectTemplate(new dev.auditworkbench.engine.store.ProjectRepository(c).all()));
@@ -62,29 +63,21 @@ final class ReportCommand implements Callable<Integer> {
     }
     String page = html != null || pdf != null ? render(renderer, model) : null;
     if (html != null) {
-      write(html, page.getBytes(StandardCharsets.UTF_8));
+      OutputFile.writeString(html, page);
       out.println("HTML: " + html);
     }
     if (pdf != null) {
       long start = System.nanoTime();
-      Path tmp = Files.createTempFile(pdf.toAbsolutePath().getParent(), ".report", ".pdf");
-      try (OutputStream o = Files.newOutputStream(tmp)) {
-        ReportRenderer.pdf(page, o);
-      } catch (RuntimeException e) {
-        Files.deleteIfExists(tmp);
-        throw e;
-      }
-      Files.move(tmp, pdf, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      OutputFile.write(pdf, o -> ReportRenderer.pdf(page, o));
       out.printf("PDF: %s (%,d bytes, %.1f s)%n", pdf, Files.size(pdf), (System.nanoTime() - start) / 1e9);
     }
     if (csv != null) {
-      try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-        IssueTrackerCsv.write(model, w);
-      }
+      OutputFile.writeText(csv, w -> IssueTrackerCsv.write(model, w));
       out.println("CSV: " + csv);
     }
     if (json != null) {
-      write(json, dev.auditworkbench.engine.report.ReportJson.bytes(model));
+      byte[] bytes = dev.auditworkbench.engine.report.ReportJson.bytes(model);
+      OutputFile.write(json, o -> o.write(bytes));
       out.println("JSON: " + json);
     }
     out.printf("%d findings in report, %d open, %d untriaged%n", model.summary().inReport(), model.summary().open(),
@@ -98,11 +91,5 @@ final class ReportCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-  }
-
-  private static void write(Path file, byte[] bytes) throws java.io.IOException {
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".report", ".tmp");
-    Files.write(tmp, bytes);
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

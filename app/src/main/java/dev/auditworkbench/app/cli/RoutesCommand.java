@@ -28,7 +28,7 @@ final class RoutesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     QueryAnalysis.Result r;
-    try (ProjectStore store = project.open()) {
+    try (ProjectStore store = project.openForReading()) {
       r = store.read(c -> QueryAnalysis.of(c, QueryAnalysis.DEFAULT_N_PLUS_ONE));
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -35,7 +35,7 @@ final class SeamsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SeamMap map;
-    try (ProjectStore store = project.open()) {
+    try (ProjectStore store = project.openForReading()) {
       map = store.read(SeamMaps::ofLatestScan)
           .orElseThrow(() -> new UsageException("the project has not been scanned yet: run 'workbench scan'"));
     }
@@ -62,7 +62,7 @@ final class SeamsCommand implements Callable<Integer> {
       }
     }
     if (svg != null) {
-      Files.writeString(svg, SeamSvg.render(map), StandardCharsets.UTF_8);
+      dev.auditworkbench.engine.report.OutputFile.writeString(svg, SeamSvg.render(map));
     }
     return ExitCodes.OK;
   }

@@ -68,9 +68,20 @@ public final class WorkbenchCommand implements Runnable {
 
   /** Runs the CLI and returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    int code = commandLine(out, err).execute(args);
-    out.flush();
-    err.flush();
+    PrintWriter safeOut = TerminalText.wrap(out);
+    PrintWriter safeErr = TerminalText.wrap(err);
+    int code;
+    try {
+      code = commandLine(safeOut, safeErr).execute(args);
+    } catch (OutOfMemoryError e) {
+      // Whatever held the memory is unreachable now; a short message still fits.
+      safeErr.println("workbench: out of memory (" + e.getMessage() + "); nothing half-written was kept."
+          + " Give it more with WORKBENCH_JAVA_OPTS=-Xmx4g (now at most "
+          + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB)");
+      code = ExitCodes.INTERNAL;
+    }
+    safeOut.flush();
+    safeErr.flush();
     return code;
   }
 

@@ -3,6 +3,7 @@ package dev.auditworkbench.engine.ingest;
 import dev.auditworkbench.engine.django.DjangoInventory;
 import dev.auditworkbench.engine.django.RouteResolver;
 import dev.auditworkbench.engine.model.ImportRecord;
+import dev.auditworkbench.engine.spi.BadFieldException;
 import dev.auditworkbench.engine.spi.BadInputException;
 import dev.auditworkbench.engine.spi.ImportInput;
 import dev.auditworkbench.engine.spi.Importer;
@@ -82,6 +83,9 @@ public final class ImportService {
       record = store.write(c -> runImport(c, input, importer, sha256, repo, options, listener));
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    } catch (BadFieldException e) {
+      throw e.recordLine() > 0 ? BadInputException.atLine(input, e.recordLine(), importer.id(), e.getMessage())
+          : BadInputException.whole(input, importer.id(), e.getMessage());
     }
     return new ImportResult(input, importer.id(), importer.displayName(), detected, false, record);
   }
@@ -139,11 +143,17 @@ public final class ImportService {
       implements ImportInput {
     @Override
     public InputStream open() throws IOException {
-      return new ProgressInputStream(
+      byte[] head;
+      try (InputStream in = Files.newInputStream(path)) {
+        head = in.readNBytes(4096);
+      }
+      InputStream raw = new ProgressInputStream(
           new BufferedInputStream(Files.newInputStream(path), 1 << 16),
           listener,
           size,
           "Importing " + path.getFileName());
+      TextEncoding.Detected encoding = TextEncoding.detect(head);
+      return encoding.plainUtf8() ? raw : new BufferedInputStream(TextEncoding.asUtf8(raw, encoding), 1 << 16);
     }
   }
 

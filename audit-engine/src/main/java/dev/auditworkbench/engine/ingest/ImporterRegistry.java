@@ -95,6 +95,10 @@ public final class ImporterRegistry {
     try (InputStream in = Files.newInputStream(file)) {
       head = in.readNBytes(FileSample.HEAD_BYTES);
     }
+    TextEncoding.Detected encoding = TextEncoding.detect(head);
+    if (!encoding.plainUtf8()) {
+      return new FileSample(file, TextEncoding.decode(head, encoding), false);
+    }
     var decoder =
         StandardCharsets.UTF_8
             .newDecoder()

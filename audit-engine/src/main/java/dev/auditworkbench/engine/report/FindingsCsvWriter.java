@@ -16,42 +16,37 @@ public final class FindingsCsvWriter {
   private FindingsCsvWriter() {}
 
   public static void write(List<Finding> findings, Writer out) throws IOException {
-    row(out, HEADER);
+    CsvTable csv = open(out);
     for (Finding f : findings) {
-      row(
-          out,
-          List.of(
-              f.fingerprint(),
-              f.ruleId(),
-              f.title(),
-              f.category().key(),
-              f.severity().key(),
-              f.confidence().key(),
-              nullToEmpty(f.location().path()),
-              String.valueOf(f.location().startLine()),
-              f.status().key(),
-              f.dismissReason() == null ? "" : f.dismissReason().key(),
-              String.valueOf(f.impact().value()),
-              f.effort().size().name(),
-              String.valueOf(f.effort().hours()),
-              f.cwe().stream().map(c -> "CWE-" + c).collect(Collectors.joining(" ")),
-              String.join(" ", f.owasp()),
-              f.sources().stream().map(SourceRef::tool).distinct().collect(Collectors.joining(" ")),
-              f.gone() ? "yes" : "no"));
+      add(csv, f);
     }
+    csv.flush();
   }
 
-  private static void row(Writer out, List<String> cells) throws IOException {
-    out.write(cells.stream().map(FindingsCsvWriter::cell).collect(Collectors.joining(",")));
-    out.write("\r\n");
+  /** A table with the header written; add rows with {@link #add}. */
+  public static CsvTable open(Writer out) throws IOException {
+    return new CsvTable(out, HEADER.toArray(String[]::new));
   }
 
-  static String cell(String value) {
-    boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-        || value.indexOf('\r') >= 0;
-    // A leading =, +, - or @ makes spreadsheets evaluate the cell; scanner text is untrusted.
-    String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-    return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
+  public static void add(CsvTable csv, Finding f) throws IOException {
+    csv.row(
+        f.fingerprint(),
+        f.ruleId(),
+        f.title(),
+        f.category().key(),
+        f.severity().key(),
+        f.confidence().key(),
+        nullToEmpty(f.location().path()),
+        String.valueOf(f.location().startLine()),
+        f.status().key(),
+        f.dismissReason() == null ? "" : f.dismissReason().key(),
+        String.valueOf(f.impact().value()),
+        f.effort().size().name(),
+        String.valueOf(f.effort().hours()),
+        f.cwe().stream().map(c -> "CWE-" + c).collect(Collectors.joining(" ")),
+        String.join(" ", f.owasp()),
+        f.sources().stream().map(SourceRef::tool).distinct().collect(Collectors.joining(" ")),
+        f.gone() ? "yes" : "no");
   }
 
   private static String nullToEmpty(String s) {

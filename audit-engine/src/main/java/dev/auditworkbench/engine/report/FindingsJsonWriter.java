@@ -18,16 +18,42 @@ public final class FindingsJsonWriter {
   private FindingsJsonWriter() {}
 
   public static void write(List<Finding> findings, Writer out) throws IOException {
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.useDefaultPrettyPrinter();
-      g.writeStartArray();
+    try (Streaming s = open(out)) {
       for (Finding f : findings) {
-        writeFinding(g, f);
+        s.add(f);
       }
-      g.writeEndArray();
     }
-    out.write(System.lineSeparator());
+  }
+
+  /** Writes findings one at a time (the array is closed with {@link Streaming#close}). */
+  public static Streaming open(Writer out) throws IOException {
+    JsonGenerator g = FACTORY.createGenerator(out);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    g.useDefaultPrettyPrinter();
+    g.writeStartArray();
+    return new Streaming(g, out);
+  }
+
+  /** An open array of findings. */
+  public static final class Streaming implements AutoCloseable {
+    private final JsonGenerator g;
+    private final Writer out;
+
+    private Streaming(JsonGenerator g, Writer out) {
+      this.g = g;
+      this.out = out;
+    }
+
+    public void add(Finding f) throws IOException {
+      writeFinding(g, f);
+    }
+
+    @Override
+    public void close() throws IOException {
+      g.writeEndArray();
+      g.close();
+      out.write(System.lineSeparator());
+    }
   }
 
   private static void writeFinding(JsonGenerator g, Finding f) throws IOException {

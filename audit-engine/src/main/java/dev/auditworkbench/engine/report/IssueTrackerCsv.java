@@ -14,7 +14,7 @@ public final class IssueTrackerCsv {
   private IssueTrackerCsv() {}
 
   public static void write(ReportModel model, Writer out) throws IOException {
-    out.write("Summary,Description,Priority,Labels,Reference\r\n");
+    CsvTable csv = new CsvTable(out, "Summary", "Description", "Priority", "Labels", "Reference");
     for (ReportModel.Section section : model.sections()) {
       for (ReportModel.FindingView f : section.findings()) {
         StringBuilder description = new StringBuilder(f.description());
@@ -37,11 +37,10 @@ public final class IssueTrackerCsv {
             labels.add("owasp-" + o.substring(0, 3).toLowerCase(Locale.ROOT));
           }
         }
-        out.write(String.join(",", cell(f.title()), cell(description.toString()), priority(f.severity()),
-            cell(String.join(" ", labels)), cell(f.ref())));
-        out.write("\r\n");
+        csv.row(f.title(), description.toString(), priority(f.severity()), String.join(" ", labels), f.ref());
       }
     }
+    csv.flush();
   }
 
   static String priority(String severity) {
@@ -52,14 +51,5 @@ public final class IssueTrackerCsv {
       case "low" -> "Low";
       default -> "Lowest";
     };
-  }
-
-  private static String cell(String s) {
-    String safe = s;
-    // A cell a spreadsheet would run as a formula starts with a quote mark instead.
-    if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
-      safe = "'" + safe;
-    }
-    return "\"" + safe.replace("\"", "\"\"") + "\"";
   }
 }

@@ -328,6 +328,60 @@ public final class FindingRepository implements AutoCloseable {
     }
   }
 
+  /** {@link #DISPLAY_ORDER} in SQL. */
+  private static final String DISPLAY_ORDER_SQL = " ORDER BY CASE severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1"
+      + " WHEN 'MEDIUM' THEN 2 WHEN 'LOW' THEN 3 ELSE 4 END, coalesce(path, ''), start_line, fingerprint";
+  private static final char UNIT = '\u001f';
+  private static final char RECORD = '\u001e';
+
+  /**
+   * Every finding in display order, one at a time, without holding them all: for exports and
+   * listings of projects with hundreds of thousands of findings. Each finding's sources come with
+   * it in the same row.
+   */
+  public void forEach(java.util.function.Consumer<Finding> action) throws SQLException {
+    String sources = "(SELECT group_concat(s.tool || char(31) || coalesce(i.tool_version, '') || char(31)"
+        + " || coalesce(s.native_rule_id, '') || char(31) || s.first_import_id || char(31) || s.last_import_id"
+        + " || char(31) || coalesce(s.gone_since_import, 0), char(30)) FROM (SELECT * FROM finding_sources"
+        + " WHERE finding_id = findings.id ORDER BY first_import_id, tool) s JOIN imports i ON i.id = s.last_import_id)";
+    try (var ps = c.prepareStatement("SELECT " + COLUMNS + ", " + sources + " AS packed_sources FROM findings"
+        + DISPLAY_ORDER_SQL)) {
+      ps.setFetchSize(1000);
+      try (var rs = ps.executeQuery()) {
+        while (rs.next()) {
+          action.accept(map(rs, unpackSources(rs.getString("packed_sources"))));
+        }
+      }
+    }
+  }
+
+  private static List<SourceRef> unpackSources(String packed) {
+    if (packed == null || packed.isEmpty()) {
+      return List.of();
+    }
+    List<SourceRef> out = new ArrayList<>();
+    for (String one : packed.split(String.valueOf(RECORD))) {
+      String[] f = one.split(String.valueOf(UNIT), -1);
+      out.add(new SourceRef(f[0], f[1].isEmpty() ? null : f[1], f[2], Long.parseLong(f[3]), Long.parseLong(f[4]),
+          Long.parseLong(f[5])));
+    }
+    return out;
+  }
+
+  /** How many findings have each value of {@code column} (status or severity), counted by the database. */
+  public Map<String, Integer> countBy(String column) throws SQLException {
+    if (!column.equals("status") && !column.equals("severity")) {
+      throw new IllegalArgumentException("not a countable column: " + column);
+    }
+    Map<String, Integer> out = new HashMap<>();
+    try (var st = c.createStatement(); var rs = st.executeQuery("SELECT " + column + ", count(*) FROM findings GROUP BY 1")) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getInt(2));
+      }
+    }
+    return out;
+  }
+
   /** Every finding, in display order. */
   public List<Finding> all() throws SQLException {
     return query("", null);

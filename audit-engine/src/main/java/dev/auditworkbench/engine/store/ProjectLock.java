@@ -38,7 +38,8 @@ final class ProjectLock implements AutoCloseable {
           FileChannel.open(
               lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     } catch (IOException e) {
-      throw new ProjectFileException(project, "cannot create lock file " + lockFile, e);
+      throw DiskTrouble.classify(project, e).orElseGet(
+          () -> new ProjectFileException(project, "cannot create lock file " + lockFile + ": " + e.getMessage(), e));
     }
     try {
       FileLock lock = channel.tryLock();
@@ -54,7 +55,9 @@ final class ProjectLock implements AutoCloseable {
       throw new ProjectLockedException(project, "this process");
     } catch (IOException e) {
       closeQuietly(channel);
-      throw new ProjectFileException(project, "cannot lock " + lockFile, e);
+      deleteQuietly(lockFile);
+      throw DiskTrouble.classify(project, e).orElseGet(
+          () -> new ProjectFileException(project, "cannot lock " + lockFile + ": " + e.getMessage(), e));
     }
   }
 
@@ -70,6 +73,14 @@ final class ProjectLock implements AutoCloseable {
       return Files.readString(lockFile, StandardCharsets.UTF_8).trim();
     } catch (IOException e) {
       return "";
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // Left behind: harmless, the next opener locks it again.
     }
   }
 

@@ -30,6 +30,7 @@ public final class ProjectStore implements AutoCloseable {
   private final ProjectLock lock;
   private final Path backup;
   private boolean closed;
+  private boolean readOnly;
 
   private ProjectStore(Path file, Connection connection, ProjectLock lock, Path backup) {
     this.file = file;
@@ -60,6 +61,7 @@ public final class ProjectStore implements AutoCloseable {
       try (Statement st = c.createStatement()) {
         st.execute("PRAGMA journal_mode = WAL");
       }
+      lockFile(c, absolute);
       Migrations.migrate(c, 0, Migrations.LATEST);
       configure(c);
       ProjectStore store = new ProjectStore(absolute, c, lock, null);
@@ -87,6 +89,7 @@ public final class ProjectStore implements AutoCloseable {
     Connection c = null;
     try {
       c = connect(absolute);
+      lockFile(c, absolute);
       quickCheck(c, absolute);
       int version = Migrations.userVersion(c);
       checkIsProject(c, absolute, version);
@@ -104,9 +107,49 @@ public final class ProjectStore implements AutoCloseable {
     } catch (SQLException e) {
       closeQuietly(c);
       lock.close();
-      throw new ProjectFileException(
-          absolute, "project file is damaged or unreadable (" + e.getMessage() + ")", e);
+      throw DiskTrouble.classify(absolute, e).orElseGet(() -> new ProjectFileException(
+          absolute, "project file is damaged or unreadable (" + e.getMessage() + ")", e));
     }
+  }
+
+  /**
+   * Opens a project that cannot be written (read-only media, a copy from an archive) for reading:
+   * no lock file, no migration, and every {@link #write} refused. The file is read as immutable.
+   */
+  public static ProjectStore openReadOnly(Path file) throws ProjectFileException {
+    Path absolute = file.toAbsolutePath().normalize();
+    if (!Files.isRegularFile(absolute)) {
+      throw new ProjectFileException(absolute, "no such project file");
+    }
+    checkHeader(absolute);
+    Connection c = null;
+    try {
+      org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+      config.setReadOnly(true);
+      config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+      c = config.createConnection("jdbc:sqlite:" + absolute.toUri().toString().replaceFirst("^file:/+", "file:/")
+          + "?immutable=1");
+      int version = Migrations.userVersion(c);
+      checkIsProject(c, absolute, version);
+      if (version < Migrations.LATEST) {
+        throw new ProjectFileException(absolute, "was written by an older version (schema " + version
+            + ") and is on read-only media; copy it somewhere writable to open it");
+      }
+      ProjectStore store = new ProjectStore(absolute, c, null, null);
+      store.readOnly = true;
+      return store;
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw new ProjectFileException(absolute, "project file is damaged or unreadable (" + e.getMessage() + ")", e);
+    } catch (ProjectFileException e) {
+      closeQuietly(c);
+      throw e;
+    }
+  }
+
+  /** Whether this project was opened with {@link #openReadOnly}. */
+  public boolean readOnly() {
+    return readOnly;
   }
 
   private static Connection connect(Path file) throws SQLException {
@@ -115,6 +158,29 @@ public final class ProjectStore implements AutoCloseable {
       st.execute("PRAGMA busy_timeout = 5000");
     }
     return c;
+  }
+
+  /**
+   * Holds SQLite's exclusive lock on the database file itself for as long as the project is open.
+   * The lock file beside the project names who holds it, but it goes by the path: a hard link, a bind
+   * mount or a second name for the same file would slip past it and two writers would each report
+   * success while one import was silently lost. The database's own lock is on the file, whatever
+   * its name.
+   */
+  private static void lockFile(Connection c, Path file) throws SQLException, ProjectFileException {
+    try (Statement st = c.createStatement()) {
+      st.execute("PRAGMA locking_mode = EXCLUSIVE");
+      st.execute("PRAGMA busy_timeout = 1000");
+      st.execute("BEGIN EXCLUSIVE");
+      st.execute("COMMIT");
+      st.execute("PRAGMA busy_timeout = 5000");
+    } catch (SQLException e) {
+      if (e.getErrorCode() == 5 || String.valueOf(e.getMessage()).contains("SQLITE_BUSY")
+          || String.valueOf(e.getMessage()).contains("locked")) {
+        throw new ProjectLockedException(file, "by another process, perhaps through another name or link to the same file");
+      }
+      throw e;
+    }
   }
 
   private static void configure(Connection c) throws SQLException {
@@ -224,6 +290,13 @@ public final class ProjectStore implements AutoCloseable {
 
   /** Runs {@code work} in one transaction. */
   public synchronized <T, E extends Exception> T write(Work<T, E> work) throws E {
+    if (readOnly) {
+      throw new StoreException(file + " is open read-only (read-only media): nothing can be changed", null);
+    }
+    return transaction(work);
+  }
+
+  private synchronized <T, E extends Exception> T transaction(Work<T, E> work) throws E {
     ensureOpen();
     try {
       connection.setAutoCommit(false);
@@ -232,7 +305,8 @@ public final class ProjectStore implements AutoCloseable {
       return result;
     } catch (SQLException e) {
       rollback();
-      throw new StoreException("database error, nothing was saved: " + e.getMessage(), e);
+      String full = DiskTrouble.classify(file, e).map(Throwable::getMessage).orElse(null);
+      throw new StoreException(full != null ? full : "database error, nothing was saved: " + e.getMessage(), e);
     } catch (Exception | Error e) {
       rollback();
       throw e;
@@ -243,7 +317,7 @@ public final class ProjectStore implements AutoCloseable {
 
   /** Runs a read-only query on a consistent snapshot. */
   public synchronized <T> T read(Work<T, RuntimeException> work) {
-    return write(work);
+    return transaction(work);
   }
 
   private void rollback() {
@@ -275,13 +349,17 @@ public final class ProjectStore implements AutoCloseable {
       return;
     }
     closed = true;
-    try (Statement st = connection.createStatement()) {
-      st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-    } catch (SQLException ignored) {
-      // Closing the last connection checkpoints too.
+    if (!readOnly) {
+      try (Statement st = connection.createStatement()) {
+        st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+      } catch (SQLException ignored) {
+        // Closing the last connection checkpoints too.
+      }
     }
     closeQuietly(connection);
-    lock.close();
+    if (lock != null) {
+      lock.close();
+    }
   }
 
   private static void closeQuietly(Connection c) {

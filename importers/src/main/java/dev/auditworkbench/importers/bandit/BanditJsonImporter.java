@@ -1,5 +1,6 @@
 package dev.auditworkbench.importers.bandit;
 
+import dev.auditworkbench.importers.common.JsonFields;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditworkbench.engine.model.Category;
@@ -137,7 +138,7 @@ public final class BanditJsonImporter implements Importer {
     String testId = required(json, r, "test_id", line);
     String filename = required(json, r, "filename", line);
     String issueText = r.path("issue_text").asText("");
-    int lineNumber = r.path("line_number").asInt(0);
+    int lineNumber = JsonFields.line(r, "line_number", 0);
     int endLine = lastOf(r.path("line_range"), lineNumber);
     String testName = r.path("test_name").asText(testId);
     RawFinding.Builder b =

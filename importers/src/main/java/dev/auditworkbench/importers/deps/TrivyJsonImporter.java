@@ -1,5 +1,6 @@
 package dev.auditworkbench.importers.deps;
 
+import dev.auditworkbench.importers.common.JsonFields;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditworkbench.engine.model.Category;
@@ -152,7 +153,7 @@ public final class TrivyJsonImporter implements Importer {
   }
 
   private static RawFinding misconfiguration(JsonNode m, String target) {
-    int line = m.path("CauseMetadata").path("StartLine").asInt(0);
+    int line = JsonFields.line(m.path("CauseMetadata"), "StartLine", 0);
     return RawFinding.builder("trivy.misconfig." + m.path("ID").asText(""))
         .nativeRuleId(m.path("ID").asText(""))
         .title(m.path("ID").asText("") + ": " + m.path("Title").asText(""))
@@ -162,7 +163,7 @@ public final class TrivyJsonImporter implements Importer {
         .severity(severity(m.path("Severity").asText("")))
         .confidence(Confidence.HIGH)
         .path(target)
-        .lines(line, m.path("CauseMetadata").path("EndLine").asInt(line))
+        .lines(line, JsonFields.line(m.path("CauseMetadata"), "EndLine", line))
         .evidence(Evidence.Kind.TEXT, m.path("Message").asText(""))
         .owasp(OwaspTop10.A05.id())
         .build();
@@ -171,7 +172,7 @@ public final class TrivyJsonImporter implements Importer {
   private static RawFinding secret(JsonNode s, String target) {
     String match = s.path("Match").asText("");
     String rule = s.path("RuleID").asText("secret");
-    int line = s.path("StartLine").asInt(0);
+    int line = JsonFields.line(s, "StartLine", 0);
     return RawFinding.builder("secret." + rule)
         .nativeRuleId(rule)
         .title("Secret (" + s.path("Title").asText(rule) + ") in " + target)
@@ -180,7 +181,7 @@ public final class TrivyJsonImporter implements Importer {
         .severity(severity(s.path("Severity").asText("HIGH")))
         .confidence(Confidence.MEDIUM)
         .path(target)
-        .lines(line, s.path("EndLine").asInt(line))
+        .lines(line, JsonFields.line(s, "EndLine", line))
         .sourceLine(Secrets.hash(match))
         .keyEvidence(Secrets.hash(match))
         .evidence(Evidence.Kind.TEXT, Secrets.mask(match))

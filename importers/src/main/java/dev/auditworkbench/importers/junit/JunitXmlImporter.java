@@ -1,5 +1,6 @@
 package dev.auditworkbench.importers.junit;
 
+import dev.auditworkbench.engine.spi.BadFieldException;
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Confidence;
 import dev.auditworkbench.engine.model.Effort;
@@ -77,7 +78,7 @@ public final class JunitXmlImporter implements Importer {
             classname = attr(xml, "classname");
             name = attr(xml, "name");
             caseFile = attr(xml, "file");
-            caseLine = parseInt(attr(xml, "line"));
+            caseLine = attr(xml, "line").isEmpty() ? 0 : BadFieldException.lineNumber("line", attr(xml, "line"), xml.getLocation().getLineNumber());
             outcome = null;
             message = "";
             text.setLength(0);

@@ -1,5 +1,6 @@
 package dev.auditworkbench.importers.mypy;
 
+import dev.auditworkbench.engine.spi.BadFieldException;
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Confidence;
 import dev.auditworkbench.engine.model.Evidence;
@@ -77,7 +78,7 @@ public final class MypyTextImporter implements Importer {
             sink.accept(pending.finding());
           }
           sink.recordRead();
-          pending = new Pending(m.group(1), Integer.parseInt(m.group(2)), m.group(4), m.group(5),
+          pending = new Pending(m.group(1), BadFieldException.lineNumber("line", m.group(2), n), m.group(4), m.group(5),
               m.group(6) == null ? "misc" : m.group(6));
         } else if (SUMMARY.matcher(text).find()) {
           understood = true;

@@ -1,5 +1,6 @@
 package dev.auditworkbench.importers.pylint;
 
+import dev.auditworkbench.importers.common.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Confidence;
@@ -63,7 +64,7 @@ public final class PylintJsonImporter implements Importer {
         }
         String symbol = m.path("symbol").asText(id);
         String obj = m.path("obj").asText("");
-        int start = m.path("line").asInt(0);
+        int start = JsonFields.line(m, "line", 0);
         sink.accept(RawFinding.builder("pylint." + id)
             .nativeRuleId(id)
             .title(id + " " + symbol + ": " + m.path("message").asText("").lines().findFirst().orElse(""))
@@ -72,7 +73,7 @@ public final class PylintJsonImporter implements Importer {
             .severity(severity(m.path("type").asText("")))
             .confidence(Confidence.HIGH)
             .path(path)
-            .lines(start, m.path("endLine").isNull() ? start : m.path("endLine").asInt(start))
+            .lines(start, JsonFields.line(m, "endLine", start))
             .symbol(obj.isEmpty() ? m.path("module").asText(null) : m.path("module").asText("") + "." + obj)
             .keyEvidence(m.path("message").asText(""))
             .build());

@@ -1,5 +1,6 @@
 package dev.auditworkbench.importers.radon;
 
+import dev.auditworkbench.importers.common.JsonFields;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditworkbench.engine.model.Category;
@@ -95,7 +96,7 @@ public final class RadonCcJsonImporter implements Importer {
               .severity(complexity > 30 ? Severity.HIGH : complexity > 20 ? Severity.MEDIUM : Severity.LOW)
               .confidence(Confidence.HIGH)
               .path(file)
-              .lines(b.path("lineno").asInt(0), b.path("endline").asInt(0))
+              .lines(JsonFields.line(b, "lineno", 0), JsonFields.line(b, "endline", 0))
               .evidence(Evidence.Kind.TEXT, type + " " + name + ": lines " + b.path("lineno").asInt(0) + "-"
                   + b.path("endline").asInt(0) + ", complexity " + complexity + " (radon)")
               .defaultEffort(Effort.of(complexity > 20 ? Effort.Size.M : Effort.Size.S))

@@ -1,5 +1,6 @@
 package dev.auditworkbench.importers.ruff;
 
+import dev.auditworkbench.importers.common.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Confidence;
@@ -71,7 +72,7 @@ public final class RuffJsonImporter implements Importer {
     String code = m.path("code").isNull() ? "syntax-error" : m.path("code").asText("syntax-error");
     boolean security = code.startsWith("S") && code.length() > 1 && Character.isDigit(code.charAt(1));
     String message = m.path("message").asText("");
-    int row = m.path("location").path("row").asInt(0);
+    int row = JsonFields.line(m.path("location"), "row", 0);
     String fix = m.path("fix").path("message").asText("");
     RawFinding.Builder b = RawFinding.builder("ruff." + code)
         .nativeRuleId(code)
@@ -82,7 +83,7 @@ public final class RuffJsonImporter implements Importer {
         .severity(code.equals("syntax-error") || security || code.startsWith("F8") ? Severity.MEDIUM : Severity.LOW)
         .confidence(Confidence.HIGH)
         .path(file)
-        .lines(row, m.path("end_location").path("row").asInt(row))
+        .lines(row, JsonFields.line(m.path("end_location"), "row", row))
         .keyEvidence(message);
     if (security) {
       int cwe = BanditCwe.forTest("B" + code.substring(1));

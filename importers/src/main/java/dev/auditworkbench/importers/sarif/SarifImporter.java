@@ -1,5 +1,6 @@
 package dev.auditworkbench.importers.sarif;
 
+import dev.auditworkbench.importers.common.JsonFields;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditworkbench.engine.model.Category;
@@ -219,7 +220,7 @@ public final class SarifImporter implements Importer {
     String message = messageOf(r, rule);
     String snippet = region.path("snippet").path("text").asText("");
     String context = physical.path("contextRegion").path("snippet").path("text").asText("");
-    int start = region.path("startLine").asInt(0);
+    int start = JsonFields.line(region, "startLine", 0);
     RawFinding.Builder b = RawFinding.builder(run.tool + "." + ruleId)
         .nativeRuleId(ruleId)
         .title(ruleTitle(rule, ruleId) + ": " + firstLine(message))
@@ -228,7 +229,7 @@ public final class SarifImporter implements Importer {
         .severity(severityOf(r, rule))
         .confidence(confidenceOf(rule))
         .path(uriOf(physical.path("artifactLocation"), run))
-        .lines(start, region.path("endLine").asInt(start))
+        .lines(start, JsonFields.line(region, "endLine", start))
         .sourceLine(anchor(snippet, r))
         .evidence(Evidence.Kind.CODE, context.isBlank() ? snippet : context);
     JsonNode props = rule.path("properties");

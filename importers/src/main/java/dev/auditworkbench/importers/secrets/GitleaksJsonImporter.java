@@ -1,5 +1,6 @@
 package dev.auditworkbench.importers.secrets;
 
+import dev.auditworkbench.importers.common.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Confidence;
@@ -73,7 +74,7 @@ public final class GitleaksJsonImporter implements Importer {
         String rule = v8 ? leak.path("RuleID").asText("") : leak.path("rule").asText("");
         String what = v8 ? leak.path("Description").asText(rule) : rule;
         String file = v8 ? leak.path("File").asText("") : leak.path("file").asText("");
-        int start = v8 ? leak.path("StartLine").asInt(0) : leak.path("lineNumber").asInt(0);
+        int start = v8 ? JsonFields.line(leak, "StartLine", 0) : JsonFields.line(leak, "lineNumber", 0);
         if (rule.isEmpty() || secret.isEmpty()) {
           throw json.errorAtLine(line, "leak without a rule or a secret");
         }

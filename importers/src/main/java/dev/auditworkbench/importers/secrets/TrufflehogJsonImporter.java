@@ -1,5 +1,6 @@
 package dev.auditworkbench.importers.secrets;
 
+import dev.auditworkbench.importers.common.JsonFields;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -94,7 +95,7 @@ public final class TrufflehogJsonImporter implements Importer {
     String detector = rec.path("DetectorName").asText("secret");
     boolean verified = rec.path("Verified").asBoolean(false);
     String file = source.path("file").asText("");
-    sink.accept(GitleaksJsonImporter.secretFinding("trufflehog", detector, detector, file, source.path("line").asInt(0),
+    sink.accept(GitleaksJsonImporter.secretFinding("trufflehog", detector, detector, file, JsonFields.line(source, "line", 0),
         secret, "", source.path("commit").asText(""), source.path("email").asText(""),
         source.path("timestamp").asText(""), Confidence.MEDIUM, verified));
   }

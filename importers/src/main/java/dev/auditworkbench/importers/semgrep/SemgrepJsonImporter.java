@@ -1,5 +1,6 @@
 package dev.auditworkbench.importers.semgrep;
 
+import dev.auditworkbench.importers.common.JsonFields;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditworkbench.engine.model.Category;
@@ -140,7 +141,7 @@ public final class SemgrepJsonImporter implements Importer {
         .severity(severity(extra.path("severity").asText(""), meta.path("impact").asText("")))
         .confidence(confidence(meta.path("confidence").asText("")))
         .path(path)
-        .lines(r.path("start").path("line").asInt(0), r.path("end").path("line").asInt(0))
+        .lines(JsonFields.line(r.path("start"), "line", 0), JsonFields.line(r.path("end"), "line", 0))
         .sourceLine(loggedOut || lines.isEmpty() ? null : lines.split("\n", 2)[0])
         .evidence(Evidence.Kind.CODE, loggedOut ? "" : lines)
         .evidence(Evidence.Kind.TEXT, referencesOf(meta));

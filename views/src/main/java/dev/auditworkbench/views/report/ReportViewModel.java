@@ -1,6 +1,7 @@
 package dev.auditworkbench.views.report;
 
 import dev.auditworkbench.engine.report.IssueTrackerCsv;
+import dev.auditworkbench.engine.report.OutputFile;
 import dev.auditworkbench.engine.report.ReportModel;
 import dev.auditworkbench.engine.report.ReportRenderer;
 import dev.auditworkbench.engine.store.ProjectStore;
@@ -68,29 +69,20 @@ public final class ReportViewModel {
       ReportModel model = store.read(c -> ReportModel.of(c, Instant.now()));
       l.checkCancelled();
       l.progress(1, 3, "Laying out " + format.name());
-      Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".export", "." + format.extension());
-      try {
-        switch (format) {
-          case PDF -> {
-            String page = renderer().html(model);
-            l.checkCancelled();
-            l.progress(2, 3, "Rendering the PDF");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-              ReportRenderer.pdf(page, out);
-            }
-          }
-          case HTML -> Files.writeString(tmp, renderer().html(model), StandardCharsets.UTF_8);
-          case CSV -> {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-              IssueTrackerCsv.write(model, w);
-            }
-          }
-          case JSON -> Files.write(tmp, dev.auditworkbench.engine.report.ReportJson.bytes(model));
+      String page = format == Format.PDF || format == Format.HTML ? renderer().html(model) : null;
+      l.checkCancelled();
+      l.progress(2, 3, format == Format.PDF ? "Rendering the PDF" : "Writing " + format.name());
+      switch (format) {
+        case PDF -> OutputFile.write(file, out -> {
+          ReportRenderer.pdf(page, out);
+          l.checkCancelled();
+        });
+        case HTML -> OutputFile.writeString(file, page);
+        case CSV -> OutputFile.writeText(file, w -> IssueTrackerCsv.write(model, w));
+        case JSON -> {
+          byte[] bytes = dev.auditworkbench.engine.report.ReportJson.bytes(model);
+          OutputFile.write(file, out -> out.write(bytes));
         }
-        l.checkCancelled();
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
       }
       l.progress(3, 3, "Exported " + file.getFileName());
       return file;

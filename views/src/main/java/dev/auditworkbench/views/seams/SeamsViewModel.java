@@ -51,7 +51,7 @@ public final class SeamsViewModel {
       String name = file.getFileName().toString();
       String text = name.endsWith(".dot") ? m.toDot() : name.endsWith(".graphml") ? m.toGraphMl()
           : dev.auditworkbench.engine.seams.SeamSvg.render(m);
-      java.nio.file.Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
+      dev.auditworkbench.engine.report.OutputFile.writeString(file, text);
       return file;
     }));
   }
