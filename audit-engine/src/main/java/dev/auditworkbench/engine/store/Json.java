@@ -29,12 +29,21 @@ final class Json {
     }
   }
 
+  /** A list column; a damaged one reads as empty rather than making the whole project unreadable. */
   static List<Integer> ints(String json) {
-    return read(json, INTS);
+    try {
+      return read(json, INTS);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      return List.of();
+    }
   }
 
   static List<String> strings(String json) {
-    return read(json, STRINGS);
+    try {
+      return read(json, STRINGS);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      return List.of();
+    }
   }
 
   /** A finding's evidence; a damaged column becomes one line saying so, never a project that cannot open. */
