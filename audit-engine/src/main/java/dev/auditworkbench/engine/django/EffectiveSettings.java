@@ -100,6 +100,18 @@ public final class EffectiveSettings {
   }
 
   /** A module meant for deployment: named prod, production, live, staging or deploy. */
+  /** A development or test settings module by its name (dev, local, test, ci...): never judged as deployed. */
+  public boolean isDevelopment() {
+    String last = module.substring(module.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+    return last.startsWith("dev") || last.startsWith("local") || last.startsWith("test") || last.equals("ci")
+        || last.contains("test") || last.startsWith("docker") || last.equals("debug");
+  }
+
+  /** The value of a string literal as written, or null. */
+  public static String literal(String text) {
+    return InventoryBuilder.unquote(text);
+  }
+
   public boolean isDeployment() {
     String last = module.substring(module.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
     return last.startsWith("prod") || last.contains("production") || last.equals("live") || last.startsWith("staging")

@@ -28,7 +28,6 @@ public final class InventoryBuilder {
   static final String MODEL = "django.db.models.Model";
   private static final Pattern MIGRATION = Pattern.compile("(.*/)?([^/]+)/migrations/(\\d{4}[^/]*)\\.py");
   private static final Pattern COMMAND = Pattern.compile("(.*/)?management/commands/([^/_][^/]*)\\.py");
-  private static final Set<String> ROUTE_FUNCTIONS = Set.of("path", "re_path", "url");
   private static final Set<String> SKIP_DECORATORS =
       Set.of("unittest.skip", "skip", "unittest.skipIf", "skipIf", "unittest.skipUnless", "skipUnless",
           "pytest.mark.skip", "pytest.mark.skipif", "mark.skip", "mark.skipif");
@@ -69,6 +68,9 @@ public final class InventoryBuilder {
   /** The dotted name an expression such as "models.Model" stands for in a module. */
   String qualify(String module, String expr) {
     String e = expr.strip();
+    if (e.endsWith("]") && e.indexOf('[') > 0) { // a subscripted generic base: ModelViewSet[Workflow]
+      e = e.substring(0, e.indexOf('['));
+    }
     int dot = e.indexOf('.');
     String head = dot < 0 ? e : e.substring(0, dot);
     String rest = dot < 0 ? "" : e.substring(dot);
@@ -85,12 +87,59 @@ public final class InventoryBuilder {
         }
       }
       boolean definedHere = facts.classes().stream().anyMatch(c -> c.qualname().equals(head))
-          || facts.functions().stream().anyMatch(f -> f.className() == null && f.name().equals(head));
+          || facts.functions().stream().anyMatch(f -> f.className() == null && f.name().equals(head))
+          || facts.assignments().stream().anyMatch(a -> a.target().equals(head));
       if (definedHere) {
         return module + "." + head + rest;
       }
+      String starred = throughStarImports(facts, head, new HashSet<>());
+      if (starred != null) {
+        return starred + rest;
+      }
     }
     return e;
+  }
+
+  /** "from .tokens import *" re-exports: the module that really defines {@code name}, honouring __all__. */
+  private String throughStarImports(ModuleFacts facts, String name, Set<String> seen) {
+    if (!seen.add(facts.module()) || seen.size() > 20) {
+      return null;
+    }
+    for (ModuleFacts.ImportRef ref : facts.imports()) {
+      if (!"*".equals(ref.name())) {
+        continue;
+      }
+      String target = resolveImport(facts.module(), ref);
+      ModuleFacts t = target == null ? null : byModule.get(target);
+      if (t == null || !exports(t, name)) {
+        continue;
+      }
+      boolean defined = t.classes().stream().anyMatch(c -> c.qualname().equals(name))
+          || t.functions().stream().anyMatch(f -> f.className() == null && f.name().equals(name))
+          || t.assignments().stream().anyMatch(a -> a.target().equals(name));
+      if (defined) {
+        return target + "." + name;
+      }
+      Map<String, String> local = importedNames.getOrDefault(target, Map.of());
+      if (local.containsKey(name)) {
+        return local.get(name);
+      }
+      String deeper = throughStarImports(t, name, seen);
+      if (deeper != null) {
+        return deeper;
+      }
+    }
+    return null;
+  }
+
+  /** Whether "from m import *" brings {@code name}: listed in __all__, or public when there is none. */
+  private static boolean exports(ModuleFacts m, String name) {
+    for (ModuleFacts.Assignment a : m.assignments()) {
+      if (a.target().equals("__all__")) {
+        return a.value().contains("'" + name + "'") || a.value().contains("\"" + name + "\"");
+      }
+    }
+    return !name.startsWith("_");
   }
 
   public DjangoInventory build() {
@@ -115,14 +164,34 @@ public final class InventoryBuilder {
     if (!seen.add(qualified)) {
       return false;
     }
-    Optional<ModuleFacts.ClassDef> cls = classOf(qualified);
-    boolean result = cls.isPresent() && cls.get().bases().stream()
-        .anyMatch(b -> isModel(qualify(moduleOfQualified(qualified), b), seen));
+    String real = classAt(qualified).isPresent() ? qualified : canonical(qualified);
+    Optional<ModuleFacts.ClassDef> cls = classAt(real);
+    boolean result = KnownModelBases.contains(qualified) || KnownModelBases.contains(real) || isUserModelAlias(real)
+        || cls.isPresent() && cls.get().bases().stream()
+            .anyMatch(b -> isModel(qualify(moduleOfQualified(real), b), seen));
     modelCache.put(qualified, result);
     return result;
   }
 
   private Optional<ModuleFacts.ClassDef> classOf(String qualified) {
+    Optional<ModuleFacts.ClassDef> direct = classAt(qualified);
+    if (direct.isPresent()) {
+      return direct;
+    }
+    String real = canonical(qualified);
+    return real.equals(qualified) ? Optional.empty() : classAt(real);
+  }
+
+  /** User = get_user_model(): the project's user model, a model whatever it is. */
+  private boolean isUserModelAlias(String qualified) {
+    int dot = qualified.lastIndexOf('.');
+    ModuleFacts m = dot < 0 ? null : byModule.get(qualified.substring(0, dot));
+    String var = dot < 0 ? null : qualified.substring(dot + 1);
+    return m != null && m.assignments().stream()
+        .anyMatch(a -> a.target().equals(var) && a.value().replaceAll("\\s", "").endsWith("get_user_model()"));
+  }
+
+  private Optional<ModuleFacts.ClassDef> classAt(String qualified) {
     int dot = qualified.lastIndexOf('.');
     if (dot < 0) {
       return Optional.empty();
@@ -132,6 +201,27 @@ public final class InventoryBuilder {
     return m == null ? Optional.empty() : m.classes().stream().filter(c -> c.qualname().equals(simple)).findFirst();
   }
 
+  /**
+   * A name followed through the modules that re-export it ("from .abstract_config import
+   * AbstractChangeConfig" in a package's __init__): where it is really defined.
+   */
+  String canonical(String qualified) {
+    String q = qualified;
+    for (int hop = 0; hop < 6; hop++) {
+      int dot = q.lastIndexOf('.');
+      ModuleFacts where = dot < 0 ? null : byModule.get(q.substring(0, dot));
+      if (where == null) {
+        return q;
+      }
+      String again = qualify(where.module(), q.substring(dot + 1));
+      if (again.equals(q) || again.equals(q.substring(dot + 1))) {
+        return q;
+      }
+      q = again;
+    }
+    return q;
+  }
+
   private static String moduleOfQualified(String qualified) {
     return qualified.substring(0, qualified.lastIndexOf('.'));
   }
@@ -139,6 +229,9 @@ public final class InventoryBuilder {
   private List<DjangoInventory.Model> models() {
     List<DjangoInventory.Model> out = new ArrayList<>();
     for (ModuleFacts m : byModule.values()) {
+      if (dev.auditworkbench.engine.repo.TestCode.isTest(m.path())) {
+        continue; // models made for tests are not the application's
+      }
       for (ModuleFacts.ClassDef c : m.classes()) {
         if (c.qualname().contains(".")) {
           continue;
@@ -222,15 +315,14 @@ public final class InventoryBuilder {
   // -- URLs -------------------------------------------------------------------
 
   private List<DjangoInventory.Route> routes() {
-    List<DjangoInventory.Route> out = new ArrayList<>();
     String root = rootUrlconf();
     if (root != null && byModule.containsKey(root)) {
-      collectRoutes(root, "", out, new HashSet<>());
-    } else {
-      for (String m : byModule.keySet()) {
-        if (m.equals("urls") || (m.endsWith(".urls") && m.chars().filter(ch -> ch == '.').count() == 1)) {
-          collectRoutes(m, "", out, new HashSet<>());
-        }
+      return new UrlPatterns(this, byModule).from(root);
+    }
+    List<DjangoInventory.Route> out = new ArrayList<>();
+    for (String m : byModule.keySet()) {
+      if (m.equals("urls") || (m.endsWith(".urls") && m.chars().filter(ch -> ch == '.').count() == 1)) {
+        out.addAll(new UrlPatterns(this, byModule).from(m));
       }
     }
     return out;
@@ -240,144 +332,93 @@ public final class InventoryBuilder {
     for (String s : settingsModules()) {
       for (ModuleFacts.Assignment a : byModule.get(s).assignments()) {
         if (a.target().equals("ROOT_URLCONF")) {
-          return unquote(a.value());
+          String v = unquote(a.value());
+          if (v != null && byModule.containsKey(v)) {
+            return v;
+          }
+        }
+      }
+    }
+    for (String s : settingsModules()) { // settings written as classes (django-configurations, readthedocs)
+      for (ModuleFacts.ClassDef c : byModule.get(s).classes()) {
+        String v = unquote(c.attributes().getOrDefault("ROOT_URLCONF", ""));
+        if (v != null && byModule.containsKey(v)) {
+          return v;
+        }
+      }
+    }
+    for (ModuleFacts m : byModule.values()) { // settings that are not in a settings module (settings.dist.py)
+      for (ModuleFacts.Assignment a : m.assignments()) {
+        if (a.target().equals("ROOT_URLCONF")) {
+          String v = unquote(a.value());
+          if (v != null && byModule.containsKey(v)) {
+            return v;
+          }
         }
       }
     }
     return null;
   }
 
-  private void collectRoutes(String module, String prefix, List<DjangoInventory.Route> out, Set<String> visiting) {
-    ModuleFacts m = byModule.get(module);
-    if (m == null || !visiting.add(module)) {
-      return;
-    }
-    for (ModuleFacts.Assignment a : m.assignments()) {
-      if (!a.target().equals("urlpatterns") && !a.target().equals("urlpatterns+")) {
-        continue;
-      }
-      for (SyntaxNode element : listElements(a.valueNode())) {
-        route(m, prefix, element, out, visiting);
-      }
-    }
-    visiting.remove(module);
+  /** The module a relative or absolute import names (null when it is not in the repository). */
+  String resolveImport(String module, ModuleFacts.ImportRef ref) {
+    String target = ref.level() > 0 ? names.resolve(module, ref) : ref.module();
+    return target != null && byModule.containsKey(target) ? target : null;
   }
 
-  private static List<SyntaxNode> listElements(SyntaxNode value) {
-    if (value == null) {
-      return List.of();
-    }
-    if (value.type().equals("attribute")) { // router.urls
-      return List.of(value);
-    }
-    if (value.type().equals("list") || value.type().equals("tuple")) {
-      return value.children().stream().filter(c -> !c.type().equals("comment")).toList();
-    }
-    if (value.type().equals("binary_operator")) { // [..] + [..]
-      List<SyntaxNode> out = new ArrayList<>();
-      value.children().forEach(c -> out.addAll(listElements(c)));
-      return out;
-    }
-    return List.of();
+  /** Whether a class of the repository has, along its bases, one whose written name satisfies {@code test}. */
+  boolean classBasesReach(String qualified, java.util.function.Predicate<String> test) {
+    return classBasesReach(qualified, test, new HashSet<>());
   }
 
-  private void route(ModuleFacts m, String prefix, SyntaxNode element, List<DjangoInventory.Route> out, Set<String> visiting) {
-    if (element.type().equals("attribute") && element.text().endsWith(".urls")) {
-      routerRoutes(m, prefix, element.text().substring(0, element.text().length() - ".urls".length()), out);
-      return;
-    }
-    if (!element.type().equals("call")) {
-      return;
-    }
-    String fn = element.child("function").map(SyntaxNode::text).orElse("");
-    String simple = fn.substring(fn.lastIndexOf('.') + 1);
-    if (!ROUTE_FUNCTIONS.contains(simple)) {
-      return;
-    }
-    List<SyntaxNode> args = element.child("arguments").map(a -> a.children().stream()
-        .filter(c -> !c.type().equals("keyword_argument") && !c.type().equals("comment")).toList()).orElse(List.of());
-    if (args.size() < 2) {
-      return;
-    }
-    String pattern = prefix + routeText(unquote(args.get(0).text()), simple);
-    SyntaxNode target = args.get(1);
-    String name = element.child("arguments").flatMap(a -> a.children().stream()
-        .filter(c -> c.type().equals("keyword_argument") && c.child("name").map(SyntaxNode::text).orElse("").equals("name"))
-        .findFirst()).flatMap(k -> k.child("value")).map(v -> unquote(v.text())).orElse(null);
-    if (target.type().equals("call") && target.child("function").map(SyntaxNode::text).orElse("").endsWith("include")) {
-      SyntaxNode inc = target.child("arguments").flatMap(a -> a.children().stream().findFirst()).orElse(null);
-      if (inc != null && inc.type().equals("string")) {
-        collectRoutes(unquote(inc.text()), pattern, out, visiting);
-        return;
-      }
-      if (inc != null && inc.text().endsWith(".urls")
-          && routerRoutes(m, pattern, inc.text().substring(0, inc.text().length() - ".urls".length()), out)) {
-        return;
-      }
-      if (inc != null) {
-        String q = qualify(m.module(), inc.text());
-        if (byModule.containsKey(q)) {
-          collectRoutes(q, pattern, out, visiting);
-          return;
-        }
-        out.add(new DjangoInventory.Route(pattern, q, name, m.path(), element.startLine(), "include"));
-        return;
-      }
-    }
-    String viewExpr = target.text();
-    String kind = simple;
-    if (target.type().equals("call") && viewExpr.endsWith(".as_view()") || viewExpr.contains(".as_view(")) {
-      viewExpr = viewExpr.substring(0, viewExpr.indexOf(".as_view("));
-      kind = simple + ":class";
-    }
-    out.add(new DjangoInventory.Route(pattern, qualify(m.module(), viewExpr), name, m.path(), element.startLine(), kind));
-  }
-
-  /**
-   * The routes a Django REST framework router makes for its registered viewsets ({@code
-   * router.register(r"invoices", InvoiceViewSet)}): a list route and a detail route each, as
-   * {@code SimpleRouter} and {@code DefaultRouter} build them (DefaultRouter's API root and routes of
-   * {@code @action} methods are not listed). The router may be defined in another module. Returns false
-   * when {@code expr} is not a router.
-   */
-  private boolean routerRoutes(ModuleFacts m, String prefix, String expr, List<DjangoInventory.Route> out) {
-    String q = qualify(m.module(), expr);
-    int dot = q.lastIndexOf('.');
-    ModuleFacts where = dot < 0 ? m : byModule.get(q.substring(0, dot));
-    String name = dot < 0 ? q : q.substring(dot + 1);
-    if (where == null || where.assignments().stream().noneMatch(a -> a.target().equals(name)
-        && a.value().replaceAll("\\s", "").matches("(\\w+\\.)*\\w*Router\\(.*\\)"))) {
+  private boolean classBasesReach(String qualified, java.util.function.Predicate<String> test, Set<String> seen) {
+    if (!seen.add(qualified)) {
       return false;
     }
-    for (ModuleFacts.CallRef c : where.calls()) {
-      if (!c.callee().equals(name + ".register") || c.args().size() < 2 && !c.kwargs().containsKey("viewset")) {
-        continue;
-      }
-      String registered = unquote(c.args().isEmpty() ? c.kwargs().get("prefix") : c.args().get(0));
-      String viewset = c.args().size() >= 2 ? c.args().get(1) : c.kwargs().get("viewset");
-      if (registered == null || viewset == null) {
-        continue;
-      }
-      String basename = Optional.ofNullable(c.kwargs().get("basename")).map(InventoryBuilder::unquote)
-          .orElse(registered.replaceAll("[^\\w]+", "-"));
-      String view = qualify(where.module(), viewset);
-      String base = prefix + (registered.isEmpty() ? "" : registered + "/");
-      out.add(new DjangoInventory.Route(base, view, basename + "-list", where.path(), c.line(), "drf-router"));
-      out.add(new DjangoInventory.Route(base + "<pk>/", view, basename + "-detail", where.path(), c.line(), "drf-router"));
+    String real = classAt(qualified).isPresent() ? qualified : canonical(qualified);
+    Optional<ModuleFacts.ClassDef> cls = classAt(real);
+    if (cls.isEmpty()) {
+      return false;
     }
-    return true;
+    String module = moduleOfQualified(real);
+    for (String base : cls.get().bases()) {
+      String q = qualify(module, base);
+      if (test.test(base) || test.test(q) || classBasesReach(q, test, seen)) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  /** re_path/url patterns lose their anchors when joined: "^invoices/$" reads "invoices/". */
-  private static String routeText(String raw, String function) {
-    if (raw == null) {
-      return "";
+  /** The {@code @action} methods of a viewset class, its own and those of its bases in the repository. */
+  List<ModuleFacts.FunctionDef> actionsOf(String viewset) {
+    List<ModuleFacts.FunctionDef> out = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    collectActions(viewset, out, names, new HashSet<>());
+    return out;
+  }
+
+  private void collectActions(String qualified, List<ModuleFacts.FunctionDef> out, Set<String> names, Set<String> seen) {
+    if (!seen.add(qualified)) {
+      return;
     }
-    if (function.equals("path")) {
-      return raw;
+    String real = classAt(qualified).isPresent() ? qualified : canonical(qualified);
+    Optional<ModuleFacts.ClassDef> cls = classAt(real);
+    if (cls.isEmpty()) {
+      return;
     }
-    String r = raw.startsWith("^") ? raw.substring(1) : raw;
-    return r.endsWith("$") ? r.substring(0, r.length() - 1) : r;
+    String module = moduleOfQualified(real);
+    ModuleFacts m = byModule.get(module);
+    for (ModuleFacts.FunctionDef f : m.functions()) {
+      if (cls.get().qualname().equals(f.className()) && names.add(f.name())
+          && f.decorators().stream().anyMatch(d -> d.startsWith("action(") || d.equals("action")
+              || d.contains(".action("))) {
+        out.add(f);
+      }
+    }
+    for (String base : cls.get().bases()) {
+      collectActions(qualify(module, base), out, names, seen);
+    }
   }
 
   // -- views, apps, the rest ---------------------------------------------------------
@@ -463,34 +504,101 @@ public final class InventoryBuilder {
     return result;
   }
 
+  private List<String> settingsCache;
+
+  /**
+   * The settings modules, found as Django finds them: every module named by a
+   * DJANGO_SETTINGS_MODULE (manage.py, wsgi.py, asgi.py, conftest...), every module that defines
+   * INSTALLED_APPS or ROOT_URLCONF, and every module in a settings package that star-imports one of
+   * those (split settings: base, common, production, local).
+   */
   private List<String> settingsModules() {
-    List<String> out = new ArrayList<>();
+    if (settingsCache != null) {
+      return settingsCache;
+    }
+    Set<String> declared = declaredSettingsModules();
+    Set<String> defining = new HashSet<>();
+    for (ModuleFacts m : byModule.values()) {
+      if (m.assignments().stream().anyMatch(a -> a.target().equals("INSTALLED_APPS")
+          || a.target().equals("ROOT_URLCONF"))) {
+        defining.add(m.module());
+      }
+    }
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
     for (ModuleFacts m : byModule.values()) {
       String mod = m.module();
-      if (mod.endsWith(".settings") || mod.equals("settings") || mod.contains(".settings.")) {
-        boolean hasSettings = m.assignments().stream().anyMatch(a -> a.target().equals("INSTALLED_APPS")
-            || a.target().equals("DEBUG") || a.target().equals("ROOT_URLCONF") || a.target().equals("DATABASES"));
-        if (hasSettings) {
-          out.add(mod);
+      boolean named = mod.equals("settings") || mod.endsWith(".settings") || mod.contains(".settings.")
+          || mod.startsWith("settings.") || mod.endsWith("_settings") || mod.contains("settings_");
+      Set<String> keys = Set.of("DEBUG", "DATABASES", "SECRET_KEY", "ALLOWED_HOSTS", "ROOT_URLCONF");
+      boolean settingsLike = m.assignments().stream().anyMatch(a -> keys.contains(a.target()))
+          // settings written as classes (django-configurations, readthedocs' Settings classes)
+          || m.classes().stream().anyMatch(c -> c.attributes().keySet().stream().anyMatch(keys::contains));
+      if (declared.contains(mod) || defining.contains(mod) || named && (settingsLike || starImportsAny(m, defining))) {
+        out.add(mod);
+      }
+    }
+    settingsCache = new ArrayList<>(out);
+    return settingsCache;
+  }
+
+  /** Modules a DJANGO_SETTINGS_MODULE names (os.environ.setdefault(...), os.environ[...] = ...). */
+  private Set<String> declaredSettingsModules() {
+    Set<String> out = new HashSet<>();
+    for (ModuleFacts m : byModule.values()) {
+      for (ModuleFacts.CallRef c : m.calls()) {
+        if (c.args().size() >= 2 && c.args().get(0).contains("DJANGO_SETTINGS_MODULE")) {
+          String v = unquote(c.args().get(1));
+          if (v != null && byModule.containsKey(v)) {
+            out.add(v);
+          }
+        }
+      }
+      for (ModuleFacts.Assignment a : m.assignments()) {
+        if (a.target().contains("DJANGO_SETTINGS_MODULE")) {
+          String v = unquote(a.value());
+          if (v != null && byModule.containsKey(v)) {
+            out.add(v);
+          }
         }
       }
     }
-    out.sort(null);
     return out;
   }
 
+  private boolean starImportsAny(ModuleFacts m, Set<String> modules) {
+    return starChain(m.module(), new HashSet<>()).stream().anyMatch(modules::contains);
+  }
+
+  /** The module and every module it star-imports, transitively. */
+  private List<String> starChain(String module, Set<String> seen) {
+    List<String> out = new ArrayList<>();
+    ModuleFacts m = byModule.get(module);
+    if (m == null || !seen.add(module)) {
+      return out;
+    }
+    for (ModuleFacts.ImportRef ref : m.imports()) {
+      if ("*".equals(ref.name())) {
+        String target = resolveImport(module, ref);
+        if (target != null) {
+          out.addAll(starChain(target, seen));
+        }
+      }
+    }
+    out.add(module);
+    return out;
+  }
+
+  /**
+   * The installed apps of every settings module, INSTALLED_APPS read through list and tuple
+   * literals, concatenation, +=, .append()/.extend(), variables of the module, imported or
+   * star-imported, and splats.
+   */
   private List<DjangoInventory.App> apps() {
     Map<String, DjangoInventory.App> out = new LinkedHashMap<>();
     for (String s : settingsModules()) {
-      for (ModuleFacts.Assignment a : byModule.get(s).assignments()) {
-        if (!a.target().equals("INSTALLED_APPS") && !a.target().equals("INSTALLED_APPS+")) {
-          continue;
-        }
-        for (SyntaxNode e : listElements(a.valueNode())) {
-          String name = unquote(e.text());
-          if (name == null) {
-            continue;
-          }
+      for (String chainModule : starChain(s, new HashSet<>())) {
+        ModuleFacts m = byModule.get(chainModule);
+        for (String name : stringList(m, "INSTALLED_APPS", 0)) {
           String module = name.contains(".apps.") ? name.substring(0, name.indexOf(".apps.")) : name;
           boolean local = byModule.containsKey(module) || names.isPackage(module);
           String path = local && names.pathOf(module) != null ? names.pathOf(module) : null;
@@ -500,6 +608,57 @@ public final class InventoryBuilder {
       }
     }
     return new ArrayList<>(out.values());
+  }
+
+  /** The strings a module-level list variable ends up holding (every assignment and addition, in order). */
+  private List<String> stringList(ModuleFacts m, String var, int depth) {
+    List<String> out = new ArrayList<>();
+    if (m == null || depth > 8) {
+      return out;
+    }
+    for (ModuleFacts.Assignment a : m.assignments()) {
+      if (a.valueNode() == null) {
+        continue;
+      }
+      if (a.target().equals(var) || a.target().equals(var + "+")) {
+        strings(m, a.valueNode(), out, depth + 1);
+      } else if (a.target().equals(var + "+append")) {
+        strings(m, a.valueNode(), out, depth + 1);
+      }
+    }
+    return out;
+  }
+
+  private void strings(ModuleFacts m, SyntaxNode e, List<String> out, int depth) {
+    if (depth > 12) {
+      return;
+    }
+    switch (e.type()) {
+      case "string" -> {
+        String v = unquote(e.text());
+        if (v != null) {
+          out.add(v);
+        }
+      }
+      case "list", "tuple", "expression_list", "parenthesized_expression", "binary_operator", "list_splat", "set" ->
+          e.children().forEach(c -> strings(m, c, out, depth + 1));
+      case "identifier" -> {
+        List<String> local = stringList(m, e.text(), depth + 1);
+        if (!local.isEmpty()) {
+          out.addAll(local);
+          return;
+        }
+        String q = qualify(m.module(), e.text());
+        int dot = q.lastIndexOf('.');
+        ModuleFacts other = dot < 0 ? null : byModule.get(q.substring(0, dot));
+        if (other != null && other != m) {
+          out.addAll(stringList(other, q.substring(dot + 1), depth + 1));
+        }
+      }
+      default -> {
+        // a call or a comprehension: not read statically
+      }
+    }
   }
 
   private List<String> templates() {
@@ -557,12 +716,33 @@ public final class InventoryBuilder {
         }
       }
       for (ModuleFacts.CallRef call : m.calls()) {
-        if (call.callee().endsWith(".connect") && !call.args().isEmpty()) {
+        if (call.callee().endsWith(".connect") && !call.args().isEmpty()
+            && isSignal(m, call.callee().substring(0, call.callee().length() - ".connect".length()))) {
           out.add(new DjangoInventory.Named(qualify(m.module(), call.args().get(0)), m.path(), call.line(), call.callee()));
         }
       }
     }
     return out;
+  }
+
+  /**
+   * Whether {@code expr.connect(...)} connects to a Django signal: one of django.db.models.signals,
+   * django.core.signals, django.test.signals or django.contrib.auth.signals, or a project's own
+   * Signal() (sqlite3.connect, a socket or a Qt signal are not).
+   */
+  private boolean isSignal(ModuleFacts m, String expr) {
+    String q = canonical(qualify(m.module(), expr));
+    if (q.startsWith("django.") && q.contains("signals")) {
+      return true;
+    }
+    int dot = q.lastIndexOf('.');
+    ModuleFacts where = dot < 0 ? m : byModule.get(q.substring(0, dot));
+    String var = dot < 0 ? q : q.substring(dot + 1);
+    if (where == null) {
+      return false;
+    }
+    return where.assignments().stream().anyMatch(a -> a.target().equals(var)
+        && a.value().replaceAll("\\s", "").matches("(\\w+\\.)*Signal\\(.*"));
   }
 
   private List<DjangoInventory.Test> tests() {

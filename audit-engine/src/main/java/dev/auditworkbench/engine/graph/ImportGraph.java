@@ -26,7 +26,15 @@ import org.jgrapht.graph.DefaultEdge;
  */
 public final class ImportGraph {
   /** One module importing another, at these lines of {@code path}. */
-  public record Edge(String from, String to, String path, List<Integer> lines) {}
+  /**
+   * An import of {@code to} by {@code from}, at these lines. {@code deferred}: every one of them is
+   * made inside a function (at call time), so it couples the modules but closes no import cycle.
+   */
+  public record Edge(String from, String to, String path, List<Integer> lines, boolean deferred) {
+    public Edge(String from, String to, String path, List<Integer> lines) {
+      this(from, to, path, lines, false);
+    }
+  }
 
   private static final Set<String> STDLIB = loadStdlib();
 
@@ -47,6 +55,7 @@ public final class ImportGraph {
 
   public static ImportGraph build(List<ModuleFacts> facts, ModuleNames names) {
     Map<String, Map<String, TreeSet<Integer>>> lines = new TreeMap<>();
+    Set<String> moduleLevel = new HashSet<>();
     Map<String, String> paths = new TreeMap<>();
     Map<String, Set<String>> thirdParty = new TreeMap<>();
     List<String> modules = new ArrayList<>();
@@ -61,6 +70,9 @@ public final class ImportGraph {
         if (target != null) {
           if (!target.equals(m.module())) {
             lines.computeIfAbsent(m.module(), k -> new TreeMap<>()).computeIfAbsent(target, k -> new TreeSet<>()).add(ref.line());
+            if (!ref.deferred()) {
+              moduleLevel.add(m.module() + " " + target);
+            }
           }
         } else if (ref.level() == 0 && !ref.module().isEmpty()) {
           String top = ModuleNames.topLevel(ref.module());
@@ -71,7 +83,8 @@ public final class ImportGraph {
       }
     }
     List<Edge> edges = new ArrayList<>();
-    lines.forEach((from, targets) -> targets.forEach((to, ls) -> edges.add(new Edge(from, to, paths.get(from), List.copyOf(ls)))));
+    lines.forEach((from, targets) -> targets.forEach((to, ls) -> edges.add(new Edge(from, to, paths.get(from), List.copyOf(ls),
+        !moduleLevel.contains(from + " " + to)))));
     modules.sort(null);
     return new ImportGraph(List.copyOf(modules), List.copyOf(edges), thirdParty);
   }
@@ -109,9 +122,19 @@ public final class ImportGraph {
   }
 
   /** Import cycles: each a sorted list of modules; sorted by their first module. */
+  /** Import-time cycles: strongly connected modules over module-level imports (deferred ones close none). */
   public List<List<String>> cycles() {
     List<List<String>> out = new ArrayList<>();
-    for (Set<String> scc : new KosarajuStrongConnectivityInspector<>(toJGraphT()).stronglyConnectedSets()) {
+    Graph<String, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
+    modules.forEach(g::addVertex);
+    for (Edge e : edges) {
+      if (!e.deferred()) {
+        g.addVertex(e.from());
+        g.addVertex(e.to());
+        g.addEdge(e.from(), e.to());
+      }
+    }
+    for (Set<String> scc : new KosarajuStrongConnectivityInspector<>(g).stronglyConnectedSets()) {
       if (scc.size() > 1) {
         out.add(List.copyOf(new TreeSet<>(scc)));
       }
@@ -123,7 +146,7 @@ public final class ImportGraph {
   /** The edges among the modules of one cycle. */
   public List<Edge> edgesWithin(List<String> cycle) {
     Set<String> members = new HashSet<>(cycle);
-    return edges.stream().filter(e -> members.contains(e.from()) && members.contains(e.to())).toList();
+    return edges.stream().filter(e -> !e.deferred() && members.contains(e.from()) && members.contains(e.to())).toList();
   }
 
   public String toDot() {

@@ -3,6 +3,7 @@ package dev.auditworkbench.engine.ingest;
 import dev.auditworkbench.engine.django.RouteResolver;
 import dev.auditworkbench.engine.model.ImportRecord;
 import dev.auditworkbench.engine.model.Location;
+import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.queries.QueryCollector;
 import dev.auditworkbench.engine.store.QueryRepository;
 import dev.auditworkbench.engine.spi.HttpEvent;
@@ -137,6 +138,7 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
         "finding %,d (%s): its %s was %,d characters long; the first %,d are kept", record, found.nativeRuleId(), field,
         length, field.equals("title") || field.equals("symbol") ? ImportedText.MAX_TITLE : ImportedText.MAX_TEXT)));
     Location loc = locate(raw);
+    raw = inTestCode(raw, loc);
     String source = raw.sourceLine();
     if (source == null && loc.inRepo()) {
       source = lines.line(loc.path(), loc.startLine());
@@ -175,6 +177,26 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
     if ((newCount + unchangedCount) % 1000 == 0) {
       listener.checkCancelled();
     }
+  }
+
+  /**
+   * A finding in test code (tests/, test_*.py, conftest.py, test settings) is not a production
+   * finding: it is kept, as information of low confidence that says why, so it stays out of the
+   * headline counts and the report's priorities. Findings about the tests themselves (category
+   * testing: skipped tests, coverage) are left as they are.
+   */
+  static RawFinding inTestCode(RawFinding raw, Location loc) {
+    if (raw.category() == dev.auditworkbench.engine.model.Category.TESTING || raw.severity() == Severity.INFO
+        || !dev.auditworkbench.engine.repo.TestCode.isTest(loc.path())) {
+      return raw;
+    }
+    String why = "In test code (" + loc.path() + "): shown as information, not as a production " + raw.severity().key()
+        + " finding.";
+    return new RawFinding(raw.ruleKey(), raw.nativeRuleId(), raw.title(),
+        raw.description() == null || raw.description().isBlank() ? why : raw.description() + "\n\n" + why,
+        raw.category(), Severity.INFO, dev.auditworkbench.engine.model.Confidence.LOW, raw.rawPath(), raw.startLine(),
+        raw.endLine(), raw.symbol(), raw.sourceLine(), raw.keyEvidence(), raw.evidence(), raw.cwe(), raw.owasp(),
+        dev.auditworkbench.engine.spi.DefaultScores.impactFor(Severity.INFO), raw.defaultEffort());
   }
 
   @Override

@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * Cyclomatic complexity as radon defines it (radon.visitors.ComplexityVisitor): a function is 1
  * plus, in its body, each if, elif and conditional expression; each for/while loop (plus one for
- * its else); each except clause and a try's else block's statements; each boolean operator; each
+ * its else); each except clause and a try's else (one, however long); each boolean operator; each
  * comprehension's for and if; each assert (without looking inside it). Functions and classes nested inside count on their
  * own, not towards their parent; lambdas add nothing themselves.
  */
@@ -44,14 +44,53 @@ public final class Complexity {
     }
     return switch (n.type()) {
       case "for_statement", "while_statement" -> 1 + (n.child("alternative").isPresent() ? 1 : 0);
-      case "try_statement" -> n.childrenOfType("else_clause").stream()
-          .mapToInt(e -> e.child("body").map(b -> statementCount(b)).orElse(0)).sum();
+      case "try_statement" -> n.childrenOfType("else_clause").isEmpty() ? 0 : 1; // radon: bool(node.orelse)
+      case "string" -> n.children().isEmpty() ? fStringDecisions(n.text()) : 0;
       default -> 0;
     };
   }
 
-  /** Statements directly in a block (radon counts a try's else by its statements). */
-  private static int statementCount(SyntaxNode block) {
-    return (int) block.children().stream().filter(c -> !"comment".equals(c.type())).count();
+  private static final java.util.regex.Pattern F_PREFIX = java.util.regex.Pattern.compile("^[rRbBuU]?[fF][rRbBuU]?['\"]");
+  private static final java.util.regex.Pattern LITERAL_IN_FIELD = java.util.regex.Pattern.compile("'[^']*'|\"[^\"]*\"");
+  private static final java.util.regex.Pattern DECISION_WORD = java.util.regex.Pattern.compile("\\b(if|for|and|or)\\b");
+
+  /**
+   * Decisions inside an f-string's replacement fields ({@code f"{a if x else b}"}), which radon counts
+   * like any other expression: a conditional, a comprehension's for and if, each and/or.
+   */
+  static int fStringDecisions(String literal) {
+    if (!F_PREFIX.matcher(literal).find() || literal.indexOf('{') < 0) {
+      return 0;
+    }
+    int total = 0;
+    int depth = 0;
+    StringBuilder field = new StringBuilder();
+    for (int i = 0; i < literal.length(); i++) {
+      char c = literal.charAt(i);
+      if (c == '{') {
+        if (depth == 0 && i + 1 < literal.length() && literal.charAt(i + 1) == '{') {
+          i++; // {{ is a literal brace
+          continue;
+        }
+        depth++;
+        if (depth == 1) {
+          field.setLength(0);
+          continue;
+        }
+      } else if (c == '}' && depth > 0) {
+        depth--;
+        if (depth == 0) {
+          java.util.regex.Matcher w = DECISION_WORD.matcher(LITERAL_IN_FIELD.matcher(field).replaceAll(""));
+          while (w.find()) {
+            total++;
+          }
+          continue;
+        }
+      }
+      if (depth > 0) {
+        field.append(c);
+      }
+    }
+    return total;
   }
 }

@@ -77,7 +77,7 @@ public final class FactExtractor {
             collectCalls(stmt, function);
           }
         }
-        case "import_statement", "import_from_statement", "future_import_statement" -> imports(stmt);
+        case "import_statement", "import_from_statement", "future_import_statement" -> imports(stmt, function != null);
         case "expression_statement" -> {
           if (className == null && function == null) {
             moduleAssignment(stmt);
@@ -118,11 +118,15 @@ public final class FactExtractor {
         String qual = className == null ? name : className + "." + name;
         def.child("body").ifPresent(body -> collectLoops(body, qual));
       }
+      List<String> params = def.child("parameters").map(p -> p.children().stream().map(Collector::paramName).toList()).orElse(List.of());
       if (enclosing == null) {
-        List<String> params = def.child("parameters").map(p -> p.children().stream().map(Collector::paramName).toList()).orElse(List.of());
         String qual = className == null ? name : className + "." + name;
         functions.add(new ModuleFacts.FunctionDef(name, qual, className, params, decorators, def.startLine(),
             def.endLine(), Complexity.ofFunction(def)));
+      } else {
+        // A function inside a function: radon lists it as a closure of its parent, measured on its own.
+        functions.add(new ModuleFacts.FunctionDef(name, enclosing + "." + name, ModuleFacts.FunctionDef.CLOSURE, params,
+            decorators, def.startLine(), def.endLine(), Complexity.ofFunction(def)));
       }
       String inner = enclosing == null ? (className == null ? name : className + "." + name) : enclosing;
       def.child("body").ifPresent(b -> visitBlock(b, null, inner));
@@ -234,6 +238,21 @@ public final class FactExtractor {
           assignments.add(new ModuleFacts.Assignment(left.text() + "+", right.text(), a.startLine(), right));
         }
       });
+      // urlpatterns.extend([...]) and urlpatterns.append(path(...)) grow a list as += does
+      stmt.children().stream().filter(c -> c.type().equals("call")).forEach(call -> {
+        SyntaxNode fn = call.child("function").orElse(null);
+        if (fn == null || !fn.type().equals("attribute")) {
+          return;
+        }
+        String attr = fn.child("attribute").map(SyntaxNode::text).orElse("");
+        String object = fn.child("object").map(SyntaxNode::text).orElse("");
+        List<SyntaxNode> args = call.child("arguments").map(x -> x.children().stream()
+            .filter(c -> !c.type().equals("comment") && !c.type().equals("keyword_argument")).toList()).orElse(List.of());
+        if (args.size() == 1 && (attr.equals("extend") || attr.equals("append"))) {
+          String suffix = attr.equals("extend") ? "+" : "+append";
+          assignments.add(new ModuleFacts.Assignment(object + suffix, args.get(0).text(), call.startLine(), args.get(0)));
+        }
+      });
     }
 
     void formattedAssignment(SyntaxNode stmt, String function) {
@@ -308,12 +327,12 @@ public final class FactExtractor {
       });
     }
 
-    void imports(SyntaxNode stmt) {
+    void imports(SyntaxNode stmt, boolean deferred) {
       int line = stmt.startLine();
       if (stmt.type().equals("import_statement")) {
         for (SyntaxNode name : stmt.childrenWithField("name")) {
           String dotted = name.type().equals("aliased_import") ? name.child("name").map(SyntaxNode::text).orElse("") : name.text();
-          imports.add(new ModuleFacts.ImportRef(dotted, 0, null, alias(name), line));
+          imports.add(new ModuleFacts.ImportRef(dotted, 0, null, alias(name), line, deferred));
         }
         return;
       }
@@ -334,11 +353,11 @@ public final class FactExtractor {
       }
       List<SyntaxNode> names = stmt.childrenWithField("name");
       if (names.isEmpty()) {
-        imports.add(new ModuleFacts.ImportRef(module, level, "*", null, line)); // wildcard
+        imports.add(new ModuleFacts.ImportRef(module, level, "*", null, line, deferred)); // wildcard
       }
       for (SyntaxNode name : names) {
         String n = name.type().equals("aliased_import") ? name.child("name").map(SyntaxNode::text).orElse("") : name.text();
-        imports.add(new ModuleFacts.ImportRef(module, level, n, alias(name), line));
+        imports.add(new ModuleFacts.ImportRef(module, level, n, alias(name), line, deferred));
       }
     }
 

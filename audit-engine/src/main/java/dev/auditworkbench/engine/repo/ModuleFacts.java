@@ -39,7 +39,12 @@ public record ModuleFacts(
    * is the number of leading dots of a relative import; {@code name} is the imported name of a
    * "from" import (null for "import x.y"); {@code alias} the "as" name, or null.
    */
-  public record ImportRef(String module, int level, String name, String alias, int line) {
+  public record ImportRef(String module, int level, String name, String alias, int line, boolean deferred) {
+    /** A module-level import. {@code deferred} imports are made inside a function, when it runs. */
+    public ImportRef(String module, int level, String name, String alias, int line) {
+      this(module, level, name, alias, line, false);
+    }
+
     /** The name the import binds in the importing module. */
     public String boundName() {
       if (alias != null) {
@@ -83,7 +88,14 @@ public record ModuleFacts(
       List<String> decorators,
       int line,
       int endLine,
-      int complexity) {}
+      int complexity) {
+    /** The {@code className} of a function defined inside another function (a closure). */
+    public static final String CLOSURE = "<closure>";
+
+    public boolean isClosure() {
+      return CLOSURE.equals(className);
+    }
+  }
 
   /** A module-level assignment: target name and the value's source text. */
   public record Assignment(String target, String value, int line, SyntaxNode valueNode) {}

@@ -19,11 +19,16 @@ public final class ModuleNames {
 
   public ModuleNames(List<RepoFile> files) {
     this.prefix = importRoot(files);
+    // A src/ layout (src/ holds packages but is not one) is a root of its own beside the main one.
+    boolean srcLayout = !prefix.equals("src/") && files.stream().noneMatch(f -> f.path().equals("src/__init__.py"))
+        && files.stream().anyMatch(f -> f.path().startsWith("src/") && f.path().endsWith("/__init__.py")
+            && f.path().chars().filter(ch -> ch == '/').count() == 2);
     for (RepoFile f : files) {
-      if (!f.isPython() || !f.path().startsWith(prefix)) {
+      String root = srcLayout && f.path().startsWith("src/") ? "src/" : prefix;
+      if (!f.isPython() || !f.path().startsWith(root)) {
         continue;
       }
-      String rel = f.path().substring(prefix.length());
+      String rel = f.path().substring(root.length());
       String module = rel.substring(0, rel.length() - 3).replace('/', '.');
       if (module.endsWith(".__init__")) {
         module = module.substring(0, module.length() - 9);

@@ -38,12 +38,26 @@ final class DependencyRule implements Rule {
         + " packages (a bundled table) and those that block the LTS upgrade; unpinned requirements";
   }
 
+  /** PyPI's name normalisation, extras dropped: "Bleach[css]" and "bleach" are one package. */
+  static String packageKey(String name) {
+    return name.replaceAll("\\[.*", "").strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[-_.]+", "-");
+  }
+
   @Override
   public void check(RepoAnalysis a, Consumer<RawFinding> out) {
     django(a).ifPresent(out);
     unmaintained(a, out);
+    // A package pinned anywhere (a lock file, a constraints file, another line: bleach==6.3 beside
+    // bleach[css]) is pinned: the install resolves to that version.
+    java.util.Set<String> pinnedSomewhere = new java.util.HashSet<>();
     for (Requirement r : a.dependencies()) {
-      if (r.source().equals("requirements") && !r.isPinned() && !r.spec().contains("==")) {
+      if (r.isPinned() || r.spec().contains("==") || r.source().equals("lock")) {
+        pinnedSomewhere.add(packageKey(r.name()));
+      }
+    }
+    for (Requirement r : a.dependencies()) {
+      if (r.source().equals("requirements") && !r.isPinned() && !r.spec().contains("==")
+          && !pinnedSomewhere.contains(packageKey(r.name()))) {
         out.accept(RawFinding.builder("dependency.unpinned")
             .nativeRuleId("unpinned")
             .title("Unpinned dependency: " + r.name() + (r.spec().isEmpty() ? "" : " " + r.spec()) + " (" + r.path() + ")")

@@ -28,6 +28,19 @@ import java.util.function.Consumer;
  * do not declare (properties) are not judged.
  */
 final class DrfNestedSerializerRule implements Rule {
+  /** DRF views and mixins that serialise one object at most: no list, so no N+1. */
+  private static final java.util.Set<String> SINGLE_OBJECT = java.util.Set.of("CreateAPIView", "UpdateAPIView",
+      "DestroyAPIView", "RetrieveAPIView", "RetrieveUpdateAPIView", "RetrieveDestroyAPIView",
+      "RetrieveUpdateDestroyAPIView", "GenericAPIView", "GenericViewSet", "APIView", "ViewSet", "CreateModelMixin",
+      "UpdateModelMixin", "DestroyModelMixin", "RetrieveModelMixin");
+
+  /** A view whose every base is a known single-object DRF class and that defines no list method. */
+  private static boolean neverLists(ModuleFacts.ClassDef v) {
+    return !v.bases().isEmpty() && !v.methods().contains("list")
+        && v.bases().stream().map(b -> b.replaceAll("\\[.*", "")).map(b -> b.substring(b.lastIndexOf('.') + 1))
+            .allMatch(SINGLE_OBJECT::contains);
+  }
+
   @Override
   public String id() {
     return "nplusone-drf";
@@ -63,7 +76,7 @@ final class DrfNestedSerializerRule implements Rule {
       }
       String serializerExpr = v.attributes().get("serializer_class");
       String queryset = v.attributes().get("queryset");
-      if (serializerExpr == null || queryset == null) {
+      if (serializerExpr == null || queryset == null || neverLists(v)) {
         continue;
       }
       String serializer = serializerBySimple.get(simple(serializerExpr.strip()));

@@ -22,7 +22,8 @@ public record ModuleSummary(
       blocks.add(new Block("class", c.qualname(), c.line(), c.endLine(), c.complexity()));
     }
     for (ModuleFacts.FunctionDef f : m.functions()) {
-      blocks.add(new Block(f.className() == null ? "function" : "method", f.qualname(), f.line(), f.endLine(), f.complexity()));
+      blocks.add(new Block(f.className() == null || f.isClosure() ? "function" : "method", f.qualname(), f.line(), f.endLine(),
+          f.complexity()));
     }
     blocks.sort(java.util.Comparator.comparingInt(Block::line).thenComparing(Block::qualname));
     return new ModuleSummary(m.path(), m.module(), m.lines(), m.problems(), blocks);

@@ -14,9 +14,29 @@ import java.util.stream.Collectors;
  * A Python file that is not valid Python 3: syntax errors or Python 2 statements. In a legacy
  * Django monolith these are dead scripts nobody can run, or code that breaks the upgrade; every
  * other analysis of the file is partial. False positives: files meant for another interpreter
- * (a Python 2 deploy tool kept on purpose).
+ * (a Python 2 deploy tool kept on purpose). Files whose only problems are Python 3.14's
+ * unparenthesised {@code except A, B:} (PEP 758) are valid Python 3 and not reported.
  */
 final class ParseErrorRule implements Rule {
+  /**
+   * {@code except ValueError, TypeError:}: Python 3.14 accepts it (PEP 758); Python 2's
+   * {@code except ValueError, e:} binds a name, which is lower case by every convention.
+   */
+  private static final java.util.regex.Pattern PEP_758 = java.util.regex.Pattern.compile(
+      "^\\s*except\\*?\\s+\\(?\\s*[\\w.]*[A-Z]\\w*(\\s*,\\s*[\\w.]*[A-Z]\\w*)+\\s*\\)?\\s*:");
+
+  /** Whether every problem of the file is on an except line that Python 3.14 reads. */
+  private static boolean onlyUnparenthesisedExcepts(RepoAnalysis a, ModuleSummary m) {
+    try {
+      java.util.List<String> lines = java.nio.file.Files.readAllLines(a.repo().resolve(m.path()),
+          java.nio.charset.StandardCharsets.UTF_8);
+      return m.problems().stream().allMatch(p -> p.line() >= 1 && p.line() <= lines.size()
+          && PEP_758.matcher(lines.get(p.line() - 1)).find());
+    } catch (java.io.IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   @Override
   public String id() {
     return "workbench.parse-error";
@@ -30,7 +50,7 @@ final class ParseErrorRule implements Rule {
   @Override
   public void check(RepoAnalysis a, Consumer<RawFinding> out) {
     for (ModuleSummary m : a.summaries()) {
-      if (m.problems().isEmpty()) {
+      if (m.problems().isEmpty() || onlyUnparenthesisedExcepts(a, m)) {
         continue;
       }
       ParsedFile.Problem first = m.problems().get(0);

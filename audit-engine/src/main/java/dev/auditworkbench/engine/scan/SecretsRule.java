@@ -129,7 +129,7 @@ final class SecretsRule implements Rule {
         Matcher m = kind.pattern().matcher(line);
         while (m.find()) {
           String secret = m.group(1);
-          if (kind.needsEntropy() && entropy(secret) < 3.0 || !onThisLine.add(secret)) {
+          if (kind.needsEntropy() && entropy(secret) < 3.0 || !onThisLine.add(secret) || onLoopback(kind, line, m.end(1))) {
             continue;
           }
           out.add(finding(kind, path, i + 1, secret, line, envFile && !reportedEnv));
@@ -138,6 +138,15 @@ final class SecretsRule implements Rule {
       }
     }
     return out;
+  }
+
+  /**
+   * A connection URL to a service on this very machine (mongodb://user:pw@127.0.0.1): a developer's
+   * local default, reachable from nowhere else; masked wherever it is shown, but not reported.
+   */
+  private static boolean onLoopback(Kind kind, String line, int secretEnd) {
+    return kind == SecretDetector.DSN_PASSWORD && line.regionMatches(secretEnd, "@", 0, 1)
+        && line.substring(secretEnd + 1).matches("(?s)(localhost|127\\.0\\.0\\.1|\\[::1\\])([:/'\"\\s].*|$)");
   }
 
   /** A text's lines as {@code split("\\r?\\n", -1)} gives them, found by offset without splitting. */

@@ -50,10 +50,13 @@ final class SettingsHardeningRule implements Rule {
       }
     });
     List<String> settingsModules = a.inventory().settingsModules();
+    java.util.Set<String> served = servedSettings(byModule);
     List<EffectiveSettings> judged = new ArrayList<>();
     for (String module : settingsModules) {
       EffectiveSettings s = EffectiveSettings.of(module, byModule, a.names());
-      if (s.isDeployment() || settingsModules.size() == 1) {
+      String path = byModule.containsKey(module) ? byModule.get(module).path() : null;
+      boolean test = dev.auditworkbench.engine.repo.TestCode.isTest(path) || s.isDevelopment();
+      if (!test && (s.isDeployment() || served.contains(module) || settingsModules.size() == 1)) {
         judged.add(s);
       }
     }
@@ -80,6 +83,29 @@ final class SettingsHardeningRule implements Rule {
         out.accept(b.build());
       }
     }
+  }
+
+  /**
+   * Settings modules a server starts with: the DJANGO_SETTINGS_MODULE that wsgi.py, asgi.py or a
+   * Celery app sets (manage.py's is for development and is not counted on its own).
+   */
+  private static java.util.Set<String> servedSettings(Map<String, ModuleFacts> byModule) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (ModuleFacts m : byModule.values()) {
+      String file = m.path() == null ? "" : m.path().substring(m.path().lastIndexOf('/') + 1);
+      if (!file.equals("wsgi.py") && !file.equals("asgi.py") && !file.startsWith("celery")) {
+        continue;
+      }
+      for (ModuleFacts.CallRef c : m.calls()) {
+        if (c.args().size() >= 2 && c.args().get(0).contains("DJANGO_SETTINGS_MODULE")) {
+          String v = dev.auditworkbench.engine.django.EffectiveSettings.literal(c.args().get(1));
+          if (v != null) {
+            out.add(v);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** A setting whose value's first list entry is what the finding is about. */

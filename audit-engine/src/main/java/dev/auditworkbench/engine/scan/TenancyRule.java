@@ -11,6 +11,7 @@ import dev.auditworkbench.engine.repo.ModuleFacts;
 import dev.auditworkbench.engine.spi.RawFinding;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,8 +43,26 @@ final class TenancyRule implements Rule {
         + " manager without a tenant filter";
   }
 
+  /**
+   * Whether the project is multi-tenant by evidence: a tenant foreign key on at least a quarter of its
+   * concrete models (and at least three), or a tenant-filtering manager or tenant middleware of its
+   * own. A project with a tenant field on two models is not a SaaS whose every query must be scoped.
+   */
+  static boolean multiTenant(RepoAnalysis a) {
+    List<DjangoInventory.Model> concrete = a.inventory().models().stream().filter(m -> !m.abstractModel()).toList();
+    long tenantModels = concrete.stream().filter(m -> tenantField(m).isPresent()).count();
+    if (tenantModels >= 3 && tenantModels * 4 >= concrete.size()) {
+      return true;
+    }
+    return a.modules().stream().flatMap(m -> m.classes().stream()).anyMatch(c -> c.name().contains("Tenant")
+        && (c.name().endsWith("Middleware") || c.name().endsWith("Manager") && !c.name().startsWith("Un")));
+  }
+
   @Override
   public void check(RepoAnalysis a, Consumer<RawFinding> out) {
+    if (!multiTenant(a)) {
+      return;
+    }
     Map<String, ModuleFacts.ClassDef> classesByName = new HashMap<>();
     Map<String, ModuleFacts> moduleOf = new HashMap<>();
     for (ModuleFacts m : a.modules()) {
@@ -91,7 +110,49 @@ final class TenancyRule implements Rule {
   private static final Set<String> NOT_QUERIES = Set.of("create", "bulk_create", "none", "model");
   private static final Pattern TENANT_FILTER = Pattern.compile("\\btenant(_id)?(__\\w+)?\\s*=|for_tenant\\(");
 
+  /**
+   * The project's own scoping methods: methods of its querysets and managers whose code filters by
+   * tenant, user, owner or organisation ({@code .restrict(user, action)}, {@code .for_user(u)},
+   * {@code .visible_to(u)}). A query through one of them is scoped, whatever it is called.
+   */
+  private static Set<String> scopingMethods(RepoAnalysis a) {
+    Set<String> out = new HashSet<>(Set.of("for_tenant"));
+    Pattern filters = Pattern.compile("(?s)\\.(filter|exclude)\\([^)]*\\b(tenant|user|owner|organi[sz]ation|team|member|"
+        + "account|customer|company)\\w*\\s*=|get_objects_for_user|\\.restrict\\(");
+    for (ModuleFacts m : a.modules()) {
+      for (ModuleFacts.FunctionDef f : m.functions()) {
+        if (f.className() == null || f.isClosure() || f.params().size() < 2) {
+          continue; // a method taking who is asking: self plus a user, tenant or action
+        }
+        ModuleFacts.ClassDef cls = m.classes().stream().filter(c -> c.qualname().equals(f.className())).findFirst().orElse(null);
+        if (cls == null || cls.bases().stream().noneMatch(b -> b.contains("QuerySet") || b.contains("Manager"))) {
+          continue;
+        }
+        try {
+          List<String> lines = java.nio.file.Files.readAllLines(a.repo().resolve(m.path()), java.nio.charset.StandardCharsets.UTF_8);
+          String body = String.join("\n", lines.subList(Math.min(lines.size(), f.line()), Math.min(lines.size(), f.endLine())));
+          if (filters.matcher(body).find()) {
+            out.add(f.name());
+          }
+        } catch (java.io.IOException | RuntimeException e) {
+          // an unreadable file scopes nothing
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean scopedByProjectMethod(String written, Set<String> methods) {
+    for (String method : methods) {
+      if (written.contains("." + method + "(")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void viewQueries(RepoAnalysis a, Map<String, ModuleFacts.ClassDef> classes, Consumer<RawFinding> out) {
+    Set<String> scopingMethods = scopingMethods(a);
     Map<String, Set<String>> unscoped = new HashMap<>();
     for (DjangoInventory.Model model : a.inventory().models()) {
       if (model.abstractModel() || tenantField(model).isEmpty()) {
@@ -135,7 +196,7 @@ final class TenancyRule implements Rule {
           continue;
         }
         String written = chainAt.getOrDefault(c.line(), "");
-        if (TENANT_FILTER.matcher(written).find() || c.kwargs().keySet().stream().anyMatch(k -> k.matches("tenant(_id)?(__\\w+)?"))
+        if (TENANT_FILTER.matcher(written).find() || scopedByProjectMethod(written, scopingMethods) || c.kwargs().keySet().stream().anyMatch(k -> k.matches("tenant(_id)?(__\\w+)?"))
             || !reported.add(c.line())) {
           continue;
         }
