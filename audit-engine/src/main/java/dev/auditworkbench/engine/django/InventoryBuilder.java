@@ -433,7 +433,12 @@ public final class InventoryBuilder {
         }
       }
       for (ModuleFacts.ClassDef c : m.classes()) {
-        boolean cbv = c.bases().stream().anyMatch(b -> b.endsWith("View") || b.endsWith("ViewSet") || b.endsWith("Mixin") && viewsModule);
+        // A class view derives from a view class; a mixin (its own name says so) is not a view, whatever it mixes.
+        java.util.function.Predicate<String> viewBase = b -> {
+          String base = b.replaceAll("\\[.*", "");
+          return base.endsWith("View") || base.endsWith("ViewSet") || base.endsWith("APIView");
+        };
+        boolean cbv = !c.name().endsWith("Mixin") && c.bases().stream().anyMatch(viewBase);
         if (cbv && !c.qualname().contains(".")) {
           out.put(m.module() + "." + c.name(), new DjangoInventory.View(m.module() + "." + c.name(), m.path(), c.line(), "class"));
         }
@@ -449,6 +454,8 @@ public final class InventoryBuilder {
       if (m != null) {
         m.functions().stream().filter(f -> f.className() == null && f.name().equals(simple)).findFirst()
             .ifPresent(f -> out.put(r.view(), new DjangoInventory.View(r.view(), m.path(), f.line(), "function")));
+        m.classes().stream().filter(c -> c.qualname().equals(simple)).findFirst()
+            .ifPresent(c -> out.putIfAbsent(r.view(), new DjangoInventory.View(r.view(), m.path(), c.line(), "class")));
       }
     }
     return new ArrayList<>(out.values());

@@ -379,6 +379,10 @@ final class UrlPatterns {
       case "lambda" -> {
         return m.module() + ".<lambda>";
       }
+      case "string" -> { // Django 1.x: url(r'^x/$', 'app.views.func')
+        String dotted = InventoryBuilder.unquote(target.text());
+        return dotted == null ? target.text() : dotted;
+      }
       default -> {
         String q = b.qualify(m.module(), target.text());
         int dot = q.lastIndexOf('.');
