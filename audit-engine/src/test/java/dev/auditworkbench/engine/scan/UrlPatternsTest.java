@@ -1,10 +1,8 @@
-package dev.auditworkbench.engine.django;
+package dev.auditworkbench.engine.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.auditworkbench.engine.scan.RepoAnalysis;
-import dev.auditworkbench.engine.scan.ScanService;
-import dev.auditworkbench.engine.scan.Thresholds;
+import dev.auditworkbench.engine.django.DjangoInventory;
 import dev.auditworkbench.engine.spi.ProgressListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The URLconf idioms real monoliths use, each read to its routes and views. */
+/** The URLconf idioms real monoliths use, each read to its routes and views (engine.django.UrlPatterns). */
 class UrlPatternsTest {
   @TempDir Path repo;
 
