@@ -65,6 +65,9 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
   private final ProgressListener listener;
   private final List<String> warnings = new ArrayList<>();
   private final Set<String> scanned = new HashSet<>();
+  /** 128-bit digests of the records seen in this input, to count a record repeated byte for byte once. */
+  private final Set<java.math.BigInteger> distinctRecords = new HashSet<>();
+  private long repeatedRecords;
   private long warningCount;
   private String toolVersion;
   private long recordsRead;
@@ -131,6 +134,10 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
   @Override
   public void accept(RawFinding found) {
     if (failure != null) {
+      return;
+    }
+    if (!distinctRecords.add(digest(found))) {
+      repeatedRecords++; // semgrep, trufflehog and bandit repeat records byte for byte: one finding
       return;
     }
     long record = newCount + unchangedCount + 1;
@@ -334,8 +341,22 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
     }
   }
 
+  private static java.math.BigInteger digest(RawFinding raw) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(raw.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return new java.math.BigInteger(1, java.util.Arrays.copyOf(d, 16));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
   private List<String> warnings() {
     List<String> out = new ArrayList<>(warnings);
+    if (repeatedRecords > 0) {
+      out.add(0, String.format(Locale.ROOT, "%,d record%s repeated byte for byte in the report counted once",
+          repeatedRecords, repeatedRecords == 1 ? "" : "s"));
+    }
     if (warningCount > warnings.size()) {
       out.add("... and " + (warningCount - warnings.size()) + " more warnings");
     }

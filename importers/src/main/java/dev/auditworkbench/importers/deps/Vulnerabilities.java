@@ -13,7 +13,11 @@ import java.util.Locale;
 final class Vulnerabilities {
   private Vulnerabilities() {}
 
-  /** PEP 503 normalisation: "Django_Money" and "django-money" are one package. */
+  /**
+   * PEP 503 normalisation, for matching only: "Django_Money" and "django-money" are one package.
+   * Names are shown as the scanner wrote them (an operating-system package such as libapt-pkg5.0 is
+   * not a PyPI name and must not read libapt-pkg5-0).
+   */
   static String canonical(String name) {
     return name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
   }
@@ -29,7 +33,7 @@ final class Vulnerabilities {
   static RawFinding.Builder finding(String pkg, String version, String id, List<String> aliases, String fixed,
       Severity severity, String title, String description, String file) {
     String key = primaryId(id, aliases);
-    String name = canonical(pkg);
+    String name = pkg.strip();
     StringBuilder evidence = new StringBuilder(name + " " + version + " is affected by " + id);
     if (!aliases.isEmpty()) {
       evidence.append(" (").append(String.join(", ", aliases)).append(")");
@@ -45,8 +49,8 @@ final class Vulnerabilities {
         .confidence(Confidence.HIGH)
         .path(file)
         .symbol("package " + name + "==" + version)
-        .sourceLine(name + "==" + version)
-        .keyEvidence(name + "@" + version + ":" + key)
+        .sourceLine(canonical(name) + "==" + version)
+        .keyEvidence(canonical(name) + "@" + version + ":" + key)
         .evidence(Evidence.Kind.TEXT, evidence.toString())
         .defaultEffort(Effort.hours(fixed == null || fixed.isBlank() ? 16 : 3));
   }

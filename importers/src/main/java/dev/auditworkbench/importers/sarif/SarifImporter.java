@@ -211,9 +211,21 @@ public final class SarifImporter implements Importer {
       return;
     }
     JsonNode rule = ruleOf(r, run);
-    String ruleId = r.path("ruleId").asText(rule.path("id").asText(""));
+    String ruleId = r.path("ruleId").asText(rule.path("id").asText(r.path("rule").path("id").asText("")));
     if (ruleId.isEmpty()) {
-      throw json.errorAtLine(line, "result without a ruleId or rule");
+      // ruleId is optional in SARIF (gitleaks 7 writes none): the run's rule whose id the message
+      // starts with ("AWS Access Key secret detected"), else a stable key from what the message says
+      String text = messageOf(r, rule);
+      JsonNode named = ruleNamedBy(text, run);
+      if (!named.isMissingNode()) {
+        rule = named;
+        ruleId = named.path("id").asText();
+      } else {
+        ruleId = messageKey(text);
+      }
+      if (ruleId.isEmpty()) {
+        throw json.errorAtLine(line, "result without a ruleId, a rule or a message");
+      }
     }
     JsonNode physical = r.path("locations").path(0).path("physicalLocation");
     JsonNode region = physical.path("region");
@@ -244,6 +256,19 @@ public final class SarifImporter implements Importer {
         cwes.add(c);
       }
     }));
+    // rules[].relationships to a CWE taxonomy (flawfinder, CodeQL): target.id "89" or "CWE-89"
+    rule.path("relationships").forEach(rel -> {
+      JsonNode target = rel.path("target");
+      String taxonomy = target.path("toolComponent").path("name").asText("");
+      String id = target.path("id").asText("");
+      List<Integer> found = taxonomy.equalsIgnoreCase("CWE") && id.matches("\\d{1,4}") ? List.of(Integer.parseInt(id))
+          : Taxonomy.cwes(target.path("id"));
+      found.forEach(c -> {
+        if (!cwes.contains(c)) {
+          cwes.add(c);
+        }
+      });
+    });
     Taxonomy.apply(b, cwes, Taxonomy.owasp2021(props.path("tags")));
     sink.accept(b.build());
   }
@@ -255,6 +280,32 @@ public final class SarifImporter implements Importer {
       }
     }
     return false;
+  }
+
+  /**
+   * A rule key from a message, for results without a rule: the first line with numbers, quoted text
+   * and paths taken out, so "AWS Access Key secret detected in a.py:3" and the same in b.py share it.
+   */
+  static String messageKey(String message) {
+    String first = message.strip().lines().findFirst().orElse("");
+    String key = first.replaceAll("'[^']*'|\"[^\"]*\"|`[^`]*`", "").replaceAll("\\S*[/\\\\]\\S*", "")
+        .replaceAll("\\d+", "").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-").replaceAll("^-+|-+$", "");
+    return key.length() > 60 ? key.substring(0, 60) : key;
+  }
+
+  /** The rule whose id (or name) begins the message, the longest such; missing when none does. */
+  private static JsonNode ruleNamedBy(String message, Run run) {
+    JsonNode best = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    int bestLength = 0;
+    for (JsonNode rule : run.rules) {
+      for (String key : List.of(rule.path("id").asText(""), rule.path("name").asText(""))) {
+        if (key.length() > bestLength && message.startsWith(key)) {
+          best = rule;
+          bestLength = key.length();
+        }
+      }
+    }
+    return best;
   }
 
   private static JsonNode ruleOf(JsonNode r, Run run) {

@@ -20,7 +20,8 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * gitleaks' JSON report, v7 keys (offender, rule, lineNumber, file, commit) and v8 keys (Secret,
+ * gitleaks' JSON report, v7 keys (offender, rule, lineNumber, file, commit; before v7 without
+ * lineNumber) and v8 keys (Secret,
  * Match, RuleID, Description, File, StartLine, Commit...). The secret itself is never stored: the
  * title and evidence show it masked, the fingerprint uses its hash. A secret found only in git
  * history is still a finding: it must be rotated even if the file no longer holds it.
@@ -59,6 +60,10 @@ public final class GitleaksJsonImporter implements Importer {
     }
     if (head.startsWith("[") && head.contains("\"offender\"") && head.contains("\"lineNumber\"")) {
       return 0.95;
+    }
+    // gitleaks before 7 wrote no lineNumber: offender, rule and commit name it all the same
+    if (head.startsWith("[") && head.contains("\"offender\"") && head.contains("\"commit\"") && head.contains("\"rule\"")) {
+      return 0.9;
     }
     return head.strip().equals("null") ? 0.55 : 0; // gitleaks 7 writes "null" when it finds nothing
   }

@@ -106,6 +106,19 @@ class DependencyImportersTest {
     assertEquals(trivyExpected(sample(name)), sink.findings.size());
   }
 
+  /** Package names are shown as the scanner wrote them: only PyPI names are normalised, and only for matching. */
+  @Test
+  void trivyShowsOperatingSystemAndJavaPackageNamesAsWritten() throws Exception {
+    var findings = parse(new TrivyJsonImporter(), sample("trivy/scheme_2_many_vulns.json")).findings;
+    var named = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sample("trivy/scheme_2_many_vulns.json").toFile())
+        .findValuesAsText("PkgName");
+    assertTrue(findings.stream().anyMatch(f -> f.title().startsWith("org.apache.commons:commons-compress ")),
+        findings.get(findings.size() - 1).title());
+    for (var f : findings) {
+      assertTrue(named.stream().anyMatch(n -> f.title().startsWith(n + " ")), f.title());
+    }
+  }
+
   @Test
   void trivyCveCarriesItsCweAndFix() throws Exception {
     RawFinding f = parse(new TrivyJsonImporter(), sample("trivy/scheme_2_many_vulns.json")).findings.get(0);

@@ -100,4 +100,37 @@ class SarifImporterTest {
     BadInputException e = assertThrows(BadInputException.class, () -> parse(old));
     assertTrue(e.reason().contains("only 2.1.0"), e.getMessage());
   }
+
+  /**
+   * Results without a ruleId (SARIF makes it optional; gitleaks 7.4 writes its rules but names them only
+   * in the message, as DefectDojo's unittests/scans/sarif/gitleaks_7.5.0.sarif shows) and CWE ids given
+   * as relationships to the CWE taxonomy (flawfinder 2.0.19's shape) or as tags.
+   */
+  @Test
+  void resultsWithoutARuleIdAndCwesFromRelationshipsAndTags(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path file = dir.resolve("mixed.sarif");
+    java.nio.file.Files.writeString(file, """
+        {"version": "2.1.0", "runs": [
+         {"tool": {"driver": {"name": "Gitleaks", "semanticVersion": "v7.4.0",
+            "rules": [{"id": "AWS Access Key", "name": "AWS Access Key"}, {"id": "AWS", "name": "AWS"}]}},
+          "results": [{"message": {"text": "AWS Access Key secret detected"},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": "a.py"}, "region": {"startLine": 3}}}]},
+           {"message": {"text": "Something else found in 'b.py' at 12"},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": "b.py"}, "region": {"startLine": 12}}}]}]},
+         {"tool": {"driver": {"name": "Flawfinder", "version": "2.0.19",
+            "rules": [{"id": "FF1021", "name": "buffer/sscanf", "relationships": [
+              {"target": {"id": "CWE-120", "toolComponent": {"name": "CWE"}}, "kinds": ["relevant"]},
+              {"target": {"id": "20", "toolComponent": {"name": "CWE"}}, "kinds": ["relevant"]}]},
+             {"id": "py/sql", "properties": {"tags": ["security", "external/cwe/cwe-089", "CWE-564"]}}]}},
+          "results": [{"ruleId": "FF1021", "message": {"text": "buffer/sscanf: overflow"},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": "c.cc"}, "region": {"startLine": 5}}}]},
+           {"ruleId": "py/sql", "message": {"text": "query built from input"},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": "d.py"}, "region": {"startLine": 9}}}]}]}]}
+        """);
+    CollectingSink sink = parse(file);
+    assertEquals(List.of("AWS Access Key", "something-else-found-in-at", "FF1021", "py/sql"),
+        sink.findings.stream().map(f -> f.nativeRuleId()).toList());
+    assertEquals(List.of(120, 20), sink.findings.get(2).cwe());
+    assertEquals(List.of(89, 564), sink.findings.get(3).cwe());
+  }
 }

@@ -82,6 +82,7 @@ class SecretImportersTest {
   @CsvSource({
       "gitleaks/gitleaks8_many.json, gitleaks-json",
       "gitleaks/version_7.5.0.json, gitleaks-json",
+      "gitleaks/data_one.json, gitleaks-json",
       "gitleaks/no_findings.json, gitleaks-json",
       "trufflehog/v2_many_vulns.json, trufflehog-json",
       "trufflehog/v3_git.json, trufflehog-json"})
