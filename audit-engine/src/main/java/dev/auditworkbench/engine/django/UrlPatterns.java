@@ -466,20 +466,7 @@ final class UrlPatterns {
 
   /** A name followed through re-exports (ralph/api/__init__.py imports the router from ralph.api.routers). */
   private String canonical(String qualified) {
-    String q = qualified;
-    for (int hop = 0; hop < 5; hop++) {
-      int dot = q.lastIndexOf('.');
-      ModuleFacts where = dot < 0 ? null : byModule.get(q.substring(0, dot));
-      if (where == null) {
-        return q;
-      }
-      String again = b.qualify(where.module(), q.substring(dot + 1));
-      if (again.equals(q) || again.equals(q.substring(dot + 1))) {
-        return q;
-      }
-      q = again;
-    }
-    return q;
+    return b.canonical(qualified);
   }
 
   /** The names under which a module sees the router (its own variable, or what it imported). */
