@@ -99,14 +99,8 @@ class DataSafetyTest {
   /** A project on read-only media can be read (info, findings, report), and changing it is refused clearly. */
   @Test
   void aProjectOnReadOnlyMediaCanBeReadButNotChanged() throws Exception {
-    Path media = Files.createDirectories(dir.resolve("media"));
-    assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", media.toString()) == 0,
-        "needs a tmpfs mount (root on Linux)");
-    try {
-      Path repo = Files.createDirectories(dir.resolve("repo"));
-      Path project = media.resolve("ro.audit");
-      Cli.run("new", project, "--repo", repo, "--no-scan").ok();
-      Cli.run("import", project, CliTest.sample("one_vuln.json")).ok();
+    onTmpfs("media", "8m", media -> {
+      Path project = projectWithOneImport(media.resolve("ro.audit"));
       assertEquals(0, run("mount", "-o", "remount,ro", media.toString()));
       assertTrue(Cli.run("info", project).ok().out().contains("Imports:    1\n"));
       assertTrue(Cli.run("findings", project, "--format", "json").ok().out().contains("\"ruleId\""));
@@ -114,22 +108,14 @@ class DataSafetyTest {
       Cli changed = Cli.run("import", project, CliTest.sample("one_vuln.json"));
       assertEquals(ExitCodes.PROJECT_FILE, changed.code());
       assertTrue(changed.err().contains("read-only media"), changed.err());
-    } finally {
-      run("umount", "-l", media.toString());
-    }
+    });
   }
 
   /** A full disk is called a full disk, never a damaged project, and nothing stored is lost. */
   @Test
   void aFullDiskIsReportedAsSuchAndNothingIsLost() throws Exception {
-    Path media = Files.createDirectories(dir.resolve("small"));
-    assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", media.toString()) == 0,
-        "needs a tmpfs mount (root on Linux)");
-    try {
-      Path repo = Files.createDirectories(dir.resolve("repo"));
-      Path project = media.resolve("full.audit");
-      Cli.run("new", project, "--repo", repo, "--no-scan").ok();
-      Cli.run("import", project, CliTest.sample("one_vuln.json")).ok();
+    onTmpfs("small", "2m", media -> {
+      Path project = projectWithOneImport(media.resolve("full.audit"));
       Path filler = media.resolve("filler");
       run("dd", "if=/dev/zero", "of=" + filler, "bs=64k", "count=64");
       Cli big = Cli.run("import", project, CliTest.sample("many_vulns.json"));
@@ -138,9 +124,7 @@ class DataSafetyTest {
       assertFalse(big.err().contains("damaged"), big.err());
       Files.delete(filler);
       assertTrue(Cli.run("info", project).ok().out().contains("Imports:    1\n"), "the earlier import is intact");
-    } finally {
-      run("umount", "-l", media.toString());
-    }
+    });
   }
 
   @Test
@@ -195,6 +179,30 @@ class DataSafetyTest {
     assertFalse(plan.matches("(?s).*(^|,)\"?[=+@].*"), plan);
     Cli.run("report", project, "--csv", dir.resolve("jira.csv")).ok();
     assertFalse(Files.readString(dir.resolve("jira.csv")).matches("(?s).*(^|,|\n)\"?=HYPERLINK.*"));
+  }
+
+  @FunctionalInterface
+  private interface OnMedia {
+    void run(Path media) throws Exception;
+  }
+
+  /** Runs {@code body} on a fresh tmpfs of this size (needs root on Linux; skipped elsewhere), unmounted after. */
+  private void onTmpfs(String name, String size, OnMedia body) throws Exception {
+    Path media = Files.createDirectories(dir.resolve(name));
+    assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", media.toString()) == 0,
+        "needs a tmpfs mount (root on Linux)");
+    try {
+      body.run(media);
+    } finally {
+      run("umount", "-l", media.toString());
+    }
+  }
+
+  private Path projectWithOneImport(Path project) throws Exception {
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Cli.run("new", project, "--repo", repo, "--no-scan").ok();
+    Cli.run("import", project, CliTest.sample("one_vuln.json")).ok();
+    return project;
   }
 
   private static int run(String... command) throws Exception {
