@@ -95,7 +95,8 @@ final class NPlusOneHintRule implements Rule {
    * loop made the rule quadratic in the size of the repository.
    */
   private record Index(Map<String, List<ModuleFacts.CallRef>> rendersByTemplate,
-      Map<ModuleFacts.CallRef, ModuleFacts> moduleOfRender, Map<String, List<Map.Entry<ModuleFacts, ModuleFacts.FunctionDef>>> functions) {
+      Map<ModuleFacts.CallRef, ModuleFacts> moduleOfRender, Map<String, List<Map.Entry<ModuleFacts, ModuleFacts.FunctionDef>>> functions,
+      Map<String, List<String>> linesByPath) {
     static Index of(RepoAnalysis a) {
       Map<String, List<ModuleFacts.CallRef>> renders = new HashMap<>();
       Map<ModuleFacts.CallRef, ModuleFacts> modules = new java.util.IdentityHashMap<>();
@@ -114,7 +115,7 @@ final class NPlusOneHintRule implements Rule {
           }
         }
       }
-      return new Index(renders, modules, functions);
+      return new Index(renders, modules, functions, new java.util.concurrent.ConcurrentHashMap<>());
     }
   }
 
@@ -256,13 +257,13 @@ final class NPlusOneHintRule implements Rule {
    * own functions it calls (prefetch_for_findings(findings)), one level deep.
    */
   private static String queryText(RepoAnalysis a, Index index, ModuleFacts m, String function) {
-    StringBuilder text = new StringBuilder(functionText(a, m, function));
+    StringBuilder text = new StringBuilder(functionText(a, index, m, function));
     int dot = function.indexOf('.');
     if (dot > 0) {
       String cls = function.substring(0, dot);
       for (ModuleFacts.FunctionDef f : m.functions()) {
         if (cls.equals(f.className()) && !f.qualname().equals(function)) {
-          text.append('\n').append(functionText(a, m, f.qualname()));
+          text.append('\n').append(functionText(a, index, m, f.qualname()));
         }
       }
     }
@@ -275,20 +276,24 @@ final class NPlusOneHintRule implements Rule {
         continue;
       }
       for (Map.Entry<ModuleFacts, ModuleFacts.FunctionDef> e : index.functions().getOrDefault(name, List.of())) {
-        called.append('\n').append(functionText(a, e.getKey(), e.getValue().qualname()));
+        called.append('\n').append(functionText(a, index, e.getKey(), e.getValue().qualname()));
       }
     }
     return text.append(called).toString();
   }
 
-  private static String functionText(RepoAnalysis a, ModuleFacts m, String function) {
+  /** A function's source; each file is read once per check (views are read again for every loop and template). */
+  private static String functionText(RepoAnalysis a, Index index, ModuleFacts m, String function) {
     return m.functions().stream().filter(f -> f.qualname().equals(function)).findFirst().map(f -> {
-      try {
-        List<String> lines = Files.readAllLines(a.repo().resolve(m.path()), StandardCharsets.UTF_8);
-        return String.join("\n", lines.subList(Math.max(0, f.line() - 1), Math.min(lines.size(), f.endLine())));
-      } catch (IOException | RuntimeException e) {
-        return "";
-      }
+      List<String> lines = index.linesByPath().computeIfAbsent(m.path(), path -> {
+        try {
+          return Files.readAllLines(a.repo().resolve(path), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+          return List.of();
+        }
+      });
+      return String.join("\n", lines.subList(Math.min(lines.size(), Math.max(0, f.line() - 1)),
+          Math.min(lines.size(), f.endLine())));
     }).orElse("");
   }
 
