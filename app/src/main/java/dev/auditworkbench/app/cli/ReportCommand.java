@@ -80,8 +80,9 @@ final class ReportCommand implements Callable<Integer> {
       OutputFile.write(json, o -> o.write(bytes));
       out.println("JSON: " + json);
     }
-    out.printf("%d findings in report, %d open, %d untriaged%n", model.summary().inReport(), model.summary().open(),
-        model.summary().untriaged());
+    out.printf("%d findings in report, %d open, %d untriaged%s%n", model.summary().inReport(), model.summary().open(),
+        model.summary().untriaged(), model.summary().lowConfidenceLeftOut() == 0 ? ""
+            : ", " + model.summary().lowConfidenceLeftOut() + " low-confidence places to review not counted until triaged");
     return ExitCodes.OK;
   }
 

@@ -32,6 +32,7 @@ public final class InventoryBuilder {
       Set.of("unittest.skip", "skip", "unittest.skipIf", "skipIf", "unittest.skipUnless", "skipUnless",
           "pytest.mark.skip", "pytest.mark.skipif", "mark.skip", "mark.skipif");
 
+  private static final Pattern STRING_LITERAL = Pattern.compile("[rRuU]?(\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])*')");
   private final Map<String, ModuleFacts> byModule = new LinkedHashMap<>();
   private final Map<String, Map<String, String>> importedNames = new HashMap<>();
   private final ModuleNames names;
@@ -173,7 +174,7 @@ public final class InventoryBuilder {
     return result;
   }
 
-  private Optional<ModuleFacts.ClassDef> classOf(String qualified) {
+  Optional<ModuleFacts.ClassDef> classOf(String qualified) {
     Optional<ModuleFacts.ClassDef> direct = classAt(qualified);
     if (direct.isPresent()) {
       return direct;
@@ -605,16 +606,70 @@ public final class InventoryBuilder {
     for (String s : settingsModules()) {
       for (String chainModule : starChain(s, new HashSet<>())) {
         ModuleFacts m = byModule.get(chainModule);
-        for (String name : stringList(m, "INSTALLED_APPS", 0)) {
+        List<String> installed = new ArrayList<>(stringList(m, "INSTALLED_APPS", 0));
+        if (m != null) {
+          for (ModuleFacts.ClassDef c : m.classes()) {
+            classApps(m, c, installed, new HashSet<>());
+          }
+        }
+        for (String name : installed) {
           String module = name.contains(".apps.") ? name.substring(0, name.indexOf(".apps.")) : name;
-          boolean local = byModule.containsKey(module) || names.isPackage(module);
-          String path = local && names.pathOf(module) != null ? names.pathOf(module) : null;
+          boolean local = byModule.containsKey(module) || names.isPackageOrNamespace(module);
+          String path = !local ? null : names.pathOf(module) != null ? names.pathOf(module) : names.folderOf(module);
           String label = module.substring(module.lastIndexOf('.') + 1);
           out.putIfAbsent(module, new DjangoInventory.App(name, label, local, path));
         }
       }
     }
     return new ArrayList<>(out.values());
+  }
+
+  /**
+   * INSTALLED_APPS of a settings class (django-configurations, readthedocs' Settings classes) and
+   * of the project classes it inherits from: a class attribute, or a method or property building
+   * the list (its list literals and the strings it appends, extends or inserts).
+   */
+  private void classApps(ModuleFacts m, ModuleFacts.ClassDef c, List<String> out, Set<String> seen) {
+    if (!seen.add(m.module() + "." + c.qualname()) || seen.size() > 12) {
+      return;
+    }
+    String attribute = c.attributes().get("INSTALLED_APPS");
+    if (attribute != null) {
+      Matcher lit = STRING_LITERAL.matcher(attribute);
+      while (lit.find()) {
+        String v = unquote(lit.group());
+        if (v != null) {
+          out.add(v);
+        }
+      }
+    }
+    SyntaxNode method = m.builders().get(c.qualname() + ".INSTALLED_APPS");
+    if (method != null) {
+      method.walk(n -> {
+        boolean listed = (n.type().equals("list") || n.type().equals("tuple"));
+        boolean added = n.type().equals("call") && n.child("function").map(f -> f.text().matches(".*\\.(append|extend|insert)"))
+            .orElse(false);
+        if (listed || added) {
+          SyntaxNode items = listed ? n : n.child("arguments").orElse(null);
+          if (items != null) {
+            for (SyntaxNode item : items.children()) {
+              String v = item.type().equals("string") ? unquote(item.text()) : null;
+              if (v != null) {
+                out.add(v);
+              }
+            }
+          }
+        }
+      });
+    }
+    for (String base : c.bases()) { // a subclass that changes other settings keeps its parents' apps
+      String q = qualify(m.module(), base);
+      String real = classAt(q).isPresent() ? q : canonical(q);
+      Optional<ModuleFacts.ClassDef> parent = classAt(real);
+      if (parent.isPresent()) {
+        classApps(byModule.get(moduleOfQualified(real)), parent.get(), out, seen);
+      }
+    }
   }
 
   /** The strings a module-level list variable ends up holding (every assignment and addition, in order). */

@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
  * registrations made in any module, also through helper functions the router is passed to, and
  * their {@code @action} routes; views wrapped in decorators or calls ({@code
  * csrf_exempt(View.as_view())}, {@code cache_page(60)(view)}) and views held in variables; patterns
- * written as implicitly concatenated strings or built from module-level string constants. What
- * cannot be resolved statically (a list comprehension, a function's return value) is listed as a
- * route of kind {@code unresolved} at its file and line, never dropped.
+ * written as implicitly concatenated strings or built from module-level string constants; lists
+ * returned by the project's own URL-building functions and class methods, evaluated by {@link
+ * RouteBuilders}. What cannot be resolved statically is listed as a route of kind {@code
+ * unresolved} at its file and line, never dropped.
  */
 final class UrlPatterns {
   private static final Set<String> ROUTE_FUNCTIONS = Set.of("path", "re_path", "url");
@@ -41,10 +42,12 @@ final class UrlPatterns {
   private final Map<String, ModuleFacts> byModule;
   private final List<DjangoInventory.Route> out = new ArrayList<>();
   private final Set<String> seen = new HashSet<>();
+  private final RouteBuilders builders;
 
   UrlPatterns(InventoryBuilder builder, Map<String, ModuleFacts> byModule) {
     this.b = builder;
     this.byModule = byModule;
+    this.builders = new RouteBuilders(builder, byModule, (m, target) -> view(m, target, 0));
   }
 
   /** Every route reachable from {@code rootModule}'s urlpatterns. */
@@ -217,6 +220,15 @@ final class UrlPatterns {
     }
     if (ROUTE_FUNCTIONS.contains(simple) || simple.equals("include")) {
       entry(m, call, prefix, visiting, depth);
+      return;
+    }
+    var built = builders.routes(m, call);
+    if (built.isPresent()) {
+      for (RouteBuilders.Built r : built.get()) {
+        String kind = r.classView() ? r.function() + ":class" : r.function();
+        add(new DjangoInventory.Route(prefix + routeText(r.pattern(), r.function()), r.view(), r.name(), m.path(),
+            call.startLine(), kind));
+      }
       return;
     }
     unresolved(m, call, prefix, "a list returned by " + fn + "()");

@@ -62,4 +62,17 @@ public record Finding(
   public boolean gone() {
     return goneSinceImport > 0;
   }
+
+  /**
+   * A low-confidence place to review that nobody has triaged yet (still in the inbox): it is shown
+   * on the board but not counted in the report's figures, plan or matrix until an auditor moves it.
+   */
+  public boolean unreviewedLowConfidence() {
+    return confidence == Confidence.LOW && status == Status.INBOX;
+  }
+
+  /** Open and counted by default: not dismissed, not gone, not an unreviewed low-confidence place. */
+  public boolean counted() {
+    return status != Status.DISMISSED && !gone() && !unreviewedLowConfidence();
+  }
 }

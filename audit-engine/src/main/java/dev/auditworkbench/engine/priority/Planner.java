@@ -60,10 +60,15 @@ public final class Planner {
     return plan(findings, plans.groups(), plans.phases(), settings, queries);
   }
 
-  /** The plan of these findings (open ones are planned: not dismissed, not gone). */
+  /**
+   * The plan of these findings (open ones are planned: not dismissed, not gone, and not
+   * low-confidence places to review that nobody has triaged: see {@link Finding#counted()}; putting
+   * one in a group is triage enough).
+   */
   public static Plan plan(List<Finding> all, Map<String, String> groups, Map<String, String> phaseOverrides,
       PlanSettings settings, QueryAnalysis.Result queries) {
-    List<Finding> open = all.stream().filter(f -> f.status() != Status.DISMISSED && !f.gone()).toList();
+    List<Finding> open = all.stream().filter(f -> f.counted()
+        || f.unreviewedLowConfidence() && !f.gone() && groups.containsKey(f.fingerprint())).toList();
     Map<String, List<Finding>> byKey = new LinkedHashMap<>();
     for (Finding f : open) {
       byKey.computeIfAbsent(keyOf(f, groups), k -> new ArrayList<>()).add(f);

@@ -16,7 +16,7 @@ public final class FactExtractor {
     boolean[] docLines = docstringLines(file);
     return new ModuleFacts(
         file.path(), module, LineCounts.of(file.source().text(), docLines), c.imports, c.classes,
-        c.functions, c.assignments, c.calls, c.formatted, c.loops, file.problems());
+        c.functions, c.assignments, c.calls, c.formatted, c.loops, file.problems(), c.builders);
   }
 
   /** Marks the lines of docstrings: a string that is the first statement of a module, class or def. */
@@ -51,6 +51,7 @@ public final class FactExtractor {
     final List<ModuleFacts.CallRef> calls = new ArrayList<>();
     final List<ModuleFacts.FormattedAssignment> formatted = new ArrayList<>();
     final List<ModuleFacts.Loop> loops = new ArrayList<>();
+    final Map<String, SyntaxNode> builders = new LinkedHashMap<>();
 
     /**
      * Visits statements of a block. {@code className} is the class whose body this is (methods),
@@ -123,6 +124,9 @@ public final class FactExtractor {
         String qual = className == null ? name : className + "." + name;
         functions.add(new ModuleFacts.FunctionDef(name, qual, className, params, decorators, def.startLine(),
             def.endLine(), Complexity.ofFunction(def)));
+        if (readByInventory(name, def)) {
+          builders.put(qual, def);
+        }
       } else {
         // A function inside a function: radon lists it as a closure of its parent, measured on its own.
         functions.add(new ModuleFacts.FunctionDef(name, enclosing + "." + name, ModuleFacts.FunctionDef.CLOSURE, params,
@@ -130,6 +134,14 @@ public final class FactExtractor {
       }
       String inner = enclosing == null ? (className == null ? name : className + "." + name) : enclosing;
       def.child("body").ifPresent(b -> visitBlock(b, null, inner));
+    }
+
+    private static boolean readByInventory(String name, SyntaxNode def) {
+      if (name.toLowerCase(java.util.Locale.ROOT).contains("url") || name.matches("[A-Z][A-Z0-9_]*")) {
+        return true;
+      }
+      String text = def.text();
+      return text.contains("path(") || text.contains("url(");
     }
 
     static String paramName(SyntaxNode p) {

@@ -6,7 +6,10 @@ import java.util.Map;
 /**
  * What one Python module says about itself, read from its syntax tree: imports, classes,
  * functions (with radon complexity), module-level assignments, decorators and calls that matter
- * to Django, and where it is not valid Python 3.
+ * to Django, and where it is not valid Python 3. {@code builders} keeps the syntax of the
+ * functions and methods (by qualname) whose result the inventory reads: those that may build URL
+ * patterns (their name mentions "url" or their body calls path(), re_path() or url()) and settings
+ * written as methods or properties (UPPER_CASE names, such as a settings class's INSTALLED_APPS).
  */
 public record ModuleFacts(
     String path,
@@ -19,7 +22,8 @@ public record ModuleFacts(
     List<CallRef> calls,
     List<FormattedAssignment> formatted,
     List<Loop> loops,
-    List<ParsedFile.Problem> problems) {
+    List<ParsedFile.Problem> problems,
+    Map<String, SyntaxNode> builders) {
 
   /**
    * A for loop or comprehension inside a function: its variable, what it iterates (as written), and

@@ -17,6 +17,8 @@ public final class ModuleNames {
   private final Map<String, String> pathToModule = new HashMap<>();
   private final Set<String> packages = new TreeSet<>();
 
+  private final Map<String, String> folders = new HashMap<>();
+
   public ModuleNames(List<RepoFile> files) {
     this.prefix = importRoot(files);
     // A src/ layout (src/ holds packages but is not one) is a root of its own beside the main one.
@@ -41,7 +43,25 @@ public final class ModuleNames {
       }
       moduleToPath.put(module, f.path());
       pathToModule.put(f.path(), module);
+      String dir = f.path().substring(0, f.path().lastIndexOf('/') + 1);
+      for (int dot = module.lastIndexOf('.'); dot > 0; dot = module.lastIndexOf('.', dot - 1)) {
+        folders.putIfAbsent(module.substring(0, dot), dir);
+        dir = dir.substring(0, dir.lastIndexOf('/', dir.length() - 2) + 1);
+      }
     }
+  }
+
+  /**
+   * Whether {@code module} is a package, with an __init__.py or as a namespace package (PEP 420:
+   * a folder of modules without one, which Django also installs as an app).
+   */
+  public boolean isPackageOrNamespace(String module) {
+    return packages.contains(module) || folders.containsKey(module);
+  }
+
+  /** The folder of a package or namespace package ("readthedocs/notifications/"), or null. */
+  public String folderOf(String module) {
+    return folders.get(module);
   }
 
   private static String importRoot(List<RepoFile> files) {

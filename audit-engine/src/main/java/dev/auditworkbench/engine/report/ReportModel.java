@@ -57,8 +57,12 @@ public record ReportModel(
       String confidentiality) {}
 
   /** The state in numbers. */
+  /**
+   * The figures of the executive summary. {@code lowConfidenceLeftOut} counts the low-confidence
+   * places to review nobody triaged: they are not in {@code open} nor anywhere else in the figures.
+   */
   public record Summary(String paragraph, int open, int inReport, int untriaged, Map<String, Integer> dismissedByReason,
-      List<SeverityCount> severities, List<ScoreRow> scorecard) {}
+      List<SeverityCount> severities, List<ScoreRow> scorecard, int lowConfidenceLeftOut) {}
 
   public record SeverityCount(String severity, int count) {}
 
@@ -103,7 +107,8 @@ public record ReportModel(
     Meta meta = new Meta(info.client(), info.engagement(), info.auditor(), today.toString(),
         info.repo() == null ? "" : info.repo().getFileName().toString(), commit == null ? "" : commit.substring(0, Math.min(12, commit.length())),
         "Confidential: prepared for " + (info.client().isBlank() ? "the client" : info.client()) + " only.");
-    List<Finding> open = all.stream().filter(f -> !f.gone() && f.status() != Status.DISMISSED).toList();
+    List<Finding> open = all.stream().filter(Finding::counted).toList();
+    int lowConfidenceLeftOut = (int) all.stream().filter(f -> !f.gone() && f.unreviewedLowConfidence()).count();
     List<Finding> inReport = open.stream().filter(f -> f.status() == Status.IN_REPORT).toList();
     Map<String, Integer> dismissed = new LinkedHashMap<>();
     all.stream().filter(f -> f.status() == Status.DISMISSED)
@@ -122,7 +127,7 @@ public record ReportModel(
     }
     int untriaged = (int) open.stream().filter(f -> f.status() == Status.INBOX).count();
     Summary summary = new Summary(paragraph(info, open, plan, queries), open.size(), inReport.size(), untriaged,
-        dismissed, severities, scorecard);
+        dismissed, severities, scorecard, lowConfidenceLeftOut);
 
     List<Planner.WorkItem> quickWins = plan.items().stream().filter(w -> w.quadrant() == Quadrant.QUICK_WIN).limit(10).toList();
     List<PhaseRow> roadmap = new ArrayList<>();

@@ -43,6 +43,32 @@ class PlannerTest {
         f.defaultEffort(), effortOverride, f.notes(), f.tags(), f.firstSeen(), f.lastSeen(), gone);
   }
 
+  static Finding lowConfidence(Finding f) {
+    return new Finding(f.id(), f.fingerprint(), f.ruleId(), f.title(), f.description(), f.category(), f.severity(),
+        Confidence.LOW, f.location(), f.evidence(), f.cwe(), f.owasp(), f.sources(), f.status(), f.dismissReason(),
+        f.defaultImpact(), f.impactOverride(), f.defaultEffort(), f.effortOverride(), f.notes(), f.tags(), f.firstSeen(),
+        f.lastSeen(), f.goneSinceImport());
+  }
+
+  @Test
+  void lowConfidencePlacesToReviewArePlannedOnlyOnceTriaged() {
+    Finding sql = lowConfidence(finding("code.sql-injection", Category.SECURITY, Severity.HIGH, 5, 2, "a/views.py", "a.views.x",
+        "SQL built with string formatting"));
+    Finding fat = finding("workbench.fat-module", Category.MAINTAINABILITY, Severity.MEDIUM, 2, 16, "a/models.py", "a.models", "big");
+    assertTrue(sql.unreviewedLowConfidence());
+    assertFalse(sql.counted());
+    assertTrue(fat.counted());
+    Planner.Plan inbox = Planner.plan(List.of(sql, fat), Map.of(), Map.of(), SETTINGS, null);
+    assertEquals(List.of("workbench.fat-module"), inbox.items().stream().flatMap(w -> w.findings().stream())
+        .map(Finding::ruleId).toList(), "an untriaged low-confidence place is not planned");
+    Finding kept = with(sql, Status.CONFIRMED, null, null, 0);
+    assertTrue(kept.counted(), "moved by an auditor: counted like any finding");
+    Planner.Plan triaged = Planner.plan(List.of(kept, fat), Map.of(), Map.of(), SETTINGS, null);
+    assertEquals(2, triaged.items().size());
+    Planner.Plan grouped = Planner.plan(List.of(sql, fat), Map.of(sql.fingerprint(), "Raw SQL"), Map.of(), SETTINGS, null);
+    assertEquals(2, grouped.items().size(), "grouped by an auditor: planned");
+  }
+
   @Test
   void quadrantBoundaries() {
     assertEquals(Quadrant.QUICK_WIN, Quadrant.of(4, 16, 4, 16));

@@ -50,8 +50,11 @@ public final class ReportViewModel {
     Task<String> task = FxTasks.task("Building the report preview", l -> {
       ReportModel model = store.read(c -> ReportModel.of(c, Instant.now()));
       String page = renderer().html(model);
+      int low = model.summary().lowConfidenceLeftOut();
       return String.format(Locale.ROOT, "%d findings in report, %d open, %d untriaged", model.summary().inReport(),
-          model.summary().open(), model.summary().untriaged()) + "\u0000" + page;
+          model.summary().open(), model.summary().untriaged())
+          + (low == 0 ? "" : String.format(Locale.ROOT, ", %d low-confidence places to review not counted", low))
+          + "\u0000" + page;
     });
     task.setOnSucceeded(e -> {
       String v = task.getValue();
