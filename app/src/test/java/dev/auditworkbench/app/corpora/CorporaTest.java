@@ -180,7 +180,7 @@ class CorporaTest {
 
   @Test
   void settingsAppsAndModelsAreThoseTheCodeDefines() throws Exception {
-    StringBuilder table = new StringBuilder("\ncorpus        settings  apps      models    models not in the code's list\n");
+    StringBuilder table = new StringBuilder("\ncorpus        settings  apps      models    models not in the code's list  scan s\n");
     List<String> failures = new ArrayList<>();
     for (String c : CORPORA) {
       DjangoInventory inv = inventories.get(c);
@@ -198,8 +198,9 @@ class CorporaTest {
       int m = hits(expected.get("models"), models);
       Set<String> extra = new HashSet<>(models);
       expected.get("models").forEach(extra::remove);
-      table.append(String.format(Locale.ROOT, "%-13s %3d/%-3d   %3d/%-3d   %3d/%-3d   %d%n", c, s, expected.get("settings").size(),
-          a, expected.get("apps").size(), m, expected.get("models").size(), extra.size()));
+      table.append(String.format(Locale.ROOT, "%-13s %3d/%-3d   %3d/%-3d   %3d/%-3d   %-30d %.1f%n", c, s,
+          expected.get("settings").size(), a, expected.get("apps").size(), m, expected.get("models").size(), extra.size(),
+          scanSeconds.get(c)));
       if (m < 0.95 * expected.get("models").size() || !extra.isEmpty()) {
         failures.add(c + " models: " + m + "/" + expected.get("models").size() + ", not in the list: " + extra);
       }
