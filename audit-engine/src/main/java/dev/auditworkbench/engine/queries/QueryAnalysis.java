@@ -234,6 +234,9 @@ public final class QueryAnalysis {
       Map<String, StatsRow> stats) {
     Map<String, List<RepeatRow>> groups = new LinkedHashMap<>();
     for (RepeatRow r : repeats) {
+      if (r.example() != null && SqlFingerprint.isSessionControl(SqlFingerprint.normalize(r.example()))) {
+        continue; // BEGIN, SET, SAVEPOINT... repeat in every unit of work by design
+      }
       String route = routes.getOrDefault(r.windowId(), unrouted);
       groups.computeIfAbsent(route + "\u0000" + r.fingerprint(), k -> new ArrayList<>()).add(r);
     }

@@ -21,6 +21,12 @@ public final class QueryFindings {
   public static final String TOOL = "workbench-queries";
   /** A statement with at least this share of all database time is reported. */
   static final double SLOW_SHARE = 0.05;
+  /**
+   * A statement is slow only when it also costs something in absolute terms: at least this much
+   * time in the capture, or {@link #SLOW_FLOOR_MEAN_MS} per call.
+   */
+  static final double SLOW_FLOOR_TOTAL_MS = 250;
+  static final double SLOW_FLOOR_MEAN_MS = 100;
   /** A route with at least this share of the captured requests is hot: its N+1s weigh one more. */
   static final double HOT_ROUTE_SHARE = 0.10;
   /** A route whose p95 is at least this is reported as slow. */
@@ -42,6 +48,9 @@ public final class QueryFindings {
       rank++;
       if (rank > 10 || s.share() < SLOW_SHARE) {
         break;
+      }
+      if (s.totalMs() < SLOW_FLOOR_TOTAL_MS && s.meanMs() < SLOW_FLOOR_MEAN_MS) {
+        continue; // a large share of very little: in a 37 ms capture nothing is slow
       }
       out.add(slow(s, rank, r.statementSource()));
     }
@@ -73,24 +82,42 @@ public final class QueryFindings {
       code.append(" Confirmed both ways: the traces show the repeats, and the repo scan flagged the loop: ")
           .append(String.join("; ", near)).append('.');
     }
-    Severity severity = n.repeats() >= 50 || n.msPerRequest() >= 100 ? Severity.HIGH : Severity.MEDIUM;
+    // A web request's repeats are an N+1 the traffic confirms: high. Outside requests (a worker, a
+    // batch job, a benchmark loop, a shell) nobody waits on them: low. Without an access log or a
+    // trace the unit cannot be told: medium at most.
+    boolean outside = n.route().equals(QueryAnalysis.OUTSIDE_REQUESTS);
+    boolean unnamed = n.route().startsWith("(");
+    Severity severity = outside ? Severity.LOW : unnamed ? Severity.MEDIUM : Severity.HIGH;
+    String title;
+    if (outside) {
+      title = String.format(Locale.ROOT, "Repeated statement outside web requests: %d x %s in one database session",
+          n.repeats(), what);
+    } else if (unnamed) {
+      title = String.format(Locale.ROOT, "Repeated statement in one database session: %d x %s (request not known)",
+          n.repeats(), what);
+    } else {
+      title = String.format(Locale.ROOT, "N+1 on %s%s: %d x %s per request", n.route(),
+          near.isEmpty() ? "" : " (static + runtime)", n.repeats(), what);
+    }
+    String unit = outside
+        ? " No user waits on this unit of work (a background job, a management command, a benchmark loop or a shell),"
+            + " but each repeat is a round trip: batch it if the job is slow."
+        : unnamed ? " The capture does not say which request or job this session served: import the access log or"
+            + " traces of the same period to tell a web request (an N+1 users wait on) from a long-lived worker." : "";
     return RawFinding.builder("queries.n-plus-one").nativeRuleId("n-plus-one")
-        .title(n.route().startsWith("(")
-            ? String.format(Locale.ROOT, "N+1 %s: %d x %s in one session", n.route().substring(1, n.route().length() - 1),
-                n.repeats(), what)
-            : String.format(Locale.ROOT, "N+1 on %s%s: %d x %s per request", n.route(),
-                near.isEmpty() ? "" : " (static + runtime)", n.repeats(), what))
+        .title(title)
         .description(String.format(Locale.ROOT, "%s ran the same statement on %s %d times (%.1f ms each time)."
             + " Load the related rows with select_related/prefetch_related (or one aggregate query) instead of one"
             + " query per item. %s", who(n), what, n.repeats(), n.msPerRequest(), code).strip()
-            + (hot ? " A hot route: 10% or more of the captured requests." : ""))
+            + (hot ? " A hot route: 10% or more of the captured requests." : "") + unit)
         .category(Category.PERFORMANCE).severity(severity).confidence(Confidence.HIGH)
         .path(n.viewPath()).lines(n.viewLine(), n.viewLine()).symbol(n.route())
         .keyEvidence(n.route() + " " + n.fingerprint())
         .evidence(Evidence.Kind.SQL, n.example())
         .evidence(Evidence.Kind.TRACE, String.format(Locale.ROOT, "%s: %d repeats per request in %d requests; "
             + "fingerprint %s", n.route(), n.repeats(), n.requests(), n.fingerprint()))
-        .defaultImpact(Impact.of((n.repeats() >= 20 ? 4 : 3) + (hot ? 1 : 0))).defaultEffort(Effort.of(Effort.Size.S))
+        .defaultImpact(Impact.of(outside ? 2 : (n.repeats() >= 20 ? 4 : 3) + (hot ? 1 : 0)))
+        .defaultEffort(Effort.of(Effort.Size.S))
         .build();
   }
 

@@ -153,6 +153,22 @@ public final class SqlFingerprint {
     return new ArrayList<>(out);
   }
 
+  private static final Set<String> SESSION_VERBS = Set.of("BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT",
+      "SAVEPOINT", "RELEASE", "SET", "RESET", "SHOW", "DISCARD", "DEALLOCATE", "PREPARE", "LISTEN", "UNLISTEN");
+
+  /**
+   * Transaction control and session settings (BEGIN, COMMIT, ROLLBACK, SAVEPOINT, SET, SHOW,
+   * {@code SELECT set_config(...)}...): statements every unit of work repeats by design, never an N+1.
+   */
+  public static boolean isSessionControl(String normalized) {
+    String verb = verb(normalized);
+    if (SESSION_VERBS.contains(verb)) {
+      return true;
+    }
+    String t = normalized.strip().toLowerCase(Locale.ROOT);
+    return t.startsWith("select set_config(") || t.startsWith("select pg_catalog.set_config(");
+  }
+
   /** The statement's first keyword in upper case: SELECT, INSERT, UPDATE... */
   public static String verb(String normalized) {
     int i = 0;
@@ -234,7 +250,8 @@ public final class SqlFingerprint {
    */
   private static int collapseList(StringBuilder out, int param) {
     int open = out.lastIndexOf("(");
-    if (open < 0) {
+    String list = open < 0 ? null : listOf(out, open);
+    if (list == null) {
       return param;
     }
     int count = 0;
@@ -257,12 +274,37 @@ public final class SqlFingerprint {
         return param;
       }
     }
-    if (count <= 1) {
-      return param;
+    if (count == 0 || count == 1 && !list.equals("IN") && !list.equals("ANY")) {
+      return param; // IN (x) is the same statement as IN (x, y): one value more or less is not another query
     }
     out.setLength(firstEnd);
     out.append(", ...");
     return param - count + 1;
+  }
+
+  /**
+   * What the "(" at {@code open} starts a list of values for: "IN", "ANY", "VALUES", "ROW" (another
+   * VALUES row), or null for a function's arguments or a sub-expression: {@code substr($1, $2)} and
+   * {@code substr($1, $2, $3)} stay two statements, as pg_stat_statements keeps them.
+   */
+  private static String listOf(StringBuilder out, int open) {
+    int k = open - 1;
+    while (k >= 0 && out.charAt(k) == ' ') {
+      k--;
+    }
+    if (k >= 0 && out.charAt(k) == ',') {
+      int j = k - 1;
+      while (j >= 0 && out.charAt(j) == ' ') {
+        j--;
+      }
+      return j >= 0 && out.charAt(j) == ')' ? "ROW" : null;
+    }
+    int end = k + 1;
+    while (k >= 0 && Character.isLetter(out.charAt(k))) {
+      k--;
+    }
+    String word = out.substring(k + 1, end).toUpperCase(Locale.ROOT);
+    return word.equals("IN") || word.equals("ANY") || word.equals("VALUES") ? word : null;
   }
 
   private static boolean isTag(String s, int from, int to) {

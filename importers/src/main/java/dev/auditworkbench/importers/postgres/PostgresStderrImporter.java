@@ -130,8 +130,11 @@ public final class PostgresStderrImporter implements Importer {
           continue;
         }
         entries++;
-        int sevStart = prefix.lastIndexOf(' ') + 1;
-        current = new Entry(n, at, session(prefix), prefix.substring(sevStart));
+        int sevStart = marker;
+        while (sevStart > 0 && Character.isLetterOrDigit(prefix.charAt(sevStart - 1))) {
+          sevStart--;
+        }
+        current = new Entry(n, at, session(prefix.substring(0, sevStart)), prefix.substring(sevStart));
         current.message.append(text, marker + 3, text.length());
       }
       if (current != null) {
@@ -159,7 +162,9 @@ public final class PostgresStderrImporter implements Importer {
       while (start > 0 && Character.isLetterOrDigit(line.charAt(start - 1))) {
         start--;
       }
-      if (start == 0 || line.charAt(start - 1) == ' ') {
+      // The severity follows a space in most prefixes, ':' in Amazon RDS's (%t:%r:%u@%d:[%p]:) and
+      // '-' in %t-%c-.
+      if (start == 0 || line.charAt(start - 1) == ' ' || line.charAt(start - 1) == ':' || line.charAt(start - 1) == '-') {
         String word = line.substring(start, colon);
         for (String s : SEVERITIES) {
           if (s.equals(word)) {
