@@ -62,4 +62,41 @@ class TraceVariantsTest {
     // 4 ms of statements in all: nothing is "slow".
     assertTrue(findings.stream().noneMatch(f -> f.ruleId().equals("queries.slow")));
   }
+
+  /**
+   * An access log stamped to the millisecond (nginx {@code $msec}) names the request of each window:
+   * the transaction's 8 item reads become an N+1 of GET /items/ (high: the traffic confirms it) and
+   * the batch session, which no request holds, a low "outside web requests" repeat. The log lines are
+   * written for the capture's own times (prefix-bracket-line.log: the transaction ran from
+   * 16:13:12.386 to .388 UTC, the batch from .411 to .415).
+   */
+  @Test
+  void aMsecAccessLogNamesTheRouteOfEachWindow() throws Exception {
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Path project = dir.resolve("msec.audit");
+    Cli.run("new", project, "--repo", repo, "--no-scan").ok();
+    Cli.run("import", project, SAMPLES.resolve("prefix-bracket-line.log")).ok();
+    Path access = dir.resolve("access-msec.log");
+    Files.writeString(access, String.join("\n",
+        "1796487192.390 127.0.0.1 \"GET /items/?page=2 HTTP/1.1\" 200 0.006",
+        "1796487192.905 127.0.0.1 \"GET /health/ HTTP/1.1\" 200 0.001",
+        ""));
+    Cli.run("import", project, access, "--log-format", "$msec $remote_addr \"$request\" $status $request_time").ok();
+
+    List<Finding> findings;
+    try (ProjectStore store = ProjectStore.open(project)) {
+      findings = store.read(c -> {
+        try (FindingRepository r = new FindingRepository(c)) {
+          return r.all();
+        }
+      });
+    }
+    Map<String, Severity> repeats = new TreeMap<>();
+    findings.stream().filter(f -> f.ruleId().equals("queries.n-plus-one") && !f.gone())
+        .forEach(f -> repeats.put(f.title(), f.severity()));
+    assertEquals(Map.of("N+1 on GET /items/: 8 x item per request", Severity.HIGH,
+        "Repeated statement outside web requests: 40 x item in one database session", Severity.LOW), repeats);
+    assertEquals(2, findings.stream().filter(f -> f.ruleId().equals("queries.n-plus-one") && f.gone()).count(),
+        "the log's findings before the access log named the requests are not seen since");
+  }
 }

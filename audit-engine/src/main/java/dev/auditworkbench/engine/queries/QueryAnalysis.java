@@ -202,8 +202,10 @@ public final class QueryAnalysis {
         open.add(w);
       }
     }
+    // Requests that name their own route (trace server spans) have their windows already; every
+    // access-log request is matched, stamped to the second or to the millisecond ($msec).
     List<HttpEvent> timed = requests.stream().map(QueryRepository.RequestRow::event)
-        .filter(e -> e.durationMs() >= 0 && e.endPrecisionMs() > 1).toList();
+        .filter(e -> e.durationMs() >= 0 && e.route() == null).toList();
     if (open.isEmpty() || timed.isEmpty()) {
       return out;
     }
