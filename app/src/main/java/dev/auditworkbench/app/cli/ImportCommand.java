@@ -72,7 +72,8 @@ final class ImportCommand implements Callable<Integer> {
           ImportResult result = service.importFile(file, format, options, progress);
           progress.done();
           out.println(result.summary());
-          result.record().warnings().forEach(w -> out.println("  warning: " + w));
+          result.record().notes().forEach(w -> out.println("  note: " + w));
+          result.record().warningsOnly().forEach(w -> out.println("  warning: " + w));
         } catch (BadInputException e) {
           progress.done();
           err.println("workbench: " + e.getMessage() + "; nothing from this file was stored");

@@ -64,6 +64,7 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
   private final Fingerprinter fingerprinter = new Fingerprinter();
   private final ProgressListener listener;
   private final List<String> warnings = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
   private final Set<String> scanned = new HashSet<>();
   /** 128-bit digests of the records seen in this input, to count a record repeated byte for byte once. */
   private final Set<java.math.BigInteger> distinctRecords = new HashSet<>();
@@ -351,10 +352,18 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
     }
   }
 
+  @Override
+  public void note(String message) {
+    if (notes.size() < 10) {
+      notes.add(ImportRecord.NOTE + ImportedText.cap(SecretDetector.maskText(message), 500, "note", (f, n) -> { }));
+    }
+  }
+
   private List<String> warnings() {
-    List<String> out = new ArrayList<>(warnings);
+    List<String> out = new ArrayList<>(notes);
+    out.addAll(warnings);
     if (repeatedRecords > 0) {
-      out.add(0, String.format(Locale.ROOT, "%,d record%s repeated byte for byte in the report counted once",
+      out.add(notes.size(), String.format(Locale.ROOT, "%,d record%s repeated byte for byte in the report counted once",
           repeatedRecords, repeatedRecords == 1 ? "" : "s"));
     }
     if (warningCount > warnings.size()) {

@@ -51,4 +51,7 @@ public interface FindingSink {
 
   /** Something in the input was skipped or looked odd; kept with the import's summary. */
   void warn(long line, String message);
+
+  /** How the input was read (which columns, which layout); kept with the import's summary, not a warning. */
+  default void note(String message) {}
 }

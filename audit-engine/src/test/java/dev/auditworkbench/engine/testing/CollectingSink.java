@@ -11,6 +11,7 @@ import java.util.List;
 public final class CollectingSink implements FindingSink {
   public final List<RawFinding> findings = new ArrayList<>();
   public final List<String> warnings = new ArrayList<>();
+  public final List<String> notes = new ArrayList<>();
   public String toolVersion;
   public long recordsRead;
   public final List<String> scanned = new ArrayList<>();
@@ -78,6 +79,11 @@ public final class CollectingSink implements FindingSink {
   @Override
   public void recordRead() {
     recordsRead++;
+  }
+
+  @Override
+  public void note(String message) {
+    notes.add(message);
   }
 
   @Override

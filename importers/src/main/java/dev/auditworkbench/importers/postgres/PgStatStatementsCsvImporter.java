@@ -15,8 +15,9 @@ import java.util.List;
 
 /**
  * pg_stat_statements exported as CSV with a header ({@code psql --csv -c "SELECT * FROM
- * pg_stat_statements"} or {@code \copy ... CSV HEADER}); PG 12 column names (total_time, max_time)
- * and PG 13+ ones (total_exec_time, max_exec_time) alike.
+ * pg_stat_statements"}, {@code \copy ... CSV HEADER}, a GUI's CSV export); the columns are found by
+ * meaning ({@link StatementColumns}: PG 12 and 13+ names, unit suffixes, title case, mean without
+ * total), and the import's summary says which were read.
  */
 public final class PgStatStatementsCsvImporter implements Importer {
   static final String FORMAT = "pg_stat_statements CSV";
@@ -62,8 +63,10 @@ public final class PgStatStatementsCsvImporter implements Importer {
       StatementColumns cols = header == null ? null : StatementColumns.of(header);
       if (cols == null) {
         throw BadInputException.atLine(input.path(), 1, FORMAT,
-            "the header needs query, calls and total_exec_time (or total_time) columns");
+            "the header needs query, calls and total_exec_time (or total_time, total_exec_time_ms, mean_exec_time...)"
+                + " columns; found " + header);
       }
+      sink.note(cols.note());
       List<String> rec;
       while ((rec = csv.next()) != null) {
         if (rec.size() != header.size()) {
@@ -72,9 +75,10 @@ public final class PgStatStatementsCsvImporter implements Importer {
         }
         sink.recordRead();
         try {
-          sink.statementStats(rec.get(cols.query()), Long.parseLong(rec.get(cols.calls())),
-              Double.parseDouble(rec.get(cols.total())), number(rec, cols.max()), cols.rows() < 0 ? -1
-                  : Long.parseLong(rec.get(cols.rows())));
+          long calls = Long.parseLong(rec.get(cols.calls()).strip());
+          sink.statementStats(rec.get(cols.query()), calls, cols.totalMs(Double.parseDouble(rec.get(cols.total()).strip()), calls),
+              number(rec, cols.max()) * cols.maxScale(), cols.rows() < 0 || rec.get(cols.rows()).isBlank() ? -1
+                  : Long.parseLong(rec.get(cols.rows()).strip()));
         } catch (NumberFormatException e) {
           throw BadInputException.atLine(input.path(), csv.recordLine(), FORMAT, "not a number: " + e.getMessage());
         }
@@ -83,20 +87,7 @@ public final class PgStatStatementsCsvImporter implements Importer {
   }
 
   private static double number(List<String> rec, int col) {
-    return col < 0 || rec.get(col).isEmpty() ? 0 : Double.parseDouble(rec.get(col));
+    return col < 0 || rec.get(col).isBlank() ? 0 : Double.parseDouble(rec.get(col).strip());
   }
 
-  /** Where the columns this reads are, by name. */
-  record StatementColumns(int query, int calls, int total, int max, int rows) {
-    static StatementColumns of(List<String> names) {
-      int query = names.indexOf("query");
-      int calls = names.indexOf("calls");
-      int total = names.contains("total_exec_time") ? names.indexOf("total_exec_time") : names.indexOf("total_time");
-      int max = names.contains("max_exec_time") ? names.indexOf("max_exec_time") : names.indexOf("max_time");
-      if (query < 0 || calls < 0 || total < 0) {
-        return null;
-      }
-      return new StatementColumns(query, calls, total, max, names.indexOf("rows"));
-    }
-  }
 }

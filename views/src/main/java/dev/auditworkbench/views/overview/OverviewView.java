@@ -85,7 +85,7 @@ public final class OverviewView extends VBox {
   static String describe(ImportRecord r) {
     return String.format("#%d  %s  %s  %s  %s; findings: %,d new, %,d unchanged, %,d gone%s", r.id(), r.fileName(),
         r.format(), Texts.minute(r.importedAt()), Texts.count(r.recordsRead(), "record"), r.newCount(), r.unchangedCount(),
-        r.goneCount(), r.warnings().isEmpty() ? "" : "; " + Texts.count(r.warnings().size(), "warning"));
+        r.goneCount(), r.warningsOnly().isEmpty() ? "" : "; " + Texts.count(r.warningsOnly().size(), "warning"));
   }
 
   private static VBox tile(int count, String label) {

@@ -26,7 +26,8 @@ public final class MainViewModel {
       StringBuilder sb = new StringBuilder();
       imported.forEach(r -> {
         sb.append(r.summary()).append('\n');
-        r.record().warnings().forEach(w -> sb.append("  warning: ").append(w).append('\n'));
+        r.record().notes().forEach(w -> sb.append("  note: ").append(w).append('\n'));
+        r.record().warningsOnly().forEach(w -> sb.append("  warning: ").append(w).append('\n'));
       });
       failures.forEach(f -> sb.append("Not imported: ").append(f).append('\n'));
       return sb.toString().strip();
