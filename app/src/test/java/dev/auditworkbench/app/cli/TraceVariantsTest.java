@@ -99,4 +99,24 @@ class TraceVariantsTest {
     assertEquals(2, findings.stream().filter(f -> f.ruleId().equals("queries.n-plus-one") && f.gone()).count(),
         "the log's findings before the access log named the requests are not seen since");
   }
+
+  /** Django's development server lines in the SQL log name the requests: the author list's N+1 is on its route. */
+  @Test
+  void djangoServerLinesAreTheRequestBoundaries() throws Exception {
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Path project = dir.resolve("runserver.audit");
+    Cli.run("new", project, "--repo", repo, "--no-scan").ok();
+    Cli.run("import", project, SAMPLES.resolve("../django/runserver-sql.log").normalize()).ok();
+    QueryAnalysis.Result result;
+    try (ProjectStore store = ProjectStore.open(project)) {
+      result = store.read(c -> QueryAnalysis.of(c, QueryAnalysis.DEFAULT_N_PLUS_ONE));
+    }
+    assertEquals(1, result.nPlusOnes().size(), result.nPlusOnes().toString());
+    QueryAnalysis.NPlusOne n = result.nPlusOnes().get(0);
+    assertEquals("GET /authors/", n.route());
+    assertEquals("shop_book", n.table());
+    assertEquals(6, n.repeats());
+    assertEquals(2, n.requests(), "/authors/ and /authors/?page=2");
+    assertEquals(4, result.windowsWithRoute());
+  }
 }

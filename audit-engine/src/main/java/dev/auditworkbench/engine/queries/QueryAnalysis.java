@@ -197,7 +197,7 @@ public final class QueryAnalysis {
     List<WindowRow> open = new ArrayList<>();
     for (WindowRow w : windows) {
       if (w.route() != null) {
-        out.put(w.id(), w.route());
+        out.put(w.id(), windowRoute(w.route()));
       } else {
         open.add(w);
       }
@@ -216,6 +216,25 @@ public final class QueryAnalysis {
       requestMs.put(open.get(wi).id(), e.durationMs());
     });
     return out;
+  }
+
+  /**
+   * The route a window was named with: a trace's route template as it is; a concrete request (the
+   * development server's "GET /authors/3/") as the repo scan's URL pattern, else with ids as {id}.
+   */
+  String windowRoute(String named) {
+    int space = named.indexOf(' ');
+    if (space < 0 || space + 1 >= named.length() || named.charAt(space + 1) != '/') {
+      return named;
+    }
+    String path = named.substring(space + 1);
+    if (resolver != null) {
+      Optional<RouteResolver.Match> m = resolver.resolve(path);
+      if (m.isPresent()) {
+        return named.substring(0, space) + " /" + m.get().route().pattern();
+      }
+    }
+    return named.substring(0, space) + " " + path.replaceAll("/\\d+(?=/|$)", "/{id}");
   }
 
   /** A request's route: the source's, else the URL pattern of the repo scan, else the path with ids as {id}. */
