@@ -16,15 +16,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the imported traces say about the database and the web tier: statements ranked by total
@@ -48,8 +45,6 @@ public final class QueryAnalysis {
       "postgres-jsonlog");
   /** Default: the same statement this many times in one request is an N+1. */
   public static final int DEFAULT_N_PLUS_ONE = 5;
-  private static final Pattern COLUMN_OP = Pattern.compile(
-      "\\(?\\(?(?:\\w+\\.)?\"?([a-z_][a-z0-9_]*)\"?\\)?(?:::[a-z ]+)?\\)?\\s*(=|<=|>=|<(?!>)|>|~~|IS NULL|= ANY)");
 
   /** Statistics of one statement. */
   public record Statement(String fingerprint, String normalized, String example, List<String> tables, String model,
@@ -319,25 +314,20 @@ public final class QueryAnalysis {
     double rows = Math.max(0, n.actualRows()) * loops;
     if (n.relation() != null && n.filter() != null && removed >= 1000 && removed >= 10 * rows) {
       boolean seq = n.nodeType().equals("Seq Scan");
-      List<String> columns = new ArrayList<>(seq ? List.of() : columns(n.indexCond()));
-      for (String c : columns(n.filter())) {
-        if (!columns.contains(c)) {
-          columns.add(c);
-        }
-      }
-      if (!columns.isEmpty() && (seq || columns.size() > columns(n.indexCond()).size())) {
+      Optional<IndexAdvice.Advice> advice = IndexAdvice.of(n.relation(), n.filter(), seq ? null : n.indexCond());
+      if (advice.isPresent()) {
+        IndexAdvice.Advice a = advice.get();
         Optional<DjangoInventory.Model> model = modelOf(n.relation());
-        String name = n.relation() + "_" + String.join("_", columns) + "_idx";
-        String suggestion = "CREATE INDEX CONCURRENTLY " + name + " ON " + n.relation() + " (" + String.join(", ", columns) + ");";
-        DjangoInventory.Field field = model.flatMap(m -> fieldOf(m, columns.get(columns.size() - 1))).orElse(null);
-        String detail = String.format(Locale.ROOT, "%s on %s reads %,d rows to keep %,.0f (filter %s%s)",
+        List<IndexAdvice.Part> parts = a.parts();
+        DjangoInventory.Field field = model.flatMap(m -> fieldOf(m, parts.get(parts.size() - 1).column())).orElse(null);
+        String detail = String.format(Locale.ROOT, "%s on %s reads %,d rows to keep %,.0f (filter %s%s)%s",
             n.nodeType(), n.relation(), removed + (long) rows, rows, n.filter(),
-            seq ? "" : "; index condition " + n.indexCond());
+            seq ? "" : "; index condition " + n.indexCond(), a.rewrite() == null ? "" : "; " + a.rewrite());
         out.add(new PlanIssue(seq ? "seq-scan" : "filter-after-index", n.relation(),
-            model.map(DjangoInventory.Model::qualname).orElse(null), detail, suggestion,
+            model.map(DjangoInventory.Model::qualname).orElse(null), detail, a.statement(),
             model.map(DjangoInventory.Model::path).orElse(null),
-            field != null && columns.size() == 1 ? field.line() : model.map(DjangoInventory.Model::line).orElse(0), p.durationMs(),
-            p.example(), removed + (long) rows, (long) rows, model.map(m -> djangoIndex(m, columns)).orElse(null)));
+            field != null && parts.size() == 1 ? field.line() : model.map(DjangoInventory.Model::line).orElse(0), p.durationMs(),
+            p.example(), removed + (long) rows, (long) rows, model.map(m -> IndexAdvice.django(m, a)).orElse(null)));
       }
     }
     double planned = Math.max(1, n.planRows());
@@ -357,42 +347,6 @@ public final class QueryAnalysis {
           "raise work_mem for this query (SET LOCAL work_mem) or sort less (an index in the ORDER BY's order)",
           null, 0, p.durationMs(), p.example(), -1, -1, null));
     }
-    return out;
-  }
-
-  /**
-   * The same index in Django's terms: the {@code Meta.indexes} entry (field names, not columns;
-   * a name within Django's 30 characters) and the migration operation that adds it.
-   */
-  static String djangoIndex(DjangoInventory.Model m, List<String> columns) {
-    List<String> fields = columns.stream().map(c -> fieldOf(m, c).map(DjangoInventory.Field::name).orElse(c)).toList();
-    String modelName = m.qualname().substring(m.qualname().lastIndexOf('.') + 1);
-    String base = (modelName + "_" + String.join("_", fields)).toLowerCase(Locale.ROOT);
-    String name = base.length() + 4 <= 30 ? base + "_idx" : base.substring(0, 22) + "_" + Integer.toHexString(base.hashCode() & 0xffff) + "_ix";
-    name = name.length() > 30 ? name.substring(0, 30) : name;
-    String quoted = String.join(", ", fields.stream().map(f -> "\"" + f + "\"").toList());
-    String index = "models.Index(fields=[" + quoted + "], name=\"" + name + "\")";
-    return "class Meta:\n    indexes = [" + index + "]\n\n# migration (Django 3.2+: AddIndexConcurrently from django.contrib.postgres.operations"
-        + " avoids locking the table)\nmigrations.AddIndex(model_name=\"" + modelName.toLowerCase(Locale.ROOT) + "\", index=" + index + ")";
-  }
-
-  /** Indexable columns a condition compares, equality first ({@code <>} and functions are left out). */
-  static List<String> columns(String condition) {
-    if (condition == null) {
-      return List.of();
-    }
-    Set<String> eq = new LinkedHashSet<>();
-    Set<String> range = new LinkedHashSet<>();
-    Matcher m = COLUMN_OP.matcher(condition);
-    while (m.find()) {
-      String col = m.group(1);
-      if (col.equals("and") || col.equals("or") || col.equals("text") || col.equals("date")) {
-        continue;
-      }
-      (m.group(2).equals("=") || m.group(2).startsWith("IS") || m.group(2).startsWith("= ANY") ? eq : range).add(col);
-    }
-    List<String> out = new ArrayList<>(eq);
-    range.stream().filter(c -> !eq.contains(c)).forEach(out::add);
     return out;
   }
 

@@ -39,7 +39,10 @@ class PlanNodeTest {
     assertEquals(27421, heap.removedByFilter());
     assertEquals(22580, heap.actualRows(), 0);
     assertEquals("(tenant_id = 1)", heap.indexCond());
-    assertEquals(List.of("tenant_id", "issued_at"), QueryAnalysis.columns(heap.indexCond() + " AND " + heap.filter()));
+    IndexAdvice.Advice advice = IndexAdvice.of(heap.relation(), heap.filter(), heap.indexCond()).orElseThrow();
+    assertEquals(List.of("tenant_id", "issued_at"), advice.parts().stream().map(IndexAdvice.Part::column).toList());
+    assertEquals("CREATE INDEX CONCURRENTLY invoices_invoice_tenant_id_issued_at_idx ON invoices_invoice (tenant_id, issued_at);",
+        advice.statement());
   }
 
   @Test
