@@ -156,10 +156,26 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
     try {
       OptionalLong existing = findings.idOf(fp);
       long id;
+      long[] other;
       if (existing.isPresent()) {
         id = existing.getAsLong();
         findings.refresh(id, raw, loc, importId, now);
         unchangedCount++;
+      } else if ((other = sameSetting(raw)) != null) {
+        id = other[0];
+        if (findings.reportedBy(id, tool)) {
+          unchangedCount++;
+        } else {
+          newCount++;
+          history.append(new HistoryRepository.Change(id, now, "sources", null, tool + " " + raw.nativeRuleId()
+              + " reports the same setting (" + SameSetting.of(raw.ruleKey()).orElse("") + "); merged as a second source",
+              "import #" + importId));
+        }
+        if (other[1] == 0 && loc.path() != null) {
+          findings.refresh(id, raw, loc, importId, now); // the scan names the file and line the check could not
+        } else {
+          findings.touch(id, importId, now);
+        }
       } else {
         OptionalLong same = findings.sameProblemElsewhere(raw, loc, tool);
         if (same.isPresent()) {
@@ -185,6 +201,18 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
     if ((newCount + unchangedCount) % 1000 == 0) {
       listener.checkCancelled();
     }
+  }
+
+  /**
+   * Another tool's finding about the same Django setting ({@link SameSetting}): its id and 1 when
+   * it has a path (else 0); null when there is none.
+   */
+  private long[] sameSetting(RawFinding raw) throws SQLException {
+    java.util.Optional<String> setting = SameSetting.of(raw.ruleKey());
+    if (setting.isEmpty()) {
+      return null;
+    }
+    return findings.sameRuleOtherTool(SameSetting.rulesFor(setting.get()), tool).orElse(null);
   }
 
   /**
@@ -221,7 +249,8 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
 
   private String sharedCwe(RawFinding raw, long id) throws SQLException {
     List<Integer> theirs = findings.byId(id).map(f -> f.cwe()).orElse(List.of());
-    return raw.cwe().stream().filter(theirs::contains).map(String::valueOf).findFirst().orElse("?");
+    return raw.cwe().stream().filter(c -> dev.auditworkbench.engine.model.CweFamily.sameAsAny(c, theirs))
+        .map(String::valueOf).findFirst().orElse("?");
   }
 
   @Override

@@ -73,8 +73,9 @@ public final class FindingRepository implements AutoCloseable {
           + " AND EXISTS (SELECT 1 FROM finding_sources s WHERE s.finding_id = f.id AND s.tool <> ?) ORDER BY f.id";
 
   /**
-   * A finding of another tool at the same place that shares a CWE with {@code raw}: the same
-   * problem reported twice. Only findings with a path and a line are matched.
+   * A finding of another tool at the same place that shares a CWE (or a CWE of its family, {@link
+   * dev.auditworkbench.engine.model.CweFamily}) with {@code raw}: the same problem reported twice.
+   * Only findings with a path and a line are matched.
    */
   public OptionalLong sameProblemElsewhere(RawFinding raw, Location loc, String tool) throws SQLException {
     if (loc.path() == null || loc.startLine() == 0 || raw.cwe().isEmpty()) {
@@ -90,13 +91,36 @@ public final class FindingRepository implements AutoCloseable {
     try (var rs = samePlace.executeQuery()) {
       while (rs.next()) {
         for (int cwe : Json.ints(rs.getString(2))) {
-          if (raw.cwe().contains(cwe)) {
+          if (dev.auditworkbench.engine.model.CweFamily.sameAsAny(cwe, raw.cwe())) {
             return OptionalLong.of(rs.getLong(1));
           }
         }
       }
     }
     return OptionalLong.empty();
+  }
+
+  /**
+   * A finding of another tool, still reported, whose rule is one of {@code ruleKeys} (the same
+   * Django setting under another tool's rule): the first one, with whether it has a path.
+   */
+  public Optional<long[]> sameRuleOtherTool(List<String> ruleKeys, String tool) throws SQLException {
+    if (ruleKeys.isEmpty()) {
+      return Optional.empty();
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(ruleKeys.size(), "?"));
+    try (var ps = c.prepareStatement("SELECT f.id, f.path IS NOT NULL FROM findings f WHERE f.rule_id IN (" + marks + ")"
+        + " AND f.gone_since_import IS NULL"
+        + " AND EXISTS (SELECT 1 FROM finding_sources s WHERE s.finding_id = f.id AND s.tool <> ?) ORDER BY f.id")) {
+      int i = 1;
+      for (String k : ruleKeys) {
+        ps.setString(i++, k);
+      }
+      ps.setString(i, tool);
+      try (var rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(new long[] {rs.getLong(1), rs.getInt(2)}) : Optional.empty();
+      }
+    }
   }
 
   /** Whether {@code tool} already reported this finding in an earlier import. */
@@ -190,7 +214,10 @@ public final class FindingRepository implements AutoCloseable {
     return i;
   }
 
-  /** Records that {@code tool} reported the finding in this import (and that it is back if gone). */
+  /**
+   * Records that {@code tool} reported the finding in this import (and that it is back if gone).
+   * When one import reports it under two of the tool's rules, the source names both ("B308, B703").
+   */
   public void seenBy(long findingId, String tool, String nativeRuleId, long importId)
       throws SQLException {
     if (source == null) {
@@ -198,8 +225,15 @@ public final class FindingRepository implements AutoCloseable {
           c.prepareStatement(
               "INSERT INTO finding_sources(finding_id, tool, native_rule_id, first_import_id,"
                   + " last_import_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT(finding_id, tool) DO UPDATE"
-                  + " SET last_import_id = excluded.last_import_id,"
-                  + " native_rule_id = excluded.native_rule_id, gone_since_import = NULL");
+                  + " SET native_rule_id = CASE"
+                  // Two rules of one tool in one import about one problem (bandit's B308 and B703): both named.
+                  + " WHEN finding_sources.last_import_id = excluded.last_import_id"
+                  + " AND instr(', ' || coalesce(finding_sources.native_rule_id, '') || ', ',"
+                  + " ', ' || coalesce(excluded.native_rule_id, '') || ', ') = 0"
+                  + " THEN coalesce(finding_sources.native_rule_id || ', ', '') || excluded.native_rule_id"
+                  + " WHEN finding_sources.last_import_id = excluded.last_import_id THEN finding_sources.native_rule_id"
+                  + " ELSE excluded.native_rule_id END,"
+                  + " last_import_id = excluded.last_import_id, gone_since_import = NULL");
     }
     source.setLong(1, findingId);
     source.setString(2, tool);

@@ -37,7 +37,7 @@ public final class CheckDeployImporter implements Importer {
       Map.entry("security.W001", 693), Map.entry("security.W002", 1021), Map.entry("security.W003", 352),
       Map.entry("security.W004", 319), Map.entry("security.W005", 319), Map.entry("security.W006", 693),
       Map.entry("security.W007", 79), Map.entry("security.W008", 319), Map.entry("security.W009", 330),
-      Map.entry("security.W010", 614), Map.entry("security.W011", 1004), Map.entry("security.W012", 614),
+      Map.entry("security.W010", 614), Map.entry("security.W011", 614), Map.entry("security.W012", 614),
       Map.entry("security.W013", 1004), Map.entry("security.W014", 1004), Map.entry("security.W015", 1004),
       Map.entry("security.W016", 614), Map.entry("security.W017", 1004), Map.entry("security.W018", 489),
       Map.entry("security.W019", 1021), Map.entry("security.W020", 16), Map.entry("security.W021", 319),
