@@ -75,3 +75,11 @@ CONF
   cp "$work/log/postgresql.log" "$out/prefix-$name.log"
   echo "capture: $out/prefix-$name.log ($(wc -l < "$out/prefix-$name.log") lines) with log_line_prefix '$prefix'"
 done
+
+# Rotated and compressed, as servers and log shippers keep them: four captures of different traffic,
+# each with the tool Debian ships (gzip, bzip2, xz, zstd).
+mkdir -p "$out/rotated"
+gzip -9 -n -c "$out/prefix-debian.log" > "$out/rotated/postgresql-Mon.log.gz"
+bzip2 -9 -c "$out/prefix-pgbadger.log" > "$out/rotated/postgresql-Tue.log.bz2"
+xz -9 -c "$out/prefix-session-dash.log" > "$out/rotated/postgresql-Wed.log.xz"
+zstd -19 -q -c "$out/prefix-bracket-line.log" > "$out/rotated/postgresql-Thu.log.zst"

@@ -119,4 +119,61 @@ class TraceVariantsTest {
     assertEquals(2, n.requests(), "/authors/ and /authors/?page=2");
     assertEquals(4, result.windowsWithRoute());
   }
+
+  /**
+   * Rotated logs of four days, compressed with gzip, bzip2, xz and zstd, are read through and added
+   * up; the same traffic imported again (the Monday log uncompressed) still counts once.
+   */
+  @Test
+  void rotatedCompressedLogsOfDifferentTrafficAddUpAndTheSameTrafficCountsOnce() throws Exception {
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Path project = dir.resolve("rotated.audit");
+    Cli.run("new", project, "--repo", repo, "--no-scan").ok();
+    Cli imported = Cli.run("import", project, SAMPLES.resolve("rotated")).ok();
+    assertEquals(4, imported.out().split("PostgreSQL", -1).length - 1, imported.out());
+    QueryAnalysis.Result four;
+    try (ProjectStore store = ProjectStore.open(project)) {
+      four = store.read(c -> QueryAnalysis.of(c, QueryAnalysis.DEFAULT_N_PLUS_ONE));
+    }
+    assertEquals(4 * 61, four.statements().stream().mapToLong(QueryAnalysis.Statement::calls).sum(), "four days added up");
+    assertEquals(4 * 8, four.statements().stream().filter(s -> s.normalized().equals("SELECT id, name FROM item WHERE id = $1"))
+        .mapToLong(QueryAnalysis.Statement::calls).sum());
+    assertEquals(4, four.statementSource().split(" \\+ ").length, four.statementSource());
+
+    Cli.run("import", project, SAMPLES.resolve("prefix-debian.log")).ok();
+    QueryAnalysis.Result again;
+    try (ProjectStore store = ProjectStore.open(project)) {
+      again = store.read(c -> QueryAnalysis.of(c, QueryAnalysis.DEFAULT_N_PLUS_ONE));
+    }
+    assertEquals(4 * 61, again.statements().stream().mapToLong(QueryAnalysis.Statement::calls).sum(),
+        "Monday's traffic imported again is not counted twice");
+  }
+
+  /** A compressed log cut short fails its import with the file, the compression and the offset; nothing is stored. */
+  @Test
+  void aDamagedCompressedLogIsRefusedWithWhereItBroke() throws Exception {
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Path project = dir.resolve("damaged.audit");
+    Cli.run("new", project, "--repo", repo, "--no-scan").ok();
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+      byte[] log = Files.readAllBytes(SAMPLES.resolve("prefix-debian.log"));
+      for (int i = 0; i < 300; i++) {
+        out.write(log);
+      }
+    }
+    byte[] bytes = gz.toByteArray();
+    Path cut = dir.resolve("postgresql-Fri.log.gz");
+    Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Cli failed = Cli.run("import", project, cut);
+    assertEquals(3, failed.code(), failed.err());
+    assertTrue(failed.err().contains(cut.toString()) && failed.err().contains("gzip-compressed data is damaged or cut short"
+        + " near byte"), failed.err());
+    Path tiny = dir.resolve("tiny.log.gz");
+    Files.write(tiny, java.util.Arrays.copyOf(bytes, 40));
+    Cli refused = Cli.run("import", project, tiny);
+    assertEquals(3, refused.code());
+    assertTrue(refused.err().contains("does not decompress (damaged or cut short)"), refused.err());
+    assertTrue(Cli.run("info", project).ok().out().contains("Imports:    0"), "nothing stored");
+  }
 }

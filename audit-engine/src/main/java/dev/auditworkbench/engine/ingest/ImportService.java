@@ -143,15 +143,17 @@ public final class ImportService {
       implements ImportInput {
     @Override
     public InputStream open() throws IOException {
+      Compressed.Kind kind = Compressed.of(path);
       byte[] head;
-      try (InputStream in = Files.newInputStream(path)) {
+      try (InputStream in = Compressed.open(path)) {
         head = in.readNBytes(4096);
       }
-      InputStream raw = new ProgressInputStream(
+      // Progress counts the bytes of the file (compressed or not) against its size.
+      InputStream raw = Compressed.decompress(new ProgressInputStream(
           new BufferedInputStream(Files.newInputStream(path), 1 << 16),
           listener,
           size,
-          "Importing " + path.getFileName());
+          "Importing " + path.getFileName()), kind, path);
       TextEncoding.Detected encoding = TextEncoding.detect(head);
       return encoding.plainUtf8() ? raw : new BufferedInputStream(TextEncoding.asUtf8(raw, encoding), 1 << 16);
     }

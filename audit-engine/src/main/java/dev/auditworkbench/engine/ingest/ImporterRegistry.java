@@ -55,6 +55,11 @@ public final class ImporterRegistry {
 
   /** The importer most confident that {@code file} is its format. */
   public Importer detect(Path file) throws IOException, BadInputException {
+    Compressed.Kind kind = Compressed.of(file);
+    if (kind != Compressed.Kind.NONE && compressedHead(file) == null) {
+      throw BadInputException.whole(file, kind.name().toLowerCase(java.util.Locale.ROOT) + "-compressed file",
+          "it does not decompress (damaged or cut short): " + Compressed.damage(file, kind));
+    }
     FileSample sample = sample(file);
     if (sample.head().isEmpty()) {
       throw BadInputException.whole(file, "a scan report, log or trace", "file is empty");
@@ -91,9 +96,11 @@ public final class ImporterRegistry {
 
   /** Reads the head of a file for detection. */
   public static FileSample sample(Path file) throws IOException {
-    byte[] head;
-    try (InputStream in = Files.newInputStream(file)) {
-      head = in.readNBytes(FileSample.HEAD_BYTES);
+    byte[] head = compressedHead(file);
+    if (head == null) {
+      try (InputStream in = Files.newInputStream(file)) {
+        head = in.readNBytes(FileSample.HEAD_BYTES);
+      }
     }
     TextEncoding.Detected encoding = TextEncoding.detect(head);
     if (!encoding.plainUtf8()) {
@@ -106,6 +113,29 @@ public final class ImporterRegistry {
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
     String text = decoder.decode(java.nio.ByteBuffer.wrap(head)).toString();
     return new FileSample(file, text, looksBinary(head));
+  }
+
+  /**
+   * The decompressed head of a compressed file (as much as decompresses, for a damaged one, so it
+   * is still recognised and its import fails at the damage), or null when the file is not compressed
+   * or nothing of it decompresses.
+   */
+  private static byte[] compressedHead(Path file) throws IOException {
+    Compressed.Kind kind = Compressed.of(file);
+    if (kind == Compressed.Kind.NONE) {
+      return null;
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (InputStream in = Compressed.decompress(Files.newInputStream(file), kind)) {
+      byte[] buf = new byte[8192];
+      for (int n; out.size() < FileSample.HEAD_BYTES && (n = in.read(buf, 0, Math.min(buf.length,
+          FileSample.HEAD_BYTES - out.size()))) > 0; ) {
+        out.write(buf, 0, n);
+      }
+    } catch (IOException damaged) {
+      // keep what decompressed
+    }
+    return out.size() == 0 ? null : out.toByteArray();
   }
 
   private static boolean looksBinary(byte[] head) {

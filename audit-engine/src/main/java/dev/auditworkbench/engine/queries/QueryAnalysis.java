@@ -103,36 +103,151 @@ public final class QueryAnalysis {
     // Server logs time statements in microseconds; Django's log rounds to milliseconds.
     Comparator<Source> precision = Comparator.comparingInt((Source s) -> LOG_PRECISION.indexOf(s.format()))
         .thenComparingLong(Source::windows).thenComparingLong(Source::importId);
-    Optional<Source> logs = sources.stream().filter(s -> s.windows() > 0 && LOG_PRECISION.contains(s.format()))
-        .max(precision);
+    List<Source> logs = captures(sources.stream().filter(s -> s.windows() > 0 && LOG_PRECISION.contains(s.format()))
+        .sorted(precision.reversed()).toList());
     Optional<Source> counters = sources.stream().filter(s -> s.statements() > 0 && s.windows() == 0)
         .max(Comparator.comparingLong(Source::importId));
-    Source statSource = logs.orElse(counters.orElse(null));
-    List<Statement> statements = statSource == null ? List.of() : statements(repo.stats(statSource.importId()));
+    List<Source> statSources = !logs.isEmpty() ? logs : counters.map(List::of).orElse(List.of());
+    List<StatsRow> stats = merged(statSources);
+    List<Statement> statements = statements(stats);
     double total = statements.stream().mapToDouble(Statement::totalMs).sum();
 
     List<QueryRepository.RequestRow> requests = repo.requests();
-    // Traces name their routes; otherwise the most precise log's windows are matched to the access log.
+    // Traces name their routes; otherwise the logs' windows are matched to the access log.
     Optional<Source> traced = sources.stream().filter(s -> s.windows() > 0 && "otlp-json".equals(s.format()))
         .max(Comparator.comparingLong(Source::windows));
-    Source windowSource = traced.orElse(logs.orElse(null));
+    List<Source> windowSources = traced.map(List::of).orElse(logs);
     List<NPlusOne> nPlusOnes = new ArrayList<>();
     int windowCount = 0;
     int routed = 0;
     double overhead = Double.NaN;
-    if (windowSource != null) {
-      List<WindowRow> windows = repo.windows(windowSource.importId());
+    if (!windowSources.isEmpty()) {
+      List<WindowRow> windows = new ArrayList<>();
+      List<RepeatRow> repeats = new ArrayList<>();
+      for (Source s : windowSources) {
+        windows.addAll(repo.windows(s.importId()));
+        repeats.addAll(repo.repeats(s.importId(), threshold));
+      }
+      windows.sort(Comparator.comparingLong(WindowRow::startMs).thenComparingLong(WindowRow::id));
       Map<Long, Double> requestMs = new HashMap<>();
       Map<Long, String> routes = attributeRoutes(windows, requests, requestMs);
       overhead = perQueryOverhead(windows, requestMs);
       windowCount = windows.size();
       routed = routes.size();
       String unrouted = requests.isEmpty() ? NO_ROUTE : OUTSIDE_REQUESTS;
-      nPlusOnes = nPlusOnes(repo.repeats(windowSource.importId(), threshold), routes, unrouted,
-          statementsByFingerprint(windowSource));
+      Map<String, StatsRow> byFingerprint = new HashMap<>();
+      (traced.isPresent() ? merged(windowSources) : stats).forEach(r -> byFingerprint.put(r.fingerprint(), r));
+      nPlusOnes = nPlusOnes(repeats, routes, unrouted, byFingerprint);
     }
-    return new Result(statSource == null ? null : statSource.fileName(), total, statements, nPlusOnes,
-        planIssues(), routeLatency(requests), windowCount, routed, overhead);
+    String source = statSources.isEmpty() ? null
+        : String.join(" + ", statSources.stream().map(Source::fileName).toList());
+    return new Result(source, total, statements, nPlusOnes, planIssues(), routeLatency(requests), windowCount, routed,
+        overhead);
+  }
+
+  /**
+   * The logs to count, most precise first: each capture of different traffic once. A log is the
+   * same traffic as one already taken (the same server log imported again, as stderr, csvlog or
+   * jsonlog, or Django's log of the same requests) when at least half of its time span lies in the
+   * other's, it holds between half and twice as many statements there, and, for two PostgreSQL
+   * logs, half of its server processes are the other's; rotated logs of other hours or days, and
+   * logs of other servers, are added.
+   */
+  List<Source> captures(List<Source> byPrecision) throws SQLException {
+    List<Source> out = new ArrayList<>();
+    Map<Long, List<WindowRow>> windows = new HashMap<>();
+    for (Source s : byPrecision) {
+      List<WindowRow> mine = repo.windows(s.importId());
+      windows.put(s.importId(), mine);
+      boolean same = false;
+      for (Source taken : out) {
+        if (sameTraffic(mine, windows.get(taken.importId()))) {
+          same = true;
+          break;
+        }
+      }
+      if (!same) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  static boolean sameTraffic(List<WindowRow> a, List<WindowRow> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return false;
+    }
+    long aStart = a.stream().mapToLong(WindowRow::startMs).min().orElse(0);
+    long aEnd = a.stream().mapToLong(WindowRow::endMs).max().orElse(0);
+    long bStart = b.stream().mapToLong(WindowRow::startMs).min().orElse(0);
+    long bEnd = b.stream().mapToLong(WindowRow::endMs).max().orElse(0);
+    long from = Math.max(aStart, bStart) - 1000; // a second of slack: %t logs are stamped to the second
+    long to = Math.min(aEnd, bEnd) + 1000;
+    if (to <= from || (to - from) * 2 < (aEnd - aStart)) {
+      return false;
+    }
+    List<WindowRow> overA = a.stream().filter(w -> w.startMs() >= from && w.startMs() <= to).toList();
+    List<WindowRow> overB = b.stream().filter(w -> w.startMs() >= from && w.startMs() <= to).toList();
+    long inA = overA.stream().mapToLong(WindowRow::queries).sum();
+    long inB = overB.stream().mapToLong(WindowRow::queries).sum();
+    if (inA == 0 || inB == 0 || inA > 2 * inB || inB > 2 * inA) {
+      return false;
+    }
+    // Two PostgreSQL logs name their sessions by server process: the same traffic has the same
+    // processes (a csvlog's session id 6b143817.7418 is process 0x7418 of a stderr log's [29720]).
+    Set<String> pidsA = pids(overA);
+    Set<String> pidsB = pids(overB);
+    if (pidsA == null || pidsB == null) {
+      return true; // Django's or a trace's windows: time and volume are all there is to compare
+    }
+    long shared = pidsA.stream().filter(pidsB::contains).count();
+    return shared * 2 >= Math.min(pidsA.size(), pidsB.size());
+  }
+
+  /** The server process ids of PostgreSQL windows, or null when the windows are not named by process. */
+  private static Set<String> pids(List<WindowRow> windows) {
+    Set<String> out = new java.util.HashSet<>();
+    for (WindowRow w : windows) {
+      String session = w.session();
+      if (session == null) {
+        return null;
+      }
+      if (session.matches("\\d+")) {
+        out.add(session);
+      } else if (session.matches("[0-9a-f]+\\.[0-9a-f]+")) {
+        out.add(String.valueOf(Long.parseLong(session.substring(session.indexOf('.') + 1), 16)));
+      } else {
+        return null;
+      }
+    }
+    return out;
+  }
+
+  /** Statement statistics of several captures, summed per fingerprint (histograms merged). */
+  private List<StatsRow> merged(List<Source> sources) throws SQLException {
+    if (sources.size() == 1) {
+      return repo.stats(sources.get(0).importId());
+    }
+    Map<String, StatsRow> out = new LinkedHashMap<>();
+    for (Source s : sources) {
+      for (StatsRow r : repo.stats(s.importId())) {
+        StatsRow had = out.get(r.fingerprint());
+        if (had == null) {
+          out.put(r.fingerprint(), r);
+          continue;
+        }
+        String histogram = had.histogram();
+        if (had.histogram() != null && r.histogram() != null) {
+          LatencyHistogram h = LatencyHistogram.decode(had.histogram());
+          h.addAll(LatencyHistogram.decode(r.histogram()));
+          histogram = h.encode();
+        }
+        out.put(r.fingerprint(), new StatsRow(had.importId(), had.fingerprint(), had.normalized(), had.example(),
+            had.tables(), had.calls() + r.calls(), had.totalMs() + r.totalMs(), Math.max(had.maxMs(), r.maxMs()),
+            had.rows() < 0 || r.rows() < 0 ? -1 : had.rows() + r.rows(), histogram, had.lines()));
+      }
+    }
+    return new ArrayList<>(out.values());
   }
 
   /** Least-squares slope of (request ms - database ms) over statements per request; NaN when too few. */
@@ -160,14 +275,6 @@ public final class QueryAnalysis {
       return Double.NaN;
     }
     return Math.max(0, (n * sxy - sx * sy) / denominator);
-  }
-
-  private Map<String, StatsRow> statementsByFingerprint(Source s) throws SQLException {
-    Map<String, StatsRow> out = new HashMap<>();
-    for (StatsRow r : repo.stats(s.importId())) {
-      out.put(r.fingerprint(), r);
-    }
-    return out;
   }
 
   private List<Statement> statements(List<StatsRow> rows) {
