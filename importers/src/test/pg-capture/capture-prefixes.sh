@@ -20,13 +20,15 @@ stop() { runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -m fast stop >/dev
 trap stop EXIT
 
 # name|log_line_prefix (rds is Amazon RDS/Aurora's documented default; debian is PostgreSQL's
-# default with the user and database Debian's packaging adds)
+# default with the user and database Debian's packaging adds; keyed is the key="value" style some
+# hosted services use, with the error code first)
 prefixes=(
   "rds|%t:%r:%u@%d:[%p]:"
   "session-dash|%t-%c-"
   "bracket-line|%m [%p]: [%l-1] db=%d,user=%u "
   "pgbadger|%t [%p]: [%l-1] user=%u,db=%d,app=%a,client=%h "
   "debian|%m [%p] %q%u@%d "
+  "keyed|sql_error_code = %e time_ms = \"%m\" pid=\"%p\" session_id=\"%c\" database=\"%d\" user=\"%u\" "
 )
 
 for entry in "${prefixes[@]}"; do

@@ -26,6 +26,12 @@ class TraceVariantsTest {
 
   @TempDir Path dir;
 
+  /** The epoch milliseconds of a "%m" log line ("2026-12-05 16:13:12.386 UTC ..."). */
+  private static long millis(String line) {
+    return java.time.LocalDateTime.parse(line.substring(0, 23).replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC)
+        .toEpochMilli();
+  }
+
   @Test
   void anRdsLogIsDetectedAndItsRepeatsAreNotTransactionControl() throws Exception {
     Path repo = Files.createDirectories(dir.resolve("repo"));
@@ -66,9 +72,8 @@ class TraceVariantsTest {
   /**
    * An access log stamped to the millisecond (nginx {@code $msec}) names the request of each window:
    * the transaction's 8 item reads become an N+1 of GET /items/ (high: the traffic confirms it) and
-   * the batch session, which no request holds, a low "outside web requests" repeat. The log lines are
-   * written for the capture's own times (prefix-bracket-line.log: the transaction ran from
-   * 16:13:12.386 to .388 UTC, the batch from .411 to .415).
+   * the batch session, which no request holds, a low "outside web requests" repeat. The access log
+   * is written for the capture's own times (read from prefix-bracket-line.log).
    */
   @Test
   void aMsecAccessLogNamesTheRouteOfEachWindow() throws Exception {
@@ -76,10 +81,18 @@ class TraceVariantsTest {
     Path project = dir.resolve("msec.audit");
     Cli.run("new", project, "--repo", repo, "--no-scan").ok();
     Cli.run("import", project, SAMPLES.resolve("prefix-bracket-line.log")).ok();
+    // The request ends 2 ms after the transaction's COMMIT and began 2 ms before its BEGIN (times read
+    // from the log, so a regenerated capture keeps the test true); a second request comes later.
+    List<String> log = Files.readAllLines(SAMPLES.resolve("prefix-bracket-line.log"));
+    long begin = millis(log.stream().filter(l -> l.endsWith("statement: BEGIN;")).findFirst().orElseThrow());
+    long commit = millis(log.stream().filter(l -> l.endsWith("statement: COMMIT;")).findFirst().orElseThrow());
+    long end = commit + 2;
     Path access = dir.resolve("access-msec.log");
     Files.writeString(access, String.join("\n",
-        "1796487192.390 127.0.0.1 \"GET /items/?page=2 HTTP/1.1\" 200 0.006",
-        "1796487192.905 127.0.0.1 \"GET /health/ HTTP/1.1\" 200 0.001",
+        String.format(java.util.Locale.ROOT, "%d.%03d 127.0.0.1 \"GET /items/?page=2 HTTP/1.1\" 200 %.3f", end / 1000,
+            end % 1000, (end - begin + 2) / 1000.0),
+        String.format(java.util.Locale.ROOT, "%d.%03d 127.0.0.1 \"GET /health/ HTTP/1.1\" 200 0.001", (end + 500) / 1000,
+            (end + 500) % 1000),
         ""));
     Cli.run("import", project, access, "--log-format", "$msec $remote_addr \"$request\" $status $request_time").ok();
 

@@ -180,7 +180,7 @@ public final class PostgresStderrImporter implements Importer {
   static long time(Timestamps ts, String prefix) {
     for (int p = 0; p + 19 <= prefix.length(); p++) {
       char c = prefix.charAt(p);
-      if (c >= '0' && c <= '9' && (p == 0 || " [(=".indexOf(prefix.charAt(p - 1)) >= 0)) {
+      if (c >= '0' && c <= '9' && (p == 0 || " [(=\"'".indexOf(prefix.charAt(p - 1)) >= 0)) { // also time_ms = "..." 
         long at = ts.isoLike(prefix, p, null);
         if (at >= 0) {
           return at;
@@ -217,7 +217,7 @@ public final class PostgresStderrImporter implements Importer {
           return token;
         }
         boolean bracketed = i > 0 && prefix.charAt(i - 1) == '[' && j < n && (prefix.charAt(j) == ']' || prefix.charAt(j) == '-');
-        boolean named = i >= 4 && prefix.startsWith("pid=", i - 4);
+        boolean named = i >= 4 && prefix.startsWith("pid=", i - 4) || i >= 5 && prefix.startsWith("pid=\"", i - 5);
         if (pid == null && (bracketed || named) && allDigits(token, 0, token.length())) {
           pid = token;
         }

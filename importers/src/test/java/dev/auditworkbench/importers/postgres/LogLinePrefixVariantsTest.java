@@ -31,7 +31,7 @@ class LogLinePrefixVariantsTest {
   private static final Pattern STATEMENT = Pattern.compile("duration: ([0-9.]+) ms  statement: (.*)$");
 
   @ParameterizedTest
-  @ValueSource(strings = {"rds", "session-dash", "bracket-line", "pgbadger", "debian"})
+  @ValueSource(strings = {"rds", "session-dash", "bracket-line", "pgbadger", "debian", "keyed"})
   void everyStatementOfEachPrefixIsReadInItsSession(String name) throws Exception {
     Path log = SAMPLES.resolve("prefix-" + name + ".log");
     List<String> lines = Files.readAllLines(log);
