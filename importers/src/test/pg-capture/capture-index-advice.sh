@@ -14,26 +14,12 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 out="$here/../resources/samples/postgres/index-advice"
 work=/tmp/pg-index-capture
-PGBIN=/usr/lib/postgresql/15/bin
 PGPORT=55435
+. "$here/pg-lib.sh"
 mkdir -p "$out"
 rm -f "$out"/*.json "$out"/*.txt
-
-stop() { runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1 || true; }
-trap stop EXIT
-stop
-rm -rf "$work"
-mkdir -p "$work"
-chown postgres "$work"
-runuser -u postgres -- "$PGBIN/initdb" -D "$work/pg" -U postgres -A trust --locale=C.UTF-8 >/dev/null
-cat >> "$work/pg/postgresql.conf" <<CONF
-listen_addresses = '127.0.0.1'
-port = $PGPORT
-unix_socket_directories = '$work'
-timezone = 'UTC'
-CONF
-runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -w start >/dev/null
-psql() { /usr/bin/psql -X -q -At -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres "$@"; }
+pg_start "timezone = 'UTC'"
+psql() { pg_psql -At "$@"; }
 
 # A Django-like table: 200,000 accounts in 50 tenants, 1 in 20 still open, 9 in 10 soft-deleted.
 psql <<'SQL' >/dev/null

@@ -13,26 +13,12 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 out="$here/../resources/samples/postgres"
 work=/tmp/pg-pgss-capture
-PGBIN=/usr/lib/postgresql/15/bin
 PGPORT=55434
+. "$here/pg-lib.sh"
 mkdir -p "$out"
-
-stop() { runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1 || true; }
-trap stop EXIT
-stop
-rm -rf "$work"
-mkdir -p "$work"
-chown postgres "$work"
-runuser -u postgres -- "$PGBIN/initdb" -D "$work/pg" -U postgres -A trust --locale=C.UTF-8 >/dev/null
-cat >> "$work/pg/postgresql.conf" <<CONF
-listen_addresses = '127.0.0.1'
-port = $PGPORT
-unix_socket_directories = '$work'
-shared_preload_libraries = 'pg_stat_statements'
-pg_stat_statements.track = top
-CONF
-runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -w start >/dev/null
-psql() { /usr/bin/psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres "$@"; }
+pg_start "shared_preload_libraries = 'pg_stat_statements'
+pg_stat_statements.track = top"
+psql() { pg_psql "$@"; }
 psql -c "CREATE EXTENSION pg_stat_statements" >/dev/null
 psql -c "CREATE TABLE item (id int PRIMARY KEY, name text, email text)" \
      -c "INSERT INTO item SELECT g, 'item ' || g, 'User' || g || '@Example.com' FROM generate_series(1, 5000) g" >/dev/null

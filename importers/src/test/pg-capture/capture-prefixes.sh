@@ -12,12 +12,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 out="$here/../resources/samples/postgres"
 work=/tmp/pg-prefix-capture
-PGBIN=/usr/lib/postgresql/15/bin
 PGPORT=55433
+. "$here/pg-lib.sh"
 mkdir -p "$out"
-
-stop() { runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1 || true; }
-trap stop EXIT
 
 # name|log_line_prefix (rds is Amazon RDS/Aurora's documented default; debian is PostgreSQL's
 # default with the user and database Debian's packaging adds; keyed is the key="value" style some
@@ -34,25 +31,14 @@ prefixes=(
 for entry in "${prefixes[@]}"; do
   name="${entry%%|*}"
   prefix="${entry#*|}"
-  stop
-  rm -rf "$work"
-  mkdir -p "$work"
-  chown postgres "$work"
-  runuser -u postgres -- "$PGBIN/initdb" -D "$work/pg" -U postgres -A trust --locale=C.UTF-8 >/dev/null
-  cat >> "$work/pg/postgresql.conf" <<CONF
-listen_addresses = '127.0.0.1'
-port = $PGPORT
-unix_socket_directories = '$work'
-logging_collector = on
+  pg_start "logging_collector = on
 log_destination = 'stderr'
 log_directory = '$work/log'
 log_filename = 'postgresql.log'
 log_line_prefix = '$prefix'
 log_min_duration_statement = 0
-log_timezone = 'UTC'
-CONF
-  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -w start >/dev/null
-  psql() { /usr/bin/psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres "$@" >/dev/null; }
+log_timezone = 'UTC'"
+  psql() { pg_psql "$@" >/dev/null; }
   psql -c "CREATE TABLE item (id int PRIMARY KEY, name text, email text)" \
        -c "INSERT INTO item SELECT g, 'item ' || g, 'User' || g || '@Example.com' FROM generate_series(1, 200) g"
   {
@@ -72,7 +58,7 @@ CONF
   {
     for i in $(seq 1 40); do echo "SELECT email FROM item WHERE upper(email) = upper('user$i@example.com');"; done
   } | PGAPPNAME=nightly-batch psql
-  stop
+  pg_stop
   # The server's own start and stop lines carry the local time of the capture: kept as they are.
   cp "$work/log/postgresql.log" "$out/prefix-$name.log"
   echo "capture: $out/prefix-$name.log ($(wc -l < "$out/prefix-$name.log") lines) with log_line_prefix '$prefix'"

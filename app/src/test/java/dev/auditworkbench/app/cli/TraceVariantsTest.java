@@ -26,6 +26,30 @@ class TraceVariantsTest {
 
   @TempDir Path dir;
 
+  /** A new project (no scan) on an empty repository. */
+  private Path project(String name) throws Exception {
+    Path repo = Files.createDirectories(dir.resolve("repo-" + name));
+    Path project = dir.resolve(name + ".audit");
+    Cli.run("new", project, "--repo", repo, "--no-scan").ok();
+    return project;
+  }
+
+  private static QueryAnalysis.Result analysis(Path project) throws Exception {
+    try (ProjectStore store = ProjectStore.open(project)) {
+      return store.read(c -> QueryAnalysis.of(c, QueryAnalysis.DEFAULT_N_PLUS_ONE));
+    }
+  }
+
+  private static List<Finding> findings(Path project) throws Exception {
+    try (ProjectStore store = ProjectStore.open(project)) {
+      return store.read(c -> {
+        try (FindingRepository r = new FindingRepository(c)) {
+          return r.all();
+        }
+      });
+    }
+  }
+
   /** The epoch milliseconds of a "%m" log line ("2026-12-05 16:13:12.386 UTC ..."). */
   private static long millis(String line) {
     return java.time.LocalDateTime.parse(line.substring(0, 23).replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC)
@@ -34,22 +58,12 @@ class TraceVariantsTest {
 
   @Test
   void anRdsLogIsDetectedAndItsRepeatsAreNotTransactionControl() throws Exception {
-    Path repo = Files.createDirectories(dir.resolve("repo"));
-    Path project = dir.resolve("rds.audit");
-    Cli.run("new", project, "--repo", repo, "--no-scan").ok();
+    Path project = project("rds");
     Cli imported = Cli.run("import", project, SAMPLES.resolve("prefix-rds.log")).ok();
     assertTrue(imported.out().contains("PostgreSQL"), imported.out());
 
-    QueryAnalysis.Result result;
-    List<Finding> findings;
-    try (ProjectStore store = ProjectStore.open(project)) {
-      result = store.read(c -> QueryAnalysis.of(c, QueryAnalysis.DEFAULT_N_PLUS_ONE));
-      findings = store.read(c -> {
-        try (FindingRepository r = new FindingRepository(c)) {
-          return r.all();
-        }
-      });
-    }
+    QueryAnalysis.Result result = analysis(project);
+    List<Finding> findings = findings(project);
     // 61 statements; the substr() calls with 2 and 3 arguments are two statements, the IN lists of 2 and 5 one.
     assertEquals(61, result.statements().stream().mapToLong(QueryAnalysis.Statement::calls).sum());
     assertEquals(2, result.statements().stream().filter(s -> s.normalized().contains("substr(")).count());
@@ -77,9 +91,7 @@ class TraceVariantsTest {
    */
   @Test
   void aMsecAccessLogNamesTheRouteOfEachWindow() throws Exception {
-    Path repo = Files.createDirectories(dir.resolve("repo"));
-    Path project = dir.resolve("msec.audit");
-    Cli.run("new", project, "--repo", repo, "--no-scan").ok();
+    Path project = project("msec");
     Cli.run("import", project, SAMPLES.resolve("prefix-bracket-line.log")).ok();
     // The request ends 2 ms after the transaction's COMMIT and began 2 ms before its BEGIN (times read
     // from the log, so a regenerated capture keeps the test true); a second request comes later.
@@ -96,14 +108,7 @@ class TraceVariantsTest {
         ""));
     Cli.run("import", project, access, "--log-format", "$msec $remote_addr \"$request\" $status $request_time").ok();
 
-    List<Finding> findings;
-    try (ProjectStore store = ProjectStore.open(project)) {
-      findings = store.read(c -> {
-        try (FindingRepository r = new FindingRepository(c)) {
-          return r.all();
-        }
-      });
-    }
+    List<Finding> findings = findings(project);
     Map<String, Severity> repeats = new TreeMap<>();
     findings.stream().filter(f -> f.ruleId().equals("queries.n-plus-one") && !f.gone())
         .forEach(f -> repeats.put(f.title(), f.severity()));
@@ -116,14 +121,9 @@ class TraceVariantsTest {
   /** Django's development server lines in the SQL log name the requests: the author list's N+1 is on its route. */
   @Test
   void djangoServerLinesAreTheRequestBoundaries() throws Exception {
-    Path repo = Files.createDirectories(dir.resolve("repo"));
-    Path project = dir.resolve("runserver.audit");
-    Cli.run("new", project, "--repo", repo, "--no-scan").ok();
+    Path project = project("runserver");
     Cli.run("import", project, SAMPLES.resolve("../django/runserver-sql.log").normalize()).ok();
-    QueryAnalysis.Result result;
-    try (ProjectStore store = ProjectStore.open(project)) {
-      result = store.read(c -> QueryAnalysis.of(c, QueryAnalysis.DEFAULT_N_PLUS_ONE));
-    }
+    QueryAnalysis.Result result = analysis(project);
     assertEquals(1, result.nPlusOnes().size(), result.nPlusOnes().toString());
     QueryAnalysis.NPlusOne n = result.nPlusOnes().get(0);
     assertEquals("GET /authors/", n.route());
@@ -139,25 +139,17 @@ class TraceVariantsTest {
    */
   @Test
   void rotatedCompressedLogsOfDifferentTrafficAddUpAndTheSameTrafficCountsOnce() throws Exception {
-    Path repo = Files.createDirectories(dir.resolve("repo"));
-    Path project = dir.resolve("rotated.audit");
-    Cli.run("new", project, "--repo", repo, "--no-scan").ok();
+    Path project = project("rotated");
     Cli imported = Cli.run("import", project, SAMPLES.resolve("rotated")).ok();
     assertEquals(4, imported.out().split("PostgreSQL", -1).length - 1, imported.out());
-    QueryAnalysis.Result four;
-    try (ProjectStore store = ProjectStore.open(project)) {
-      four = store.read(c -> QueryAnalysis.of(c, QueryAnalysis.DEFAULT_N_PLUS_ONE));
-    }
+    QueryAnalysis.Result four = analysis(project);
     assertEquals(4 * 61, four.statements().stream().mapToLong(QueryAnalysis.Statement::calls).sum(), "four days added up");
     assertEquals(4 * 8, four.statements().stream().filter(s -> s.normalized().equals("SELECT id, name FROM item WHERE id = $1"))
         .mapToLong(QueryAnalysis.Statement::calls).sum());
     assertEquals(4, four.statementSource().split(" \\+ ").length, four.statementSource());
 
     Cli.run("import", project, SAMPLES.resolve("prefix-debian.log")).ok();
-    QueryAnalysis.Result again;
-    try (ProjectStore store = ProjectStore.open(project)) {
-      again = store.read(c -> QueryAnalysis.of(c, QueryAnalysis.DEFAULT_N_PLUS_ONE));
-    }
+    QueryAnalysis.Result again = analysis(project);
     assertEquals(4 * 61, again.statements().stream().mapToLong(QueryAnalysis.Statement::calls).sum(),
         "Monday's traffic imported again is not counted twice");
   }
@@ -165,9 +157,7 @@ class TraceVariantsTest {
   /** A compressed log cut short fails its import with the file, the compression and the offset; nothing is stored. */
   @Test
   void aDamagedCompressedLogIsRefusedWithWhereItBroke() throws Exception {
-    Path repo = Files.createDirectories(dir.resolve("repo"));
-    Path project = dir.resolve("damaged.audit");
-    Cli.run("new", project, "--repo", repo, "--no-scan").ok();
+    Path project = project("damaged");
     java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
     try (var out = new java.util.zip.GZIPOutputStream(gz)) {
       byte[] log = Files.readAllBytes(SAMPLES.resolve("prefix-debian.log"));

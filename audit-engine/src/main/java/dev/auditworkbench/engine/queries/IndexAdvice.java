@@ -267,16 +267,33 @@ public final class IndexAdvice {
     return t;
   }
 
-  private static int closing(String s, int open) {
+  /**
+   * The parenthesis depth at each character of a condition, before the character is read; -1
+   * inside a quoted literal.
+   */
+  private static int[] depths(String s) {
+    int[] out = new int[s.length()];
     int depth = 0;
     boolean quoted = false;
-    for (int i = open; i < s.length(); i++) {
+    for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);
+      out[i] = quoted || ch == '\'' ? -1 : depth;
       if (ch == '\'') {
         quoted = !quoted;
       } else if (!quoted && ch == '(') {
         depth++;
-      } else if (!quoted && ch == ')' && --depth == 0) {
+      } else if (!quoted && ch == ')') {
+        depth--;
+      }
+    }
+    return out;
+  }
+
+  /** The index of the parenthesis closing the one at {@code open}, or -1. */
+  private static int closing(String s, int open) {
+    int[] d = depths(s);
+    for (int i = open + 1; i < s.length(); i++) {
+      if (s.charAt(i) == ')' && d[i] == d[open] + 1) {
         return i;
       }
     }
@@ -285,17 +302,9 @@ public final class IndexAdvice {
 
   /** Where {@code op} occurs outside parentheses and quotes, or -1. */
   private static int topLevel(String s, String op) {
-    int depth = 0;
-    boolean quoted = false;
+    int[] d = depths(s);
     for (int i = 0; i + op.length() <= s.length(); i++) {
-      char ch = s.charAt(i);
-      if (ch == '\'') {
-        quoted = !quoted;
-      } else if (!quoted && ch == '(') {
-        depth++;
-      } else if (!quoted && ch == ')') {
-        depth--;
-      } else if (!quoted && depth == 0 && s.startsWith(op, i)) {
+      if (d[i] == 0 && s.startsWith(op, i)) {
         return i;
       }
     }
@@ -309,21 +318,13 @@ public final class IndexAdvice {
       return out;
     }
     String s = strip(condition);
-    int depth = 0;
-    boolean quoted = false;
+    int[] d = depths(s);
     int start = 0;
     for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      if (ch == '\'') {
-        quoted = !quoted;
-      } else if (!quoted && ch == '(') {
-        depth++;
-      } else if (!quoted && ch == ')') {
-        depth--;
-      } else if (!quoted && depth == 0 && s.startsWith(" AND ", i)) {
+      if (d[i] == 0 && s.startsWith(" AND ", i)) {
         out.add(strip(s.substring(start, i)));
         start = i + 5;
-      } else if (!quoted && depth == 0 && s.startsWith(" OR ", i)) {
+      } else if (d[i] == 0 && s.startsWith(" OR ", i)) {
         return List.of(); // a disjunction: no single index to suggest
       }
     }
