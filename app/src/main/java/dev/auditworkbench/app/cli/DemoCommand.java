@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     description = {
-      "Create the bundled demo audit: the Ledgerly Django monolith (with its git history) and the",
-      "captures taken from it with real tools, imported into a new project."
+      "Create the bundled demo audit: the Ledgerly Django monolith, with its git history, and the captures taken"
+          + " from it with real tools, imported into a new project."
     })
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -27,8 +27,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "plan", description = {
-    "The prioritised work items (impact vs effort, quadrant, score) and the phased roadmap with effort",
-    "totals and a calendar. Options that change the plan are saved in the project."})
+    "The prioritised work items (impact vs effort, quadrant, score) and the phased roadmap with effort totals and"
+        + " a calendar.",
+    "Options that change the plan are saved in the project."})
 final class PlanCommand implements Callable<Integer> {
   enum Format { table, json, csv }
 

@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "report", description = {
-    "Export the deliverable: a prioritised PDF report, and the same report as HTML, CSV for Jira/Linear",
-    "and JSON. Findings are detailed when they are 'In report'."})
+    "Export the deliverable: a prioritised PDF report, and the same report as HTML, CSV for Jira/Linear and JSON.",
+    "Findings are detailed when they are 'In report'."})
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -54,6 +54,7 @@ public final class WorkbenchCommand implements Runnable {
   /** Builds the command line with the project's exception handling, writing to the given streams. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new WorkbenchCommand());
+    cl.addSubcommand("help", new CommandLine.HelpCommand()); // before setOut: it writes where the others do
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(new CliExceptionHandler());
@@ -63,7 +64,47 @@ public final class WorkbenchCommand implements Runnable {
     cl.registerConverter(Severity.class, Severity::parse);
     cl.registerConverter(Category.class, Category::parse);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler(WorkbenchCommand::badArguments);
+    cl.registerConverter(java.time.LocalDate.class, text -> {
+      try {
+        return java.time.LocalDate.parse(text);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new CommandLine.TypeConversionException("'" + text + "' is not a date; write it as 2026-12-31");
+      }
+    });
+    // "workbench help <command>", and --help/--version on every command, not only the top one.
+    standardHelp(cl, cl.getCommandSpec().versionProvider());
     return cl;
+  }
+
+  /**
+   * A bad option or value: what was wrong in the user's words (never a Java class name), then the
+   * command's usage; exit code 2.
+   */
+  private static int badArguments(CommandLine.ParameterException ex, String[] args) {
+    CommandLine c = ex.getCommandLine();
+    c.getErr().println(userMessage(ex.getMessage()));
+    c.usage(c.getErr());
+    return 2;
+  }
+
+  /** Picocli's "cannot convert 'x' to T (java.lang.IllegalArgumentException: why)" as "'x': why". */
+  static String userMessage(String message) {
+    String m = message.replaceAll("cannot convert '([^']*)' to [^()]*? \\((?:[A-Za-z_$][\\w$]*\\.)+[\\w$]*(?:Exception|Error): (.*)\\)$",
+        "'$1': $2");
+    return m.replaceAll("(?:[a-z_$][\\w$]*\\.)+([A-Z][\\w$]*(?:Exception|Error))", "$1")
+        .replaceAll("\\b[A-Z][\\w$]*(?:Exception|Error): ", "");
+  }
+
+  private static void standardHelp(CommandLine c, CommandLine.IVersionProvider version) {
+    if (!c.getCommandSpec().mixinStandardHelpOptions()) {
+      c.getCommandSpec().mixinStandardHelpOptions(true);
+    }
+    if (c.getCommandSpec().versionProvider() == null) {
+      c.getCommandSpec().versionProvider(version);
+    }
+    c.getSubcommands().values().stream().filter(s -> !"help".equals(s.getCommandName()))
+        .forEach(s -> standardHelp(s, version));
   }
 
   /** Runs the CLI and returns the exit code. */

@@ -38,6 +38,20 @@ public final class TriageService {
     return store.write(c -> applyIn(c, findingId, edit, origin));
   }
 
+  /**
+   * Applies each finding's edit in one transaction (all or none: a bulk change from the CLI or a
+   * multi-selection), and returns the findings as saved, in the order given.
+   */
+  public List<Finding> applyEach(java.util.Map<Long, TriageEdit> edits, String origin) {
+    return store.write(c -> {
+      List<Finding> out = new java.util.ArrayList<>();
+      for (var e : edits.entrySet()) {
+        out.add(applyIn(c, e.getKey(), e.getValue(), origin));
+      }
+      return out;
+    });
+  }
+
   private Finding applyIn(Connection c, long findingId, TriageEdit edit, String origin)
       throws SQLException {
     try (FindingRepository findings = new FindingRepository(c)) {
