@@ -23,6 +23,8 @@ public final class PostgresStderrImporter implements Importer {
   static final String FORMAT = "PostgreSQL stderr log";
   /** The option holding the server's log_line_prefix, for prefixes the lines do not give away. */
   public static final String PREFIX_OPTION = "log_line_prefix";
+  /** The "[7-2] " of a syslog line that continues entry 7 (any part after the first). */
+  private static final java.util.regex.Pattern SYSLOG_SPLIT = java.util.regex.Pattern.compile("\\[\\d+-(?:[2-9]|\\d{2,})\\] ?");
   private static final String[] SEVERITIES = {"LOG", "ERROR", "WARNING", "FATAL", "PANIC", "STATEMENT", "DETAIL",
       "HINT", "CONTEXT", "NOTICE", "INFO", "QUERY", "LOCATION", "DEBUG1", "DEBUG2", "DEBUG3", "DEBUG4", "DEBUG5"};
 
@@ -62,6 +64,8 @@ public final class PostgresStderrImporter implements Importer {
       int marker = severityMarker(line);
       if (marker > 0 && time(ts, line.substring(0, marker)) >= 0) {
         entries++;
+      } else if (marker < 0 && SYSLOG_SPLIT.matcher(line).find()) {
+        continue; // the rest of an entry syslog split
       } else {
         other++;
       }
@@ -93,6 +97,14 @@ public final class PostgresStderrImporter implements Importer {
             current.message.append('\n').append(text, 1, text.length());
           }
           continue;
+        }
+        if (current != null && given == null && text.indexOf('[') >= 0 && severityMarker(text) < 0) {
+          java.util.regex.Matcher split = SYSLOG_SPLIT.matcher(text);
+          if (split.find()) {
+            // Syslog (Heroku, rsyslog) splits a long entry into lines "[7-2] ...", "[7-3] ...": one entry.
+            current.message.append('\n').append(text, split.end(), text.length());
+            continue;
+          }
         }
         if (current != null) {
           messages.entry(current.line, current.endMs, current.session, current.severity, current.message.toString());
@@ -198,9 +210,18 @@ public final class PostgresStderrImporter implements Importer {
     return -1;
   }
 
-  /** The session id (%c, hex.hex) if the prefix has one, else the process id, else null. */
+  /**
+   * The session id (%c, hex.hex) if the prefix has one, else the process id, else null. The process
+   * id is taken, best first, from a named one ({@code pid=4711}, {@code pid="4711"}, Heroku's
+   * {@code postgres.4711}), a bracketed one ({@code [4711]}), or one before a line number
+   * ({@code [4711-1]}); a bracket after the first ({@code [%p]: [%l-1]}, Heroku's {@code [7-1]}) is
+   * a line number, not a process.
+   */
   static String session(String prefix) {
-    String pid = null;
+    String named = null;
+    String bracketed = null;
+    String dashed = null;
+    int brackets = 0;
     int i = 0;
     int n = prefix.length();
     while (i < n) {
@@ -216,17 +237,26 @@ public final class PostgresStderrImporter implements Importer {
             && (i == 0 || prefix.charAt(i - 1) != ':')) {
           return token;
         }
-        boolean bracketed = i > 0 && prefix.charAt(i - 1) == '[' && j < n && (prefix.charAt(j) == ']' || prefix.charAt(j) == '-');
-        boolean named = i >= 4 && prefix.startsWith("pid=", i - 4) || i >= 5 && prefix.startsWith("pid=\"", i - 5);
-        if (pid == null && (bracketed || named) && allDigits(token, 0, token.length())) {
-          pid = token;
+        boolean inBracket = i > 0 && prefix.charAt(i - 1) == '[';
+        if (inBracket) {
+          brackets++;
+        }
+        boolean digits = allDigits(token, 0, token.length());
+        if (named == null && digits && (i >= 4 && prefix.startsWith("pid=", i - 4) || i >= 5 && prefix.startsWith("pid=\"", i - 5))) {
+          named = token;
+        } else if (named == null && token.startsWith("postgres.") && allDigits(token, 9, token.length())) {
+          named = token.substring(9);
+        } else if (digits && inBracket && brackets == 1 && j < n && prefix.charAt(j) == ']' && bracketed == null) {
+          bracketed = token;
+        } else if (digits && inBracket && brackets == 1 && j < n && prefix.charAt(j) == '-' && dashed == null) {
+          dashed = token;
         }
         i = j;
       } else {
         i++;
       }
     }
-    return pid;
+    return named != null ? named : bracketed != null ? bracketed : dashed;
   }
 
   private static boolean isHex(String token) {

@@ -53,4 +53,32 @@ class LogLinePrefixVariantsTest {
     assertEquals(sink.queries.get(2).session(), sink.queries.get(20).session(), "BEGIN and COMMIT in one session");
     assertEquals(List.of(), sink.warnings, "every line is an entry of the log");
   }
+
+  /**
+   * Heroku Postgres lines as published (samples/heroku, sources in samples/README.md): the process
+   * is {@code postgres.13761} (not the line counter {@code [7-1]}), and the lines syslog split an
+   * entry into ({@code [7-2]}, {@code [7-3]}...) are one statement.
+   */
+  @org.junit.jupiter.api.Test
+  void herokuLinesGiveTheirProcessAndWholeStatements() throws Exception {
+    Path heroku = SAMPLES.resolve("../heroku").normalize();
+    for (String file : List.of("postgres-logplex.log", "postgres-syslog-drain.log")) {
+      Path log = heroku.resolve(file);
+      assertTrue(new PostgresStderrImporter().detect(new FileSample(log, Files.readString(log), false)) > 0.5, file);
+    }
+    CollectingSink logplex = new CollectingSink();
+    new PostgresStderrImporter().parse(new FileInput(heroku.resolve("postgres-logplex.log"), Map.of()), logplex);
+    assertEquals(1, logplex.queries.size());
+    assertEquals("BEGIN READ ONLY;\n      SELECT column\n        FROM table\n       WHERE condition",
+        logplex.queries.get(0).sql());
+    assertEquals("13761", logplex.queries.get(0).session());
+    assertEquals(4822.012, logplex.queries.get(0).durationMs(), 1e-9);
+    assertEquals(List.of(), logplex.warnings);
+
+    CollectingSink drain = new CollectingSink();
+    new PostgresStderrImporter().parse(new FileInput(heroku.resolve("postgres-syslog-drain.log"), Map.of()), drain);
+    assertEquals(List.of("WITH naptime(value) AS (\n\tSELECT", "SELECT \"users\".* FROM \"users\" LIMIT 1"),
+        drain.queries.stream().map(QueryEvent::sql).toList());
+    assertEquals(List.of("647e3878.1e62e5", "1127530"), drain.queries.stream().map(QueryEvent::session).toList());
+  }
 }
