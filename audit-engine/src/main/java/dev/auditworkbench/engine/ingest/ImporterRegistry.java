@@ -56,11 +56,12 @@ public final class ImporterRegistry {
   /** The importer most confident that {@code file} is its format. */
   public Importer detect(Path file) throws IOException, BadInputException {
     Compressed.Kind kind = Compressed.of(file);
-    if (kind != Compressed.Kind.NONE && compressedHead(file) == null) {
+    byte[] decompressed = compressedHead(file, kind);
+    if (kind != Compressed.Kind.NONE && decompressed == null) {
       throw BadInputException.whole(file, kind.name().toLowerCase(java.util.Locale.ROOT) + "-compressed file",
           "it does not decompress (damaged or cut short): " + Compressed.damage(file, kind));
     }
-    FileSample sample = sample(file);
+    FileSample sample = sample(file, decompressed);
     if (sample.head().isEmpty()) {
       throw BadInputException.whole(file, "a scan report, log or trace", "file is empty");
     }
@@ -96,7 +97,12 @@ public final class ImporterRegistry {
 
   /** Reads the head of a file for detection. */
   public static FileSample sample(Path file) throws IOException {
-    byte[] head = compressedHead(file);
+    return sample(file, compressedHead(file, Compressed.of(file)));
+  }
+
+  /** The sample of a file whose decompressed head is {@code decompressed} (null: the file's own bytes). */
+  private static FileSample sample(Path file, byte[] decompressed) throws IOException {
+    byte[] head = decompressed;
     if (head == null) {
       try (InputStream in = Files.newInputStream(file)) {
         head = in.readNBytes(FileSample.HEAD_BYTES);
@@ -120,8 +126,7 @@ public final class ImporterRegistry {
    * is still recognised and its import fails at the damage), or null when the file is not compressed
    * or nothing of it decompresses.
    */
-  private static byte[] compressedHead(Path file) throws IOException {
-    Compressed.Kind kind = Compressed.of(file);
+  private static byte[] compressedHead(Path file, Compressed.Kind kind) throws IOException {
     if (kind == Compressed.Kind.NONE) {
       return null;
     }

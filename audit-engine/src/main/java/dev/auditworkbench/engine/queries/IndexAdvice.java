@@ -198,7 +198,8 @@ public final class IndexAdvice {
     return String.join(", ", names);
   }
 
-  private static Optional<DjangoInventory.Field> fieldOf(DjangoInventory.Model m, String column) {
+  /** The model field a column stores: by name, by its "_id" column, or by db_column. */
+  static Optional<DjangoInventory.Field> fieldOf(DjangoInventory.Model m, String column) {
     return m.fields().stream().filter(f -> column.equals(f.name()) || column.equals(f.name() + "_id")
         || column.equals(f.options().getOrDefault("db_column", "").replace("\"", "").replace("'", ""))).findFirst();
   }

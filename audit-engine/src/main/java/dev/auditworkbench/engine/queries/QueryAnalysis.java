@@ -103,7 +103,8 @@ public final class QueryAnalysis {
     // Server logs time statements in microseconds; Django's log rounds to milliseconds.
     Comparator<Source> precision = Comparator.comparingInt((Source s) -> LOG_PRECISION.indexOf(s.format()))
         .thenComparingLong(Source::windows).thenComparingLong(Source::importId);
-    List<Source> logs = captures(sources.stream().filter(s -> s.windows() > 0 && LOG_PRECISION.contains(s.format()))
+    Map<Long, List<WindowRow>> windowsByImport = new HashMap<>();
+    List<Source> logs = captures(windowsByImport, sources.stream().filter(s -> s.windows() > 0 && LOG_PRECISION.contains(s.format()))
         .sorted(precision.reversed()).toList());
     Optional<Source> counters = sources.stream().filter(s -> s.statements() > 0 && s.windows() == 0)
         .max(Comparator.comparingLong(Source::importId));
@@ -125,7 +126,7 @@ public final class QueryAnalysis {
       List<WindowRow> windows = new ArrayList<>();
       List<RepeatRow> repeats = new ArrayList<>();
       for (Source s : windowSources) {
-        windows.addAll(repo.windows(s.importId()));
+        windows.addAll(windowsOf(windowsByImport, s));
         repeats.addAll(repo.repeats(s.importId(), threshold));
       }
       windows.sort(Comparator.comparingLong(WindowRow::startMs).thenComparingLong(WindowRow::id));
@@ -153,12 +154,10 @@ public final class QueryAnalysis {
    * logs, half of its server processes are the other's; rotated logs of other hours or days, and
    * logs of other servers, are added.
    */
-  List<Source> captures(List<Source> byPrecision) throws SQLException {
+  List<Source> captures(Map<Long, List<WindowRow>> windows, List<Source> byPrecision) throws SQLException {
     List<Source> out = new ArrayList<>();
-    Map<Long, List<WindowRow>> windows = new HashMap<>();
     for (Source s : byPrecision) {
-      List<WindowRow> mine = repo.windows(s.importId());
-      windows.put(s.importId(), mine);
+      List<WindowRow> mine = windowsOf(windows, s);
       boolean same = false;
       for (Source taken : out) {
         if (sameTraffic(mine, windows.get(taken.importId()))) {
@@ -171,6 +170,16 @@ public final class QueryAnalysis {
       }
     }
     return out;
+  }
+
+  /** A source's windows, read once per analysis. */
+  private List<WindowRow> windowsOf(Map<Long, List<WindowRow>> read, Source s) throws SQLException {
+    List<WindowRow> w = read.get(s.importId());
+    if (w == null) {
+      w = repo.windows(s.importId());
+      read.put(s.importId(), w);
+    }
+    return w;
   }
 
   static boolean sameTraffic(List<WindowRow> a, List<WindowRow> b) {
@@ -426,7 +435,7 @@ public final class QueryAnalysis {
         IndexAdvice.Advice a = advice.get();
         Optional<DjangoInventory.Model> model = modelOf(n.relation());
         List<IndexAdvice.Part> parts = a.parts();
-        DjangoInventory.Field field = model.flatMap(m -> fieldOf(m, parts.get(parts.size() - 1).column())).orElse(null);
+        DjangoInventory.Field field = model.flatMap(m -> IndexAdvice.fieldOf(m, parts.get(parts.size() - 1).column())).orElse(null);
         String detail = String.format(Locale.ROOT, "%s on %s reads %,d rows to keep %,.0f (filter %s%s)%s",
             n.nodeType(), n.relation(), removed + (long) rows, rows, n.filter(),
             seq ? "" : "; index condition " + n.indexCond(), a.rewrite() == null ? "" : "; " + a.rewrite());
@@ -464,10 +473,6 @@ public final class QueryAnalysis {
     return inventory.models().stream().filter(m -> table.equals(m.table())).findFirst();
   }
 
-  private static Optional<DjangoInventory.Field> fieldOf(DjangoInventory.Model m, String column) {
-    return m.fields().stream().filter(f -> column.equals(f.name()) || column.equals(f.name() + "_id")
-        || column.equals(f.options().getOrDefault("db_column", "").replace("\"", "").replace("'", ""))).findFirst();
-  }
 
   private List<RouteLatency> routeLatency(List<QueryRepository.RequestRow> requests) {
     Map<String, TreeMap<LocalDate, LatencyHistogram>> byRoute = new TreeMap<>();
