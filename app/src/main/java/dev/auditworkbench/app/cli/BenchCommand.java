@@ -37,16 +37,15 @@ final class BenchCommand implements Runnable {
   /** A throw-away project in a temporary folder, deleted with everything in it on close. */
   static final class BenchProject implements AutoCloseable {
     final Path dir;
-    final dev.auditworkbench.engine.store.ProjectStore store;
+    final dev.auditworkbench.engine.project.AuditProject store;
     final dev.auditworkbench.engine.ingest.ImportService imports;
 
     BenchProject() throws java.io.IOException, dev.auditworkbench.engine.store.ProjectFileException {
       dir = Files.createTempDirectory("workbench-bench");
-      store = dev.auditworkbench.engine.store.ProjectStore.create(dir.resolve("bench.audit"),
+      store = dev.auditworkbench.engine.project.AuditProject.create(dir.resolve("bench.audit"),
           new dev.auditworkbench.engine.model.ProjectInfo("Bench client", "Bench engagement", "Bench auditor", null),
           java.time.Clock.systemUTC());
-      imports = new dev.auditworkbench.engine.ingest.ImportService(store,
-          dev.auditworkbench.engine.ingest.ImporterRegistry.load(), java.time.Clock.systemUTC());
+      imports = store.imports(dev.auditworkbench.engine.ingest.ImporterRegistry.load());
     }
 
     @Override
@@ -173,7 +172,7 @@ final class BenchCommand implements Runnable {
         long start = System.nanoTime();
         var result = bench.imports.importFile(log, null, ProgressListener.NONE);
         seconds = (System.nanoTime() - start) / 1e9;
-        var analysis = bench.store.read(c -> dev.auditworkbench.engine.queries.QueryAnalysis.of(c, 5));
+        var analysis = bench.store.analyses().queries(5);
         out.printf("workbench import: %.2f s = %.1f MB/s, peak heap %d MB: %s%n", seconds, mb / seconds, Scan.peakHeapMb(),
             result.summary());
         out.printf("  %,d distinct statements, %,d request windows, %d N+1 patterns, %d plan issues%n",
@@ -219,15 +218,12 @@ final class BenchCommand implements Runnable {
         var store = bench.store;
         {
           bench.imports.importFile(report, null, ProgressListener.NONE);
-          store.write(c -> {
-            try (var st = c.createStatement()) {
-              st.executeUpdate("UPDATE findings SET status = 'IN_REPORT'");
-            }
-            return null;
-          });
+          List<Long> ids = store.findings().all().stream().map(dev.auditworkbench.engine.model.Finding::id).toList();
+          store.triage().execute(new dev.auditworkbench.engine.triage.TriageCommand.Move(ids,
+              dev.auditworkbench.engine.model.Status.IN_REPORT, null, java.util.Map.of(), "bench"), "bench");
           for (int run = 1; run <= 2; run++) {
             long start = System.nanoTime();
-            var model = store.read(c -> dev.auditworkbench.engine.report.ReportModel.of(c, java.time.Instant.now()));
+            var model = store.reports().model();
             long modelAt = System.nanoTime();
             String html = new dev.auditworkbench.engine.report.ReportRenderer(null).html(model);
             long htmlAt = System.nanoTime();

@@ -21,7 +21,7 @@ final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "<file.audit>",
-      description = "Where to create it (default: ~/AuditWorkbench/demo/ledgerly-demo.audit, recreated each time).")
+      description = "Where to create it (default: ~/AuditWorkbench/demo/ledgerly-demo.audit, recreated on each run until you triage in it).")
   Path file;
 
   @Option(names = "--force", description = "Recreate the demo if it already exists at <file.audit>.")
@@ -36,7 +36,19 @@ final class DemoCommand implements Callable<Integer> {
     boolean defaultPlace = file == null;
     Path target = defaultPlace ? DemoProject.defaultLocation() : file;
     ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
-    DemoProject.Created demo = DemoProject.create(target, force || defaultPlace, progress);
+    DemoProject.Created demo;
+    try {
+      demo = DemoProject.create(target, force ? DemoProject.Replace.ALWAYS
+          : defaultPlace ? DemoProject.Replace.UNLESS_TRIAGED : DemoProject.Replace.NEVER, progress);
+    } catch (DemoProject.HasTriage kept) {
+      progress.done();
+      out.println("Kept the demo project " + kept.getMessage());
+      out.flush();
+      if (open) {
+        WorkbenchApplication.launchWith(target.toAbsolutePath().normalize());
+      }
+      return ExitCodes.OK;
+    }
     progress.done();
     out.printf("Created demo project %s%n  repository %s%n  captures   %s%n", demo.project(), demo.repo(), demo.captures());
     for (ImportResult r : demo.imported()) {

@@ -6,9 +6,8 @@ import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.model.Status;
 import dev.auditworkbench.engine.report.FindingsCsvWriter;
 import dev.auditworkbench.engine.report.FindingsJsonWriter;
-import dev.auditworkbench.engine.store.FindingFilter;
-import dev.auditworkbench.engine.store.FindingRepository;
-import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.project.AuditProject;
+import dev.auditworkbench.engine.project.FindingQuery;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
@@ -52,51 +51,31 @@ final class FindingsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    FindingFilter filter = new FindingFilter(statuses, categories, severities, tools, search);
+    FindingQuery filter = new FindingQuery(statuses, categories, severities, tools, search);
     PrintWriter out = spec.commandLine().getOut();
     // Streamed from the database in display order: a project of 500,000 findings is never held whole.
-    try (ProjectStore store = project.openForReading()) {
-      store.read(c -> {
-        try {
-          each(new FindingRepository(c), filter, out);
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-        return null;
-      });
+    try (AuditProject audit = project.openForReading()) {
+      each(audit, filter, out);
     }
     out.flush();
     return ExitCodes.OK;
   }
 
-  private void each(FindingRepository findings, FindingFilter filter, PrintWriter out)
-      throws java.sql.SQLException, java.io.IOException {
+  private void each(AuditProject audit, FindingQuery filter, PrintWriter out) throws java.io.IOException {
     switch (format) {
       case json -> {
         try (FindingsJsonWriter.Streaming json = FindingsJsonWriter.open(out)) {
-          findings.forEach(f -> {
-            if (filter.test(f)) {
-              unchecked(() -> json.add(f));
-            }
-          });
+          audit.findings().forEach(filter, f -> unchecked(() -> json.add(f)));
         }
       }
       case csv -> {
         var csv = FindingsCsvWriter.open(out);
-        findings.forEach(f -> {
-          if (filter.test(f)) {
-            unchecked(() -> FindingsCsvWriter.add(csv, f));
-          }
-        });
+        audit.findings().forEach(filter, f -> unchecked(() -> FindingsCsvWriter.add(csv, f)));
         csv.flush();
       }
       case table -> {
         Table table = new Table(out);
-        findings.forEach(f -> {
-          if (filter.test(f)) {
-            table.add(f);
-          }
-        });
+        audit.findings().forEach(filter, table::add);
         table.end();
       }
     }

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.auditworkbench.engine.graph.ImportGraph;
 import dev.auditworkbench.engine.scan.GraphFacts;
-import dev.auditworkbench.engine.store.ProjectStore;
-import dev.auditworkbench.engine.store.ScanRepository;
+import dev.auditworkbench.engine.project.AuditProject;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,8 +26,8 @@ final class GraphCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     GraphFacts facts;
-    try (ProjectStore store = project.openForReading()) {
-      facts = store.read(c -> new ScanRepository(c).latestFacts("graph", GraphFacts.class))
+    try (AuditProject store = project.openForReading()) {
+      facts = store.analyses().graph()
           .orElseThrow(() -> new UsageException("the project has not been scanned yet: run 'workbench scan'"));
     }
     ImportGraph graph = ImportGraph.of(facts.modules(), facts.edges(), facts.thirdParty());

@@ -4,11 +4,10 @@ import dev.auditworkbench.engine.ingest.ImportResult;
 import dev.auditworkbench.engine.ingest.ImportService;
 import dev.auditworkbench.engine.ingest.ImporterRegistry;
 import dev.auditworkbench.engine.spi.BadInputException;
-import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.project.AuditProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -65,8 +64,8 @@ final class ImportCommand implements Callable<Integer> {
     ImporterRegistry registry = ImporterRegistry.load();
     List<BadInputException> failures = new ArrayList<>();
     ConsoleProgress progress = new ConsoleProgress(err);
-    try (ProjectStore store = project.open()) {
-      ImportService service = new ImportService(store, registry, Clock.systemUTC());
+    try (AuditProject store = project.open()) {
+      ImportService service = store.imports(registry);
       for (Path file : expand(inputs, registry, out)) {
         try {
           ImportResult result = service.importFile(file, format, options, progress);

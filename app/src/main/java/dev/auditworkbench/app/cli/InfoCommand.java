@@ -5,9 +5,7 @@ import dev.auditworkbench.engine.model.ImportRecord;
 import dev.auditworkbench.engine.model.ProjectInfo;
 import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.model.Status;
-import dev.auditworkbench.engine.store.FindingRepository;
-import dev.auditworkbench.engine.store.ImportRepository;
-import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.project.AuditProject;
 import java.io.PrintWriter;
 import java.util.EnumMap;
 import java.util.List;
@@ -27,11 +25,11 @@ final class InfoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (ProjectStore store = project.openForReading()) {
+    try (AuditProject store = project.openForReading()) {
       ProjectInfo info = store.info();
-      Map<String, Integer> byStatus = store.read(c -> new FindingRepository(c).countBy("status"));
-      Map<String, Integer> bySeverity = store.read(c -> new FindingRepository(c).countBy("severity"));
-      List<ImportRecord> imports = store.read(c -> new ImportRepository(c).all());
+      Map<String, Integer> byStatus = store.findings().countBy("status");
+      Map<String, Integer> bySeverity = store.findings().countBy("severity");
+      List<ImportRecord> imports = store.analyses().imports();
       out.printf("Project:    %s (schema %d)%n", store.file(), store.schemaVersion());
       out.printf("Client:     %s%n", info.client());
       out.printf("Engagement: %s%n", info.engagement());

@@ -3,8 +3,7 @@ package dev.auditworkbench.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.auditworkbench.engine.django.DjangoInventory;
-import dev.auditworkbench.engine.store.ProjectStore;
-import dev.auditworkbench.engine.store.ScanRepository;
+import dev.auditworkbench.engine.project.AuditProject;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,8 +26,8 @@ final class InventoryCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     DjangoInventory inv;
-    try (ProjectStore store = project.openForReading()) {
-      inv = store.read(c -> new ScanRepository(c).latestFacts("inventory", DjangoInventory.class))
+    try (AuditProject store = project.openForReading()) {
+      inv = store.analyses().inventory()
           .orElseThrow(() -> new UsageException("the project has not been scanned yet: run 'workbench scan'"));
     }
     PrintWriter out = spec.commandLine().getOut();

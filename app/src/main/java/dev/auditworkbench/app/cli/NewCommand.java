@@ -1,7 +1,7 @@
 package dev.auditworkbench.app.cli;
 
 import dev.auditworkbench.engine.model.ProjectInfo;
-import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.project.AuditProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,8 +40,8 @@ final class NewCommand implements Callable<Integer> {
       throw new UsageException("--repo " + repo + " is not a folder");
     }
     Path repoDir = repo.toAbsolutePath().normalize();
-    try (ProjectStore store =
-        ProjectStore.create(file, new ProjectInfo(client, engagement, auditor, repoDir), Clock.systemUTC())) {
+    try (AuditProject store =
+        AuditProject.create(file, new ProjectInfo(client, engagement, auditor, repoDir), Clock.systemUTC())) {
       spec.commandLine().getOut().printf("Created %s for repository %s%n", store.file(), repoDir);
       if (!noScan) {
         spec.commandLine().getOut().println(ScanCommand.run(store, spec));

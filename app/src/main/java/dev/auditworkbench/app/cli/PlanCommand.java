@@ -1,18 +1,11 @@
 package dev.auditworkbench.app.cli;
 
 import dev.auditworkbench.engine.model.Finding;
-import dev.auditworkbench.engine.priority.Phase;
-import dev.auditworkbench.engine.priority.PhaseRule;
-import dev.auditworkbench.engine.priority.PlanSettings;
 import dev.auditworkbench.engine.priority.Planner;
 import dev.auditworkbench.engine.report.CsvTable;
-import dev.auditworkbench.engine.store.FindingRepository;
-import dev.auditworkbench.engine.store.PlanRepository;
-import dev.auditworkbench.engine.store.ProjectRepository;
-import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.project.AuditProject;
+import dev.auditworkbench.engine.project.PlanEdit;
 import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,24 +63,11 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    for (String r : rules) {
-      try {
-        PhaseRule.parse(r);
-      } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage());
-      }
-    }
     Planner.Plan plan;
-    try (ProjectStore store = project.open()) {
-      if (team != null || hoursPerWeek != null || start != null || !groups.isEmpty() || !ungroup.isEmpty()
-          || !phases.isEmpty() || !rules.isEmpty() || clearRules) {
-        store.write(c -> {
-          save(c);
-          return null;
-        });
-      }
+    try (AuditProject audit = project.open()) {
       try {
-        plan = store.read(c -> Planner.of(c, LocalDate.now()));
+        audit.plans().edit(new PlanEdit(team, hoursPerWeek, start, groups, ungroup, phases, rules, clearRules));
+        plan = audit.plans().plan();
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
       }
@@ -99,74 +79,6 @@ final class PlanCommand implements Callable<Integer> {
       case table -> table(plan, out);
     }
     return ExitCodes.OK;
-  }
-
-  private void save(Connection c) throws SQLException {
-    ProjectRepository settings = new ProjectRepository(c);
-    Map<String, String> current = settings.all();
-    if (team != null) {
-      settings.put(PlanSettings.TEAM_SIZE, String.valueOf(team));
-    }
-    if (hoursPerWeek != null) {
-      settings.put(PlanSettings.HOURS_PER_WEEK, String.valueOf(hoursPerWeek));
-    }
-    if (start != null) {
-      settings.put(PlanSettings.START, start.toString());
-    }
-    String userRules = clearRules ? "" : current.getOrDefault(PlanSettings.PHASE_RULES, "");
-    for (String r : rules) {
-      userRules = (userRules.isBlank() ? "" : userRules + "\n") + PhaseRule.parse(r);
-    }
-    settings.put(PlanSettings.PHASE_RULES, userRules);
-    try {
-      PlanSettings.from(settings.all(), LocalDate.now());
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
-    PlanRepository plans = new PlanRepository(c);
-    try (FindingRepository findings = new FindingRepository(c)) {
-      for (String g : groups) {
-        int eq = g.indexOf('=');
-        if (eq <= 0) {
-          throw new UsageException("--group takes NAME=FP,FP..., was '" + g + "'");
-        }
-        for (String prefix : g.substring(eq + 1).split(",")) {
-          plans.group(one(findings, prefix.trim()).fingerprint(), g.substring(0, eq).trim());
-        }
-      }
-      for (String prefix : ungroup) {
-        plans.group(one(findings, prefix).fingerprint(), null);
-      }
-      for (String p : phases) {
-        int eq = p.lastIndexOf('=');
-        if (eq <= 0) {
-          throw new UsageException("--phase takes ITEM=PHASE, was '" + p + "'");
-        }
-        String item = p.substring(0, eq).trim();
-        String phase = p.substring(eq + 1).trim();
-        if (!item.contains(":")) {
-          Finding f = one(findings, item);
-          item = Planner.of(c, LocalDate.now()).items().stream()
-              .filter(w -> w.findings().stream().anyMatch(x -> x.fingerprint().equals(f.fingerprint())))
-              .map(Planner.WorkItem::key).findFirst()
-              .orElseThrow(() -> new UsageException(f.fingerprint() + " is not planned (dismissed or gone)"));
-        }
-        try {
-          plans.phase(item, phase.equals("rules") ? null : Phase.parse(phase).key());
-        } catch (IllegalArgumentException e) {
-          throw new UsageException(e.getMessage());
-        }
-      }
-    }
-  }
-
-  private static Finding one(FindingRepository findings, String prefix) throws SQLException {
-    List<Finding> matches = findings.byFingerprintPrefix(prefix);
-    if (matches.size() != 1) {
-      throw new UsageException(matches.isEmpty() ? "no finding's fingerprint starts with '" + prefix + "'"
-          : prefix + " matches " + matches.size() + " findings; give more of the fingerprint");
-    }
-    return matches.get(0);
   }
 
   private static void table(Planner.Plan plan, PrintWriter out) {

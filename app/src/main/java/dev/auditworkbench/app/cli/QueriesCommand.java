@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.auditworkbench.engine.queries.QueryAnalysis;
-import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.project.AuditProject;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -38,8 +38,8 @@ final class QueriesCommand implements Callable<Integer> {
       throw new UsageException("--n-plus-one must be 3 or more (imports keep repeats of 3 and more)");
     }
     QueryAnalysis.Result r;
-    try (ProjectStore store = project.openForReading()) {
-      r = store.read(c -> QueryAnalysis.of(c, threshold));
+    try (AuditProject store = project.openForReading()) {
+      r = store.analyses().queries(threshold);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {

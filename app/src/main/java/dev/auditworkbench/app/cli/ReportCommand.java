@@ -1,17 +1,18 @@
 package dev.auditworkbench.app.cli;
 
-import dev.auditworkbench.engine.report.IssueTrackerCsv;
-import dev.auditworkbench.engine.report.OutputFile;
+import dev.auditworkbench.engine.project.AuditProject;
+import dev.auditworkbench.engine.project.ReportService;
 import dev.auditworkbench.engine.report.ReportModel;
 import dev.auditworkbench.engine.report.ReportRenderer;
-import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.spi.ProgressListener;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,50 +48,48 @@ final class ReportCommand implements Callable<Integer> {
     if (pdf == null && html == null && csv == null && json == null) {
       throw new UsageException("say what to write: --pdf, --html, --csv and/or --json");
     }
-    ReportModel model;
-    try (ProjectStore store = project.openForReading()) {
-      model = store.read(c -> ReportModel.of(c, Instant.now()));
-      if (template == null) {
-        template = store.read(c -> ReportRenderer.projectTemplate(new dev.auditworkbench.engine.store.ProjectRepository(c).all()));
-      }
-    }
     var out = spec.commandLine().getOut();
-    ReportRenderer renderer;
-    try {
-      renderer = new ReportRenderer(template);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
-    String page = html != null || pdf != null ? render(renderer, model) : null;
-    if (html != null) {
-      OutputFile.writeString(html, page);
-      out.println("HTML: " + html);
-    }
-    if (pdf != null) {
+    try (AuditProject audit = project.openForReading()) {
+      ReportService reports = audit.reports();
+      ReportModel model = reports.model();
+      ReportRenderer renderer;
+      try {
+        renderer = reports.renderer(template);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+      Map<ReportService.Format, Path> files = new EnumMap<>(ReportService.Format.class);
+      put(files, ReportService.Format.PDF, pdf);
+      put(files, ReportService.Format.HTML, html);
+      put(files, ReportService.Format.CSV, csv);
+      put(files, ReportService.Format.JSON, json);
       long start = System.nanoTime();
-      OutputFile.write(pdf, o -> ReportRenderer.pdf(page, o));
-      out.printf("PDF: %s (%,d bytes, %.1f s)%n", pdf, Files.size(pdf), (System.nanoTime() - start) / 1e9);
+      try {
+        reports.export(model, renderer, files, ProgressListener.NONE);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage()); // the template failed
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      if (html != null) {
+        out.println("HTML: " + html);
+      }
+      if (pdf != null) {
+        out.printf("PDF: %s (%,d bytes, %.1f s)%n", pdf, Files.size(pdf), seconds);
+      }
+      if (csv != null) {
+        out.println("CSV: " + csv);
+      }
+      if (json != null) {
+        out.println("JSON: " + json);
+      }
+      out.println(ReportService.counts(model));
     }
-    if (csv != null) {
-      OutputFile.writeText(csv, w -> IssueTrackerCsv.write(model, w));
-      out.println("CSV: " + csv);
-    }
-    if (json != null) {
-      byte[] bytes = dev.auditworkbench.engine.report.ReportJson.bytes(model);
-      OutputFile.write(json, o -> o.write(bytes));
-      out.println("JSON: " + json);
-    }
-    out.printf("%d findings in report, %d open, %d untriaged%s%n", model.summary().inReport(), model.summary().open(),
-        model.summary().untriaged(), model.summary().lowConfidenceLeftOut() == 0 ? ""
-            : ", " + model.summary().lowConfidenceLeftOut() + " low-confidence places to review not counted until triaged");
     return ExitCodes.OK;
   }
 
-  private static String render(ReportRenderer renderer, ReportModel model) {
-    try {
-      return renderer.html(model);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+  private static void put(Map<ReportService.Format, Path> files, ReportService.Format format, Path file) {
+    if (file != null) {
+      files.put(format, file);
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.auditworkbench.app.cli;
 
 import dev.auditworkbench.engine.queries.QueryAnalysis;
-import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.project.AuditProject;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -28,8 +28,8 @@ final class RoutesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     QueryAnalysis.Result r;
-    try (ProjectStore store = project.openForReading()) {
-      r = store.read(c -> QueryAnalysis.of(c, QueryAnalysis.DEFAULT_N_PLUS_ONE));
+    try (AuditProject store = project.openForReading()) {
+      r = store.analyses().queries(QueryAnalysis.DEFAULT_N_PLUS_ONE);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {

@@ -1,9 +1,7 @@
 package dev.auditworkbench.app.cli;
 
 import dev.auditworkbench.engine.scan.ScanResult;
-import dev.auditworkbench.engine.scan.ScanService;
-import dev.auditworkbench.engine.store.ProjectStore;
-import java.time.Clock;
+import dev.auditworkbench.engine.project.AuditProject;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,15 +16,15 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (ProjectStore store = project.open()) {
+    try (AuditProject store = project.open()) {
       spec.commandLine().getOut().println(run(store, spec));
     }
     return ExitCodes.OK;
   }
 
-  static String run(ProjectStore store, CommandSpec spec) throws java.io.IOException {
+  static String run(AuditProject store, CommandSpec spec) throws java.io.IOException {
     ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
-    ScanResult result = new ScanService(store, Clock.systemUTC()).scan(progress);
+    ScanResult result = store.scans().scan(progress);
     progress.done();
     return "Repository " + result.summary();
   }

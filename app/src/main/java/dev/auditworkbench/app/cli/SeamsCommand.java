@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.auditworkbench.engine.seams.SeamMap;
 import dev.auditworkbench.engine.scan.SeamMaps;
 import dev.auditworkbench.engine.seams.SeamSvg;
-import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.project.AuditProject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +35,8 @@ final class SeamsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SeamMap map;
-    try (ProjectStore store = project.openForReading()) {
-      map = store.read(SeamMaps::ofLatestScan)
+    try (AuditProject store = project.openForReading()) {
+      map = store.analyses().seamMap()
           .orElseThrow(() -> new UsageException("the project has not been scanned yet: run 'workbench scan'"));
     }
     var out = spec.commandLine().getOut();

@@ -5,11 +5,10 @@ import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.Impact;
 import dev.auditworkbench.engine.model.Status;
-import dev.auditworkbench.engine.store.FindingRepository;
-import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.project.AuditProject;
+import dev.auditworkbench.engine.triage.TriageCommand;
 import dev.auditworkbench.engine.triage.TriageEdit;
 import dev.auditworkbench.engine.triage.TriageService;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -80,7 +79,7 @@ final class SetCommand implements Callable<Integer> {
     if (prefixes.isEmpty() && !filtered) {
       throw new UsageException("name the findings: fingerprint prefixes, or --search, --rule, --severity");
     }
-    try (ProjectStore store = project.open()) {
+    try (AuditProject store = project.open()) {
       List<Finding> targets = targets(store, filtered);
       if (targets.isEmpty()) {
         throw new UsageException("no finding matches " + describe());
@@ -92,7 +91,7 @@ final class SetCommand implements Callable<Integer> {
         String notes = note == null ? null : replaceNote ? note : appended(f.notes(), note);
         edits.put(f.id(), new TriageEdit(status, reason, impactValue, effortValue, notes));
       }
-      List<Finding> saved = new TriageService(store, Clock.systemUTC()).applyEach(edits, "cli");
+      List<Finding> saved = store.triage().execute(new TriageCommand.Edit(edits, "set"), "cli").after();
       for (Finding f : saved) {
         spec.commandLine().getOut().printf("%s %s: status %s, impact %d, effort %s%n",
             f.fingerprint().substring(0, 10), f.title(),
@@ -126,14 +125,10 @@ final class SetCommand implements Callable<Integer> {
   }
 
   /** The findings the prefixes name, or every finding still reported; with filters, those of them that match all. */
-  private List<Finding> targets(ProjectStore store, boolean filtered) {
+  private List<Finding> targets(AuditProject store, boolean filtered) {
     List<Finding> candidates = new java.util.ArrayList<>();
     if (prefixes.isEmpty()) {
-      store.read(c -> {
-        try (FindingRepository r = new FindingRepository(c)) {
-          return r.all();
-        }
-      }).stream().filter(f -> !f.gone()).forEach(candidates::add);
+      store.findings().all().stream().filter(f -> !f.gone()).forEach(candidates::add);
     } else {
       for (String prefix : prefixes) {
         Finding f = unique(store, prefix);
@@ -154,11 +149,11 @@ final class SetCommand implements Callable<Integer> {
         .toList();
   }
 
-  private Finding unique(ProjectStore store, String prefix) {
+  private Finding unique(AuditProject store, String prefix) {
     if (prefix.length() < 4) {
       throw new UsageException("give at least 4 characters of the fingerprint");
     }
-    List<Finding> matches = store.read(c -> new FindingRepository(c).byFingerprintPrefix(prefix.toLowerCase()));
+    List<Finding> matches = store.findings().byFingerprintPrefix(prefix);
     if (matches.isEmpty()) {
       throw new UsageException("no finding's fingerprint starts with '" + prefix + "'");
     }

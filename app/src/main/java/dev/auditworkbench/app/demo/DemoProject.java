@@ -4,11 +4,10 @@ import dev.auditworkbench.engine.ingest.ImportResult;
 import dev.auditworkbench.engine.ingest.ImportService;
 import dev.auditworkbench.engine.ingest.ImporterRegistry;
 import dev.auditworkbench.engine.model.ProjectInfo;
-import dev.auditworkbench.engine.scan.ScanService;
 import dev.auditworkbench.engine.spi.BadInputException;
 import dev.auditworkbench.engine.spi.ProgressListener;
 import dev.auditworkbench.engine.store.ProjectFileException;
-import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.project.AuditProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +25,32 @@ import java.util.stream.Stream;
 public final class DemoProject {
   /** What was created, and which captures no importer reads yet. */
   public record Created(Path project, Path repo, Path captures, List<ImportResult> imported, List<Path> notImported) {}
+
+  /** When an existing demo may be replaced. */
+  public enum Replace {
+    /** Never: an existing demo is refused. */
+    NEVER,
+    /** Only while nobody triaged it (the default place's demo is recreated on each run until then). */
+    UNLESS_TRIAGED,
+    /** Always (--force). */
+    ALWAYS
+  }
+
+  /** The existing demo holds an auditor's triage and was kept. */
+  public static final class HasTriage extends ProjectFileException {
+    private static final long serialVersionUID = 1L;
+    private final int triaged;
+
+    HasTriage(Path project, int triaged) {
+      super(project, "this demo holds your triage on " + triaged + (triaged == 1 ? " finding" : " findings")
+          + "; it was kept (--force recreates it and loses that triage)");
+      this.triaged = triaged;
+    }
+
+    public int triaged() {
+      return triaged;
+    }
+  }
 
   private DemoProject() {}
 
@@ -55,15 +80,31 @@ public final class DemoProject {
    */
   public static Created create(Path projectFile, boolean replace, ProgressListener listener)
       throws IOException, ProjectFileException, BadInputException {
+    return create(projectFile, replace ? Replace.ALWAYS : Replace.NEVER, listener);
+  }
+
+  /**
+   * Creates the demo; an existing one is replaced as {@code replace} says.
+   *
+   * @throws HasTriage when {@code UNLESS_TRIAGED} finds an auditor's decisions in the existing demo
+   */
+  public static Created create(Path projectFile, Replace replace, ProgressListener listener)
+      throws IOException, ProjectFileException, BadInputException {
     Path project = projectFile.toAbsolutePath().normalize();
     Path repo = repoOf(project);
     Path captures = capturesOf(project);
     if (Files.exists(project) || Files.exists(repo) || Files.exists(captures)) {
-      if (!replace) {
+      if (replace == Replace.NEVER) {
         throw new ProjectFileException(project, "a demo already exists here; use --force to recreate it");
       }
-      try (ProjectStore open = ProjectStore.open(project)) {
+      try (AuditProject open = AuditProject.open(project)) {
         // Opening proves no other window holds it before anything is deleted.
+        int triaged = open.findings().triagedCount();
+        if (replace == Replace.UNLESS_TRIAGED && triaged > 0) {
+          throw new HasTriage(project, triaged);
+        }
+      } catch (HasTriage e) {
+        throw e;
       } catch (ProjectFileException e) {
         if (Files.exists(project) && e instanceof dev.auditworkbench.engine.store.ProjectLockedException) {
           throw e;
@@ -83,11 +124,11 @@ public final class DemoProject {
     ProjectInfo info = new ProjectInfo("Ledgerly Ltd (demo)", "Platform health audit", "Demo Auditor", repo);
     List<ImportResult> imported = new ArrayList<>();
     List<Path> notImported = new ArrayList<>();
-    try (ProjectStore store = ProjectStore.create(project, info, Clock.systemUTC())) {
+    try (AuditProject store = AuditProject.create(project, info, Clock.systemUTC())) {
       listener.progress(2, 3, "Scanning the repository");
-      new ScanService(store, Clock.systemUTC()).scan(listener);
+      store.scans().scan(listener);
       ImporterRegistry registry = ImporterRegistry.load();
-      ImportService service = new ImportService(store, registry, Clock.systemUTC());
+      ImportService service = store.imports(registry);
       for (Path capture : capturesIn(captures)) {
         if (!recognised(registry, capture)) {
           notImported.add(capture);

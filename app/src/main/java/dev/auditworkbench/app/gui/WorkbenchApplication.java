@@ -1,11 +1,8 @@
 package dev.auditworkbench.app.gui;
 
 import dev.auditworkbench.app.demo.DemoProject;
-import dev.auditworkbench.engine.ingest.ImportService;
 import dev.auditworkbench.engine.ingest.ImporterRegistry;
-import dev.auditworkbench.engine.scan.ScanService;
-import dev.auditworkbench.engine.store.ProjectStore;
-import dev.auditworkbench.engine.triage.TriageService;
+import dev.auditworkbench.engine.project.AuditProject;
 import dev.auditworkbench.app.AppLog;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
@@ -36,7 +33,7 @@ public final class WorkbenchApplication extends Application {
   private final WindowMemory windows = WindowMemory.forUser();
   private MainWindow window;
   private Stage stage;
-  private ProjectStore open;
+  private AuditProject open;
 
   /** Starts the app; {@code project} (may be null) is opened at once. */
   public static void launchWith(Path project) {
@@ -135,11 +132,16 @@ public final class WorkbenchApplication extends Application {
     });
   }
 
-  /** Creates the demo audit at its usual place (replacing an earlier one) and opens it. */
+  /** Creates the demo audit at its usual place (replacing an earlier one nobody triaged) and opens it. */
   private void openDemo() {
     Path target = DemoProject.defaultLocation();
-    Task<Path> task = FxTasks.task("Creating the demo project",
-        l -> DemoProject.create(target, true, l).project());
+    Task<Path> task = FxTasks.task("Creating the demo project", l -> {
+      try {
+        return DemoProject.create(target, DemoProject.Replace.UNLESS_TRIAGED, l).project();
+      } catch (DemoProject.HasTriage kept) {
+        return kept.file(); // the auditor's triage is worth more than a fresh demo: open it as it is
+      }
+    });
     task.setOnSucceeded(e -> openProject(task.getValue()));
     task.setOnFailed(e -> new FxDialogService(stage).showError("Cannot create the demo", task.getException().getMessage()));
     background.submit(task);
@@ -157,13 +159,13 @@ public final class WorkbenchApplication extends Application {
 
   /** Opens a project off the FX thread; a bad file gets a dialog and the start screen stays. */
   void openProject(Path file) {
-    Task<ProjectStore> task = FxTasks.task("Opening " + file.getFileName(), l -> ProjectStore.open(file));
+    Task<AuditProject> task = FxTasks.task("Opening " + file.getFileName(), l -> AuditProject.open(file));
     task.setOnSucceeded(e -> showProject(task.getValue()));
     task.setOnFailed(e -> new FxDialogService(stage).showError("Cannot open project", task.getException().getMessage()));
     background.submit(task);
   }
 
-  private void showProject(ProjectStore store) {
+  private void showProject(AuditProject store) {
     closeProject();
     open = store;
     recent.add(store.file(), RecentProjects.title(store.info().client(), store.info().engagement()), Instant.now());
@@ -171,9 +173,7 @@ public final class WorkbenchApplication extends Application {
     MainViewModel model =
         new MainViewModel(
             store,
-            new ImportService(store, ImporterRegistry.load(), Clock.systemUTC()),
-            new ScanService(store, Clock.systemUTC()),
-            new TriageService(store, Clock.systemUTC()),
+            store.imports(ImporterRegistry.load()),
             background,
             dialogs);
     stage.setTitle(model.title() + " - Audit Workbench");
@@ -212,7 +212,7 @@ public final class WorkbenchApplication extends Application {
   private void closeProject() {
     rememberWindow();
     if (open != null) {
-      ProjectStore closing = open;
+      AuditProject closing = open;
       open = null;
       background.submit(FxTasks.task("Closing project", l -> {
         closing.close();

@@ -159,6 +159,35 @@ class DemoProjectTest {
     assertTrue(e.getMessage().contains("--force"), e.getMessage());
   }
 
+  /**
+   * The default place's demo is recreated on each run until someone triages in it; from then on it
+   * is kept (the app opens it as it is), and only --force recreates it.
+   */
+  @Test
+  void aDemoWithTriageIsKeptUnlessForced() throws Exception {
+    Path file = dir.resolve("three/demo.audit");
+    DemoProject.create(file, DemoProject.Replace.UNLESS_TRIAGED, ProgressListener.NONE);
+    DemoProject.create(file, DemoProject.Replace.UNLESS_TRIAGED, ProgressListener.NONE); // untriaged: recreated
+    long id;
+    try (var project = dev.auditworkbench.engine.project.AuditProject.open(file)) {
+      id = project.findings().all().get(0).id();
+      project.triage().execute(dev.auditworkbench.engine.triage.TriageCommand.Edit.of(id,
+          dev.auditworkbench.engine.triage.TriageEdit.notes("seen in the client's staging too"), "note"), "test");
+    }
+    var kept = org.junit.jupiter.api.Assertions.assertThrows(DemoProject.HasTriage.class,
+        () -> DemoProject.create(file, DemoProject.Replace.UNLESS_TRIAGED, ProgressListener.NONE));
+    assertEquals(1, kept.triaged());
+    assertTrue(kept.getMessage().contains("holds your triage on 1 finding") && kept.getMessage().contains("--force"),
+        kept.getMessage());
+    try (var project = dev.auditworkbench.engine.project.AuditProject.open(file)) {
+      assertEquals("seen in the client's staging too", project.findings().current(java.util.List.of(id)).get(0).notes());
+    }
+    DemoProject.create(file, DemoProject.Replace.ALWAYS, ProgressListener.NONE);
+    try (var project = dev.auditworkbench.engine.project.AuditProject.open(file)) {
+      assertEquals(0, project.findings().triagedCount(), "--force starts afresh");
+    }
+  }
+
   /** Every "path:line" in DEFECTS.md names a line that exists, and key rows name the right code. */
   @Test
   void defectsListPointsAtRealLines() throws Exception {

@@ -52,10 +52,8 @@ class MainWindowUiTest {
     store = UiFixtures.projectWith(projectDir, "many_vulns.json");
     repo = projectDir.resolve("repo");
     background = new BackgroundWork();
-    model = new MainViewModel(store,
-        new ImportService(store, ImporterRegistry.load(), Clock.systemUTC()),
-        new ScanService(store, Clock.systemUTC()),
-        new TriageService(store, Clock.systemUTC()), background, dialogs);
+    var project = dev.auditworkbench.engine.project.AuditProject.of(store, Clock.systemUTC());
+    model = new MainViewModel(project, project.imports(ImporterRegistry.load()), background, dialogs);
     window = new MainWindow(model, () -> {}, () -> {});
     stage.setScene(new Scene(window, 1200, 800));
     stage.show();
@@ -216,7 +214,7 @@ class MainWindowUiTest {
 
   @Test
   void queriesPageShowsRoutesAndPlanProblemsOnceTracesAreImported(FxRobot robot) throws Exception {
-    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT4);
+    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT6);
     waitUntil(() -> robot.lookup("#queries-view").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
     javafx.scene.control.Label summary = robot.lookup("#queries-summary").queryAs(javafx.scene.control.Label.class);
     waitUntil(() -> summary.getText().startsWith("No query data yet"));
@@ -241,7 +239,7 @@ class MainWindowUiTest {
 
   @Test
   void reportPagePreviewsTheReportAndExportsIt(FxRobot robot) throws Exception {
-    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT5);
+    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT7);
     javafx.scene.control.Label summary = robot.lookup("#report-summary").queryAs(javafx.scene.control.Label.class);
     waitUntil(() -> summary.getText().contains("findings in report"));
     javafx.scene.web.WebView preview = robot.lookup("#report-preview").queryAs(javafx.scene.web.WebView.class);
@@ -261,7 +259,7 @@ class MainWindowUiTest {
 
   @Test
   void matrixDragReScoresAWorkItemAndSavesIt(FxRobot robot) throws Exception {
-    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT6);
+    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT4);
     waitUntil(() -> robot.lookup("#matrix-item-1").tryQuery().isPresent());
     javafx.scene.layout.FlowPane legend = robot.lookup("#matrix-legend").queryAs(javafx.scene.layout.FlowPane.class);
     assertEquals(dev.auditworkbench.engine.model.Category.values().length + 1, legend.getChildren().size(),
@@ -313,7 +311,7 @@ class MainWindowUiTest {
 
   @Test
   void boardMovesCardsByKeyboardAndDropSavesThemAndUndoes(FxRobot robot) throws Exception {
-    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT7);
+    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT3);
     @SuppressWarnings("unchecked")
     javafx.scene.control.ListView<dev.auditworkbench.engine.model.Finding> inbox =
         robot.lookup("#board-inbox").queryAs(javafx.scene.control.ListView.class);
@@ -337,7 +335,7 @@ class MainWindowUiTest {
         && confirmed.getItems().size() == 1);
 
     // Undo puts it back.
-    robot.clickOn("#board-undo");
+    robot.clickOn("#tool-undo");
     waitUntil(() -> stored(first.id()).status() == dev.auditworkbench.engine.model.Status.INBOX
         && confirmed.getItems().isEmpty() && inbox.getItems().size() == total);
 
@@ -395,7 +393,7 @@ class MainWindowUiTest {
     new ScanService(store, Clock.systemUTC()).scan(dev.auditworkbench.engine.spi.ProgressListener.NONE);
     Files.writeString(repo.resolve("shop/views.py"), "# rewritten after the scan\n");
     robot.interact(() -> model.findings().reload());
-    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT7);
+    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT3);
     @SuppressWarnings("unchecked")
     javafx.scene.control.ListView<Finding> inbox = robot.lookup("#board-inbox").queryAs(javafx.scene.control.ListView.class);
     waitUntil(() -> inbox.getItems().stream().anyMatch(f -> "shop/views.py".equals(f.location().path()) && f.location().startLine() == 6));
@@ -436,11 +434,11 @@ class MainWindowUiTest {
       tags.fireEvent(new javafx.event.ActionEvent());
     });
     waitUntil(() -> stored(sql.id()).tags().equals(List.of("sqli", "quick-win")));
-    robot.clickOn("#board-undo");
+    robot.clickOn("#tool-undo");
     waitUntil(() -> stored(sql.id()).tags().isEmpty());
-    robot.clickOn("#board-undo");
+    robot.clickOn("#tool-undo");
     waitUntil(() -> stored(sql.id()).impactOverride() == null);
-    robot.clickOn("#board-redo");
+    robot.clickOn("#tool-redo");
     waitUntil(() -> stored(sql.id()).impact().value() == chosen);
     assertEquals("Tenant id is trusted; *method* is not.", stored(sql.id()).notes());
     @SuppressWarnings("unchecked")
@@ -556,7 +554,7 @@ class MainWindowUiTest {
     Files.writeString(access, log);
     robot.interact(() -> window.importFiles(List.of(access)));
     waitUntil(() -> !dialogs.infos.isEmpty());
-    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT4);
+    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT6);
     TableView<?> routes = robot.lookup("#queries-routes").queryAs(TableView.class);
     waitUntil(() -> routes.getItems().size() == 1);
     robot.clickOn("Routes");
@@ -592,7 +590,7 @@ class MainWindowUiTest {
     waitUntil(() -> app.getItems().size() > 2);
     String chosen = app.getItems().get(1).value();
     long inApp = table.getItems().stream().map(o -> (dev.auditworkbench.engine.model.Finding) o)
-        .filter(f -> dev.auditworkbench.views.findings.FindingsViewModel.appOf(f).equals(chosen)).count();
+        .filter(f -> dev.auditworkbench.engine.project.FindingQuery.appOf(f).equals(chosen)).count();
     robot.interact(() -> app.getSelectionModel().select(1));
     waitUntil(() -> table.getItems().size() == inApp);
     assertTrue(inApp > 0 && inApp < total, inApp + " of " + total);
@@ -624,7 +622,7 @@ class MainWindowUiTest {
     Path access = dev.auditworkbench.engine.testing.Resources.path(MainWindowUiTest.class, "demo/captures/web/nginx-access.log");
     Path sql = dev.auditworkbench.engine.testing.Resources.path(MainWindowUiTest.class, "demo/captures/django/django-sql.log");
     robot.interact(() -> window.importFiles(List.of(access, sql)));
-    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT4);
+    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT6);
     TableView<?> nPlusOnes = robot.lookup("#queries-n-plus-one").queryAs(TableView.class);
     waitUntil(() -> nPlusOnes.getItems().stream().anyMatch(o -> ((dev.auditworkbench.engine.queries.QueryAnalysis.NPlusOne) o)
         .route().equals("GET /invoices/")));
@@ -648,7 +646,7 @@ class MainWindowUiTest {
 
   @Test
   void seamsPageAsksForAScanThenDrawsTheAppsAndTheirMutualImport(FxRobot robot) throws Exception {
-    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT3);
+    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT5);
     waitUntil(() -> robot.lookup("#seams-view").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
     assertTrue(robot.lookup("No seam map yet: scan the repository (Ctrl+R).").tryQuery().isPresent());
 

@@ -1,5 +1,6 @@
 package dev.auditworkbench.engine.excerpt;
 
+import dev.auditworkbench.engine.model.ScanRecord;
 import dev.auditworkbench.engine.history.GitFiles;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.repo.RepoRoot;
@@ -81,7 +82,7 @@ public final class CodeExcerpts {
   public static CodeExcerpts of(ProjectStore store) {
     Path repo = store.info().repo();
     return store.read(c -> new CodeExcerpts(repo,
-        new ScanRepository(c).latest().map(ScanRepository.Scan::commitId).orElse(null),
+        new ScanRepository(c).latest().map(ScanRecord::commitId).orElse(null),
         new FindingRepository(c).secretPlaces()));
   }
 

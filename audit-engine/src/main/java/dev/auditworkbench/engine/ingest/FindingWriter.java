@@ -1,5 +1,6 @@
 package dev.auditworkbench.engine.ingest;
 
+import dev.auditworkbench.engine.model.TriageChange;
 import dev.auditworkbench.engine.django.RouteResolver;
 import dev.auditworkbench.engine.model.ImportRecord;
 import dev.auditworkbench.engine.model.Location;
@@ -167,7 +168,7 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
           unchangedCount++;
         } else {
           newCount++;
-          history.append(new HistoryRepository.Change(id, now, "sources", null, tool + " " + raw.nativeRuleId()
+          history.append(new TriageChange(id, now, "sources", null, tool + " " + raw.nativeRuleId()
               + " reports the same setting (" + SameSetting.of(raw.ruleKey()).orElse("") + "); merged as a second source",
               "import #" + importId));
         }
@@ -184,7 +185,7 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
             unchangedCount++;
           } else {
             newCount++;
-            history.append(new HistoryRepository.Change(id, now, "sources", null,
+            history.append(new TriageChange(id, now, "sources", null,
                 tool + " " + raw.nativeRuleId() + " reports the same problem (CWE " + sharedCwe(raw, id) + " at "
                     + loc.display() + "); merged as a second source", "import #" + importId));
           }

@@ -1,5 +1,6 @@
 package dev.auditworkbench.engine.report;
 
+import dev.auditworkbench.engine.model.ScanRecord;
 import dev.auditworkbench.engine.excerpt.CodeExcerpts;
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Evidence;
@@ -101,7 +102,7 @@ public record ReportModel(
     Planner.Plan plan = Planner.of(c, today);
     QueryAnalysis.Result queries = QueryAnalysis.of(c, QueryAnalysis.DEFAULT_N_PLUS_ONE);
     Optional<SeamMap> seams = SeamMaps.ofLatestScan(c);
-    String commit = new ScanRepository(c).latest().map(ScanRepository.Scan::commitId).orElse(null);
+    String commit = new ScanRepository(c).latest().map(ScanRecord::commitId).orElse(null);
     List<ImportRecord> inputs = new ImportRepository(c).all();
 
     Meta meta = new Meta(info.client(), info.engagement(), info.auditor(), today.toString(),

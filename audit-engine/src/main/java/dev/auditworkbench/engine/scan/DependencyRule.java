@@ -1,6 +1,6 @@
 package dev.auditworkbench.engine.scan;
 
-import dev.auditworkbench.engine.deps.DjangoReleases;
+import dev.auditworkbench.engine.model.DjangoReleases;
 import dev.auditworkbench.engine.deps.Requirement;
 import dev.auditworkbench.engine.deps.Unmaintained;
 import dev.auditworkbench.engine.model.Category;

@@ -1,5 +1,6 @@
 package dev.auditworkbench.engine.scan;
 
+import dev.auditworkbench.engine.model.ScanRecord;
 import dev.auditworkbench.engine.deps.DependencyReader;
 import dev.auditworkbench.engine.deps.Requirement;
 import dev.auditworkbench.engine.django.InventoryBuilder;
@@ -182,7 +183,7 @@ public final class ScanService {
     long code = a.summaries().stream().mapToLong(s -> s.lines().code()).sum();
     int failures = (int) a.summaries().stream().filter(s -> !s.problems().isEmpty()).count();
     ScanRepository scans = new ScanRepository(c);
-    long scanId = scans.insert(new ScanRepository.Scan(0, importId, a.repo().toString(), a.commit(), now,
+    long scanId = scans.insert(new ScanRecord(0, importId, a.repo().toString(), a.commit(), now,
         a.files().size(), a.summaries().size(), lines, code, failures, millis));
     scans.saveFacts(scanId, "files", a.files());
     scans.saveFacts(scanId, "modules", a.summaries());

@@ -1,5 +1,6 @@
 package dev.auditworkbench.engine.store;
 
+import dev.auditworkbench.engine.model.TriageChange;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.util.List;
 public final class HistoryRepository {
 
   /** One change of one field. */
-  public record Change(long findingId, Instant at, String field, String oldValue, String newValue, String origin) {}
 
   private final Connection c;
 
@@ -18,7 +18,7 @@ public final class HistoryRepository {
     this.c = c;
   }
 
-  public void append(Change change) throws SQLException {
+  public void append(TriageChange change) throws SQLException {
     try (var ps =
         c.prepareStatement(
             "INSERT INTO finding_history(finding_id, at, field, old_value, new_value, origin)"
@@ -33,8 +33,8 @@ public final class HistoryRepository {
     }
   }
 
-  public List<Change> of(long findingId) throws SQLException {
-    List<Change> out = new ArrayList<>();
+  public List<TriageChange> of(long findingId) throws SQLException {
+    List<TriageChange> out = new ArrayList<>();
     try (var ps =
         c.prepareStatement(
             "SELECT finding_id, at, field, old_value, new_value, origin FROM finding_history"
@@ -43,7 +43,7 @@ public final class HistoryRepository {
       try (var rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(
-              new Change(
+              new TriageChange(
                   rs.getLong(1),
                   Instant.parse(rs.getString(2)),
                   rs.getString(3),

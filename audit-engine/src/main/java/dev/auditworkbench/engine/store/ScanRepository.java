@@ -1,5 +1,6 @@
 package dev.auditworkbench.engine.store;
 
+import dev.auditworkbench.engine.model.ScanRecord;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,17 +17,13 @@ public final class ScanRepository {
           .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
           .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-  /** One scan's summary row. */
-  public record Scan(long id, long importId, String repo, String commitId, Instant scannedAt, int files,
-      int pythonFiles, long lines, long codeLines, int parseFailures, long millis) {}
-
   private final Connection c;
 
   public ScanRepository(Connection c) {
     this.c = c;
   }
 
-  public long insert(Scan s) throws SQLException {
+  public long insert(ScanRecord s) throws SQLException {
     try (var ps = c.prepareStatement(
         "INSERT INTO scans(import_id, repo, commit_id, scanned_at, files, python_files, lines, code_lines,"
             + " parse_failures, millis) VALUES (?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
@@ -63,7 +60,7 @@ public final class ScanRepository {
     }
   }
 
-  public Optional<Scan> latest() throws SQLException {
+  public Optional<ScanRecord> latest() throws SQLException {
     try (var ps = c.prepareStatement(
         "SELECT id, import_id, repo, commit_id, scanned_at, files, python_files, lines, code_lines, parse_failures,"
             + " millis FROM scans ORDER BY id DESC LIMIT 1");
@@ -71,7 +68,7 @@ public final class ScanRepository {
       if (!rs.next()) {
         return Optional.empty();
       }
-      return Optional.of(new Scan(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+      return Optional.of(new ScanRecord(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
           Instant.parse(rs.getString(5)), rs.getInt(6), rs.getInt(7), rs.getLong(8), rs.getLong(9), rs.getInt(10),
           rs.getLong(11)));
     }

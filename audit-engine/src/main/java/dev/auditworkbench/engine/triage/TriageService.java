@@ -1,5 +1,6 @@
 package dev.auditworkbench.engine.triage;
 
+import dev.auditworkbench.engine.model.TriageChange;
 import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.Impact;
@@ -31,6 +32,92 @@ public final class TriageService {
   public TriageService(ProjectStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
+  }
+
+  /**
+   * Runs a triage command in one transaction (all of it or none), with a history row per changed
+   * field, and returns what undoing and redoing it needs.
+   */
+  public TriageStep execute(TriageCommand command, String origin) {
+    return store.write(c -> {
+      BoardRepository board = new BoardRepository(c);
+      if (command instanceof TriageCommand.Move m) {
+          List<Finding> before = snapshots(c, m.ids());
+          List<Finding> after = new ArrayList<>();
+          for (long id : m.ids()) {
+            after.add(applyIn(c, id, TriageEdit.status(m.to(), m.to() == Status.DISMISSED ? m.reason() : null), origin));
+          }
+          Map<String, Integer> ranksBefore = ranksOf(board, m.ranks().keySet());
+          if (!m.ranks().isEmpty()) {
+            board.setRanks(m.ranks());
+          }
+          return new TriageStep(m.label(), before, after, ranksBefore, m.ranks(), null);
+      } else if (command instanceof TriageCommand.Edit e) {
+          List<Finding> before = snapshots(c, List.copyOf(e.edits().keySet()));
+          List<Finding> after = new ArrayList<>();
+          for (var entry : e.edits().entrySet()) {
+            after.add(applyIn(c, entry.getKey(), entry.getValue(), origin));
+          }
+          return new TriageStep(e.label(), before, after, Map.of(), Map.of(), null);
+      } else if (command instanceof TriageCommand.Merge m) {
+          Finding kept = snapshots(c, List.of(m.keptId())).get(0);
+          List<Finding> before = snapshots(c, m.duplicateIds());
+          mergeIn(c, kept, before, origin);
+          return new TriageStep(m.label(), before, snapshots(c, m.duplicateIds()), Map.of(), Map.of(), kept);
+      } else {
+          TriageCommand.Rank r = (TriageCommand.Rank) command;
+          Map<String, Integer> ranksBefore = ranksOf(board, r.ranks().keySet());
+          board.setRanks(r.ranks());
+          return new TriageStep(r.label(), List.of(), List.of(), ranksBefore, r.ranks(), null);
+      }
+    });
+  }
+
+  /** Puts back what {@code step} changed, in one transaction. */
+  public void undo(TriageStep step, String origin) {
+    store.write(c -> {
+      if (step.mergedInto() != null) {
+        unmergeIn(c, step.mergedInto(), step.before(), origin);
+      } else {
+        restoreIn(c, step.before(), origin);
+      }
+      if (!step.ranksBefore().isEmpty()) {
+        new BoardRepository(c).setRanks(step.ranksBefore());
+      }
+      return null;
+    });
+  }
+
+  /** Does {@code step} again after an undo, in one transaction. */
+  public void redo(TriageStep step, String origin) {
+    store.write(c -> {
+      if (step.mergedInto() != null) {
+        mergeIn(c, step.mergedInto(), step.before(), origin);
+      } else {
+        restoreIn(c, step.after(), origin);
+      }
+      if (!step.ranksAfter().isEmpty()) {
+        new BoardRepository(c).setRanks(step.ranksAfter());
+      }
+      return null;
+    });
+  }
+
+  private static List<Finding> snapshots(Connection c, List<Long> ids) throws SQLException {
+    try (FindingRepository findings = new FindingRepository(c)) {
+      List<Finding> out = new ArrayList<>();
+      for (long id : ids) {
+        out.add(findings.byId(id).orElseThrow(() -> new IllegalArgumentException("finding #" + id + " is gone")));
+      }
+      return out;
+    }
+  }
+
+  private static Map<String, Integer> ranksOf(BoardRepository board, Set<String> fingerprints) throws SQLException {
+    Map<String, Integer> all = board.ranks();
+    Map<String, Integer> out = new java.util.HashMap<>();
+    fingerprints.forEach(fp -> out.put(fp, all.get(fp)));
+    return out;
   }
 
   /** Applies {@code edit} to the finding with {@code findingId} and returns it as saved. */
@@ -135,42 +222,50 @@ public final class TriageService {
    */
   public void merge(Finding kept, List<Finding> duplicates, String origin) {
     store.write(c -> {
-      try (FindingRepository findings = new FindingRepository(c)) {
-        HistoryRepository history = new HistoryRepository(c);
-        BoardRepository board = new BoardRepository(c);
-        Instant at = clock.instant();
-        for (Finding d : duplicates) {
-          if (d.id() == kept.id()) {
-            throw new IllegalArgumentException("a finding cannot be merged into itself");
-          }
-          Finding before = findings.byId(d.id()).orElseThrow(() -> new IllegalArgumentException("no finding with id " + d.id()));
-          Finding after = withTriage(before, Status.DISMISSED, DismissReason.DUPLICATE, before.impactOverride(),
-              before.effortOverride(), before.notes(), before.tags());
-          findings.saveTriage(after);
-          recordChanges(history, before, after, origin, at);
-          board.setDuplicateOf(d.fingerprint(), kept.fingerprint());
-          change(history, d.id(), at, origin, "merged", null, "into #" + kept.id() + " " + kept.title());
-          change(history, kept.id(), at, origin, "merged", null, "#" + d.id() + " " + d.title());
-        }
-      }
+      mergeIn(c, kept, duplicates, origin);
       return null;
     });
+  }
+
+  private void mergeIn(Connection c, Finding kept, List<Finding> duplicates, String origin) throws SQLException {
+    try (FindingRepository findings = new FindingRepository(c)) {
+      HistoryRepository history = new HistoryRepository(c);
+      BoardRepository board = new BoardRepository(c);
+      Instant at = clock.instant();
+      for (Finding d : duplicates) {
+        if (d.id() == kept.id()) {
+          throw new IllegalArgumentException("a finding cannot be merged into itself");
+        }
+        Finding before = findings.byId(d.id()).orElseThrow(() -> new IllegalArgumentException("no finding with id " + d.id()));
+        Finding after = withTriage(before, Status.DISMISSED, DismissReason.DUPLICATE, before.impactOverride(),
+            before.effortOverride(), before.notes(), before.tags());
+        findings.saveTriage(after);
+        recordChanges(history, before, after, origin, at);
+        board.setDuplicateOf(d.fingerprint(), kept.fingerprint());
+        change(history, d.id(), at, origin, "merged", null, "into #" + kept.id() + " " + kept.title());
+        change(history, kept.id(), at, origin, "merged", null, "#" + d.id() + " " + d.title());
+      }
+    }
   }
 
   /** Undoes a merge: the duplicates get their earlier triage back and lose the link. */
   public void unmerge(Finding kept, List<Finding> snapshots, String origin) {
     store.write(c -> {
-      restoreIn(c, snapshots, origin);
-      BoardRepository board = new BoardRepository(c);
-      HistoryRepository history = new HistoryRepository(c);
-      Instant at = clock.instant();
-      for (Finding d : snapshots) {
-        board.setDuplicateOf(d.fingerprint(), null);
-        change(history, d.id(), at, origin, "merged", "into #" + kept.id() + " " + kept.title(), null);
-        change(history, kept.id(), at, origin, "merged", "#" + d.id() + " " + d.title(), null);
-      }
+      unmergeIn(c, kept, snapshots, origin);
       return null;
     });
+  }
+
+  private void unmergeIn(Connection c, Finding kept, List<Finding> snapshots, String origin) throws SQLException {
+    restoreIn(c, snapshots, origin);
+    BoardRepository board = new BoardRepository(c);
+    HistoryRepository history = new HistoryRepository(c);
+    Instant at = clock.instant();
+    for (Finding d : snapshots) {
+      board.setDuplicateOf(d.fingerprint(), null);
+      change(history, d.id(), at, origin, "merged", "into #" + kept.id() + " " + kept.title(), null);
+      change(history, kept.id(), at, origin, "merged", "#" + d.id() + " " + d.title(), null);
+    }
   }
 
   /** Sets cards' ranks within their board column (a null rank: back to the default order). */
@@ -201,7 +296,7 @@ public final class TriageService {
       HistoryRepository history, long id, Instant at, String origin, String field, String oldValue, String newValue)
       throws SQLException {
     if (!Objects.equals(oldValue, newValue)) {
-      history.append(new HistoryRepository.Change(id, at, field, oldValue, newValue, origin));
+      history.append(new TriageChange(id, at, field, oldValue, newValue, origin));
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.auditworkbench.engine.deps;
 
+import dev.auditworkbench.engine.model.DjangoReleases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

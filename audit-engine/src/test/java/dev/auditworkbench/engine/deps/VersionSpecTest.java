@@ -1,5 +1,6 @@
 package dev.auditworkbench.engine.deps;
 
+import dev.auditworkbench.engine.model.VersionSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
 package dev.auditworkbench.engine.triage;
 
+import dev.auditworkbench.engine.model.TriageChange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -76,7 +77,7 @@ class TriageServiceTest {
     });
   }
 
-  private List<HistoryRepository.Change> history(long id) {
+  private List<TriageChange> history(long id) {
     return store.read(c -> new HistoryRepository(c).of(id));
   }
 

@@ -1,5 +1,6 @@
 package dev.auditworkbench.importers.bandit;
 
+import dev.auditworkbench.importers.common.BanditCwe;
 import dev.auditworkbench.importers.common.JsonFields;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;

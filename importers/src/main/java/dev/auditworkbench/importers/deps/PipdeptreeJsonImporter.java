@@ -1,7 +1,7 @@
 package dev.auditworkbench.importers.deps;
 
-import dev.auditworkbench.engine.deps.DjangoReleases;
-import dev.auditworkbench.engine.deps.VersionSpec;
+import dev.auditworkbench.engine.model.DjangoReleases;
+import dev.auditworkbench.engine.model.VersionSpec;
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Confidence;
 import dev.auditworkbench.engine.model.Effort;

@@ -11,7 +11,7 @@ import dev.auditworkbench.engine.spi.FindingSink;
 import dev.auditworkbench.engine.spi.ImportInput;
 import dev.auditworkbench.engine.spi.Importer;
 import dev.auditworkbench.engine.spi.RawFinding;
-import dev.auditworkbench.importers.bandit.BanditCwe;
+import dev.auditworkbench.importers.common.BanditCwe;
 import dev.auditworkbench.importers.common.JsonInput;
 import dev.auditworkbench.importers.common.Taxonomy;
 import java.io.IOException;

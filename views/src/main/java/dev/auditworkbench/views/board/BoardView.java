@@ -56,11 +56,19 @@ public final class BoardView extends BorderPane {
   static final DataFormat IDS = new DataFormat("application/x-audit-finding-ids");
   static final List<Status> ORDER = List.of(Status.INBOX, Status.CONFIRMED, Status.IN_REPORT, Status.DISMISSED);
 
+  /** The board's own keys, for the shortcuts page (Undo and Redo are the window's). */
+  public static final List<String[]> KEYS = List.of(
+      new String[] {"Alt+1 .. Alt+4", "Move the selected cards to Inbox, Confirmed, In report, Dismissed"},
+      new String[] {"Alt+Left / Alt+Right", "Move the selected cards to the neighbouring column"},
+      new String[] {"Alt+Up / Alt+Down", "Move the selected cards up or down their column"},
+      new String[] {"Ctrl+M", "Merge the selected cards as duplicates of the first"},
+      new String[] {"Ctrl+Z / Ctrl+Shift+Z", "Undo / redo (board, findings table and matrix alike)"});
+
   /** How cards are grouped into rows. */
   public enum Lanes {
     NONE("No swimlanes", null),
     CATEGORY("Swimlanes by category", f -> f.category().key()),
-    APP("Swimlanes by app", FindingsViewModel::appOf);
+    APP("Swimlanes by app", dev.auditworkbench.engine.project.FindingQuery::appOf);
 
     final String label;
     final Function<Finding, String> key;
@@ -109,23 +117,12 @@ public final class BoardView extends BorderPane {
     merge.setId("board-merge");
     merge.setTooltip(new Tooltip("Merge the selected cards into the one selected first (Ctrl+M)"));
     merge.setOnAction(e -> mergeSelection());
-    Button undo = new Button("Undo");
-    undo.setId("board-undo");
-    undo.disableProperty().bind(model.canUndoProperty().not());
-    undo.setOnAction(e -> model.undo());
-    Tooltip undoTip = new Tooltip();
-    undoTip.textProperty().bind(model.undoLabelProperty().map(l -> l.isEmpty() ? "Nothing to undo" : "Undo " + l + " (Ctrl+Z)"));
-    undo.setTooltip(undoTip);
-    Button redo = new Button("Redo");
-    redo.setId("board-redo");
-    redo.disableProperty().bind(model.canRedoProperty().not());
-    redo.setOnAction(e -> model.redo());
     Label title = new Label("Board");
     title.getStyleClass().add(Css.PAGE_TITLE);
     Label hint = new Label("Drag cards between or within columns, or Alt+1..4, Alt+arrows; Ctrl+M merges duplicates; "
-        + "Ctrl+Z undoes.");
+        + "Ctrl+Z undoes (toolbar).");
     hint.getStyleClass().add(Css.MUTED);
-    VBox top = new VBox(4, title, hint, new ToolBar(filter, lanes, merge, undo, redo));
+    VBox top = new VBox(4, title, hint, new ToolBar(filter, lanes, merge));
     top.setPadding(new Insets(0, 0, 8, 0));
     setTop(top);
     for (Status s : ORDER) {
@@ -257,15 +254,6 @@ public final class BoardView extends BorderPane {
 
   private void keys(KeyEvent e) {
     boolean inText = e.getTarget() instanceof TextInputControl;
-    if (e.isShortcutDown() && e.getCode() == KeyCode.Z && !inText) {
-      if (e.isShiftDown()) {
-        model.redo();
-      } else {
-        model.undo();
-      }
-      e.consume();
-      return;
-    }
     if (e.isShortcutDown() && e.getCode() == KeyCode.M) {
       mergeSelection();
       e.consume();

@@ -1,26 +1,24 @@
 package dev.auditworkbench.views.board;
 
 import dev.auditworkbench.engine.excerpt.CodeExcerpts;
+import dev.auditworkbench.engine.model.TriageChange;
+import dev.auditworkbench.engine.project.AuditProject;
+import dev.auditworkbench.engine.project.FindingQuery;
+import dev.auditworkbench.engine.project.FindingService;
+import dev.auditworkbench.engine.triage.TriageCommand;
+import dev.auditworkbench.views.common.TriageActions;
 import dev.auditworkbench.engine.model.DismissReason;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.Status;
-import dev.auditworkbench.engine.store.BoardRepository;
-import dev.auditworkbench.engine.store.FindingFilter;
-import dev.auditworkbench.engine.store.FindingRepository;
-import dev.auditworkbench.engine.store.HistoryRepository;
-import dev.auditworkbench.engine.store.ProjectStore;
 import dev.auditworkbench.engine.triage.TriageEdit;
-import dev.auditworkbench.engine.triage.TriageService;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
 import dev.auditworkbench.views.findings.FindingsViewModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,9 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -45,36 +41,22 @@ import javafx.concurrent.Task;
  * tool reports any more stay off the board.
  */
 public final class BoardViewModel {
-  /** One undoable change; both directions run off the FX thread and talk to the store. */
-  private interface Step {
-    String label();
-
-    void undo();
-
-    void redo();
-  }
-
   private final FindingsViewModel findings;
-  private final ProjectStore store;
-  private final TriageService triage;
+  private final AuditProject project;
+  private final TriageActions actions;
   private final BackgroundWork background;
   private final Map<Status, FilteredList<Finding>> filtered = new EnumMap<>(Status.class);
   /** Every finding in board order; the columns filter it, so typing a search never re-sorts. */
   private final SortedList<Finding> inOrder;
-  private final Deque<Step> undo = new ArrayDeque<>();
-  private final Deque<Step> redo = new ArrayDeque<>();
-  private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyStringWrapper undoLabel = new ReadOnlyStringWrapper("");
   /** Fingerprint to rank within its column, for cards placed by hand. */
   private Map<String, Integer> ranks = new HashMap<>();
   /** Fingerprint of a kept finding to the findings merged into it. */
   private Map<String, List<Finding>> merged = new HashMap<>();
 
-  public BoardViewModel(FindingsViewModel findings, ProjectStore store, TriageService triage, BackgroundWork background) {
+  public BoardViewModel(FindingsViewModel findings, AuditProject project, TriageActions actions, BackgroundWork background) {
     this.findings = findings;
-    this.store = store;
-    this.triage = triage;
+    this.project = project;
+    this.actions = actions;
     this.background = background;
     inOrder = new SortedList<>(findings.all(), order());
     for (Status s : Status.values()) {
@@ -94,7 +76,7 @@ public final class BoardViewModel {
   private Comparator<Finding> order() {
     Map<String, Integer> r = ranks;
     return Comparator.<Finding>comparingInt(f -> r.getOrDefault(f.fingerprint(), Integer.MAX_VALUE))
-        .thenComparing(FindingRepository.DISPLAY_ORDER);
+        .thenComparing(FindingService.DISPLAY_ORDER);
   }
 
   private void resort() {
@@ -111,10 +93,10 @@ public final class BoardViewModel {
   private record Stored(Map<String, Integer> ranks, Map<String, String> duplicates) {}
 
   private void loadBoardState() {
-    Task<Stored> task = FxTasks.task("Loading the board", l -> store.read(c -> {
-      BoardRepository board = new BoardRepository(c);
-      return new Stored(board.ranks(), board.duplicates());
-    }));
+    Task<Stored> task = FxTasks.task("Loading the board", l -> {
+      FindingService.BoardState state = project.findings().board();
+      return new Stored(state.ranks(), state.duplicateOf());
+    });
     task.setOnSucceeded(e -> {
       Map<String, Integer> r = task.getValue().ranks();
       Map<String, String> d = task.getValue().duplicates();
@@ -144,12 +126,10 @@ public final class BoardViewModel {
   }
 
   private void refilter() {
-    FindingFilter base = findings.filter();
-    FindingFilter ignoringStatus = new FindingFilter(Set.of(), base.categories(), base.severities(), base.tools(), "");
+    FindingQuery anyStatus = findings.query().anyStatus();
     java.util.function.Predicate<Finding> text = findings.textMatch();
-    java.util.function.Predicate<Finding> more = findings.appAndQuadrant();
     for (Status s : Status.values()) {
-      filtered.get(s).setPredicate(f -> f.status() == s && !f.gone() && ignoringStatus.test(f) && text.test(f) && more.test(f));
+      filtered.get(s).setPredicate(f -> f.status() == s && !f.gone() && anyStatus.matchesExceptText(f) && text.test(f));
     }
   }
 
@@ -184,35 +164,8 @@ public final class BoardViewModel {
       return null;
     }
     String label = real.isEmpty() ? "reorder " + moved.size() + " card(s)" : "move " + real.size() + " card(s) to " + to.label();
-    return perform(label, () -> {
-      List<Finding> was = current(real);
-      List<Finding> after = new ArrayList<>();
-      for (Finding f : was) {
-        after.add(triage.apply(f.id(), TriageEdit.status(to, to == Status.DISMISSED ? reason : null), "board"));
-      }
-      if (!rankAfter.isEmpty()) {
-        triage.rank(rankAfter);
-      }
-      return new Step() {
-        public String label() {
-          return label;
-        }
-
-        public void undo() {
-          triage.restore(was, "board-undo");
-          if (!rankBefore.isEmpty()) {
-            triage.rank(rankBefore);
-          }
-        }
-
-        public void redo() {
-          triage.restore(after, "board-redo");
-          if (!rankAfter.isEmpty()) {
-            triage.rank(rankAfter);
-          }
-        }
-      };
-    });
+    return actions.execute(new TriageCommand.Move(real.stream().map(Finding::id).toList(), to,
+        to == Status.DISMISSED ? reason : null, rankAfter, label), "board");
   }
 
   public Task<?> move(List<Finding> moved, Status to, DismissReason reason) {
@@ -233,30 +186,10 @@ public final class BoardViewModel {
     Finding before = delta < 0 ? shown.get(first - 1) : (last + 2 < shown.size() ? shown.get(last + 2) : null);
     if (before == null) {
       // Down to the very end: place after the last card.
-      Map<String, Integer> rankBefore = new HashMap<>();
-      Map<String, Integer> rankAfter = placed(column, selected, null, rankBefore);
-      return perform("reorder " + selected.size() + " card(s)", () -> {
-        triage.rank(rankAfter);
-        return rankStep("reorder", rankBefore, rankAfter);
-      });
+      Map<String, Integer> rankAfter = placed(column, selected, null, new HashMap<>());
+      return actions.execute(new TriageCommand.Rank(rankAfter, "reorder " + selected.size() + " card(s)"), "board");
     }
     return move(selected, column, null, before);
-  }
-
-  private Step rankStep(String label, Map<String, Integer> before, Map<String, Integer> after) {
-    return new Step() {
-      public String label() {
-        return label;
-      }
-
-      public void undo() {
-        triage.rank(before);
-      }
-
-      public void redo() {
-        triage.rank(after);
-      }
-    };
   }
 
   /**
@@ -288,23 +221,7 @@ public final class BoardViewModel {
 
   /** Edits one finding from the detail pane (status, impact, effort, notes, tags); saved at once, undoable. */
   public Task<?> edit(Finding f, TriageEdit edit, String label) {
-    return perform(label, () -> {
-      Finding before = current(List.of(f)).get(0);
-      Finding after = triage.apply(f.id(), edit, "board");
-      return new Step() {
-        public String label() {
-          return label;
-        }
-
-        public void undo() {
-          triage.restore(List.of(before), "board-undo");
-        }
-
-        public void redo() {
-          triage.restore(List.of(after), "board-redo");
-        }
-      };
-    });
+    return actions.execute(TriageCommand.Edit.of(f.id(), edit, label), "board");
   }
 
   /** Merges {@code duplicates} into {@code kept}: they are dismissed as duplicates and counted on its card. */
@@ -314,134 +231,34 @@ public final class BoardViewModel {
       return null;
     }
     String label = "merge " + dups.size() + " duplicate(s) into " + kept.title();
-    return perform(label, () -> {
-      List<Finding> dupsBefore = current(dups);
-      triage.merge(kept, dupsBefore, "board");
-      return new Step() {
-        public String label() {
-          return label;
-        }
-
-        public void undo() {
-          triage.unmerge(kept, dupsBefore, "board-undo");
-        }
-
-        public void redo() {
-          triage.merge(kept, dupsBefore, "board-redo");
-        }
-      };
-    });
+    return actions.execute(new TriageCommand.Merge(kept.id(), dups.stream().map(Finding::id).toList(), label), "board");
   }
 
-  /** The findings as stored now (the loaded copies may be a reload behind): what undo puts back. */
-  private List<Finding> current(List<Finding> loaded) {
-    return store.read(c -> {
-      try (FindingRepository r = new FindingRepository(c)) {
-        List<Finding> out = new ArrayList<>();
-        for (Finding f : loaded) {
-          out.add(r.byId(f.id()).orElseThrow(() -> new IllegalStateException("finding #" + f.id() + " is gone")));
-        }
-        return out;
-      }
-    });
-  }
-
-  /** Work that makes a change and returns how to undo and redo it. */
-  @FunctionalInterface
-  private interface Change {
-    Step run() throws Exception;
-  }
-
-  private Task<?> perform(String label, Change change) {
-    Task<Step> task = FxTasks.task(capitalised(label), l -> change.run());
-    task.setOnSucceeded(e -> {
-      undo.push(task.getValue());
-      redo.clear();
-      updateFlags();
-      findings.reload();
-    });
-    task.setOnFailed(e -> failed(label, task));
-    return background.submit(task);
-  }
-
-  /** Undoes the last change; if that fails, it stays the one to undo. */
+  /** Undoes the last triage change, made here or on another page. */
   public Task<Void> undo() {
-    if (undo.isEmpty()) {
-      return null;
-    }
-    Step s = undo.pop();
-    redo.push(s);
-    updateFlags();
-    return replay("undo " + s.label(), s::undo, () -> {
-      redo.remove(s);
-      undo.push(s);
-    });
+    return actions.undo();
   }
 
-  /** Redoes the last undone change; if that fails, it stays the one to redo. */
   public Task<Void> redo() {
-    if (redo.isEmpty()) {
-      return null;
-    }
-    Step s = redo.pop();
-    undo.push(s);
-    updateFlags();
-    return replay("redo " + s.label(), s::redo, () -> {
-      undo.remove(s);
-      redo.push(s);
-    });
+    return actions.redo();
   }
-
-  private Task<Void> replay(String label, Runnable r, Runnable putBack) {
-    Task<Void> task = FxTasks.task(capitalised(label), l -> {
-      r.run();
-      return null;
-    });
-    task.setOnSucceeded(e -> findings.reload());
-    task.setOnFailed(e -> {
-      putBack.run();
-      updateFlags();
-      failed(label, task);
-    });
-    return background.submit(task);
-  }
-
-  /** A change the store refused: the board shows the stored state again and says what failed. */
-  private void failed(String label, Task<?> task) {
-    Throwable cause = task.getException();
-    error.set("");
-    error.set("Could not " + label + ": " + (cause == null ? "unknown error" : String.valueOf(cause.getMessage())));
-    findings.reload();
-  }
-
-  private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
   /** The last change that failed, for the view to report; set again on each failure. */
   public ReadOnlyStringProperty errorProperty() {
-    return error.getReadOnlyProperty();
-  }
-
-  private static String capitalised(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
-
-  private void updateFlags() {
-    canUndo.set(!undo.isEmpty());
-    canRedo.set(!redo.isEmpty());
-    undoLabel.set(undo.isEmpty() ? "" : undo.peek().label());
+    return actions.errorProperty();
   }
 
   public ReadOnlyBooleanProperty canUndoProperty() {
-    return canUndo.getReadOnlyProperty();
+    return actions.canUndoProperty();
   }
 
   public ReadOnlyBooleanProperty canRedoProperty() {
-    return canRedo.getReadOnlyProperty();
+    return actions.canRedoProperty();
   }
 
   /** What Undo would undo, for the button's tooltip. */
   public ReadOnlyStringProperty undoLabelProperty() {
-    return undoLabel.getReadOnlyProperty();
+    return actions.undoLabelProperty();
   }
 
   /**
@@ -452,13 +269,13 @@ public final class BoardViewModel {
    * @param codeSource where the code came from, shown above it
    */
   public record Detail(Finding finding, List<String> code, int firstLine, String codeSource,
-      List<HistoryRepository.Change> history, List<Finding> duplicates) {}
+      List<TriageChange> history, List<Finding> duplicates) {}
 
   public Task<Detail> detail(Finding f) {
     List<Finding> dups = duplicatesOf(f);
     return background.submit(FxTasks.task("Reading " + f.title(), l -> {
-      CodeExcerpts.Excerpt code = CodeExcerpts.of(store).around(f, 10, 10);
-      var history = store.read(c -> new HistoryRepository(c).of(f.id()));
+      CodeExcerpts.Excerpt code = project.excerpts().around(f, 10, 10);
+      var history = project.findings().history(f.id());
       return new Detail(f, code.lines(), code.isEmpty() ? 1 : code.firstLine(), code.source(), history, dups);
     }));
   }

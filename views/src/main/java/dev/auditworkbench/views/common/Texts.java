@@ -19,4 +19,9 @@ public final class Texts {
   public static String count(long n, String noun) {
     return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
   }
+
+  /** The text with its first letter upper-cased ("move 3 cards" to "Move 3 cards"). */
+  public static String capitalised(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
 }

@@ -3,13 +3,12 @@ package dev.auditworkbench.views.findings;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.model.Status;
-import dev.auditworkbench.engine.store.FindingFilter;
-import dev.auditworkbench.engine.store.FindingRepository;
-import dev.auditworkbench.engine.store.ProjectStore;
-import dev.auditworkbench.engine.triage.TriageEdit;
-import dev.auditworkbench.engine.triage.TriageService;
+import dev.auditworkbench.engine.project.AuditProject;
+import dev.auditworkbench.engine.project.FindingQuery;
+import dev.auditworkbench.engine.triage.TriageCommand;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
+import dev.auditworkbench.views.common.TriageActions;
 import java.util.List;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
@@ -29,8 +28,8 @@ import javafx.concurrent.Task;
  * nodes; loading and saving run on the background worker.
  */
 public final class FindingsViewModel {
-  private final ProjectStore store;
-  private final TriageService triage;
+  private final AuditProject project;
+  private final TriageActions actions;
   private final BackgroundWork background;
 
   private final ObservableList<Finding> all = FXCollections.observableArrayList();
@@ -50,15 +49,15 @@ public final class FindingsViewModel {
   /** Each finding's searchable text, lower-cased once: the search runs over every finding per keystroke. */
   private final java.util.Map<Finding, String> searchable = new java.util.IdentityHashMap<>();
 
-  public FindingsViewModel(ProjectStore store, TriageService triage, BackgroundWork background) {
-    this.store = store;
-    this.triage = triage;
+  public FindingsViewModel(AuditProject project, TriageActions actions, BackgroundWork background) {
+    this.project = project;
+    this.actions = actions;
     this.background = background;
     all.addListener((javafx.collections.ListChangeListener<Finding>) c -> {
       while (c.next()) {
         c.getRemoved().forEach(searchable::remove);
         // computeIfAbsent: the filtered list, listening first, may have asked for them already
-        c.getAddedSubList().forEach(f -> searchable.computeIfAbsent(f, FindingFilter::searchable));
+        c.getAddedSubList().forEach(f -> searchable.computeIfAbsent(f, FindingQuery::searchable));
       }
     });
     search.addListener((o, a, b) -> refilter());
@@ -76,50 +75,43 @@ public final class FindingsViewModel {
             shown, all));
   }
 
-  /** The filter as the engine understands it; shared with the CLI's findings command. */
-  public FindingFilter filter() {
-    return new FindingFilter(
+  /** Every filter set on this page, as the engine understands it; the board and the matrix apply it too. */
+  public FindingQuery query() {
+    return new FindingQuery(
         status.get() == null ? Set.of() : Set.of(status.get()),
         category.get() == null ? Set.of() : Set.of(category.get()),
         severity.get() == null ? Set.of() : Set.of(severity.get()),
         tool.get() == null ? Set.of() : Set.of(tool.get()),
-        search.get());
+        search.get(),
+        app.get() == null ? Set.of() : Set.of(app.get()),
+        quadrant.get() == null ? Set.of() : Set.of(quadrant.get()),
+        highImpact, lowEffortHours);
   }
 
   private void refilter() {
-    FindingFilter filter = filter().withText("");
+    FindingQuery q = query();
     java.util.function.Predicate<Finding> text = textMatch();
-    java.util.function.Predicate<Finding> more = appAndQuadrant();
-    shown.setPredicate(f -> filter.test(f) && text.test(f) && more.test(f));
+    shown.setPredicate(f -> q.matchesExceptText(f) && text.test(f));
   }
 
   /** The search text as a predicate (shared with the board), over each finding's cached searchable text. */
   public java.util.function.Predicate<Finding> textMatch() {
-    FindingFilter filter = filter();
-    if (filter.text().isEmpty()) {
+    FindingQuery q = query();
+    if (q.text().isEmpty()) {
       return f -> true;
     }
-    return f -> filter.matchesSearchable(searchable.computeIfAbsent(f, FindingFilter::searchable));
+    return f -> q.matchesSearchable(searchable.computeIfAbsent(f, FindingQuery::searchable));
   }
 
-  /** The app (top-level folder of the finding's file) a finding is in; "(repository)" for top-level files. */
-  public static String appOf(Finding f) {
-    String path = f.location() == null ? null : f.location().path();
-    if (path == null) {
-      return "(no file)";
-    }
-    int slash = path.indexOf('/');
-    return slash < 0 ? "(repository)" : path.substring(0, slash);
-  }
-
-  /** The app and quadrant filters, which the engine's FindingFilter does not know (shared with the board). */
-  public java.util.function.Predicate<Finding> appAndQuadrant() {
-    String a = app.get();
-    dev.auditworkbench.engine.priority.Quadrant q = quadrant.get();
-    int hi = highImpact;
-    int low = lowEffortHours;
-    return f -> (a == null || a.equals(appOf(f)))
-        && (q == null || dev.auditworkbench.engine.priority.Quadrant.of(f.impact().value(), f.effort().hours(), hi, low) == q);
+  /** Clears every filter of the page (and so of the board and matrix). */
+  public void clearFilters() {
+    search.set("");
+    severity.set(null);
+    status.set(null);
+    tool.set(null);
+    app.set(null);
+    category.set(null);
+    quadrant.set(null);
   }
 
   public ObjectProperty<dev.auditworkbench.engine.model.Category> categoryProperty() {
@@ -171,37 +163,28 @@ public final class FindingsViewModel {
   public Task<List<Finding>> reload() {
     Task<List<Finding>> task =
         FxTasks.task("Loading findings", l -> {
-          var settings = dev.auditworkbench.engine.priority.PlanSettings.from(
-              store.read(c -> new dev.auditworkbench.engine.store.ProjectRepository(c).all()), java.time.LocalDate.now());
+          var settings = project.plans().settings();
           highImpact = settings.highImpact();
           lowEffortHours = settings.lowEffortHours();
-          return store.read(c -> new FindingRepository(c).all());
+          return project.findings().all();
         });
     task.setOnSucceeded(e -> {
       all.setAll(task.getValue());
-      apps.setAll(task.getValue().stream().map(FindingsViewModel::appOf).distinct().sorted().toList());
+      apps.setAll(task.getValue().stream().map(FindingQuery::appOf).distinct().sorted().toList());
       tools.setAll(task.getValue().stream().flatMap(f -> f.sources().stream()).map(s -> s.tool()).distinct().sorted().toList());
     });
     return background.submit(task);
   }
 
   /** Moves the given findings to {@code target} (Dismissed is not offered here: it needs a reason). */
-  public Task<Void> moveTo(List<Finding> findings, Status target) {
+  public Task<?> moveTo(List<Finding> findings, Status target) {
     if (target == Status.DISMISSED) {
       throw new IllegalArgumentException("dismissing needs a reason");
     }
-    List<Long> ids = findings.stream().map(Finding::id).toList();
-    Task<Void> task =
-        FxTasks.task(
-            "Moving " + ids.size() + " findings to " + target.label(),
-            l -> {
-              for (long id : ids) {
-                triage.apply(id, new TriageEdit(target, null, null, null, null), "findings-table");
-              }
-              return null;
-            });
-    task.setOnSucceeded(e -> reload());
-    return background.submit(task);
+    List<Long> ids = findings.stream().filter(f -> f.status() != target).map(Finding::id).toList();
+    return actions.execute(new TriageCommand.Move(ids, target, null, java.util.Map.of(),
+        "move " + dev.auditworkbench.views.common.Texts.count(ids.size(), "finding") + " to " + target.label()),
+        "findings-table");
   }
 
   public ObservableList<Finding> shown() {

@@ -4,12 +4,12 @@ import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.Impact;
 import dev.auditworkbench.engine.priority.Planner;
-import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.project.AuditProject;
+import dev.auditworkbench.engine.triage.TriageCommand;
 import dev.auditworkbench.engine.triage.TriageEdit;
-import dev.auditworkbench.engine.triage.TriageService;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
-import java.time.LocalDate;
+import dev.auditworkbench.views.common.TriageActions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -19,19 +19,19 @@ import javafx.concurrent.Task;
 
 /** The plan (work items, quadrants, roadmap) for the matrix, and re-scoring by dragging. */
 public final class MatrixViewModel {
-  private final ProjectStore store;
-  private final TriageService triage;
+  private final AuditProject project;
+  private final TriageActions actions;
   private final BackgroundWork background;
   private final ReadOnlyObjectWrapper<Optional<Planner.Plan>> plan = new ReadOnlyObjectWrapper<>(Optional.empty());
 
-  public MatrixViewModel(ProjectStore store, TriageService triage, BackgroundWork background) {
-    this.store = store;
-    this.triage = triage;
+  public MatrixViewModel(AuditProject project, TriageActions actions, BackgroundWork background) {
+    this.project = project;
+    this.actions = actions;
     this.background = background;
   }
 
   public Task<Planner.Plan> reload() {
-    Task<Planner.Plan> task = FxTasks.task("Planning", l -> store.read(c -> Planner.of(c, LocalDate.now())));
+    Task<Planner.Plan> task = FxTasks.task("Planning", l -> project.plans().plan());
     task.setOnSucceeded(e -> plan.set(Optional.of(task.getValue())));
     return background.submit(task);
   }
@@ -41,22 +41,18 @@ public final class MatrixViewModel {
    * member gets the impact; a single finding gets the effort, a group's largest member gets what
    * makes the combined effort come out at the asked hours (the others keep theirs).
    */
-  public Task<Void> rescore(Planner.WorkItem item, int impact, int hours) {
+  public Task<?> rescore(Planner.WorkItem item, int impact, int hours) {
     int clampedImpact = Math.max(1, Math.min(5, impact));
     List<Finding> members = item.findings().stream()
         .sorted(Comparator.comparingInt((Finding f) -> f.effort().hours()).reversed()).toList();
     int others = members.stream().skip(1).mapToInt(f -> f.effort().hours()).sum();
     int largest = Math.max(1, Math.min(10_000, hours - (int) Math.ceil(others / 2.0)));
-    Task<Void> task = FxTasks.task("Re-scoring " + item.title(), l -> {
-      for (int i = 0; i < members.size(); i++) {
-        Finding f = members.get(i);
-        Effort effort = i == 0 ? Effort.hours(largest) : null;
-        triage.apply(f.id(), new TriageEdit(null, null, Impact.of(clampedImpact), effort, null), "matrix");
-      }
-      return null;
-    });
-    task.setOnSucceeded(e -> reload());
-    return background.submit(task);
+    java.util.Map<Long, TriageEdit> edits = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < members.size(); i++) {
+      Effort effort = i == 0 ? Effort.hours(largest) : null;
+      edits.put(members.get(i).id(), new TriageEdit(null, null, Impact.of(clampedImpact), effort, null));
+    }
+    return actions.execute(new TriageCommand.Edit(edits, "re-score " + item.title()), "matrix");
   }
 
   public ReadOnlyObjectProperty<Optional<Planner.Plan>> planProperty() {

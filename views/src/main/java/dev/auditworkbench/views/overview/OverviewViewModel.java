@@ -1,14 +1,12 @@
 package dev.auditworkbench.views.overview;
 
+import dev.auditworkbench.engine.model.ScanRecord;
 import dev.auditworkbench.engine.django.DjangoInventory;
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.ImportRecord;
 import dev.auditworkbench.engine.model.Severity;
-import dev.auditworkbench.engine.store.FindingRepository;
-import dev.auditworkbench.engine.store.ImportRepository;
-import dev.auditworkbench.engine.store.ProjectStore;
-import dev.auditworkbench.engine.store.ScanRepository;
+import dev.auditworkbench.engine.project.AuditProject;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
 import java.util.EnumMap;
@@ -28,28 +26,28 @@ public final class OverviewViewModel {
       Map<Severity, Integer> bySeverity,
       Map<Category, Integer> byCategory,
       List<ImportRecord> imports,
-      Optional<ScanRepository.Scan> scan,
+      Optional<ScanRecord> scan,
       Optional<DjangoInventory> inventory,
       List<String> highlights) {}
 
-  private final ProjectStore store;
+  private final AuditProject project;
   private final BackgroundWork background;
   private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>();
 
-  public OverviewViewModel(ProjectStore store, BackgroundWork background) {
-    this.store = store;
+  public OverviewViewModel(AuditProject project, BackgroundWork background) {
+    this.project = project;
     this.background = background;
   }
 
   public Task<Snapshot> reload() {
-    Task<Snapshot> task = FxTasks.task("Summarising the audit", l -> compute(store));
+    Task<Snapshot> task = FxTasks.task("Summarising the audit", l -> compute(project));
     task.setOnSucceeded(e -> snapshot.set(task.getValue()));
     return background.submit(task);
   }
 
-  static Snapshot compute(ProjectStore store) {
-    List<Finding> findings = store.read(c -> new FindingRepository(c).all());
-    List<ImportRecord> imports = store.read(c -> new ImportRepository(c).all());
+  static Snapshot compute(AuditProject project) {
+    List<Finding> findings = project.findings().all();
+    List<ImportRecord> imports = project.analyses().imports();
     Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
     Map<Category, Integer> byCategory = new EnumMap<>(Category.class);
     for (Severity s : Severity.values()) {
@@ -64,21 +62,20 @@ public final class OverviewViewModel {
       bySeverity.merge(f.severity(), 1, Integer::sum);
       byCategory.merge(f.category(), 1, Integer::sum);
     }
-    Optional<ScanRepository.Scan> scan = store.read(c -> new ScanRepository(c).latest());
-    Optional<DjangoInventory> inventory = store.read(c -> new ScanRepository(c).latestFacts("inventory", DjangoInventory.class));
+    Optional<ScanRecord> scan = project.analyses().latestScan();
+    Optional<DjangoInventory> inventory = project.analyses().inventory();
     return new Snapshot(findings.size(), open, bySeverity, byCategory, imports, scan, inventory,
-        highlights(store, findings));
+        highlights(project, findings));
   }
 
   /** The Django version's support, the top hotspots, the slowest routes and statements, in one list. */
-  static List<String> highlights(ProjectStore store, List<Finding> findings) {
+  static List<String> highlights(AuditProject project, List<Finding> findings) {
     List<String> out = new java.util.ArrayList<>();
     findings.stream().filter(f -> !f.gone() && f.ruleId().equals("dependency.django-support")).findFirst()
         .ifPresent(f -> out.add("Framework: " + f.title()));
     findings.stream().filter(f -> !f.gone() && f.ruleId().equals("history.hotspot"))
         .sorted(java.util.Comparator.comparing(Finding::title)).limit(3).forEach(f -> out.add(f.title()));
-    var queries = store.read(c -> dev.auditworkbench.engine.queries.QueryAnalysis.of(c,
-        dev.auditworkbench.engine.queries.QueryAnalysis.DEFAULT_N_PLUS_ONE));
+    var queries = project.analyses().queries(dev.auditworkbench.engine.queries.QueryAnalysis.DEFAULT_N_PLUS_ONE);
     queries.routes().stream().limit(3).forEach(r -> out.add(String.format(java.util.Locale.ROOT,
         "Slow route %s: p95 %.0f ms over %s%s", r.route(), r.p95(), dev.auditworkbench.views.common.Texts.count(r.requests(), "request"),
         r.changedOn() == null ? "" : String.format(java.util.Locale.ROOT, " (slower since %s)", r.changedOn()))));

@@ -1,7 +1,7 @@
 package dev.auditworkbench.views.queries;
 
 import dev.auditworkbench.engine.queries.QueryAnalysis;
-import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.project.AuditProject;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
 import java.util.Optional;
@@ -11,18 +11,18 @@ import javafx.concurrent.Task;
 
 /** What the imported traces say (statements, N+1 per route, plans, route latency), computed off the FX thread. */
 public final class QueriesViewModel {
-  private final ProjectStore store;
+  private final AuditProject project;
   private final BackgroundWork background;
   private final ReadOnlyObjectWrapper<Optional<QueryAnalysis.Result>> result = new ReadOnlyObjectWrapper<>(Optional.empty());
 
-  public QueriesViewModel(ProjectStore store, BackgroundWork background) {
-    this.store = store;
+  public QueriesViewModel(AuditProject project, BackgroundWork background) {
+    this.project = project;
     this.background = background;
   }
 
   public Task<QueryAnalysis.Result> reload() {
     Task<QueryAnalysis.Result> task = FxTasks.task("Analysing queries",
-        l -> store.read(c -> QueryAnalysis.of(c, QueryAnalysis.DEFAULT_N_PLUS_ONE)));
+        l -> project.analyses().queries(QueryAnalysis.DEFAULT_N_PLUS_ONE));
     task.setOnSucceeded(e -> result.set(Optional.of(task.getValue())));
     return background.submit(task);
   }

@@ -1,5 +1,6 @@
 package dev.auditworkbench.views.report;
 
+import dev.auditworkbench.engine.project.ReportService;
 import dev.auditworkbench.views.common.Css;
 import dev.auditworkbench.views.common.DialogService;
 import dev.auditworkbench.views.common.LockedWebView;
@@ -28,7 +29,7 @@ public final class ReportView extends BorderPane {
     refresh.setId("report-refresh");
     refresh.setOnAction(e -> model.reload());
     ToolBar bar = new ToolBar(refresh);
-    for (ReportViewModel.Format f : ReportViewModel.Format.values()) {
+    for (ReportService.Format f : ReportService.Format.values()) {
       Button b = new Button("Export " + f.name() + "...");
       b.setId("report-export-" + f.extension());
       b.setOnAction(e -> dialogs.chooseExportFile("Export the report as " + f.name(), f.extension(),

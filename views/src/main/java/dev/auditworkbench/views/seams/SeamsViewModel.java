@@ -1,8 +1,7 @@
 package dev.auditworkbench.views.seams;
 
 import dev.auditworkbench.engine.seams.SeamMap;
-import dev.auditworkbench.engine.scan.SeamMaps;
-import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.project.AuditProject;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
 import java.util.Optional;
@@ -12,17 +11,17 @@ import javafx.concurrent.Task;
 
 /** The seam map of the last scan, built off the FX thread; empty until the project is scanned. */
 public final class SeamsViewModel {
-  private final ProjectStore store;
+  private final AuditProject project;
   private final BackgroundWork background;
   private final ReadOnlyObjectWrapper<Optional<SeamMap>> map = new ReadOnlyObjectWrapper<>(Optional.empty());
 
-  public SeamsViewModel(ProjectStore store, BackgroundWork background) {
-    this.store = store;
+  public SeamsViewModel(AuditProject project, BackgroundWork background) {
+    this.project = project;
     this.background = background;
   }
 
   public Task<Optional<SeamMap>> reload() {
-    Task<Optional<SeamMap>> task = FxTasks.task("Drawing the seam map", l -> store.read(SeamMaps::ofLatestScan));
+    Task<Optional<SeamMap>> task = FxTasks.task("Drawing the seam map", l -> project.analyses().seamMap());
     task.setOnSucceeded(e -> map.set(task.getValue()));
     return background.submit(task);
   }
@@ -34,7 +33,7 @@ public final class SeamsViewModel {
   public Task<Optional<dev.auditworkbench.engine.scan.SeamDetails>> select(String app) {
     Optional<SeamMap> current = map.get();
     Task<Optional<dev.auditworkbench.engine.scan.SeamDetails>> task = FxTasks.task("Reading " + app, l -> current.isEmpty()
-        ? Optional.empty() : store.read(c -> dev.auditworkbench.engine.scan.SeamDetails.of(c, current.get(), app)));
+        ? Optional.empty() : project.analyses().seamDetails(current.get(), app));
     task.setOnSucceeded(e -> details.set(task.getValue()));
     return background.submit(task);
   }

@@ -6,11 +6,11 @@ import dev.auditworkbench.engine.model.ProjectInfo;
 import dev.auditworkbench.engine.scan.ScanResult;
 import dev.auditworkbench.engine.scan.ScanService;
 import dev.auditworkbench.engine.spi.BadInputException;
-import dev.auditworkbench.engine.store.ProjectStore;
-import dev.auditworkbench.engine.triage.TriageService;
+import dev.auditworkbench.engine.project.AuditProject;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.DialogService;
 import dev.auditworkbench.views.common.FxTasks;
+import dev.auditworkbench.views.common.TriageActions;
 import dev.auditworkbench.views.findings.FindingsViewModel;
 import dev.auditworkbench.views.overview.OverviewViewModel;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ public final class MainViewModel {
     }
   }
 
-  private final ProjectStore store;
+  private final AuditProject project;
   private final ImportService imports;
   private final ScanService scans;
   private final BackgroundWork background;
@@ -47,27 +47,38 @@ public final class MainViewModel {
   private final dev.auditworkbench.views.matrix.MatrixViewModel matrix;
   private final dev.auditworkbench.views.board.BoardViewModel board;
   private final ProjectInfo info;
+  private final TriageActions triage;
 
   public MainViewModel(
-      ProjectStore store,
+      AuditProject project,
       ImportService imports,
-      ScanService scans,
-      TriageService triage,
       BackgroundWork background,
       DialogService dialogs) {
-    this.store = store;
+    this.project = project;
     this.imports = imports;
-    this.scans = scans;
+    this.scans = project.scans();
     this.background = background;
     this.dialogs = dialogs;
-    this.findings = new FindingsViewModel(store, triage, background);
-    this.overview = new OverviewViewModel(store, background);
-    this.seams = new dev.auditworkbench.views.seams.SeamsViewModel(store, background);
-    this.queries = new dev.auditworkbench.views.queries.QueriesViewModel(store, background);
-    this.report = new dev.auditworkbench.views.report.ReportViewModel(store, background);
-    this.matrix = new dev.auditworkbench.views.matrix.MatrixViewModel(store, triage, background);
-    this.board = new dev.auditworkbench.views.board.BoardViewModel(findings, store, triage, background);
-    this.info = store.info();
+    this.triage = new TriageActions(project.triage(), background);
+    this.findings = new FindingsViewModel(project, triage, background);
+    this.overview = new OverviewViewModel(project, background);
+    this.seams = new dev.auditworkbench.views.seams.SeamsViewModel(project, background);
+    this.queries = new dev.auditworkbench.views.queries.QueriesViewModel(project, background);
+    this.report = new dev.auditworkbench.views.report.ReportViewModel(project, background);
+    this.matrix = new dev.auditworkbench.views.matrix.MatrixViewModel(project, triage, background);
+    this.board = new dev.auditworkbench.views.board.BoardViewModel(findings, project, triage, background);
+    this.info = project.info();
+    // Every triage change, wherever made, shows on every page that counts findings.
+    triage.onChanged(() -> {
+      findings.reload();
+      overview.reload();
+      matrix.reload();
+    });
+  }
+
+  /** The one undo history of triage changes: board, findings table and matrix. */
+  public TriageActions triage() {
+    return triage;
   }
 
   public void reloadAll() {
@@ -126,12 +137,12 @@ public final class MainViewModel {
   }
 
   public String title() {
-    String client = info.client().isBlank() ? store.file().getFileName().toString() : info.client();
+    String client = info.client().isBlank() ? project.file().getFileName().toString() : info.client();
     return client + (info.engagement().isBlank() ? "" : " - " + info.engagement());
   }
 
   public String statusText() {
-    return store.file() + (info.repo() == null ? "" : "   repository " + info.repo());
+    return project.file() + (info.repo() == null ? "" : "   repository " + info.repo());
   }
 
   /** The status bar once the overview is known: the scanned commit and the last import too. */

@@ -29,18 +29,27 @@ import javafx.scene.layout.StackPane;
 public final class MainWindow extends BorderPane {
   /** The pages of the sidebar, in order. */
   public enum Page {
-    OVERVIEW("Overview"),
-    BOARD("Board"),
-    FINDINGS("Findings"),
-    MATRIX("Matrix"),
-    SEAMS("Seams"),
-    QUERIES("Queries"),
-    REPORT("Report");
+    OVERVIEW("Overview", WorkbenchAction.SHOW_OVERVIEW, org.kordamp.ikonli.feather.Feather.HOME),
+    FINDINGS("Findings", WorkbenchAction.SHOW_FINDINGS, org.kordamp.ikonli.feather.Feather.LIST),
+    BOARD("Board", WorkbenchAction.SHOW_BOARD, org.kordamp.ikonli.feather.Feather.COLUMNS),
+    MATRIX("Matrix", WorkbenchAction.SHOW_MATRIX, org.kordamp.ikonli.feather.Feather.GRID),
+    SEAMS("Seams", WorkbenchAction.SHOW_SEAMS, org.kordamp.ikonli.feather.Feather.GIT_MERGE),
+    QUERIES("Queries", WorkbenchAction.SHOW_QUERIES, org.kordamp.ikonli.feather.Feather.DATABASE),
+    REPORT("Report", WorkbenchAction.SHOW_REPORT, org.kordamp.ikonli.feather.Feather.FILE_TEXT);
 
     private final String label;
+    private final WorkbenchAction action;
+    private final org.kordamp.ikonli.Ikon icon;
 
-    Page(String label) {
+    Page(String label, WorkbenchAction action, org.kordamp.ikonli.Ikon icon) {
       this.label = label;
+      this.action = action;
+      this.icon = icon;
+    }
+
+    /** The action that shows the page (its Ctrl+digit follows the sidebar's order). */
+    public WorkbenchAction action() {
+      return action;
     }
 
     @Override
@@ -79,11 +88,9 @@ public final class MainWindow extends BorderPane {
     pages.put(Page.QUERIES, new dev.auditworkbench.views.queries.QueriesView(model.queries()));
     dev.auditworkbench.views.matrix.MatrixView matrixView = new dev.auditworkbench.views.matrix.MatrixView(model.matrix());
     matrixView.setFilter(() -> {
-      var base = model.findings().filter();
-      var ignoringStatus = new dev.auditworkbench.engine.store.FindingFilter(java.util.Set.of(), base.categories(),
-          base.severities(), base.tools(), base.text());
-      var more = model.findings().appAndQuadrant();
-      return f -> ignoringStatus.test(f) && more.test(f);
+      var anyStatus = model.findings().query().anyStatus();
+      var text = model.findings().textMatch();
+      return f -> anyStatus.matchesExceptText(f) && text.test(f);
     });
     matrixView.setOnOpen(w -> {
       show(Page.FINDINGS);
@@ -112,20 +119,19 @@ public final class MainWindow extends BorderPane {
         item(WorkbenchAction.RESCAN, model::rescan),
         item(WorkbenchAction.CLOSE_PROJECT, onClose),
         item(WorkbenchAction.QUIT, onQuit));
+    Menu edit = new Menu("Edit");
+    edit.getItems().addAll(undoItem(WorkbenchAction.UNDO), undoItem(WorkbenchAction.REDO));
     Menu view = new Menu("View");
+    for (Page page : Page.values()) {
+      view.getItems().add(item(page.action(), () -> show(page)));
+    }
     view.getItems().addAll(
-        item(WorkbenchAction.SHOW_OVERVIEW, () -> show(Page.OVERVIEW)),
-        item(WorkbenchAction.SHOW_FINDINGS, () -> show(Page.FINDINGS)),
-        item(WorkbenchAction.SHOW_BOARD, () -> show(Page.BOARD)),
-        item(WorkbenchAction.SHOW_MATRIX, () -> show(Page.MATRIX)),
-        item(WorkbenchAction.SHOW_SEAMS, () -> show(Page.SEAMS)),
-        item(WorkbenchAction.SHOW_QUERIES, () -> show(Page.QUERIES)),
-        item(WorkbenchAction.SHOW_REPORT, () -> show(Page.REPORT)),
+        new javafx.scene.control.SeparatorMenuItem(),
         item(WorkbenchAction.FIND, this::focusSearch),
         item(WorkbenchAction.TOGGLE_THEME, () -> onToggleTheme.run()));
     Menu help = new Menu("Help");
     help.getItems().add(item(WorkbenchAction.SHORTCUTS, this::showShortcuts));
-    MenuBar bar = new MenuBar(file, view, help);
+    MenuBar bar = new MenuBar(file, edit, view, help);
     bar.setId("menu-bar");
     return bar;
   }
@@ -135,17 +141,47 @@ public final class MainWindow extends BorderPane {
         toolButton(WorkbenchAction.IMPORT, org.kordamp.ikonli.feather.Feather.UPLOAD, this::chooseAndImport),
         toolButton(WorkbenchAction.RESCAN, org.kordamp.ikonli.feather.Feather.REFRESH_CW, model::rescan),
         new javafx.scene.control.Separator(),
-        toolButton(WorkbenchAction.SHOW_OVERVIEW, org.kordamp.ikonli.feather.Feather.HOME, () -> show(Page.OVERVIEW)),
-        toolButton(WorkbenchAction.SHOW_FINDINGS, org.kordamp.ikonli.feather.Feather.LIST, () -> show(Page.FINDINGS)),
-        toolButton(WorkbenchAction.SHOW_BOARD, org.kordamp.ikonli.feather.Feather.COLUMNS, () -> show(Page.BOARD)),
-        toolButton(WorkbenchAction.SHOW_MATRIX, org.kordamp.ikonli.feather.Feather.GRID, () -> show(Page.MATRIX)),
-        toolButton(WorkbenchAction.SHOW_SEAMS, org.kordamp.ikonli.feather.Feather.GIT_MERGE, () -> show(Page.SEAMS)),
-        toolButton(WorkbenchAction.SHOW_QUERIES, org.kordamp.ikonli.feather.Feather.DATABASE, () -> show(Page.QUERIES)),
-        toolButton(WorkbenchAction.SHOW_REPORT, org.kordamp.ikonli.feather.Feather.FILE_TEXT, () -> show(Page.REPORT)),
-        new javafx.scene.control.Separator(),
+        undoButton(WorkbenchAction.UNDO, org.kordamp.ikonli.feather.Feather.CORNER_UP_LEFT),
+        undoButton(WorkbenchAction.REDO, org.kordamp.ikonli.feather.Feather.CORNER_UP_RIGHT),
+        new javafx.scene.control.Separator());
+    for (Page page : Page.values()) {
+      bar.getItems().add(toolButton(page.action(), page.icon, () -> show(page)));
+    }
+    bar.getItems().addAll(new javafx.scene.control.Separator(),
         toolButton(WorkbenchAction.TOGGLE_THEME, org.kordamp.ikonli.feather.Feather.MOON, onToggleTheme));
     bar.setId("tool-bar");
     return bar;
+  }
+
+  /** Undo or Redo of the one triage history (board, findings table, matrix), naming the step. */
+  private Button undoButton(WorkbenchAction action, org.kordamp.ikonli.Ikon icon) {
+    var triage = model.triage();
+    boolean undo = action == WorkbenchAction.UNDO;
+    Button b = toolButton(action, icon, undo ? triage::undo : triage::redo);
+    b.disableProperty().bind((undo ? triage.canUndoProperty() : triage.canRedoProperty()).not());
+    b.getTooltip().textProperty().bind((undo ? triage.undoLabelProperty() : triage.redoLabelProperty())
+        .map(l -> l.isEmpty() ? "Nothing to " + action.label().toLowerCase(java.util.Locale.ROOT)
+            : action.label() + " " + l + " (" + action.keysText() + ")"));
+    return b;
+  }
+
+  private MenuItem undoItem(WorkbenchAction action) {
+    var triage = model.triage();
+    boolean undo = action == WorkbenchAction.UNDO;
+    // Ctrl+Z in a text field undoes typing, not a triage step.
+    MenuItem item = item(action, () -> {
+      if (!(getScene() != null && getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
+        if (undo) {
+          triage.undo();
+        } else {
+          triage.redo();
+        }
+      }
+    });
+    item.disableProperty().bind((undo ? triage.canUndoProperty() : triage.canRedoProperty()).not());
+    item.textProperty().bind((undo ? triage.undoLabelProperty() : triage.redoLabelProperty())
+        .map(l -> l.isEmpty() ? action.label() : action.label() + " " + l));
+    return item;
   }
 
   private static Button toolButton(WorkbenchAction action, org.kordamp.ikonli.Ikon icon, Runnable run) {
@@ -281,6 +317,10 @@ public final class MainWindow extends BorderPane {
     StringBuilder sb = new StringBuilder();
     for (WorkbenchAction a : WorkbenchAction.values()) {
       sb.append(String.format("%-22s %s%n", a.keysText(), a.label()));
+    }
+    sb.append(String.format("%nOn the board:%n"));
+    for (String[] k : dev.auditworkbench.views.board.BoardView.KEYS) {
+      sb.append(String.format("%-22s %s%n", k[0], k[1]));
     }
     model.dialogs().showInformation("Keyboard shortcuts", sb.toString());
   }

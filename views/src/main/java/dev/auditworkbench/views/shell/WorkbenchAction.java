@@ -2,18 +2,23 @@ package dev.auditworkbench.views.shell;
 
 import javafx.scene.input.KeyCombination;
 
-/** Every user action with its label and shortcut; menus and the shortcuts page are built from it. */
+/**
+ * Every user action with its label and shortcut; menus, the toolbar and the shortcuts page are built
+ * from it. The pages come in the sidebar's order, Ctrl+1 to Ctrl+7.
+ */
 public enum WorkbenchAction {
   IMPORT("Import...", "Shortcut+I"),
   RELOAD("Reload", "F5"),
   RESCAN("Re-scan repository", "Shortcut+R"),
+  UNDO("Undo", "Shortcut+Z"),
+  REDO("Redo", "Shortcut+Shift+Z"),
   SHOW_OVERVIEW("Overview", "Shortcut+1"),
   SHOW_FINDINGS("Findings", "Shortcut+2"),
-  SHOW_SEAMS("Seams", "Shortcut+3"),
-  SHOW_QUERIES("Queries", "Shortcut+4"),
-  SHOW_REPORT("Report", "Shortcut+5"),
-  SHOW_MATRIX("Matrix", "Shortcut+6"),
-  SHOW_BOARD("Board", "Shortcut+7"),
+  SHOW_BOARD("Board", "Shortcut+3"),
+  SHOW_MATRIX("Matrix", "Shortcut+4"),
+  SHOW_SEAMS("Seams", "Shortcut+5"),
+  SHOW_QUERIES("Queries", "Shortcut+6"),
+  SHOW_REPORT("Report", "Shortcut+7"),
   FIND("Find in findings", "Shortcut+F"),
   TOGGLE_THEME("Light or dark theme", "Shortcut+Shift+D"),
   CLOSE_PROJECT("Close project", "Shortcut+W"),

@@ -1,4 +1,4 @@
-package dev.auditworkbench.importers.bandit;
+package dev.auditworkbench.importers.common;
 
 import java.util.Map;
 

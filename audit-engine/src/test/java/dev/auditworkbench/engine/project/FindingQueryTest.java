@@ -1,4 +1,4 @@
-package dev.auditworkbench.engine.store;
+package dev.auditworkbench.engine.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class FindingFilterTest {
+class FindingQueryTest {
   private static Finding finding(String title, String rule, String path, String symbol, String... tools) {
     return new Finding(1, "fp", rule, title, "description", Category.SECURITY, Severity.HIGH, Confidence.HIGH,
         new Location(path, 3, 3, symbol, true), List.of(), List.of(), List.of(),
@@ -26,8 +26,8 @@ class FindingFilterTest {
         Status.INBOX, null, Impact.of(3), null, Effort.hours(2), null, null, List.of(), Instant.EPOCH, Instant.EPOCH, 0);
   }
 
-  private static FindingFilter text(String t) {
-    return new FindingFilter(Set.of(), Set.of(), Set.of(), Set.of(), t);
+  private static FindingQuery text(String t) {
+    return new FindingQuery(Set.of(), Set.of(), Set.of(), Set.of(), t);
   }
 
   @Test
@@ -35,7 +35,7 @@ class FindingFilterTest {
     Finding f = finding("SQL injection in report", "python.django.sql-raw", "billing/Views.py", "ExportView", "Semgrep");
     for (String t : List.of("sql INJECTION", "django.sql", "billing/views", "exportview", "semgrep", "  Report ")) {
       assertTrue(text(t).test(f), t);
-      assertTrue(text(t).matchesSearchable(FindingFilter.searchable(f)), t);
+      assertTrue(text(t).matchesSearchable(FindingQuery.searchable(f)), t);
     }
     assertFalse(text("xss").test(f));
   }
@@ -45,7 +45,7 @@ class FindingFilterTest {
     Finding f = finding("Open redirect", "redirect", "app.py", null, "bandit");
     assertFalse(text("redirectredirect").test(f));
     assertFalse(text("redirect redirect").test(f));
-    assertEquals("open redirect\nredirect\napp.py\n\nbandit", FindingFilter.searchable(f));
+    assertEquals("open redirect\nredirect\napp.py\n\nbandit", FindingQuery.searchable(f));
   }
 
   @Test
@@ -53,5 +53,24 @@ class FindingFilterTest {
     Finding f = finding("Framework out of support", "deps.eol", null, null, "workbench");
     assertTrue(text("workbench").test(f));
     assertFalse(text("null").test(f));
+  }
+
+  @Test
+  void appAndQuadrantAreFiltersLikeTheOthers() {
+    Finding inBilling = finding("Raw SQL", "r", "billing/views.py", null, "bandit");
+    Finding topLevel = finding("Raw SQL", "r", "manage.py", null, "bandit");
+    FindingQuery billing = new FindingQuery(Set.of(), Set.of(), Set.of(), Set.of(), "", Set.of("billing"), Set.of(), 4, 16);
+    assertTrue(billing.test(inBilling));
+    assertFalse(billing.test(topLevel));
+    assertEquals(FindingQuery.TOP_LEVEL, FindingQuery.appOf(topLevel));
+    // impact 3, 2 hours: a quick win only when high impact starts at 3
+    var quickWins = new FindingQuery(Set.of(), Set.of(), Set.of(), Set.of(), "", Set.of(),
+        Set.of(dev.auditworkbench.engine.priority.Quadrant.QUICK_WIN), 4, 16);
+    assertFalse(quickWins.test(inBilling));
+    assertTrue(quickWins.withLines(3, 16).test(inBilling));
+    assertTrue(billing.isFiltering());
+    assertFalse(FindingQuery.all().isFiltering());
+    assertEquals("search \"sql\", app billing", billing.withText("SQL").describe());
+    assertEquals(billing.withText(""), billing.withText("x").anyStatus().withText(""));
   }
 }

@@ -1,4 +1,4 @@
-package dev.auditworkbench.engine.deps;
+package dev.auditworkbench.engine.model;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,63 @@
+package dev.auditworkbench.engine.project;
+
+import dev.auditworkbench.engine.django.DjangoInventory;
+import dev.auditworkbench.engine.model.ImportRecord;
+import dev.auditworkbench.engine.model.ScanRecord;
+import dev.auditworkbench.engine.queries.QueryAnalysis;
+import dev.auditworkbench.engine.scan.GraphFacts;
+import dev.auditworkbench.engine.scan.SeamDetails;
+import dev.auditworkbench.engine.scan.SeamMaps;
+import dev.auditworkbench.engine.seams.SeamMap;
+import dev.auditworkbench.engine.store.ImportRepository;
+import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.store.ScanRepository;
+import java.util.List;
+import java.util.Optional;
+
+/** What the latest scan and the imported captures say: inventory, import graph, seams, queries, imports. */
+public final class AnalysisService {
+  private final ProjectStore store;
+
+  AnalysisService(ProjectStore store) {
+    this.store = store;
+  }
+
+  /** The latest scan's summary, if the repository was scanned. */
+  public Optional<ScanRecord> latestScan() {
+    return store.read(c -> new ScanRepository(c).latest());
+  }
+
+  /** The latest scan's Django inventory (apps, models, routes, settings). */
+  public Optional<DjangoInventory> inventory() {
+    return store.read(c -> new ScanRepository(c).latestFacts("inventory", DjangoInventory.class));
+  }
+
+  /** The latest scan's import graph. */
+  public Optional<GraphFacts> graph() {
+    return store.read(c -> new ScanRepository(c).latestFacts("graph", GraphFacts.class));
+  }
+
+  /** The seam map of the latest scan. */
+  public Optional<SeamMap> seamMap() {
+    return store.read(SeamMaps::ofLatestScan);
+  }
+
+  /** One app's seams in detail: what crosses into and out of it. */
+  public Optional<SeamDetails> seamDetails(SeamMap map, String app) {
+    return store.read(c -> SeamDetails.of(c, map, app));
+  }
+
+  /**
+   * The captured traffic's statistics, N+1 patterns, plans and routes.
+   *
+   * @param nPlusOneThreshold repeats of one statement in a request from which it counts as N+1
+   */
+  public QueryAnalysis.Result queries(int nPlusOneThreshold) {
+    return store.read(c -> QueryAnalysis.of(c, nPlusOneThreshold));
+  }
+
+  /** Every import, oldest first. */
+  public List<ImportRecord> imports() {
+    return store.read(c -> new ImportRepository(c).all());
+  }
+}
