@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.logging.ConsoleHandler;
 import java.util.logging.FileHandler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -12,10 +13,10 @@ import java.util.logging.SimpleFormatter;
 /**
  * The app's log: a rotating file (5 files of 2 MB) in the platform's user log folder, holding
  * warnings and errors with their stack traces: what an auditor sends when something goes wrong.
- * Libraries that log through SLF4J (JGit) land here too (slf4j-jdk14). Linux:
- * {@code $XDG_STATE_HOME/audit-workbench/logs} (default {@code ~/.local/state/...}); macOS:
- * {@code ~/Library/Logs/Audit Workbench}; Windows: {@code %LOCALAPPDATA%\Audit Workbench\Logs}.
- * {@code -Dworkbench.logDir=DIR} puts it elsewhere.
+ * Libraries that log through SLF4J (JGit) land here too (slf4j-jdk14). Linux: {@code
+ * $XDG_STATE_HOME/audit-workbench/logs} (default {@code ~/.local/state/...}); macOS: {@code
+ * ~/Library/Logs/Audit Workbench}; Windows: {@code %LOCALAPPDATA%\Audit Workbench\Logs}. {@code
+ * -Dworkbench.logDir=DIR} puts it elsewhere.
  */
 public final class AppLog {
   private static final Logger LOG = Logger.getLogger("dev.auditworkbench");
@@ -40,15 +41,19 @@ public final class AppLog {
     Path home = Path.of(System.getProperty("user.home"));
     if (os.contains("win")) {
       String local = System.getenv("LOCALAPPDATA");
-      return (local == null ? home.resolve("AppData").resolve("Local") : Path.of(local)).resolve("Audit Workbench")
+      return (local == null ? home.resolve("AppData").resolve("Local") : Path.of(local))
+          .resolve("Audit Workbench")
           .resolve("Logs");
     }
     if (os.contains("mac")) {
       return home.resolve("Library").resolve("Logs").resolve("Audit Workbench");
     }
     String state = System.getenv("XDG_STATE_HOME");
-    return (state == null || state.isBlank() ? home.resolve(".local").resolve("state") : Path.of(state))
-        .resolve("audit-workbench").resolve("logs");
+    return (state == null || state.isBlank()
+            ? home.resolve(".local").resolve("state")
+            : Path.of(state))
+        .resolve("audit-workbench")
+        .resolve("logs");
   }
 
   /** Starts writing the log; a folder that cannot be written leaves logging to the console. */
@@ -60,14 +65,16 @@ public final class AppLog {
     folder = dir;
     try {
       Files.createDirectories(dir);
-      FileHandler file = new FileHandler(dir.resolve("workbench-%g.log").toString(), 2 * 1024 * 1024, 5, true);
+      FileHandler file =
+          new FileHandler(dir.resolve("workbench-%g.log").toString(), 2 * 1024 * 1024, 5, true);
       file.setFormatter(new SimpleFormatter());
       file.setLevel(Level.INFO);
       Logger root = Logger.getLogger("");
       root.addHandler(file);
       for (var h : root.getHandlers()) {
-        if (h instanceof java.util.logging.ConsoleHandler) {
-          h.setLevel(Level.OFF); // the CLI says what went wrong in one line; details are in the file
+        if (h instanceof ConsoleHandler) {
+          h.setLevel(
+              Level.OFF); // the CLI says what went wrong in one line; details are in the file
         }
       }
     } catch (IOException | RuntimeException e) {

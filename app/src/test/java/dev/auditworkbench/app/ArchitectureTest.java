@@ -3,35 +3,49 @@ package dev.auditworkbench.app;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import dev.auditworkbench.app.brokenarrows.CleanCommand;
+import dev.auditworkbench.app.brokenarrows.CommandUsingARepository;
+import dev.auditworkbench.importers.brokenarrows.ImporterReadingTheStore;
+import dev.auditworkbench.views.brokenarrows.CleanView;
+import dev.auditworkbench.views.brokenarrows.NodeHoldingViewModel;
+import dev.auditworkbench.views.brokenarrows.ViewReadingTheStore;
 import dev.auditworkbench.views.common.Offline;
+import java.net.URL;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * The module and package arrows of DESIGN.md, enforced on the shipped classes as allow lists: what a
- * module's classes may depend on is listed, everything else fails. The negative cases at the end
+ * The module and package arrows of DESIGN.md, enforced on the shipped classes as allow lists: what
+ * a module's classes may depend on is listed, everything else fails. The negative cases at the end
  * feed each rule a class that breaks it (compiled test classes below) and expect a failure, so a
  * rule that stopped checking anything would be caught.
  */
-@AnalyzeClasses(packages = "dev.auditworkbench",
+@AnalyzeClasses(
+    packages = "dev.auditworkbench",
     importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.NoTestJars.class})
 class ArchitectureTest {
-  /** The engine's test helpers reach the app's tests as a -tests.jar in a reactor build: not shipped code. */
+  /**
+   * The engine's test helpers reach the app's tests as a -tests.jar in a reactor build: not shipped
+   * code.
+   */
   static final class NoTestJars implements ImportOption {
     @Override
-    public boolean includes(com.tngtech.archunit.core.importer.Location location) {
+    public boolean includes(Location location) {
       return !location.contains("-tests.jar") && !location.contains("/test-classes/");
     }
   }
@@ -40,70 +54,120 @@ class ArchitectureTest {
 
   /** What the views may use of the engine: services, the model, and the result types they show. */
   private static final String[] ENGINE_FOR_FACES = {
-      "dev.auditworkbench.engine.project..", "dev.auditworkbench.engine.model..",
-      "dev.auditworkbench.engine.triage..", "dev.auditworkbench.engine.ingest..",
-      "dev.auditworkbench.engine.scan..", "dev.auditworkbench.engine.report..",
-      "dev.auditworkbench.engine.priority..", "dev.auditworkbench.engine.queries..",
-      "dev.auditworkbench.engine.seams..", "dev.auditworkbench.engine.django..",
-      "dev.auditworkbench.engine.graph..", "dev.auditworkbench.engine.excerpt..",
-      "dev.auditworkbench.engine.spi.."};
+    "dev.auditworkbench.engine.project..", "dev.auditworkbench.engine.model..",
+    "dev.auditworkbench.engine.triage..", "dev.auditworkbench.engine.ingest..",
+    "dev.auditworkbench.engine.scan..", "dev.auditworkbench.engine.report..",
+    "dev.auditworkbench.engine.priority..", "dev.auditworkbench.engine.queries..",
+    "dev.auditworkbench.engine.seams..", "dev.auditworkbench.engine.django..",
+    "dev.auditworkbench.engine.graph..", "dev.auditworkbench.engine.excerpt..",
+    "dev.auditworkbench.engine.spi.."
+  };
 
   @ArchTest
   static final ArchRule importersSeeOnlyTheSpiAndTheModel =
-      classes().that().resideInAPackage("dev.auditworkbench.importers..")
-          .should().onlyDependOnClassesThat().resideInAnyPackage(concat(JDK,
-              "dev.auditworkbench.engine.spi..", "dev.auditworkbench.engine.model..",
-              "dev.auditworkbench.importers..", "com.fasterxml.jackson..", "org.apache.commons.csv..",
-              "org.apache.commons.compress..", "org.tukaani.xz..", "io.airlift.compress.."))
+      classes()
+          .that()
+          .resideInAPackage("dev.auditworkbench.importers..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              concat(
+                  JDK,
+                  "dev.auditworkbench.engine.spi..",
+                  "dev.auditworkbench.engine.model..",
+                  "dev.auditworkbench.importers..",
+                  "com.fasterxml.jackson..",
+                  "org.apache.commons.csv..",
+                  "org.apache.commons.compress..",
+                  "org.tukaani.xz..",
+                  "io.airlift.compress.."))
           .as("importers see only engine.spi, engine.model and importers.common");
 
   /** One importer never uses another's package; what they share lives in importers.common. */
   @ArchTest
   static final ArchRule importersDoNotUseOneAnother =
-      slices().matching("dev.auditworkbench.importers.(*)..").should().notDependOnEachOther()
-          .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+      slices()
+          .matching("dev.auditworkbench.importers.(*)..")
+          .should()
+          .notDependOnEachOther()
+          .ignoreDependency(
+              DescribedPredicate.alwaysTrue(),
               JavaClass.Predicates.resideInAPackage("dev.auditworkbench.importers.common.."))
-          .ignoreDependency(JavaClass.Predicates.resideInAPackage("dev.auditworkbench.importers.common.."),
-              com.tngtech.archunit.base.DescribedPredicate.alwaysTrue());
+          .ignoreDependency(
+              JavaClass.Predicates.resideInAPackage("dev.auditworkbench.importers.common.."),
+              DescribedPredicate.alwaysTrue());
 
   @ArchTest
   static final ArchRule viewsCallServicesNeverTheStore =
-      classes().that().resideInAPackage("dev.auditworkbench.views..")
-          .should().onlyDependOnClassesThat().resideInAnyPackage(concat(concat(JDK, ENGINE_FOR_FACES),
-              "dev.auditworkbench.views..", "javafx..", "atlantafx..", "org.kordamp.ikonli..", "org.fxmisc..",
-              "org.reactfx..", "com.sun.javafx..", "netscape.javascript.."))
-          .as("views use engine services, the model and result types; never engine.store or engine.repo");
+      classes()
+          .that()
+          .resideInAPackage("dev.auditworkbench.views..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              concat(
+                  concat(JDK, ENGINE_FOR_FACES),
+                  "dev.auditworkbench.views..",
+                  "javafx..",
+                  "atlantafx..",
+                  "org.kordamp.ikonli..",
+                  "org.fxmisc..",
+                  "org.reactfx..",
+                  "com.sun.javafx..",
+                  "netscape.javascript.."))
+          .as(
+              "views use engine services, the model and result types; never engine.store or engine.repo");
 
   @ArchTest
   static final ArchRule appCallsServicesNeverTheStore =
-      noClasses().that().resideInAPackage("dev.auditworkbench.app..")
-          // The benchmarks time the parser and line counter themselves (engine.repo), not a service.
-          .and().haveNameNotMatching("dev\\.auditworkbench\\.app\\.cli\\.BenchCommand.*")
-          .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(
-                  "dev.auditworkbench.engine.store..", "dev.auditworkbench.engine.repo..")
-              .and(com.tngtech.archunit.base.DescribedPredicate.not(
-                  JavaClass.Predicates.assignableTo(Exception.class))))
+      noClasses()
+          .that()
+          .resideInAPackage("dev.auditworkbench.app..")
+          // The benchmarks time the parser and line counter themselves (engine.repo), not a
+          // service.
+          .and()
+          .haveNameNotMatching("dev\\.auditworkbench\\.app\\.cli\\.BenchCommand.*")
+          .should()
+          .dependOnClassesThat(
+              JavaClass.Predicates.resideInAnyPackage(
+                      "dev.auditworkbench.engine.store..", "dev.auditworkbench.engine.repo..")
+                  .and(DescribedPredicate.not(JavaClass.Predicates.assignableTo(Exception.class))))
           .as("the app's main code uses engine services; of the store it sees only its exceptions");
 
   @ArchTest
   static final ArchRule viewModelsHoldNoNodes =
-      noClasses().that().haveSimpleNameEndingWith("ViewModel")
-          .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..")
+      noClasses()
+          .that()
+          .haveSimpleNameEndingWith("ViewModel")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("javafx.scene..")
           .as("view models are free of javafx.scene (nodes, controls, layout)");
 
   @ArchTest
   static final ArchRule webViewOnlyInThePreviews =
-      noClasses().that().resideOutsideOfPackage("dev.auditworkbench.views.report..")
-          .and().doNotHaveFullyQualifiedName("dev.auditworkbench.views.common.LockedWebView")
-          .and().doNotHaveFullyQualifiedName(Offline.class.getName())
-          .and().doNotHaveFullyQualifiedName(Offline.class.getName() + "$Refusing")
-          .should().dependOnClassesThat().resideInAPackage("javafx.scene.web..")
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.auditworkbench.views.report..")
+          .and()
+          .doNotHaveFullyQualifiedName("dev.auditworkbench.views.common.LockedWebView")
+          .and()
+          .doNotHaveFullyQualifiedName(Offline.class.getName())
+          .and()
+          .doNotHaveFullyQualifiedName(Offline.class.getName() + "$Refusing")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("javafx.scene.web..")
           .as("javafx.scene.web only in the report preview and the locked web view");
 
   @ArchTest
   static final ArchRule engineNeverTouchesJavaFx =
-      noClasses().that().resideInAPackage("dev.auditworkbench.engine..")
-          .should().dependOnClassesThat().resideInAPackage("javafx..");
+      noClasses()
+          .that()
+          .resideInAPackage("dev.auditworkbench.engine..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("javafx..");
 
   @ArchTest
   static final ArchRule enginePackagesHaveNoCycles =
@@ -123,40 +187,74 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule standardStreamsOnlyInTheEntryPoint =
-      noClasses().that().resideOutsideOfPackage("dev.auditworkbench.app")
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.auditworkbench.app")
           .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);
 
   /**
-   * Offline by construction: no shipped class opens a socket or speaks HTTP, nor loads a page from a
-   * URL into a WebView (content is given as text). {@link Offline} alone names URLConnection: it is
-   * the handler that refuses every network URL.
+   * Offline by construction: no shipped class opens a socket or speaks HTTP, nor loads a page from
+   * a URL into a WebView (content is given as text). {@link Offline} alone names URLConnection: it
+   * is the handler that refuses every network URL.
    */
   @ArchTest
   static final ArchRule noNetwork =
-      noClasses().that().doNotHaveFullyQualifiedName(Offline.class.getName())
-          .and().doNotHaveFullyQualifiedName(Offline.class.getName() + "$Refusing").should().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
-          .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.ServerSocket")
-          .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.DatagramSocket")
-          .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URLConnection")
-          .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
-          .orShould().dependOnClassesThat().resideInAPackage("java.net.http..")
-          .orShould().dependOnClassesThat().resideInAPackage("java.nio.channels.spi..")
-          .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.SocketChannel")
-          .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.ServerSocketChannel")
-          .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.DatagramChannel")
-          .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.AsynchronousSocketChannel")
-          .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.AsynchronousServerSocketChannel")
-          .orShould().callMethod("javafx.scene.web.WebEngine", "load", "java.lang.String")
-          .orShould().callMethod(java.net.URL.class, "openConnection")
-          .orShould().callMethod(java.net.URL.class, "openStream");
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName(Offline.class.getName())
+          .and()
+          .doNotHaveFullyQualifiedName(Offline.class.getName() + "$Refusing")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.net.Socket")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.net.ServerSocket")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.net.DatagramSocket")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.net.URLConnection")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.net.HttpURLConnection")
+          .orShould()
+          .dependOnClassesThat()
+          .resideInAPackage("java.net.http..")
+          .orShould()
+          .dependOnClassesThat()
+          .resideInAPackage("java.nio.channels.spi..")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.nio.channels.SocketChannel")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.nio.channels.ServerSocketChannel")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.nio.channels.DatagramChannel")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.nio.channels.AsynchronousSocketChannel")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.nio.channels.AsynchronousServerSocketChannel")
+          .orShould()
+          .callMethod("javafx.scene.web.WebEngine", "load", "java.lang.String")
+          .orShould()
+          .callMethod(URL.class, "openConnection")
+          .orShould()
+          .callMethod(URL.class, "openStream");
 
   private static String[] concat(String[] a, String... b) {
-    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    String[] out = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
   }
 
-  // --- Negative cases: each rule fails on a class that breaks it (the classes are in this test tree). ---
+  // --- Negative cases: each rule fails on a class that breaks it (the classes are in this test
+  // tree). ---
 
   private static EvaluationResult check(ArchRule rule, Class<?>... broken) {
     JavaClasses classes = new ClassFileImporter().importClasses(broken);
@@ -166,29 +264,38 @@ class ArchitectureTest {
   @Test
   void eachRuleFailsOnAClassThatBreaksIt() {
     record Case(String name, ArchRule rule, Class<?> broken) {}
-    for (Case c : List.of(
-        new Case("importer reaching the store", importersSeeOnlyTheSpiAndTheModel,
-            dev.auditworkbench.importers.brokenarrows.ImporterReadingTheStore.class),
-        new Case("view reading the store", viewsCallServicesNeverTheStore,
-            dev.auditworkbench.views.brokenarrows.ViewReadingTheStore.class),
-        new Case("CLI command writing through a repository", appCallsServicesNeverTheStore,
-            dev.auditworkbench.app.brokenarrows.CommandUsingARepository.class),
-        new Case("view model holding a node", viewModelsHoldNoNodes,
-            dev.auditworkbench.views.brokenarrows.NodeHoldingViewModel.class),
-        new Case("web view outside the previews", webViewOnlyInThePreviews,
-            dev.auditworkbench.views.brokenarrows.ViewReadingTheStore.class),
-        new Case("importer using another importer", importersDoNotUseOneAnother,
-            dev.auditworkbench.importers.brokenarrows.ImporterReadingTheStore.class),
-        new Case("socket", noNetwork, dev.auditworkbench.app.brokenarrows.CommandUsingARepository.class))) {
+    for (Case c :
+        List.of(
+            new Case(
+                "importer reaching the store",
+                importersSeeOnlyTheSpiAndTheModel,
+                ImporterReadingTheStore.class),
+            new Case(
+                "view reading the store",
+                viewsCallServicesNeverTheStore,
+                ViewReadingTheStore.class),
+            new Case(
+                "CLI command writing through a repository",
+                appCallsServicesNeverTheStore,
+                CommandUsingARepository.class),
+            new Case(
+                "view model holding a node", viewModelsHoldNoNodes, NodeHoldingViewModel.class),
+            new Case(
+                "web view outside the previews",
+                webViewOnlyInThePreviews,
+                ViewReadingTheStore.class),
+            new Case(
+                "importer using another importer",
+                importersDoNotUseOneAnother,
+                ImporterReadingTheStore.class),
+            new Case("socket", noNetwork, CommandUsingARepository.class))) {
       assertTrue(check(c.rule(), c.broken()).hasViolation(), c.name() + ": the rule did not fail");
     }
   }
 
   @Test
   void aCleanClassPassesTheSameRules() {
-    assertFalse(check(viewsCallServicesNeverTheStore, dev.auditworkbench.views.brokenarrows.CleanView.class)
-        .hasViolation());
-    assertFalse(check(appCallsServicesNeverTheStore, dev.auditworkbench.app.brokenarrows.CleanCommand.class)
-        .hasViolation());
+    assertFalse(check(viewsCallServicesNeverTheStore, CleanView.class).hasViolation());
+    assertFalse(check(appCallsServicesNeverTheStore, CleanCommand.class).hasViolation());
   }
 }

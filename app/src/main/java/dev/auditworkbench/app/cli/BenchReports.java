@@ -42,7 +42,8 @@ final class BenchReports {
       g.writeObjectFieldStart("extra");
       g.writeStringField("message", "Detected SQL built with string formatting; use parameters.");
       g.writeStringField("severity", "ERROR");
-      g.writeStringField("lines", "    cursor.execute(\"SELECT * FROM t WHERE id = %s\" % ids[" + i + "])");
+      g.writeStringField(
+          "lines", "    cursor.execute(\"SELECT * FROM t WHERE id = %s\" % ids[" + i + "])");
       g.writeObjectFieldStart("metadata");
       g.writeArrayFieldStart("cwe");
       g.writeString("CWE-89: Improper Neutralization of Special Elements used in an SQL Command");
@@ -102,7 +103,8 @@ final class BenchReports {
       g.writeObjectFieldStart("region");
       g.writeNumberField("startLine", 10 + i / 2000);
       g.writeObjectFieldStart("snippet");
-      g.writeStringField("text", "cursor.execute(\"SELECT * FROM t WHERE id = %s\" % ids[" + i + "])");
+      g.writeStringField(
+          "text", "cursor.execute(\"SELECT * FROM t WHERE id = %s\" % ids[" + i + "])");
       g.writeEndObject();
       g.writeEndObject();
       g.writeEndObject();

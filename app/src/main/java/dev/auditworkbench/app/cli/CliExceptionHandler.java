@@ -1,10 +1,12 @@
 package dev.auditworkbench.app.cli;
 
+import dev.auditworkbench.app.AppLog;
 import dev.auditworkbench.engine.report.CannotWriteException;
 import dev.auditworkbench.engine.spi.BadInputException;
 import dev.auditworkbench.engine.spi.CancelledException;
 import dev.auditworkbench.engine.store.ProjectFileException;
 import dev.auditworkbench.engine.store.StoreException;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -29,17 +31,24 @@ final class CliExceptionHandler implements IExecutionExceptionHandler {
     } else if (e instanceof CannotWriteException) {
       code = ExitCodes.BAD_INPUT;
       message = e.getMessage();
-    } else if (e instanceof UncheckedIOException || e instanceof java.io.IOException) {
+    } else if (e instanceof UncheckedIOException || e instanceof IOException) {
       code = ExitCodes.BAD_INPUT;
-      message = "cannot read input: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+      message =
+          "cannot read input: "
+              + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
     } else if (e instanceof CancelledException) {
       code = ExitCodes.INTERNAL;
       message = "cancelled; nothing was changed";
     } else {
       code = ExitCodes.INTERNAL;
-      dev.auditworkbench.app.AppLog.error("workbench " + String.join(" ", parsed.originalArgs()), e);
-      message = "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
-          + " (details in the log, " + dev.auditworkbench.app.AppLog.folder() + ")";
+      AppLog.error("workbench " + String.join(" ", parsed.originalArgs()), e);
+      message =
+          "internal error: "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage())
+              + " (details in the log, "
+              + AppLog.folder()
+              + ")";
       if (Boolean.getBoolean("workbench.debug")) {
         e.printStackTrace(err);
       }

@@ -1,9 +1,7 @@
 package dev.auditworkbench.app.cli;
 
-import dev.auditworkbench.engine.scan.Thresholds;
 import dev.auditworkbench.engine.project.AuditProject;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,13 +9,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "config", description = "Show or set a project's settings (analysis thresholds, plan.* for the roadmap).")
+@Command(
+    name = "config",
+    description = "Show or set a project's settings (analysis thresholds, plan.* for the roadmap).")
 final class ConfigCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ProjectOption project;
 
-  @Parameters(index = "1..*", arity = "0..*", paramLabel = "KEY=VALUE", description = "Settings to change.")
+  @Parameters(
+      index = "1..*",
+      arity = "0..*",
+      paramLabel = "KEY=VALUE",
+      description = "Settings to change.")
   List<String> assignments = List.of();
 
   @Override
@@ -34,7 +38,10 @@ final class ConfigCommand implements Callable<Integer> {
           throw new UsageException(e.getMessage());
         }
       }
-      audit.settings().effective().forEach((k, v) -> spec.commandLine().getOut().printf("%-32s %s%n", k, v));
+      audit
+          .settings()
+          .effective()
+          .forEach((k, v) -> spec.commandLine().getOut().printf("%-32s %s%n", k, v));
     }
     return ExitCodes.OK;
   }

@@ -20,11 +20,17 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "<file.audit>",
-      description = "Where to create it (default: ~/AuditWorkbench/demo/ledgerly-demo.audit, recreated on each run until you triage in it).")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "<file.audit>",
+      description =
+          "Where to create it (default: ~/AuditWorkbench/demo/ledgerly-demo.audit, recreated on each run until you triage in it).")
   Path file;
 
-  @Option(names = "--force", description = "Recreate the demo if it already exists at <file.audit>.")
+  @Option(
+      names = "--force",
+      description = "Recreate the demo if it already exists at <file.audit>.")
   boolean force;
 
   @Option(names = "--open", description = "Open it in the desktop app afterwards.")
@@ -38,8 +44,13 @@ final class DemoCommand implements Callable<Integer> {
     ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
     DemoProject.Created demo;
     try {
-      demo = DemoProject.create(target, force ? DemoProject.Replace.ALWAYS
-          : defaultPlace ? DemoProject.Replace.UNLESS_TRIAGED : DemoProject.Replace.NEVER, progress);
+      demo =
+          DemoProject.create(
+              target,
+              force
+                  ? DemoProject.Replace.ALWAYS
+                  : defaultPlace ? DemoProject.Replace.UNLESS_TRIAGED : DemoProject.Replace.NEVER,
+              progress);
     } catch (DemoProject.HasTriage kept) {
       progress.done();
       out.println("Kept the demo project " + kept.getMessage());
@@ -50,12 +61,16 @@ final class DemoCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     progress.done();
-    out.printf("Created demo project %s%n  repository %s%n  captures   %s%n", demo.project(), demo.repo(), demo.captures());
+    out.printf(
+        "Created demo project %s%n  repository %s%n  captures   %s%n",
+        demo.project(), demo.repo(), demo.captures());
     for (ImportResult r : demo.imported()) {
       out.println("  " + r.summary());
     }
     if (!demo.notImported().isEmpty()) {
-      out.printf("  %d captures are kept for formats not imported yet (in %s)%n", demo.notImported().size(), demo.captures());
+      out.printf(
+          "  %d captures are kept for formats not imported yet (in %s)%n",
+          demo.notImported().size(), demo.captures());
     }
     out.flush();
     if (open) {

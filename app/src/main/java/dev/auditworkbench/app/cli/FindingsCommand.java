@@ -4,12 +4,13 @@ import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.model.Status;
-import dev.auditworkbench.engine.report.FindingsCsvWriter;
-import dev.auditworkbench.engine.report.FindingsJsonWriter;
 import dev.auditworkbench.engine.project.AuditProject;
 import dev.auditworkbench.engine.project.FindingQuery;
+import dev.auditworkbench.engine.report.FindingsCsvWriter;
+import dev.auditworkbench.engine.report.FindingsJsonWriter;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.List;
+import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,30 +31,52 @@ final class FindingsCommand implements Callable<Integer> {
 
   @Mixin ProjectOption project;
 
-  @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "table, json or csv (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--status", split = ",", paramLabel = "S", description = "inbox, confirmed, in_report, dismissed.")
+  @Option(
+      names = "--status",
+      split = ",",
+      paramLabel = "S",
+      description = "inbox, confirmed, in_report, dismissed.")
   Set<Status> statuses = Set.of();
 
-  @Option(names = "--category", split = ",", paramLabel = "C",
+  @Option(
+      names = "--category",
+      split = ",",
+      paramLabel = "C",
       description = "performance, security, architecture, maintainability, dependencies, testing.")
   Set<Category> categories = Set.of();
 
-  @Option(names = "--severity", split = ",", paramLabel = "S", description = "critical, high, medium, low, info.")
+  @Option(
+      names = "--severity",
+      split = ",",
+      paramLabel = "S",
+      description = "critical, high, medium, low, info.")
   Set<Severity> severities = Set.of();
 
-  @Option(names = "--tool", split = ",", paramLabel = "T", description = "Only findings reported by these tools.")
+  @Option(
+      names = "--tool",
+      split = ",",
+      paramLabel = "T",
+      description = "Only findings reported by these tools.")
   Set<String> tools = Set.of();
 
-  @Option(names = "--search", paramLabel = "TEXT", description = "Text in the title, rule, path or tool.")
+  @Option(
+      names = "--search",
+      paramLabel = "TEXT",
+      description = "Text in the title, rule, path or tool.")
   String search;
 
   @Override
   public Integer call() throws Exception {
     FindingQuery filter = new FindingQuery(statuses, categories, severities, tools, search);
     PrintWriter out = spec.commandLine().getOut();
-    // Streamed from the database in display order: a project of 500,000 findings is never held whole.
+    // Streamed from the database in display order: a project of 500,000 findings is never held
+    // whole.
     try (AuditProject audit = project.openForReading()) {
       each(audit, filter, out);
     }
@@ -61,7 +84,7 @@ final class FindingsCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private void each(AuditProject audit, FindingQuery filter, PrintWriter out) throws java.io.IOException {
+  private void each(AuditProject audit, FindingQuery filter, PrintWriter out) throws IOException {
     switch (format) {
       case json -> {
         try (FindingsJsonWriter.Streaming json = FindingsJsonWriter.open(out)) {
@@ -82,14 +105,14 @@ final class FindingsCommand implements Callable<Integer> {
   }
 
   private interface IoStep {
-    void run() throws java.io.IOException;
+    void run() throws IOException;
   }
 
   private static void unchecked(IoStep step) {
     try {
       step.run();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -101,22 +124,31 @@ final class FindingsCommand implements Callable<Integer> {
 
     Table(PrintWriter out) {
       this.out = out;
-      out.printf("%-10s %-8s %-15s %-10s %3s %-3s %-40s %s%n",
+      out.printf(
+          "%-10s %-8s %-15s %-10s %3s %-3s %-40s %s%n",
           "ID", "SEVERITY", "CATEGORY", "STATUS", "IMP", "EFF", "LOCATION", "TITLE");
     }
 
     void add(Finding f) {
       String status = f.gone() ? f.status().key() + "*" : f.status().key();
-      out.printf("%-10s %-8s %-15s %-10s %3d %-3s %-40s %s%n",
-          f.fingerprint().substring(0, 10), f.severity().key(), f.category().key(), status,
-          f.impact().value(), f.effort().size(), clip(f.location().display(), 40), clip(f.title(), 80));
+      out.printf(
+          "%-10s %-8s %-15s %-10s %3d %-3s %-40s %s%n",
+          f.fingerprint().substring(0, 10),
+          f.severity().key(),
+          f.category().key(),
+          status,
+          f.impact().value(),
+          f.effort().size(),
+          clip(f.location().display(), 40),
+          clip(f.title(), 80));
       count++;
       gone += f.gone() ? 1 : 0;
     }
 
     void end() {
-      out.printf("%d findings%s%n", count,
-          gone > 0 ? " (" + gone + " marked * are no longer reported by their tools)" : "");
+      out.printf(
+          "%d findings%s%n",
+          count, gone > 0 ? " (" + gone + " marked * are no longer reported by their tools)" : "");
     }
   }
 

@@ -3,13 +3,16 @@ package dev.auditworkbench.app.cli;
 import dev.auditworkbench.engine.ingest.ImportResult;
 import dev.auditworkbench.engine.ingest.ImportService;
 import dev.auditworkbench.engine.ingest.ImporterRegistry;
-import dev.auditworkbench.engine.spi.BadInputException;
 import dev.auditworkbench.engine.project.AuditProject;
+import dev.auditworkbench.engine.spi.BadInputException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -31,26 +34,40 @@ final class ImportCommand implements Callable<Integer> {
 
   @Mixin ProjectOption project;
 
-  @Parameters(index = "1..*", arity = "1..*", paramLabel = "<input>", description = "Files or folders to import.")
+  @Parameters(
+      index = "1..*",
+      arity = "1..*",
+      paramLabel = "<input>",
+      description = "Files or folders to import.")
   List<Path> inputs;
 
-  @Option(names = "--format", paramLabel = "ID", description = "Read every input as this format (see 'workbench formats').")
+  @Option(
+      names = "--format",
+      paramLabel = "ID",
+      description = "Read every input as this format (see 'workbench formats').")
   String format;
 
-  @Option(names = "--log-format", paramLabel = "LAYOUT",
-      description = "An access log's layout as nginx's log_format or Apache's LogFormat string (implies --format access-log).")
+  @Option(
+      names = "--log-format",
+      paramLabel = "LAYOUT",
+      description =
+          "An access log's layout as nginx's log_format or Apache's LogFormat string (implies --format access-log).")
   String logFormat;
 
-  @Option(names = "--log-line-prefix", paramLabel = "PREFIX",
-      description = "A PostgreSQL stderr log's log_line_prefix, when it cannot be read from the lines (implies --format postgres-stderr).")
+  @Option(
+      names = "--log-line-prefix",
+      paramLabel = "PREFIX",
+      description =
+          "A PostgreSQL stderr log's log_line_prefix, when it cannot be read from the lines (implies --format postgres-stderr).")
   String logLinePrefix;
 
   @Override
   public Integer call() throws Exception {
     if (logFormat != null && logLinePrefix != null) {
-      throw new UsageException("--log-format is for access logs, --log-line-prefix for PostgreSQL logs: one at a time");
+      throw new UsageException(
+          "--log-format is for access logs, --log-line-prefix for PostgreSQL logs: one at a time");
     }
-    java.util.Map<String, String> options = new java.util.HashMap<>();
+    Map<String, String> options = new HashMap<>();
     if (logFormat != null) {
       options.put("log_format", logFormat); // AccessLogImporter.LOG_FORMAT_OPTION
       format = format == null ? "access-log" : format;
@@ -84,7 +101,7 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   /** Files as given; folders replaced by their files that some importer recognises. */
-  private List<Path> expand(List<Path> given, ImporterRegistry registry, java.io.PrintWriter out)
+  private List<Path> expand(List<Path> given, ImporterRegistry registry, PrintWriter out)
       throws IOException {
     List<Path> files = new ArrayList<>();
     for (Path p : given) {

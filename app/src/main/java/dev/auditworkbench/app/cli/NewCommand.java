@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "new", description = "Create an audit project for a client's repository.")
 final class NewCommand implements Callable<Integer> {
@@ -19,7 +19,11 @@ final class NewCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "<file.audit>", description = "The project file to create.")
   Path file;
 
-  @Option(names = "--repo", required = true, paramLabel = "<dir>", description = "The client's repository checkout.")
+  @Option(
+      names = "--repo",
+      required = true,
+      paramLabel = "<dir>",
+      description = "The client's repository checkout.")
   Path repo;
 
   @Option(names = "--client", paramLabel = "NAME", description = "Client name (for the report).")
@@ -31,7 +35,9 @@ final class NewCommand implements Callable<Integer> {
   @Option(names = "--auditor", paramLabel = "NAME", description = "Lead auditor.")
   String auditor;
 
-  @Option(names = "--no-scan", description = "Create the project without analysing the repository yet.")
+  @Option(
+      names = "--no-scan",
+      description = "Create the project without analysing the repository yet.")
   boolean noScan;
 
   @Override
@@ -41,7 +47,8 @@ final class NewCommand implements Callable<Integer> {
     }
     Path repoDir = repo.toAbsolutePath().normalize();
     try (AuditProject store =
-        AuditProject.create(file, new ProjectInfo(client, engagement, auditor, repoDir), Clock.systemUTC())) {
+        AuditProject.create(
+            file, new ProjectInfo(client, engagement, auditor, repoDir), Clock.systemUTC())) {
       spec.commandLine().getOut().printf("Created %s for repository %s%n", store.file(), repoDir);
       if (!noScan) {
         spec.commandLine().getOut().println(ScanCommand.run(store, spec));

@@ -14,7 +14,10 @@ final class ProjectOption {
     return AuditProject.open(file);
   }
 
-  /** For commands that only read: a project on read-only media is opened read-only instead of refused. */
+  /**
+   * For commands that only read: a project on read-only media is opened read-only instead of
+   * refused.
+   */
   AuditProject openForReading() throws ProjectFileException {
     return AuditProject.openForReading(file);
   }

@@ -5,12 +5,8 @@ import dev.auditworkbench.engine.project.ReportService;
 import dev.auditworkbench.engine.report.ReportModel;
 import dev.auditworkbench.engine.report.ReportRenderer;
 import dev.auditworkbench.engine.spi.ProgressListener;
-import java.io.OutputStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -20,9 +16,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "report", description = {
-    "Export the deliverable: a prioritised PDF report, and the same report as HTML, CSV for Jira/Linear and JSON.",
-    "Findings are detailed when they are 'In report'."})
+@Command(
+    name = "report",
+    description = {
+      "Export the deliverable: a prioritised PDF report, and the same report as HTML, CSV for Jira/Linear and JSON.",
+      "Findings are detailed when they are 'In report'."
+    })
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -34,13 +33,19 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--html", paramLabel = "FILE", description = "Write the report as HTML.")
   Path html;
 
-  @Option(names = "--csv", paramLabel = "FILE", description = "Write the detailed findings as CSV for Jira or Linear.")
+  @Option(
+      names = "--csv",
+      paramLabel = "FILE",
+      description = "Write the detailed findings as CSV for Jira or Linear.")
   Path csv;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Write the report model as JSON.")
   Path json;
 
-  @Option(names = "--template", paramLabel = "DIR", description = "A folder with your own report.html (Pebble) instead of the default.")
+  @Option(
+      names = "--template",
+      paramLabel = "DIR",
+      description = "A folder with your own report.html (Pebble) instead of the default.")
   Path template;
 
   @Override
@@ -87,7 +92,8 @@ final class ReportCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static void put(Map<ReportService.Format, Path> files, ReportService.Format format, Path file) {
+  private static void put(
+      Map<ReportService.Format, Path> files, ReportService.Format format, Path file) {
     if (file != null) {
       files.put(format, file);
     }

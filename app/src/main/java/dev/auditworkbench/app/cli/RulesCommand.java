@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "rules", description = "List the rules a repository scan runs, and the thresholds' defaults.")
+@Command(
+    name = "rules",
+    description = "List the rules a repository scan runs, and the thresholds' defaults.")
 final class RulesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -19,7 +21,8 @@ final class RulesCommand implements Callable<Integer> {
       out.printf("%-28s %s%n", r.id(), r.description());
     }
     out.println();
-    out.println("Thresholds (defaults; set per project with 'workbench config <file.audit> KEY=VALUE'):");
+    out.println(
+        "Thresholds (defaults; set per project with 'workbench config <file.audit> KEY=VALUE'):");
     Thresholds.DEFAULTS.asMap().forEach((k, v) -> out.printf("  %-32s %s%n", k, v));
     return ExitCodes.OK;
   }

@@ -4,12 +4,16 @@ import dev.auditworkbench.engine.model.DismissReason;
 import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.Impact;
+import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.model.Status;
 import dev.auditworkbench.engine.project.AuditProject;
 import dev.auditworkbench.engine.triage.TriageCommand;
 import dev.auditworkbench.engine.triage.TriageEdit;
-import dev.auditworkbench.engine.triage.TriageService;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -19,45 +23,74 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "set", description = {
-    "Triage findings: status, impact, effort, notes.",
-    "Name them by fingerprint prefixes, or select them with --search, --rule and --severity (all given must match);"
-        + " several findings change together, in one transaction."})
+@Command(
+    name = "set",
+    description = {
+      "Triage findings: status, impact, effort, notes.",
+      "Name them by fingerprint prefixes, or select them with --search, --rule and --severity (all given must match);"
+          + " several findings change together, in one transaction."
+    })
 final class SetCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ProjectOption project;
 
-  @Parameters(index = "1..*", arity = "0..*", paramLabel = "<fingerprint-prefix>",
+  @Parameters(
+      index = "1..*",
+      arity = "0..*",
+      paramLabel = "<fingerprint-prefix>",
       description = "Enough of a fingerprint to name one finding (several may be given).")
-  List<String> prefixes = new java.util.ArrayList<>();
+  List<String> prefixes = new ArrayList<>();
 
-  @Option(names = "--search", paramLabel = "TEXT", description = "Findings whose title, path or rule contains TEXT.")
+  @Option(
+      names = "--search",
+      paramLabel = "TEXT",
+      description = "Findings whose title, path or rule contains TEXT.")
   String search;
 
-  @Option(names = "--rule", paramLabel = "RULE", description = "Findings of this rule, or of rules starting with RULE.")
+  @Option(
+      names = "--rule",
+      paramLabel = "RULE",
+      description = "Findings of this rule, or of rules starting with RULE.")
   String rule;
 
-  @Option(names = "--severity", paramLabel = "S", split = ",", description = "Findings of these severities.")
-  List<dev.auditworkbench.engine.model.Severity> severities;
+  @Option(
+      names = "--severity",
+      paramLabel = "S",
+      split = ",",
+      description = "Findings of these severities.")
+  List<Severity> severities;
 
-  @Option(names = "--status", paramLabel = "S", description = "inbox, confirmed, in_report or dismissed.")
+  @Option(
+      names = "--status",
+      paramLabel = "S",
+      description = "inbox, confirmed, in_report or dismissed.")
   Status status;
 
-  @Option(names = "--reason", paramLabel = "R",
+  @Option(
+      names = "--reason",
+      paramLabel = "R",
       description = "Why dismissed: false_positive, accepted_risk, duplicate, wont_fix.")
   DismissReason reason;
 
   @Option(names = "--impact", paramLabel = "N", description = "Impact 1 to 5.")
   String impact;
 
-  @Option(names = "--effort", paramLabel = "E", description = "S, M, L, XL, or hours or days such as 6h or 2d.")
+  @Option(
+      names = "--effort",
+      paramLabel = "E",
+      description = "S, M, L, XL, or hours or days such as 6h or 2d.")
   String effort;
 
-  @Option(names = "--note", paramLabel = "TEXT", description = "A note (Markdown), added after the current notes.")
+  @Option(
+      names = "--note",
+      paramLabel = "TEXT",
+      description = "A note (Markdown), added after the current notes.")
   String note;
 
-  @Option(names = "--replace-note", description = "--note replaces the current notes instead of adding to them.")
+  @Option(
+      names = "--replace-note",
+      description = "--note replaces the current notes instead of adding to them.")
   boolean replaceNote;
 
   @Override
@@ -66,8 +99,14 @@ final class SetCommand implements Callable<Integer> {
       throw new UsageException("--reason goes with --status dismissed");
     }
     if (effort != null && effort.strip().matches("\\d+")) {
-      throw new UsageException("--effort " + effort.strip() + " has no unit: write " + effort.strip() + "h (hours), "
-          + effort.strip() + "d (days), or a size S, M, L or XL");
+      throw new UsageException(
+          "--effort "
+              + effort.strip()
+              + " has no unit: write "
+              + effort.strip()
+              + "h (hours), "
+              + effort.strip()
+              + "d (days), or a size S, M, L or XL");
     }
     if (replaceNote && note == null) {
       throw new UsageException("--replace-note goes with --note");
@@ -77,7 +116,8 @@ final class SetCommand implements Callable<Integer> {
     }
     boolean filtered = search != null || rule != null || severities != null;
     if (prefixes.isEmpty() && !filtered) {
-      throw new UsageException("name the findings: fingerprint prefixes, or --search, --rule, --severity");
+      throw new UsageException(
+          "name the findings: fingerprint prefixes, or --search, --rule, --severity");
     }
     try (AuditProject store = project.open()) {
       List<Finding> targets = targets(store, filtered);
@@ -86,17 +126,25 @@ final class SetCommand implements Callable<Integer> {
       }
       Impact impactValue = impact == null ? null : Impact.parse(impact);
       Effort effortValue = effort == null ? null : Effort.parse(effort);
-      java.util.Map<Long, TriageEdit> edits = new java.util.LinkedHashMap<>();
+      Map<Long, TriageEdit> edits = new LinkedHashMap<>();
       for (Finding f : targets) {
         String notes = note == null ? null : replaceNote ? note : appended(f.notes(), note);
         edits.put(f.id(), new TriageEdit(status, reason, impactValue, effortValue, notes));
       }
-      List<Finding> saved = store.triage().execute(new TriageCommand.Edit(edits, "set"), "cli").after();
+      List<Finding> saved =
+          store.triage().execute(new TriageCommand.Edit(edits, "set"), "cli").after();
       for (Finding f : saved) {
-        spec.commandLine().getOut().printf("%s %s: status %s, impact %d, effort %s%n",
-            f.fingerprint().substring(0, 10), f.title(),
-            f.dismissReason() == null ? f.status().key() : f.status().key() + " (" + f.dismissReason().key() + ")",
-            f.impact().value(), f.effort());
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "%s %s: status %s, impact %d, effort %s%n",
+                f.fingerprint().substring(0, 10),
+                f.title(),
+                f.dismissReason() == null
+                    ? f.status().key()
+                    : f.status().key() + " (" + f.dismissReason().key() + ")",
+                f.impact().value(),
+                f.effort());
       }
       if (saved.size() > 1) {
         spec.commandLine().getOut().printf("%d findings changed%n", saved.size());
@@ -110,7 +158,7 @@ final class SetCommand implements Callable<Integer> {
   }
 
   private String describe() {
-    List<String> parts = new java.util.ArrayList<>();
+    List<String> parts = new ArrayList<>();
     prefixes.forEach(p -> parts.add("'" + p + "'"));
     if (search != null) {
       parts.add("--search '" + search + "'");
@@ -124,9 +172,12 @@ final class SetCommand implements Callable<Integer> {
     return String.join(", ", parts);
   }
 
-  /** The findings the prefixes name, or every finding still reported; with filters, those of them that match all. */
+  /**
+   * The findings the prefixes name, or every finding still reported; with filters, those of them
+   * that match all.
+   */
   private List<Finding> targets(AuditProject store, boolean filtered) {
-    List<Finding> candidates = new java.util.ArrayList<>();
+    List<Finding> candidates = new ArrayList<>();
     if (prefixes.isEmpty()) {
       store.findings().all().stream().filter(f -> !f.gone()).forEach(candidates::add);
     } else {
@@ -140,12 +191,16 @@ final class SetCommand implements Callable<Integer> {
     if (!filtered) {
       return candidates;
     }
-    String needle = search == null ? null : search.toLowerCase(java.util.Locale.ROOT);
+    String needle = search == null ? null : search.toLowerCase(Locale.ROOT);
     return candidates.stream()
         .filter(f -> rule == null || f.ruleId().equals(rule) || f.ruleId().startsWith(rule))
         .filter(f -> severities == null || severities.contains(f.severity()))
-        .filter(f -> needle == null || (f.title() + " " + f.location().display() + " " + f.ruleId())
-            .toLowerCase(java.util.Locale.ROOT).contains(needle))
+        .filter(
+            f ->
+                needle == null
+                    || (f.title() + " " + f.location().display() + " " + f.ruleId())
+                        .toLowerCase(Locale.ROOT)
+                        .contains(needle))
         .toList();
   }
 
@@ -158,9 +213,18 @@ final class SetCommand implements Callable<Integer> {
       throw new UsageException("no finding's fingerprint starts with '" + prefix + "'");
     }
     if (matches.size() > 1) {
-      throw new UsageException("'" + prefix + "' matches " + matches.size() + " findings ("
-          + matches.stream().limit(5).map(f -> f.fingerprint().substring(0, 12)).collect(Collectors.joining(", "))
-          + (matches.size() > 5 ? ", ..." : "") + "); give more characters");
+      throw new UsageException(
+          "'"
+              + prefix
+              + "' matches "
+              + matches.size()
+              + " findings ("
+              + matches.stream()
+                  .limit(5)
+                  .map(f -> f.fingerprint().substring(0, 12))
+                  .collect(Collectors.joining(", "))
+              + (matches.size() > 5 ? ", ..." : "")
+              + "); give more characters");
     }
     return matches.get(0);
   }

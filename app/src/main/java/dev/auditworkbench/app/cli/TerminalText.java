@@ -7,12 +7,18 @@ import java.io.Writer;
 
 /**
  * What the CLI prints passes through here: control characters other than tab and line ends are
- * dropped, and so are whole ANSI/OSC escape sequences (ESC [ ... final byte, ESC ] ... BEL or ESC \),
- * so text from an imported report can neither recolour nor retitle nor rewrite the auditor's
+ * dropped, and so are whole ANSI/OSC escape sequences (ESC [ ... final byte, ESC ] ... BEL or ESC
+ * \), so text from an imported report can neither recolour nor retitle nor rewrite the auditor's
  * terminal. JSON output escapes such characters itself and is unaffected.
  */
 final class TerminalText extends FilterWriter {
-  private enum State { TEXT, ESC, CSI, OSC, OSC_ESC }
+  private enum State {
+    TEXT,
+    ESC,
+    CSI,
+    OSC,
+    OSC_ESC
+  }
 
   private State state = State.TEXT;
 
@@ -34,7 +40,10 @@ final class TerminalText extends FilterWriter {
           state = State.CSI;
         } else if (c == 0x9d) {
           state = State.OSC;
-        } else if (c == '\n' || c == '\r' || c == '\t' || c >= 0x20 && c != 0x7f && (c < 0x80 || c > 0x9f)) {
+        } else if (c == '\n'
+            || c == '\r'
+            || c == '\t'
+            || c >= 0x20 && c != 0x7f && (c < 0x80 || c > 0x9f)) {
           out.write(c);
         }
       }
@@ -44,7 +53,8 @@ final class TerminalText extends FilterWriter {
           state = State.TEXT;
         }
       }
-      case OSC -> state = c == 0x07 || c == 0x9c ? State.TEXT : c == 0x1b ? State.OSC_ESC : State.OSC;
+      case OSC ->
+          state = c == 0x07 || c == 0x9c ? State.TEXT : c == 0x1b ? State.OSC_ESC : State.OSC;
       case OSC_ESC -> state = State.TEXT;
     }
   }

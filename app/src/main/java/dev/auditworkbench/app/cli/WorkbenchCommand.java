@@ -5,6 +5,8 @@ import dev.auditworkbench.engine.model.DismissReason;
 import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.model.Status;
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -51,10 +53,13 @@ public final class WorkbenchCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Builds the command line with the project's exception handling, writing to the given streams. */
+  /**
+   * Builds the command line with the project's exception handling, writing to the given streams.
+   */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new WorkbenchCommand());
-    cl.addSubcommand("help", new CommandLine.HelpCommand()); // before setOut: it writes where the others do
+    cl.addSubcommand(
+        "help", new CommandLine.HelpCommand()); // before setOut: it writes where the others do
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(new CliExceptionHandler());
@@ -65,13 +70,16 @@ public final class WorkbenchCommand implements Runnable {
     cl.registerConverter(Category.class, Category::parse);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler(WorkbenchCommand::badArguments);
-    cl.registerConverter(java.time.LocalDate.class, text -> {
-      try {
-        return java.time.LocalDate.parse(text);
-      } catch (java.time.format.DateTimeParseException e) {
-        throw new CommandLine.TypeConversionException("'" + text + "' is not a date; write it as 2026-12-31");
-      }
-    });
+    cl.registerConverter(
+        LocalDate.class,
+        text -> {
+          try {
+            return LocalDate.parse(text);
+          } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException(
+                "'" + text + "' is not a date; write it as 2026-12-31");
+          }
+        });
     // "workbench help <command>", and --help/--version on every command, not only the top one.
     standardHelp(cl, cl.getCommandSpec().versionProvider());
     return cl;
@@ -88,10 +96,14 @@ public final class WorkbenchCommand implements Runnable {
     return 2;
   }
 
-  /** Picocli's "cannot convert 'x' to T (java.lang.IllegalArgumentException: why)" as "'x': why". */
+  /**
+   * Picocli's "cannot convert 'x' to T (java.lang.IllegalArgumentException: why)" as "'x': why".
+   */
   static String userMessage(String message) {
-    String m = message.replaceAll("cannot convert '([^']*)' to [^()]*? \\((?:[A-Za-z_$][\\w$]*\\.)+[\\w$]*(?:Exception|Error): (.*)\\)$",
-        "'$1': $2");
+    String m =
+        message.replaceAll(
+            "cannot convert '([^']*)' to [^()]*? \\((?:[A-Za-z_$][\\w$]*\\.)+[\\w$]*(?:Exception|Error): (.*)\\)$",
+            "'$1': $2");
     return m.replaceAll("(?:[a-z_$][\\w$]*\\.)+([A-Z][\\w$]*(?:Exception|Error))", "$1")
         .replaceAll("\\b[A-Z][\\w$]*(?:Exception|Error): ", "");
   }
@@ -103,7 +115,8 @@ public final class WorkbenchCommand implements Runnable {
     if (c.getCommandSpec().versionProvider() == null) {
       c.getCommandSpec().versionProvider(version);
     }
-    c.getSubcommands().values().stream().filter(s -> !"help".equals(s.getCommandName()))
+    c.getSubcommands().values().stream()
+        .filter(s -> !"help".equals(s.getCommandName()))
         .forEach(s -> standardHelp(s, version));
   }
 
@@ -116,9 +129,13 @@ public final class WorkbenchCommand implements Runnable {
       code = commandLine(safeOut, safeErr).execute(args);
     } catch (OutOfMemoryError e) {
       // Whatever held the memory is unreachable now; a short message still fits.
-      safeErr.println("workbench: out of memory (" + e.getMessage() + "); nothing half-written was kept."
-          + " Give it more with WORKBENCH_JAVA_OPTS=-Xmx4g (now at most "
-          + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB)");
+      safeErr.println(
+          "workbench: out of memory ("
+              + e.getMessage()
+              + "); nothing half-written was kept."
+              + " Give it more with WORKBENCH_JAVA_OPTS=-Xmx4g (now at most "
+              + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+              + " MB)");
       code = ExitCodes.INTERNAL;
     }
     safeOut.flush();

@@ -19,10 +19,10 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /**
- * Writes the demo repository's git history: the same commits, authors, dates and so the same
- * commit ids every time. Files grow to their final content over about two years of commits; the
- * core files change most often and are mostly written by one person, so churn, hotspots and
- * ownership have something real to show. HEAD equals the bundled files exactly.
+ * Writes the demo repository's git history: the same commits, authors, dates and so the same commit
+ * ids every time. Files grow to their final content over about two years of commits; the core files
+ * change most often and are mostly written by one person, so churn, hotspots and ownership have
+ * something real to show. HEAD equals the bundled files exactly.
  */
 final class DemoHistory {
   record Author(String name, String email) {}
@@ -63,12 +63,14 @@ final class DemoHistory {
   static void write(Path repo, List<String> files) throws IOException {
     Map<String, List<String>> finalLines = new LinkedHashMap<>();
     for (String f : files) {
-      finalLines.put(f, List.of(Files.readString(repo.resolve(f), StandardCharsets.UTF_8).split("\n", -1)));
+      finalLines.put(
+          f, List.of(Files.readString(repo.resolve(f), StandardCharsets.UTF_8).split("\n", -1)));
     }
     Random random = new Random(20241104L);
     List<Touch> touches = new ArrayList<>();
     for (String f : files) {
-      int steps = TOUCHES.getOrDefault(f, f.contains("/migrations/") || f.endsWith("__init__.py") ? 0 : 1);
+      int steps =
+          TOUCHES.getOrDefault(f, f.contains("/migrations/") || f.endsWith("__init__.py") ? 0 : 1);
       for (int s = 1; s <= steps; s++) {
         long order = (long) (((double) s / steps) * 1_000_000) + random.nextInt(60_000);
         touches.add(new Touch(f, s, steps, order));
@@ -97,7 +99,8 @@ final class DemoHistory {
         // A commit is led (authored and described) by the most frequently changed file in it.
         Touch lead = now.stream().max(Comparator.comparingInt(Touch::steps)).orElseThrow();
         Author author = authorFor(lead.file(), random);
-        Instant when = START.plus(Duration.ofMinutes(spacingMinutes * (n + 1) + random.nextInt(600)));
+        Instant when =
+            START.plus(Duration.ofMinutes(spacingMinutes * (n + 1) + random.nextInt(600)));
         commit(git, author, when, message(lead, random));
       }
     } catch (GitAPIException e) {
@@ -106,16 +109,20 @@ final class DemoHistory {
   }
 
   /** Writes every file as it stands at the given step of its growth (step 0: its first third). */
-  private static void writeAll(Path repo, Map<String, List<String>> finalLines, Map<String, Integer> progress)
+  private static void writeAll(
+      Path repo, Map<String, List<String>> finalLines, Map<String, Integer> progress)
       throws IOException {
     for (var e : finalLines.entrySet()) {
       String file = e.getKey();
       List<String> lines = e.getValue();
-      int steps = TOUCHES.getOrDefault(file, file.contains("/migrations/") || file.endsWith("__init__.py") ? 0 : 1);
+      int steps =
+          TOUCHES.getOrDefault(
+              file, file.contains("/migrations/") || file.endsWith("__init__.py") ? 0 : 1);
       int step = progress.get(file);
-      int keep = steps == 0 || step >= steps
-          ? lines.size()
-          : Math.max(1, (int) Math.ceil(lines.size() * (0.35 + 0.65 * step / (double) steps)));
+      int keep =
+          steps == 0 || step >= steps
+              ? lines.size()
+              : Math.max(1, (int) Math.ceil(lines.size() * (0.35 + 0.65 * step / (double) steps)));
       String text = String.join("\n", lines.subList(0, keep));
       if (keep < lines.size() && !text.endsWith("\n")) {
         text = text + "\n";
@@ -126,13 +133,20 @@ final class DemoHistory {
 
   private static Author authorFor(String file, Random random) {
     Author owner;
-    if (file.startsWith("invoices/") || file.startsWith("tenants/") || file.startsWith("ledgerly/")) {
+    if (file.startsWith("invoices/")
+        || file.startsWith("tenants/")
+        || file.startsWith("ledgerly/")) {
       owner = MARTIN;
-    } else if (file.startsWith("payments/") || file.startsWith("ledger/") || file.startsWith("api/")) {
+    } else if (file.startsWith("payments/")
+        || file.startsWith("ledger/")
+        || file.startsWith("api/")) {
       owner = PRIYA;
     } else if (file.startsWith("reports/") || file.startsWith("notifications/")) {
       owner = TOM;
-    } else if (file.startsWith("deploy/") || file.startsWith("scripts/") || file.startsWith(".") || file.startsWith("requirements")) {
+    } else if (file.startsWith("deploy/")
+        || file.startsWith("scripts/")
+        || file.startsWith(".")
+        || file.startsWith("requirements")) {
       owner = CONTRACTOR;
     } else {
       owner = ANA;
@@ -143,18 +157,44 @@ final class DemoHistory {
 
   private static String message(Touch t, Random random) {
     String area = t.file().contains("/") ? t.file().substring(0, t.file().indexOf('/')) : "repo";
-    String[] verbs = {"Fix", "Tweak", "Handle", "Support", "Refactor", "Hotfix:", "Adjust", "Speed up"};
-    String[] what = {"rounding in totals", "dunning edge case", "EU VAT reverse charge", "tenant lookup",
-        "CSV export columns", "overdue report", "webhook retries", "credit notes", "timezone bug",
-        "monthly report", "customer search", "payment matching"};
-    return area + ": " + verbs[random.nextInt(verbs.length)] + " " + what[random.nextInt(what.length)]
-        + " (#" + (100 + t.order() % 900) + ")";
+    String[] verbs = {
+      "Fix", "Tweak", "Handle", "Support", "Refactor", "Hotfix:", "Adjust", "Speed up"
+    };
+    String[] what = {
+      "rounding in totals",
+      "dunning edge case",
+      "EU VAT reverse charge",
+      "tenant lookup",
+      "CSV export columns",
+      "overdue report",
+      "webhook retries",
+      "credit notes",
+      "timezone bug",
+      "monthly report",
+      "customer search",
+      "payment matching"
+    };
+    return area
+        + ": "
+        + verbs[random.nextInt(verbs.length)]
+        + " "
+        + what[random.nextInt(what.length)]
+        + " (#"
+        + (100 + t.order() % 900)
+        + ")";
   }
 
-  private static void commit(Git git, Author author, Instant when, String message) throws GitAPIException {
+  private static void commit(Git git, Author author, Instant when, String message)
+      throws GitAPIException {
     git.add().addFilepattern(".").call();
     git.add().addFilepattern(".").setUpdate(true).call();
     PersonIdent ident = new PersonIdent(author.name(), author.email(), when, ZoneOffset.UTC);
-    git.commit().setAuthor(ident).setCommitter(ident).setMessage(message).setSign(false).setAllowEmpty(true).call();
+    git.commit()
+        .setAuthor(ident)
+        .setCommitter(ident)
+        .setMessage(message)
+        .setSign(false)
+        .setAllowEmpty(true)
+        .call();
   }
 }

@@ -4,10 +4,11 @@ import dev.auditworkbench.engine.ingest.ImportResult;
 import dev.auditworkbench.engine.ingest.ImportService;
 import dev.auditworkbench.engine.ingest.ImporterRegistry;
 import dev.auditworkbench.engine.model.ProjectInfo;
+import dev.auditworkbench.engine.project.AuditProject;
 import dev.auditworkbench.engine.spi.BadInputException;
 import dev.auditworkbench.engine.spi.ProgressListener;
 import dev.auditworkbench.engine.store.ProjectFileException;
-import dev.auditworkbench.engine.project.AuditProject;
+import dev.auditworkbench.engine.store.ProjectLockedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,13 +25,20 @@ import java.util.stream.Stream;
  */
 public final class DemoProject {
   /** What was created, and which captures no importer reads yet. */
-  public record Created(Path project, Path repo, Path captures, List<ImportResult> imported, List<Path> notImported) {}
+  public record Created(
+      Path project,
+      Path repo,
+      Path captures,
+      List<ImportResult> imported,
+      List<Path> notImported) {}
 
   /** When an existing demo may be replaced. */
   public enum Replace {
     /** Never: an existing demo is refused. */
     NEVER,
-    /** Only while nobody triaged it (the default place's demo is recreated on each run until then). */
+    /**
+     * Only while nobody triaged it (the default place's demo is recreated on each run until then).
+     */
     UNLESS_TRIAGED,
     /** Always (--force). */
     ALWAYS
@@ -42,8 +50,12 @@ public final class DemoProject {
     private final int triaged;
 
     HasTriage(Path project, int triaged) {
-      super(project, "this demo holds your triage on " + triaged + (triaged == 1 ? " finding" : " findings")
-          + "; it was kept (--force recreates it and loses that triage)");
+      super(
+          project,
+          "this demo holds your triage on "
+              + triaged
+              + (triaged == 1 ? " finding" : " findings")
+              + "; it was kept (--force recreates it and loses that triage)");
       this.triaged = triaged;
     }
 
@@ -56,7 +68,8 @@ public final class DemoProject {
 
   /** Where the GUI and {@code workbench demo} put the demo when not told otherwise. */
   public static Path defaultLocation() {
-    return Path.of(System.getProperty("user.home"), "AuditWorkbench", "demo", "ledgerly-demo.audit");
+    return Path.of(
+        System.getProperty("user.home"), "AuditWorkbench", "demo", "ledgerly-demo.audit");
   }
 
   public static Path repoOf(Path project) {
@@ -95,7 +108,8 @@ public final class DemoProject {
     Path captures = capturesOf(project);
     if (Files.exists(project) || Files.exists(repo) || Files.exists(captures)) {
       if (replace == Replace.NEVER) {
-        throw new ProjectFileException(project, "a demo already exists here; use --force to recreate it");
+        throw new ProjectFileException(
+            project, "a demo already exists here; use --force to recreate it");
       }
       try (AuditProject open = AuditProject.open(project)) {
         // Opening proves no other window holds it before anything is deleted.
@@ -106,7 +120,7 @@ public final class DemoProject {
       } catch (HasTriage e) {
         throw e;
       } catch (ProjectFileException e) {
-        if (Files.exists(project) && e instanceof dev.auditworkbench.engine.store.ProjectLockedException) {
+        if (Files.exists(project) && e instanceof ProjectLockedException) {
           throw e;
         }
       }
@@ -121,7 +135,8 @@ public final class DemoProject {
     listener.progress(1, 3, "Copying the captures");
     DemoResources.copyTree("demo/captures", captures);
     listener.progress(2, 3, "Importing the captures");
-    ProjectInfo info = new ProjectInfo("Ledgerly Ltd (demo)", "Platform health audit", "Demo Auditor", repo);
+    ProjectInfo info =
+        new ProjectInfo("Ledgerly Ltd (demo)", "Platform health audit", "Demo Auditor", repo);
     List<ImportResult> imported = new ArrayList<>();
     List<Path> notImported = new ArrayList<>();
     try (AuditProject store = AuditProject.create(project, info, Clock.systemUTC())) {
@@ -141,11 +156,16 @@ public final class DemoProject {
     return new Created(project, repo, captures, imported, notImported);
   }
 
-  /** The captures in a stable order, the web tier's first: query findings then name their routes from the start. */
+  /**
+   * The captures in a stable order, the web tier's first: query findings then name their routes
+   * from the start.
+   */
   private static List<Path> capturesIn(Path captures) throws IOException {
     try (Stream<Path> walk = Files.walk(captures)) {
       return walk.filter(Files::isRegularFile)
-          .sorted(java.util.Comparator.comparing((Path p) -> !captures.relativize(p).startsWith("web")).thenComparing(p -> p))
+          .sorted(
+              Comparator.comparing((Path p) -> !captures.relativize(p).startsWith("web"))
+                  .thenComparing(p -> p))
           .toList();
     }
   }

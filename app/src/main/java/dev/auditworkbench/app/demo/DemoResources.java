@@ -18,7 +18,10 @@ import java.util.stream.Stream;
 final class DemoResources {
   private DemoResources() {}
 
-  /** Copies resource folder {@code name} (e.g. "demo/ledgerly") to {@code target}; returns the files, sorted. */
+  /**
+   * Copies resource folder {@code name} (e.g. "demo/ledgerly") to {@code target}; returns the
+   * files, sorted.
+   */
   static List<String> copyTree(String name, Path target) throws IOException {
     URI uri;
     try {
@@ -54,7 +57,10 @@ final class DemoResources {
         Files.createDirectories(out.getParent());
         Files.copy(f, out, StandardCopyOption.REPLACE_EXISTING);
       }
-      return files.stream().map(f -> source.relativize(f).toString().replace('\\', '/')).sorted().toList();
+      return files.stream()
+          .map(f -> source.relativize(f).toString().replace('\\', '/'))
+          .sorted()
+          .toList();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

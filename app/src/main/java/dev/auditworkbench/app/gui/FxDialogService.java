@@ -1,11 +1,14 @@
 package dev.auditworkbench.app.gui;
 
+import dev.auditworkbench.engine.model.DismissReason;
 import dev.auditworkbench.views.common.DialogService;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.TextArea;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -65,19 +68,23 @@ final class FxDialogService implements DialogService {
     FileChooser chooser = new FileChooser();
     chooser.setTitle(title);
     chooser.setInitialFileName(suggestedName);
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(java.util.Locale.ROOT), "*." + extension));
+    chooser
+        .getExtensionFilters()
+        .add(new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT), "*." + extension));
     File file = chooser.showSaveDialog(owner);
     return Optional.ofNullable(file).map(File::toPath);
   }
 
   @Override
-  public Optional<dev.auditworkbench.engine.model.DismissReason> chooseDismissReason(int count) {
-    var reasons = java.util.List.of(dev.auditworkbench.engine.model.DismissReason.values());
-    javafx.scene.control.ChoiceDialog<dev.auditworkbench.engine.model.DismissReason> dialog =
-        new javafx.scene.control.ChoiceDialog<>(reasons.get(0), reasons);
+  public Optional<DismissReason> chooseDismissReason(int count) {
+    var reasons = List.of(DismissReason.values());
+    ChoiceDialog<DismissReason> dialog = new ChoiceDialog<>(reasons.get(0), reasons);
     dialog.initOwner(owner);
     dialog.setTitle("Dismiss");
-    dialog.setHeaderText("Why " + (count == 1 ? "is this finding" : "are these " + count + " findings") + " dismissed?");
+    dialog.setHeaderText(
+        "Why "
+            + (count == 1 ? "is this finding" : "are these " + count + " findings")
+            + " dismissed?");
     dialog.setContentText("Reason:");
     return dialog.showAndWait();
   }

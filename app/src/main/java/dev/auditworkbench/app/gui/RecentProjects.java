@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.prefs.Preferences;
 
 /**
- * The last few projects opened, kept in the user's preferences: each one's file, title and when
- * it was opened ("recent.N", "recent.N.title", "recent.N.opened"; entries written before titles
- * were kept have only the file).
+ * The last few projects opened, kept in the user's preferences: each one's file, title and when it
+ * was opened ("recent.N", "recent.N.title", "recent.N.opened"; entries written before titles were
+ * kept have only the file).
  */
 final class RecentProjects {
   private static final int MAX = 8;
@@ -34,8 +34,11 @@ final class RecentProjects {
       String p = prefs.get(KEY + i, null);
       if (p != null && Files.isRegularFile(Path.of(p))) {
         long opened = prefs.getLong(KEY + i + ".opened", 0);
-        out.add(new RecentProject(Path.of(p), prefs.get(KEY + i + ".title", ""),
-            opened == 0 ? null : Instant.ofEpochMilli(opened)));
+        out.add(
+            new RecentProject(
+                Path.of(p),
+                prefs.get(KEY + i + ".title", ""),
+                opened == 0 ? null : Instant.ofEpochMilli(opened)));
       }
     }
     return out;
@@ -66,6 +69,8 @@ final class RecentProjects {
 
   /** "Acme Pay · Q4 audit" from a project's client and engagement (either may be empty). */
   static String title(String client, String engagement) {
-    return client.isBlank() ? engagement : engagement.isBlank() ? client : client + " \u00b7 " + engagement;
+    return client.isBlank()
+        ? engagement
+        : engagement.isBlank() ? client : client + " \u00b7 " + engagement;
   }
 }

@@ -36,7 +36,9 @@ final class WindowMemory {
 
   /** Preference keys are limited in length: a project is keyed by a UUID of its path. */
   private static String key(Path project) {
-    return UUID.nameUUIDFromBytes(project.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8)).toString();
+    return UUID.nameUUIDFromBytes(
+            project.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8))
+        .toString();
   }
 
   Optional<State> of(Path project) {
@@ -46,14 +48,32 @@ final class WindowMemory {
     }
     String[] p = v.split(";", -1);
     try {
-      return Optional.of(new State(Double.parseDouble(p[0]), Double.parseDouble(p[1]), Double.parseDouble(p[2]),
-          Double.parseDouble(p[3]), Boolean.parseBoolean(p[4]), p[5]));
+      return Optional.of(
+          new State(
+              Double.parseDouble(p[0]),
+              Double.parseDouble(p[1]),
+              Double.parseDouble(p[2]),
+              Double.parseDouble(p[3]),
+              Boolean.parseBoolean(p[4]),
+              p[5]));
     } catch (RuntimeException e) {
       return Optional.empty();
     }
   }
 
   void save(Path project, State s) {
-    prefs.put(key(project), s.x() + ";" + s.y() + ";" + s.width() + ";" + s.height() + ";" + s.maximized() + ";" + s.page());
+    prefs.put(
+        key(project),
+        s.x()
+            + ";"
+            + s.y()
+            + ";"
+            + s.width()
+            + ";"
+            + s.height()
+            + ";"
+            + s.maximized()
+            + ";"
+            + s.page());
   }
 }

@@ -1,9 +1,9 @@
 package dev.auditworkbench.app.gui;
 
+import dev.auditworkbench.app.AppLog;
 import dev.auditworkbench.app.demo.DemoProject;
 import dev.auditworkbench.engine.ingest.ImporterRegistry;
 import dev.auditworkbench.engine.project.AuditProject;
-import dev.auditworkbench.app.AppLog;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
 import dev.auditworkbench.views.common.Theme;
@@ -12,8 +12,11 @@ import dev.auditworkbench.views.shell.MainWindow;
 import dev.auditworkbench.views.start.NewAuditDialog;
 import dev.auditworkbench.views.start.NewAuditViewModel;
 import dev.auditworkbench.views.start.StartView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import javafx.application.Application;
@@ -37,20 +40,24 @@ public final class WorkbenchApplication extends Application {
 
   /** Starts the app; {@code project} (may be null) is opened at once. */
   public static void launchWith(Path project) {
-    Application.launch(WorkbenchApplication.class, project == null ? new String[0] : new String[] {project.toString()});
+    Application.launch(
+        WorkbenchApplication.class,
+        project == null ? new String[0] : new String[] {project.toString()});
   }
 
   @Override
   public void start(Stage primary) {
     windows.theme().apply();
     stage = primary;
-    // Nothing fails silently: work nobody else handles, and anything thrown on any thread, is shown and logged.
+    // Nothing fails silently: work nobody else handles, and anything thrown on any thread, is shown
+    // and logged.
     background.onUnhandledFailure((title, e) -> reportFailure(title, e));
     background.onHandledFailure(AppLog::error);
-    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-      AppLog.error("uncaught on " + thread.getName(), e);
-      Platform.runLater(() -> reportFailure("Unexpected error", e));
-    });
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, e) -> {
+          AppLog.error("uncaught on " + thread.getName(), e);
+          Platform.runLater(() -> reportFailure("Unexpected error", e));
+        });
     stage.setTitle("Audit Workbench");
     stage.setWidth(1360);
     stage.setHeight(860);
@@ -74,15 +81,17 @@ public final class WorkbenchApplication extends Application {
     if (report == null) {
       return;
     }
-    Platform.runLater(() -> {
-      long millis = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-      try {
-        java.nio.file.Files.writeString(Path.of(report), String.valueOf(millis));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      Platform.exit();
-    });
+    Platform.runLater(
+        () -> {
+          long millis =
+              System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+          try {
+            Files.writeString(Path.of(report), String.valueOf(millis));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          Platform.exit();
+        });
   }
 
   private void setRoot(Parent root) {
@@ -97,53 +106,79 @@ public final class WorkbenchApplication extends Application {
 
   private void showStart() {
     stage.setTitle("Audit Workbench");
-    setRoot(new StartView(recent.list(), new StartView.Actions() {
-      @Override
-      public void openProject(Path file) {
-        WorkbenchApplication.this.openProject(file);
-      }
+    setRoot(
+        new StartView(
+            recent.list(),
+            new StartView.Actions() {
+              @Override
+              public void openProject(Path file) {
+                WorkbenchApplication.this.openProject(file);
+              }
 
-      @Override
-      public void chooseProject() {
-        new FxDialogService(stage).chooseProjectToOpen().ifPresent(WorkbenchApplication.this::openProject);
-      }
+              @Override
+              public void chooseProject() {
+                new FxDialogService(stage)
+                    .chooseProjectToOpen()
+                    .ifPresent(WorkbenchApplication.this::openProject);
+              }
 
-      @Override
-      public void newAudit() {
-        WorkbenchApplication.this.newAudit();
-      }
+              @Override
+              public void newAudit() {
+                WorkbenchApplication.this.newAudit();
+              }
 
-      @Override
-      public Runnable openDemo() {
-        return WorkbenchApplication.this::openDemo;
-      }
-    }, background.currentProperty()));
+              @Override
+              public Runnable openDemo() {
+                return WorkbenchApplication.this::openDemo;
+              }
+            },
+            background.currentProperty()));
   }
 
   private void newAudit() {
-    new NewAuditDialog(stage, new NewAuditViewModel(), NewAuditDialog.fileChooser()).showAndWait().ifPresent(request -> {
-      Task<Path> task = FxTasks.task("Creating " + request.project().getFileName(), l -> {
-        AuditCreator.create(request, l);
-        return request.project();
-      });
-      task.setOnSucceeded(e -> openProject(task.getValue()));
-      task.setOnFailed(e -> new FxDialogService(stage).showError("Cannot create the audit", task.getException().getMessage()));
-      background.submit(task);
-    });
+    new NewAuditDialog(stage, new NewAuditViewModel(), NewAuditDialog.fileChooser())
+        .showAndWait()
+        .ifPresent(
+            request -> {
+              Task<Path> task =
+                  FxTasks.task(
+                      "Creating " + request.project().getFileName(),
+                      l -> {
+                        AuditCreator.create(request, l);
+                        return request.project();
+                      });
+              task.setOnSucceeded(e -> openProject(task.getValue()));
+              task.setOnFailed(
+                  e ->
+                      new FxDialogService(stage)
+                          .showError("Cannot create the audit", task.getException().getMessage()));
+              background.submit(task);
+            });
   }
 
-  /** Creates the demo audit at its usual place (replacing an earlier one nobody triaged) and opens it. */
+  /**
+   * Creates the demo audit at its usual place (replacing an earlier one nobody triaged) and opens
+   * it.
+   */
   private void openDemo() {
     Path target = DemoProject.defaultLocation();
-    Task<Path> task = FxTasks.task("Creating the demo project", l -> {
-      try {
-        return DemoProject.create(target, DemoProject.Replace.UNLESS_TRIAGED, l).project();
-      } catch (DemoProject.HasTriage kept) {
-        return kept.file(); // the auditor's triage is worth more than a fresh demo: open it as it is
-      }
-    });
+    Task<Path> task =
+        FxTasks.task(
+            "Creating the demo project",
+            l -> {
+              try {
+                return DemoProject.create(target, DemoProject.Replace.UNLESS_TRIAGED, l).project();
+              } catch (DemoProject.HasTriage kept) {
+                return kept
+                    .file(); // the auditor's triage is worth more than a fresh demo: open it as it
+                // is
+              }
+            });
     task.setOnSucceeded(e -> openProject(task.getValue()));
-    task.setOnFailed(e -> new FxDialogService(stage).showError("Cannot create the demo", task.getException().getMessage()));
+    task.setOnFailed(
+        e ->
+            new FxDialogService(stage)
+                .showError("Cannot create the demo", task.getException().getMessage()));
     background.submit(task);
   }
 
@@ -153,47 +188,62 @@ public final class WorkbenchApplication extends Application {
     if (stage == null) {
       return;
     }
-    String message = e == null ? "unknown error" : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    new FxDialogService(stage).showError(title + " failed", message + "\n\nDetails are in the log: " + AppLog.folder());
+    String message =
+        e == null
+            ? "unknown error"
+            : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    new FxDialogService(stage)
+        .showError(title + " failed", message + "\n\nDetails are in the log: " + AppLog.folder());
   }
 
   /** Opens a project off the FX thread; a bad file gets a dialog and the start screen stays. */
   void openProject(Path file) {
-    Task<AuditProject> task = FxTasks.task("Opening " + file.getFileName(), l -> AuditProject.open(file));
+    Task<AuditProject> task =
+        FxTasks.task("Opening " + file.getFileName(), l -> AuditProject.open(file));
     task.setOnSucceeded(e -> showProject(task.getValue()));
-    task.setOnFailed(e -> new FxDialogService(stage).showError("Cannot open project", task.getException().getMessage()));
+    task.setOnFailed(
+        e ->
+            new FxDialogService(stage)
+                .showError("Cannot open project", task.getException().getMessage()));
     background.submit(task);
   }
 
   private void showProject(AuditProject store) {
     closeProject();
     open = store;
-    recent.add(store.file(), RecentProjects.title(store.info().client(), store.info().engagement()), Instant.now());
+    recent.add(
+        store.file(),
+        RecentProjects.title(store.info().client(), store.info().engagement()),
+        Instant.now());
     FxDialogService dialogs = new FxDialogService(stage);
     MainViewModel model =
-        new MainViewModel(
-            store,
-            store.imports(ImporterRegistry.load()),
-            background,
-            dialogs);
+        new MainViewModel(store, store.imports(ImporterRegistry.load()), background, dialogs);
     stage.setTitle(model.title() + " - Audit Workbench");
-    window = new MainWindow(model, () -> {
-      closeProject();
-      showStart();
-    }, Platform::exit, this::toggleTheme);
+    window =
+        new MainWindow(
+            model,
+            () -> {
+              closeProject();
+              showStart();
+            },
+            Platform::exit,
+            this::toggleTheme);
     setRoot(window);
-    windows.of(store.file()).ifPresent(s -> {
-      stage.setX(s.x());
-      stage.setY(s.y());
-      stage.setWidth(s.width());
-      stage.setHeight(s.height());
-      stage.setMaximized(s.maximized());
-      try {
-        window.show(MainWindow.Page.valueOf(s.page()));
-      } catch (IllegalArgumentException ignored) {
-        // a page this version no longer has
-      }
-    });
+    windows
+        .of(store.file())
+        .ifPresent(
+            s -> {
+              stage.setX(s.x());
+              stage.setY(s.y());
+              stage.setWidth(s.width());
+              stage.setHeight(s.height());
+              stage.setMaximized(s.maximized());
+              try {
+                window.show(MainWindow.Page.valueOf(s.page()));
+              } catch (IllegalArgumentException ignored) {
+                // a page this version no longer has
+              }
+            });
   }
 
   private void toggleTheme() {
@@ -204,8 +254,15 @@ public final class WorkbenchApplication extends Application {
 
   private void rememberWindow() {
     if (open != null && window != null) {
-      windows.save(open.file(), new WindowMemory.State(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
-          stage.isMaximized(), window.page().name()));
+      windows.save(
+          open.file(),
+          new WindowMemory.State(
+              stage.getX(),
+              stage.getY(),
+              stage.getWidth(),
+              stage.getHeight(),
+              stage.isMaximized(),
+              window.page().name()));
     }
   }
 
@@ -214,10 +271,13 @@ public final class WorkbenchApplication extends Application {
     if (open != null) {
       AuditProject closing = open;
       open = null;
-      background.submit(FxTasks.task("Closing project", l -> {
-        closing.close();
-        return null;
-      }));
+      background.submit(
+          FxTasks.task(
+              "Closing project",
+              l -> {
+                closing.close();
+                return null;
+              }));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.auditworkbench.app.cli;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +21,8 @@ public final class BanditReports {
    * The report as a later scan of edited code would give it: results matching {@code drop} fixed
    * (gone), and every result in {@code shiftedFile} moved down {@code shift} lines.
    */
-  static void laterScan(Path original, Path target, Predicate<JsonNode> drop, String shiftedFile, int shift)
+  static void laterScan(
+      Path original, Path target, Predicate<JsonNode> drop, String shiftedFile, int shift)
       throws IOException {
     ObjectNode root = (ObjectNode) MAPPER.readTree(original.toFile());
     ArrayNode kept = MAPPER.createArrayNode();
@@ -58,7 +60,7 @@ public final class BanditReports {
 
   /** A large report in bandit's JSON layout: {@code n} distinct B608 results over 500 files. */
   public static void generate(Path target, int n) throws IOException {
-    try (JsonGenerator g = new JsonFactory().createGenerator(target.toFile(), com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+    try (JsonGenerator g = new JsonFactory().createGenerator(target.toFile(), JsonEncoding.UTF8)) {
       g.writeStartObject();
       g.writeArrayFieldStart("errors");
       g.writeEndArray();
@@ -78,12 +80,15 @@ public final class BanditReports {
         g.writeStringField("filename", "./billing/module_" + (i % 500) + ".py");
         g.writeStringField("issue_confidence", "LOW");
         g.writeStringField("issue_severity", "MEDIUM");
-        g.writeStringField("issue_text", "Possible SQL injection vector through string-based query construction.");
+        g.writeStringField(
+            "issue_text", "Possible SQL injection vector through string-based query construction.");
         g.writeNumberField("line_number", line);
         g.writeArrayFieldStart("line_range");
         g.writeNumber(line);
         g.writeEndArray();
-        g.writeStringField("more_info", "https://bandit.readthedocs.io/en/latest/plugins/b608_hardcoded_sql_expressions.html");
+        g.writeStringField(
+            "more_info",
+            "https://bandit.readthedocs.io/en/latest/plugins/b608_hardcoded_sql_expressions.html");
         g.writeStringField("test_id", "B608");
         g.writeStringField("test_name", "hardcoded_sql_expressions");
         g.writeEndObject();

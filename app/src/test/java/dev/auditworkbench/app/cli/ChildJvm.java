@@ -9,7 +9,8 @@ import java.util.List;
 final class ChildJvm {
   private ChildJvm() {}
 
-  static Process start(Path workDir, Path output, Class<?> mainClass, String... args) throws IOException {
+  static Process start(Path workDir, Path output, Class<?> mainClass, String... args)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-cp");

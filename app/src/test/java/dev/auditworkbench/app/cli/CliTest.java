@@ -11,8 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,7 +36,17 @@ class CliTest {
   void newProject() throws Exception {
     repo = Files.createDirectories(dir.resolve("client-repo"));
     project = dir.resolve("acme.audit");
-    Cli.run("new", project, "--repo", repo, "--client", "Acme Pay", "--auditor", "R. Auditor", "--no-scan").ok();
+    Cli.run(
+            "new",
+            project,
+            "--repo",
+            repo,
+            "--client",
+            "Acme Pay",
+            "--auditor",
+            "R. Auditor",
+            "--no-scan")
+        .ok();
   }
 
   private JsonNode findingsJson(Object... extra) throws Exception {
@@ -53,7 +64,7 @@ class CliTest {
 
   /** Results that differ: a record repeated byte for byte in one report is one finding. */
   private static int distinctIn(Path report) throws Exception {
-    java.util.Set<String> unique = new java.util.HashSet<>();
+    Set<String> unique = new HashSet<>();
     MAPPER.readTree(report.toFile()).get("results").forEach(r -> unique.add(r.toString()));
     return unique.size();
   }
@@ -61,7 +72,9 @@ class CliTest {
   @Test
   void importedFindingsAppearInTheStableJsonSchema() throws Exception {
     Cli imported = Cli.run("import", project, sample("one_vuln.json")).ok();
-    assertTrue(imported.out().contains("detected Bandit JSON; 1 record read, 1 new, 0 unchanged, 0 gone"), imported.out());
+    assertTrue(
+        imported.out().contains("detected Bandit JSON; 1 record read, 1 new, 0 unchanged, 0 gone"),
+        imported.out());
 
     JsonNode findings = findingsJson();
 
@@ -103,7 +116,9 @@ class CliTest {
 
     int n = resultsIn(report);
     int distinct = distinctIn(report);
-    assertTrue(again.out().contains(n + " records read, 0 new, " + distinct + " unchanged, 0 gone"), again.out());
+    assertTrue(
+        again.out().contains(n + " records read, 0 new, " + distinct + " unchanged, 0 gone"),
+        again.out());
     assertEquals(distinct, findingsJson().size());
   }
 
@@ -129,11 +144,23 @@ class CliTest {
     }
     String fp = target.get("fingerprint").asText();
     int oldLine = target.get("line").asInt();
-    Cli.run("set", project, fp.substring(0, 12), "--status", "confirmed", "--impact", "5", "--effort", "2d",
-        "--note", "Seen in prod logs").ok();
+    Cli.run(
+            "set",
+            project,
+            fp.substring(0, 12),
+            "--status",
+            "confirmed",
+            "--impact",
+            "5",
+            "--effort",
+            "2d",
+            "--note",
+            "Seen in prod logs")
+        .ok();
 
     Path later = dir.resolve("later.json");
-    BanditReports.laterScan(first, later, r -> r.get("test_id").asText().equals("B303"), "dojo/models.py", 7);
+    BanditReports.laterScan(
+        first, later, r -> r.get("test_id").asText().equals("B303"), "dojo/models.py", 7);
     int total = distinctIn(first);
     int remaining = distinctIn(later);
     int fixed = total - remaining;
@@ -141,7 +168,16 @@ class CliTest {
 
     Cli second = Cli.run("import", project, later).ok();
 
-    assertTrue(second.out().contains(resultsIn(later) + " records read, 0 new, " + remaining + " unchanged, " + fixed + " gone"),
+    assertTrue(
+        second
+            .out()
+            .contains(
+                resultsIn(later)
+                    + " records read, 0 new, "
+                    + remaining
+                    + " unchanged, "
+                    + fixed
+                    + " gone"),
         second.out());
     Map<String, JsonNode> byFp = new HashMap<>();
     findingsJson().forEach(f -> byFp.put(f.get("fingerprint").asText(), f));
@@ -155,7 +191,8 @@ class CliTest {
     assertEquals(2, kept.get("sources").get(0).get("importId").asInt());
     long gone = byFp.values().stream().filter(f -> !f.get("goneSinceImport").isNull()).count();
     assertEquals(fixed, gone);
-    byFp.values().stream().filter(f -> !f.get("goneSinceImport").isNull())
+    byFp.values().stream()
+        .filter(f -> !f.get("goneSinceImport").isNull())
         .forEach(f -> assertEquals("bandit.B303", f.get("ruleId").asText()));
   }
 
@@ -190,12 +227,18 @@ class CliTest {
     String path = sql.get("filename").asText().replace('\\', '/');
     int line = sql.get("line_number").asInt();
     int before = findingsJson().size();
-    // A second tool's SARIF result for the same statement (written for this test, in SARIF 2.1.0's layout).
-    String sarif = "{\"version\": \"2.1.0\", \"runs\": [{\"tool\": {\"driver\": {\"name\": \"semgrep\", \"rules\": ["
-        + "{\"id\": \"python.django.security.injection.sql\", \"properties\": {\"tags\": [\"CWE-89: SQL Injection\"]}}]}},"
-        + " \"results\": [{\"ruleId\": \"python.django.security.injection.sql\", \"level\": \"error\","
-        + " \"message\": {\"text\": \"SQL built from strings\"}, \"locations\": [{\"physicalLocation\": {"
-        + "\"artifactLocation\": {\"uri\": \"" + path + "\"}, \"region\": {\"startLine\": " + line + "}}}]}]}]}";
+    // A second tool's SARIF result for the same statement (written for this test, in SARIF 2.1.0's
+    // layout).
+    String sarif =
+        "{\"version\": \"2.1.0\", \"runs\": [{\"tool\": {\"driver\": {\"name\": \"semgrep\", \"rules\": ["
+            + "{\"id\": \"python.django.security.injection.sql\", \"properties\": {\"tags\": [\"CWE-89: SQL Injection\"]}}]}},"
+            + " \"results\": [{\"ruleId\": \"python.django.security.injection.sql\", \"level\": \"error\","
+            + " \"message\": {\"text\": \"SQL built from strings\"}, \"locations\": [{\"physicalLocation\": {"
+            + "\"artifactLocation\": {\"uri\": \""
+            + path
+            + "\"}, \"region\": {\"startLine\": "
+            + line
+            + "}}}]}]}]}";
     Path second = Files.writeString(dir.resolve("semgrep.sarif"), sarif);
 
     Cli merged = Cli.run("import", project, second).ok();
@@ -204,11 +247,13 @@ class CliTest {
     assertEquals(before, findingsJson().size(), "no second finding");
     List<JsonNode> withSemgrep = new ArrayList<>();
     for (JsonNode f : findingsJson()) {
-      f.get("sources").forEach(s -> {
-        if (s.get("tool").asText().equals("semgrep")) {
-          withSemgrep.add(f);
-        }
-      });
+      f.get("sources")
+          .forEach(
+              s -> {
+                if (s.get("tool").asText().equals("semgrep")) {
+                  withSemgrep.add(f);
+                }
+              });
     }
     assertEquals(1, withSemgrep.size());
     JsonNode finding = withSemgrep.get(0);
@@ -218,7 +263,9 @@ class CliTest {
     List<String> tools = new ArrayList<>();
     finding.get("sources").forEach(s -> tools.add(s.get("tool").asText()));
     assertEquals(List.of("bandit", "semgrep"), tools);
-    Cli again = Cli.run("import", project, Files.writeString(dir.resolve("semgrep2.sarif"), sarif + "\n")).ok();
+    Cli again =
+        Cli.run("import", project, Files.writeString(dir.resolve("semgrep2.sarif"), sarif + "\n"))
+            .ok();
     assertTrue(again.out().contains("1 record read, 0 new, 1 unchanged"), again.out());
   }
 
@@ -226,7 +273,9 @@ class CliTest {
   void truncatedReportIsRefusedWithExit3AndTheProjectUnchangedByteForByte() throws Exception {
     Cli.run("import", project, sample("one_vuln.json")).ok();
     byte[] whole = Files.readAllBytes(sample("many_vulns.json"));
-    Path truncated = Files.write(dir.resolve("truncated.json"), Arrays.copyOf(whole, (int) (whole.length * 0.8)));
+    Path truncated =
+        Files.write(
+            dir.resolve("truncated.json"), Arrays.copyOf(whole, (int) (whole.length * 0.8)));
     byte[] before = Files.readAllBytes(project);
 
     Cli result = Cli.run("import", project, truncated, "--format", "bandit-json");
@@ -271,7 +320,15 @@ class CliTest {
     assertEquals(ExitCodes.USAGE, noReason.code());
     assertTrue(noReason.err().contains("needs a reason"), noReason.err());
 
-    Cli.run("set", project, fp.substring(0, 8), "--status", "dismissed", "--reason", "false-positive").ok();
+    Cli.run(
+            "set",
+            project,
+            fp.substring(0, 8),
+            "--status",
+            "dismissed",
+            "--reason",
+            "false-positive")
+        .ok();
     JsonNode f = findingsJson().get(0);
     assertEquals("dismissed", f.get("status").asText());
     assertEquals("false_positive", f.get("dismissReason").asText());
@@ -317,7 +374,9 @@ class CliTest {
       Cli second = Cli.run("info", project);
 
       assertEquals(ExitCodes.PROJECT_FILE, second.code());
-      assertTrue(second.err().contains("open in another window/process (pid " + child.pid() + ")"), second.err());
+      assertTrue(
+          second.err().contains("open in another window/process (pid " + child.pid() + ")"),
+          second.err());
     } finally {
       child.getOutputStream().close();
       child.waitFor();
@@ -344,7 +403,10 @@ class CliTest {
     assertTrue(created.out().contains("1 cycles"), created.out());
     String graph = Cli.run("graph", dir.resolve("scanned.audit")).ok().out();
     assertTrue(graph.contains("\"shop.a\" -> \"shop.b\""), graph);
-    JsonNode cycle = MAPPER.readTree(Cli.run("findings", dir.resolve("scanned.audit"), "--format=json").ok().out()).get(0);
+    JsonNode cycle =
+        MAPPER
+            .readTree(Cli.run("findings", dir.resolve("scanned.audit"), "--format=json").ok().out())
+            .get(0);
     assertEquals("workbench.import-cycle", cycle.get("ruleId").asText());
     assertEquals("shop/a.py", cycle.get("path").asText());
   }

@@ -32,8 +32,27 @@ class CliUsabilityTest {
 
   @Test
   void everyCommandHasHelpAndVersionAndTheListReadsInFullSentences() {
-    for (String command : List.of("open", "demo", "new", "scan", "import", "formats", "findings", "set", "info", "inventory",
-        "graph", "seams", "queries", "routes", "plan", "report", "rules", "config", "bench")) {
+    for (String command :
+        List.of(
+            "open",
+            "demo",
+            "new",
+            "scan",
+            "import",
+            "formats",
+            "findings",
+            "set",
+            "info",
+            "inventory",
+            "graph",
+            "seams",
+            "queries",
+            "routes",
+            "plan",
+            "report",
+            "rules",
+            "config",
+            "bench")) {
       Cli help = Cli.run(command, "--help");
       assertEquals(0, help.code(), command + ": " + help.err());
       assertTrue(help.out().startsWith("Usage: workbench " + command), command + ": " + help.out());
@@ -42,16 +61,25 @@ class CliUsabilityTest {
     assertFalse(Cli.run("report", "--version").ok().out().isBlank());
     // The command list shows each command's first sentence whole.
     String list = Cli.run("--help").ok().out().replaceAll("\\s+", " ");
-    assertTrue(list.contains("report Export the deliverable: a prioritised PDF report, and the same report as HTML, CSV for"
-        + " Jira/Linear and JSON."), list);
-    assertTrue(list.contains("captures taken from it with real tools, imported into a new project."), list);
+    assertTrue(
+        list.contains(
+            "report Export the deliverable: a prioritised PDF report, and the same report as HTML, CSV for"
+                + " Jira/Linear and JSON."),
+        list);
+    assertTrue(
+        list.contains("captures taken from it with real tools, imported into a new project."),
+        list);
   }
 
   @Test
   void aBadValueIsExplainedWithoutJavaClassNames() {
     Cli severity = Cli.run("findings", project, "--severity=bogus");
     assertEquals(2, severity.code());
-    assertTrue(severity.err().contains("'bogus': unknown severity 'bogus' (one of: critical, high, medium, low, info)"),
+    assertTrue(
+        severity
+            .err()
+            .contains(
+                "'bogus': unknown severity 'bogus' (one of: critical, high, medium, low, info)"),
         severity.err());
     Cli date = Cli.run("plan", project, "--start=notadate");
     assertEquals(2, date.code());
@@ -65,27 +93,45 @@ class CliUsabilityTest {
   void setChangesSeveralFindingsAtOnceAndAddsNotes() throws Exception {
     Cli refused = Cli.run("set", project, "--rule", "code.sql-injection", "--effort", "3");
     assertEquals(2, refused.code());
-    assertTrue(refused.err().contains("--effort 3 has no unit: write 3h (hours), 3d (days), or a size S, M, L or XL"));
+    assertTrue(
+        refused
+            .err()
+            .contains(
+                "--effort 3 has no unit: write 3h (hours), 3d (days), or a size S, M, L or XL"));
 
     List<String> sql = new ArrayList<>();
-    findings().forEach(f -> {
-      if (f.get("ruleId").asText().equals("code.sql-injection")) {
-        sql.add(f.get("fingerprint").asText());
-      }
-    });
+    findings()
+        .forEach(
+            f -> {
+              if (f.get("ruleId").asText().equals("code.sql-injection")) {
+                sql.add(f.get("fingerprint").asText());
+              }
+            });
     assertTrue(sql.size() >= 2, "the demo plants several: " + sql);
-    Cli bulk = Cli.run("set", project, "--rule", "code.sql-injection", "--status", "confirmed", "--note", "Checked by hand.");
+    Cli bulk =
+        Cli.run(
+            "set",
+            project,
+            "--rule",
+            "code.sql-injection",
+            "--status",
+            "confirmed",
+            "--note",
+            "Checked by hand.");
     assertTrue(bulk.ok().out().contains(sql.size() + " findings changed"), bulk.out());
     Cli.run("set", project, sql.get(0).substring(0, 10), "--note", "Parameterise it.").ok();
     for (JsonNode f : findings()) {
       String fp = f.get("fingerprint").asText();
       if (sql.contains(fp)) {
         assertEquals("confirmed", f.get("status").asText());
-        assertEquals(fp.equals(sql.get(0)) ? "Checked by hand.\n\nParameterise it." : "Checked by hand.",
-            f.get("notes").asText(), fp);
+        assertEquals(
+            fp.equals(sql.get(0)) ? "Checked by hand.\n\nParameterise it." : "Checked by hand.",
+            f.get("notes").asText(),
+            fp);
       }
     }
-    Cli.run("set", project, sql.get(0).substring(0, 10), "--note", "Only this.", "--replace-note").ok();
+    Cli.run("set", project, sql.get(0).substring(0, 10), "--note", "Only this.", "--replace-note")
+        .ok();
     for (JsonNode f : findings()) {
       if (f.get("fingerprint").asText().equals(sql.get(0))) {
         assertEquals("Only this.", f.get("notes").asText());

@@ -31,7 +31,8 @@ class CrashSafetyTest {
 
     Path wal = project.resolveSibling(project.getFileName() + "-wal");
     Path log = dir.resolve("child.log");
-    Process child = ChildJvm.start(dir, log, Main.class, "import", project.toString(), big.toString());
+    Process child =
+        ChildJvm.start(dir, log, Main.class, "import", project.toString(), big.toString());
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     // The import writes its one transaction into the WAL: once that holds megabytes, it is mid-way.
     while (!(Files.exists(wal) && Files.size(wal) > 4L * 1024 * 1024)) {
@@ -51,7 +52,9 @@ class CrashSafetyTest {
 
   private static List<String> fingerprints(Path project) throws Exception {
     try (ProjectStore store = ProjectStore.open(project)) {
-      return store.read(c -> new FindingRepository(c).all()).stream().map(Finding::fingerprint).toList();
+      return store.read(c -> new FindingRepository(c).all()).stream()
+          .map(Finding::fingerprint)
+          .toList();
     }
   }
 

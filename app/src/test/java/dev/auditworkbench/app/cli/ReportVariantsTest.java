@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportVariantsTest {
   @TempDir Path dir;
 
-  /** semgrep, trufflehog and bandit repeat records byte for byte: the repeat is one finding, and the summary says so. */
+  /**
+   * semgrep, trufflehog and bandit repeat records byte for byte: the repeat is one finding, and the
+   * summary says so.
+   */
   @Test
   void aRecordRepeatedByteForByteIsOneFinding() throws Exception {
     Path repo = Files.createDirectories(dir.resolve("repo"));
@@ -26,7 +31,7 @@ class ReportVariantsTest {
     ArrayNode results = (ArrayNode) report.get("results");
     int read = results.size() + 2;
     // bandit's own report already repeats a record: count distinct records from the file itself
-    java.util.Set<String> unique = new java.util.HashSet<>();
+    Set<String> unique = new HashSet<>();
     results.forEach(r -> unique.add(r.toString()));
     int distinct = unique.size();
     results.add(results.get(0).deepCopy());
@@ -34,9 +39,18 @@ class ReportVariantsTest {
     Path file = dir.resolve("repeated.json");
     json.writeValue(file.toFile(), report);
     Cli imported = Cli.run("import", project, file).ok();
-    assertTrue(imported.out().contains(read + " records read, " + distinct + " new"), imported.out());
-    assertTrue(imported.out().contains((read - distinct) + " records repeated byte for byte in the report counted once"),
+    assertTrue(
+        imported.out().contains(read + " records read, " + distinct + " new"), imported.out());
+    assertTrue(
+        imported
+            .out()
+            .contains(
+                (read - distinct) + " records repeated byte for byte in the report counted once"),
         imported.out());
-    assertEquals(0, Cli.run("findings", project, "--format", "json").ok().out().split("\"fingerprint\"").length - 1 - distinct);
+    assertEquals(
+        0,
+        Cli.run("findings", project, "--format", "json").ok().out().split("\"fingerprint\"").length
+            - 1
+            - distinct);
   }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,9 @@ class SeamsCommandTest {
   @Test
   void thePlantedCyclesAreMutualLinksAndTheirAppsShareAClusterAndTheSvgIsDrawn() throws Exception {
     Path svg = dir.resolve("seam_map.svg");
-    JsonNode json = new ObjectMapper().readTree(Cli.run("seams", project, "--format", "json", "--svg", svg).ok().out());
+    JsonNode json =
+        new ObjectMapper()
+            .readTree(Cli.run("seams", project, "--format", "json", "--svg", svg).ok().out());
     Map<String, Integer> cluster = new HashMap<>();
     json.get("apps").forEach(a -> cluster.put(a.get("name").asText(), a.get("cluster").asInt()));
     int mutual = 0;
@@ -44,7 +47,7 @@ class SeamsCommandTest {
     assertEquals(cluster.get("customers"), cluster.get("invoices"));
     assertTrue(json.get("apps").toString().contains("{\"name\":\"invoices\""));
     String drawing = Files.readString(svg);
-    javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+    DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
     assertTrue(drawing.contains(">invoices \u25B2</text>"), "the top hotspot's app is marked");
     for (JsonNode cut : json.get("cuts")) {
       assertTrue(cut.get("imports").asInt() + cut.get("coChanges").asInt() > 0);

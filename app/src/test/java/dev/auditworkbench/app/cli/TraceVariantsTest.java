@@ -8,21 +8,28 @@ import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.queries.QueryAnalysis;
 import dev.auditworkbench.engine.store.FindingRepository;
 import dev.auditworkbench.engine.store.ProjectStore;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Server logs as managed services write them, end to end: PostgreSQL 15 logs made with Amazon
- * RDS's default log_line_prefix and four others (importers/src/test/pg-capture/capture-prefixes.sh),
+ * Server logs as managed services write them, end to end: PostgreSQL 15 logs made with Amazon RDS's
+ * default log_line_prefix and four others (importers/src/test/pg-capture/capture-prefixes.sh),
  * imported without naming the format or the prefix.
  */
 class TraceVariantsTest {
-  private static final Path SAMPLES = Path.of("../importers/src/test/resources/samples/postgres").toAbsolutePath().normalize();
+  private static final Path SAMPLES =
+      Path.of("../importers/src/test/resources/samples/postgres").toAbsolutePath().normalize();
 
   @TempDir Path dir;
 
@@ -42,17 +49,19 @@ class TraceVariantsTest {
 
   private static List<Finding> findings(Path project) throws Exception {
     try (ProjectStore store = ProjectStore.open(project)) {
-      return store.read(c -> {
-        try (FindingRepository r = new FindingRepository(c)) {
-          return r.all();
-        }
-      });
+      return store.read(
+          c -> {
+            try (FindingRepository r = new FindingRepository(c)) {
+              return r.all();
+            }
+          });
     }
   }
 
   /** The epoch milliseconds of a "%m" log line ("2026-12-05 16:13:12.386 UTC ..."). */
   private static long millis(String line) {
-    return java.time.LocalDateTime.parse(line.substring(0, 23).replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC)
+    return LocalDateTime.parse(line.substring(0, 23).replace(' ', 'T'))
+        .toInstant(ZoneOffset.UTC)
         .toEpochMilli();
   }
 
@@ -64,61 +73,111 @@ class TraceVariantsTest {
 
     QueryAnalysis.Result result = analysis(project);
     List<Finding> findings = findings(project);
-    // 61 statements; the substr() calls with 2 and 3 arguments are two statements, the IN lists of 2 and 5 one.
+    // 61 statements; the substr() calls with 2 and 3 arguments are two statements, the IN lists of
+    // 2 and 5 one.
     assertEquals(61, result.statements().stream().mapToLong(QueryAnalysis.Statement::calls).sum());
-    assertEquals(2, result.statements().stream().filter(s -> s.normalized().contains("substr(")).count());
-    assertEquals(List.of(2L), result.statements().stream().filter(s -> s.normalized().contains(" IN ("))
-        .map(QueryAnalysis.Statement::calls).toList());
-    // The transaction repeats nothing but its 8 item reads; BEGIN/SET/SAVEPOINT/COMMIT are never N+1.
+    assertEquals(
+        2, result.statements().stream().filter(s -> s.normalized().contains("substr(")).count());
+    assertEquals(
+        List.of(2L),
+        result.statements().stream()
+            .filter(s -> s.normalized().contains(" IN ("))
+            .map(QueryAnalysis.Statement::calls)
+            .toList());
+    // The transaction repeats nothing but its 8 item reads; BEGIN/SET/SAVEPOINT/COMMIT are never
+    // N+1.
     Map<String, Integer> repeats = new TreeMap<>();
     result.nPlusOnes().forEach(n -> repeats.put(n.example(), n.repeats()));
-    assertEquals(Map.of("SELECT id, name FROM item WHERE id = 1;", 8,
-        "SELECT email FROM item WHERE upper(email) = upper('user1@example.com');", 40), repeats);
-    // No access log: the unit of work is not known, so these are repeats in a session, not a high N+1.
-    List<Finding> repeated = findings.stream().filter(f -> f.ruleId().equals("queries.n-plus-one")).toList();
+    assertEquals(
+        Map.of(
+            "SELECT id, name FROM item WHERE id = 1;",
+            8,
+            "SELECT email FROM item WHERE upper(email) = upper('user1@example.com');",
+            40),
+        repeats);
+    // No access log: the unit of work is not known, so these are repeats in a session, not a high
+    // N+1.
+    List<Finding> repeated =
+        findings.stream().filter(f -> f.ruleId().equals("queries.n-plus-one")).toList();
     assertEquals(2, repeated.size());
-    assertTrue(repeated.stream().allMatch(f -> f.severity() == Severity.MEDIUM
-        && f.title().startsWith("Repeated statement in one database session")), repeated.toString());
+    assertTrue(
+        repeated.stream()
+            .allMatch(
+                f ->
+                    f.severity() == Severity.MEDIUM
+                        && f.title().startsWith("Repeated statement in one database session")),
+        repeated.toString());
     // 4 ms of statements in all: nothing is "slow".
     assertTrue(findings.stream().noneMatch(f -> f.ruleId().equals("queries.slow")));
   }
 
   /**
-   * An access log stamped to the millisecond (nginx {@code $msec}) names the request of each window:
-   * the transaction's 8 item reads become an N+1 of GET /items/ (high: the traffic confirms it) and
-   * the batch session, which no request holds, a low "outside web requests" repeat. The access log
-   * is written for the capture's own times (read from prefix-bracket-line.log).
+   * An access log stamped to the millisecond (nginx {@code $msec}) names the request of each
+   * window: the transaction's 8 item reads become an N+1 of GET /items/ (high: the traffic confirms
+   * it) and the batch session, which no request holds, a low "outside web requests" repeat. The
+   * access log is written for the capture's own times (read from prefix-bracket-line.log).
    */
   @Test
   void aMsecAccessLogNamesTheRouteOfEachWindow() throws Exception {
     Path project = project("msec");
     Cli.run("import", project, SAMPLES.resolve("prefix-bracket-line.log")).ok();
-    // The request ends 2 ms after the transaction's COMMIT and began 2 ms before its BEGIN (times read
+    // The request ends 2 ms after the transaction's COMMIT and began 2 ms before its BEGIN (times
+    // read
     // from the log, so a regenerated capture keeps the test true); a second request comes later.
     List<String> log = Files.readAllLines(SAMPLES.resolve("prefix-bracket-line.log"));
-    long begin = millis(log.stream().filter(l -> l.endsWith("statement: BEGIN;")).findFirst().orElseThrow());
-    long commit = millis(log.stream().filter(l -> l.endsWith("statement: COMMIT;")).findFirst().orElseThrow());
+    long begin =
+        millis(log.stream().filter(l -> l.endsWith("statement: BEGIN;")).findFirst().orElseThrow());
+    long commit =
+        millis(
+            log.stream().filter(l -> l.endsWith("statement: COMMIT;")).findFirst().orElseThrow());
     long end = commit + 2;
     Path access = dir.resolve("access-msec.log");
-    Files.writeString(access, String.join("\n",
-        String.format(java.util.Locale.ROOT, "%d.%03d 127.0.0.1 \"GET /items/?page=2 HTTP/1.1\" 200 %.3f", end / 1000,
-            end % 1000, (end - begin + 2) / 1000.0),
-        String.format(java.util.Locale.ROOT, "%d.%03d 127.0.0.1 \"GET /health/ HTTP/1.1\" 200 0.001", (end + 500) / 1000,
-            (end + 500) % 1000),
-        ""));
-    Cli.run("import", project, access, "--log-format", "$msec $remote_addr \"$request\" $status $request_time").ok();
+    Files.writeString(
+        access,
+        String.join(
+            "\n",
+            String.format(
+                Locale.ROOT,
+                "%d.%03d 127.0.0.1 \"GET /items/?page=2 HTTP/1.1\" 200 %.3f",
+                end / 1000,
+                end % 1000,
+                (end - begin + 2) / 1000.0),
+            String.format(
+                Locale.ROOT,
+                "%d.%03d 127.0.0.1 \"GET /health/ HTTP/1.1\" 200 0.001",
+                (end + 500) / 1000,
+                (end + 500) % 1000),
+            ""));
+    Cli.run(
+            "import",
+            project,
+            access,
+            "--log-format",
+            "$msec $remote_addr \"$request\" $status $request_time")
+        .ok();
 
     List<Finding> findings = findings(project);
     Map<String, Severity> repeats = new TreeMap<>();
-    findings.stream().filter(f -> f.ruleId().equals("queries.n-plus-one") && !f.gone())
+    findings.stream()
+        .filter(f -> f.ruleId().equals("queries.n-plus-one") && !f.gone())
         .forEach(f -> repeats.put(f.title(), f.severity()));
-    assertEquals(Map.of("N+1 on GET /items/: 8 x item per request", Severity.HIGH,
-        "Repeated statement outside web requests: 40 x item in one database session", Severity.LOW), repeats);
-    assertEquals(2, findings.stream().filter(f -> f.ruleId().equals("queries.n-plus-one") && f.gone()).count(),
+    assertEquals(
+        Map.of(
+            "N+1 on GET /items/: 8 x item per request",
+            Severity.HIGH,
+            "Repeated statement outside web requests: 40 x item in one database session",
+            Severity.LOW),
+        repeats);
+    assertEquals(
+        2,
+        findings.stream().filter(f -> f.ruleId().equals("queries.n-plus-one") && f.gone()).count(),
         "the log's findings before the access log named the requests are not seen since");
   }
 
-  /** Django's development server lines in the SQL log name the requests: the author list's N+1 is on its route. */
+  /**
+   * Django's development server lines in the SQL log name the requests: the author list's N+1 is on
+   * its route.
+   */
   @Test
   void djangoServerLinesAreTheRequestBoundaries() throws Exception {
     Path project = project("runserver");
@@ -143,23 +202,35 @@ class TraceVariantsTest {
     Cli imported = Cli.run("import", project, SAMPLES.resolve("rotated")).ok();
     assertEquals(4, imported.out().split("PostgreSQL", -1).length - 1, imported.out());
     QueryAnalysis.Result four = analysis(project);
-    assertEquals(4 * 61, four.statements().stream().mapToLong(QueryAnalysis.Statement::calls).sum(), "four days added up");
-    assertEquals(4 * 8, four.statements().stream().filter(s -> s.normalized().equals("SELECT id, name FROM item WHERE id = $1"))
-        .mapToLong(QueryAnalysis.Statement::calls).sum());
+    assertEquals(
+        4 * 61,
+        four.statements().stream().mapToLong(QueryAnalysis.Statement::calls).sum(),
+        "four days added up");
+    assertEquals(
+        4 * 8,
+        four.statements().stream()
+            .filter(s -> s.normalized().equals("SELECT id, name FROM item WHERE id = $1"))
+            .mapToLong(QueryAnalysis.Statement::calls)
+            .sum());
     assertEquals(4, four.statementSource().split(" \\+ ").length, four.statementSource());
 
     Cli.run("import", project, SAMPLES.resolve("prefix-debian.log")).ok();
     QueryAnalysis.Result again = analysis(project);
-    assertEquals(4 * 61, again.statements().stream().mapToLong(QueryAnalysis.Statement::calls).sum(),
+    assertEquals(
+        4 * 61,
+        again.statements().stream().mapToLong(QueryAnalysis.Statement::calls).sum(),
         "Monday's traffic imported again is not counted twice");
   }
 
-  /** A compressed log cut short fails its import with the file, the compression and the offset; nothing is stored. */
+  /**
+   * A compressed log cut short fails its import with the file, the compression and the offset;
+   * nothing is stored.
+   */
   @Test
   void aDamagedCompressedLogIsRefusedWithWhereItBroke() throws Exception {
     Path project = project("damaged");
-    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
-    try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (var out = new GZIPOutputStream(gz)) {
       byte[] log = Files.readAllBytes(SAMPLES.resolve("prefix-debian.log"));
       for (int i = 0; i < 300; i++) {
         out.write(log);
@@ -167,13 +238,15 @@ class TraceVariantsTest {
     }
     byte[] bytes = gz.toByteArray();
     Path cut = dir.resolve("postgresql-Fri.log.gz");
-    Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
     Cli failed = Cli.run("import", project, cut);
     assertEquals(3, failed.code(), failed.err());
-    assertTrue(failed.err().contains(cut.toString()) && failed.err().contains("gzip-compressed data is damaged or cut short"
-        + " near byte"), failed.err());
+    assertTrue(
+        failed.err().contains(cut.toString())
+            && failed.err().contains("gzip-compressed data is damaged or cut short" + " near byte"),
+        failed.err());
     Path tiny = dir.resolve("tiny.log.gz");
-    Files.write(tiny, java.util.Arrays.copyOf(bytes, 40));
+    Files.write(tiny, Arrays.copyOf(bytes, 40));
     Cli refused = Cli.run("import", project, tiny);
     assertEquals(3, refused.code());
     assertTrue(refused.err().contains("does not decompress (damaged or cut short)"), refused.err());

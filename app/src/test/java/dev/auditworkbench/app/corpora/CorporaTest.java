@@ -43,10 +43,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CorporaTest {
-  static final List<String> CORPORA = List.of("wger", "ralph", "readthedocs", "pretalx", "defectdojo");
+  static final List<String> CORPORA =
+      List.of("wger", "ralph", "readthedocs", "pretalx", "defectdojo");
+
   /** Every corpus: at least 95% of the hand-read routes found, with the right view. */
-  static final Map<String, Double> ROUTE_RECALL = Map.of("wger", 0.95, "ralph", 0.95, "readthedocs", 0.95,
-      "pretalx", 0.95, "defectdojo", 0.95);
+  static final Map<String, Double> ROUTE_RECALL =
+      Map.of("wger", 0.95, "ralph", 0.95, "readthedocs", 0.95, "pretalx", 0.95, "defectdojo", 0.95);
 
   @TempDir static Path dir;
   private final Map<String, DjangoInventory> inventories = new HashMap<>();
@@ -58,17 +60,26 @@ class CorporaTest {
     Path corpora = corporaFolder();
     for (String c : CORPORA) {
       Path repo = Files.createDirectories(dir.resolve(c));
-      Process tar = new ProcessBuilder("tar", "-xJf", corpora.resolve(c + ".tar.xz").toString(), "-C", repo.toString())
-          .redirectErrorStream(true).start();
+      Process tar =
+          new ProcessBuilder(
+                  "tar", "-xJf", corpora.resolve(c + ".tar.xz").toString(), "-C", repo.toString())
+              .redirectErrorStream(true)
+              .start();
       String out = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(tar.waitFor(120, TimeUnit.SECONDS) && tar.exitValue() == 0, "unpacking " + c + ": " + out);
-      try (ProjectStore store = ProjectStore.create(dir.resolve(c + ".audit"), new ProjectInfo(c, "", "", repo),
-          Clock.systemUTC())) {
+      assertTrue(
+          tar.waitFor(120, TimeUnit.SECONDS) && tar.exitValue() == 0,
+          "unpacking " + c + ": " + out);
+      try (ProjectStore store =
+          ProjectStore.create(
+              dir.resolve(c + ".audit"), new ProjectInfo(c, "", "", repo), Clock.systemUTC())) {
         long start = System.nanoTime();
         new ScanService(store, Clock.systemUTC()).scan(ProgressListener.NONE);
         scanSeconds.put(c, (System.nanoTime() - start) / 1e9);
-        inventories.put(c, store.read(r -> new ScanRepository(r).latestFacts("inventory", DjangoInventory.class))
-            .orElseThrow());
+        inventories.put(
+            c,
+            store
+                .read(r -> new ScanRepository(r).latestFacts("inventory", DjangoInventory.class))
+                .orElseThrow());
         findings.put(c, store.read(r -> new FindingRepository(r).all()));
       }
     }
@@ -123,7 +134,8 @@ class CorporaTest {
 
   @Test
   void routeInventoryFindsTheRoutesPeopleReadWithTheRightView() throws Exception {
-    StringBuilder table = new StringBuilder("\ncorpus        routes found/expected  recall  unresolved listed\n");
+    StringBuilder table =
+        new StringBuilder("\ncorpus        routes found/expected  recall  unresolved listed\n");
     List<String> failures = new ArrayList<>();
     for (String c : CORPORA) {
       Map<String, Set<String>> found = new HashMap<>();
@@ -139,8 +151,11 @@ class CorporaTest {
       List<String> missed = new ArrayList<>();
       for (ExpectedRoute e : expected) {
         Set<String> views = found.getOrDefault(e.pattern(), Set.of());
-        boolean ok = e.kind().equals("include-external") ? !views.isEmpty() || found.containsKey(e.pattern())
-            : views.contains(e.view()) || views.stream().anyMatch(v -> simpleName(v).equals(simpleName(e.view())));
+        boolean ok =
+            e.kind().equals("include-external")
+                ? !views.isEmpty() || found.containsKey(e.pattern())
+                : views.contains(e.view())
+                    || views.stream().anyMatch(v -> simpleName(v).equals(simpleName(e.view())));
         if (ok) {
           right++;
         } else {
@@ -148,11 +163,24 @@ class CorporaTest {
         }
       }
       double recall = (double) right / expected.size();
-      table.append(String.format(Locale.ROOT, "%-13s %5d/%-5d           %5.1f%%  %d%n", c, right, expected.size(),
-          100 * recall, unresolvedAt.size()));
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "%-13s %5d/%-5d           %5.1f%%  %d%n",
+              c,
+              right,
+              expected.size(),
+              100 * recall,
+              unresolvedAt.size()));
       if (recall < ROUTE_RECALL.get(c)) {
-        failures.add(c + ": " + right + "/" + expected.size() + " routes; missed e.g. " + missed.subList(0, Math.min(8,
-            missed.size())));
+        failures.add(
+            c
+                + ": "
+                + right
+                + "/"
+                + expected.size()
+                + " routes; missed e.g. "
+                + missed.subList(0, Math.min(8, missed.size())));
       }
     }
     System.out.println(table);
@@ -180,17 +208,25 @@ class CorporaTest {
 
   @Test
   void settingsAppsAndModelsAreThoseTheCodeDefines() throws Exception {
-    StringBuilder table = new StringBuilder("\ncorpus        settings  apps      models    models not in the code's list  scan s\n");
+    StringBuilder table =
+        new StringBuilder(
+            "\ncorpus        settings  apps      models    models not in the code's list  scan s\n");
     List<String> failures = new ArrayList<>();
     for (String c : CORPORA) {
       DjangoInventory inv = inventories.get(c);
       Map<String, List<String>> expected = sections(c);
       Set<String> settings = new HashSet<>(inv.settingsModules());
       Set<String> apps = new HashSet<>();
-      inv.apps().stream().filter(DjangoInventory.App::local).forEach(a -> {
-        apps.add(a.name());
-        apps.add(a.name().contains(".apps.") ? a.name().substring(0, a.name().indexOf(".apps.")) : a.name());
-      });
+      inv.apps().stream()
+          .filter(DjangoInventory.App::local)
+          .forEach(
+              a -> {
+                apps.add(a.name());
+                apps.add(
+                    a.name().contains(".apps.")
+                        ? a.name().substring(0, a.name().indexOf(".apps."))
+                        : a.name());
+              });
       Set<String> models = new HashSet<>();
       inv.models().forEach(m -> models.add(m.qualname()));
       int s = hits(expected.get("settings"), settings);
@@ -198,14 +234,36 @@ class CorporaTest {
       int m = hits(expected.get("models"), models);
       Set<String> extra = new HashSet<>(models);
       expected.get("models").forEach(extra::remove);
-      table.append(String.format(Locale.ROOT, "%-13s %3d/%-3d   %3d/%-3d   %3d/%-3d   %-30d %.1f%n", c, s,
-          expected.get("settings").size(), a, expected.get("apps").size(), m, expected.get("models").size(), extra.size(),
-          scanSeconds.get(c)));
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "%-13s %3d/%-3d   %3d/%-3d   %3d/%-3d   %-30d %.1f%n",
+              c,
+              s,
+              expected.get("settings").size(),
+              a,
+              expected.get("apps").size(),
+              m,
+              expected.get("models").size(),
+              extra.size(),
+              scanSeconds.get(c)));
       if (m < 0.95 * expected.get("models").size() || !extra.isEmpty()) {
-        failures.add(c + " models: " + m + "/" + expected.get("models").size() + ", not in the list: " + extra);
+        failures.add(
+            c
+                + " models: "
+                + m
+                + "/"
+                + expected.get("models").size()
+                + ", not in the list: "
+                + extra);
       }
       if (s < expected.get("settings").size()) {
-        failures.add(c + " settings: " + inv.settingsModules() + " lack some of " + expected.get("settings"));
+        failures.add(
+            c
+                + " settings: "
+                + inv.settingsModules()
+                + " lack some of "
+                + expected.get("settings"));
       }
       if (a < expected.get("apps").size()) {
         failures.add(c + " apps: " + a + "/" + expected.get("apps").size());
@@ -221,7 +279,8 @@ class CorporaTest {
 
   // -- findings precision --------------------------------------------------------------------
 
-  record Label(String corpus, String rule, String path, int line, boolean truePositive, String reason) {}
+  record Label(
+      String corpus, String rule, String path, int line, boolean truePositive, String reason) {}
 
   static List<Label> labels() throws IOException {
     List<Label> out = new ArrayList<>();
@@ -231,7 +290,14 @@ class CorporaTest {
           continue;
         }
         String[] f = line.split("\t", -1);
-        out.add(new Label(f[0], f[1], f[2], Integer.parseInt(f[3]), f[4].strip().equals("TP"), f.length > 5 ? f[5] : ""));
+        out.add(
+            new Label(
+                f[0],
+                f[1],
+                f[2],
+                Integer.parseInt(f[3]),
+                f[4].strip().equals("TP"),
+                f.length > 5 ? f[5] : ""));
       }
     }
     return out;
@@ -241,17 +307,25 @@ class CorporaTest {
    * Precision per rule on the labelled sample: of the labelled findings the analysis still reports
    * as findings (above information: test code is reported as information), how many are true. A
    * labelled true positive the analysis no longer reports is counted as lost. Rules whose findings
-   * are of low confidence (places to review, which `workbench rules` explains) are listed apart; every
-   * other rule must be right at least 70% of the time, and all of them together 85%.
+   * are of low confidence (places to review, which `workbench rules` explains) are listed apart;
+   * every other rule must be right at least 70% of the time, and all of them together 85%.
    */
   @Test
   void labelledFindingsGiveThePrecisionOfEachRule() throws Exception {
-    Map<String, int[]> perRule = new TreeMap<>(); // tp, fp, lost true positives, dropped false positives
+    Map<String, int[]> perRule =
+        new TreeMap<>(); // tp, fp, lost true positives, dropped false positives
     Map<String, Boolean> low = new TreeMap<>();
     for (Label l : labels()) {
-      Finding reported = findings.get(l.corpus()).stream().filter(f -> f.ruleId().equals(l.rule())
-          && l.path().equals(f.location().path()) && f.location().startLine() == l.line() && f.severity() != Severity.INFO)
-          .findFirst().orElse(null);
+      Finding reported =
+          findings.get(l.corpus()).stream()
+              .filter(
+                  f ->
+                      f.ruleId().equals(l.rule())
+                          && l.path().equals(f.location().path())
+                          && f.location().startLine() == l.line()
+                          && f.severity() != Severity.INFO)
+              .findFirst()
+              .orElse(null);
       int[] n = perRule.computeIfAbsent(family(l.rule()), k -> new int[4]);
       if (reported != null) {
         n[l.truePositive() ? 0 : 1]++;
@@ -260,7 +334,9 @@ class CorporaTest {
         n[l.truePositive() ? 2 : 3]++;
       }
     }
-    StringBuilder table = new StringBuilder("\nrule                          TP  FP  precision  lost TP  FP gone  confidence\n");
+    StringBuilder table =
+        new StringBuilder(
+            "\nrule                          TP  FP  precision  lost TP  FP gone  confidence\n");
     int tp = 0;
     int fp = 0;
     List<String> weak = new ArrayList<>();
@@ -268,8 +344,17 @@ class CorporaTest {
       int[] n = e.getValue();
       boolean lowConfidence = low.getOrDefault(e.getKey(), false);
       double p = n[0] + n[1] == 0 ? 1 : (double) n[0] / (n[0] + n[1]);
-      table.append(String.format(Locale.ROOT, "%-28s %4d %3d  %6.0f%%   %5d  %6d   %s%n", e.getKey(), n[0], n[1], 100 * p, n[2],
-          n[3], lowConfidence ? "low (apart)" : ""));
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "%-28s %4d %3d  %6.0f%%   %5d  %6d   %s%n",
+              e.getKey(),
+              n[0],
+              n[1],
+              100 * p,
+              n[2],
+              n[3],
+              lowConfidence ? "low (apart)" : ""));
       if (lowConfidence) {
         continue;
       }
@@ -280,7 +365,9 @@ class CorporaTest {
       }
     }
     double overall = (double) tp / Math.max(1, tp + fp);
-    table.append(String.format(Locale.ROOT, "all but low confidence       %4d %3d  %6.0f%%%n", tp, fp, 100 * overall));
+    table.append(
+        String.format(
+            Locale.ROOT, "all but low confidence       %4d %3d  %6.0f%%%n", tp, fp, 100 * overall));
     System.out.println(table);
     assertTrue(overall >= 0.85, "overall precision " + Math.round(100 * overall) + "%" + table);
     assertEquals(List.of(), weak, "rules under 70% that are not low confidence" + table);

@@ -1,7 +1,6 @@
 package dev.auditworkbench.app.gui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
@@ -20,7 +19,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A background task that fails is reported even when the code that started it forgot to handle it. */
+/**
+ * A background task that fails is reported even when the code that started it forgot to handle it.
+ */
 @ExtendWith(ApplicationExtension.class)
 class FailuresNeverSilentTest {
   private final BackgroundWork background = new BackgroundWork();
@@ -39,19 +40,28 @@ class FailuresNeverSilentTest {
   }
 
   @Test
-  void anUnhandledFailureIsReportedAndAHandledOneIsLeftToItsHandler(FxRobot robot) throws Exception {
+  void anUnhandledFailureIsReportedAndAHandledOneIsLeftToItsHandler(FxRobot robot)
+      throws Exception {
     List<String> handled = new CopyOnWriteArrayList<>();
-    robot.interact(() -> {
-      background.submit(FxTasks.task("Moving 3 cards", l -> {
-        throw new IllegalStateException("the finding was deleted");
-      }));
-      Task<Object> withHandler = FxTasks.task("Exporting", l -> {
-        throw new IllegalStateException("disk full");
-      });
-      withHandler.setOnFailed(e -> handled.add(withHandler.getException().getMessage()));
-      background.submit(withHandler);
-    });
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> reported.size() == 1 && handled.size() == 1);
+    robot.interact(
+        () -> {
+          background.submit(
+              FxTasks.task(
+                  "Moving 3 cards",
+                  l -> {
+                    throw new IllegalStateException("the finding was deleted");
+                  }));
+          Task<Object> withHandler =
+              FxTasks.task(
+                  "Exporting",
+                  l -> {
+                    throw new IllegalStateException("disk full");
+                  });
+          withHandler.setOnFailed(e -> handled.add(withHandler.getException().getMessage()));
+          background.submit(withHandler);
+        });
+    WaitForAsyncUtils.waitFor(
+        20, TimeUnit.SECONDS, () -> reported.size() == 1 && handled.size() == 1);
     WaitForAsyncUtils.waitForFxEvents();
     assertEquals(List.of("Moving 3 cards: the finding was deleted"), reported);
     assertEquals(List.of("disk full"), handled);

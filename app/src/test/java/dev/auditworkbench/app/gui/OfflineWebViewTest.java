@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.auditworkbench.views.common.Offline;
 import dev.auditworkbench.engine.report.Markdown;
 import dev.auditworkbench.views.common.LockedWebView;
+import dev.auditworkbench.views.common.Offline;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -27,8 +28,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The app opens no network connection, even for a page that asks for one: a listener on this
- * machine's loopback address stands in for the network and must receive nothing while the app's
- * web views show a note with a remote image and HTML that loads an image, a style sheet and a frame.
+ * machine's loopback address stands in for the network and must receive nothing while the app's web
+ * views show a note with a remote image and HTML that loads an image, a style sheet and a frame.
  */
 @ExtendWith(ApplicationExtension.class)
 class OfflineWebViewTest {
@@ -49,17 +50,19 @@ class OfflineWebViewTest {
   void listen() throws Exception {
     listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     listener.setSoTimeout(200);
-    acceptor = new Thread(() -> {
-      while (!listener.isClosed()) {
-        try (Socket s = listener.accept()) {
-          connections.incrementAndGet();
-        } catch (SocketTimeoutException e) {
-          // look again
-        } catch (java.io.IOException e) {
-          return;
-        }
-      }
-    });
+    acceptor =
+        new Thread(
+            () -> {
+              while (!listener.isClosed()) {
+                try (Socket s = listener.accept()) {
+                  connections.incrementAndGet();
+                } catch (SocketTimeoutException e) {
+                  // look again
+                } catch (IOException e) {
+                  return;
+                }
+              }
+            });
     acceptor.setDaemon(true);
     acceptor.start();
   }
@@ -76,18 +79,30 @@ class OfflineWebViewTest {
 
   private void showAndWait(FxRobot robot, String html) throws Exception {
     robot.interact(() -> view.show(html));
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-      Worker.State s = WaitForAsyncUtils.asyncFx(() -> view.node().getEngine().getLoadWorker().getState()).get();
-      return s == Worker.State.SUCCEEDED || s == Worker.State.FAILED || s == Worker.State.CANCELLED;
-    });
+    WaitForAsyncUtils.waitFor(
+        20,
+        TimeUnit.SECONDS,
+        () -> {
+          Worker.State s =
+              WaitForAsyncUtils.asyncFx(() -> view.node().getEngine().getLoadWorker().getState())
+                  .get();
+          return s == Worker.State.SUCCEEDED
+              || s == Worker.State.FAILED
+              || s == Worker.State.CANCELLED;
+        });
     Thread.sleep(1500); // sub-resources load after the page: give them time to try
     WaitForAsyncUtils.waitForFxEvents();
   }
 
   @Test
   void aNoteWithARemoteImageLoadsNothing(FxRobot robot) throws Exception {
-    String note = "See the screenshot: ![login page](" + base() + "/shot.png) and [the ticket](" + base() + "/t/1)"
-        + " and [data](data:text/html;base64,PHNjcmlwdD4=)";
+    String note =
+        "See the screenshot: ![login page]("
+            + base()
+            + "/shot.png) and [the ticket]("
+            + base()
+            + "/t/1)"
+            + " and [data](data:text/html;base64,PHNjcmlwdD4=)";
     String html = Markdown.html(note);
     assertFalse(html.contains("<img"), html);
     assertTrue(html.contains("[image: login page] " + base() + "/shot.png"), html);
@@ -98,9 +113,19 @@ class OfflineWebViewTest {
 
   @Test
   void htmlThatAsksForRemoteResourcesLoadsNoneOfThem(FxRobot robot) throws Exception {
-    showAndWait(robot, "<html><head><link rel=\"stylesheet\" href=\"" + base() + "/s.css\"></head><body>"
-        + "<img src=\"" + base() + "/a.png\"><iframe src=\"" + base() + "/frame\"></iframe>"
-        + "<div style=\"background:url(" + base() + "/b.png)\">x</div></body></html>");
+    showAndWait(
+        robot,
+        "<html><head><link rel=\"stylesheet\" href=\""
+            + base()
+            + "/s.css\"></head><body>"
+            + "<img src=\""
+            + base()
+            + "/a.png\"><iframe src=\""
+            + base()
+            + "/frame\"></iframe>"
+            + "<div style=\"background:url("
+            + base()
+            + "/b.png)\">x</div></body></html>");
     assertEquals(0, connections.get(), "connections to the network stand-in");
   }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RecentProjectsTest {
   @TempDir Path dir;
-  private final Preferences prefs = Preferences.userRoot().node("dev/auditworkbench/test-" + System.nanoTime());
+  private final Preferences prefs =
+      Preferences.userRoot().node("dev/auditworkbench/test-" + System.nanoTime());
 
   @AfterEach
   void removeNode() throws Exception {
@@ -33,9 +34,11 @@ class RecentProjectsTest {
     recent.add(a, "Acme Pay \u00b7 Q4 audit", Instant.parse("2026-12-03T09:00:00Z"));
     Files.delete(gone);
 
-    assertEquals(List.of(
-        new RecentProject(a, "Acme Pay \u00b7 Q4 audit", Instant.parse("2026-12-03T09:00:00Z")),
-        new RecentProject(b, "", Instant.parse("2026-12-02T09:00:00Z"))), recent.list());
+    assertEquals(
+        List.of(
+            new RecentProject(a, "Acme Pay \u00b7 Q4 audit", Instant.parse("2026-12-03T09:00:00Z")),
+            new RecentProject(b, "", Instant.parse("2026-12-02T09:00:00Z"))),
+        recent.list());
     assertEquals("b.audit", recent.list().get(1).heading());
   }
 

@@ -12,9 +12,11 @@ import dev.auditworkbench.engine.store.ProjectStore;
 import dev.auditworkbench.engine.store.ScanRepository;
 import dev.auditworkbench.views.start.NewAuditDialog;
 import dev.auditworkbench.views.start.NewAuditViewModel;
+import dev.auditworkbench.views.start.RecentProject;
 import dev.auditworkbench.views.start.StartView;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +26,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
@@ -46,28 +50,35 @@ class StartAndWizardUiTest {
   void start(Stage stage) throws Exception {
     this.stage = stage;
     recentProject = Files.createTempFile(dir, "recent", ".audit");
-    StartView view = new StartView(List.of(new dev.auditworkbench.views.start.RecentProject(recentProject, "Acme Pay \u00b7 Q4 audit",
-        java.time.Instant.parse("2026-12-01T10:15:00Z"))), new StartView.Actions() {
-      @Override
-      public void openProject(Path file) {
-        calls.add("open " + file.getFileName());
-      }
+    StartView view =
+        new StartView(
+            List.of(
+                new RecentProject(
+                    recentProject,
+                    "Acme Pay \u00b7 Q4 audit",
+                    Instant.parse("2026-12-01T10:15:00Z"))),
+            new StartView.Actions() {
+              @Override
+              public void openProject(Path file) {
+                calls.add("open " + file.getFileName());
+              }
 
-      @Override
-      public void chooseProject() {
-        calls.add("choose");
-      }
+              @Override
+              public void chooseProject() {
+                calls.add("choose");
+              }
 
-      @Override
-      public void newAudit() {
-        calls.add("new");
-      }
+              @Override
+              public void newAudit() {
+                calls.add("new");
+              }
 
-      @Override
-      public Runnable openDemo() {
-        return () -> calls.add("demo");
-      }
-    }, new SimpleObjectProperty<Task<?>>());
+              @Override
+              public Runnable openDemo() {
+                return () -> calls.add("demo");
+              }
+            },
+            new SimpleObjectProperty<Task<?>>());
     stage.setScene(new Scene(view, 900, 600));
     stage.show();
     stage.requestFocus();
@@ -78,9 +89,11 @@ class StartAndWizardUiTest {
     robot.clickOn("#start-new");
     robot.clickOn("#start-open");
     robot.clickOn("#start-demo");
-    javafx.scene.control.ListCell<?> cell = robot.lookup("#start-recent .list-cell").nth(0).queryAs(javafx.scene.control.ListCell.class);
-    var texts = robot.from(cell).lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
-        .map(javafx.scene.control.Label::getText).toList();
+    ListCell<?> cell = robot.lookup("#start-recent .list-cell").nth(0).queryAs(ListCell.class);
+    var texts =
+        robot.from(cell).lookup(".label").queryAllAs(Label.class).stream()
+            .map(Label::getText)
+            .toList();
     assertEquals("Acme Pay \u00b7 Q4 audit", texts.get(0));
     assertTrue(texts.get(1).startsWith(recentProject + "  \u00b7  opened 2026-12-0"), texts.get(1));
     robot.doubleClickOn(cell);
@@ -94,24 +107,28 @@ class StartAndWizardUiTest {
     Files.createDirectories(repo.resolve("shop"));
     Files.writeString(repo.resolve("manage.py"), "import os\n");
     Files.writeString(repo.resolve("shop/__init__.py"), "");
-    Files.writeString(repo.resolve("shop/models.py"), "from django.db import models\n\nclass Order(models.Model):\n    total = models.IntegerField()\n");
+    Files.writeString(
+        repo.resolve("shop/models.py"),
+        "from django.db import models\n\nclass Order(models.Model):\n    total = models.IntegerField()\n");
     NewAuditViewModel model = new NewAuditViewModel();
-    NewAuditDialog.Chooser chooser = new NewAuditDialog.Chooser() {
-      @Override
-      public Optional<Path> folder(Window owner) {
-        return Optional.of(repo);
-      }
+    NewAuditDialog.Chooser chooser =
+        new NewAuditDialog.Chooser() {
+          @Override
+          public Optional<Path> folder(Window owner) {
+            return Optional.of(repo);
+          }
 
-      @Override
-      public Optional<Path> saveAs(Window owner, Path suggestion) {
-        return Optional.of(suggestion);
-      }
-    };
+          @Override
+          public Optional<Path> saveAs(Window owner, Path suggestion) {
+            return Optional.of(suggestion);
+          }
+        };
     NewAuditDialog[] dialog = new NewAuditDialog[1];
-    robot.interact(() -> {
-      dialog[0] = new NewAuditDialog(stage, model, chooser);
-      dialog[0].show();
-    });
+    robot.interact(
+        () -> {
+          dialog[0] = new NewAuditDialog(stage, model, chooser);
+          dialog[0].show();
+        });
     Button create = robot.lookup("#new-create").queryButton();
     assertTrue(create.isDisabled());
     assertEquals("Name the client.", model.problemProperty().get());
@@ -135,8 +152,13 @@ class StartAndWizardUiTest {
       assertEquals("Q4 health check", info.engagement());
       Map<String, String> meta = store.read(c -> new ProjectRepository(c).all());
       assertEquals(request.start().toString(), meta.get("start_date"));
-      DjangoInventory inventory = store.read(c -> new ScanRepository(c).latestFacts("inventory", DjangoInventory.class)).orElseThrow();
-      assertEquals(List.of("shop.models.Order"), inventory.models().stream().map(DjangoInventory.Model::qualname).toList());
+      DjangoInventory inventory =
+          store
+              .read(c -> new ScanRepository(c).latestFacts("inventory", DjangoInventory.class))
+              .orElseThrow();
+      assertEquals(
+          List.of("shop.models.Order"),
+          inventory.models().stream().map(DjangoInventory.Model::qualname).toList());
     }
   }
 }

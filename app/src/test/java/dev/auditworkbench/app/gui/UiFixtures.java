@@ -2,6 +2,7 @@ package dev.auditworkbench.app.gui;
 
 import dev.auditworkbench.engine.ingest.ImportService;
 import dev.auditworkbench.engine.ingest.ImporterRegistry;
+import dev.auditworkbench.engine.model.DismissReason;
 import dev.auditworkbench.engine.model.ProjectInfo;
 import dev.auditworkbench.engine.spi.ProgressListener;
 import dev.auditworkbench.engine.store.ProjectStore;
@@ -25,7 +26,10 @@ final class UiFixtures {
   static ProjectStore projectWith(Path dir, String... samples) throws Exception {
     Path repo = Files.createDirectories(dir.resolve("repo"));
     ProjectStore store =
-        ProjectStore.create(dir.resolve("ui.audit"), new ProjectInfo("Acme Pay", "Q4", "R. Auditor", repo), Clock.systemUTC());
+        ProjectStore.create(
+            dir.resolve("ui.audit"),
+            new ProjectInfo("Acme Pay", "Q4", "R. Auditor", repo),
+            Clock.systemUTC());
     ImportService imports = new ImportService(store, ImporterRegistry.load(), Clock.systemUTC());
     for (String s : samples) {
       imports.importFile(sample(s), null, ProgressListener.NONE);
@@ -59,10 +63,10 @@ final class UiFixtures {
     }
 
     /** The reason dismissals get in tests; null answers "cancelled". */
-    volatile dev.auditworkbench.engine.model.DismissReason dismissReason = dev.auditworkbench.engine.model.DismissReason.FALSE_POSITIVE;
+    volatile DismissReason dismissReason = DismissReason.FALSE_POSITIVE;
 
     @Override
-    public Optional<dev.auditworkbench.engine.model.DismissReason> chooseDismissReason(int count) {
+    public Optional<DismissReason> chooseDismissReason(int count) {
       return Optional.ofNullable(dismissReason);
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.auditworkbench.app.demo.DemoProject;
 import dev.auditworkbench.engine.django.DjangoInventory;
+import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.scan.GraphFacts;
 import dev.auditworkbench.engine.scan.ModuleSummary;
@@ -46,9 +47,17 @@ class DemoScanTest {
   static void scanTheDemo() throws Exception {
     demo = DemoProject.create(dir.resolve("demo.audit"), false, ProgressListener.NONE);
     store = ProjectStore.open(demo.project());
-    inventory = store.read(c -> new ScanRepository(c).latestFacts("inventory", DjangoInventory.class)).orElseThrow();
-    graph = store.read(c -> new ScanRepository(c).latestFacts("graph", GraphFacts.class)).orElseThrow();
-    modules = List.of(store.read(c -> new ScanRepository(c).latestFacts("modules", ModuleSummary[].class)).orElseThrow());
+    inventory =
+        store
+            .read(c -> new ScanRepository(c).latestFacts("inventory", DjangoInventory.class))
+            .orElseThrow();
+    graph =
+        store.read(c -> new ScanRepository(c).latestFacts("graph", GraphFacts.class)).orElseThrow();
+    modules =
+        List.of(
+            store
+                .read(c -> new ScanRepository(c).latestFacts("modules", ModuleSummary[].class))
+                .orElseThrow());
     findings = store.read(c -> new FindingRepository(c).all());
     truth = groundTruth(demo.repo());
   }
@@ -59,8 +68,12 @@ class DemoScanTest {
   }
 
   private static JsonNode groundTruth(Path repo) throws Exception {
-    Path script = Path.of(DemoScanTest.class.getResource("/groundtruth/django_ground_truth.py").toURI());
-    Process p = new ProcessBuilder("python3", script.toString(), repo.toString()).redirectErrorStream(false).start();
+    Path script =
+        Path.of(DemoScanTest.class.getResource("/groundtruth/django_ground_truth.py").toURI());
+    Process p =
+        new ProcessBuilder("python3", script.toString(), repo.toString())
+            .redirectErrorStream(false)
+            .start();
     byte[] out = p.getInputStream().readAllBytes();
     String err = new String(p.getErrorStream().readAllBytes());
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
@@ -76,19 +89,22 @@ class DemoScanTest {
 
   @Test
   void modelsMatchPythonsAst() {
-    List<String> ours = inventory.models().stream().map(DjangoInventory.Model::qualname).sorted().toList();
+    List<String> ours =
+        inventory.models().stream().map(DjangoInventory.Model::qualname).sorted().toList();
     assertEquals(strings(truth.get("models")), ours);
   }
 
   @Test
   void routesMatchPythonsAstInOrder() {
-    List<String> ours = inventory.routes().stream().map(r -> r.pattern() + " => " + r.view()).toList();
+    List<String> ours =
+        inventory.routes().stream().map(r -> r.pattern() + " => " + r.view()).toList();
     assertEquals(strings(truth.get("routes")), ours);
   }
 
   @Test
   void importEdgesMatchPythonsAst() {
-    List<String> ours = graph.edges().stream().map(e -> e.from() + " -> " + e.to()).sorted().toList();
+    List<String> ours =
+        graph.edges().stream().map(e -> e.from() + " -> " + e.to()).sorted().toList();
     assertEquals(strings(truth.get("edges")), ours);
   }
 
@@ -105,12 +121,24 @@ class DemoScanTest {
       ModuleSummary ours = byPath.get(entry.getKey());
       for (JsonNode block : entry.getValue()) {
         String type = block.get("type").asText();
-        String name = type.equals("method") ? block.get("classname").asText() + "." + block.get("name").asText()
-            : block.get("name").asText();
-        ModuleSummary.Block match = ours.blocks().stream()
-            .filter(b -> b.kind().equals(type) && b.qualname().equals(name) && b.line() == block.get("lineno").asInt())
-            .findFirst().orElseThrow(() -> new AssertionError("no block " + type + " " + name + " in " + entry.getKey()));
-        assertEquals(block.get("complexity").asInt(), match.complexity(), entry.getKey() + " " + name);
+        String name =
+            type.equals("method")
+                ? block.get("classname").asText() + "." + block.get("name").asText()
+                : block.get("name").asText();
+        ModuleSummary.Block match =
+            ours.blocks().stream()
+                .filter(
+                    b ->
+                        b.kind().equals(type)
+                            && b.qualname().equals(name)
+                            && b.line() == block.get("lineno").asInt())
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new AssertionError(
+                            "no block " + type + " " + name + " in " + entry.getKey()));
+        assertEquals(
+            block.get("complexity").asInt(), match.complexity(), entry.getKey() + " " + name);
         compared++;
       }
     }
@@ -130,47 +158,83 @@ class DemoScanTest {
 
   @Test
   void fatModelsAndViewsModulesAreFoundAndNothingElse() {
-    List<String> fat = withRule("workbench.fat-module").stream().map(f -> f.location().path()).sorted().toList();
+    List<String> fat =
+        withRule("workbench.fat-module").stream().map(f -> f.location().path()).sorted().toList();
     assertEquals(List.of("invoices/models.py", "invoices/views.py"), fat);
   }
 
   @Test
   void paymentsAndLedgerImportEachOther() {
-    Finding cycle = withRule("workbench.app-cycle").stream()
-        .filter(f -> f.title().endsWith("ledger <-> payments")).findFirst().orElseThrow();
+    Finding cycle =
+        withRule("workbench.app-cycle").stream()
+            .filter(f -> f.title().endsWith("ledger <-> payments"))
+            .findFirst()
+            .orElseThrow();
     String evidence = cycle.evidence().get(0).text();
-    assertTrue(evidence.contains("ledger.services -> payments.models  (ledger/services.py:5)"), evidence);
-    assertTrue(evidence.contains("payments.signals -> ledger.services  (payments/signals.py:5)"), evidence);
+    assertTrue(
+        evidence.contains("ledger.services -> payments.models  (ledger/services.py:5)"), evidence);
+    assertTrue(
+        evidence.contains("payments.signals -> ledger.services  (payments/signals.py:5)"),
+        evidence);
   }
 
   @Test
   void skippedTestsAreListedWithTheirReasons() {
-    List<String> skipped = inventory.tests().stream().filter(DjangoInventory.Test::skipped)
-        .map(t -> t.path() + ":" + t.line()).sorted().toList();
-    assertEquals(List.of("invoices/tests.py:40", "invoices/tests.py:45", "invoices/tests.py:49", "payments/tests.py:31"), skipped);
+    List<String> skipped =
+        inventory.tests().stream()
+            .filter(DjangoInventory.Test::skipped)
+            .map(t -> t.path() + ":" + t.line())
+            .sorted()
+            .toList();
+    assertEquals(
+        List.of(
+            "invoices/tests.py:40",
+            "invoices/tests.py:45",
+            "invoices/tests.py:49",
+            "payments/tests.py:31"),
+        skipped);
   }
 
   @Test
   void tenantForeignKeyIsInheritedFromTheAbstractBase() {
-    DjangoInventory.Model customer = inventory.models().stream()
-        .filter(m -> m.qualname().equals("customers.models.Customer")).findFirst().orElseThrow();
-    assertTrue(customer.fields().stream().anyMatch(f -> f.name().equals("tenant") && f.inherited() && f.isRelation()));
+    DjangoInventory.Model customer =
+        inventory.models().stream()
+            .filter(m -> m.qualname().equals("customers.models.Customer"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        customer.fields().stream()
+            .anyMatch(f -> f.name().equals("tenant") && f.inherited() && f.isRelation()));
     assertEquals("customers_customer", customer.table());
-    assertTrue(customer.managers().contains("objects = CustomerManager()"), customer.managers().toString());
+    assertTrue(
+        customer.managers().contains("objects = CustomerManager()"),
+        customer.managers().toString());
   }
 
   @Test
   void cleanCodeHasNoSizeComplexityOrParseFindings() {
-    for (String path : List.of("customers/views.py", "api/views.py", "tenants/managers.py", "ledgerly/settings/dev.py")) {
-      assertFalse(findings.stream().anyMatch(f -> path.equals(f.location().path())
-          && f.category() == dev.auditworkbench.engine.model.Category.MAINTAINABILITY
-          && f.sources().stream().anyMatch(s -> s.tool().equals("workbench"))), path);
+    for (String path :
+        List.of(
+            "customers/views.py",
+            "api/views.py",
+            "tenants/managers.py",
+            "ledgerly/settings/dev.py")) {
+      assertFalse(
+          findings.stream()
+              .anyMatch(
+                  f ->
+                      path.equals(f.location().path())
+                          && f.category() == Category.MAINTAINABILITY
+                          && f.sources().stream().anyMatch(s -> s.tool().equals("workbench"))),
+          path);
     }
   }
 
   @Test
   void customersAndInvoicesImportEachOther() {
-    assertTrue(withRule("workbench.app-cycle").stream().anyMatch(f -> f.title().endsWith("customers <-> invoices")));
+    assertTrue(
+        withRule("workbench.app-cycle").stream()
+            .anyMatch(f -> f.title().endsWith("customers <-> invoices")));
   }
 
   @Test
@@ -179,7 +243,11 @@ class DemoScanTest {
     ScanResult again = new ScanService(store, Clock.systemUTC()).scan(ProgressListener.NONE);
     assertEquals(0, again.record().newCount());
     assertEquals(0, again.record().goneCount());
-    int scanFindings = (int) findings.stream().filter(f -> f.sources().stream().anyMatch(s -> s.tool().equals("workbench"))).count();
+    int scanFindings =
+        (int)
+            findings.stream()
+                .filter(f -> f.sources().stream().anyMatch(s -> s.tool().equals("workbench")))
+                .count();
     assertEquals(scanFindings, again.record().unchangedCount());
     int after = store.read(c -> new FindingRepository(c).count());
     assertEquals(before, after);

@@ -3,10 +3,13 @@ package dev.auditworkbench.app.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.auditworkbench.app.demo.DemoProject;
+import dev.auditworkbench.engine.model.Confidence;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.queries.QueryAnalysis;
 import dev.auditworkbench.engine.queries.QueryFindings;
+import dev.auditworkbench.engine.queries.SqlFingerprint;
 import dev.auditworkbench.engine.spi.ProgressListener;
 import dev.auditworkbench.engine.store.FindingRepository;
 import dev.auditworkbench.engine.store.ProjectStore;
@@ -16,7 +19,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The query analysis on the demo's real captures against DEFECTS.md: the planted N+1s with their
- * repeat counts, the unindexed filters with the right index suggestion, the correct view left alone.
+ * repeat counts, the unindexed filters with the right index suggestion, the correct view left
+ * alone.
  */
 class QueriesOnDemoTest {
   @TempDir static Path dir;
@@ -48,25 +54,45 @@ class QueriesOnDemoTest {
   }
 
   private static Map<String, Integer> nPlusOnes(String route) {
-    return result.nPlusOnes().stream().filter(n -> n.route().equals(route))
-        .collect(Collectors.toMap(QueryAnalysis.NPlusOne::table, QueryAnalysis.NPlusOne::repeats, (a, b) -> a, TreeMap::new));
+    return result.nPlusOnes().stream()
+        .filter(n -> n.route().equals(route))
+        .collect(
+            Collectors.toMap(
+                QueryAnalysis.NPlusOne::table,
+                QueryAnalysis.NPlusOne::repeats,
+                (a, b) -> a,
+                TreeMap::new));
   }
 
   @Test
   void invoiceListRunsOnePlusOneHundredPlusOneHundredQueries() {
-    // D-N1-1: the template reads invoice.customer.name and invoice.lines.count per invoice (100 per page).
-    assertEquals(Map.of("customers_customer", 100, "invoices_invoiceline", 100), nPlusOnes("GET /invoices/"));
-    QueryAnalysis.NPlusOne n = result.nPlusOnes().stream().filter(x -> x.route().equals("GET /invoices/")).findFirst().orElseThrow();
+    // D-N1-1: the template reads invoice.customer.name and invoice.lines.count per invoice (100 per
+    // page).
+    assertEquals(
+        Map.of("customers_customer", 100, "invoices_invoiceline", 100),
+        nPlusOnes("GET /invoices/"));
+    QueryAnalysis.NPlusOne n =
+        result.nPlusOnes().stream()
+            .filter(x -> x.route().equals("GET /invoices/"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("invoices/views.py", n.viewPath());
     assertEquals(17, n.viewLine());
-    assertEquals("customers.models.Customer",
-        result.nPlusOnes().stream().filter(x -> "customers_customer".equals(x.table())).findFirst().orElseThrow().model());
+    assertEquals(
+        "customers.models.Customer",
+        result.nPlusOnes().stream()
+            .filter(x -> "customers_customer".equals(x.table()))
+            .findFirst()
+            .orElseThrow()
+            .model());
   }
 
   @Test
   void apiInvoiceListRunsThreeQueriesPerInvoice() {
-    // D-N1-2: the hand-written serializer reads customer, lines and payments for each of 50 invoices.
-    assertEquals(Map.of("customers_customer", 50, "invoices_invoiceline", 50, "payments_payment", 50),
+    // D-N1-2: the hand-written serializer reads customer, lines and payments for each of 50
+    // invoices.
+    assertEquals(
+        Map.of("customers_customer", 50, "invoices_invoiceline", 50, "payments_payment", 50),
         nPlusOnes("GET /api/v1/invoices/"));
   }
 
@@ -79,70 +105,119 @@ class QueriesOnDemoTest {
 
   @Test
   void statementReadsPaymentsAndCreditNotesPerInvoice() {
-    // D-N1-5: customer 7's statement reads invoice.payments and invoice.credit_notes for each invoice.
+    // D-N1-5: customer 7's statement reads invoice.payments and invoice.credit_notes for each
+    // invoice.
     Map<String, Integer> statement = nPlusOnes("GET /invoices/statement/<int:customer_id>/");
-    assertEquals(java.util.Set.of("payments_payment", "invoices_creditnote"), statement.keySet());
-    assertEquals(statement.get("payments_payment"), statement.get("invoices_creditnote"), "one of each per invoice");
+    assertEquals(Set.of("payments_payment", "invoices_creditnote"), statement.keySet());
+    assertEquals(
+        statement.get("payments_payment"),
+        statement.get("invoices_creditnote"),
+        "one of each per invoice");
   }
 
   @Test
   void theNightlyTaskIsAnNPlusOneOutsideAnyRequest() {
-    // D-N1-7: send_overdue_reminders reads invoice.customer per open invoice; capture.sh runs it from a shell.
-    assertTrue(nPlusOnes(QueryAnalysis.OUTSIDE_REQUESTS).getOrDefault("customers_customer", 0) >= 100);
+    // D-N1-7: send_overdue_reminders reads invoice.customer per open invoice; capture.sh runs it
+    // from a shell.
+    assertTrue(
+        nPlusOnes(QueryAnalysis.OUTSIDE_REQUESTS).getOrDefault("customers_customer", 0) >= 100);
   }
 
   @Test
   void theCorrectViewIsNotFlagged() {
     assertEquals(Map.of(), nPlusOnes("GET /api/v1/invoices/fast/"));
-    assertTrue(result.routes().stream().anyMatch(r -> r.route().equals("GET /api/v1/invoices/fast/")),
+    assertTrue(
+        result.routes().stream().anyMatch(r -> r.route().equals("GET /api/v1/invoices/fast/")),
         "the route was captured");
   }
 
   @Test
   void unindexedFiltersGetTheRightIndexSuggestion() {
     // D-IDX-1: Invoice.external_ref (invoices/models.py:83) is filtered without an index.
-    QueryAnalysis.PlanIssue seq = result.planIssues().stream()
-        .filter(p -> p.kind().equals("seq-scan") && p.detail().contains("external_ref")).findFirst().orElseThrow();
-    assertEquals("CREATE INDEX CONCURRENTLY invoices_invoice_external_ref_idx ON invoices_invoice (external_ref);",
+    QueryAnalysis.PlanIssue seq =
+        result.planIssues().stream()
+            .filter(p -> p.kind().equals("seq-scan") && p.detail().contains("external_ref"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        "CREATE INDEX CONCURRENTLY invoices_invoice_external_ref_idx ON invoices_invoice (external_ref);",
         seq.suggestion());
     assertEquals("invoices/models.py", seq.modelPath());
     assertEquals(83, seq.line());
-    // D-IDX-2: the revenue report's range filter needs (tenant_id, issued_at) on Invoice (invoices/models.py:55).
-    QueryAnalysis.PlanIssue composite = result.planIssues().stream()
-        .filter(p -> p.suggestion().contains("(tenant_id, issued_at)")).findFirst().orElseThrow();
+    // D-IDX-2: the revenue report's range filter needs (tenant_id, issued_at) on Invoice
+    // (invoices/models.py:55).
+    QueryAnalysis.PlanIssue composite =
+        result.planIssues().stream()
+            .filter(p -> p.suggestion().contains("(tenant_id, issued_at)"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("filter-after-index", composite.kind());
     assertEquals(55, composite.line());
-    // ... said in Django's terms: field names (the tenant foreign key, not tenant_id) and the migration.
-    assertTrue(composite.djangoIndex().contains("indexes = [models.Index(fields=[\"tenant\", \"issued_at\"], name=\"invoice_tenant_issued_at_idx\")]"),
+    // ... said in Django's terms: field names (the tenant foreign key, not tenant_id) and the
+    // migration.
+    assertTrue(
+        composite
+            .djangoIndex()
+            .contains(
+                "indexes = [models.Index(fields=[\"tenant\", \"issued_at\"], name=\"invoice_tenant_issued_at_idx\")]"),
         composite.djangoIndex());
     assertTrue(composite.djangoIndex().contains("migrations.AddIndex(model_name=\"invoice\""));
   }
 
   @Test
   void findingsNameTheRouteTheCountAndTheViewAndSlowStatementsAreRanked() throws Exception {
-    List<Finding> findings = store.read(c -> {
-      try (FindingRepository r = new FindingRepository(c)) {
-        return r.all();
-      }
-    }).stream().filter(f -> !f.gone() && f.ruleId().startsWith("queries.")).toList();
-    Finding list = findings.stream().filter(f -> f.title().equals(
-        "N+1 on GET /invoices/ (static + runtime): 100 x customers.models.Customer (customers_customer) per request")).findFirst().orElseThrow();
+    List<Finding> findings =
+        store
+            .read(
+                c -> {
+                  try (FindingRepository r = new FindingRepository(c)) {
+                    return r.all();
+                  }
+                })
+            .stream()
+            .filter(f -> !f.gone() && f.ruleId().startsWith("queries."))
+            .toList();
+    Finding list =
+        findings.stream()
+            .filter(
+                f ->
+                    f.title()
+                        .equals(
+                            "N+1 on GET /invoices/ (static + runtime): 100 x customers.models.Customer (customers_customer) per request"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("invoices/views.py", list.location().path());
     assertTrue(list.description().contains("invoices.views.invoice_list"), list.description());
     assertTrue(list.description().contains("Confirmed both ways"), list.description());
-    // The scan's hints: confirmed by the traffic for the invoice list, still a hint for the bulk action (D-N1-6,
+    // The scan's hints: confirmed by the traffic for the invoice list, still a hint for the bulk
+    // action (D-N1-6,
     // which the capture does not drive).
-    List<Finding> all = store.read(c -> {
-      try (FindingRepository r = new FindingRepository(c)) {
-        return r.all();
-      }
-    });
-    Finding listHint = all.stream().filter(f -> f.ruleId().startsWith("nplusone.")
-        && "invoices.views.invoice_list".equals(f.location().symbol())).findFirst().orElseThrow();
-    Finding bulkHint = all.stream().filter(f -> f.ruleId().startsWith("nplusone.")
-        && String.valueOf(f.location().symbol()).startsWith("invoices.views.bulk_action")).findFirst().orElseThrow();
-    assertEquals(dev.auditworkbench.engine.model.Confidence.HIGH, listHint.confidence());
-    assertEquals(dev.auditworkbench.engine.model.Confidence.MEDIUM, bulkHint.confidence());
+    List<Finding> all =
+        store.read(
+            c -> {
+              try (FindingRepository r = new FindingRepository(c)) {
+                return r.all();
+              }
+            });
+    Finding listHint =
+        all.stream()
+            .filter(
+                f ->
+                    f.ruleId().startsWith("nplusone.")
+                        && "invoices.views.invoice_list".equals(f.location().symbol()))
+            .findFirst()
+            .orElseThrow();
+    Finding bulkHint =
+        all.stream()
+            .filter(
+                f ->
+                    f.ruleId().startsWith("nplusone.")
+                        && String.valueOf(f.location().symbol())
+                            .startsWith("invoices.views.bulk_action"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(Confidence.HIGH, listHint.confidence());
+    assertEquals(Confidence.MEDIUM, bulkHint.confidence());
     assertTrue(findings.stream().anyMatch(f -> f.ruleId().equals("queries.seq-scan")));
     assertTrue(findings.stream().anyMatch(f -> f.ruleId().equals("queries.slow")));
     assertTrue(result.statements().get(0).totalMs() >= result.statements().get(1).totalMs());
@@ -151,8 +226,11 @@ class QueriesOnDemoTest {
 
   @Test
   void routeLatencyMatchesTheAccessLog() throws Exception {
-    // Exact nearest-rank p95 of /invoices/ (with and without its query string) from nginx's $request_time.
-    Pattern line = Pattern.compile("\"GET (/invoices/(?:\\?[^ ]*)?) HTTP[^\"]*\" \\d+ \\d+ \"[^\"]*\" \"[^\"]*\" ([0-9.]+)");
+    // Exact nearest-rank p95 of /invoices/ (with and without its query string) from nginx's
+    // $request_time.
+    Pattern line =
+        Pattern.compile(
+            "\"GET (/invoices/(?:\\?[^ ]*)?) HTTP[^\"]*\" \\d+ \\d+ \"[^\"]*\" \"[^\"]*\" ([0-9.]+)");
     List<Double> times = new ArrayList<>();
     for (String l : Files.readAllLines(demo.captures().resolve("web/nginx-access.log"))) {
       Matcher m = line.matcher(l);
@@ -162,8 +240,11 @@ class QueriesOnDemoTest {
     }
     Collections.sort(times);
     double p95 = times.get((int) Math.ceil(0.95 * times.size()) - 1);
-    QueryAnalysis.RouteLatency route = result.routes().stream().filter(r -> r.route().equals("GET /invoices/"))
-        .findFirst().orElseThrow();
+    QueryAnalysis.RouteLatency route =
+        result.routes().stream()
+            .filter(r -> r.route().equals("GET /invoices/"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(times.size(), route.requests());
     assertEquals(p95, route.p95(), p95 * 0.02);
     assertEquals(1, route.days().size());
@@ -178,45 +259,74 @@ class QueriesOnDemoTest {
     List<String> log = Files.readAllLines(demo.captures().resolve("postgres/postgresql.json"));
     for (String n : lines) {
       String entry = log.get(Integer.parseInt(n) - 1);
-      String message = new com.fasterxml.jackson.databind.ObjectMapper().readTree(entry).get("message").asText();
+      String message = new ObjectMapper().readTree(entry).get("message").asText();
       String sql = message.substring(message.indexOf("statement: ") + 11);
-      assertEquals(top.normalized(), dev.auditworkbench.engine.queries.SqlFingerprint.normalize(sql), "line " + n);
+      assertEquals(top.normalized(), SqlFingerprint.normalize(sql), "line " + n);
     }
-    Finding slow = store.read(c -> {
-      try (FindingRepository r = new FindingRepository(c)) {
-        return r.all();
-      }
-    }).stream().filter(f -> f.ruleId().equals("queries.slow") && !f.gone() && f.title().startsWith("Slow statement #1:"))
-        .findFirst().orElseThrow();
-    assertTrue(slow.evidence().stream().anyMatch(e -> e.text().startsWith("Figures from postgresql.json (import #")
-        && e.text().contains("first read at lines " + String.join(", ", lines))), slow.evidence().toString());
+    Finding slow =
+        store
+            .read(
+                c -> {
+                  try (FindingRepository r = new FindingRepository(c)) {
+                    return r.all();
+                  }
+                })
+            .stream()
+            .filter(
+                f ->
+                    f.ruleId().equals("queries.slow")
+                        && !f.gone()
+                        && f.title().startsWith("Slow statement #1:"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        slow.evidence().stream()
+            .anyMatch(
+                e ->
+                    e.text().startsWith("Figures from postgresql.json (import #")
+                        && e.text().contains("first read at lines " + String.join(", ", lines))),
+        slow.evidence().toString());
   }
 
   @Test
   void hotspotsTheTestsBarelyCoverBecomeFindings() throws Exception {
-    List<Finding> all = store.read(c -> {
-      try (FindingRepository r = new FindingRepository(c)) {
-        return r.all();
-      }
-    });
-    // Expected from coverage.py's own JSON: hotspot files with under 60% of their statements covered.
-    var files = new com.fasterxml.jackson.databind.ObjectMapper()
-        .readTree(demo.captures().resolve("scans/coverage.json").toFile()).get("files");
-    java.util.Set<String> expected = new java.util.TreeSet<>();
-    all.stream().filter(f -> f.ruleId().equals("history.hotspot") && !f.gone()).forEach(h -> {
-      var cov = files.get(h.location().path());
-      if (cov != null) {
-        var summary = cov.get("summary");
-        double percent = 100.0 * summary.get("covered_lines").asInt() / Math.max(1, summary.get("num_statements").asInt());
-        if (percent < 60) {
-          expected.add(h.location().path());
-        }
-      }
-    });
-    java.util.Set<String> found = new java.util.TreeSet<>();
-    all.stream().filter(f -> f.ruleId().equals("testing.untested-hotspot") && !f.gone())
+    List<Finding> all =
+        store.read(
+            c -> {
+              try (FindingRepository r = new FindingRepository(c)) {
+                return r.all();
+              }
+            });
+    // Expected from coverage.py's own JSON: hotspot files with under 60% of their statements
+    // covered.
+    var files =
+        new ObjectMapper()
+            .readTree(demo.captures().resolve("scans/coverage.json").toFile())
+            .get("files");
+    Set<String> expected = new TreeSet<>();
+    all.stream()
+        .filter(f -> f.ruleId().equals("history.hotspot") && !f.gone())
+        .forEach(
+            h -> {
+              var cov = files.get(h.location().path());
+              if (cov != null) {
+                var summary = cov.get("summary");
+                double percent =
+                    100.0
+                        * summary.get("covered_lines").asInt()
+                        / Math.max(1, summary.get("num_statements").asInt());
+                if (percent < 60) {
+                  expected.add(h.location().path());
+                }
+              }
+            });
+    Set<String> found = new TreeSet<>();
+    all.stream()
+        .filter(f -> f.ruleId().equals("testing.untested-hotspot") && !f.gone())
         .forEach(f -> found.add(f.location().path()));
-    assertTrue(found.contains("invoices/models.py"), "the top hotspot (D-HOT-1) is barely tested: " + found);
+    assertTrue(
+        found.contains("invoices/models.py"),
+        "the top hotspot (D-HOT-1) is barely tested: " + found);
     assertEquals(expected, found);
   }
 }

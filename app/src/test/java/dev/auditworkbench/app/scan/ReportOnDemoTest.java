@@ -11,10 +11,12 @@ import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.model.Status;
 import dev.auditworkbench.engine.report.IssueTrackerCsv;
+import dev.auditworkbench.engine.report.ReportJson;
 import dev.auditworkbench.engine.report.ReportModel;
 import dev.auditworkbench.engine.report.ReportRenderer;
 import dev.auditworkbench.engine.spi.ProgressListener;
 import dev.auditworkbench.engine.store.FindingRepository;
+import dev.auditworkbench.engine.store.ProjectRepository;
 import dev.auditworkbench.engine.store.ProjectStore;
 import dev.auditworkbench.engine.triage.TriageEdit;
 import dev.auditworkbench.engine.triage.TriageService;
@@ -22,8 +24,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -35,10 +39,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The PDF report of the demo project: its sections, findings and figures, escaped and masked. */
 class ReportOnDemoTest {
-  private static final String SCRIPT = "<script>alert('x')</script><img src=\"http://evil.example/x.png\"/>";
+  private static final String SCRIPT =
+      "<script>alert('x')</script><img src=\"http://evil.example/x.png\"/>";
   @TempDir static Path dir;
+
   /** The auditor's Markdown, with pasted markup that must stay text. */
-  static final String NOTE = "Confirmed with **Anna**:\n\n- reachable from `/admin/`\n\n<img src=x onerror=alert(1)>";
+  static final String NOTE =
+      "Confirmed with **Anna**:\n\n- reachable from `/admin/`\n\n<img src=x onerror=alert(1)>";
+
   static ProjectStore store;
   static ReportModel model;
   static String html;
@@ -48,20 +56,30 @@ class ReportOnDemoTest {
 
   @BeforeAll
   static void report() throws Exception {
-    DemoProject.Created demo = DemoProject.create(dir.resolve("demo.audit"), false, ProgressListener.NONE);
+    DemoProject.Created demo =
+        DemoProject.create(dir.resolve("demo.audit"), false, ProgressListener.NONE);
     store = ProjectStore.open(demo.project());
     // A bandit report whose message carries markup, as a hostile repository could make a tool print
     // (under a test id of its own, so the finding is not merged into the scan's mark_safe finding).
     Path hostile = dir.resolve("bandit-hostile.json");
-    Files.writeString(hostile, Files.readString(demo.captures().resolve("scans/bandit.json"))
-        .replace("Potential XSS on mark_safe function.", SCRIPT.replace("\"", "\\\""))
-        .replace("\"test_id\": \"B703\"", "\"test_id\": \"B999\""));
-    new ImportService(store, ImporterRegistry.load(), Clock.systemUTC()).importFile(hostile, null, ProgressListener.NONE);
+    Files.writeString(
+        hostile,
+        Files.readString(demo.captures().resolve("scans/bandit.json"))
+            .replace("Potential XSS on mark_safe function.", SCRIPT.replace("\"", "\\\""))
+            .replace("\"test_id\": \"B703\"", "\"test_id\": \"B999\""));
+    new ImportService(store, ImporterRegistry.load(), Clock.systemUTC())
+        .importFile(hostile, null, ProgressListener.NONE);
     TriageService triage = new TriageService(store, Clock.systemUTC());
     for (Finding f : findings()) {
-      if (!f.gone() && (f.severity() == Severity.CRITICAL || f.severity() == Severity.HIGH || f.title().contains("<script>"))) {
-        triage.apply(f.id(), new TriageEdit(Status.IN_REPORT, null, null, null,
-            f.title().contains("<script>") ? NOTE : null), "test");
+      if (!f.gone()
+          && (f.severity() == Severity.CRITICAL
+              || f.severity() == Severity.HIGH
+              || f.title().contains("<script>"))) {
+        triage.apply(
+            f.id(),
+            new TriageEdit(
+                Status.IN_REPORT, null, null, null, f.title().contains("<script>") ? NOTE : null),
+            "test");
       }
     }
     model = store.read(c -> ReportModel.of(c, Instant.parse("2026-11-24T12:00:00Z")));
@@ -76,11 +94,12 @@ class ReportOnDemoTest {
   }
 
   private static List<Finding> findings() throws Exception {
-    return store.read(c -> {
-      try (FindingRepository r = new FindingRepository(c)) {
-        return r.all();
-      }
-    });
+    return store.read(
+        c -> {
+          try (FindingRepository r = new FindingRepository(c)) {
+            return r.all();
+          }
+        });
   }
 
   @AfterAll
@@ -90,28 +109,64 @@ class ReportOnDemoTest {
 
   @Test
   void thePdfHasEverySectionAndTheFiguresOfTheModel() {
-    for (String section : List.of("Contents", "1. Executive summary", "Scorecard", "The ten quick wins", "2. Impact vs effort",
-        "3. Roadmap", "Stop the bleeding", "4. Seam map", "5. Performance", "Slowest routes", "N+1 queries",
-        "Index suggestions", "6. Security (OWASP Top 10 2021)", "7. Dependencies", "8. Findings in detail",
-        "Appendix: inputs and method", "Method", "Django inventory", "Glossary")) {
+    for (String section :
+        List.of(
+            "Contents",
+            "1. Executive summary",
+            "Scorecard",
+            "The ten quick wins",
+            "2. Impact vs effort",
+            "3. Roadmap",
+            "Stop the bleeding",
+            "4. Seam map",
+            "5. Performance",
+            "Slowest routes",
+            "N+1 queries",
+            "Index suggestions",
+            "6. Security (OWASP Top 10 2021)",
+            "7. Dependencies",
+            "8. Findings in detail",
+            "Appendix: inputs and method",
+            "Method",
+            "Django inventory",
+            "Glossary")) {
       assertTrue(pdfText.contains(section), section);
     }
     assertTrue(pages >= 10, "pages: " + pages);
     assertTrue(pdfText.contains(model.summary().paragraph().substring(0, 40)));
-    assertTrue(pdfText.contains(model.summary().open() + "\nopen findings") || pdfText.contains(model.summary().open() + " open findings"),
+    assertTrue(
+        pdfText.contains(model.summary().open() + "\nopen findings")
+            || pdfText.contains(model.summary().open() + " open findings"),
         "the open count");
-    assertTrue(pdfText.replace("\n", " ").contains("CREATE INDEX CONCURRENTLY invoices_invoice_external_ref_idx ON"));
+    assertTrue(
+        pdfText
+            .replace("\n", " ")
+            .contains("CREATE INDEX CONCURRENTLY invoices_invoice_external_ref_idx ON"));
     assertTrue(pdfText.contains("A03:2021 Injection"));
-    assertTrue(pdfText.replace("\n", " ").contains("N+1 on GET /invoices/ (static + runtime): 100 x customers.models.Customer"));
+    assertTrue(
+        pdfText
+            .replace("\n", " ")
+            .contains("N+1 on GET /invoices/ (static + runtime): 100 x customers.models.Customer"));
     String joined = pdfText.replace("\n", "");
     model.inputs().forEach(i -> assertTrue(joined.contains(i.fileName()), i.fileName()));
     // Each input's warnings are listed with it (bandit could not parse the Python 2 script).
-    assertTrue(joined.contains("bandit could not scan ./scripts/legacy_import.py"), "input warnings in the appendix");
-    assertEquals(model.summary().inReport(), model.sections().stream().mapToInt(s -> s.findings().size()).sum());
+    assertTrue(
+        joined.contains("bandit could not scan ./scripts/legacy_import.py"),
+        "input warnings in the appendix");
+    assertEquals(
+        model.summary().inReport(),
+        model.sections().stream().mapToInt(s -> s.findings().size()).sum());
     // Each detailed finding in the repository quotes its code, its lines marked.
-    ReportModel.FindingView list = model.sections().stream().flatMap(s -> s.findings().stream())
-        .filter(f -> f.title().equals("N+1 on GET /invoices/ (static + runtime): 100 x customers.models.Customer (customers_customer) per request"))
-        .findFirst().orElseThrow();
+    ReportModel.FindingView list =
+        model.sections().stream()
+            .flatMap(s -> s.findings().stream())
+            .filter(
+                f ->
+                    f.title()
+                        .equals(
+                            "N+1 on GET /invoices/ (static + runtime): 100 x customers.models.Customer (customers_customer) per request"))
+            .findFirst()
+            .orElseThrow();
     assertTrue(list.excerpt().contains(">  17  def invoice_list(request):"), list.excerpt());
     assertTrue(pdfText.contains(">  17  def invoice_list(request):"));
     assertTrue(model.upgradePath().contains("3.2"), model.upgradePath());
@@ -120,7 +175,8 @@ class ReportOnDemoTest {
   @Test
   void auditorsMarkdownNotesAreFormattedAndTheirMarkupStaysText() {
     assertTrue(html.contains("<p>Confirmed with <strong>Anna</strong>:</p>"), "emphasis rendered");
-    assertTrue(html.contains("<li>reachable from <code>/admin/</code></li>"), "list and code rendered");
+    assertTrue(
+        html.contains("<li>reachable from <code>/admin/</code></li>"), "list and code rendered");
     assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "pasted HTML escaped");
     assertFalse(html.contains("<img src=x"), "never passed through");
     assertTrue(pdfText.contains("<img src=x onerror=alert(1)>"), "printed as text");
@@ -128,8 +184,8 @@ class ReportOnDemoTest {
 
   @Test
   void thePdfCarriesTheSha256OfItsContentModelAsExportedInJson() throws Exception {
-    byte[] json = dev.auditworkbench.engine.report.ReportJson.bytes(model);
-    String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(json));
+    byte[] json = ReportJson.bytes(model);
+    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
     assertEquals("content-sha256:" + sha, keywords);
     assertTrue(pdfText.replace("\n", "").contains(sha), "printed in the appendix");
   }
@@ -138,11 +194,18 @@ class ReportOnDemoTest {
   void markupFromAToolIsTextAndSecretsStayMasked() throws Exception {
     assertFalse(html.contains("<script>"), "escaped in the HTML");
     assertTrue(html.contains("&lt;script&gt;alert("));
-    assertFalse(html.contains("<img src=\"http://evil.example"), "no image tag from a tool reaches the page");
+    assertFalse(
+        html.contains("<img src=\"http://evil.example"),
+        "no image tag from a tool reaches the page");
     assertTrue(pdfText.contains("<script>alert('x')</script>"), "shown as text in the PDF");
     String settings = Files.readString(dir.resolve("demo-repo/ledgerly/settings/prod.py"));
-    String secret = settings.lines().filter(l -> l.startsWith("AWS_SECRET_ACCESS_KEY")).findFirst().orElseThrow()
-        .replaceAll(".*\"(.*)\".*", "$1");
+    String secret =
+        settings
+            .lines()
+            .filter(l -> l.startsWith("AWS_SECRET_ACCESS_KEY"))
+            .findFirst()
+            .orElseThrow()
+            .replaceAll(".*\"(.*)\".*", "$1");
     assertTrue(secret.length() > 20);
     assertFalse(pdfText.contains(secret), "the secret is masked in the report");
     assertFalse(html.contains(secret));
@@ -156,23 +219,30 @@ class ReportOnDemoTest {
   @Test
   void aProjectCanUseItsOwnTemplateFolder() throws Exception {
     Path folder = Files.createDirectories(dir.resolve("our-template"));
-    Files.writeString(folder.resolve("report.html"), "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
-        + "<h1>{{ model.meta.client }}</h1>{% for s in model.sections %}<p>{{ s.findings[0].title }}</p>{% endfor %}</body></html>");
-    store.write(c -> {
-      new dev.auditworkbench.engine.store.ProjectRepository(c).put(ReportRenderer.TEMPLATE_SETTING, folder.toString());
-      return null;
-    });
-    Path chosen = store.read(c -> ReportRenderer.projectTemplate(new dev.auditworkbench.engine.store.ProjectRepository(c).all()));
+    Files.writeString(
+        folder.resolve("report.html"),
+        "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
+            + "<h1>{{ model.meta.client }}</h1>{% for s in model.sections %}<p>{{ s.findings[0].title }}</p>{% endfor %}</body></html>");
+    store.write(
+        c -> {
+          new ProjectRepository(c).put(ReportRenderer.TEMPLATE_SETTING, folder.toString());
+          return null;
+        });
+    Path chosen = store.read(c -> ReportRenderer.projectTemplate(new ProjectRepository(c).all()));
     assertEquals(folder, chosen);
     String custom = new ReportRenderer(chosen).html(model);
-    assertTrue(custom.startsWith("<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><h1>Ledgerly Ltd (demo)</h1>"), custom);
+    assertTrue(
+        custom.startsWith(
+            "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><h1>Ledgerly Ltd (demo)</h1>"),
+        custom);
     assertFalse(custom.contains("<script>"), "a custom template escapes too");
     ByteArrayOutputStream pdf = new ByteArrayOutputStream();
     ReportRenderer.pdf(custom, pdf);
     assertTrue(pdf.size() > 1000);
-    store.write(c -> {
-      new dev.auditworkbench.engine.store.ProjectRepository(c).put(ReportRenderer.TEMPLATE_SETTING, "");
-      return null;
-    });
+    store.write(
+        c -> {
+          new ProjectRepository(c).put(ReportRenderer.TEMPLATE_SETTING, "");
+          return null;
+        });
   }
 }

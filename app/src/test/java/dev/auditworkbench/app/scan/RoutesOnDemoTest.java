@@ -32,9 +32,14 @@ class RoutesOnDemoTest {
 
   @BeforeAll
   static void demo() throws Exception {
-    DemoProject.Created demo = DemoProject.create(dir.resolve("demo.audit"), false, ProgressListener.NONE);
+    DemoProject.Created demo =
+        DemoProject.create(dir.resolve("demo.audit"), false, ProgressListener.NONE);
     store = ProjectStore.open(demo.project());
-    routes = new RouteResolver(store.read(c -> new ScanRepository(c).latestFacts("inventory", DjangoInventory.class)).orElseThrow());
+    routes =
+        new RouteResolver(
+            store
+                .read(c -> new ScanRepository(c).latestFacts("inventory", DjangoInventory.class))
+                .orElseThrow());
   }
 
   @AfterAll
@@ -44,12 +49,13 @@ class RoutesOnDemoTest {
 
   @ParameterizedTest
   @CsvSource({
-      "/, customers.views.dashboard",
-      "/invoices/3/, invoices.views.invoice_detail",
-      "/invoices/3/remind/, invoices.views.send_reminder",
-      "/invoices/export.csv, invoices.views.export_csv",
-      "/api/v1/customers/12/balance/, api.views.customer_balance",
-      "/payments/webhook/, payments.views.provider_webhook"})
+    "/, customers.views.dashboard",
+    "/invoices/3/, invoices.views.invoice_detail",
+    "/invoices/3/remind/, invoices.views.send_reminder",
+    "/invoices/export.csv, invoices.views.export_csv",
+    "/api/v1/customers/12/balance/, api.views.customer_balance",
+    "/payments/webhook/, payments.views.provider_webhook"
+  })
   void urlsResolveToTheirViews(String url, String view) {
     assertEquals(view, routes.resolve(url).orElseThrow().route().view());
   }
@@ -63,18 +69,26 @@ class RoutesOnDemoTest {
   @Test
   void zapAlertsOnDemoUrlsLandOnTheViewsThatServeThem() throws Exception {
     // A ZAP JSON report in ZAP's layout about two demo URLs.
-    Path zap = Files.writeString(dir.resolve("zap.json"), "{\"@version\": \"2.14.0\", \"site\": [{\"@name\": \"http://127.0.0.1:8780\","
-        + " \"alerts\": [{\"pluginid\": \"10202\", \"name\": \"Absence of Anti-CSRF Tokens\", \"riskcode\": \"2\","
-        + " \"confidence\": \"2\", \"cweid\": \"352\", \"desc\": \"<p>No anti-CSRF tokens were found.</p>\","
-        + " \"instances\": [{\"uri\": \"http://127.0.0.1:8780/payments/webhook/\", \"method\": \"POST\"}]}]}]}");
-    new ImportService(store, ImporterRegistry.load(), Clock.systemUTC()).importFile(zap, null, ProgressListener.NONE);
-    List<Finding> found = store.read(c -> new FindingRepository(c).all()).stream()
-        .filter(f -> f.sources().stream().anyMatch(s -> s.tool().equals("zap"))).toList();
+    Path zap =
+        Files.writeString(
+            dir.resolve("zap.json"),
+            "{\"@version\": \"2.14.0\", \"site\": [{\"@name\": \"http://127.0.0.1:8780\","
+                + " \"alerts\": [{\"pluginid\": \"10202\", \"name\": \"Absence of Anti-CSRF Tokens\", \"riskcode\": \"2\","
+                + " \"confidence\": \"2\", \"cweid\": \"352\", \"desc\": \"<p>No anti-CSRF tokens were found.</p>\","
+                + " \"instances\": [{\"uri\": \"http://127.0.0.1:8780/payments/webhook/\", \"method\": \"POST\"}]}]}]}");
+    new ImportService(store, ImporterRegistry.load(), Clock.systemUTC())
+        .importFile(zap, null, ProgressListener.NONE);
+    List<Finding> found =
+        store.read(c -> new FindingRepository(c).all()).stream()
+            .filter(f -> f.sources().stream().anyMatch(s -> s.tool().equals("zap")))
+            .toList();
     assertEquals(1, found.size());
     Finding f = found.get(0);
     assertEquals("payments/views.py", f.location().path());
-    assertEquals(13, f.location().startLine(), "the def line of provider_webhook (after its decorator)");
-    // The scan already flagged this view's @csrf_exempt (CWE-352): ZAP's alert is the same problem, one finding.
+    assertEquals(
+        13, f.location().startLine(), "the def line of provider_webhook (after its decorator)");
+    // The scan already flagged this view's @csrf_exempt (CWE-352): ZAP's alert is the same problem,
+    // one finding.
     assertEquals("code.csrf-exempt", f.ruleId());
     assertEquals(List.of("workbench", "zap"), f.sources().stream().map(s -> s.tool()).toList());
   }

@@ -1,8 +1,11 @@
 package dev.auditworkbench.views.brokenarrows;
 
+import dev.auditworkbench.engine.project.AuditProject;
+import javafx.scene.control.Label;
+
 /** Keeps every arrow: a view that asks a service. */
 public final class CleanView {
-  public int count(dev.auditworkbench.engine.project.AuditProject project, javafx.scene.control.Label label) {
+  public int count(AuditProject project, Label label) {
     label.setText("findings");
     return project.findings().all().size();
   }

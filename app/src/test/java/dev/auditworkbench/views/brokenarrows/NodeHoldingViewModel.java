@@ -1,6 +1,8 @@
 package dev.auditworkbench.views.brokenarrows;
 
+import javafx.scene.control.Label;
+
 /** Breaks an arrow on purpose: a view model holding a node. */
 public final class NodeHoldingViewModel {
-  public javafx.scene.control.Label label;
+  public Label label;
 }

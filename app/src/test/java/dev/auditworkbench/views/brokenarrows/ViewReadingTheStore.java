@@ -1,10 +1,16 @@
 package dev.auditworkbench.views.brokenarrows;
 
-/** Breaks arrows on purpose: a view reading the store, and a web view outside the report preview. */
-public final class ViewReadingTheStore {
-  public javafx.scene.web.WebView web;
+import dev.auditworkbench.engine.store.FindingRepository;
+import dev.auditworkbench.engine.store.ProjectStore;
+import javafx.scene.web.WebView;
 
-  public Object breaks(dev.auditworkbench.engine.store.ProjectStore store) {
-    return store.read(c -> new dev.auditworkbench.engine.store.FindingRepository(c).all());
+/**
+ * Breaks arrows on purpose: a view reading the store, and a web view outside the report preview.
+ */
+public final class ViewReadingTheStore {
+  public WebView web;
+
+  public Object breaks(ProjectStore store) {
+    return store.read(c -> new FindingRepository(c).all());
   }
 }

@@ -2,9 +2,11 @@ package dev.auditworkbench.engine.deps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.auditworkbench.engine.repo.RepoFile;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +25,11 @@ import java.util.regex.Pattern;
  */
 public final class DependencyReader {
   private static final Pattern PEP508 =
-      Pattern.compile("^\\s*([A-Za-z0-9][A-Za-z0-9._-]*)\\s*(\\[[^\\]]*\\])?\\s*(\\(?\\s*[<>=!~][^;#]*?)?\\s*\\)?\\s*(;.*)?$");
+      Pattern.compile(
+          "^\\s*([A-Za-z0-9][A-Za-z0-9._-]*)\\s*(\\[[^\\]]*\\])?\\s*(\\(?\\s*[<>=!~][^;#]*?)?\\s*\\)?\\s*(;.*)?$");
   private static final Pattern EXACT = Pattern.compile("^===?\\s*([0-9][\\w.+!-]*)$");
-  private static final Pattern INSTALL_REQUIRES = Pattern.compile("(?s)install_requires\\s*=\\s*\\[(.*?)\\]");
+  private static final Pattern INSTALL_REQUIRES =
+      Pattern.compile("(?s)install_requires\\s*=\\s*\\[(.*?)\\]");
   private static final Pattern QUOTED = Pattern.compile("['\"]([^'\"]+)['\"]");
 
   private final Path repo;
@@ -40,9 +44,12 @@ public final class DependencyReader {
     DependencyReader r = new DependencyReader(repo);
     for (RepoFile f : files) {
       String name = f.name();
-      if (name.endsWith(".txt") && (name.contains("requirements") || name.startsWith("constraints")
-          || f.path().startsWith("requirements/"))) {
-        r.requirementsFile(f.path(), name.startsWith("constraints") ? "constraints" : "requirements");
+      if (name.endsWith(".txt")
+          && (name.contains("requirements")
+              || name.startsWith("constraints")
+              || f.path().startsWith("requirements/"))) {
+        r.requirementsFile(
+            f.path(), name.startsWith("constraints") ? "constraints" : "requirements");
       } else if (name.equals("pyproject.toml")) {
         r.pyproject(f.path());
       } else if (name.equals("Pipfile")) {
@@ -61,7 +68,7 @@ public final class DependencyReader {
   private List<String> lines(String path) {
     try {
       return Files.readAllLines(repo.resolve(path), StandardCharsets.UTF_8);
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       return List.of();
     }
   }
@@ -76,16 +83,33 @@ public final class DependencyReader {
       if (line.isEmpty()) {
         continue;
       }
-      Matcher include = Pattern.compile("^(-r|--requirement|-c|--constraint)\\s*=?\\s*(\\S+)").matcher(line);
+      Matcher include =
+          Pattern.compile("^(-r|--requirement|-c|--constraint)\\s*=?\\s*(\\S+)").matcher(line);
       if (include.find()) {
-        String target = Path.of(path).resolveSibling(include.group(2)).normalize().toString().replace('\\', '/');
-        requirementsFile(target, include.group(1).startsWith("-c") || include.group(1).startsWith("--c") ? "constraints" : source);
+        String target =
+            Path.of(path)
+                .resolveSibling(include.group(2))
+                .normalize()
+                .toString()
+                .replace('\\', '/');
+        requirementsFile(
+            target,
+            include.group(1).startsWith("-c") || include.group(1).startsWith("--c")
+                ? "constraints"
+                : source);
         continue;
       }
       if (line.startsWith("-")) {
         Matcher egg = Pattern.compile("#egg=([\\w.-]+)").matcher(lines.get(i));
         if (egg.find()) {
-          out.add(new Requirement(Requirement.canonical(egg.group(1)), lines.get(i).strip(), null, path, i + 1, source));
+          out.add(
+              new Requirement(
+                  Requirement.canonical(egg.group(1)),
+                  lines.get(i).strip(),
+                  null,
+                  path,
+                  i + 1,
+                  source));
         }
         continue;
       }
@@ -98,9 +122,17 @@ public final class DependencyReader {
     if (!m.matches()) {
       return;
     }
-    String spec = m.group(3) == null ? "" : m.group(3).replace(" ", "").replace("(", "").replace(")", "");
+    String spec =
+        m.group(3) == null ? "" : m.group(3).replace(" ", "").replace("(", "").replace(")", "");
     Matcher exact = EXACT.matcher(spec);
-    out.add(new Requirement(Requirement.canonical(m.group(1)), spec, exact.matches() ? exact.group(1) : null, path, line, source));
+    out.add(
+        new Requirement(
+            Requirement.canonical(m.group(1)),
+            spec,
+            exact.matches() ? exact.group(1) : null,
+            path,
+            line,
+            source));
   }
 
   private int lineOf(String path, String needle) {
@@ -119,30 +151,51 @@ public final class DependencyReader {
       String d = dep.asText();
       add(d, path, lineOf(path, d), "pyproject");
     }
-    toml.path("tool").path("poetry").path("dependencies").fields().forEachRemaining(e -> {
-      if (!e.getKey().equals("python")) {
-        String spec = e.getValue().isTextual() ? e.getValue().asText() : e.getValue().path("version").asText("");
-        addPoetry(e.getKey(), spec, path, "pyproject");
-      }
-    });
+    toml.path("tool")
+        .path("poetry")
+        .path("dependencies")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (!e.getKey().equals("python")) {
+                String spec =
+                    e.getValue().isTextual()
+                        ? e.getValue().asText()
+                        : e.getValue().path("version").asText("");
+                addPoetry(e.getKey(), spec, path, "pyproject");
+              }
+            });
   }
 
   private void addPoetry(String name, String spec, String path, String source) {
     String s = spec.strip();
     String pinned = s.matches("[0-9][\\w.+!-]*") ? s : s.startsWith("==") ? s.substring(2) : null;
-    out.add(new Requirement(Requirement.canonical(name), s, pinned, path, lineOf(path, name), source));
+    out.add(
+        new Requirement(Requirement.canonical(name), s, pinned, path, lineOf(path, name), source));
   }
 
   private void pipfile(String path) {
     JsonNode toml = toml(path);
     for (String section : List.of("packages", "dev-packages")) {
-      toml.path(section).fields().forEachRemaining(e -> {
-        String spec = e.getValue().isTextual() ? e.getValue().asText() : e.getValue().path("version").asText("");
-        String s = spec.equals("*") ? "" : spec;
-        Matcher exact = EXACT.matcher(s);
-        out.add(new Requirement(Requirement.canonical(e.getKey()), s, exact.matches() ? exact.group(1) : null, path,
-            lineOf(path, e.getKey()), "pipfile"));
-      });
+      toml.path(section)
+          .fields()
+          .forEachRemaining(
+              e -> {
+                String spec =
+                    e.getValue().isTextual()
+                        ? e.getValue().asText()
+                        : e.getValue().path("version").asText("");
+                String s = spec.equals("*") ? "" : spec;
+                Matcher exact = EXACT.matcher(s);
+                out.add(
+                    new Requirement(
+                        Requirement.canonical(e.getKey()),
+                        s,
+                        exact.matches() ? exact.group(1) : null,
+                        path,
+                        lineOf(path, e.getKey()),
+                        "pipfile"));
+              });
     }
   }
 
@@ -150,11 +203,20 @@ public final class DependencyReader {
     try {
       JsonNode lock = new ObjectMapper().readTree(repo.resolve(path).toFile());
       for (String section : List.of("default", "develop")) {
-        lock.path(section).fields().forEachRemaining(e -> {
-          String v = e.getValue().path("version").asText("").replaceFirst("^==", "");
-          out.add(new Requirement(Requirement.canonical(e.getKey()), "==" + v, v.isEmpty() ? null : v, path,
-              lineOf(path, "\"" + e.getKey() + "\""), "lock"));
-        });
+        lock.path(section)
+            .fields()
+            .forEachRemaining(
+                e -> {
+                  String v = e.getValue().path("version").asText("").replaceFirst("^==", "");
+                  out.add(
+                      new Requirement(
+                          Requirement.canonical(e.getKey()),
+                          "==" + v,
+                          v.isEmpty() ? null : v,
+                          path,
+                          lineOf(path, "\"" + e.getKey() + "\""),
+                          "lock"));
+                });
       }
     } catch (IOException e) {
       // unreadable lock: the Pipfile still says what is wanted
@@ -165,8 +227,14 @@ public final class DependencyReader {
     for (JsonNode p : toml(path).path("package")) {
       String name = p.path("name").asText("");
       String v = p.path("version").asText("");
-      out.add(new Requirement(Requirement.canonical(name), "==" + v, v.isEmpty() ? null : v, path,
-          lineOf(path, "name = \"" + name + "\""), "lock"));
+      out.add(
+          new Requirement(
+              Requirement.canonical(name),
+              "==" + v,
+              v.isEmpty() ? null : v,
+              path,
+              lineOf(path, "name = \"" + name + "\""),
+              "lock"));
     }
   }
 
@@ -182,7 +250,8 @@ public final class DependencyReader {
       }
       return;
     }
-    Matcher block = Pattern.compile("(?m)^install_requires\\s*=\\s*\\n((?:[ \\t]+\\S.*\\n?)+)").matcher(text);
+    Matcher block =
+        Pattern.compile("(?m)^install_requires\\s*=\\s*\\n((?:[ \\t]+\\S.*\\n?)+)").matcher(text);
     if (block.find()) {
       for (String req : block.group(1).split("\n")) {
         if (!req.isBlank()) {
@@ -196,7 +265,7 @@ public final class DependencyReader {
     try {
       return new TomlMapper().readTree(repo.resolve(path).toFile());
     } catch (IOException | RuntimeException e) {
-      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+      return MissingNode.getInstance();
     }
   }
 }

@@ -13,8 +13,8 @@ import java.util.Optional;
 /** The bundled table of unmaintained or superseded packages ({@code unmaintained.tsv}). */
 public final class Unmaintained {
   /**
-   * One package: the last Django series it can run with (null when it does not block an upgrade), what
-   * replaces it and why.
+   * One package: the last Django series it can run with (null when it does not block an upgrade),
+   * what replaces it and why.
    */
   public record Package(String name, String lastDjango, String replacement, String reason) {
     /** True when the package cannot run with Django {@code series} ("5.2"). */
@@ -62,9 +62,15 @@ public final class Unmaintained {
         }
         String[] cols = line.split("\t");
         if (cols.length != 4) {
-          throw new IllegalStateException("unmaintained.tsv line " + n + ": expected 4 tab-separated columns, got " + cols.length);
+          throw new IllegalStateException(
+              "unmaintained.tsv line "
+                  + n
+                  + ": expected 4 tab-separated columns, got "
+                  + cols.length);
         }
-        out.put(Requirement.canonical(cols[0]), new Package(cols[0], cols[1].equals("-") ? null : cols[1], cols[2], cols[3]));
+        out.put(
+            Requirement.canonical(cols[0]),
+            new Package(cols[0], cols[1].equals("-") ? null : cols[1], cols[2], cols[3]));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -19,7 +19,8 @@ public record DjangoInventory(
     List<Named> serializers) {
 
   public DjangoInventory {
-    serializers = serializers == null ? List.of() : serializers; // scans stored before serializers were read
+    serializers =
+        serializers == null ? List.of() : serializers; // scans stored before serializers were read
   }
 
   /** An installed app; {@code local} when its code is in the repository. */
@@ -27,8 +28,14 @@ public record DjangoInventory(
 
   /** A model class: {@code qualname} is module.Class. */
   public record Model(
-      String qualname, String path, int line, String dbTable, boolean abstractModel, List<Field> fields,
-      List<String> indexes, List<String> managers) {
+      String qualname,
+      String path,
+      int line,
+      String dbTable,
+      boolean abstractModel,
+      List<Field> fields,
+      List<String> indexes,
+      List<String> managers) {
     /** The table Django gives it: Meta.db_table, else app_label + "_" + lower-case class name. */
     public String table() {
       return dbTable;
@@ -36,7 +43,13 @@ public record DjangoInventory(
   }
 
   /** A model field; {@code target} is the related model for relations (as written). */
-  public record Field(String name, String type, String target, int line, boolean inherited, Map<String, String> options) {
+  public record Field(
+      String name,
+      String type,
+      String target,
+      int line,
+      boolean inherited,
+      Map<String, String> options) {
     public boolean isRelation() {
       return target != null;
     }
@@ -46,7 +59,8 @@ public record DjangoInventory(
   public record View(String qualname, String path, int line, String kind) {}
 
   /** A URL route: the full pattern (includes resolved) and the view it calls. */
-  public record Route(String pattern, String view, String name, String path, int line, String kind) {}
+  public record Route(
+      String pattern, String view, String name, String path, int line, String kind) {}
 
   /** A named thing at a place (command, task, receiver). */
   public record Named(String name, String path, int line, String detail) {}

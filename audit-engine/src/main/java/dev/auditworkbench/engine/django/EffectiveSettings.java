@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +25,9 @@ public final class EffectiveSettings {
     }
 
     public boolean isLiteralFalse() {
-      return value.strip().equals("False") || value.strip().equals("None") || value.strip().equals("0");
+      return value.strip().equals("False")
+          || value.strip().equals("None")
+          || value.strip().equals("0");
     }
 
     /** A plain string literal's value, or empty when the value is computed (env reads, calls). */
@@ -43,15 +46,20 @@ public final class EffectiveSettings {
     this.settings = settings;
   }
 
-  public static EffectiveSettings of(String module, Map<String, ModuleFacts> byModule, ModuleNames names) {
+  public static EffectiveSettings of(
+      String module, Map<String, ModuleFacts> byModule, ModuleNames names) {
     Map<String, Setting> out = new LinkedHashMap<>();
     apply(module, byModule, names, out, new HashSet<>());
     ModuleFacts m = byModule.get(module);
     return new EffectiveSettings(module, m == null ? null : m.path(), out);
   }
 
-  private static void apply(String module, Map<String, ModuleFacts> byModule, ModuleNames names,
-      Map<String, Setting> out, Set<String> seen) {
+  private static void apply(
+      String module,
+      Map<String, ModuleFacts> byModule,
+      ModuleNames names,
+      Map<String, Setting> out,
+      Set<String> seen) {
     ModuleFacts m = byModule.get(module);
     if (m == null || !seen.add(module)) {
       return;
@@ -64,7 +72,10 @@ public final class EffectiveSettings {
       }
     }
     for (ModuleFacts.ImportRef star : stars) {
-      String target = names.resolve(module, new ModuleFacts.ImportRef(star.module(), star.level(), null, null, star.line()));
+      String target =
+          names.resolve(
+              module,
+              new ModuleFacts.ImportRef(star.module(), star.level(), null, null, star.line()));
       if (target != null) {
         apply(target, byModule, names, out, seen);
       }
@@ -100,11 +111,19 @@ public final class EffectiveSettings {
   }
 
   /** A module meant for deployment: named prod, production, live, staging or deploy. */
-  /** A development or test settings module by its name (dev, local, test, ci...): never judged as deployed. */
+  /**
+   * A development or test settings module by its name (dev, local, test, ci...): never judged as
+   * deployed.
+   */
   public boolean isDevelopment() {
-    String last = module.substring(module.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
-    return last.startsWith("dev") || last.startsWith("local") || last.startsWith("test") || last.equals("ci")
-        || last.contains("test") || last.startsWith("docker") || last.equals("debug");
+    String last = module.substring(module.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    return last.startsWith("dev")
+        || last.startsWith("local")
+        || last.startsWith("test")
+        || last.equals("ci")
+        || last.contains("test")
+        || last.startsWith("docker")
+        || last.equals("debug");
   }
 
   /** The value of a string literal as written, or null. */
@@ -113,8 +132,11 @@ public final class EffectiveSettings {
   }
 
   public boolean isDeployment() {
-    String last = module.substring(module.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
-    return last.startsWith("prod") || last.contains("production") || last.equals("live") || last.startsWith("staging")
+    String last = module.substring(module.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    return last.startsWith("prod")
+        || last.contains("production")
+        || last.equals("live")
+        || last.startsWith("staging")
         || last.startsWith("deploy");
   }
 }

@@ -4,7 +4,9 @@ import dev.auditworkbench.engine.repo.ModuleFacts;
 import dev.auditworkbench.engine.repo.ModuleNames;
 import dev.auditworkbench.engine.repo.RepoFile;
 import dev.auditworkbench.engine.repo.SyntaxNode;
+import dev.auditworkbench.engine.repo.TestCode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,25 +16,38 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Builds a {@link DjangoInventory} from every module's facts. Names are resolved the way Python
- * would: a base class or callee "models.Model" is looked up through the module's imports
- * ("from django.db import models" makes it django.db.models.Model), and in-repo classes are
- * followed through their own bases, so models derived through abstract bases, mixins and aliases
- * are found.
+ * would: a base class or callee "models.Model" is looked up through the module's imports ("from
+ * django.db import models" makes it django.db.models.Model), and in-repo classes are followed
+ * through their own bases, so models derived through abstract bases, mixins and aliases are found.
  */
 public final class InventoryBuilder {
   static final String MODEL = "django.db.models.Model";
-  private static final Pattern MIGRATION = Pattern.compile("(.*/)?([^/]+)/migrations/(\\d{4}[^/]*)\\.py");
-  private static final Pattern COMMAND = Pattern.compile("(.*/)?management/commands/([^/_][^/]*)\\.py");
+  private static final Pattern MIGRATION =
+      Pattern.compile("(.*/)?([^/]+)/migrations/(\\d{4}[^/]*)\\.py");
+  private static final Pattern COMMAND =
+      Pattern.compile("(.*/)?management/commands/([^/_][^/]*)\\.py");
   private static final Set<String> SKIP_DECORATORS =
-      Set.of("unittest.skip", "skip", "unittest.skipIf", "skipIf", "unittest.skipUnless", "skipUnless",
-          "pytest.mark.skip", "pytest.mark.skipif", "mark.skip", "mark.skipif");
+      Set.of(
+          "unittest.skip",
+          "skip",
+          "unittest.skipIf",
+          "skipIf",
+          "unittest.skipUnless",
+          "skipUnless",
+          "pytest.mark.skip",
+          "pytest.mark.skipif",
+          "mark.skip",
+          "mark.skipif");
 
-  private static final Pattern STRING_LITERAL = Pattern.compile("[rRuU]?(\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])*')");
+  private static final Pattern STRING_LITERAL =
+      Pattern.compile("[rRuU]?(\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])*')");
   private final Map<String, ModuleFacts> byModule = new LinkedHashMap<>();
   private final Map<String, Map<String, String>> importedNames = new HashMap<>();
   private final ModuleNames names;
@@ -58,7 +73,9 @@ public final class InventoryBuilder {
         continue; // resolved below through ModuleNames when needed
       }
       if (ref.name() == null) {
-        out.put(ref.boundName(), ref.alias() != null ? ref.module() : ModuleNames.topLevel(ref.module()));
+        out.put(
+            ref.boundName(),
+            ref.alias() != null ? ref.module() : ModuleNames.topLevel(ref.module()));
       } else if (!ref.name().equals("*")) {
         out.put(ref.boundName(), ref.module() + "." + ref.name());
       }
@@ -69,7 +86,8 @@ public final class InventoryBuilder {
   /** The dotted name an expression such as "models.Model" stands for in a module. */
   String qualify(String module, String expr) {
     String e = expr.strip();
-    if (e.endsWith("]") && e.indexOf('[') > 0) { // a subscripted generic base: ModelViewSet[Workflow]
+    if (e.endsWith("]")
+        && e.indexOf('[') > 0) { // a subscripted generic base: ModelViewSet[Workflow]
       e = e.substring(0, e.indexOf('['));
     }
     int dot = e.indexOf('.');
@@ -83,13 +101,18 @@ public final class InventoryBuilder {
     if (facts != null) {
       for (ModuleFacts.ImportRef ref : facts.imports()) {
         if (ref.level() > 0 && ref.name() != null && head.equals(ref.boundName())) {
-          String target = names.resolve(module, new ModuleFacts.ImportRef(ref.module(), ref.level(), null, null, ref.line()));
+          String target =
+              names.resolve(
+                  module,
+                  new ModuleFacts.ImportRef(ref.module(), ref.level(), null, null, ref.line()));
           return (target == null ? "" : target + ".") + ref.name() + rest;
         }
       }
-      boolean definedHere = facts.classes().stream().anyMatch(c -> c.qualname().equals(head))
-          || facts.functions().stream().anyMatch(f -> f.className() == null && f.name().equals(head))
-          || facts.assignments().stream().anyMatch(a -> a.target().equals(head));
+      boolean definedHere =
+          facts.classes().stream().anyMatch(c -> c.qualname().equals(head))
+              || facts.functions().stream()
+                  .anyMatch(f -> f.className() == null && f.name().equals(head))
+              || facts.assignments().stream().anyMatch(a -> a.target().equals(head));
       if (definedHere) {
         return module + "." + head + rest;
       }
@@ -101,7 +124,10 @@ public final class InventoryBuilder {
     return e;
   }
 
-  /** "from .tokens import *" re-exports: the module that really defines {@code name}, honouring __all__. */
+  /**
+   * "from .tokens import *" re-exports: the module that really defines {@code name}, honouring
+   * __all__.
+   */
   private String throughStarImports(ModuleFacts facts, String name, Set<String> seen) {
     if (!seen.add(facts.module()) || seen.size() > 20) {
       return null;
@@ -115,9 +141,11 @@ public final class InventoryBuilder {
       if (t == null || !exports(t, name)) {
         continue;
       }
-      boolean defined = t.classes().stream().anyMatch(c -> c.qualname().equals(name))
-          || t.functions().stream().anyMatch(f -> f.className() == null && f.name().equals(name))
-          || t.assignments().stream().anyMatch(a -> a.target().equals(name));
+      boolean defined =
+          t.classes().stream().anyMatch(c -> c.qualname().equals(name))
+              || t.functions().stream()
+                  .anyMatch(f -> f.className() == null && f.name().equals(name))
+              || t.assignments().stream().anyMatch(a -> a.target().equals(name));
       if (defined) {
         return target + "." + name;
       }
@@ -133,7 +161,9 @@ public final class InventoryBuilder {
     return null;
   }
 
-  /** Whether "from m import *" brings {@code name}: listed in __all__, or public when there is none. */
+  /**
+   * Whether "from m import *" brings {@code name}: listed in __all__, or public when there is none.
+   */
   private static boolean exports(ModuleFacts m, String name) {
     for (ModuleFacts.Assignment a : m.assignments()) {
       if (a.target().equals("__all__")) {
@@ -146,9 +176,21 @@ public final class InventoryBuilder {
   public DjangoInventory build() {
     List<DjangoInventory.Model> models = models();
     List<DjangoInventory.Route> routes = routes();
-    return new DjangoInventory(apps(), models, views(routes), routes, templates(), migrations(), commands(),
-        decorated(Set.of("shared_task", "celery.shared_task", "app.task", "task", "celery_app.task"), "task"),
-        receivers(), tests(), settingsModules(), serializers());
+    return new DjangoInventory(
+        apps(),
+        models,
+        views(routes),
+        routes,
+        templates(),
+        migrations(),
+        commands(),
+        decorated(
+            Set.of("shared_task", "celery.shared_task", "app.task", "task", "celery_app.task"),
+            "task"),
+        receivers(),
+        tests(),
+        settingsModules(),
+        serializers());
   }
 
   // -- models ---------------------------------------------------------------
@@ -167,9 +209,13 @@ public final class InventoryBuilder {
     }
     String real = classAt(qualified).isPresent() ? qualified : canonical(qualified);
     Optional<ModuleFacts.ClassDef> cls = classAt(real);
-    boolean result = KnownModelBases.contains(qualified) || KnownModelBases.contains(real) || isUserModelAlias(real)
-        || cls.isPresent() && cls.get().bases().stream()
-            .anyMatch(b -> isModel(qualify(moduleOfQualified(real), b), seen));
+    boolean result =
+        KnownModelBases.contains(qualified)
+            || KnownModelBases.contains(real)
+            || isUserModelAlias(real)
+            || cls.isPresent()
+                && cls.get().bases().stream()
+                    .anyMatch(b -> isModel(qualify(moduleOfQualified(real), b), seen));
     modelCache.put(qualified, result);
     return result;
   }
@@ -188,8 +234,12 @@ public final class InventoryBuilder {
     int dot = qualified.lastIndexOf('.');
     ModuleFacts m = dot < 0 ? null : byModule.get(qualified.substring(0, dot));
     String var = dot < 0 ? null : qualified.substring(dot + 1);
-    return m != null && m.assignments().stream()
-        .anyMatch(a -> a.target().equals(var) && a.value().replaceAll("\\s", "").endsWith("get_user_model()"));
+    return m != null
+        && m.assignments().stream()
+            .anyMatch(
+                a ->
+                    a.target().equals(var)
+                        && a.value().replaceAll("\\s", "").endsWith("get_user_model()"));
   }
 
   private Optional<ModuleFacts.ClassDef> classAt(String qualified) {
@@ -199,7 +249,9 @@ public final class InventoryBuilder {
     }
     ModuleFacts m = byModule.get(qualified.substring(0, dot));
     String simple = qualified.substring(dot + 1);
-    return m == null ? Optional.empty() : m.classes().stream().filter(c -> c.qualname().equals(simple)).findFirst();
+    return m == null
+        ? Optional.empty()
+        : m.classes().stream().filter(c -> c.qualname().equals(simple)).findFirst();
   }
 
   /**
@@ -230,7 +282,7 @@ public final class InventoryBuilder {
   private List<DjangoInventory.Model> models() {
     List<DjangoInventory.Model> out = new ArrayList<>();
     for (ModuleFacts m : byModule.values()) {
-      if (dev.auditworkbench.engine.repo.TestCode.isTest(m.path())) {
+      if (TestCode.isTest(m.path())) {
         continue; // models made for tests are not the application's
       }
       for (ModuleFacts.ClassDef c : m.classes()) {
@@ -247,7 +299,9 @@ public final class InventoryBuilder {
         List<String> managers = new ArrayList<>();
         for (ModuleFacts.FieldDef f : c.fields()) {
           String callee = qualify(m.module(), f.callee());
-          if (callee.endsWith("Manager()") || callee.endsWith("Manager") || f.callee().endsWith("Manager")
+          if (callee.endsWith("Manager()")
+              || callee.endsWith("Manager")
+              || f.callee().endsWith("Manager")
               || callee.endsWith(".from_queryset")) {
             managers.add(f.name() + " = " + f.callee() + "()");
           }
@@ -258,9 +312,13 @@ public final class InventoryBuilder {
         }
         List<String> indexes = new ArrayList<>();
         Optional.ofNullable(c.meta().get("indexes")).ifPresent(indexes::add);
-        Optional.ofNullable(c.meta().get("index_together")).ifPresent(v -> indexes.add("index_together = " + v));
-        Optional.ofNullable(c.meta().get("unique_together")).ifPresent(v -> indexes.add("unique_together = " + v));
-        out.add(new DjangoInventory.Model(q, m.path(), c.line(), dbTable, abstractModel, fields, indexes, managers));
+        Optional.ofNullable(c.meta().get("index_together"))
+            .ifPresent(v -> indexes.add("index_together = " + v));
+        Optional.ofNullable(c.meta().get("unique_together"))
+            .ifPresent(v -> indexes.add("unique_together = " + v));
+        out.add(
+            new DjangoInventory.Model(
+                q, m.path(), c.line(), dbTable, abstractModel, fields, indexes, managers));
       }
     }
     return out;
@@ -278,11 +336,13 @@ public final class InventoryBuilder {
     return parts[Math.max(0, i)];
   }
 
-  private List<DjangoInventory.Field> ownFields(String module, ModuleFacts.ClassDef c, boolean inherited) {
+  private List<DjangoInventory.Field> ownFields(
+      String module, ModuleFacts.ClassDef c, boolean inherited) {
     List<DjangoInventory.Field> out = new ArrayList<>();
     for (ModuleFacts.FieldDef f : c.fields()) {
       String callee = qualify(module, f.callee());
-      if (!callee.startsWith("django.db.models.") && !callee.startsWith("django.contrib.postgres.fields.")) {
+      if (!callee.startsWith("django.db.models.")
+          && !callee.startsWith("django.contrib.postgres.fields.")) {
         continue;
       }
       String type = callee.substring(callee.lastIndexOf('.') + 1);
@@ -290,8 +350,13 @@ public final class InventoryBuilder {
         continue;
       }
       String target = null;
-      if (type.equals("ForeignKey") || type.equals("OneToOneField") || type.equals("ManyToManyField")) {
-        target = f.kwargs().containsKey("to") ? f.kwargs().get("to") : f.args().isEmpty() ? null : f.args().get(0);
+      if (type.equals("ForeignKey")
+          || type.equals("OneToOneField")
+          || type.equals("ManyToManyField")) {
+        target =
+            f.kwargs().containsKey("to")
+                ? f.kwargs().get("to")
+                : f.args().isEmpty() ? null : f.args().get(0);
         target = target == null ? null : unquoteOrSelf(target);
       }
       out.add(new DjangoInventory.Field(f.name(), type, target, f.line(), inherited, f.kwargs()));
@@ -299,17 +364,20 @@ public final class InventoryBuilder {
     return out;
   }
 
-  private void inheritedFields(String module, ModuleFacts.ClassDef c, List<DjangoInventory.Field> into, Set<String> seen) {
+  private void inheritedFields(
+      String module, ModuleFacts.ClassDef c, List<DjangoInventory.Field> into, Set<String> seen) {
     for (String base : c.bases()) {
       String q = qualify(module, base);
       if (!seen.add(q)) {
         continue;
       }
-      classOf(q).ifPresent(parent -> {
-        String parentModule = moduleOfQualified(q);
-        into.addAll(ownFields(parentModule, parent, true));
-        inheritedFields(parentModule, parent, into, seen);
-      });
+      classOf(q)
+          .ifPresent(
+              parent -> {
+                String parentModule = moduleOfQualified(q);
+                into.addAll(ownFields(parentModule, parent, true));
+                inheritedFields(parentModule, parent, into, seen);
+              });
     }
   }
 
@@ -322,7 +390,8 @@ public final class InventoryBuilder {
     }
     List<DjangoInventory.Route> out = new ArrayList<>();
     for (String m : byModule.keySet()) {
-      if (m.equals("urls") || (m.endsWith(".urls") && m.chars().filter(ch -> ch == '.').count() == 1)) {
+      if (m.equals("urls")
+          || (m.endsWith(".urls") && m.chars().filter(ch -> ch == '.').count() == 1)) {
         out.addAll(new UrlPatterns(this, byModule).from(m));
       }
     }
@@ -340,7 +409,8 @@ public final class InventoryBuilder {
         }
       }
     }
-    for (String s : settingsModules()) { // settings written as classes (django-configurations, readthedocs)
+    for (String s :
+        settingsModules()) { // settings written as classes (django-configurations, readthedocs)
       for (ModuleFacts.ClassDef c : byModule.get(s).classes()) {
         String v = unquote(c.attributes().getOrDefault("ROOT_URLCONF", ""));
         if (v != null && byModule.containsKey(v)) {
@@ -348,7 +418,8 @@ public final class InventoryBuilder {
         }
       }
     }
-    for (ModuleFacts m : byModule.values()) { // settings that are not in a settings module (settings.dist.py)
+    for (ModuleFacts m :
+        byModule.values()) { // settings that are not in a settings module (settings.dist.py)
       for (ModuleFacts.Assignment a : m.assignments()) {
         if (a.target().equals("ROOT_URLCONF")) {
           String v = unquote(a.value());
@@ -367,12 +438,15 @@ public final class InventoryBuilder {
     return target != null && byModule.containsKey(target) ? target : null;
   }
 
-  /** Whether a class of the repository has, along its bases, one whose written name satisfies {@code test}. */
-  boolean classBasesReach(String qualified, java.util.function.Predicate<String> test) {
+  /**
+   * Whether a class of the repository has, along its bases, one whose written name satisfies {@code
+   * test}.
+   */
+  boolean classBasesReach(String qualified, Predicate<String> test) {
     return classBasesReach(qualified, test, new HashSet<>());
   }
 
-  private boolean classBasesReach(String qualified, java.util.function.Predicate<String> test, Set<String> seen) {
+  private boolean classBasesReach(String qualified, Predicate<String> test, Set<String> seen) {
     if (!seen.add(qualified)) {
       return false;
     }
@@ -391,7 +465,10 @@ public final class InventoryBuilder {
     return false;
   }
 
-  /** The {@code @action} methods of a viewset class, its own and those of its bases in the repository. */
+  /**
+   * The {@code @action} methods of a viewset class, its own and those of its bases in the
+   * repository.
+   */
   List<ModuleFacts.FunctionDef> actionsOf(String viewset) {
     List<ModuleFacts.FunctionDef> out = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -399,7 +476,8 @@ public final class InventoryBuilder {
     return out;
   }
 
-  private void collectActions(String qualified, List<ModuleFacts.FunctionDef> out, Set<String> names, Set<String> seen) {
+  private void collectActions(
+      String qualified, List<ModuleFacts.FunctionDef> out, Set<String> names, Set<String> seen) {
     if (!seen.add(qualified)) {
       return;
     }
@@ -411,9 +489,11 @@ public final class InventoryBuilder {
     String module = moduleOfQualified(real);
     ModuleFacts m = byModule.get(module);
     for (ModuleFacts.FunctionDef f : m.functions()) {
-      if (cls.get().qualname().equals(f.className()) && names.add(f.name())
-          && f.decorators().stream().anyMatch(d -> d.startsWith("action(") || d.equals("action")
-              || d.contains(".action("))) {
+      if (cls.get().qualname().equals(f.className())
+          && names.add(f.name())
+          && f.decorators().stream()
+              .anyMatch(
+                  d -> d.startsWith("action(") || d.equals("action") || d.contains(".action("))) {
         out.add(f);
       }
     }
@@ -427,21 +507,34 @@ public final class InventoryBuilder {
   private List<DjangoInventory.View> views(List<DjangoInventory.Route> routes) {
     Map<String, DjangoInventory.View> out = new TreeMap<>();
     for (ModuleFacts m : byModule.values()) {
-      boolean viewsModule = m.module().endsWith(".views") || m.module().equals("views") || m.module().contains(".views.");
+      boolean viewsModule =
+          m.module().endsWith(".views")
+              || m.module().equals("views")
+              || m.module().contains(".views.");
       for (ModuleFacts.FunctionDef f : m.functions()) {
-        if (f.className() == null && viewsModule && !f.params().isEmpty() && f.params().get(0).equals("request")) {
-          out.put(m.module() + "." + f.name(), new DjangoInventory.View(m.module() + "." + f.name(), m.path(), f.line(), "function"));
+        if (f.className() == null
+            && viewsModule
+            && !f.params().isEmpty()
+            && f.params().get(0).equals("request")) {
+          out.put(
+              m.module() + "." + f.name(),
+              new DjangoInventory.View(
+                  m.module() + "." + f.name(), m.path(), f.line(), "function"));
         }
       }
       for (ModuleFacts.ClassDef c : m.classes()) {
-        // A class view derives from a view class; a mixin (its own name says so) is not a view, whatever it mixes.
-        java.util.function.Predicate<String> viewBase = b -> {
-          String base = b.replaceAll("\\[.*", "");
-          return base.endsWith("View") || base.endsWith("ViewSet") || base.endsWith("APIView");
-        };
+        // A class view derives from a view class; a mixin (its own name says so) is not a view,
+        // whatever it mixes.
+        Predicate<String> viewBase =
+            b -> {
+              String base = b.replaceAll("\\[.*", "");
+              return base.endsWith("View") || base.endsWith("ViewSet") || base.endsWith("APIView");
+            };
         boolean cbv = !c.name().endsWith("Mixin") && c.bases().stream().anyMatch(viewBase);
         if (cbv && !c.qualname().contains(".")) {
-          out.put(m.module() + "." + c.name(), new DjangoInventory.View(m.module() + "." + c.name(), m.path(), c.line(), "class"));
+          out.put(
+              m.module() + "." + c.name(),
+              new DjangoInventory.View(m.module() + "." + c.name(), m.path(), c.line(), "class"));
         }
       }
     }
@@ -453,25 +546,37 @@ public final class InventoryBuilder {
       ModuleFacts m = byModule.get(r.view().substring(0, dot));
       String simple = r.view().substring(dot + 1);
       if (m != null) {
-        m.functions().stream().filter(f -> f.className() == null && f.name().equals(simple)).findFirst()
-            .ifPresent(f -> out.put(r.view(), new DjangoInventory.View(r.view(), m.path(), f.line(), "function")));
-        m.classes().stream().filter(c -> c.qualname().equals(simple)).findFirst()
-            .ifPresent(c -> out.putIfAbsent(r.view(), new DjangoInventory.View(r.view(), m.path(), c.line(), "class")));
+        m.functions().stream()
+            .filter(f -> f.className() == null && f.name().equals(simple))
+            .findFirst()
+            .ifPresent(
+                f ->
+                    out.put(
+                        r.view(),
+                        new DjangoInventory.View(r.view(), m.path(), f.line(), "function")));
+        m.classes().stream()
+            .filter(c -> c.qualname().equals(simple))
+            .findFirst()
+            .ifPresent(
+                c ->
+                    out.putIfAbsent(
+                        r.view(), new DjangoInventory.View(r.view(), m.path(), c.line(), "class")));
       }
     }
     return new ArrayList<>(out.values());
   }
 
   /**
-   * Django REST framework serializers: classes whose bases reach a DRF serializer (or any class named
-   * ...Serializer through the repository's own bases), with the model of their Meta and the fields
-   * that nest other serializers ("customer: CustomerSerializer").
+   * Django REST framework serializers: classes whose bases reach a DRF serializer (or any class
+   * named ...Serializer through the repository's own bases), with the model of their Meta and the
+   * fields that nest other serializers ("customer: CustomerSerializer").
    */
   private List<DjangoInventory.Named> serializers() {
     List<DjangoInventory.Named> out = new ArrayList<>();
     for (ModuleFacts m : byModule.values()) {
       for (ModuleFacts.ClassDef c : m.classes()) {
-        if (c.qualname().contains(".") || !isSerializer(m.module() + "." + c.name(), new HashSet<>())) {
+        if (c.qualname().contains(".")
+            || !isSerializer(m.module() + "." + c.name(), new HashSet<>())) {
           continue;
         }
         List<String> detail = new ArrayList<>();
@@ -482,20 +587,27 @@ public final class InventoryBuilder {
         for (ModuleFacts.FieldDef f : c.fields()) {
           String simple = f.callee().substring(f.callee().lastIndexOf('.') + 1);
           if (simple.endsWith("Serializer") && !f.callee().startsWith("serializers.")) {
-            detail.add(f.name() + ": " + simple + ("True".equals(f.kwargs().get("many")) ? " (many)" : ""));
+            detail.add(
+                f.name()
+                    + ": "
+                    + simple
+                    + ("True".equals(f.kwargs().get("many")) ? " (many)" : ""));
           }
         }
-        out.add(new DjangoInventory.Named(m.module() + "." + c.name(), m.path(), c.line(), String.join("; ", detail)));
+        out.add(
+            new DjangoInventory.Named(
+                m.module() + "." + c.name(), m.path(), c.line(), String.join("; ", detail)));
       }
     }
-    out.sort(java.util.Comparator.comparing(DjangoInventory.Named::name));
+    out.sort(Comparator.comparing(DjangoInventory.Named::name));
     return out;
   }
 
   private final Map<String, Boolean> serializerCache = new HashMap<>();
 
   private boolean isSerializer(String qualified, Set<String> seen) {
-    if (qualified.startsWith("rest_framework.serializers.") || qualified.startsWith("rest_framework_gis.serializers.")) {
+    if (qualified.startsWith("rest_framework.serializers.")
+        || qualified.startsWith("rest_framework_gis.serializers.")) {
       return qualified.endsWith("Serializer");
     }
     Boolean cached = serializerCache.get(qualified);
@@ -506,8 +618,10 @@ public final class InventoryBuilder {
       return false;
     }
     Optional<ModuleFacts.ClassDef> cls = classOf(qualified);
-    boolean result = cls.isPresent()
-        && cls.get().bases().stream().anyMatch(b -> isSerializer(qualify(moduleOfQualified(qualified), b), seen));
+    boolean result =
+        cls.isPresent()
+            && cls.get().bases().stream()
+                .anyMatch(b -> isSerializer(qualify(moduleOfQualified(qualified), b), seen));
     serializerCache.put(qualified, result);
     return result;
   }
@@ -527,21 +641,32 @@ public final class InventoryBuilder {
     Set<String> declared = declaredSettingsModules();
     Set<String> defining = new HashSet<>();
     for (ModuleFacts m : byModule.values()) {
-      if (m.assignments().stream().anyMatch(a -> a.target().equals("INSTALLED_APPS")
-          || a.target().equals("ROOT_URLCONF"))) {
+      if (m.assignments().stream()
+          .anyMatch(
+              a -> a.target().equals("INSTALLED_APPS") || a.target().equals("ROOT_URLCONF"))) {
         defining.add(m.module());
       }
     }
-    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    TreeSet<String> out = new TreeSet<>();
     for (ModuleFacts m : byModule.values()) {
       String mod = m.module();
-      boolean named = mod.equals("settings") || mod.endsWith(".settings") || mod.contains(".settings.")
-          || mod.startsWith("settings.") || mod.endsWith("_settings") || mod.contains("settings_");
-      Set<String> keys = Set.of("DEBUG", "DATABASES", "SECRET_KEY", "ALLOWED_HOSTS", "ROOT_URLCONF");
-      boolean settingsLike = m.assignments().stream().anyMatch(a -> keys.contains(a.target()))
-          // settings written as classes (django-configurations, readthedocs' Settings classes)
-          || m.classes().stream().anyMatch(c -> c.attributes().keySet().stream().anyMatch(keys::contains));
-      if (declared.contains(mod) || defining.contains(mod) || named && (settingsLike || starImportsAny(m, defining))) {
+      boolean named =
+          mod.equals("settings")
+              || mod.endsWith(".settings")
+              || mod.contains(".settings.")
+              || mod.startsWith("settings.")
+              || mod.endsWith("_settings")
+              || mod.contains("settings_");
+      Set<String> keys =
+          Set.of("DEBUG", "DATABASES", "SECRET_KEY", "ALLOWED_HOSTS", "ROOT_URLCONF");
+      boolean settingsLike =
+          m.assignments().stream().anyMatch(a -> keys.contains(a.target()))
+              // settings written as classes (django-configurations, readthedocs' Settings classes)
+              || m.classes().stream()
+                  .anyMatch(c -> c.attributes().keySet().stream().anyMatch(keys::contains));
+      if (declared.contains(mod)
+          || defining.contains(mod)
+          || named && (settingsLike || starImportsAny(m, defining))) {
         out.add(mod);
       }
     }
@@ -613,9 +738,13 @@ public final class InventoryBuilder {
           }
         }
         for (String name : installed) {
-          String module = name.contains(".apps.") ? name.substring(0, name.indexOf(".apps.")) : name;
+          String module =
+              name.contains(".apps.") ? name.substring(0, name.indexOf(".apps.")) : name;
           boolean local = byModule.containsKey(module) || names.isPackageOrNamespace(module);
-          String path = !local ? null : names.pathOf(module) != null ? names.pathOf(module) : names.folderOf(module);
+          String path =
+              !local
+                  ? null
+                  : names.pathOf(module) != null ? names.pathOf(module) : names.folderOf(module);
           String label = module.substring(module.lastIndexOf('.') + 1);
           out.putIfAbsent(module, new DjangoInventory.App(name, label, local, path));
         }
@@ -629,7 +758,8 @@ public final class InventoryBuilder {
    * of the project classes it inherits from: a class attribute, or a method or property building
    * the list (its list literals and the strings it appends, extends or inserts).
    */
-  private void classApps(ModuleFacts m, ModuleFacts.ClassDef c, List<String> out, Set<String> seen) {
+  private void classApps(
+      ModuleFacts m, ModuleFacts.ClassDef c, List<String> out, Set<String> seen) {
     if (!seen.add(m.module() + "." + c.qualname()) || seen.size() > 12) {
       return;
     }
@@ -645,24 +775,29 @@ public final class InventoryBuilder {
     }
     SyntaxNode method = m.builders().get(c.qualname() + ".INSTALLED_APPS");
     if (method != null) {
-      method.walk(n -> {
-        boolean listed = (n.type().equals("list") || n.type().equals("tuple"));
-        boolean added = n.type().equals("call") && n.child("function").map(f -> f.text().matches(".*\\.(append|extend|insert)"))
-            .orElse(false);
-        if (listed || added) {
-          SyntaxNode items = listed ? n : n.child("arguments").orElse(null);
-          if (items != null) {
-            for (SyntaxNode item : items.children()) {
-              String v = item.type().equals("string") ? unquote(item.text()) : null;
-              if (v != null) {
-                out.add(v);
+      method.walk(
+          n -> {
+            boolean listed = (n.type().equals("list") || n.type().equals("tuple"));
+            boolean added =
+                n.type().equals("call")
+                    && n.child("function")
+                        .map(f -> f.text().matches(".*\\.(append|extend|insert)"))
+                        .orElse(false);
+            if (listed || added) {
+              SyntaxNode items = listed ? n : n.child("arguments").orElse(null);
+              if (items != null) {
+                for (SyntaxNode item : items.children()) {
+                  String v = item.type().equals("string") ? unquote(item.text()) : null;
+                  if (v != null) {
+                    out.add(v);
+                  }
+                }
               }
             }
-          }
-        }
-      });
+          });
     }
-    for (String base : c.bases()) { // a subclass that changes other settings keeps its parents' apps
+    for (String base :
+        c.bases()) { // a subclass that changes other settings keeps its parents' apps
       String q = qualify(m.module(), base);
       String real = classAt(q).isPresent() ? q : canonical(q);
       Optional<ModuleFacts.ClassDef> parent = classAt(real);
@@ -672,7 +807,10 @@ public final class InventoryBuilder {
     }
   }
 
-  /** The strings a module-level list variable ends up holding (every assignment and addition, in order). */
+  /**
+   * The strings a module-level list variable ends up holding (every assignment and addition, in
+   * order).
+   */
   private List<String> stringList(ModuleFacts m, String var, int depth) {
     List<String> out = new ArrayList<>();
     if (m == null || depth > 8) {
@@ -702,7 +840,13 @@ public final class InventoryBuilder {
           out.add(v);
         }
       }
-      case "list", "tuple", "expression_list", "parenthesized_expression", "binary_operator", "list_splat", "set" ->
+      case "list",
+          "tuple",
+          "expression_list",
+          "parenthesized_expression",
+          "binary_operator",
+          "list_splat",
+          "set" ->
           e.children().forEach(c -> strings(m, c, out, depth + 1));
       case "identifier" -> {
         List<String> local = stringList(m, e.text(), depth + 1);
@@ -724,9 +868,15 @@ public final class InventoryBuilder {
   }
 
   private List<String> templates() {
-    return files.stream().map(RepoFile::path)
-        .filter(p -> (p.startsWith("templates/") || p.contains("/templates/"))
-            && (p.endsWith(".html") || p.endsWith(".txt") || p.endsWith(".xml") || p.endsWith(".jinja2")))
+    return files.stream()
+        .map(RepoFile::path)
+        .filter(
+            p ->
+                (p.startsWith("templates/") || p.contains("/templates/"))
+                    && (p.endsWith(".html")
+                        || p.endsWith(".txt")
+                        || p.endsWith(".xml")
+                        || p.endsWith(".jinja2")))
         .toList();
   }
 
@@ -759,7 +909,9 @@ public final class InventoryBuilder {
         for (String d : f.decorators()) {
           String bare = d.contains("(") ? d.substring(0, d.indexOf('(')) : d;
           if (decorators.contains(bare)) {
-            out.add(new DjangoInventory.Named(m.module() + "." + f.qualname(), m.path(), f.line(), detail));
+            out.add(
+                new DjangoInventory.Named(
+                    m.module() + "." + f.qualname(), m.path(), f.line(), detail));
           }
         }
       }
@@ -773,14 +925,19 @@ public final class InventoryBuilder {
       for (ModuleFacts.FunctionDef f : m.functions()) {
         for (String d : f.decorators()) {
           if (d.startsWith("receiver(") || d.startsWith("dispatch.receiver(")) {
-            out.add(new DjangoInventory.Named(m.module() + "." + f.qualname(), m.path(), f.line(), d));
+            out.add(
+                new DjangoInventory.Named(m.module() + "." + f.qualname(), m.path(), f.line(), d));
           }
         }
       }
       for (ModuleFacts.CallRef call : m.calls()) {
-        if (call.callee().endsWith(".connect") && !call.args().isEmpty()
-            && isSignal(m, call.callee().substring(0, call.callee().length() - ".connect".length()))) {
-          out.add(new DjangoInventory.Named(qualify(m.module(), call.args().get(0)), m.path(), call.line(), call.callee()));
+        if (call.callee().endsWith(".connect")
+            && !call.args().isEmpty()
+            && isSignal(
+                m, call.callee().substring(0, call.callee().length() - ".connect".length()))) {
+          out.add(
+              new DjangoInventory.Named(
+                  qualify(m.module(), call.args().get(0)), m.path(), call.line(), call.callee()));
         }
       }
     }
@@ -803,16 +960,22 @@ public final class InventoryBuilder {
     if (where == null) {
       return false;
     }
-    return where.assignments().stream().anyMatch(a -> a.target().equals(var)
-        && a.value().replaceAll("\\s", "").matches("(\\w+\\.)*Signal\\(.*"));
+    return where.assignments().stream()
+        .anyMatch(
+            a ->
+                a.target().equals(var)
+                    && a.value().replaceAll("\\s", "").matches("(\\w+\\.)*Signal\\(.*"));
   }
 
   private List<DjangoInventory.Test> tests() {
     List<DjangoInventory.Test> out = new ArrayList<>();
     for (ModuleFacts m : byModule.values()) {
       String last = m.module().substring(m.module().lastIndexOf('.') + 1);
-      boolean testModule = last.equals("tests") || last.startsWith("test_") || last.endsWith("_tests")
-          || m.module().contains(".tests.");
+      boolean testModule =
+          last.equals("tests")
+              || last.startsWith("test_")
+              || last.endsWith("_tests")
+              || m.module().contains(".tests.");
       if (!testModule) {
         continue;
       }
@@ -824,8 +987,11 @@ public final class InventoryBuilder {
         if (!f.name().startsWith("test")) {
           continue;
         }
-        String reason = skipReason(f.decorators()).orElse(f.className() == null ? null : classSkips.get(f.className()));
-        out.add(new DjangoInventory.Test(m.module() + "." + f.qualname(), m.path(), f.line(), reason));
+        String reason =
+            skipReason(f.decorators())
+                .orElse(f.className() == null ? null : classSkips.get(f.className()));
+        out.add(
+            new DjangoInventory.Test(m.module() + "." + f.qualname(), m.path(), f.line(), reason));
       }
     }
     return out;
@@ -854,7 +1020,9 @@ public final class InventoryBuilder {
       i++;
     }
     String body = s.substring(i);
-    if (body.length() >= 2 && (body.startsWith("\"") && body.endsWith("\"") || body.startsWith("'") && body.endsWith("'"))) {
+    if (body.length() >= 2
+        && (body.startsWith("\"") && body.endsWith("\"")
+            || body.startsWith("'") && body.endsWith("'"))) {
       return body.substring(1, body.length() - 1);
     }
     return null;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,16 +15,16 @@ import java.util.Set;
  * Evaluates, without running anything, the small functions projects write to build URL patterns:
  * {@code *get_schedule_urls("schedule")} (a comprehension of {@code path()} calls over a literal
  * list of tuples, patterns made with f-strings from the arguments) and {@code
- * *TagView.get_urls(url_base="tags", url_name="tag")} (a class method that asks another class method
- * for each action's pattern, reading class attributes a subclass may override).
+ * *TagView.get_urls(url_base="tags", url_name="tag")} (a class method that asks another class
+ * method for each action's pattern, reading class attributes a subclass may override).
  *
- * <p>The evaluator knows strings (f-strings with names and attribute chains in their fields,
- * {@code strip}/{@code rstrip}/{@code lstrip}/{@code replace}/{@code format}), booleans, numbers,
- * {@code None}, lists, tuples, dict keys, the project's classes (attributes and methods found
- * through their bases, {@code cls} bound to the class the call was made on), module constants,
- * assignments, {@code if}/{@code elif}/{@code else}, {@code for}, {@code return}, comprehensions,
- * {@code and}/{@code or}/{@code not}, comparisons and conditional expressions. Anything else makes
- * the whole call unresolvable, and the inventory lists it as unresolved: a guess is never made.
+ * <p>The evaluator knows strings (f-strings with names and attribute chains in their fields, {@code
+ * strip}/{@code rstrip}/{@code lstrip}/{@code replace}/{@code format}), booleans, numbers, {@code
+ * None}, lists, tuples, dict keys, the project's classes (attributes and methods found through
+ * their bases, {@code cls} bound to the class the call was made on), module constants, assignments,
+ * {@code if}/{@code elif}/{@code else}, {@code for}, {@code return}, comprehensions, {@code
+ * and}/{@code or}/{@code not}, comparisons and conditional expressions. Anything else makes the
+ * whole call unresolvable, and the inventory lists it as unresolved: a guess is never made.
  */
 final class RouteBuilders {
   private static final Set<String> ROUTE_FUNCTIONS = Set.of("path", "re_path", "url");
@@ -49,7 +50,10 @@ final class RouteBuilders {
     this.views = views;
   }
 
-  /** The routes {@code call} (written in module {@code m}) returns, or empty when it cannot be known. */
+  /**
+   * The routes {@code call} (written in module {@code m}) returns, or empty when it cannot be
+   * known.
+   */
   Optional<List<Built>> routes(ModuleFacts m, SyntaxNode call) {
     steps = 0;
     try {
@@ -72,12 +76,13 @@ final class RouteBuilders {
 
   // -- values ------------------------------------------------------------------------------
 
-  private static final Object NONE = new Object() {
-    @Override
-    public String toString() {
-      return "None";
-    }
-  };
+  private static final Object NONE =
+      new Object() {
+        @Override
+        public String toString() {
+          return "None";
+        }
+      };
 
   private record Seq(List<Object> items) {}
 
@@ -125,7 +130,8 @@ final class RouteBuilders {
       throw cannot();
     }
     Frame f = new Frame(fn.home(), new HashMap<>(), depth + 1);
-    List<SyntaxNode> params = fn.def().child("parameters").map(p -> significant(p.children())).orElse(List.of());
+    List<SyntaxNode> params =
+        fn.def().child("parameters").map(p -> significant(p.children())).orElse(List.of());
     int next = 0;
     boolean first = true;
     for (SyntaxNode p : params) {
@@ -133,12 +139,20 @@ final class RouteBuilders {
         continue;
       }
       if (p.type().equals("list_splat_pattern") || p.type().equals("dictionary_splat_pattern")) {
-        f.locals().put(p.text().replace("*", ""), p.type().startsWith("list") ? new Seq(new ArrayList<>())
-            : new Dict(new LinkedHashMap<>()));
+        f.locals()
+            .put(
+                p.text().replace("*", ""),
+                p.type().startsWith("list")
+                    ? new Seq(new ArrayList<>())
+                    : new Dict(new LinkedHashMap<>()));
         continue;
       }
-      String name = p.type().equals("identifier") ? p.text() : p.child("name").map(SyntaxNode::text)
-          .orElseGet(() -> p.children().isEmpty() ? p.text() : p.children().get(0).text());
+      String name =
+          p.type().equals("identifier")
+              ? p.text()
+              : p.child("name")
+                  .map(SyntaxNode::text)
+                  .orElseGet(() -> p.children().isEmpty() ? p.text() : p.children().get(0).text());
       if (first && fn.bound() != null) {
         f.locals().put(name, fn.bound());
         first = false;
@@ -174,7 +188,7 @@ final class RouteBuilders {
       throw cannot();
     }
     switch (s.type()) {
-      case "comment", "pass_statement" -> { }
+      case "comment", "pass_statement" -> {}
       case "return_statement" -> {
         List<SyntaxNode> kids = significant(s.children());
         throw new Return(kids.isEmpty() ? NONE : eval(f, kids.get(0)));
@@ -182,9 +196,12 @@ final class RouteBuilders {
       case "expression_statement" -> {
         for (SyntaxNode e : significant(s.children())) {
           switch (e.type()) {
-            case "assignment" -> assign(f, e.child("left").orElseThrow(RouteBuilders::cannot),
-                eval(f, e.child("right").orElseThrow(RouteBuilders::cannot)));
-            case "string" -> { } // a docstring
+            case "assignment" ->
+                assign(
+                    f,
+                    e.child("left").orElseThrow(RouteBuilders::cannot),
+                    eval(f, e.child("right").orElseThrow(RouteBuilders::cannot)));
+            case "string" -> {} // a docstring
             case "call" -> sideEffect(f, e);
             default -> throw cannot();
           }
@@ -221,7 +238,10 @@ final class RouteBuilders {
     }
   }
 
-  /** {@code urls.append(path(...))} and {@code urls.extend([...])} on a local list; other calls are not known. */
+  /**
+   * {@code urls.append(path(...))} and {@code urls.extend([...])} on a local list; other calls are
+   * not known.
+   */
   private void sideEffect(Frame f, SyntaxNode call) {
     SyntaxNode fn = call.child("function").orElseThrow(RouteBuilders::cannot);
     if (fn.type().equals("attribute")) {
@@ -291,7 +311,10 @@ final class RouteBuilders {
       }
       case "attribute" -> {
         Object self = eval(f, e.child("object").orElseThrow(RouteBuilders::cannot));
-        return attribute(self, e.child("attribute").map(SyntaxNode::text).orElseThrow(RouteBuilders::cannot), f.depth());
+        return attribute(
+            self,
+            e.child("attribute").map(SyntaxNode::text).orElseThrow(RouteBuilders::cannot),
+            f.depth());
       }
       case "call" -> {
         return callExpression(f, e);
@@ -320,7 +343,8 @@ final class RouteBuilders {
           if (!pair.type().equals("pair")) {
             throw cannot();
           }
-          entries.put(eval(f, pair.child("key").orElseThrow(RouteBuilders::cannot)),
+          entries.put(
+              eval(f, pair.child("key").orElseThrow(RouteBuilders::cannot)),
               eval(f, pair.child("value").orElseThrow(RouteBuilders::cannot)));
         }
         return new Dict(entries);
@@ -328,9 +352,13 @@ final class RouteBuilders {
       case "list_comprehension", "generator_expression" -> {
         List<SyntaxNode> kids = significant(e.children());
         SyntaxNode body = e.child("body").orElse(kids.get(0));
-        List<SyntaxNode> clauses = kids.stream().filter(k -> k.type().equals("for_in_clause") || k.type().equals("if_clause")).toList();
+        List<SyntaxNode> clauses =
+            kids.stream()
+                .filter(k -> k.type().equals("for_in_clause") || k.type().equals("if_clause"))
+                .toList();
         List<Object> out = new ArrayList<>();
-        comprehension(new Frame(f.m(), new HashMap<>(f.locals()), f.depth()), body, clauses, 0, out);
+        comprehension(
+            new Frame(f.m(), new HashMap<>(f.locals()), f.depth()), body, clauses, 0, out);
         return new Seq(out);
       }
       case "boolean_operator" -> {
@@ -350,7 +378,8 @@ final class RouteBuilders {
         return !truthy(eval(f, e.child("argument").orElseThrow(RouteBuilders::cannot)));
       }
       case "comparison_operator" -> {
-        List<SyntaxNode> kids = significant(e.children()).stream().filter(k -> !isOperatorToken(k)).toList();
+        List<SyntaxNode> kids =
+            significant(e.children()).stream().filter(k -> !isOperatorToken(k)).toList();
         if (kids.size() != 2) {
           throw cannot();
         }
@@ -365,7 +394,8 @@ final class RouteBuilders {
         return truthy(eval(f, kids.get(1))) ? eval(f, kids.get(0)) : eval(f, kids.get(2));
       }
       case "binary_operator" -> {
-        List<SyntaxNode> kids = significant(e.children()).stream().filter(k -> !isOperatorToken(k)).toList();
+        List<SyntaxNode> kids =
+            significant(e.children()).stream().filter(k -> !isOperatorToken(k)).toList();
         if (kids.size() != 2 || !between(e, kids.get(0), kids.get(1)).equals("+")) {
           throw cannot();
         }
@@ -385,7 +415,8 @@ final class RouteBuilders {
     }
   }
 
-  private void comprehension(Frame f, SyntaxNode body, List<SyntaxNode> clauses, int at, List<Object> out) {
+  private void comprehension(
+      Frame f, SyntaxNode body, List<SyntaxNode> clauses, int at, List<Object> out) {
     if (at == clauses.size()) {
       out.add(eval(f, body));
       return;
@@ -413,10 +444,13 @@ final class RouteBuilders {
     Object fn = eval(f, fnNode);
     List<Object> args = new ArrayList<>();
     Map<String, Object> kwargs = new LinkedHashMap<>();
-    for (SyntaxNode a : call.child("arguments").map(x -> significant(x.children())).orElse(List.of())) {
+    for (SyntaxNode a :
+        call.child("arguments").map(x -> significant(x.children())).orElse(List.of())) {
       switch (a.type()) {
-        case "keyword_argument" -> kwargs.put(a.child("name").map(SyntaxNode::text).orElseThrow(RouteBuilders::cannot),
-            eval(f, a.child("value").orElseThrow(RouteBuilders::cannot)));
+        case "keyword_argument" ->
+            kwargs.put(
+                a.child("name").map(SyntaxNode::text).orElseThrow(RouteBuilders::cannot),
+                eval(f, a.child("value").orElseThrow(RouteBuilders::cannot)));
         case "list_splat", "dictionary_splat" -> throw cannot();
         default -> args.add(eval(f, a));
       }
@@ -427,16 +461,24 @@ final class RouteBuilders {
     if (fn instanceof Method method) {
       return method(method, args, kwargs);
     }
-    if (fn instanceof Named named && (named.qualified().equals("list") || named.qualified().equals("tuple")) && args.size() == 1) {
+    if (fn instanceof Named named
+        && (named.qualified().equals("list") || named.qualified().equals("tuple"))
+        && args.size() == 1) {
       return new Seq(new ArrayList<>(iterate(args.get(0))));
     }
     throw cannot();
   }
 
-  /** {@code path(pattern, view, name=...)}: the pattern and name must be known; the view is read as written. */
+  /**
+   * {@code path(pattern, view, name=...)}: the pattern and name must be known; the view is read as
+   * written.
+   */
   private Built route(Frame f, SyntaxNode call, String function) {
     List<SyntaxNode> args = positional(call);
-    SyntaxNode patternNode = keyword(call, "route").or(() -> keyword(call, "regex")).orElse(args.isEmpty() ? null : args.get(0));
+    SyntaxNode patternNode =
+        keyword(call, "route")
+            .or(() -> keyword(call, "regex"))
+            .orElse(args.isEmpty() ? null : args.get(0));
     SyntaxNode viewNode = keyword(call, "view").orElse(args.size() > 1 ? args.get(1) : null);
     if (patternNode == null || viewNode == null) {
       throw cannot();
@@ -471,16 +513,18 @@ final class RouteBuilders {
     if (name instanceof Built || name instanceof Seq) {
       throw cannot();
     }
-    return new Built(function, pattern, view, name == NONE ? null : String.valueOf(name), classView);
+    return new Built(
+        function, pattern, view, name == NONE ? null : String.valueOf(name), classView);
   }
 
   private static boolean mentionsLocal(Frame f, SyntaxNode node) {
     boolean[] found = {false};
-    node.walk(n -> {
-      if (n.type().equals("identifier") && f.locals().containsKey(n.text())) {
-        found[0] = true;
-      }
-    });
+    node.walk(
+        n -> {
+          if (n.type().equals("identifier") && f.locals().containsKey(n.text())) {
+            found[0] = true;
+          }
+        });
     return found[0];
   }
 
@@ -519,16 +563,18 @@ final class RouteBuilders {
           return s.substring(start, end);
         }
         case "replace" -> {
-          if (args.size() == 2 && args.get(0) instanceof String a && args.get(1) instanceof String c) {
+          if (args.size() == 2
+              && args.get(0) instanceof String a
+              && args.get(1) instanceof String c) {
             return s.replace(a, c);
           }
           throw cannot();
         }
         case "lower" -> {
-          return s.toLowerCase(java.util.Locale.ROOT);
+          return s.toLowerCase(Locale.ROOT);
         }
         case "upper" -> {
-          return s.toUpperCase(java.util.Locale.ROOT);
+          return s.toUpperCase(Locale.ROOT);
         }
         default -> throw cannot();
       }
@@ -625,7 +671,7 @@ final class RouteBuilders {
       case "list", "tuple" -> {
         return new Named(name, false);
       }
-      default -> { }
+      default -> {}
     }
     SyntaxNode fn = m.builders().get(name);
     if (fn != null) {
@@ -687,14 +733,20 @@ final class RouteBuilders {
     int dot = real.lastIndexOf('.');
     ModuleFacts home = byModule.get(real.substring(0, dot));
     String simple = real.substring(dot + 1);
-    return home == null ? null : home.classes().stream().filter(c -> c.qualname().equals(simple)).findFirst()
-        .map(c -> new Cls(home, c, real)).orElse(null);
+    return home == null
+        ? null
+        : home.classes().stream()
+            .filter(c -> c.qualname().equals(simple))
+            .findFirst()
+            .map(c -> new Cls(home, c, real))
+            .orElse(null);
   }
 
   private String canonicalClass(String qualified) {
     int dot = qualified.lastIndexOf('.');
     ModuleFacts m = dot < 0 ? null : byModule.get(qualified.substring(0, dot));
-    if (m != null && m.classes().stream().anyMatch(c -> c.qualname().equals(qualified.substring(dot + 1)))) {
+    if (m != null
+        && m.classes().stream().anyMatch(c -> c.qualname().equals(qualified.substring(dot + 1)))) {
       return qualified;
     }
     return b.canonical(qualified);
@@ -702,7 +754,9 @@ final class RouteBuilders {
 
   // -- strings -----------------------------------------------------------------------------
 
-  /** A literal, implicitly joined literals, f-strings whose fields are names or attribute chains. */
+  /**
+   * A literal, implicitly joined literals, f-strings whose fields are names or attribute chains.
+   */
   private Object strings(Frame f, SyntaxNode e) {
     if (e.type().equals("concatenated_string") && !e.children().isEmpty()) {
       StringBuilder sb = new StringBuilder();
@@ -731,7 +785,7 @@ final class RouteBuilders {
       while (i < text.length() && Character.isLetter(text.charAt(i))) {
         i++;
       }
-      String prefix = text.substring(start, i).toLowerCase(java.util.Locale.ROOT);
+      String prefix = text.substring(start, i).toLowerCase(Locale.ROOT);
       if (i >= text.length() || prefix.contains("b") || prefix.length() > 2) {
         throw cannot();
       }
@@ -787,7 +841,10 @@ final class RouteBuilders {
           throw cannot(); // conversions, format specs, calls: not evaluated
         }
         String[] parts = field.split("\\.");
-        Object v = f.locals().containsKey(parts[0]) ? f.locals().get(parts[0]) : global(f.m(), parts[0], f.depth());
+        Object v =
+            f.locals().containsKey(parts[0])
+                ? f.locals().get(parts[0])
+                : global(f.m(), parts[0], f.depth());
         for (int k = 1; k < parts.length; k++) {
           v = attribute(v, parts[k], f.depth());
         }
@@ -906,23 +963,41 @@ final class RouteBuilders {
 
   private static boolean isOperatorToken(SyntaxNode n) {
     String t = n.type();
-    return !t.isEmpty() && !Character.isLetter(t.charAt(0)) || Set.of("in", "not", "is", "and", "or").contains(t);
+    return !t.isEmpty() && !Character.isLetter(t.charAt(0))
+        || Set.of("in", "not", "is", "and", "or").contains(t);
   }
 
   /** Children that carry meaning: no punctuation, no comments. */
   private static List<SyntaxNode> significant(List<SyntaxNode> children) {
-    return children.stream().filter(c -> !c.type().equals("comment") && !c.type().isEmpty()
-        && (Character.isLetter(c.type().charAt(0)) || c.type().equals("_"))).toList();
+    return children.stream()
+        .filter(
+            c ->
+                !c.type().equals("comment")
+                    && !c.type().isEmpty()
+                    && (Character.isLetter(c.type().charAt(0)) || c.type().equals("_")))
+        .toList();
   }
 
   private static List<SyntaxNode> positional(SyntaxNode call) {
-    return call.child("arguments").map(a -> significant(a.children()).stream()
-        .filter(c -> !c.type().equals("keyword_argument")).toList()).orElse(List.of());
+    return call.child("arguments")
+        .map(
+            a ->
+                significant(a.children()).stream()
+                    .filter(c -> !c.type().equals("keyword_argument"))
+                    .toList())
+        .orElse(List.of());
   }
 
   private static Optional<SyntaxNode> keyword(SyntaxNode call, String name) {
-    return call.child("arguments").flatMap(a -> a.children().stream()
-        .filter(c -> c.type().equals("keyword_argument") && c.child("name").map(SyntaxNode::text).orElse("").equals(name))
-        .findFirst()).flatMap(k -> k.child("value"));
+    return call.child("arguments")
+        .flatMap(
+            a ->
+                a.children().stream()
+                    .filter(
+                        c ->
+                            c.type().equals("keyword_argument")
+                                && c.child("name").map(SyntaxNode::text).orElse("").equals(name))
+                    .findFirst())
+        .flatMap(k -> k.child("value"));
   }
 }

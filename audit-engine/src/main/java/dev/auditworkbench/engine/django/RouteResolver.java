@@ -18,10 +18,20 @@ public final class RouteResolver {
   /** A route with the view's place in the code (when the view is in the repository). */
   public record Match(DjangoInventory.Route route, String viewPath, int viewLine) {}
 
-  private static final Pattern CONVERTER = Pattern.compile("<(?:(int|str|slug|uuid|path):)?(\\w+)>");
-  private static final Map<String, String> CONVERTERS = Map.of(
-      "int", "[0-9]+", "str", "[^/]+", "slug", "[-a-zA-Z0-9_]+",
-      "uuid", "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "path", ".+");
+  private static final Pattern CONVERTER =
+      Pattern.compile("<(?:(int|str|slug|uuid|path):)?(\\w+)>");
+  private static final Map<String, String> CONVERTERS =
+      Map.of(
+          "int",
+          "[0-9]+",
+          "str",
+          "[^/]+",
+          "slug",
+          "[-a-zA-Z0-9_]+",
+          "uuid",
+          "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+          "path",
+          ".+");
 
   private final List<Pattern> patterns = new ArrayList<>();
   private final List<DjangoInventory.Route> routes = new ArrayList<>();

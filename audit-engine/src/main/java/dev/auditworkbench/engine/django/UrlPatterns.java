@@ -3,6 +3,7 @@ package dev.auditworkbench.engine.django;
 import dev.auditworkbench.engine.repo.ModuleFacts;
 import dev.auditworkbench.engine.repo.SyntaxNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,13 +15,13 @@ import java.util.regex.Pattern;
 
 /**
  * The URL routes of a project, read the way Django builds them but without running anything: from
- * the root URLconf's {@code urlpatterns}, through every {@code include()} of a module path, a module
- * object, a list or tuple held in a variable (in this module or imported from another), an inline
- * list or a {@code (patterns, app_name)} tuple; lists grown with {@code +=}, {@code .append()} and
- * {@code .extend()}, concatenated, star-unpacked or wrapped in {@code i18n_patterns()} and
- * {@code format_suffix_patterns()}; Django REST framework routers (subclasses too) with the
- * registrations made in any module, also through helper functions the router is passed to, and
- * their {@code @action} routes; views wrapped in decorators or calls ({@code
+ * the root URLconf's {@code urlpatterns}, through every {@code include()} of a module path, a
+ * module object, a list or tuple held in a variable (in this module or imported from another), an
+ * inline list or a {@code (patterns, app_name)} tuple; lists grown with {@code +=}, {@code
+ * .append()} and {@code .extend()}, concatenated, star-unpacked or wrapped in {@code
+ * i18n_patterns()} and {@code format_suffix_patterns()}; Django REST framework routers (subclasses
+ * too) with the registrations made in any module, also through helper functions the router is
+ * passed to, and their {@code @action} routes; views wrapped in decorators or calls ({@code
  * csrf_exempt(View.as_view())}, {@code cache_page(60)(view)}) and views held in variables; patterns
  * written as implicitly concatenated strings or built from module-level string constants; lists
  * returned by the project's own URL-building functions and class methods, evaluated by {@link
@@ -29,14 +30,17 @@ import java.util.regex.Pattern;
  */
 final class UrlPatterns {
   private static final Set<String> ROUTE_FUNCTIONS = Set.of("path", "re_path", "url");
-  private static final Set<String> LIST_WRAPPERS = Set.of("i18n_patterns", "format_suffix_patterns", "patterns", "list",
-      "tuple");
+  private static final Set<String> LIST_WRAPPERS =
+      Set.of("i18n_patterns", "format_suffix_patterns", "patterns", "list", "tuple");
   private static final Pattern ACTION_DETAIL = Pattern.compile("detail\\s*=\\s*(True|False)");
-  private static final Pattern ACTION_PATH = Pattern.compile("url_path\\s*=\\s*[rRbBuU]?['\"]([^'\"]*)['\"]");
+  private static final Pattern ACTION_PATH =
+      Pattern.compile("url_path\\s*=\\s*[rRbBuU]?['\"]([^'\"]*)['\"]");
   private static final int MAX_DEPTH = 40;
+
   /** One Python string literal with its prefix: triple-quoted or not, either quote. */
-  private static final Pattern LITERAL = Pattern.compile(
-      "[rRbBuUfF]{0,2}(\"\"\"[\\s\\S]*?\"\"\"|'''[\\s\\S]*?'''|\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])*')");
+  private static final Pattern LITERAL =
+      Pattern.compile(
+          "[rRbBuUfF]{0,2}(\"\"\"[\\s\\S]*?\"\"\"|'''[\\s\\S]*?'''|\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])*')");
 
   private final InventoryBuilder b;
   private final Map<String, ModuleFacts> byModule;
@@ -68,7 +72,8 @@ final class UrlPatterns {
     if (m == null || visiting.size() > MAX_DEPTH || !visiting.add(module)) {
       return;
     }
-    if (!variable(m, "urlpatterns", prefix, visiting, 0) && !importedVariable(m, "urlpatterns", prefix, visiting)) {
+    if (!variable(m, "urlpatterns", prefix, visiting, 0)
+        && !importedVariable(m, "urlpatterns", prefix, visiting)) {
       for (ModuleFacts.ImportRef ref : m.imports()) {
         if ("*".equals(ref.name())) {
           String target = b.resolveImport(module, ref);
@@ -82,7 +87,8 @@ final class UrlPatterns {
   }
 
   /** "from ralph.urls.base import urlpatterns": the list of the module it comes from. */
-  private boolean importedVariable(ModuleFacts m, String name, String prefix, Set<String> visiting) {
+  private boolean importedVariable(
+      ModuleFacts m, String name, String prefix, Set<String> visiting) {
     String q = b.qualify(m.module(), name);
     int dot = q.lastIndexOf('.');
     ModuleFacts other = dot < 0 ? null : byModule.get(q.substring(0, dot));
@@ -102,11 +108,15 @@ final class UrlPatterns {
    * {@code +=}, {@code .extend()}, {@code .append()}), in order. Returns false when the module
    * never assigns it.
    */
-  private boolean variable(ModuleFacts m, String name, String prefix, Set<String> visiting, int depth) {
+  private boolean variable(
+      ModuleFacts m, String name, String prefix, Set<String> visiting, int depth) {
     boolean any = false;
     for (ModuleFacts.Assignment a : m.assignments()) {
       String t = a.target();
-      if (t.equals(name) || t.equals(name + "+") || t.startsWith(name + ",") || t.startsWith("(" + name + ",")) {
+      if (t.equals(name)
+          || t.equals(name + "+")
+          || t.startsWith(name + ",")
+          || t.startsWith("(" + name + ",")) {
         any = true;
         if (a.valueNode() != null) {
           list(m, a.valueNode(), prefix, visiting, depth + 1);
@@ -129,18 +139,28 @@ final class UrlPatterns {
     switch (e.type()) {
       case "list", "tuple", "expression_list" -> {
         for (SyntaxNode c : e.children()) {
-          if (!c.type().equals("comment") && !c.type().equals("(") && !c.type().equals(")")
-              && !c.type().equals("[") && !c.type().equals("]") && !c.type().equals(",")) {
+          if (!c.type().equals("comment")
+              && !c.type().equals("(")
+              && !c.type().equals(")")
+              && !c.type().equals("[")
+              && !c.type().equals("]")
+              && !c.type().equals(",")) {
             entry(m, c, prefix, visiting, depth + 1);
           }
         }
       }
-      case "parenthesized_expression" -> e.children().stream().filter(c -> !c.type().equals("(") && !c.type().equals(")"))
-          .forEach(c -> list(m, c, prefix, visiting, depth + 1));
-      case "binary_operator" -> e.children().stream().filter(c -> !c.type().equals("+"))
-          .forEach(c -> list(m, c, prefix, visiting, depth + 1));
-      case "list_splat", "dictionary_splat" -> e.children().stream().filter(c -> !c.type().equals("*"))
-          .forEach(c -> list(m, c, prefix, visiting, depth + 1));
+      case "parenthesized_expression" ->
+          e.children().stream()
+              .filter(c -> !c.type().equals("(") && !c.type().equals(")"))
+              .forEach(c -> list(m, c, prefix, visiting, depth + 1));
+      case "binary_operator" ->
+          e.children().stream()
+              .filter(c -> !c.type().equals("+"))
+              .forEach(c -> list(m, c, prefix, visiting, depth + 1));
+      case "list_splat", "dictionary_splat" ->
+          e.children().stream()
+              .filter(c -> !c.type().equals("*"))
+              .forEach(c -> list(m, c, prefix, visiting, depth + 1));
       case "identifier" -> name(m, e.text(), prefix, visiting, depth, e);
       case "attribute" -> attribute(m, e, prefix, visiting, depth);
       case "call" -> listCall(m, e, prefix, visiting, depth);
@@ -149,7 +169,8 @@ final class UrlPatterns {
   }
 
   /** A name standing for a list: a variable of this module, or one imported from another. */
-  private void name(ModuleFacts m, String name, String prefix, Set<String> visiting, int depth, SyntaxNode at) {
+  private void name(
+      ModuleFacts m, String name, String prefix, Set<String> visiting, int depth, SyntaxNode at) {
     if (variable(m, name, prefix, visiting, depth)) {
       return;
     }
@@ -160,15 +181,19 @@ final class UrlPatterns {
     }
     int dot = q.lastIndexOf('.');
     ModuleFacts other = dot < 0 ? null : byModule.get(q.substring(0, dot));
-    if (other != null && other != m && variable(other, q.substring(dot + 1), prefix, visiting, depth)) {
+    if (other != null
+        && other != m
+        && variable(other, q.substring(dot + 1), prefix, visiting, depth)) {
       return;
     }
     unresolved(m, at, prefix, "a name that is not a list of this repository");
   }
 
-  private void attribute(ModuleFacts m, SyntaxNode e, String prefix, Set<String> visiting, int depth) {
+  private void attribute(
+      ModuleFacts m, SyntaxNode e, String prefix, Set<String> visiting, int depth) {
     String text = e.text();
-    if (text.endsWith(".urls") && router(m, text.substring(0, text.length() - ".urls".length()), prefix)) {
+    if (text.endsWith(".urls")
+        && router(m, text.substring(0, text.length() - ".urls".length()), prefix)) {
       return;
     }
     if (text.equals("admin.site.urls") || text.endsWith(".site.urls") || text.endsWith(".urls")) {
@@ -193,12 +218,14 @@ final class UrlPatterns {
     unresolved(m, e, prefix, "an attribute that is not a list of this repository");
   }
 
-  private void listCall(ModuleFacts m, SyntaxNode call, String prefix, Set<String> visiting, int depth) {
+  private void listCall(
+      ModuleFacts m, SyntaxNode call, String prefix, Set<String> visiting, int depth) {
     String fn = function(call);
     String simple = fn.substring(fn.lastIndexOf('.') + 1);
     if (LIST_WRAPPERS.contains(simple)) {
       for (SyntaxNode arg : positional(call)) {
-        if (!arg.type().equals("string")) { // patterns('prefix', ...) of Django 1.x starts with a string
+        if (!arg.type()
+            .equals("string")) { // patterns('prefix', ...) of Django 1.x starts with a string
           list(m, arg, prefix, visiting, depth + 1);
         }
       }
@@ -209,13 +236,18 @@ final class UrlPatterns {
     }
     if (simple.equals("reduce") || simple.equals("sum")) { // reduce(add, groups), sum(groups, [])
       List<SyntaxNode> args = positional(call);
-      SyntaxNode lists = simple.equals("reduce") ? (args.size() > 1 ? args.get(1) : null) : (args.isEmpty() ? null : args.get(0));
+      SyntaxNode lists =
+          simple.equals("reduce")
+              ? (args.size() > 1 ? args.get(1) : null)
+              : (args.isEmpty() ? null : args.get(0));
       if (lists != null) {
         list(m, lists, prefix, visiting, depth + 1);
         return;
       }
     }
-    if (simple.equals("static") || simple.equals("staticfiles_urlpatterns") || simple.equals("debug_toolbar_urls")) {
+    if (simple.equals("static")
+        || simple.equals("staticfiles_urlpatterns")
+        || simple.equals("debug_toolbar_urls")) {
       return; // development-only file serving and toolbars: not the application's routes
     }
     if (ROUTE_FUNCTIONS.contains(simple) || simple.equals("include")) {
@@ -226,8 +258,14 @@ final class UrlPatterns {
     if (built.isPresent()) {
       for (RouteBuilders.Built r : built.get()) {
         String kind = r.classView() ? r.function() + ":class" : r.function();
-        add(new DjangoInventory.Route(prefix + routeText(r.pattern(), r.function()), r.view(), r.name(), m.path(),
-            call.startLine(), kind));
+        add(
+            new DjangoInventory.Route(
+                prefix + routeText(r.pattern(), r.function()),
+                r.view(),
+                r.name(),
+                m.path(),
+                call.startLine(),
+                kind));
       }
       return;
     }
@@ -235,20 +273,25 @@ final class UrlPatterns {
   }
 
   /**
-   * {@code map(lambda u: url(r'^', include(u)), ['a.api', 'b.api'])}: one include per listed module,
-   * under the lambda's pattern. False when the call is not of that shape.
+   * {@code map(lambda u: url(r'^', include(u)), ['a.api', 'b.api'])}: one include per listed
+   * module, under the lambda's pattern. False when the call is not of that shape.
    */
-  private boolean mappedIncludes(ModuleFacts m, SyntaxNode call, String prefix, Set<String> visiting) {
+  private boolean mappedIncludes(
+      ModuleFacts m, SyntaxNode call, String prefix, Set<String> visiting) {
     List<SyntaxNode> args = positional(call);
     if (args.size() != 2 || !args.get(0).type().equals("lambda")) {
       return false;
     }
     SyntaxNode body = args.get(0).child("body").orElse(null);
-    if (body == null || !body.type().equals("call") || !ROUTE_FUNCTIONS.contains(simpleName(function(body)))) {
+    if (body == null
+        || !body.type().equals("call")
+        || !ROUTE_FUNCTIONS.contains(simpleName(function(body)))) {
       return false;
     }
     List<SyntaxNode> routeArgs = positional(body);
-    if (routeArgs.size() < 2 || !routeArgs.get(1).type().equals("call") || !function(routeArgs.get(1)).endsWith("include")) {
+    if (routeArgs.size() < 2
+        || !routeArgs.get(1).type().equals("call")
+        || !function(routeArgs.get(1)).endsWith("include")) {
       return false;
     }
     String pattern = prefix + routeText(string(m, routeArgs.get(0)), simpleName(function(body)));
@@ -263,7 +306,9 @@ final class UrlPatterns {
       if (byModule.containsKey(module)) {
         module(module, pattern, visiting);
       } else {
-        add(new DjangoInventory.Route(pattern, module, null, m.path(), call.startLine(), "include"));
+        add(
+            new DjangoInventory.Route(
+                pattern, module, null, m.path(), call.startLine(), "include"));
       }
     }
     return true;
@@ -289,7 +334,11 @@ final class UrlPatterns {
     Optional<SyntaxNode> viewKw = keyword(e, "view");
     Optional<SyntaxNode> routeKw = keyword(e, "route").or(() -> keyword(e, "regex"));
     SyntaxNode patternNode = routeKw.orElse(args.isEmpty() ? null : args.get(0));
-    SyntaxNode target = viewKw.orElse(args.size() >= (routeKw.isPresent() ? 1 : 2) ? args.get(routeKw.isPresent() ? 0 : 1) : null);
+    SyntaxNode target =
+        viewKw.orElse(
+            args.size() >= (routeKw.isPresent() ? 1 : 2)
+                ? args.get(routeKw.isPresent() ? 0 : 1)
+                : null);
     if (patternNode == null || target == null) {
       return;
     }
@@ -299,12 +348,19 @@ final class UrlPatterns {
       include(m, target, pattern, visiting, depth, e);
       return;
     }
-    if (target.type().equals("attribute") && target.text().endsWith(".urls")) { // admin.site.urls, router.urls
+    if (target.type().equals("attribute")
+        && target.text().endsWith(".urls")) { // admin.site.urls, router.urls
       attribute(m, target, pattern, visiting, depth);
       return;
     }
-    if (target.type().equals("list") || target.type().equals("tuple")) { // path("x/", ([...], "ns"))
-      list(m, target.type().equals("tuple") ? firstElement(target) : target, pattern, visiting, depth + 1);
+    if (target.type().equals("list")
+        || target.type().equals("tuple")) { // path("x/", ([...], "ns"))
+      list(
+          m,
+          target.type().equals("tuple") ? firstElement(target) : target,
+          pattern,
+          visiting,
+          depth + 1);
       return;
     }
     String view = view(m, target, 0);
@@ -312,8 +368,15 @@ final class UrlPatterns {
     add(new DjangoInventory.Route(pattern, view, name, m.path(), e.startLine(), kind));
   }
 
-  private void include(ModuleFacts m, SyntaxNode include, String pattern, Set<String> visiting, int depth, SyntaxNode at) {
-    SyntaxNode arg = positional(include).stream().findFirst().orElse(keyword(include, "arg").orElse(null));
+  private void include(
+      ModuleFacts m,
+      SyntaxNode include,
+      String pattern,
+      Set<String> visiting,
+      int depth,
+      SyntaxNode at) {
+    SyntaxNode arg =
+        positional(include).stream().findFirst().orElse(keyword(include, "arg").orElse(null));
     if (arg == null) {
       return;
     }
@@ -334,7 +397,8 @@ final class UrlPatterns {
     }
     if (arg.type().equals("identifier") || arg.type().equals("attribute")) {
       String text = arg.text();
-      if (text.endsWith(".urls") && router(m, text.substring(0, text.length() - ".urls".length()), pattern)) {
+      if (text.endsWith(".urls")
+          && router(m, text.substring(0, text.length() - ".urls".length()), pattern)) {
         return;
       }
       String q = b.qualify(m.module(), text);
@@ -375,15 +439,22 @@ final class UrlPatterns {
           return args.isEmpty() ? view(m, fn, depth + 1) : view(m, args.get(0), depth + 1);
         }
         List<SyntaxNode> args = positional(target);
-        if (!args.isEmpty() && !args.get(0).type().equals("string") && !args.get(0).type().equals("integer")) {
-          return view(m, args.get(0), depth + 1); // login_required(view), csrf_exempt(View.as_view())
+        if (!args.isEmpty()
+            && !args.get(0).type().equals("string")
+            && !args.get(0).type().equals("integer")) {
+          return view(
+              m, args.get(0), depth + 1); // login_required(view), csrf_exempt(View.as_view())
         }
-        return b.qualify(m.module(), fn.text()); // a view factory: redirect_view("name"), error_view(400)
+        return b.qualify(
+            m.module(), fn.text()); // a view factory: redirect_view("name"), error_view(400)
       }
       case "identifier" -> {
         for (ModuleFacts.Assignment a : m.assignments()) {
-          if (a.target().equals(target.text()) && a.valueNode() != null && a.valueNode().type().equals("call")) {
-            return view(m, a.valueNode(), depth + 1); // project_badge = never_cache(BadgeView.as_view())
+          if (a.target().equals(target.text())
+              && a.valueNode() != null
+              && a.valueNode().type().equals("call")) {
+            return view(
+                m, a.valueNode(), depth + 1); // project_badge = never_cache(BadgeView.as_view())
           }
         }
         return b.qualify(m.module(), target.text());
@@ -402,8 +473,13 @@ final class UrlPatterns {
         if (other != null && other != m) {
           String var = q.substring(dot + 1);
           for (ModuleFacts.Assignment a : other.assignments()) {
-            if (a.target().equals(var) && a.valueNode() != null && a.valueNode().type().equals("call")) {
-              return view(other, a.valueNode(), depth + 1); // public.project_badge = never_cache(View.as_view())
+            if (a.target().equals(var)
+                && a.valueNode() != null
+                && a.valueNode().type().equals("call")) {
+              return view(
+                  other,
+                  a.valueNode(),
+                  depth + 1); // public.project_badge = never_cache(View.as_view())
             }
           }
         }
@@ -431,23 +507,30 @@ final class UrlPatterns {
     }
     final ModuleFacts home = where;
     final String name = var;
-    Optional<ModuleFacts.Assignment> made = home.assignments().stream()
-        .filter(a -> a.target().equals(name) && a.valueNode() != null && a.valueNode().type().equals("call")
-            && isRouter(home, function(a.valueNode())))
-        .findFirst();
+    Optional<ModuleFacts.Assignment> made =
+        home.assignments().stream()
+            .filter(
+                a ->
+                    a.target().equals(name)
+                        && a.valueNode() != null
+                        && a.valueNode().type().equals("call")
+                        && isRouter(home, function(a.valueNode())))
+            .findFirst();
     if (made.isEmpty()) {
       return false;
     }
     String routerName = home.module() + "." + name;
     for (ModuleFacts other : byModule.values()) {
       for (String local : localNamesFor(other, home, name, routerName)) {
-        // drf-extensions nests: projects = router.register(...); projects.register(..., parents_query_lookups=[...])
-        Map<String, String> nested = new java.util.HashMap<>();
+        // drf-extensions nests: projects = router.register(...); projects.register(...,
+        // parents_query_lookups=[...])
+        Map<String, String> nested = new HashMap<>();
         for (ModuleFacts.CallRef c : other.calls()) {
           String base = null;
           if (c.callee().equals(local + ".register")) {
             base = register(other, c, prefix);
-          } else if (c.callee().endsWith(".register") && nested.containsKey(c.callee().substring(0, c.callee().length() - 9))) {
+          } else if (c.callee().endsWith(".register")
+              && nested.containsKey(c.callee().substring(0, c.callee().length() - 9))) {
             String parent = nested.get(c.callee().substring(0, c.callee().length() - 9));
             base = register(other, c, parent + "<parent_lookup_" + lastLookup(c) + ">/");
           } else if (c.args().contains(local) && !c.callee().endsWith(".register")) {
@@ -455,7 +538,9 @@ final class UrlPatterns {
           }
           if (base != null) {
             for (ModuleFacts.Assignment a : other.assignments()) {
-              if (a.line() == c.line() && a.valueNode() != null && a.valueNode().type().equals("call")) {
+              if (a.line() == c.line()
+                  && a.valueNode() != null
+                  && a.valueNode().type().equals("call")) {
                 nested.put(a.target(), base);
               }
             }
@@ -476,19 +561,24 @@ final class UrlPatterns {
     return last;
   }
 
-  /** A name followed through re-exports (ralph/api/__init__.py imports the router from ralph.api.routers). */
+  /**
+   * A name followed through re-exports (ralph/api/__init__.py imports the router from
+   * ralph.api.routers).
+   */
   private String canonical(String qualified) {
     return b.canonical(qualified);
   }
 
   /** The names under which a module sees the router (its own variable, or what it imported). */
-  private List<String> localNamesFor(ModuleFacts other, ModuleFacts where, String var, String routerName) {
+  private List<String> localNamesFor(
+      ModuleFacts other, ModuleFacts where, String var, String routerName) {
     List<String> out = new ArrayList<>();
     if (other == where) {
       out.add(var);
     }
     for (ModuleFacts.ImportRef ref : other.imports()) {
-      if (ref.name() != null && canonical(b.qualify(other.module(), ref.boundName())).equals(routerName)) {
+      if (ref.name() != null
+          && canonical(b.qualify(other.module(), ref.boundName())).equals(routerName)) {
         out.add(ref.boundName());
       }
     }
@@ -504,8 +594,10 @@ final class UrlPatterns {
     if (where == null) {
       return;
     }
-    Optional<ModuleFacts.FunctionDef> fn = where.functions().stream()
-        .filter(f -> f.className() == null && f.name().equals(fname) && !f.params().isEmpty()).findFirst();
+    Optional<ModuleFacts.FunctionDef> fn =
+        where.functions().stream()
+            .filter(f -> f.className() == null && f.name().equals(fname) && !f.params().isEmpty())
+            .findFirst();
     if (fn.isEmpty()) {
       return;
     }
@@ -525,7 +617,10 @@ final class UrlPatterns {
     return b.classBasesReach(q, base -> base.endsWith("Router"));
   }
 
-  /** Adds a registration's routes; returns its base pattern ("api/v3/projects/"), or null when unreadable. */
+  /**
+   * Adds a registration's routes; returns its base pattern ("api/v3/projects/"), or null when
+   * unreadable.
+   */
   private String register(ModuleFacts m, ModuleFacts.CallRef c, String prefix) {
     String registered = c.args().isEmpty() ? c.kwargs().get("prefix") : c.args().get(0);
     String viewset = c.args().size() >= 2 ? c.args().get(1) : c.kwargs().get("viewset");
@@ -538,21 +633,36 @@ final class UrlPatterns {
     }
     p = p.startsWith("^") ? p.substring(1) : p;
     p = p.endsWith("$") ? p.substring(0, p.length() - 1) : p;
-    String basename = Optional.ofNullable(c.kwargs().getOrDefault("basename", c.kwargs().get("base_name")))
-        .map(InventoryBuilder::unquote).orElse(p.replaceAll("[^\\w]+", "-"));
+    String basename =
+        Optional.ofNullable(c.kwargs().getOrDefault("basename", c.kwargs().get("base_name")))
+            .map(InventoryBuilder::unquote)
+            .orElse(p.replaceAll("[^\\w]+", "-"));
     String view = b.qualify(m.module(), viewset);
     String base = prefix + (p.isEmpty() ? "" : p + "/");
-    add(new DjangoInventory.Route(base, view, basename + "-list", m.path(), c.line(), "drf-router"));
-    add(new DjangoInventory.Route(base + "<pk>/", view, basename + "-detail", m.path(), c.line(), "drf-router"));
+    add(
+        new DjangoInventory.Route(
+            base, view, basename + "-list", m.path(), c.line(), "drf-router"));
+    add(
+        new DjangoInventory.Route(
+            base + "<pk>/", view, basename + "-detail", m.path(), c.line(), "drf-router"));
     for (ModuleFacts.FunctionDef action : b.actionsOf(view)) {
-      String decorator = action.decorators().stream().filter(d -> d.startsWith("action(") || d.contains(".action("))
-          .findFirst().orElse("");
+      String decorator =
+          action.decorators().stream()
+              .filter(d -> d.startsWith("action(") || d.contains(".action("))
+              .findFirst()
+              .orElse("");
       Matcher detail = ACTION_DETAIL.matcher(decorator);
       Matcher path = ACTION_PATH.matcher(decorator);
       String segment = path.find() ? path.group(1) : action.name();
       boolean onDetail = detail.find() && detail.group(1).equals("True");
-      add(new DjangoInventory.Route(base + (onDetail ? "<pk>/" : "") + segment + "/", view + "." + action.name(),
-          basename + "-" + action.name().replace('_', '-'), m.path(), c.line(), "drf-action"));
+      add(
+          new DjangoInventory.Route(
+              base + (onDetail ? "<pk>/" : "") + segment + "/",
+              view + "." + action.name(),
+              basename + "-" + action.name().replace('_', '-'),
+              m.path(),
+              c.line(),
+              "drf-action"));
     }
     return base;
   }
@@ -581,12 +691,15 @@ final class UrlPatterns {
       }
       case "binary_operator" -> {
         StringBuilder sb = new StringBuilder();
-        e.children().stream().filter(c -> !c.type().equals("+")).forEach(c -> sb.append(string(m, c)));
+        e.children().stream()
+            .filter(c -> !c.type().equals("+"))
+            .forEach(c -> sb.append(string(m, c)));
         return sb.toString();
       }
       case "parenthesized_expression" -> {
         StringBuilder sb = new StringBuilder();
-        e.children().stream().filter(c -> !c.type().equals("(") && !c.type().equals(")"))
+        e.children().stream()
+            .filter(c -> !c.type().equals("(") && !c.type().equals(")"))
             .forEach(c -> sb.append(string(m, c)));
         return sb.toString();
       }
@@ -595,8 +708,10 @@ final class UrlPatterns {
         return v == null ? "{" + e.text() + "}" : v;
       }
       case "call" -> {
-        // "...".format(**opts): named placeholders kept as written; positional ones get the argument's
-        // constant value, or nothing when it is computed at run time (a prefix setting, empty by default)
+        // "...".format(**opts): named placeholders kept as written; positional ones get the
+        // argument's
+        // constant value, or nothing when it is computed at run time (a prefix setting, empty by
+        // default)
         SyntaxNode fn = e.child("function").orElse(null);
         if (fn != null && fn.type().equals("attribute") && fn.text().endsWith(".format")) {
           String template = fn.child("object").map(o -> string(m, o)).orElse(e.text());
@@ -607,8 +722,12 @@ final class UrlPatterns {
           for (int i = template.indexOf("{}"); i >= 0; i = template.indexOf("{}", at)) {
             sb.append(template, at, i);
             SyntaxNode arg = next < args.size() ? args.get(next++) : null;
-            String v = arg == null ? null : arg.type().equals("string") ? InventoryBuilder.unquote(arg.text())
-                : arg.type().equals("identifier") ? constantString(m, arg.text()) : null;
+            String v =
+                arg == null
+                    ? null
+                    : arg.type().equals("string")
+                        ? InventoryBuilder.unquote(arg.text())
+                        : arg.type().equals("identifier") ? constantString(m, arg.text()) : null;
             sb.append(v == null ? "" : v);
             at = i + 2;
           }
@@ -639,7 +758,9 @@ final class UrlPatterns {
       return direct;
     }
     for (ModuleFacts.Assignment a : m.assignments()) {
-      if (a.target().equals(name) && a.valueNode() != null && a.valueNode().type().equals("string")) {
+      if (a.target().equals(name)
+          && a.valueNode() != null
+          && a.valueNode().type().equals("string")) {
         return InventoryBuilder.unquote(a.value());
       }
     }
@@ -649,7 +770,9 @@ final class UrlPatterns {
     if (other != null && other != m) {
       String v = q.substring(dot + 1);
       for (ModuleFacts.Assignment a : other.assignments()) {
-        if (a.target().equals(v) && a.valueNode() != null && a.valueNode().type().equals("string")) {
+        if (a.target().equals(v)
+            && a.valueNode() != null
+            && a.valueNode().type().equals("string")) {
           return InventoryBuilder.unquote(a.value());
         }
       }
@@ -674,7 +797,9 @@ final class UrlPatterns {
 
   private void unresolved(ModuleFacts m, SyntaxNode e, String prefix, String why) {
     String text = e.text().length() > 120 ? e.text().substring(0, 117) + "..." : e.text();
-    add(new DjangoInventory.Route(prefix, text.replaceAll("\\s+", " "), why, m.path(), e.startLine(), "unresolved"));
+    add(
+        new DjangoInventory.Route(
+            prefix, text.replaceAll("\\s+", " "), why, m.path(), e.startLine(), "unresolved"));
   }
 
   private static String function(SyntaxNode call) {
@@ -682,19 +807,43 @@ final class UrlPatterns {
   }
 
   private static List<SyntaxNode> positional(SyntaxNode call) {
-    return call.child("arguments").map(a -> a.children().stream()
-        .filter(c -> !c.type().equals("keyword_argument") && !c.type().equals("comment") && !c.type().equals("(")
-            && !c.type().equals(")") && !c.type().equals(",")).toList()).orElse(List.of());
+    return call.child("arguments")
+        .map(
+            a ->
+                a.children().stream()
+                    .filter(
+                        c ->
+                            !c.type().equals("keyword_argument")
+                                && !c.type().equals("comment")
+                                && !c.type().equals("(")
+                                && !c.type().equals(")")
+                                && !c.type().equals(","))
+                    .toList())
+        .orElse(List.of());
   }
 
   private static Optional<SyntaxNode> keyword(SyntaxNode call, String name) {
-    return call.child("arguments").flatMap(a -> a.children().stream()
-        .filter(c -> c.type().equals("keyword_argument") && c.child("name").map(SyntaxNode::text).orElse("").equals(name))
-        .findFirst()).flatMap(k -> k.child("value"));
+    return call.child("arguments")
+        .flatMap(
+            a ->
+                a.children().stream()
+                    .filter(
+                        c ->
+                            c.type().equals("keyword_argument")
+                                && c.child("name").map(SyntaxNode::text).orElse("").equals(name))
+                    .findFirst())
+        .flatMap(k -> k.child("value"));
   }
 
   private static SyntaxNode firstElement(SyntaxNode tupleOrParens) {
-    return tupleOrParens.children().stream().filter(c -> !c.type().equals("(") && !c.type().equals(")")
-        && !c.type().equals(",") && !c.type().equals("comment")).findFirst().orElse(null);
+    return tupleOrParens.children().stream()
+        .filter(
+            c ->
+                !c.type().equals("(")
+                    && !c.type().equals(")")
+                    && !c.type().equals(",")
+                    && !c.type().equals("comment"))
+        .findFirst()
+        .orElse(null);
   }
 }

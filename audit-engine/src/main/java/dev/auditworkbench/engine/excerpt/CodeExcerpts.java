@@ -1,8 +1,8 @@
 package dev.auditworkbench.engine.excerpt;
 
-import dev.auditworkbench.engine.model.ScanRecord;
 import dev.auditworkbench.engine.history.GitFiles;
 import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.engine.model.ScanRecord;
 import dev.auditworkbench.engine.repo.RepoRoot;
 import dev.auditworkbench.engine.spi.SecretDetector;
 import dev.auditworkbench.engine.store.FindingRepository;
@@ -30,6 +30,7 @@ import java.util.Set;
 public final class CodeExcerpts {
   /** What replaces a line a finding says holds a secret the detector cannot mask by itself. */
   public static final String HIDDEN_LINE = "[hidden: a secret is on this line]";
+
   /** Files larger than this are not quoted (a code viewer is no place for a 20 MB fixture). */
   static final long MAX_BYTES = 8L * 1024 * 1024;
 
@@ -46,7 +47,8 @@ public final class CodeExcerpts {
    * @param source where they come from, in words ("x.py at the scanned commit 1a2b3c4d5e"), or why
    *     there is no code
    */
-  public record Excerpt(List<String> lines, int firstLine, int markedFrom, int markedTo, String source) {
+  public record Excerpt(
+      List<String> lines, int firstLine, int markedFrom, int markedTo, String source) {
     public Excerpt {
       lines = List.copyOf(lines);
     }
@@ -81,9 +83,12 @@ public final class CodeExcerpts {
   /** Excerpts of a project's repository at its last scanned commit, knowing its secret findings. */
   public static CodeExcerpts of(ProjectStore store) {
     Path repo = store.info().repo();
-    return store.read(c -> new CodeExcerpts(repo,
-        new ScanRepository(c).latest().map(ScanRecord::commitId).orElse(null),
-        new FindingRepository(c).secretPlaces()));
+    return store.read(
+        c ->
+            new CodeExcerpts(
+                repo,
+                new ScanRepository(c).latest().map(ScanRecord::commitId).orElse(null),
+                new FindingRepository(c).secretPlaces()));
   }
 
   /** The finding's lines with {@code before} and {@code after} lines around them. */
@@ -93,7 +98,8 @@ public final class CodeExcerpts {
       return Excerpt.none("No file: the finding is about a route, a setting or a dependency.");
     }
     if (!loc.inRepo() || repo == null) {
-      return Excerpt.none(loc.path() + " is not in the repository (a path from the scanning machine).");
+      return Excerpt.none(
+          loc.path() + " is not in the repository (a path from the scanning machine).");
     }
     Optional<Text> text = read(loc.path());
     if (text.isEmpty()) {
@@ -112,7 +118,12 @@ public final class CodeExcerpts {
       boolean flagged = secretPlaces.contains(loc.path() + ":" + n);
       shown.add(flagged && line.equals(original) && !original.isBlank() ? HIDDEN_LINE : line);
     }
-    return new Excerpt(shown, first, loc.startLine(), Math.max(loc.startLine(), loc.endLine()), text.get().source());
+    return new Excerpt(
+        shown,
+        first,
+        loc.startLine(),
+        Math.max(loc.startLine(), loc.endLine()),
+        text.get().source());
   }
 
   private record Text(List<String> lines, String source) {}
@@ -122,19 +133,31 @@ public final class CodeExcerpts {
       if (commit != null && !path.contains("..")) {
         Optional<List<String>> atCommit = GitFiles.lines(repoPath, commit, path);
         if (atCommit.isPresent()) {
-          return Optional.of(new Text(atCommit.get(),
-              path + " at the scanned commit " + commit.substring(0, Math.min(10, commit.length()))));
+          return Optional.of(
+              new Text(
+                  atCommit.get(),
+                  path
+                      + " at the scanned commit "
+                      + commit.substring(0, Math.min(10, commit.length()))));
         }
       }
       Optional<Path> file = repo.file(path);
       if (file.isEmpty() || Files.size(file.get()) > MAX_BYTES) {
         return Optional.empty();
       }
-      String decoded = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
-          .decode(ByteBuffer.wrap(Files.readAllBytes(file.get()))).toString();
-      return Optional.of(new Text(decoded.lines().toList(), path + " from the working tree"
-          + (commit == null ? "" : " (the scanned commit is not in this clone)")));
+      String decoded =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPLACE)
+              .onUnmappableCharacter(CodingErrorAction.REPLACE)
+              .decode(ByteBuffer.wrap(Files.readAllBytes(file.get())))
+              .toString();
+      return Optional.of(
+          new Text(
+              decoded.lines().toList(),
+              path
+                  + " from the working tree"
+                  + (commit == null ? "" : " (the scanned commit is not in this clone)")));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

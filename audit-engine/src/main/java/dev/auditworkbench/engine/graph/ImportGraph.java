@@ -49,7 +49,8 @@ public final class ImportGraph {
   }
 
   /** A graph as stored with a scan. */
-  public static ImportGraph of(List<String> modules, List<Edge> edges, Map<String, Set<String>> thirdParty) {
+  public static ImportGraph of(
+      List<String> modules, List<Edge> edges, Map<String, Set<String>> thirdParty) {
     return new ImportGraph(List.copyOf(modules), List.copyOf(edges), thirdParty);
   }
 
@@ -69,7 +70,10 @@ public final class ImportGraph {
         String target = names.resolve(m.module(), ref);
         if (target != null) {
           if (!target.equals(m.module())) {
-            lines.computeIfAbsent(m.module(), k -> new TreeMap<>()).computeIfAbsent(target, k -> new TreeSet<>()).add(ref.line());
+            lines
+                .computeIfAbsent(m.module(), k -> new TreeMap<>())
+                .computeIfAbsent(target, k -> new TreeSet<>())
+                .add(ref.line());
             if (!ref.deferred()) {
               moduleLevel.add(m.module() + " " + target);
             }
@@ -83,8 +87,17 @@ public final class ImportGraph {
       }
     }
     List<Edge> edges = new ArrayList<>();
-    lines.forEach((from, targets) -> targets.forEach((to, ls) -> edges.add(new Edge(from, to, paths.get(from), List.copyOf(ls),
-        !moduleLevel.contains(from + " " + to)))));
+    lines.forEach(
+        (from, targets) ->
+            targets.forEach(
+                (to, ls) ->
+                    edges.add(
+                        new Edge(
+                            from,
+                            to,
+                            paths.get(from),
+                            List.copyOf(ls),
+                            !moduleLevel.contains(from + " " + to)))));
     modules.sort(null);
     return new ImportGraph(List.copyOf(modules), List.copyOf(edges), thirdParty);
   }
@@ -122,7 +135,10 @@ public final class ImportGraph {
   }
 
   /** Import cycles: each a sorted list of modules; sorted by their first module. */
-  /** Import-time cycles: strongly connected modules over module-level imports (deferred ones close none). */
+  /**
+   * Import-time cycles: strongly connected modules over module-level imports (deferred ones close
+   * none).
+   */
   public List<List<String>> cycles() {
     List<List<String>> out = new ArrayList<>();
     Graph<String, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
@@ -146,38 +162,58 @@ public final class ImportGraph {
   /** The edges among the modules of one cycle. */
   public List<Edge> edgesWithin(List<String> cycle) {
     Set<String> members = new HashSet<>(cycle);
-    return edges.stream().filter(e -> !e.deferred() && members.contains(e.from()) && members.contains(e.to())).toList();
+    return edges.stream()
+        .filter(e -> !e.deferred() && members.contains(e.from()) && members.contains(e.to()))
+        .toList();
   }
 
   public String toDot() {
-    StringBuilder sb = new StringBuilder("digraph imports {\n  rankdir=LR;\n  node [shape=box, fontname=\"sans-serif\"];\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "digraph imports {\n  rankdir=LR;\n  node [shape=box, fontname=\"sans-serif\"];\n");
     for (String m : modules) {
       sb.append("  \"").append(m).append("\";\n");
     }
     for (Edge e : edges) {
-      sb.append("  \"").append(e.from()).append("\" -> \"").append(e.to()).append("\" [label=\"")
-          .append(e.lines().size()).append("\"];\n");
+      sb.append("  \"")
+          .append(e.from())
+          .append("\" -> \"")
+          .append(e.to())
+          .append("\" [label=\"")
+          .append(e.lines().size())
+          .append("\"];\n");
     }
     return sb.append("}\n").toString();
   }
 
   public String toGraphMl() {
-    StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        .append("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n")
-        .append("  <key id=\"lines\" for=\"edge\" attr.name=\"lines\" attr.type=\"string\"/>\n")
-        .append("  <graph id=\"imports\" edgedefault=\"directed\">\n");
+    StringBuilder sb =
+        new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+            .append("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n")
+            .append("  <key id=\"lines\" for=\"edge\" attr.name=\"lines\" attr.type=\"string\"/>\n")
+            .append("  <graph id=\"imports\" edgedefault=\"directed\">\n");
     for (String m : modules) {
       sb.append("    <node id=\"").append(xml(m)).append("\"/>\n");
     }
     int i = 0;
     for (Edge e : edges) {
-      sb.append("    <edge id=\"e").append(i++).append("\" source=\"").append(xml(e.from())).append("\" target=\"")
-          .append(xml(e.to())).append("\"><data key=\"lines\">").append(e.lines()).append("</data></edge>\n");
+      sb.append("    <edge id=\"e")
+          .append(i++)
+          .append("\" source=\"")
+          .append(xml(e.from()))
+          .append("\" target=\"")
+          .append(xml(e.to()))
+          .append("\"><data key=\"lines\">")
+          .append(e.lines())
+          .append("</data></edge>\n");
     }
     return sb.append("  </graph>\n</graphml>\n").toString();
   }
 
   private static String xml(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

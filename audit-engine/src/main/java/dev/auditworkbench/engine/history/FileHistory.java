@@ -1,6 +1,7 @@
 package dev.auditworkbench.engine.history;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -10,8 +11,14 @@ import java.util.Map;
  * file includes the commits that changed it under its old names.
  */
 public record FileHistory(
-    String path, int commits, int linesAdded, int linesDeleted, Map<String, Integer> commitsByAuthor,
-    Instant firstChange, Instant lastChange, List<String> commitIds) {
+    String path,
+    int commits,
+    int linesAdded,
+    int linesDeleted,
+    Map<String, Integer> commitsByAuthor,
+    Instant firstChange,
+    Instant lastChange,
+    List<String> commitIds) {
 
   public int churn() {
     return linesAdded + linesDeleted;
@@ -19,8 +26,11 @@ public record FileHistory(
 
   /** The author with most commits, and their share (0..1). */
   public Map.Entry<String, Integer> topAuthor() {
-    return commitsByAuthor.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
-        .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))).orElseThrow();
+    return commitsByAuthor.entrySet().stream()
+        .max(
+            Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+        .orElseThrow();
   }
 
   public double topAuthorShare() {

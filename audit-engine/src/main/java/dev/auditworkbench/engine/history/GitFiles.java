@@ -22,10 +22,12 @@ public final class GitFiles {
 
   /**
    * The lines of {@code path} (repo-relative, '/'-separated) at {@code commit}; empty when the
-   * directory is not in git, the commit is unknown (a shallow or rewritten clone) or the file is not
-   * in it. {@code repo} may be a subdirectory of the work tree: the path is taken relative to it.
+   * directory is not in git, the commit is unknown (a shallow or rewritten clone) or the file is
+   * not in it. {@code repo} may be a subdirectory of the work tree: the path is taken relative to
+   * it.
    */
-  public static Optional<List<String>> lines(Path repo, String commit, String path) throws IOException {
+  public static Optional<List<String>> lines(Path repo, String commit, String path)
+      throws IOException {
     if (commit == null || commit.isBlank() || path == null) {
       return Optional.empty();
     }
@@ -33,12 +35,19 @@ public final class GitFiles {
     if (builder.getGitDir() == null) {
       return Optional.empty();
     }
-    try (Repository r = builder.setMustExist(true).build(); RevWalk walk = new RevWalk(r)) {
+    try (Repository r = builder.setMustExist(true).build();
+        RevWalk walk = new RevWalk(r)) {
       ObjectId id = r.resolve(commit);
       if (id == null || r.getWorkTree() == null) {
         return Optional.empty();
       }
-      String prefix = r.getWorkTree().toPath().toRealPath().relativize(repo.toRealPath()).toString().replace('\\', '/');
+      String prefix =
+          r.getWorkTree()
+              .toPath()
+              .toRealPath()
+              .relativize(repo.toRealPath())
+              .toString()
+              .replace('\\', '/');
       String inRepo = prefix.isEmpty() ? path : prefix + "/" + path;
       RevCommit c = walk.parseCommit(id);
       try (TreeWalk tw = TreeWalk.forPath(r, inRepo, c.getTree())) {

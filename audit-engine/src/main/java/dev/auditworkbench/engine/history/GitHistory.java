@@ -2,9 +2,11 @@ package dev.auditworkbench.engine.history;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +34,12 @@ public final class GitHistory {
   public record Coupling(String a, String b, int together, double degree) {}
 
   /** The result: per-file histories, co-change pairs, the window and the number of commits read. */
-  public record Result(Map<String, FileHistory> files, List<Coupling> couplings, Instant from, Instant to, int commits) {}
+  public record Result(
+      Map<String, FileHistory> files,
+      List<Coupling> couplings,
+      Instant from,
+      Instant to,
+      int commits) {}
 
   /** Commits that touch more files than this are reorganisations, not couplings. */
   static final int MAX_FILES_FOR_COUPLING = 30;
@@ -40,13 +47,14 @@ public final class GitHistory {
   private GitHistory() {}
 
   /** Reads the history of the repository containing {@code repo}; empty when it is not in git. */
-  public static Result read(java.nio.file.Path repo, Duration window, int minCoChanges) throws IOException {
+  public static Result read(Path repo, Duration window, int minCoChanges) throws IOException {
     FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(repo.toFile());
     File gitDir = builder.getGitDir();
     if (gitDir == null) {
       return new Result(Map.of(), List.of(), null, null, 0);
     }
-    try (Repository r = builder.setMustExist(true).build(); RevWalk walk = new RevWalk(r);
+    try (Repository r = builder.setMustExist(true).build();
+        RevWalk walk = new RevWalk(r);
         DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
       ObjectId head = r.resolve("HEAD");
       if (head == null) {
@@ -76,9 +84,11 @@ public final class GitHistory {
         List<DiffEntry> entries = diff.scan(parent == null ? null : parent.getTree(), c.getTree());
         List<String> touched = new ArrayList<>();
         for (DiffEntry e : entries) {
-          String path = e.getChangeType() == DiffEntry.ChangeType.DELETE ? e.getOldPath() : e.getNewPath();
+          String path =
+              e.getChangeType() == DiffEntry.ChangeType.DELETE ? e.getOldPath() : e.getNewPath();
           String current = renamedTo.getOrDefault(path, path);
-          if (e.getChangeType() == DiffEntry.ChangeType.RENAME || e.getChangeType() == DiffEntry.ChangeType.COPY) {
+          if (e.getChangeType() == DiffEntry.ChangeType.RENAME
+              || e.getChangeType() == DiffEntry.ChangeType.COPY) {
             renamedTo.put(e.getOldPath(), current);
           }
           int added = 0;
@@ -100,27 +110,38 @@ public final class GitHistory {
         }
       }
       // Paths are relative to the scanned folder, which may be a sub-folder of the work tree.
-      String prefix = r.getWorkTree().toPath().toRealPath().relativize(repo.toRealPath()).toString().replace('\\', '/');
+      String prefix =
+          r.getWorkTree()
+              .toPath()
+              .toRealPath()
+              .relativize(repo.toRealPath())
+              .toString()
+              .replace('\\', '/');
       String strip = prefix.isEmpty() ? "" : prefix + "/";
       Map<String, FileHistory> files = new LinkedHashMap<>();
-      acc.forEach((path, a) -> {
-        if (path.startsWith(strip)) {
-          String relative = path.substring(strip.length());
-          files.put(relative, a.toHistory(relative));
-        }
-      });
+      acc.forEach(
+          (path, a) -> {
+            if (path.startsWith(strip)) {
+              String relative = path.substring(strip.length());
+              files.put(relative, a.toHistory(relative));
+            }
+          });
       List<Coupling> couplings = new ArrayList<>();
-      pairCounts.forEach((key, n) -> {
-        String[] ab = key.split("\u0000");
-        if (n >= minCoChanges && ab[0].startsWith(strip) && ab[1].startsWith(strip)) {
-          ab[0] = ab[0].substring(strip.length());
-          ab[1] = ab[1].substring(strip.length());
-          int min = Math.min(files.get(ab[0]).commits(), files.get(ab[1]).commits());
-          couplings.add(new Coupling(ab[0], ab[1], n, (double) n / min));
-        }
-      });
-      couplings.sort(java.util.Comparator.comparingInt(Coupling::together).reversed()
-          .thenComparing(Coupling::a).thenComparing(Coupling::b));
+      pairCounts.forEach(
+          (key, n) -> {
+            String[] ab = key.split("\u0000");
+            if (n >= minCoChanges && ab[0].startsWith(strip) && ab[1].startsWith(strip)) {
+              ab[0] = ab[0].substring(strip.length());
+              ab[1] = ab[1].substring(strip.length());
+              int min = Math.min(files.get(ab[0]).commits(), files.get(ab[1]).commits());
+              couplings.add(new Coupling(ab[0], ab[1], n, (double) n / min));
+            }
+          });
+      couplings.sort(
+          Comparator.comparingInt(Coupling::together)
+              .reversed()
+              .thenComparing(Coupling::a)
+              .thenComparing(Coupling::b));
       return new Result(files, couplings, from, to, commits);
     }
   }
@@ -147,7 +168,8 @@ public final class GitHistory {
     }
 
     FileHistory toHistory(String path) {
-      return new FileHistory(path, commits, added, deleted, Map.copyOf(authors), first, last, List.copyOf(ids));
+      return new FileHistory(
+          path, commits, added, deleted, Map.copyOf(authors), first, last, List.copyOf(ids));
     }
   }
 }

@@ -1,12 +1,18 @@
 package dev.auditworkbench.engine.ingest;
 
+import io.airlift.compress.zstd.ZstdInputStream;
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.tukaani.xz.XZInputStream;
 
 /**
  * Logs as servers rotate them: gzip, bzip2, xz and zstd files (pgBadger reads the same four) are
@@ -16,7 +22,11 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 public final class Compressed {
   /** A compression format, by its magic bytes. */
   public enum Kind {
-    NONE, GZIP, BZIP2, XZ, ZSTD
+    NONE,
+    GZIP,
+    BZIP2,
+    XZ,
+    ZSTD
   }
 
   private Compressed() {}
@@ -30,11 +40,19 @@ public final class Compressed {
     if (n >= 3 && head[0] == 'B' && head[1] == 'Z' && head[2] == 'h') {
       return Kind.BZIP2;
     }
-    if (n >= 6 && (head[0] & 0xff) == 0xfd && head[1] == '7' && head[2] == 'z' && head[3] == 'X' && head[4] == 'Z'
+    if (n >= 6
+        && (head[0] & 0xff) == 0xfd
+        && head[1] == '7'
+        && head[2] == 'z'
+        && head[3] == 'X'
+        && head[4] == 'Z'
         && head[5] == 0) {
       return Kind.XZ;
     }
-    if (n >= 4 && (head[0] & 0xff) == 0x28 && (head[1] & 0xff) == 0xb5 && (head[2] & 0xff) == 0x2f
+    if (n >= 4
+        && (head[0] & 0xff) == 0x28
+        && (head[1] & 0xff) == 0xb5
+        && (head[2] & 0xff) == 0x2f
         && (head[3] & 0xff) == 0xfd) {
       return Kind.ZSTD;
     }
@@ -50,13 +68,16 @@ public final class Compressed {
 
   /** {@code raw} decompressed as {@code kind} says (buffered), or {@code raw} itself. */
   public static InputStream decompress(InputStream raw, Kind kind) throws IOException {
-    InputStream in = raw instanceof BufferedInputStream ? raw : new BufferedInputStream(raw, 1 << 16);
+    InputStream in =
+        raw instanceof BufferedInputStream ? raw : new BufferedInputStream(raw, 1 << 16);
     return switch (kind) {
       case NONE -> in;
-      case GZIP -> new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16); // also multi-member files
+      case GZIP ->
+          new BufferedInputStream(
+              new GZIPInputStream(in, 1 << 16), 1 << 16); // also multi-member files
       case BZIP2 -> new BufferedInputStream(new BZip2CompressorInputStream(in, true), 1 << 16);
-      case XZ -> new BufferedInputStream(new org.tukaani.xz.XZInputStream(in), 1 << 16);
-      case ZSTD -> new BufferedInputStream(new io.airlift.compress.zstd.ZstdInputStream(in), 1 << 16);
+      case XZ -> new BufferedInputStream(new XZInputStream(in), 1 << 16);
+      case ZSTD -> new BufferedInputStream(new ZstdInputStream(in), 1 << 16);
     };
   }
 
@@ -69,24 +90,25 @@ public final class Compressed {
       return decompress(raw, kind);
     }
     long[] read = {0};
-    InputStream counted = new java.io.FilterInputStream(raw) {
-      @Override
-      public int read() throws IOException {
-        int b = super.read();
-        read[0] += b < 0 ? 0 : 1;
-        return b;
-      }
+    InputStream counted =
+        new FilterInputStream(raw) {
+          @Override
+          public int read() throws IOException {
+            int b = super.read();
+            read[0] += b < 0 ? 0 : 1;
+            return b;
+          }
 
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        int n = super.read(b, off, len);
-        read[0] += Math.max(0, n);
-        return n;
-      }
-    };
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            read[0] += Math.max(0, n);
+            return n;
+          }
+        };
     InputStream in = decompress(counted, kind);
-    String what = kind.name().toLowerCase(java.util.Locale.ROOT);
-    return new java.io.FilterInputStream(in) {
+    String what = kind.name().toLowerCase(Locale.ROOT);
+    return new FilterInputStream(in) {
       @Override
       public int read() throws IOException {
         try {
@@ -106,11 +128,20 @@ public final class Compressed {
       }
 
       private IOException damaged(IOException e) {
-        if (e instanceof java.io.InterruptedIOException) {
+        if (e instanceof InterruptedIOException) {
           return e;
         }
-        IOException damaged = new IOException(file + ": the " + what + "-compressed data is damaged or cut short near"
-            + " byte " + read[0] + " of the file (" + e.getMessage() + ")");
+        IOException damaged =
+            new IOException(
+                file
+                    + ": the "
+                    + what
+                    + "-compressed data is damaged or cut short near"
+                    + " byte "
+                    + read[0]
+                    + " of the file ("
+                    + e.getMessage()
+                    + ")");
         damaged.addSuppressed(e); // kept for the log; the message is what the user reads
         return damaged;
       }
@@ -120,16 +151,17 @@ public final class Compressed {
   /** Why a compressed file does not decompress, with the compressed byte offset reached. */
   public static String damage(Path file, Kind kind) {
     long[] read = {0};
-    try (InputStream counted = new java.io.FilterInputStream(Files.newInputStream(file)) {
-          @Override
-          public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            read[0] += Math.max(0, n);
-            return n;
-          }
-        };
+    try (InputStream counted =
+            new FilterInputStream(Files.newInputStream(file)) {
+              @Override
+              public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                read[0] += Math.max(0, n);
+                return n;
+              }
+            };
         InputStream in = decompress(counted, kind)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
+      in.transferTo(OutputStream.nullOutputStream());
       return "no error on a second reading";
     } catch (IOException e) {
       return e.getMessage() + " at byte " + read[0] + " of " + file.toFile().length();

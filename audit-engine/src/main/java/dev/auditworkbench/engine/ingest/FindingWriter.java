@@ -1,32 +1,47 @@
 package dev.auditworkbench.engine.ingest;
 
-import dev.auditworkbench.engine.model.TriageChange;
+import dev.auditworkbench.engine.deps.Requirement;
 import dev.auditworkbench.engine.django.RouteResolver;
+import dev.auditworkbench.engine.model.Category;
+import dev.auditworkbench.engine.model.Confidence;
+import dev.auditworkbench.engine.model.CweFamily;
 import dev.auditworkbench.engine.model.ImportRecord;
 import dev.auditworkbench.engine.model.Location;
 import dev.auditworkbench.engine.model.Severity;
+import dev.auditworkbench.engine.model.TriageChange;
 import dev.auditworkbench.engine.queries.QueryCollector;
-import dev.auditworkbench.engine.store.QueryRepository;
-import dev.auditworkbench.engine.spi.HttpEvent;
-import dev.auditworkbench.engine.spi.QueryEvent;
+import dev.auditworkbench.engine.repo.TestCode;
+import dev.auditworkbench.engine.spi.DefaultScores;
 import dev.auditworkbench.engine.spi.FindingSink;
+import dev.auditworkbench.engine.spi.HttpEvent;
 import dev.auditworkbench.engine.spi.ProgressListener;
+import dev.auditworkbench.engine.spi.QueryEvent;
 import dev.auditworkbench.engine.spi.RawFinding;
 import dev.auditworkbench.engine.spi.SecretDetector;
 import dev.auditworkbench.engine.store.CoverageRepository;
 import dev.auditworkbench.engine.store.FindingRepository;
 import dev.auditworkbench.engine.store.HistoryRepository;
 import dev.auditworkbench.engine.store.ImportRepository;
+import dev.auditworkbench.engine.store.PackageRepository;
+import dev.auditworkbench.engine.store.QueryRepository;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes one import's findings inside its transaction: maps paths into the repo, fingerprints,
@@ -45,7 +60,7 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
   private QueryCollector queries;
   private boolean sawCoverage;
   private boolean sawPackages;
-  private dev.auditworkbench.engine.store.PackageRepository packages;
+  private PackageRepository packages;
 
   /** True when this import listed installed packages and their newest releases. */
   public boolean sawPackages() {
@@ -56,6 +71,7 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
   public boolean sawCoverage() {
     return sawCoverage;
   }
+
   private String tool;
   private RouteResolver routes;
   private final long importId;
@@ -67,8 +83,13 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
   private final List<String> warnings = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private final Set<String> scanned = new HashSet<>();
-  /** 128-bit digests of the records seen in this input, to count a record repeated byte for byte once. */
-  private final Set<java.math.BigInteger> distinctRecords = new HashSet<>();
+
+  /**
+   * 128-bit digests of the records seen in this input, to count a record repeated byte for byte
+   * once.
+   */
+  private final Set<BigInteger> distinctRecords = new HashSet<>();
+
   private long repeatedRecords;
   private long warningCount;
   private String toolVersion;
@@ -77,7 +98,8 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
   private int unchangedCount;
   private SQLException failure;
 
-  public FindingWriter(Connection c, String tool, long importId, Instant now, Path repo, ProgressListener listener) {
+  public FindingWriter(
+      Connection c, String tool, long importId, Instant now, Path repo, ProgressListener listener) {
     this.connection = c;
     this.findings = new FindingRepository(c);
     this.coverage = new CoverageRepository(c);
@@ -96,8 +118,15 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
    * findings, untested hotspots, outdated dependencies) with {@code found}: new ones are added, the
    * rest refreshed, and those not found again marked gone. Returns what {@link #reconcile()} does.
    */
-  public static int[] replaceDerived(Connection c, String tool, long importId, Instant now, Path repo,
-      ProgressListener listener, Iterable<RawFinding> found) throws SQLException {
+  public static int[] replaceDerived(
+      Connection c,
+      String tool,
+      long importId,
+      Instant now,
+      Path repo,
+      ProgressListener listener,
+      Iterable<RawFinding> found)
+      throws SQLException {
     try (FindingWriter writer = new FindingWriter(c, tool, importId, now, repo, listener)) {
       for (RawFinding f : found) {
         writer.recordRead();
@@ -113,24 +142,34 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
     return this;
   }
 
-  private static final java.util.regex.Pattern HTTP = java.util.regex.Pattern.compile("^([A-Z]+) (/\\S*)$");
+  private static final Pattern HTTP = Pattern.compile("^([A-Z]+) (/\\S*)$");
 
   private Location locate(RawFinding raw) {
     Location loc = paths.location(raw.rawPath(), raw.startLine(), raw.endLine(), raw.symbol());
     if (loc.path() != null || routes == null || raw.symbol() == null) {
       return loc;
     }
-    java.util.regex.Matcher m = HTTP.matcher(raw.symbol());
+    Matcher m = HTTP.matcher(raw.symbol());
     if (!m.matches()) {
       return loc;
     }
-    return routes.resolve(m.group(2)).map(match -> {
-      String symbol = raw.symbol() + " -> /" + match.route().pattern() + " -> " + match.route().view();
-      if (match.viewPath() == null) {
-        return new Location(null, 0, 0, symbol, false);
-      }
-      return new Location(match.viewPath(), match.viewLine(), match.viewLine(), symbol, paths.map(match.viewPath()).inRepo());
-    }).orElse(loc);
+    return routes
+        .resolve(m.group(2))
+        .map(
+            match -> {
+              String symbol =
+                  raw.symbol() + " -> /" + match.route().pattern() + " -> " + match.route().view();
+              if (match.viewPath() == null) {
+                return new Location(null, 0, 0, symbol, false);
+              }
+              return new Location(
+                  match.viewPath(),
+                  match.viewLine(),
+                  match.viewLine(),
+                  symbol,
+                  paths.map(match.viewPath()).inRepo());
+            })
+        .orElse(loc);
   }
 
   @Override
@@ -143,17 +182,34 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
       return;
     }
     long record = newCount + unchangedCount + 1;
-    RawFinding raw = ImportedText.clean(found, (field, length) -> warn(0, String.format(Locale.ROOT,
-        "finding %,d (%s): its %s was %,d characters long; the first %,d are kept", record, found.nativeRuleId(), field,
-        length, field.equals("title") || field.equals("symbol") ? ImportedText.MAX_TITLE : ImportedText.MAX_TEXT)));
+    RawFinding raw =
+        ImportedText.clean(
+            found,
+            (field, length) ->
+                warn(
+                    0,
+                    String.format(
+                        Locale.ROOT,
+                        "finding %,d (%s): its %s was %,d characters long; the first %,d are kept",
+                        record,
+                        found.nativeRuleId(),
+                        field,
+                        length,
+                        field.equals("title") || field.equals("symbol")
+                            ? ImportedText.MAX_TITLE
+                            : ImportedText.MAX_TEXT)));
     Location loc = locate(raw);
     raw = inTestCode(raw, loc);
     String source = raw.sourceLine();
     if (source == null && loc.inRepo()) {
       source = lines.line(loc.path(), loc.startLine());
     }
-    String fp = fingerprinter.fingerprint(
-        raw.ruleKey(), loc.path(), Fingerprinter.anchor(source, loc.symbol(), loc.startLine()), raw.keyEvidence());
+    String fp =
+        fingerprinter.fingerprint(
+            raw.ruleKey(),
+            loc.path(),
+            Fingerprinter.anchor(source, loc.symbol(), loc.startLine()),
+            raw.keyEvidence());
     try {
       OptionalLong existing = findings.idOf(fp);
       long id;
@@ -168,12 +224,23 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
           unchangedCount++;
         } else {
           newCount++;
-          history.append(new TriageChange(id, now, "sources", null, tool + " " + raw.nativeRuleId()
-              + " reports the same setting (" + SameSetting.of(raw.ruleKey()).orElse("") + "); merged as a second source",
-              "import #" + importId));
+          history.append(
+              new TriageChange(
+                  id,
+                  now,
+                  "sources",
+                  null,
+                  tool
+                      + " "
+                      + raw.nativeRuleId()
+                      + " reports the same setting ("
+                      + SameSetting.of(raw.ruleKey()).orElse("")
+                      + "); merged as a second source",
+                  "import #" + importId));
         }
         if (other[1] == 0 && loc.path() != null) {
-          findings.refresh(id, raw, loc, importId, now); // the scan names the file and line the check could not
+          findings.refresh(
+              id, raw, loc, importId, now); // the scan names the file and line the check could not
         } else {
           findings.touch(id, importId, now);
         }
@@ -185,9 +252,21 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
             unchangedCount++;
           } else {
             newCount++;
-            history.append(new TriageChange(id, now, "sources", null,
-                tool + " " + raw.nativeRuleId() + " reports the same problem (CWE " + sharedCwe(raw, id) + " at "
-                    + loc.display() + "); merged as a second source", "import #" + importId));
+            history.append(
+                new TriageChange(
+                    id,
+                    now,
+                    "sources",
+                    null,
+                    tool
+                        + " "
+                        + raw.nativeRuleId()
+                        + " reports the same problem (CWE "
+                        + sharedCwe(raw, id)
+                        + " at "
+                        + loc.display()
+                        + "); merged as a second source",
+                    "import #" + importId));
           }
           findings.touch(id, importId, now);
         } else {
@@ -209,7 +288,7 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
    * it has a path (else 0); null when there is none.
    */
   private long[] sameSetting(RawFinding raw) throws SQLException {
-    java.util.Optional<String> setting = SameSetting.of(raw.ruleKey());
+    Optional<String> setting = SameSetting.of(raw.ruleKey());
     if (setting.isEmpty()) {
       return null;
     }
@@ -223,17 +302,38 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
    * testing: skipped tests, coverage) are left as they are.
    */
   static RawFinding inTestCode(RawFinding raw, Location loc) {
-    if (raw.category() == dev.auditworkbench.engine.model.Category.TESTING || raw.severity() == Severity.INFO
-        || !dev.auditworkbench.engine.repo.TestCode.isTest(loc.path())) {
+    if (raw.category() == Category.TESTING
+        || raw.severity() == Severity.INFO
+        || !TestCode.isTest(loc.path())) {
       return raw;
     }
-    String why = "In test code (" + loc.path() + "): shown as information, not as a production " + raw.severity().key()
-        + " finding.";
-    return new RawFinding(raw.ruleKey(), raw.nativeRuleId(), raw.title(),
-        raw.description() == null || raw.description().isBlank() ? why : raw.description() + "\n\n" + why,
-        raw.category(), Severity.INFO, dev.auditworkbench.engine.model.Confidence.LOW, raw.rawPath(), raw.startLine(),
-        raw.endLine(), raw.symbol(), raw.sourceLine(), raw.keyEvidence(), raw.evidence(), raw.cwe(), raw.owasp(),
-        dev.auditworkbench.engine.spi.DefaultScores.impactFor(Severity.INFO), raw.defaultEffort());
+    String why =
+        "In test code ("
+            + loc.path()
+            + "): shown as information, not as a production "
+            + raw.severity().key()
+            + " finding.";
+    return new RawFinding(
+        raw.ruleKey(),
+        raw.nativeRuleId(),
+        raw.title(),
+        raw.description() == null || raw.description().isBlank()
+            ? why
+            : raw.description() + "\n\n" + why,
+        raw.category(),
+        Severity.INFO,
+        Confidence.LOW,
+        raw.rawPath(),
+        raw.startLine(),
+        raw.endLine(),
+        raw.symbol(),
+        raw.sourceLine(),
+        raw.keyEvidence(),
+        raw.evidence(),
+        raw.cwe(),
+        raw.owasp(),
+        DefaultScores.impactFor(Severity.INFO),
+        raw.defaultEffort());
   }
 
   @Override
@@ -250,8 +350,11 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
 
   private String sharedCwe(RawFinding raw, long id) throws SQLException {
     List<Integer> theirs = findings.byId(id).map(f -> f.cwe()).orElse(List.of());
-    return raw.cwe().stream().filter(c -> dev.auditworkbench.engine.model.CweFamily.sameAsAny(c, theirs))
-        .map(String::valueOf).findFirst().orElse("?");
+    return raw.cwe().stream()
+        .filter(c -> CweFamily.sameAsAny(c, theirs))
+        .map(String::valueOf)
+        .findFirst()
+        .orElse("?");
   }
 
   @Override
@@ -268,7 +371,8 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
   }
 
   @Override
-  public void coverage(String rawPath, int statements, int covered, int branches, int coveredBranches) {
+  public void coverage(
+      String rawPath, int statements, int covered, int branches, int coveredBranches) {
     sawCoverage = true;
     if (failure != null) {
       return;
@@ -289,10 +393,10 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
     }
     try {
       if (packages == null) {
-        packages = new dev.auditworkbench.engine.store.PackageRepository(connection);
+        packages = new PackageRepository(connection);
       }
-      packages.save(importId, new dev.auditworkbench.engine.store.PackageRepository.Release(
-          dev.auditworkbench.engine.deps.Requirement.canonical(name), installed, latest));
+      packages.save(
+          importId, new PackageRepository.Release(Requirement.canonical(name), installed, latest));
     } catch (SQLException e) {
       failure = e;
     }
@@ -367,17 +471,19 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
   public void warn(long line, String message) {
     warningCount++;
     if (warnings.size() < MAX_WARNINGS_KEPT) {
-      String text = ImportedText.cap(SecretDetector.maskText(message), 500, "warning", (f, n) -> { });
+      String text =
+          ImportedText.cap(SecretDetector.maskText(message), 500, "warning", (f, n) -> {});
       warnings.add(line > 0 ? "line " + line + ": " + text : text);
     }
   }
 
-  private static java.math.BigInteger digest(RawFinding raw) {
+  private static BigInteger digest(RawFinding raw) {
     try {
-      byte[] d = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(raw.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return new java.math.BigInteger(1, java.util.Arrays.copyOf(d, 16));
-    } catch (java.security.NoSuchAlgorithmException e) {
+      byte[] d =
+          MessageDigest.getInstance("SHA-256")
+              .digest(raw.toString().getBytes(StandardCharsets.UTF_8));
+      return new BigInteger(1, Arrays.copyOf(d, 16));
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
@@ -385,7 +491,9 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
   @Override
   public void note(String message) {
     if (notes.size() < 10) {
-      notes.add(ImportRecord.NOTE + ImportedText.cap(SecretDetector.maskText(message), 500, "note", (f, n) -> { }));
+      notes.add(
+          ImportRecord.NOTE
+              + ImportedText.cap(SecretDetector.maskText(message), 500, "note", (f, n) -> {}));
     }
   }
 
@@ -393,8 +501,13 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
     List<String> out = new ArrayList<>(notes);
     out.addAll(warnings);
     if (repeatedRecords > 0) {
-      out.add(notes.size(), String.format(Locale.ROOT, "%,d record%s repeated byte for byte in the report counted once",
-          repeatedRecords, repeatedRecords == 1 ? "" : "s"));
+      out.add(
+          notes.size(),
+          String.format(
+              Locale.ROOT,
+              "%,d record%s repeated byte for byte in the report counted once",
+              repeatedRecords,
+              repeatedRecords == 1 ? "" : "s"));
     }
     if (warningCount > warnings.size()) {
       out.add("... and " + (warningCount - warnings.size()) + " more warnings");
@@ -424,7 +537,8 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
       queries.finish();
     }
     int gone = findings.markGone(tool, importId, scanned);
-    imports.finish(importId, tool, toolVersion, recordsRead, newCount, unchangedCount, gone, warnings());
+    imports.finish(
+        importId, tool, toolVersion, recordsRead, newCount, unchangedCount, gone, warnings());
     return imports.byId(importId).orElseThrow();
   }
 

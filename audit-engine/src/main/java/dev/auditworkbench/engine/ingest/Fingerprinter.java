@@ -22,7 +22,13 @@ public final class Fingerprinter {
 
   public String fingerprint(String ruleKey, String path, String anchor, String keyEvidence) {
     String key =
-        ruleKey + '\u0000' + nullToEmpty(path) + '\u0000' + anchor + '\u0000' + nullToEmpty(keyEvidence);
+        ruleKey
+            + '\u0000'
+            + nullToEmpty(path)
+            + '\u0000'
+            + anchor
+            + '\u0000'
+            + nullToEmpty(keyEvidence);
     int occurrence = seen.merge(key, 1, Integer::sum);
     if (occurrence > 1) {
       key = key + "\u0000#" + occurrence;

@@ -10,7 +10,12 @@ import java.nio.file.Path;
  *     before; then nothing was written and {@code record} is that earlier import
  */
 public record ImportResult(
-    Path file, String formatId, String formatName, boolean detected, boolean alreadyImported, ImportRecord record) {
+    Path file,
+    String formatId,
+    String formatName,
+    boolean detected,
+    boolean alreadyImported,
+    ImportRecord record) {
 
   /** One line for the CLI and the import summary dialog. */
   public String summary() {

@@ -14,6 +14,7 @@ import dev.auditworkbench.engine.store.ScanRepository;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +26,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Imports captured files into a project: picks the format by content (or takes the one named),
- * maps paths into the repo, fingerprints every finding and writes one transaction per file. The
- * same bytes imported twice change nothing; a newer report of the same tool keeps every triage
- * decision and marks what it no longer reports as gone.
+ * Imports captured files into a project: picks the format by content (or takes the one named), maps
+ * paths into the repo, fingerprints every finding and writes one transaction per file. The same
+ * bytes imported twice change nothing; a newer report of the same tool keeps every triage decision
+ * and marks what it no longer reports as gone.
  */
 public final class ImportService {
   private final ProjectStore store;
@@ -52,7 +54,7 @@ public final class ImportService {
    */
   public ImportResult importFile(Path file, String formatId, ProgressListener listener)
       throws IOException, BadInputException {
-    return importFile(file, formatId, java.util.Map.of(), listener);
+    return importFile(file, formatId, Map.of(), listener);
   }
 
   /**
@@ -60,8 +62,9 @@ public final class ImportService {
    *
    * @param options passed to the importer as {@link ImportInput#options()}
    */
-  public ImportResult importFile(Path file, String formatId, java.util.Map<String, String> options,
-      ProgressListener listener) throws IOException, BadInputException {
+  public ImportResult importFile(
+      Path file, String formatId, Map<String, String> options, ProgressListener listener)
+      throws IOException, BadInputException {
     Path input = file.toAbsolutePath().normalize();
     if (Files.isDirectory(input)) {
       throw BadInputException.whole(input, null, "is a folder, not a file");
@@ -75,7 +78,8 @@ public final class ImportService {
     Optional<ImportRecord> same =
         store.read(c -> new ImportRepository(c).findSame(sha256, importer.id()));
     if (same.isPresent()) {
-      return new ImportResult(input, importer.id(), importer.displayName(), detected, true, same.get());
+      return new ImportResult(
+          input, importer.id(), importer.displayName(), detected, true, same.get());
     }
     Path repo = store.info().repo();
     ImportRecord record;
@@ -84,24 +88,39 @@ public final class ImportService {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     } catch (BadFieldException e) {
-      throw e.recordLine() > 0 ? BadInputException.atLine(input, e.recordLine(), importer.id(), e.getMessage())
+      throw e.recordLine() > 0
+          ? BadInputException.atLine(input, e.recordLine(), importer.id(), e.getMessage())
           : BadInputException.whole(input, importer.id(), e.getMessage());
     }
     return new ImportResult(input, importer.id(), importer.displayName(), detected, false, record);
   }
 
   private ImportRecord runImport(
-      Connection c, Path input, Importer importer, String sha256, Path repo, java.util.Map<String, String> options,
+      Connection c,
+      Path input,
+      Importer importer,
+      String sha256,
+      Path repo,
+      Map<String, String> options,
       ProgressListener listener)
       throws SQLException, BadInputException {
     Instant now = clock.instant();
     ImportRepository imports = new ImportRepository(c);
     long importId =
         imports.begin(
-            input.getFileName().toString(), input.toString(), sha256, importer.id(), importer.tool(), now);
-    RouteResolver routes = new ScanRepository(c).latestFacts("inventory", DjangoInventory.class)
-        .map(RouteResolver::new).orElse(null);
-    try (FindingWriter writer = new FindingWriter(c, importer.tool(), importId, now, repo, listener).withRoutes(routes)) {
+            input.getFileName().toString(),
+            input.toString(),
+            sha256,
+            importer.id(),
+            importer.tool(),
+            now);
+    RouteResolver routes =
+        new ScanRepository(c)
+            .latestFacts("inventory", DjangoInventory.class)
+            .map(RouteResolver::new)
+            .orElse(null);
+    try (FindingWriter writer =
+        new FindingWriter(c, importer.tool(), importId, now, repo, listener).withRoutes(routes)) {
       try {
         importer.parse(new FileInput(input, listener, Files.size(input), options), writer);
       } catch (IOException e) {
@@ -131,15 +150,17 @@ public final class ImportService {
     long size = Files.size(file);
     try (InputStream in =
         new DigestInputStream(
-            new ProgressInputStream(Files.newInputStream(file), listener, size, "Hashing " + file.getFileName()),
+            new ProgressInputStream(
+                Files.newInputStream(file), listener, size, "Hashing " + file.getFileName()),
             md)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
+      in.transferTo(OutputStream.nullOutputStream());
     }
     return HexFormat.of().formatHex(md.digest());
   }
 
   /** The file as importers see it: buffered, counted for progress, cancellable. */
-  private record FileInput(Path path, ProgressListener listener, long size, java.util.Map<String, String> options)
+  private record FileInput(
+      Path path, ProgressListener listener, long size, Map<String, String> options)
       implements ImportInput {
     @Override
     public InputStream open() throws IOException {
@@ -149,13 +170,19 @@ public final class ImportService {
         head = in.readNBytes(4096);
       }
       // Progress counts the bytes of the file (compressed or not) against its size.
-      InputStream raw = Compressed.decompress(new ProgressInputStream(
-          new BufferedInputStream(Files.newInputStream(path), 1 << 16),
-          listener,
-          size,
-          "Importing " + path.getFileName()), kind, path);
+      InputStream raw =
+          Compressed.decompress(
+              new ProgressInputStream(
+                  new BufferedInputStream(Files.newInputStream(path), 1 << 16),
+                  listener,
+                  size,
+                  "Importing " + path.getFileName()),
+              kind,
+              path);
       TextEncoding.Detected encoding = TextEncoding.detect(head);
-      return encoding.plainUtf8() ? raw : new BufferedInputStream(TextEncoding.asUtf8(raw, encoding), 1 << 16);
+      return encoding.plainUtf8()
+          ? raw
+          : new BufferedInputStream(TextEncoding.asUtf8(raw, encoding), 1 << 16);
     }
   }
 

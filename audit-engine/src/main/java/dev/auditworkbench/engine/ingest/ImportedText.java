@@ -6,19 +6,20 @@ import dev.auditworkbench.engine.spi.SecretDetector;
 import dev.auditworkbench.engine.spi.Secrets;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * What every text a tool hands over goes through before it is stored: secrets masked with the
- * shared {@link SecretDetector} (a bandit "Possible hardcoded password: 'x'" keeps no password), and
- * each field cut to a size a project can always read back, with a marker saying how much was cut.
- * One 21 MB message must never make a project unreadable.
+ * shared {@link SecretDetector} (a bandit "Possible hardcoded password: 'x'" keeps no password),
+ * and each field cut to a size a project can always read back, with a marker saying how much was
+ * cut. One 21 MB message must never make a project unreadable.
  */
 final class ImportedText {
   /** Longest title kept: a title is one line in a list. */
   static final int MAX_TITLE = 1_000;
+
   /** Longest description, symbol or evidence text kept. */
   static final int MAX_TEXT = 64 * 1024;
 
@@ -37,7 +38,10 @@ final class ImportedText {
     String description = cap(mask(raw.description(), seen), MAX_TEXT, "description", cut);
     String symbol = cap(mask(raw.symbol(), seen), MAX_TITLE, "symbol", cut);
     List<Evidence> evidence = new ArrayList<>(raw.evidence().size());
-    boolean changed = !title.equals(raw.title()) || !same(description, raw.description()) || !same(symbol, raw.symbol());
+    boolean changed =
+        !title.equals(raw.title())
+            || !same(description, raw.description())
+            || !same(symbol, raw.symbol());
     for (Evidence e : raw.evidence()) {
       String text = cap(mask(e.text(), seen), MAX_TEXT, "evidence", cut);
       changed |= !text.equals(e.text());
@@ -46,9 +50,25 @@ final class ImportedText {
     if (!changed) {
       return raw;
     }
-    return new RawFinding(raw.ruleKey(), raw.nativeRuleId(), title, description, raw.category(), raw.severity(),
-        raw.confidence(), raw.rawPath(), raw.startLine(), raw.endLine(), symbol, raw.sourceLine(), raw.keyEvidence(),
-        evidence, raw.cwe(), raw.owasp(), raw.defaultImpact(), raw.defaultEffort());
+    return new RawFinding(
+        raw.ruleKey(),
+        raw.nativeRuleId(),
+        title,
+        description,
+        raw.category(),
+        raw.severity(),
+        raw.confidence(),
+        raw.rawPath(),
+        raw.startLine(),
+        raw.endLine(),
+        symbol,
+        raw.sourceLine(),
+        raw.keyEvidence(),
+        evidence,
+        raw.cwe(),
+        raw.owasp(),
+        raw.defaultImpact(),
+        raw.defaultEffort());
   }
 
   private static void collect(String text, Set<String> into) {
@@ -56,7 +76,8 @@ final class ImportedText {
       return;
     }
     for (String line : text.split("\n", -1)) {
-      SecretDetector.find(line, SecretDetector.Flavour.TOOL_TEXT).forEach(h -> into.add(h.secret()));
+      SecretDetector.find(line, SecretDetector.Flavour.TOOL_TEXT)
+          .forEach(h -> into.add(h.secret()));
     }
   }
 
@@ -87,6 +108,7 @@ final class ImportedText {
     if (Character.isHighSurrogate(s.charAt(end - 1))) {
       end--;
     }
-    return s.substring(0, end) + String.format(Locale.ROOT, " [... cut: %,d characters in all]", s.length());
+    return s.substring(0, end)
+        + String.format(Locale.ROOT, " [... cut: %,d characters in all]", s.length());
   }
 }

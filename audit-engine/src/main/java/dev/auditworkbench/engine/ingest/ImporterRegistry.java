@@ -3,8 +3,10 @@ package dev.auditworkbench.engine.ingest;
 import dev.auditworkbench.engine.spi.BadInputException;
 import dev.auditworkbench.engine.spi.FileSample;
 import dev.auditworkbench.engine.spi.Importer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
@@ -48,9 +51,7 @@ public final class ImporterRegistry {
   public Importer require(String id, Path file) throws BadInputException {
     return byId(id)
         .orElseThrow(
-            () ->
-                BadInputException.whole(
-                    file, "one of " + ids(), "unknown format '" + id + "'"));
+            () -> BadInputException.whole(file, "one of " + ids(), "unknown format '" + id + "'"));
   }
 
   /** The importer most confident that {@code file} is its format. */
@@ -58,7 +59,9 @@ public final class ImporterRegistry {
     Compressed.Kind kind = Compressed.of(file);
     byte[] decompressed = compressedHead(file, kind);
     if (kind != Compressed.Kind.NONE && decompressed == null) {
-      throw BadInputException.whole(file, kind.name().toLowerCase(java.util.Locale.ROOT) + "-compressed file",
+      throw BadInputException.whole(
+          file,
+          kind.name().toLowerCase(Locale.ROOT) + "-compressed file",
           "it does not decompress (damaged or cut short): " + Compressed.damage(file, kind));
     }
     FileSample sample = sample(file, decompressed);
@@ -79,8 +82,11 @@ public final class ImporterRegistry {
       }
     }
     if (best != null && bestScore >= MIN_CONFIDENCE && !tied.isEmpty()) {
-      String candidates = best.id() + ", " + tied.stream().map(Importer::id).collect(Collectors.joining(", "));
-      throw BadInputException.whole(file, "one of " + candidates,
+      String candidates =
+          best.id() + ", " + tied.stream().map(Importer::id).collect(Collectors.joining(", "));
+      throw BadInputException.whole(
+          file,
+          "one of " + candidates,
           "ambiguous: the content fits " + candidates + " equally; name the format with --format");
     }
     if (best == null || bestScore < MIN_CONFIDENCE) {
@@ -100,7 +106,10 @@ public final class ImporterRegistry {
     return sample(file, compressedHead(file, Compressed.of(file)));
   }
 
-  /** The sample of a file whose decompressed head is {@code decompressed} (null: the file's own bytes). */
+  /**
+   * The sample of a file whose decompressed head is {@code decompressed} (null: the file's own
+   * bytes).
+   */
   private static FileSample sample(Path file, byte[] decompressed) throws IOException {
     byte[] head = decompressed;
     if (head == null) {
@@ -117,24 +126,26 @@ public final class ImporterRegistry {
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    String text = decoder.decode(java.nio.ByteBuffer.wrap(head)).toString();
+    String text = decoder.decode(ByteBuffer.wrap(head)).toString();
     return new FileSample(file, text, looksBinary(head));
   }
 
   /**
    * The decompressed head of a compressed file (as much as decompresses, for a damaged one, so it
-   * is still recognised and its import fails at the damage), or null when the file is not compressed
-   * or nothing of it decompresses.
+   * is still recognised and its import fails at the damage), or null when the file is not
+   * compressed or nothing of it decompresses.
    */
   private static byte[] compressedHead(Path file, Compressed.Kind kind) throws IOException {
     if (kind == Compressed.Kind.NONE) {
       return null;
     }
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (InputStream in = Compressed.decompress(Files.newInputStream(file), kind)) {
       byte[] buf = new byte[8192];
-      for (int n; out.size() < FileSample.HEAD_BYTES && (n = in.read(buf, 0, Math.min(buf.length,
-          FileSample.HEAD_BYTES - out.size()))) > 0; ) {
+      for (int n;
+          out.size() < FileSample.HEAD_BYTES
+              && (n = in.read(buf, 0, Math.min(buf.length, FileSample.HEAD_BYTES - out.size())))
+                  > 0; ) {
         out.write(buf, 0, n);
       }
     } catch (IOException damaged) {

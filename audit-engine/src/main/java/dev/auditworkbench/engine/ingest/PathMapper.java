@@ -4,12 +4,13 @@ import dev.auditworkbench.engine.model.Location;
 import dev.auditworkbench.engine.repo.RepoRoot;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Turns a path as a scanner wrote it on the client's machine (absolute, Windows backslashes,
- * {@code file://} URI, container prefix such as /src or /app) into a repo-relative path with '/'
+ * Turns a path as a scanner wrote it on the client's machine (absolute, Windows backslashes, {@code
+ * file://} URI, container prefix such as /src or /app) into a repo-relative path with '/'
  * separators.
  *
  * <p>Rule: strip a URI scheme and a leading "./"; if the path is under the repo root, relativise
@@ -25,7 +26,9 @@ public final class PathMapper {
   /** A mapped path and whether it exists in the repo. */
   public record Mapped(String path, boolean inRepo) {}
 
-  /** {@code repoRoot} may be null when the project has no repository (then nothing is "in repo"). */
+  /**
+   * {@code repoRoot} may be null when the project has no repository (then nothing is "in repo").
+   */
   public PathMapper(Path repoRoot) {
     this.repoRoot = repoRoot == null ? null : repoRoot.toAbsolutePath().normalize();
     this.repo = RepoRoot.of(repoRoot).orElse(null);
@@ -55,7 +58,7 @@ public final class PathMapper {
     }
     String[] parts = p.split("/");
     for (int start = 0; start < parts.length; start++) {
-      String tail = String.join("/", java.util.Arrays.copyOfRange(parts, start, parts.length));
+      String tail = String.join("/", Arrays.copyOfRange(parts, start, parts.length));
       if (!tail.isEmpty() && exists(tail)) {
         return new Mapped(tail, true);
       }
@@ -63,7 +66,10 @@ public final class PathMapper {
     return new Mapped(p, false);
   }
 
-  /** Only files inside the repository count, links followed: "../", absolute and outward links never do. */
+  /**
+   * Only files inside the repository count, links followed: "../", absolute and outward links never
+   * do.
+   */
   private boolean exists(String rel) {
     return repo.contains(rel);
   }

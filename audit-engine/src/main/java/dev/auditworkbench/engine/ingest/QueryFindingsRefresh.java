@@ -1,10 +1,10 @@
 package dev.auditworkbench.engine.ingest;
 
+import dev.auditworkbench.engine.model.Confidence;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.queries.QueryAnalysis;
 import dev.auditworkbench.engine.queries.QueryFindings;
 import dev.auditworkbench.engine.spi.ProgressListener;
-import dev.auditworkbench.engine.spi.RawFinding;
 import dev.auditworkbench.engine.store.FindingRepository;
 import dev.auditworkbench.engine.store.QueryRepository;
 import java.nio.file.Path;
@@ -12,7 +12,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Recomputes the query-analysis findings ({@link QueryFindings#TOOL}) in full inside the caller's
@@ -23,7 +26,8 @@ public final class QueryFindingsRefresh {
   private QueryFindingsRefresh() {}
 
   /** Returns {new, unchanged, gone}; does nothing when no query data was ever imported. */
-  public static int[] run(Connection c, long importId, Instant now, Path repo, ProgressListener listener)
+  public static int[] run(
+      Connection c, long importId, Instant now, Path repo, ProgressListener listener)
       throws SQLException {
     try (QueryRepository queries = new QueryRepository(c)) {
       if (queries.sources().isEmpty()) {
@@ -39,20 +43,26 @@ public final class QueryFindingsRefresh {
         }
       }
     }
-    // A static hint the traffic proves (an N+1 on a route its view serves) is confirmed: high confidence.
-    java.util.Set<String> views = new java.util.HashSet<>();
-    result.nPlusOnes().stream().map(QueryAnalysis.NPlusOne::view).filter(java.util.Objects::nonNull).forEach(views::add);
+    // A static hint the traffic proves (an N+1 on a route its view serves) is confirmed: high
+    // confidence.
+    Set<String> views = new HashSet<>();
+    result.nPlusOnes().stream()
+        .map(QueryAnalysis.NPlusOne::view)
+        .filter(Objects::nonNull)
+        .forEach(views::add);
     try (FindingRepository findings = new FindingRepository(c)) {
       for (Finding h : hints) {
         String symbol = h.location().symbol();
-        boolean confirmed = symbol != null && views.stream().anyMatch(v -> symbol.equals(v) || symbol.startsWith(v + "."));
-        dev.auditworkbench.engine.model.Confidence wanted = confirmed ? dev.auditworkbench.engine.model.Confidence.HIGH
-            : dev.auditworkbench.engine.model.Confidence.MEDIUM;
+        boolean confirmed =
+            symbol != null
+                && views.stream().anyMatch(v -> symbol.equals(v) || symbol.startsWith(v + "."));
+        Confidence wanted = confirmed ? Confidence.HIGH : Confidence.MEDIUM;
         if (h.confidence() != wanted) {
           findings.setConfidence(h.id(), wanted);
         }
       }
     }
-    return FindingWriter.replaceDerived(c, QueryFindings.TOOL, importId, now, repo, listener, QueryFindings.of(result, hints));
+    return FindingWriter.replaceDerived(
+        c, QueryFindings.TOOL, importId, now, repo, listener, QueryFindings.of(result, hints));
   }
 }

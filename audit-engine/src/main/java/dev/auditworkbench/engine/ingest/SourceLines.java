@@ -2,6 +2,7 @@ package dev.auditworkbench.engine.ingest;
 
 import dev.auditworkbench.engine.repo.RepoRoot;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ final class SourceLines {
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPLACE)
               .onUnmappableCharacter(CodingErrorAction.REPLACE)
-              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .decode(ByteBuffer.wrap(bytes))
               .toString();
       return List.of(text.split("\r?\n", -1));
     } catch (IOException e) {

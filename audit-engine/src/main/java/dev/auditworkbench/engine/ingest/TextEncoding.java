@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
@@ -62,7 +63,10 @@ final class TextEncoding {
     return new Detected(StandardCharsets.UTF_8, 0);
   }
 
-  /** Whether, in every unit of {@code unit} bytes of the head, exactly the bytes at {@code zeros} are NUL. */
+  /**
+   * Whether, in every unit of {@code unit} bytes of the head, exactly the bytes at {@code zeros}
+   * are NUL.
+   */
   private static boolean nulPattern(byte[] head, int unit, int... zeros) {
     int units = Math.min(head.length, 4096) / unit;
     for (int u = 0; u < units; u++) {
@@ -87,11 +91,14 @@ final class TextEncoding {
   /** The head decoded as text, for format detection. */
   static String decode(byte[] head, Detected d) {
     try {
-      return d.charset().newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+      return d.charset()
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPLACE)
           .onUnmappableCharacter(CodingErrorAction.REPLACE)
           .decode(ByteBuffer.wrap(head, d.bomLength(), head.length - d.bomLength()))
-          .toString().replace("\uFFFD", "");
-    } catch (java.nio.charset.CharacterCodingException e) {
+          .toString()
+          .replace("\uFFFD", "");
+    } catch (CharacterCodingException e) {
       return ""; // not with REPLACE; nothing to detect from
     }
   }
@@ -108,8 +115,11 @@ final class TextEncoding {
   /** A reader's text as UTF-8 bytes, encoded as it is read. */
   private static final class Utf8Stream extends InputStream {
     private final Reader reader;
-    private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
-        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private final CharsetEncoder encoder =
+        StandardCharsets.UTF_8
+            .newEncoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
     private final CharBuffer chars = CharBuffer.allocate(8192);
     private final ByteBuffer bytes = ByteBuffer.allocate(32768);
     private boolean eof;

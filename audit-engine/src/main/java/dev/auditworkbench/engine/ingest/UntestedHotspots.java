@@ -24,21 +24,28 @@ import java.util.stream.Collectors;
 
 /**
  * Hotspots (the files that change most, times their complexity) that the tests barely cover: the
- * riskiest code to change, found by joining the scan's hotspots with the latest coverage. Recomputed
- * in full (tool {@value #TOOL}) after every coverage import and every scan, like the query findings.
+ * riskiest code to change, found by joining the scan's hotspots with the latest coverage.
+ * Recomputed in full (tool {@value #TOOL}) after every coverage import and every scan, like the
+ * query findings.
  */
 public final class UntestedHotspots {
   public static final String TOOL = "workbench-coverage";
+
   /** A hotspot covered less than this (percent of statements) is reported. */
   static final double UNDER = 60;
 
   private UntestedHotspots() {}
 
-  public static int[] refresh(Connection c, long importId, Instant now, Path repo, ProgressListener listener)
+  public static int[] refresh(
+      Connection c, long importId, Instant now, Path repo, ProgressListener listener)
       throws SQLException {
-    Map<String, CoverageRepository.FileCoverage> coverage = new CoverageRepository(c).latest().stream()
-        .filter(CoverageRepository.FileCoverage::inRepo)
-        .collect(Collectors.toMap(CoverageRepository.FileCoverage::path, Function.identity(), (a, b) -> a));
+    Map<String, CoverageRepository.FileCoverage> coverage =
+        new CoverageRepository(c)
+            .latest().stream()
+                .filter(CoverageRepository.FileCoverage::inRepo)
+                .collect(
+                    Collectors.toMap(
+                        CoverageRepository.FileCoverage::path, Function.identity(), (a, b) -> a));
     List<RawFinding> out = new ArrayList<>();
     if (!coverage.isEmpty()) {
       try (FindingRepository findings = new FindingRepository(c)) {
@@ -50,20 +57,47 @@ public final class UntestedHotspots {
           if (cov == null || cov.percent() >= UNDER) {
             continue;
           }
-          out.add(RawFinding.builder("testing.untested-hotspot").nativeRuleId("untested-hotspot")
-              .title(String.format(Locale.ROOT, "Untested hotspot: %s (%.0f%% of %d statements covered)",
-                  h.location().path(), cov.percent(), cov.statements()))
-              .description(String.format(Locale.ROOT, "%s is one of the files that change most and are most complex (%s),"
-                  + " and the tests cover %.0f%% of its statements (%d of %d). Every change to it is a gamble: write"
-                  + " characterisation tests for its current behaviour before changing it.", h.location().path(),
-                  h.title(), cov.percent(), cov.covered(), cov.statements()))
-              .category(Category.TESTING).severity(Severity.MEDIUM).confidence(Confidence.HIGH)
-              .path(h.location().path()).lines(1, 1).symbol(h.location().symbol())
-              .keyEvidence("untested-hotspot")
-              .evidence(Evidence.Kind.TEXT, String.format(Locale.ROOT, "%s; coverage %d/%d statements, %d/%d branches",
-                  h.title(), cov.covered(), cov.statements(), cov.coveredBranches(), cov.branches()))
-              .defaultImpact(Impact.of(4)).defaultEffort(Effort.of(cov.statements() > 300 ? Effort.Size.L : Effort.Size.M))
-              .build());
+          out.add(
+              RawFinding.builder("testing.untested-hotspot")
+                  .nativeRuleId("untested-hotspot")
+                  .title(
+                      String.format(
+                          Locale.ROOT,
+                          "Untested hotspot: %s (%.0f%% of %d statements covered)",
+                          h.location().path(),
+                          cov.percent(),
+                          cov.statements()))
+                  .description(
+                      String.format(
+                          Locale.ROOT,
+                          "%s is one of the files that change most and are most complex (%s),"
+                              + " and the tests cover %.0f%% of its statements (%d of %d). Every change to it is a gamble: write"
+                              + " characterisation tests for its current behaviour before changing it.",
+                          h.location().path(),
+                          h.title(),
+                          cov.percent(),
+                          cov.covered(),
+                          cov.statements()))
+                  .category(Category.TESTING)
+                  .severity(Severity.MEDIUM)
+                  .confidence(Confidence.HIGH)
+                  .path(h.location().path())
+                  .lines(1, 1)
+                  .symbol(h.location().symbol())
+                  .keyEvidence("untested-hotspot")
+                  .evidence(
+                      Evidence.Kind.TEXT,
+                      String.format(
+                          Locale.ROOT,
+                          "%s; coverage %d/%d statements, %d/%d branches",
+                          h.title(),
+                          cov.covered(),
+                          cov.statements(),
+                          cov.coveredBranches(),
+                          cov.branches()))
+                  .defaultImpact(Impact.of(4))
+                  .defaultEffort(Effort.of(cov.statements() > 300 ? Effort.Size.L : Effort.Size.M))
+                  .build());
         }
       }
     }

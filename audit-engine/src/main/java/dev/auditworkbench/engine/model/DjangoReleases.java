@@ -17,16 +17,25 @@ public final class DjangoReleases {
     }
   }
 
-  static final List<Series> ALL = List.of(
-      new Series("1.8", YearMonth.of(2018, 4), true), new Series("1.9", YearMonth.of(2017, 4), false),
-      new Series("1.10", YearMonth.of(2017, 12), false), new Series("1.11", YearMonth.of(2020, 4), true),
-      new Series("2.0", YearMonth.of(2019, 4), false), new Series("2.1", YearMonth.of(2019, 12), false),
-      new Series("2.2", YearMonth.of(2022, 4), true), new Series("3.0", YearMonth.of(2021, 4), false),
-      new Series("3.1", YearMonth.of(2021, 12), false), new Series("3.2", YearMonth.of(2024, 4), true),
-      new Series("4.0", YearMonth.of(2023, 4), false), new Series("4.1", YearMonth.of(2023, 12), false),
-      new Series("4.2", YearMonth.of(2026, 4), true), new Series("5.0", YearMonth.of(2025, 4), false),
-      new Series("5.1", YearMonth.of(2025, 12), false), new Series("5.2", YearMonth.of(2028, 4), true),
-      new Series("6.0", YearMonth.of(2027, 4), false));
+  static final List<Series> ALL =
+      List.of(
+          new Series("1.8", YearMonth.of(2018, 4), true),
+          new Series("1.9", YearMonth.of(2017, 4), false),
+          new Series("1.10", YearMonth.of(2017, 12), false),
+          new Series("1.11", YearMonth.of(2020, 4), true),
+          new Series("2.0", YearMonth.of(2019, 4), false),
+          new Series("2.1", YearMonth.of(2019, 12), false),
+          new Series("2.2", YearMonth.of(2022, 4), true),
+          new Series("3.0", YearMonth.of(2021, 4), false),
+          new Series("3.1", YearMonth.of(2021, 12), false),
+          new Series("3.2", YearMonth.of(2024, 4), true),
+          new Series("4.0", YearMonth.of(2023, 4), false),
+          new Series("4.1", YearMonth.of(2023, 12), false),
+          new Series("4.2", YearMonth.of(2026, 4), true),
+          new Series("5.0", YearMonth.of(2025, 4), false),
+          new Series("5.1", YearMonth.of(2025, 12), false),
+          new Series("5.2", YearMonth.of(2028, 4), true),
+          new Series("6.0", YearMonth.of(2027, 4), false));
 
   private DjangoReleases() {}
 
@@ -42,7 +51,10 @@ public final class DjangoReleases {
 
   /** The newest LTS series supported on the day. */
   public static Series currentLts(LocalDate day) {
-    return ALL.stream().filter(Series::lts).filter(s -> s.supportedOn(day)).reduce((a, b) -> b)
+    return ALL.stream()
+        .filter(Series::lts)
+        .filter(s -> s.supportedOn(day))
+        .reduce((a, b) -> b)
         .orElse(ALL.get(ALL.size() - 1));
   }
 
@@ -50,7 +62,10 @@ public final class DjangoReleases {
   public static List<Series> ltsPath(String from, Series to) {
     double start = Double.parseDouble(from);
     double end = Double.parseDouble(to.version());
-    return ALL.stream().filter(Series::lts)
-        .filter(s -> Double.parseDouble(s.version()) > start && Double.parseDouble(s.version()) <= end).toList();
+    return ALL.stream()
+        .filter(Series::lts)
+        .filter(
+            s -> Double.parseDouble(s.version()) > start && Double.parseDouble(s.version()) <= end)
+        .toList();
   }
 }

@@ -23,6 +23,12 @@ final class Enums {
             .map(e -> e.name().toLowerCase(Locale.ROOT))
             .collect(Collectors.joining(", "));
     throw new IllegalArgumentException(
-        "unknown " + type.getSimpleName().toLowerCase(Locale.ROOT) + " '" + text + "' (one of: " + allowed + ")");
+        "unknown "
+            + type.getSimpleName().toLowerCase(Locale.ROOT)
+            + " '"
+            + text
+            + "' (one of: "
+            + allowed
+            + ")");
   }
 }

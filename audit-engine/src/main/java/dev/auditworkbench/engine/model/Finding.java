@@ -71,7 +71,9 @@ public record Finding(
     return confidence == Confidence.LOW && status == Status.INBOX;
   }
 
-  /** Open and counted by default: not dismissed, not gone, not an unreviewed low-confidence place. */
+  /**
+   * Open and counted by default: not dismissed, not gone, not an unreviewed low-confidence place.
+   */
   public boolean counted() {
     return status != Status.DISMISSED && !gone() && !unreviewedLowConfidence();
   }

@@ -21,7 +21,9 @@ public record ImportRecord(
     int unchangedCount,
     int goneCount,
     List<String> warnings) {
-  /** The start of a summary line that is a note (which columns or layout were read), not a warning. */
+  /**
+   * The start of a summary line that is a note (which columns or layout were read), not a warning.
+   */
   public static final String NOTE = "note: ";
 
   public ImportRecord {
@@ -30,7 +32,10 @@ public record ImportRecord(
 
   /** The notes on how the input was read, without their marker. */
   public List<String> notes() {
-    return warnings.stream().filter(w -> w.startsWith(NOTE)).map(w -> w.substring(NOTE.length())).toList();
+    return warnings.stream()
+        .filter(w -> w.startsWith(NOTE))
+        .map(w -> w.substring(NOTE.length()))
+        .toList();
   }
 
   /** The warnings proper: what was skipped or looked odd. */

@@ -7,10 +7,12 @@ import java.util.regex.Pattern;
 
 /**
  * PEP 440 version specifiers ("&gt;=3.2,&lt;4.0", "~=4.2", "==4.*") evaluated on release numbers;
- * pre-, post- and dev-release suffixes are ignored (an audit asks "does 5.2 fit", not "does 5.2rc1").
+ * pre-, post- and dev-release suffixes are ignored (an audit asks "does 5.2 fit", not "does
+ * 5.2rc1").
  */
 public final class VersionSpec {
-  private static final Pattern CLAUSE = Pattern.compile("^(===|==|!=|<=|>=|~=|<|>)\\s*([0-9][0-9A-Za-z.*+!-]*)$");
+  private static final Pattern CLAUSE =
+      Pattern.compile("^(===|==|!=|<=|>=|~=|<|>)\\s*([0-9][0-9A-Za-z.*+!-]*)$");
 
   private VersionSpec() {}
 
@@ -34,7 +36,8 @@ public final class VersionSpec {
   private static boolean clauseAllows(String op, String target, String version) {
     if (target.endsWith(".*")) {
       String prefix = target.substring(0, target.length() - 2);
-      boolean matches = compare(release(version, count(prefix)), release(prefix, count(prefix))) == 0;
+      boolean matches =
+          compare(release(version, count(prefix)), release(prefix, count(prefix))) == 0;
       return op.equals("!=") ? !matches : matches;
     }
     int c = compare(release(version, 0), release(target, 0));

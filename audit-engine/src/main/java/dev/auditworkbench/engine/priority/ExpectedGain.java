@@ -16,9 +16,9 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>N+1: each request to the route runs {@code repeats - 1} fewer statements, saving their
- *       database time (the statement's time per request, less the one query that replaces them)
- *       and their application time (the per-statement overhead the traces show). The route's p95
- *       drops by that, to no less than a tenth of itself.
+ *       database time (the statement's time per request, less the one query that replaces them) and
+ *       their application time (the per-statement overhead the traces show). The route's p95 drops
+ *       by that, to no less than a tenth of itself.
  *   <li>Missing index: the statement's time scales with the rows it reads: from the plan's time to
  *       that time x (rows kept + 1) / (rows read + 1), shown as "under 1 ms" below that.
  *   <li>Slow statement: at most its share of all captured database time is freed.
@@ -38,11 +38,20 @@ final class ExpectedGain {
       switch (f.ruleId()) {
         case "queries.seq-scan", "queries.filter-after-index" -> index(f, q).ifPresent(out::add);
         case "queries.slow" -> slow(f, q).ifPresent(out::add);
-        case "routes.latency-change" -> q.routes().stream()
-            .filter(r -> r.route().equals(f.location().symbol()) && r.changedOn() != null).findFirst()
-            .ifPresent(r -> out.add(String.format(Locale.ROOT, "p95 of %s back from %s to about %s", r.route(),
-                ms(r.p95After()), ms(r.p95Before()))));
-        default -> { }
+        case "routes.latency-change" ->
+            q.routes().stream()
+                .filter(r -> r.route().equals(f.location().symbol()) && r.changedOn() != null)
+                .findFirst()
+                .ifPresent(
+                    r ->
+                        out.add(
+                            String.format(
+                                Locale.ROOT,
+                                "p95 of %s back from %s to about %s",
+                                r.route(),
+                                ms(r.p95After()),
+                                ms(r.p95Before()))));
+        default -> {}
       }
     }
     return out.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", out));
@@ -50,58 +59,110 @@ final class ExpectedGain {
 
   /** The N+1 gain per route: fewer statements, their database and application time. */
   static Optional<String> nPlusOne(List<Finding> members, QueryAnalysis.Result q) {
-    Map<String, double[]> byRoute = new LinkedHashMap<>(); // route -> {statements saved, database ms saved}
+    Map<String, double[]> byRoute =
+        new LinkedHashMap<>(); // route -> {statements saved, database ms saved}
     for (Finding f : members) {
       if (!f.ruleId().equals("queries.n-plus-one")) {
         continue;
       }
       Optional<String> fp = Planner.statementOf(f);
       String route = f.location().symbol();
-      q.nPlusOnes().stream().filter(n -> n.route().equals(route) && fp.isPresent() && n.fingerprint().equals(fp.get()))
-          .findFirst().ifPresent(n -> {
-            double[] acc = byRoute.computeIfAbsent(route, r -> new double[2]);
-            acc[0] += n.repeats() - 1;
-            acc[1] += n.msPerRequest() * (n.repeats() - 1) / n.repeats();
-          });
+      q.nPlusOnes().stream()
+          .filter(
+              n -> n.route().equals(route) && fp.isPresent() && n.fingerprint().equals(fp.get()))
+          .findFirst()
+          .ifPresent(
+              n -> {
+                double[] acc = byRoute.computeIfAbsent(route, r -> new double[2]);
+                acc[0] += n.repeats() - 1;
+                acc[1] += n.msPerRequest() * (n.repeats() - 1) / n.repeats();
+              });
     }
     List<String> out = new ArrayList<>();
     double overhead = Double.isNaN(q.perQueryOverheadMs()) ? 0 : q.perQueryOverheadMs();
     for (Map.Entry<String, double[]> e : byRoute.entrySet()) {
       double statements = e.getValue()[0];
       double saved = e.getValue()[1] + statements * overhead;
-      String how = String.format(Locale.ROOT, "%,.0f fewer statements per %s: %s of database time%s",
-          statements, e.getKey().startsWith("(") ? "run" : "request", ms(e.getValue()[1]), overhead > 0 ? String.format(Locale.ROOT, " and %s at %.2f ms of application"
-              + " time each", ms(statements * overhead), overhead) : "");
-      Optional<QueryAnalysis.RouteLatency> latency = q.routes().stream().filter(r -> r.route().equals(e.getKey())).findFirst();
+      String how =
+          String.format(
+              Locale.ROOT,
+              "%,.0f fewer statements per %s: %s of database time%s",
+              statements,
+              e.getKey().startsWith("(") ? "run" : "request",
+              ms(e.getValue()[1]),
+              overhead > 0
+                  ? String.format(
+                      Locale.ROOT,
+                      " and %s at %.2f ms of application" + " time each",
+                      ms(statements * overhead),
+                      overhead)
+                  : "");
+      Optional<QueryAnalysis.RouteLatency> latency =
+          q.routes().stream().filter(r -> r.route().equals(e.getKey())).findFirst();
       if (latency.isPresent()) {
         double p95 = latency.get().p95();
         double after = Math.max(p95 / 10, p95 - saved);
-        out.add(String.format(Locale.ROOT, "p95 of %s from %s to about %s (%s)", e.getKey(), ms(p95), ms(after), how));
+        out.add(
+            String.format(
+                Locale.ROOT,
+                "p95 of %s from %s to about %s (%s)",
+                e.getKey(),
+                ms(p95),
+                ms(after),
+                how));
       } else {
-        out.add(String.format(Locale.ROOT, "about %s less per %s (%s)", ms(saved),
-            e.getKey().startsWith("(") ? "run" : "request to " + e.getKey(), how));
+        out.add(
+            String.format(
+                Locale.ROOT,
+                "about %s less per %s (%s)",
+                ms(saved),
+                e.getKey().startsWith("(") ? "run" : "request to " + e.getKey(),
+                how));
       }
     }
     return out.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", out));
   }
 
   private static Optional<String> index(Finding f, QueryAnalysis.Result q) {
-    String suggestion = f.evidence().stream().filter(e -> e.kind() == Evidence.Kind.SQL).map(Evidence::text)
-        .filter(t -> t.startsWith("CREATE INDEX")).findFirst().orElse(null);
-    return q.planIssues().stream().filter(p -> p.suggestion().equals(suggestion) && p.rowsRead() > 0).findFirst()
-        .map(p -> {
-          double after = p.durationMs() * (p.rowsKept() + 1) / (p.rowsRead() + 1);
-          return String.format(Locale.ROOT, "%s from %s to %s (reads about %,d rows instead of %,d)",
-              p.example().startsWith("/*") ? "the planned statement" : "the statement on " + p.relation(),
-              ms(p.durationMs()), after < 1 ? "under 1 ms" : "about " + ms(after), p.rowsKept(), p.rowsRead());
-        });
+    String suggestion =
+        f.evidence().stream()
+            .filter(e -> e.kind() == Evidence.Kind.SQL)
+            .map(Evidence::text)
+            .filter(t -> t.startsWith("CREATE INDEX"))
+            .findFirst()
+            .orElse(null);
+    return q.planIssues().stream()
+        .filter(p -> p.suggestion().equals(suggestion) && p.rowsRead() > 0)
+        .findFirst()
+        .map(
+            p -> {
+              double after = p.durationMs() * (p.rowsKept() + 1) / (p.rowsRead() + 1);
+              return String.format(
+                  Locale.ROOT,
+                  "%s from %s to %s (reads about %,d rows instead of %,d)",
+                  p.example().startsWith("/*")
+                      ? "the planned statement"
+                      : "the statement on " + p.relation(),
+                  ms(p.durationMs()),
+                  after < 1 ? "under 1 ms" : "about " + ms(after),
+                  p.rowsKept(),
+                  p.rowsRead());
+            });
   }
 
   private static Optional<String> slow(Finding f, QueryAnalysis.Result q) {
     String symbol = f.location().symbol();
-    return q.statements().stream().filter(s -> ("SQL " + s.fingerprint()).equals(symbol)).findFirst()
-        .map(s -> String.format(Locale.ROOT, "up to %.0f%% of the captured database time (%s of %s)", 100 * s.share(),
-            ms(s.totalMs()), ms(q.totalMs())));
+    return q.statements().stream()
+        .filter(s -> ("SQL " + s.fingerprint()).equals(symbol))
+        .findFirst()
+        .map(
+            s ->
+                String.format(
+                    Locale.ROOT,
+                    "up to %.0f%% of the captured database time (%s of %s)",
+                    100 * s.share(),
+                    ms(s.totalMs()),
+                    ms(q.totalMs())));
   }
 
   /** "850 ms", "1.4 s", "12.5 ms", "0.3 ms". */

@@ -1,30 +1,35 @@
 package dev.auditworkbench.engine.priority;
 
+import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.engine.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * "selector = phase": a work item matching the selector goes to the phase. A selector is
- * alternatives joined by {@code |}, each a conjunction of terms joined by {@code &}:
- * {@code rule:GLOB} (any finding's rule id, {@code *} as wildcard), {@code category:C},
- * {@code severity:S} (any of its findings), {@code quadrant:Q}, {@code impact>=N}, or {@code *}.
+ * alternatives joined by {@code |}, each a conjunction of terms joined by {@code &}: {@code
+ * rule:GLOB} (any finding's rule id, {@code *} as wildcard), {@code category:C}, {@code severity:S}
+ * (any of its findings), {@code quadrant:Q}, {@code impact>=N}, or {@code *}.
  */
 public record PhaseRule(String selector, Phase phase) {
 
   /** The defaults, tried after the auditor's own rules; first match wins. */
-  public static final List<PhaseRule> DEFAULTS = List.of(
-      parse("severity:critical = stop-the-bleeding"),
-      parse("category:security & severity:high = stop-the-bleeding"),
-      parse("rule:secret.* = stop-the-bleeding"),
-      parse("quadrant:quick-win = stop-the-bleeding"),
-      parse("rule:seams.* | rule:workbench.import-cycle | rule:workbench.app-cycle | rule:history.change-coupling"
-          + " = map-the-seams"),
-      parse("category:testing | rule:history.* = capture-ground-truth"),
-      parse("category:performance = strangler-fig"),
-      parse("category:security | category:dependencies | category:architecture | rule:tenancy.* = branch-by-abstraction"),
-      parse("* = delete-the-legacy"));
+  public static final List<PhaseRule> DEFAULTS =
+      List.of(
+          parse("severity:critical = stop-the-bleeding"),
+          parse("category:security & severity:high = stop-the-bleeding"),
+          parse("rule:secret.* = stop-the-bleeding"),
+          parse("quadrant:quick-win = stop-the-bleeding"),
+          parse(
+              "rule:seams.* | rule:workbench.import-cycle | rule:workbench.app-cycle | rule:history.change-coupling"
+                  + " = map-the-seams"),
+          parse("category:testing | rule:history.* = capture-ground-truth"),
+          parse("category:performance = strangler-fig"),
+          parse(
+              "category:security | category:dependencies | category:architecture | rule:tenancy.* = branch-by-abstraction"),
+          parse("* = delete-the-legacy"));
 
   /** Reads "selector = phase". */
   public static PhaseRule parse(String text) {
@@ -46,14 +51,16 @@ public record PhaseRule(String selector, Phase phase) {
       return;
     }
     if (term.startsWith("category:")) {
-      dev.auditworkbench.engine.model.Category.parse(term.substring(9));
+      Category.parse(term.substring(9));
     } else if (term.startsWith("severity:")) {
-      dev.auditworkbench.engine.model.Severity.parse(term.substring(9));
+      Severity.parse(term.substring(9));
     } else if (term.startsWith("quadrant:")) {
       Quadrant.parse(term.substring(9));
     } else {
-      throw new IllegalArgumentException("unknown selector term '" + term
-          + "'; use rule:GLOB, category:C, severity:S, quadrant:Q, impact>=N or *");
+      throw new IllegalArgumentException(
+          "unknown selector term '"
+              + term
+              + "'; use rule:GLOB, category:C, severity:S, quadrant:Q, impact>=N or *");
     }
   }
 
@@ -87,7 +94,7 @@ public record PhaseRule(String selector, Phase phase) {
       return findings.stream().anyMatch(f -> f.category().key().equals(c));
     }
     if (t.startsWith("severity:")) {
-      var s = dev.auditworkbench.engine.model.Severity.parse(t.substring(9));
+      var s = Severity.parse(t.substring(9));
       return findings.stream().anyMatch(f -> f.severity() == s);
     }
     if (t.startsWith("quadrant:")) {

@@ -14,9 +14,15 @@ import java.util.Map;
  * @param teamSize engineers on the remediation (default 2)
  * @param hoursPerWeek productive hours per engineer and week (default 30)
  * @param start the roadmap's first day (default: the Monday after today)
- * @param userRules the auditor's phase rules, one "selector = phase" per line, tried before the defaults
+ * @param userRules the auditor's phase rules, one "selector = phase" per line, tried before the
+ *     defaults
  */
-public record PlanSettings(int highImpact, int lowEffortHours, int teamSize, int hoursPerWeek, LocalDate start,
+public record PlanSettings(
+    int highImpact,
+    int lowEffortHours,
+    int teamSize,
+    int hoursPerWeek,
+    LocalDate start,
     String userRules) {
 
   public static final String HIGH_IMPACT = "plan.high_impact";
@@ -25,14 +31,16 @@ public record PlanSettings(int highImpact, int lowEffortHours, int teamSize, int
   public static final String HOURS_PER_WEEK = "plan.hours_per_week";
   public static final String START = "plan.start";
   public static final String PHASE_RULES = "plan.phase_rules";
-  public static final List<String> KEYS = List.of(HIGH_IMPACT, LOW_EFFORT_HOURS, TEAM_SIZE, HOURS_PER_WEEK, START, PHASE_RULES);
+  public static final List<String> KEYS =
+      List.of(HIGH_IMPACT, LOW_EFFORT_HOURS, TEAM_SIZE, HOURS_PER_WEEK, START, PHASE_RULES);
 
   public PlanSettings {
     if (highImpact < 1 || highImpact > 5) {
       throw new IllegalArgumentException(HIGH_IMPACT + " must be 1 to 5, was " + highImpact);
     }
     if (lowEffortHours < 1 || teamSize < 1 || hoursPerWeek < 1 || hoursPerWeek > 80) {
-      throw new IllegalArgumentException("plan.low_effort_hours and plan.team_size must be 1 or more, plan.hours_per_week 1 to 80");
+      throw new IllegalArgumentException(
+          "plan.low_effort_hours and plan.team_size must be 1 or more, plan.hours_per_week 1 to 80");
     }
     PhaseRule.withDefaults(userRules); // fails on a bad rule
   }
@@ -40,8 +48,12 @@ public record PlanSettings(int highImpact, int lowEffortHours, int teamSize, int
   public static PlanSettings from(Map<String, String> project, LocalDate today) {
     LocalDate monday = today.plusDays(8 - today.getDayOfWeek().getValue());
     return new PlanSettings(
-        number(project, HIGH_IMPACT, 4), number(project, LOW_EFFORT_HOURS, 16), number(project, TEAM_SIZE, 2),
-        number(project, HOURS_PER_WEEK, 30), date(project.get(START), monday), project.getOrDefault(PHASE_RULES, ""));
+        number(project, HIGH_IMPACT, 4),
+        number(project, LOW_EFFORT_HOURS, 16),
+        number(project, TEAM_SIZE, 2),
+        number(project, HOURS_PER_WEEK, 30),
+        date(project.get(START), monday),
+        project.getOrDefault(PHASE_RULES, ""));
   }
 
   /** The settings as stored, for 'workbench config' (the start date only when set). */

@@ -1,6 +1,9 @@
 package dev.auditworkbench.engine.priority;
 
+import dev.auditworkbench.engine.model.Category;
+import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.model.Status;
 import dev.auditworkbench.engine.queries.QueryAnalysis;
 import dev.auditworkbench.engine.store.FindingRepository;
@@ -20,31 +23,48 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns open findings into the order of work: related findings become one work item (the
- * auditor's groups first, then the same kind of problem in the same file), each item gets an
- * impact (its members' highest), an effort (the largest member's plus half of the others': they
- * share the context), a quadrant, a score and a phase (the auditor's override, else the first
- * matching phase rule), and performance items get the gain the traces promise. The roadmap runs
- * the phases in order at the team's capacity.
+ * Turns open findings into the order of work: related findings become one work item (the auditor's
+ * groups first, then the same kind of problem in the same file), each item gets an impact (its
+ * members' highest), an effort (the largest member's plus half of the others': they share the
+ * context), a quadrant, a score and a phase (the auditor's override, else the first matching phase
+ * rule), and performance items get the gain the traces promise. The roadmap runs the phases in
+ * order at the team's capacity.
  */
 public final class Planner {
   private static final Pattern FINGERPRINT = Pattern.compile("fingerprint ([0-9a-f]{16})");
   private static final Pattern SERVED_BY = Pattern.compile("served by ([\\w.]+) \\(");
 
   /** One unit of work: a finding or a group of related ones. */
-  public record WorkItem(String key, String title, List<Finding> findings, int impact, int effortHours,
-      Quadrant quadrant, double score, Phase phase, boolean phaseOverridden, String expectedGain, boolean untriaged) {
+  public record WorkItem(
+      String key,
+      String title,
+      List<Finding> findings,
+      int impact,
+      int effortHours,
+      Quadrant quadrant,
+      double score,
+      Phase phase,
+      boolean phaseOverridden,
+      String expectedGain,
+      boolean untriaged) {
     public String effortSize() {
-      return new dev.auditworkbench.engine.model.Effort(effortHours).size().name();
+      return new Effort(effortHours).size().name();
     }
   }
 
   /** One phase of the roadmap with its items, their hours and its weeks on the calendar. */
-  public record PhasePlan(Phase phase, List<WorkItem> items, int hours, double weeks, LocalDate start, LocalDate end) {}
+  public record PhasePlan(
+      Phase phase, List<WorkItem> items, int hours, double weeks, LocalDate start, LocalDate end) {}
 
   /** The prioritised list (best first) and the roadmap. */
-  public record Plan(PlanSettings settings, List<WorkItem> items, List<PhasePlan> phases, int totalHours, double totalWeeks,
-      int openFindings, int untriagedFindings) {}
+  public record Plan(
+      PlanSettings settings,
+      List<WorkItem> items,
+      List<PhasePlan> phases,
+      int totalHours,
+      double totalWeeks,
+      int openFindings,
+      int untriagedFindings) {}
 
   private Planner() {}
 
@@ -65,10 +85,21 @@ public final class Planner {
    * low-confidence places to review that nobody has triaged: see {@link Finding#counted()}; putting
    * one in a group is triage enough).
    */
-  public static Plan plan(List<Finding> all, Map<String, String> groups, Map<String, String> phaseOverrides,
-      PlanSettings settings, QueryAnalysis.Result queries) {
-    List<Finding> open = all.stream().filter(f -> f.counted()
-        || f.unreviewedLowConfidence() && !f.gone() && groups.containsKey(f.fingerprint())).toList();
+  public static Plan plan(
+      List<Finding> all,
+      Map<String, String> groups,
+      Map<String, String> phaseOverrides,
+      PlanSettings settings,
+      QueryAnalysis.Result queries) {
+    List<Finding> open =
+        all.stream()
+            .filter(
+                f ->
+                    f.counted()
+                        || f.unreviewedLowConfidence()
+                            && !f.gone()
+                            && groups.containsKey(f.fingerprint()))
+            .toList();
     Map<String, List<Finding>> byKey = new LinkedHashMap<>();
     for (Finding f : open) {
       byKey.computeIfAbsent(keyOf(f, groups), k -> new ArrayList<>()).add(f);
@@ -76,11 +107,16 @@ public final class Planner {
     List<WorkItem> items = new ArrayList<>();
     for (Map.Entry<String, List<Finding>> e : byKey.entrySet()) {
       List<Finding> members = e.getValue();
-      String key = members.size() == 1 && e.getKey().startsWith("auto:") ? "finding:" + members.get(0).fingerprint() : e.getKey();
+      String key =
+          members.size() == 1 && e.getKey().startsWith("auto:")
+              ? "finding:" + members.get(0).fingerprint()
+              : e.getKey();
       items.add(item(key, members, settings, phaseOverrides, queries));
     }
-    items.sort(Comparator.comparing((WorkItem w) -> w.quadrant()).thenComparing(Comparator.comparingDouble(WorkItem::score).reversed())
-        .thenComparing(WorkItem::key));
+    items.sort(
+        Comparator.comparing((WorkItem w) -> w.quadrant())
+            .thenComparing(Comparator.comparingDouble(WorkItem::score).reversed())
+            .thenComparing(WorkItem::key));
     List<PhasePlan> phases = new ArrayList<>();
     double capacity = settings.teamSize() * (double) settings.hoursPerWeek();
     LocalDate start = settings.start();
@@ -103,7 +139,9 @@ public final class Planner {
     return new Plan(settings, items, phases, total, weeksSoFar, open.size(), untriaged);
   }
 
-  /** The work item a finding belongs to: the auditor's group, else its kind of problem in its file. */
+  /**
+   * The work item a finding belongs to: the auditor's group, else its kind of problem in its file.
+   */
   static String keyOf(Finding f, Map<String, String> groups) {
     String group = groups.get(f.fingerprint());
     if (group != null) {
@@ -116,13 +154,14 @@ public final class Planner {
       if (m.find()) {
         return "auto:n-plus-one:" + m.group(1);
       }
-      if (f.ruleId().startsWith("nplusone.") && f.location() != null && f.location().symbol() != null) {
+      if (f.ruleId().startsWith("nplusone.")
+          && f.location() != null
+          && f.location().symbol() != null) {
         return "auto:n-plus-one:" + f.location().symbol();
       }
     }
-    if (f.category() == dev.auditworkbench.engine.model.Category.MAINTAINABILITY
-        && (f.severity() == dev.auditworkbench.engine.model.Severity.INFO
-            || f.severity() == dev.auditworkbench.engine.model.Severity.LOW)
+    if (f.category() == Category.MAINTAINABILITY
+        && (f.severity() == Severity.INFO || f.severity() == Severity.LOW)
         && f.sources().stream().noneMatch(s -> s.tool().startsWith("workbench"))) {
       // A linter's message fixed everywhere at once: one change across the repository.
       return "auto:" + f.ruleId() + ":*";
@@ -133,7 +172,9 @@ public final class Planner {
     return "auto:" + family + ":" + f.location().path();
   }
 
-  /** Rules that are one kind of problem for grouping: N+1 from traces and from the scan, settings. */
+  /**
+   * Rules that are one kind of problem for grouping: N+1 from traces and from the scan, settings.
+   */
   static String family(String ruleId) {
     if (ruleId.startsWith("nplusone.") || ruleId.equals("queries.n-plus-one")) {
       return "n-plus-one";
@@ -150,13 +191,21 @@ public final class Planner {
     return ruleId;
   }
 
-  private static WorkItem item(String key, List<Finding> members, PlanSettings settings, Map<String, String> overrides,
+  private static WorkItem item(
+      String key,
+      List<Finding> members,
+      PlanSettings settings,
+      Map<String, String> overrides,
       QueryAnalysis.Result queries) {
     int impact = members.stream().mapToInt(f -> f.impact().value()).max().orElse(1);
-    List<Integer> efforts = members.stream().map(f -> f.effort().hours()).sorted(Comparator.reverseOrder()).toList();
-    int effort = efforts.get(0) + (int) Math.ceil(efforts.stream().skip(1).mapToInt(Integer::intValue).sum() / 2.0);
+    List<Integer> efforts =
+        members.stream().map(f -> f.effort().hours()).sorted(Comparator.reverseOrder()).toList();
+    int effort =
+        efforts.get(0)
+            + (int) Math.ceil(efforts.stream().skip(1).mapToInt(Integer::intValue).sum() / 2.0);
     effort = Math.min(effort, 10_000);
-    Quadrant quadrant = Quadrant.of(impact, effort, settings.highImpact(), settings.lowEffortHours());
+    Quadrant quadrant =
+        Quadrant.of(impact, effort, settings.highImpact(), settings.lowEffortHours());
     double score = Math.round(100.0 * impact / Math.sqrt(effort) * 10) / 10.0;
     Phase phase = null;
     boolean overridden = false;
@@ -173,8 +222,18 @@ public final class Planner {
       }
     }
     boolean untriaged = members.stream().allMatch(f -> f.status() == Status.INBOX);
-    return new WorkItem(key, title(key, members), List.copyOf(members), impact, effort, quadrant, score,
-        phase == null ? Phase.DELETE_THE_LEGACY : phase, overridden, ExpectedGain.of(members, queries).orElse(null), untriaged);
+    return new WorkItem(
+        key,
+        title(key, members),
+        List.copyOf(members),
+        impact,
+        effort,
+        quadrant,
+        score,
+        phase == null ? Phase.DELETE_THE_LEGACY : phase,
+        overridden,
+        ExpectedGain.of(members, queries).orElse(null),
+        untriaged);
   }
 
   private static String title(String key, List<Finding> members) {
@@ -186,23 +245,34 @@ public final class Planner {
     }
     if (key.endsWith(":*")) {
       Finding first = members.get(0);
-      String rule = first.title().contains(":") ? first.title().substring(0, first.title().indexOf(':')) : first.ruleId();
-      return String.format(Locale.ROOT, "%s across the repository (%d findings)", rule, members.size());
+      String rule =
+          first.title().contains(":")
+              ? first.title().substring(0, first.title().indexOf(':'))
+              : first.ruleId();
+      return String.format(
+          Locale.ROOT, "%s across the repository (%d findings)", rule, members.size());
     }
-    String where = key.startsWith("auto:n-plus-one:") ? key.substring(16) : members.get(0).location().path();
-    String what = switch (family(members.get(0).ruleId())) {
-      case "n-plus-one" -> "N+1 queries";
-      case "django.settings" -> "Settings hardening";
-      case "secret" -> "Secrets";
-      case "missing-index" -> "Missing indexes";
-      default -> members.get(0).ruleId();
-    };
+    String where =
+        key.startsWith("auto:n-plus-one:") ? key.substring(16) : members.get(0).location().path();
+    String what =
+        switch (family(members.get(0).ruleId())) {
+          case "n-plus-one" -> "N+1 queries";
+          case "django.settings" -> "Settings hardening";
+          case "secret" -> "Secrets";
+          case "missing-index" -> "Missing indexes";
+          default -> members.get(0).ruleId();
+        };
     return String.format(Locale.ROOT, "%s in %s (%d findings)", what, where, members.size());
   }
 
-  /** Fingerprint of the statement an N+1 finding is about (from its trace evidence), if it has one. */
+  /**
+   * Fingerprint of the statement an N+1 finding is about (from its trace evidence), if it has one.
+   */
   static Optional<String> statementOf(Finding f) {
-    return f.evidence().stream().map(e -> FINGERPRINT.matcher(e.text())).filter(Matcher::find).map(m -> m.group(1))
+    return f.evidence().stream()
+        .map(e -> FINGERPRINT.matcher(e.text()))
+        .filter(Matcher::find)
+        .map(m -> m.group(1))
         .findFirst();
   }
 }

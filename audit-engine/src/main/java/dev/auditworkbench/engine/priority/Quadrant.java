@@ -24,8 +24,8 @@ public enum Quadrant {
   }
 
   /**
-   * High impact is {@code highImpact} or more (default 4 of 5); low effort is {@code lowEffortHours}
-   * or less (default 16 hours: S and M).
+   * High impact is {@code highImpact} or more (default 4 of 5); low effort is {@code
+   * lowEffortHours} or less (default 16 hours: S and M).
    */
   public static Quadrant of(int impact, int effortHours, int highImpact, int lowEffortHours) {
     boolean high = impact >= highImpact;
@@ -42,6 +42,7 @@ public enum Quadrant {
         return q;
       }
     }
-    throw new IllegalArgumentException("unknown quadrant '" + text + "'; one of quick-win, major-project, fill-in, money-pit");
+    throw new IllegalArgumentException(
+        "unknown quadrant '" + text + "'; one of quick-win, major-project, fill-in, money-pit");
   }
 }

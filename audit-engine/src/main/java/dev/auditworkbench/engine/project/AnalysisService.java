@@ -14,7 +14,10 @@ import dev.auditworkbench.engine.store.ScanRepository;
 import java.util.List;
 import java.util.Optional;
 
-/** What the latest scan and the imported captures say: inventory, import graph, seams, queries, imports. */
+/**
+ * What the latest scan and the imported captures say: inventory, import graph, seams, queries,
+ * imports.
+ */
 public final class AnalysisService {
   private final ProjectStore store;
 

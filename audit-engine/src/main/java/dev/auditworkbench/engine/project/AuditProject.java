@@ -62,7 +62,8 @@ public final class AuditProject implements AutoCloseable {
   }
 
   /** Creates a new project file. */
-  public static AuditProject create(Path file, ProjectInfo info, Clock clock) throws ProjectFileException {
+  public static AuditProject create(Path file, ProjectInfo info, Clock clock)
+      throws ProjectFileException {
     return new AuditProject(ProjectStore.create(file, info, clock), clock);
   }
 

@@ -31,6 +31,7 @@ public record FindingQuery(
 
   /** The app of a finding that has no file. */
   public static final String NO_FILE = "(no file)";
+
   /** The app of a file at the repository's top level. */
   public static final String TOP_LEVEL = "(repository)";
 
@@ -46,7 +47,11 @@ public record FindingQuery(
 
   /** The filters of the CLI's findings command (no app or quadrant). */
   public FindingQuery(
-      Set<Status> statuses, Set<Category> categories, Set<Severity> severities, Set<String> tools, String text) {
+      Set<Status> statuses,
+      Set<Category> categories,
+      Set<Severity> severities,
+      Set<String> tools,
+      String text) {
     this(statuses, categories, severities, tools, text, Set.of(), Set.of(), 4, 16);
   }
 
@@ -55,26 +60,50 @@ public record FindingQuery(
   }
 
   public FindingQuery withText(String newText) {
-    return new FindingQuery(statuses, categories, severities, tools, newText, apps, quadrants, highImpact,
+    return new FindingQuery(
+        statuses,
+        categories,
+        severities,
+        tools,
+        newText,
+        apps,
+        quadrants,
+        highImpact,
         lowEffortHours);
   }
 
-  /** The same filters for every status: the board's columns and the matrix's quadrants are the statuses. */
+  /**
+   * The same filters for every status: the board's columns and the matrix's quadrants are the
+   * statuses.
+   */
   public FindingQuery anyStatus() {
-    return new FindingQuery(Set.of(), categories, severities, tools, text, apps, quadrants, highImpact,
-        lowEffortHours);
+    return new FindingQuery(
+        Set.of(), categories, severities, tools, text, apps, quadrants, highImpact, lowEffortHours);
   }
 
   /** The quadrants judged with these lines (the project's plan settings). */
   public FindingQuery withLines(int newHighImpact, int newLowEffortHours) {
-    return new FindingQuery(statuses, categories, severities, tools, text, apps, quadrants, newHighImpact,
+    return new FindingQuery(
+        statuses,
+        categories,
+        severities,
+        tools,
+        text,
+        apps,
+        quadrants,
+        newHighImpact,
         newLowEffortHours);
   }
 
   /** Whether any filter is set (the pages say so, and offer to clear them). */
   public boolean isFiltering() {
-    return !statuses.isEmpty() || !categories.isEmpty() || !severities.isEmpty() || !tools.isEmpty()
-        || !text.isEmpty() || !apps.isEmpty() || !quadrants.isEmpty();
+    return !statuses.isEmpty()
+        || !categories.isEmpty()
+        || !severities.isEmpty()
+        || !tools.isEmpty()
+        || !text.isEmpty()
+        || !apps.isEmpty()
+        || !quadrants.isEmpty();
   }
 
   /** The filters in words, for a page's "filtered by" line; empty when none is set. */
@@ -108,7 +137,8 @@ public record FindingQuery(
         && (tools.isEmpty() || f.sources().stream().anyMatch(s -> tools.contains(s.tool())))
         && (apps.isEmpty() || apps.contains(appOf(f)))
         && (quadrants.isEmpty()
-            || quadrants.contains(Quadrant.of(f.impact().value(), f.effort().hours(), highImpact, lowEffortHours)));
+            || quadrants.contains(
+                Quadrant.of(f.impact().value(), f.effort().hours(), highImpact, lowEffortHours)));
   }
 
   /** Whether the search text is in {@code searchable}, a finding's {@link #searchable} text. */

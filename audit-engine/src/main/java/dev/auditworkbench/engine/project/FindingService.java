@@ -1,6 +1,7 @@
 package dev.auditworkbench.engine.project;
 
 import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.engine.model.Status;
 import dev.auditworkbench.engine.model.TriageChange;
 import dev.auditworkbench.engine.store.BoardRepository;
 import dev.auditworkbench.engine.store.FindingRepository;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -18,7 +20,9 @@ public final class FindingService {
   /** Severity, then category, then place: how the table, the board and the CLI list findings. */
   public static final Comparator<Finding> DISPLAY_ORDER = FindingRepository.DISPLAY_ORDER;
 
-  /** The board's stored decisions: ranks within a column and duplicate links, keyed by fingerprint. */
+  /**
+   * The board's stored decisions: ranks within a column and duplicate links, keyed by fingerprint.
+   */
   public record BoardState(Map<String, Integer> ranks, Map<String, String> duplicateOf) {
     public BoardState {
       ranks = Map.copyOf(ranks);
@@ -47,20 +51,23 @@ public final class FindingService {
    * lists projects of any size this way).
    */
   public void forEach(FindingQuery query, Consumer<Finding> action) {
-    store.read(c -> {
-      try (FindingRepository r = new FindingRepository(c)) {
-        r.forEach(f -> {
-          if (query.test(f)) {
-            action.accept(f);
+    store.read(
+        c -> {
+          try (FindingRepository r = new FindingRepository(c)) {
+            r.forEach(
+                f -> {
+                  if (query.test(f)) {
+                    action.accept(f);
+                  }
+                });
           }
+          return null;
         });
-      }
-      return null;
-    });
   }
 
   public List<Finding> byFingerprintPrefix(String prefix) {
-    return store.read(c -> new FindingRepository(c).byFingerprintPrefix(prefix.toLowerCase(java.util.Locale.ROOT)));
+    return store.read(
+        c -> new FindingRepository(c).byFingerprintPrefix(prefix.toLowerCase(Locale.ROOT)));
   }
 
   /**
@@ -71,23 +78,28 @@ public final class FindingService {
   public Finding one(String prefix) {
     List<Finding> matches = byFingerprintPrefix(prefix);
     if (matches.size() != 1) {
-      throw new IllegalArgumentException(matches.isEmpty() ? "no finding's fingerprint starts with '" + prefix + "'"
-          : prefix + " matches " + matches.size() + " findings; give more of the fingerprint");
+      throw new IllegalArgumentException(
+          matches.isEmpty()
+              ? "no finding's fingerprint starts with '" + prefix + "'"
+              : prefix + " matches " + matches.size() + " findings; give more of the fingerprint");
     }
     return matches.get(0);
   }
 
   /** The findings with these ids as stored now (a view's copies may be a reload behind). */
   public List<Finding> current(Collection<Long> ids) {
-    return store.read(c -> {
-      try (FindingRepository r = new FindingRepository(c)) {
-        List<Finding> out = new ArrayList<>();
-        for (long id : ids) {
-          out.add(r.byId(id).orElseThrow(() -> new IllegalStateException("finding #" + id + " is gone")));
-        }
-        return out;
-      }
-    });
+    return store.read(
+        c -> {
+          try (FindingRepository r = new FindingRepository(c)) {
+            List<Finding> out = new ArrayList<>();
+            for (long id : ids) {
+              out.add(
+                  r.byId(id)
+                      .orElseThrow(() -> new IllegalStateException("finding #" + id + " is gone")));
+            }
+            return out;
+          }
+        });
   }
 
   /** What was changed on a finding, oldest first. */
@@ -96,10 +108,11 @@ public final class FindingService {
   }
 
   public BoardState board() {
-    return store.read(c -> {
-      BoardRepository board = new BoardRepository(c);
-      return new BoardState(board.ranks(), board.duplicates());
-    });
+    return store.read(
+        c -> {
+          BoardRepository board = new BoardRepository(c);
+          return new BoardState(board.ranks(), board.duplicates());
+        });
   }
 
   /**
@@ -107,9 +120,16 @@ public final class FindingService {
    * impact or effort override. What must never be wiped without asking.
    */
   public int triagedCount() {
-    return (int) all().stream().filter(f -> f.status() != dev.auditworkbench.engine.model.Status.INBOX
-        || (f.notes() != null && !f.notes().isBlank()) || !f.tags().isEmpty() || f.impactOverride() != null
-        || f.effortOverride() != null).count();
+    return (int)
+        all().stream()
+            .filter(
+                f ->
+                    f.status() != Status.INBOX
+                        || (f.notes() != null && !f.notes().isBlank())
+                        || !f.tags().isEmpty()
+                        || f.impactOverride() != null
+                        || f.effortOverride() != null)
+            .count();
   }
 
   /** How many findings have each value of a column ({@code status}, {@code severity}...). */

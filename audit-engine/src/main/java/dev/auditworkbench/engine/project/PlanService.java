@@ -47,10 +47,11 @@ public final class PlanService {
     if (edit.isEmpty()) {
       return;
     }
-    store.write(c -> {
-      save(c, edit);
-      return null;
-    });
+    store.write(
+        c -> {
+          save(c, edit);
+          return null;
+        });
   }
 
   private LocalDate today() {
@@ -98,10 +99,18 @@ public final class PlanService {
         String phase = p.substring(eq + 1).trim();
         if (!item.contains(":")) {
           Finding f = one(findings, item);
-          item = Planner.of(c, today()).items().stream()
-              .filter(w -> w.findings().stream().anyMatch(x -> x.fingerprint().equals(f.fingerprint())))
-              .map(Planner.WorkItem::key).findFirst()
-              .orElseThrow(() -> new IllegalArgumentException(f.fingerprint() + " is not planned (dismissed or gone)"));
+          item =
+              Planner.of(c, today()).items().stream()
+                  .filter(
+                      w ->
+                          w.findings().stream()
+                              .anyMatch(x -> x.fingerprint().equals(f.fingerprint())))
+                  .map(Planner.WorkItem::key)
+                  .findFirst()
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              f.fingerprint() + " is not planned (dismissed or gone)"));
         }
         plans.phase(item, phase.equals("rules") ? null : Phase.parse(phase).key());
       }
@@ -111,8 +120,10 @@ public final class PlanService {
   private static Finding one(FindingRepository findings, String prefix) throws SQLException {
     List<Finding> matches = findings.byFingerprintPrefix(prefix);
     if (matches.size() != 1) {
-      throw new IllegalArgumentException(matches.isEmpty() ? "no finding's fingerprint starts with '" + prefix + "'"
-          : prefix + " matches " + matches.size() + " findings; give more of the fingerprint");
+      throw new IllegalArgumentException(
+          matches.isEmpty()
+              ? "no finding's fingerprint starts with '" + prefix + "'"
+              : prefix + " matches " + matches.size() + " findings; give more of the fingerprint");
     }
     return matches.get(0);
   }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,7 +22,10 @@ import java.util.Set;
 public final class ReportService {
   /** What the report can be exported as. */
   public enum Format {
-    PDF("pdf"), HTML("html"), CSV("csv"), JSON("json");
+    PDF("pdf"),
+    HTML("html"),
+    CSV("csv"),
+    JSON("json");
 
     private final String extension;
 
@@ -54,8 +58,10 @@ public final class ReportService {
    * @throws IllegalArgumentException when the folder has no usable report.html
    */
   public ReportRenderer renderer(Path template) {
-    Path dir = template != null ? template
-        : store.read(c -> ReportRenderer.projectTemplate(new ProjectRepository(c).all()));
+    Path dir =
+        template != null
+            ? template
+            : store.read(c -> ReportRenderer.projectTemplate(new ProjectRepository(c).all()));
     return new ReportRenderer(dir);
   }
 
@@ -68,34 +74,52 @@ public final class ReportService {
   public static String counts(ReportModel model) {
     var s = model.summary();
     int low = s.lowConfidenceLeftOut();
-    return String.format(Locale.ROOT, "%d findings in report, %d open, %d untriaged", s.inReport(), s.open(),
-        s.untriaged())
-        + (low == 0 ? "" : String.format(Locale.ROOT, ", %d low-confidence places to review not counted until triaged", low));
+    return String.format(
+            Locale.ROOT,
+            "%d findings in report, %d open, %d untriaged",
+            s.inReport(),
+            s.open(),
+            s.untriaged())
+        + (low == 0
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                ", %d low-confidence places to review not counted until triaged",
+                low));
   }
 
   /**
    * Writes the model in each format to its file, atomically (a failed or cancelled export leaves no
    * file half-written), laying the HTML out once for PDF and HTML.
    */
-  public void export(ReportModel model, ReportRenderer renderer, java.util.Map<Format, Path> files,
-      ProgressListener progress) throws IOException {
+  public void export(
+      ReportModel model,
+      ReportRenderer renderer,
+      Map<Format, Path> files,
+      ProgressListener progress)
+      throws IOException {
     Set<Format> formats = files.keySet();
     int steps = files.size() + 1;
     int done = 0;
     progress.progress(done, steps, "Laying the report out");
-    String page = formats.contains(Format.PDF) || formats.contains(Format.HTML) ? renderer.html(model) : null;
+    String page =
+        formats.contains(Format.PDF) || formats.contains(Format.HTML) ? renderer.html(model) : null;
     for (Format format : Format.values()) {
       Path file = files.get(format);
       if (file == null) {
         continue;
       }
       progress.checkCancelled();
-      progress.progress(++done, steps, format == Format.PDF ? "Rendering the PDF" : "Writing " + format.name());
+      progress.progress(
+          ++done, steps, format == Format.PDF ? "Rendering the PDF" : "Writing " + format.name());
       switch (format) {
-        case PDF -> OutputFile.write(file, out -> {
-          ReportRenderer.pdf(page, out);
-          progress.checkCancelled();
-        });
+        case PDF ->
+            OutputFile.write(
+                file,
+                out -> {
+                  ReportRenderer.pdf(page, out);
+                  progress.checkCancelled();
+                });
         case HTML -> OutputFile.writeString(file, page);
         case CSV -> OutputFile.writeText(file, w -> IssueTrackerCsv.write(model, w));
         case JSON -> {

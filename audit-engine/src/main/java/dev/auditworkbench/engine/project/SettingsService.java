@@ -25,7 +25,8 @@ public final class SettingsService {
   public Map<String, String> effective() {
     Map<String, String> stored = store.read(c -> new ProjectRepository(c).all());
     Map<String, String> out = new LinkedHashMap<>(Thresholds.from(stored).asMap());
-    out.put(ReportRenderer.TEMPLATE_SETTING, stored.getOrDefault(ReportRenderer.TEMPLATE_SETTING, ""));
+    out.put(
+        ReportRenderer.TEMPLATE_SETTING, stored.getOrDefault(ReportRenderer.TEMPLATE_SETTING, ""));
     out.putAll(PlanSettings.from(stored, LocalDate.now(clock)).asMap());
     return out;
   }
@@ -51,18 +52,25 @@ public final class SettingsService {
       return;
     }
     if (PlanSettings.KEYS.contains(key)) {
-      store.write(c -> {
-        ProjectRepository repo = new ProjectRepository(c);
-        repo.put(key, v.replace("; ", "\n"));
-        PlanSettings.from(repo.all(), LocalDate.now(clock)); // throws, and the write rolls back
-        return null;
-      });
+      store.write(
+          c -> {
+            ProjectRepository repo = new ProjectRepository(c);
+            repo.put(key, v.replace("; ", "\n"));
+            PlanSettings.from(repo.all(), LocalDate.now(clock)); // throws, and the write rolls back
+            return null;
+          });
       return;
     }
     if (!Thresholds.DEFAULTS.asMap().containsKey(key)) {
-      throw new IllegalArgumentException("unknown setting '" + key + "'; one of "
-          + String.join(", ", Thresholds.DEFAULTS.asMap().keySet()) + ", " + ReportRenderer.TEMPLATE_SETTING + ", "
-          + String.join(", ", PlanSettings.KEYS));
+      throw new IllegalArgumentException(
+          "unknown setting '"
+              + key
+              + "'; one of "
+              + String.join(", ", Thresholds.DEFAULTS.asMap().keySet())
+              + ", "
+              + ReportRenderer.TEMPLATE_SETTING
+              + ", "
+              + String.join(", ", PlanSettings.KEYS));
     }
     try {
       Double.parseDouble(v);
@@ -74,22 +82,24 @@ public final class SettingsService {
 
   /** The engagement's first and last day (either may be null: not set). */
   public void setEngagementDates(LocalDate start, LocalDate end) {
-    store.write(c -> {
-      ProjectRepository meta = new ProjectRepository(c);
-      if (start != null) {
-        meta.put("start_date", start.toString());
-      }
-      if (end != null) {
-        meta.put("end_date", end.toString());
-      }
-      return null;
-    });
+    store.write(
+        c -> {
+          ProjectRepository meta = new ProjectRepository(c);
+          if (start != null) {
+            meta.put("start_date", start.toString());
+          }
+          if (end != null) {
+            meta.put("end_date", end.toString());
+          }
+          return null;
+        });
   }
 
   private void put(String key, String value) {
-    store.write(c -> {
-      new ProjectRepository(c).put(key, value);
-      return null;
-    });
+    store.write(
+        c -> {
+          new ProjectRepository(c).put(key, value);
+          return null;
+        });
   }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 public record ChangePoint(int index, double before, double after) {
   /** Points needed on each side. */
   static final int MIN_SEGMENT = 2;
+
   /** Smallest level change reported (x1.5 or /1.5). */
   static final double MIN_RATIO = 1.5;
 

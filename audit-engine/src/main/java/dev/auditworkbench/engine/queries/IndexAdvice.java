@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * text, so an index on the same expression is one the planner matches):
  *
  * <ul>
- *   <li>plain and composite: the columns compared, equality first, then ranges ({@code <>} left out);
+ *   <li>plain and composite: the columns compared, equality first, then ranges ({@code <>} left
+ *       out);
  *   <li>partial: {@code col IS NULL} / {@code IS NOT NULL} and boolean columns beside other
  *       conditions become the index's {@code WHERE} (a soft-delete filter), not a key column;
  *   <li>expression: a function or cast of a column compared with a constant ({@code
@@ -30,26 +31,66 @@ import java.util.regex.Pattern;
  * scan (importers/src/test/pg-capture/capture-index-advice.sh, IndexAdviceOnPostgresTest).
  */
 public final class IndexAdvice {
-  private static final Pattern BARE_COLUMN = Pattern.compile("^\\(*(?:\\w+\\.)?\"?([a-z_][a-z0-9_]*)\"?\\)*(?:::[a-z ]+(?:\\(\\d+\\))?)?\\)*$");
-  private static final Pattern CONSTANT = Pattern.compile(
-      "^\\(*(?:'(?:[^']|'')*'|-?\\d+(?:\\.\\d+)?|\\$\\d+|true|false|NULL)\\)*(?:::[a-z ]+(?:\\(\\d+\\))?(?:\\[\\])?)?\\)*$");
-  private static final String[] OPERATORS = {" = ANY ", " >= ", " <= ", " <> ", " != ", " = ", " < ", " > ", " ~~ ", " ~~* "};
-  private static final Pattern NULL_TEST = Pattern.compile("^\\(*(?:\\w+\\.)?\"?([a-z_][a-z0-9_]*)\"?\\)* IS (NOT )?NULL$");
-  private static final Pattern BOOLEAN = Pattern.compile("^(NOT )?\\(*(?:\\w+\\.)?\"?([a-z_][a-z0-9_]*)\"?\\)*$");
+  private static final Pattern BARE_COLUMN =
+      Pattern.compile(
+          "^\\(*(?:\\w+\\.)?\"?([a-z_][a-z0-9_]*)\"?\\)*(?:::[a-z ]+(?:\\(\\d+\\))?)?\\)*$");
+  private static final Pattern CONSTANT =
+      Pattern.compile(
+          "^\\(*(?:'(?:[^']|'')*'|-?\\d+(?:\\.\\d+)?|\\$\\d+|true|false|NULL)\\)*(?:::[a-z ]+(?:\\(\\d+\\))?(?:\\[\\])?)?\\)*$");
+  private static final String[] OPERATORS = {
+    " = ANY ", " >= ", " <= ", " <> ", " != ", " = ", " < ", " > ", " ~~ ", " ~~* "
+  };
+  private static final Pattern NULL_TEST =
+      Pattern.compile("^\\(*(?:\\w+\\.)?\"?([a-z_][a-z0-9_]*)\"?\\)* IS (NOT )?NULL$");
+  private static final Pattern BOOLEAN =
+      Pattern.compile("^(NOT )?\\(*(?:\\w+\\.)?\"?([a-z_][a-z0-9_]*)\"?\\)*$");
   private static final Pattern COLUMN_IN = Pattern.compile("\\b([a-z_][a-z0-9_]*)\\b(?![(':])");
-  private static final Set<String> NOT_COLUMNS = Set.of("text", "date", "timestamp", "time", "zone", "with", "without",
-      "varying", "character", "integer", "bigint", "numeric", "at", "utc", "interval", "boolean", "day", "month", "year",
-      "hour", "week", "minute", "second", "and", "or", "not", "is", "null", "true", "false", "any", "array", "double",
-      "precision");
+  private static final Set<String> NOT_COLUMNS =
+      Set.of(
+          "text",
+          "date",
+          "timestamp",
+          "time",
+          "zone",
+          "with",
+          "without",
+          "varying",
+          "character",
+          "integer",
+          "bigint",
+          "numeric",
+          "at",
+          "utc",
+          "interval",
+          "boolean",
+          "day",
+          "month",
+          "year",
+          "hour",
+          "week",
+          "minute",
+          "second",
+          "and",
+          "or",
+          "not",
+          "is",
+          "null",
+          "true",
+          "false",
+          "any",
+          "array",
+          "double",
+          "precision");
 
   /** A key part of the index: a column or an expression, with the model field it reads. */
   public record Part(String sql, String column, String function, boolean equality) {}
 
   /**
-   * The advice: the index statement, its name, the parts and the partial predicate, the Django
-   * form (null without a model), and a note when the filter cannot use an index as written.
+   * The advice: the index statement, its name, the parts and the partial predicate, the Django form
+   * (null without a model), and a note when the filter cannot use an index as written.
    */
-  public record Advice(String statement, String name, List<Part> parts, List<String> where, String rewrite) {}
+  public record Advice(
+      String statement, String name, List<Part> parts, List<String> where, String rewrite) {}
 
   private IndexAdvice() {}
 
@@ -94,10 +135,18 @@ public final class IndexAdvice {
       }
       Part p = found;
       if (p.function() != null && !indexable(p.sql())) {
-        rewrite = String.format(Locale.ROOT, "as written, %s cannot use any index (on a timestamp with time zone it depends"
-            + " on the session's time zone, so PostgreSQL will not index it): filter on a range of %s instead"
-            + " (%s >= start AND %s < end; Django: %s__gte=..., %s__lt=...), which this index serves", p.sql(), p.column(),
-            p.column(), p.column(), p.column(), p.column());
+        rewrite =
+            String.format(
+                Locale.ROOT,
+                "as written, %s cannot use any index (on a timestamp with time zone it depends"
+                    + " on the session's time zone, so PostgreSQL will not index it): filter on a range of %s instead"
+                    + " (%s >= start AND %s < end; Django: %s__gte=..., %s__lt=...), which this index serves",
+                p.sql(),
+                p.column(),
+                p.column(),
+                p.column(),
+                p.column(),
+                p.column());
         p = new Part(p.column(), p.column(), null, false);
       }
       String sql = p.sql();
@@ -130,16 +179,25 @@ public final class IndexAdvice {
     if (name.length() > 63) { // PostgreSQL's identifier limit
       name = name.substring(0, 54) + "_" + Integer.toHexString(name.hashCode() & 0xfffff) + "_idx";
     }
-    String statement = "CREATE INDEX CONCURRENTLY " + name + " ON " + relation + " (" + String.join(", ", items) + ")"
-        + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + ";";
-    return Optional.of(new Advice(statement, name, List.copyOf(ordered), List.copyOf(where), rewrite));
+    String statement =
+        "CREATE INDEX CONCURRENTLY "
+            + name
+            + " ON "
+            + relation
+            + " ("
+            + String.join(", ", items)
+            + ")"
+            + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+            + ";";
+    return Optional.of(
+        new Advice(statement, name, List.copyOf(ordered), List.copyOf(where), rewrite));
   }
 
   /**
    * The same index in Django's terms: the {@code Meta.indexes} entry (field names; functional
-   * indexes as {@code Upper}/{@code Lower}/{@code TruncDate}, Django 3.2+; a partial index's
-   * {@code condition}), and the migration operation that adds it. Expressions Django cannot write
-   * go into a {@code RunSQL} migration.
+   * indexes as {@code Upper}/{@code Lower}/{@code TruncDate}, Django 3.2+; a partial index's {@code
+   * condition}), and the migration operation that adds it. Expressions Django cannot write go into
+   * a {@code RunSQL} migration.
    */
   public static String django(DjangoInventory.Model m, Advice a) {
     String modelName = m.qualname().substring(m.qualname().lastIndexOf('.') + 1);
@@ -153,38 +211,65 @@ public final class IndexAdvice {
         parts.add("\"" + field + "\"");
       } else {
         functional = true;
-        String expr = switch (p.function()) {
-          case "upper" -> "Upper(\"" + field + "\")";
-          case "lower" -> "Lower(\"" + field + "\")";
-          case "date" -> p.sql().toLowerCase(Locale.ROOT).contains("at time zone") ? "TruncDate(\"" + field + "\")" : null;
-          default -> null;
-        };
+        String expr =
+            switch (p.function()) {
+              case "upper" -> "Upper(\"" + field + "\")";
+              case "lower" -> "Lower(\"" + field + "\")";
+              case "date" ->
+                  p.sql().toLowerCase(Locale.ROOT).contains("at time zone")
+                      ? "TruncDate(\"" + field + "\")"
+                      : null;
+              default -> null;
+            };
         if (expr == null) {
           return "# Django cannot write this expression index; add it with a migration:\n"
-              + "migrations.RunSQL(\"" + a.statement().replace("\"", "\\\"") + "\", reverse_sql=\"DROP INDEX CONCURRENTLY "
-              + a.name() + ";\")  # in a migration with atomic = False";
+              + "migrations.RunSQL(\""
+              + a.statement().replace("\"", "\\\"")
+              + "\", reverse_sql=\"DROP INDEX CONCURRENTLY "
+              + a.name()
+              + ";\")  # in a migration with atomic = False";
         }
         parts.add(expr);
       }
     }
     String base = (modelName + "_" + String.join("_", fields)).toLowerCase(Locale.ROOT);
-    String name = base.length() + 4 <= 30 ? base + "_idx"
-        : base.substring(0, 22) + "_" + Integer.toHexString(base.hashCode() & 0xffff) + "_ix";
+    String name =
+        base.length() + 4 <= 30
+            ? base + "_idx"
+            : base.substring(0, 22) + "_" + Integer.toHexString(base.hashCode() & 0xffff) + "_ix";
     name = name.length() > 30 ? name.substring(0, 30) : name;
     List<String> conditions = new ArrayList<>();
     for (String w : a.where()) {
-      String col = w.replace("NOT ", "").replace(" IS NULL", "").replace(" IS NOT NULL", "").strip();
+      String col =
+          w.replace("NOT ", "").replace(" IS NULL", "").replace(" IS NOT NULL", "").strip();
       String field = fieldOf(m, col).map(DjangoInventory.Field::name).orElse(col);
-      conditions.add(w.endsWith("IS NULL") && !w.endsWith("NOT NULL") ? field + "__isnull=True"
-          : w.endsWith("IS NOT NULL") ? field + "__isnull=False" : w.startsWith("NOT ") ? field + "=False" : field + "=True");
+      conditions.add(
+          w.endsWith("IS NULL") && !w.endsWith("NOT NULL")
+              ? field + "__isnull=True"
+              : w.endsWith("IS NOT NULL")
+                  ? field + "__isnull=False"
+                  : w.startsWith("NOT ") ? field + "=False" : field + "=True");
     }
-    String index = "models.Index(" + (functional ? String.join(", ", parts) + ", " : "fields=[" + String.join(", ", parts) + "], ")
-        + "name=\"" + name + "\"" + (conditions.isEmpty() ? "" : ", condition=Q(" + String.join(", ", conditions) + ")") + ")";
-    return "class Meta:\n    indexes = [" + index + "]"
+    String index =
+        "models.Index("
+            + (functional
+                ? String.join(", ", parts) + ", "
+                : "fields=[" + String.join(", ", parts) + "], ")
+            + "name=\""
+            + name
+            + "\""
+            + (conditions.isEmpty() ? "" : ", condition=Q(" + String.join(", ", conditions) + ")")
+            + ")";
+    return "class Meta:\n    indexes = ["
+        + index
+        + "]"
         + (functional ? "  # from django.db.models.functions import " + imports(parts) : "")
         + "\n\n# migration (Django 3.2+: AddIndexConcurrently from django.contrib.postgres.operations"
-        + " avoids locking the table)\nmigrations.AddIndex(model_name=\"" + modelName.toLowerCase(Locale.ROOT) + "\", index="
-        + index + ")";
+        + " avoids locking the table)\nmigrations.AddIndex(model_name=\""
+        + modelName.toLowerCase(Locale.ROOT)
+        + "\", index="
+        + index
+        + ")";
   }
 
   private static String imports(List<String> parts) {
@@ -200,15 +285,27 @@ public final class IndexAdvice {
 
   /** The model field a column stores: by name, by its "_id" column, or by db_column. */
   static Optional<DjangoInventory.Field> fieldOf(DjangoInventory.Model m, String column) {
-    return m.fields().stream().filter(f -> column.equals(f.name()) || column.equals(f.name() + "_id")
-        || column.equals(f.options().getOrDefault("db_column", "").replace("\"", "").replace("'", ""))).findFirst();
+    return m.fields().stream()
+        .filter(
+            f ->
+                column.equals(f.name())
+                    || column.equals(f.name() + "_id")
+                    || column.equals(
+                        f.options()
+                            .getOrDefault("db_column", "")
+                            .replace("\"", "")
+                            .replace("'", "")))
+        .findFirst();
   }
 
   /** An expression PostgreSQL can index: immutable whatever the column's type. */
   private static boolean indexable(String expr) {
     String e = expr.toLowerCase(Locale.ROOT);
     boolean zoned = e.contains(" at time zone ") || e.contains("timezone(");
-    if (e.contains("date_trunc(") || e.contains("::date") || e.contains("::timestamp") || e.contains("date_part(")
+    if (e.contains("date_trunc(")
+        || e.contains("::date")
+        || e.contains("::timestamp")
+        || e.contains("date_part(")
         || e.contains("extract(")) {
       return zoned;
     }
@@ -230,8 +327,11 @@ public final class IndexAdvice {
       boolean equality = op.equals(" = ") || op.equals(" = ANY ");
       // A constant, a parameter, an array or another table's column (the inner side of a nested
       // loop); compared with any other expression, the condition is not one an index serves.
-      if (!CONSTANT.matcher(right).matches() && !right.startsWith("'{") && !right.startsWith("(SubPlan")
-          && !right.startsWith("($") && !BARE_COLUMN.matcher(right).matches()) {
+      if (!CONSTANT.matcher(right).matches()
+          && !right.startsWith("'{")
+          && !right.startsWith("(SubPlan")
+          && !right.startsWith("($")
+          && !BARE_COLUMN.matcher(right).matches()) {
         return null;
       }
       Matcher bare = BARE_COLUMN.matcher(left);
@@ -251,9 +351,18 @@ public final class IndexAdvice {
         return null;
       }
       String fn = expr.toLowerCase(Locale.ROOT);
-      String function = fn.startsWith("upper(") ? "upper" : fn.startsWith("lower(") ? "lower"
-          : fn.startsWith("date_trunc(") ? "trunc" : fn.endsWith("::date") ? "date"
-          : fn.contains("(") ? fn.substring(0, fn.indexOf('(')).replaceAll("[^a-z_]", "") : "expr";
+      String function =
+          fn.startsWith("upper(")
+              ? "upper"
+              : fn.startsWith("lower(")
+                  ? "lower"
+                  : fn.startsWith("date_trunc(")
+                      ? "trunc"
+                      : fn.endsWith("::date")
+                          ? "date"
+                          : fn.contains("(")
+                              ? fn.substring(0, fn.indexOf('(')).replaceAll("[^a-z_]", "")
+                              : "expr";
       return new Part(expr, column, function.isEmpty() ? "expr" : function, equality);
     }
     return null;
@@ -269,8 +378,8 @@ public final class IndexAdvice {
   }
 
   /**
-   * The parenthesis depth at each character of a condition, before the character is read; -1
-   * inside a quoted literal.
+   * The parenthesis depth at each character of a condition, before the character is read; -1 inside
+   * a quoted literal.
    */
   private static int[] depths(String s) {
     int[] out = new int[s.length()];

@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * Durations in logarithmic buckets (each 2% wider than the last, from 1 microsecond to about a
  * day), so percentiles of millions of queries or requests take little memory and come out within
- * about 1% of the exact value. Sparse (only buckets in use are kept), so one per distinct statement of
- * a big log stays small. Stored as {@code "bucket:count,..."}.
+ * about 1% of the exact value. Sparse (only buckets in use are kept), so one per distinct statement
+ * of a big log stays small. Stored as {@code "bucket:count,..."}.
  */
 public final class LatencyHistogram {
   private static final double MIN_MS = 0.001;
@@ -51,7 +51,9 @@ public final class LatencyHistogram {
     return total;
   }
 
-  /** The value at quantile q (0..1): the geometric middle of the bucket holding it; NaN when empty. */
+  /**
+   * The value at quantile q (0..1): the geometric middle of the bucket holding it; NaN when empty.
+   */
   public double quantile(double q) {
     if (total == 0) {
       return Double.NaN;

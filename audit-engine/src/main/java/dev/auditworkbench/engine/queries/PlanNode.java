@@ -14,14 +14,26 @@ import java.util.regex.Pattern;
  * format, with what plan analysis needs.
  */
 public record PlanNode(
-    String nodeType, String relation, String index, String filter, String indexCond, double planRows,
-    double actualRows, long loops, long removedByFilter, String sortSpaceType, String sortMethod, long hashBatches,
-    long tempWritten, List<PlanNode> children) {
+    String nodeType,
+    String relation,
+    String index,
+    String filter,
+    String indexCond,
+    double planRows,
+    double actualRows,
+    long loops,
+    long removedByFilter,
+    String sortSpaceType,
+    String sortMethod,
+    long hashBatches,
+    long tempWritten,
+    List<PlanNode> children) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern NODE = Pattern.compile(
-      "^(\\s*)(?:->\\s+)?([A-Z][A-Za-z ]+?)(?: using (\\S+))?(?: on (\\S+)(?: \\S+)?)?\\s+\\(cost=[^)]*rows=(\\d+)[^)]*\\)"
-          + "(?: \\(actual time=[^)]*rows=(\\d+) loops=(\\d+)\\))?.*$");
+  private static final Pattern NODE =
+      Pattern.compile(
+          "^(\\s*)(?:->\\s+)?([A-Z][A-Za-z ]+?)(?: using (\\S+))?(?: on (\\S+)(?: \\S+)?)?\\s+\\(cost=[^)]*rows=(\\d+)[^)]*\\)"
+              + "(?: \\(actual time=[^)]*rows=(\\d+) loops=(\\d+)\\))?.*$");
 
   /** Visits this node and every node below it. */
   public void walk(Consumer<PlanNode> visitor) {
@@ -49,12 +61,23 @@ public record PlanNode(
     for (JsonNode c : n.path("Plans")) {
       children.add(fromJson(c));
     }
-    String cond = n.has("Index Cond") ? n.get("Index Cond").asText() : n.path("Recheck Cond").asText(null);
-    return new PlanNode(n.path("Node Type").asText(), n.path("Relation Name").asText(null),
-        n.path("Index Name").asText(null), n.path("Filter").asText(null), cond, n.path("Plan Rows").asDouble(),
-        n.path("Actual Rows").asDouble(-1), n.path("Actual Loops").asLong(1), n.path("Rows Removed by Filter").asLong(0),
-        n.path("Sort Space Type").asText(null), n.path("Sort Method").asText(null), n.path("Hash Batches").asLong(0),
-        n.path("Temp Written Blocks").asLong(0), children);
+    String cond =
+        n.has("Index Cond") ? n.get("Index Cond").asText() : n.path("Recheck Cond").asText(null);
+    return new PlanNode(
+        n.path("Node Type").asText(),
+        n.path("Relation Name").asText(null),
+        n.path("Index Name").asText(null),
+        n.path("Filter").asText(null),
+        cond,
+        n.path("Plan Rows").asDouble(),
+        n.path("Actual Rows").asDouble(-1),
+        n.path("Actual Loops").asLong(1),
+        n.path("Rows Removed by Filter").asLong(0),
+        n.path("Sort Space Type").asText(null),
+        n.path("Sort Method").asText(null),
+        n.path("Hash Batches").asLong(0),
+        n.path("Temp Written Blocks").asLong(0),
+        children);
   }
 
   static PlanNode fromText(String text) {
@@ -64,8 +87,15 @@ public record PlanNode(
       Matcher m = NODE.matcher(line);
       if (m.matches() && line.contains("(cost=")) {
         int indent = line.indexOf(m.group(2));
-        Builder b = new Builder(indent, m.group(2).strip(), m.group(4), m.group(3), Double.parseDouble(m.group(5)),
-            m.group(6) == null ? -1 : Double.parseDouble(m.group(6)), m.group(7) == null ? 1 : Long.parseLong(m.group(7)));
+        Builder b =
+            new Builder(
+                indent,
+                m.group(2).strip(),
+                m.group(4),
+                m.group(3),
+                Double.parseDouble(m.group(5)),
+                m.group(6) == null ? -1 : Double.parseDouble(m.group(6)),
+                m.group(7) == null ? 1 : Long.parseLong(m.group(7)));
         while (!stack.isEmpty() && stack.get(stack.size() - 1).indent >= indent) {
           stack.remove(stack.size() - 1);
         }
@@ -122,7 +152,14 @@ public record PlanNode(
     String sortSpace;
     long batches;
 
-    Builder(int indent, String type, String relation, String index, double planRows, double actualRows, long loops) {
+    Builder(
+        int indent,
+        String type,
+        String relation,
+        String index,
+        double planRows,
+        double actualRows,
+        long loops) {
       this.indent = indent;
       this.type = type;
       this.relation = relation;
@@ -133,8 +170,21 @@ public record PlanNode(
     }
 
     PlanNode build() {
-      return new PlanNode(type, relation, index, filter, indexCond, planRows, actualRows, loops, removed, sortSpace,
-          sortMethod, batches, 0, children.stream().map(Builder::build).toList());
+      return new PlanNode(
+          type,
+          relation,
+          index,
+          filter,
+          indexCond,
+          planRows,
+          actualRows,
+          loops,
+          removed,
+          sortSpace,
+          sortMethod,
+          batches,
+          0,
+          children.stream().map(Builder::build).toList());
     }
   }
 }

@@ -8,6 +8,8 @@ import dev.auditworkbench.engine.store.QueryRepository.RepeatRow;
 import dev.auditworkbench.engine.store.QueryRepository.Source;
 import dev.auditworkbench.engine.store.QueryRepository.StatsRow;
 import dev.auditworkbench.engine.store.QueryRepository.WindowRow;
+import dev.auditworkbench.engine.store.ScanRepository;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,44 +40,101 @@ import java.util.TreeMap;
  */
 public final class QueryAnalysis {
   /** The route of windows when no access log or trace says which request they served. */
-  public static final String NO_ROUTE = "(in one session; an access log or trace would name the route)";
+  public static final String NO_ROUTE =
+      "(in one session; an access log or trace would name the route)";
+
   /** The route of windows no captured request holds: background jobs, shells, scripts. */
   public static final String OUTSIDE_REQUESTS = "(outside any captured request)";
-  /** Formats with request windows, least precise first: the last one present gives the statistics. */
-  static final List<String> LOG_PRECISION = List.of("django-sql-log", "otlp-json", "postgres-stderr", "postgres-csvlog",
-      "postgres-jsonlog");
+
+  /**
+   * Formats with request windows, least precise first: the last one present gives the statistics.
+   */
+  static final List<String> LOG_PRECISION =
+      List.of(
+          "django-sql-log", "otlp-json", "postgres-stderr", "postgres-csvlog", "postgres-jsonlog");
+
   /** Default: the same statement this many times in one request is an N+1. */
   public static final int DEFAULT_N_PLUS_ONE = 5;
 
   /** Statistics of one statement. */
-  public record Statement(String fingerprint, String normalized, String example, List<String> tables, String model,
-      long calls, double totalMs, double meanMs, double p95Ms, double maxMs, long rows, double share,
-      long importId, String lines) {}
+  public record Statement(
+      String fingerprint,
+      String normalized,
+      String example,
+      List<String> tables,
+      String model,
+      long calls,
+      double totalMs,
+      double meanMs,
+      double p95Ms,
+      double maxMs,
+      long rows,
+      double share,
+      long importId,
+      String lines) {}
 
   /** An N+1: one statement repeated within requests of one route. */
-  public record NPlusOne(String route, String fingerprint, String example, String table, String model, int repeats,
-      int requests, double msPerRequest, String viewPath, int viewLine, String view) {}
+  public record NPlusOne(
+      String route,
+      String fingerprint,
+      String example,
+      String table,
+      String model,
+      int repeats,
+      int requests,
+      double msPerRequest,
+      String viewPath,
+      int viewLine,
+      String view) {}
 
   /** A problem an execution plan shows. */
-  public record PlanIssue(String kind, String relation, String model, String detail, String suggestion,
-      String modelPath, int line, double durationMs, String example, long rowsRead, long rowsKept, String djangoIndex) {}
+  public record PlanIssue(
+      String kind,
+      String relation,
+      String model,
+      String detail,
+      String suggestion,
+      String modelPath,
+      int line,
+      double durationMs,
+      String example,
+      long rowsRead,
+      long rowsKept,
+      String djangoIndex) {}
 
   /** Latency of one route on one day. */
   public record RouteDay(LocalDate day, long requests, double p50, double p95, double p99) {}
 
   /** One route's latency, per day and overall, and the day its p95 changed level (or null). */
-  public record RouteLatency(String route, long requests, double p50, double p95, double p99, List<RouteDay> days,
-      LocalDate changedOn, double p95Before, double p95After, String viewPath, int viewLine) {}
+  public record RouteLatency(
+      String route,
+      long requests,
+      double p50,
+      double p95,
+      double p99,
+      List<RouteDay> days,
+      LocalDate changedOn,
+      double p95Before,
+      double p95After,
+      String viewPath,
+      int viewLine) {}
 
   /** Everything at once. */
   /**
    * Everything at once. {@code perQueryOverheadMs} is what one statement costs the application
    * beyond the database's own time (ORM, driver, round trip), estimated from the requests matched
-   * to their windows: the slope of (request time - database time) over the number of statements,
-   * by least squares; NaN with fewer than 10 matched requests.
+   * to their windows: the slope of (request time - database time) over the number of statements, by
+   * least squares; NaN with fewer than 10 matched requests.
    */
-  public record Result(String statementSource, double totalMs, List<Statement> statements, List<NPlusOne> nPlusOnes,
-      List<PlanIssue> planIssues, List<RouteLatency> routes, int windows, int windowsWithRoute,
+  public record Result(
+      String statementSource,
+      double totalMs,
+      List<Statement> statements,
+      List<NPlusOne> nPlusOnes,
+      List<PlanIssue> planIssues,
+      List<RouteLatency> routes,
+      int windows,
+      int windowsWithRoute,
       double perQueryOverheadMs) {}
 
   private final QueryRepository repo;
@@ -90,9 +150,9 @@ public final class QueryAnalysis {
   }
 
   /** Analyses what a project holds, with the latest scan's inventory when there is one. */
-  public static Result of(java.sql.Connection c, int threshold) throws SQLException {
-    DjangoInventory inventory = new dev.auditworkbench.engine.store.ScanRepository(c)
-        .latestFacts("inventory", DjangoInventory.class).orElse(null);
+  public static Result of(Connection c, int threshold) throws SQLException {
+    DjangoInventory inventory =
+        new ScanRepository(c).latestFacts("inventory", DjangoInventory.class).orElse(null);
     try (QueryRepository repo = new QueryRepository(c)) {
       return new QueryAnalysis(repo, inventory, threshold).run();
     }
@@ -101,13 +161,22 @@ public final class QueryAnalysis {
   public Result run() throws SQLException {
     List<Source> sources = repo.sources();
     // Server logs time statements in microseconds; Django's log rounds to milliseconds.
-    Comparator<Source> precision = Comparator.comparingInt((Source s) -> LOG_PRECISION.indexOf(s.format()))
-        .thenComparingLong(Source::windows).thenComparingLong(Source::importId);
+    Comparator<Source> precision =
+        Comparator.comparingInt((Source s) -> LOG_PRECISION.indexOf(s.format()))
+            .thenComparingLong(Source::windows)
+            .thenComparingLong(Source::importId);
     Map<Long, List<WindowRow>> windowsByImport = new HashMap<>();
-    List<Source> logs = captures(windowsByImport, sources.stream().filter(s -> s.windows() > 0 && LOG_PRECISION.contains(s.format()))
-        .sorted(precision.reversed()).toList());
-    Optional<Source> counters = sources.stream().filter(s -> s.statements() > 0 && s.windows() == 0)
-        .max(Comparator.comparingLong(Source::importId));
+    List<Source> logs =
+        captures(
+            windowsByImport,
+            sources.stream()
+                .filter(s -> s.windows() > 0 && LOG_PRECISION.contains(s.format()))
+                .sorted(precision.reversed())
+                .toList());
+    Optional<Source> counters =
+        sources.stream()
+            .filter(s -> s.statements() > 0 && s.windows() == 0)
+            .max(Comparator.comparingLong(Source::importId));
     List<Source> statSources = !logs.isEmpty() ? logs : counters.map(List::of).orElse(List.of());
     List<StatsRow> stats = merged(statSources);
     List<Statement> statements = statements(stats);
@@ -115,8 +184,10 @@ public final class QueryAnalysis {
 
     List<QueryRepository.RequestRow> requests = repo.requests();
     // Traces name their routes; otherwise the logs' windows are matched to the access log.
-    Optional<Source> traced = sources.stream().filter(s -> s.windows() > 0 && "otlp-json".equals(s.format()))
-        .max(Comparator.comparingLong(Source::windows));
+    Optional<Source> traced =
+        sources.stream()
+            .filter(s -> s.windows() > 0 && "otlp-json".equals(s.format()))
+            .max(Comparator.comparingLong(Source::windows));
     List<Source> windowSources = traced.map(List::of).orElse(logs);
     List<NPlusOne> nPlusOnes = new ArrayList<>();
     int windowCount = 0;
@@ -137,12 +208,23 @@ public final class QueryAnalysis {
       routed = routes.size();
       String unrouted = requests.isEmpty() ? NO_ROUTE : OUTSIDE_REQUESTS;
       Map<String, StatsRow> byFingerprint = new HashMap<>();
-      (traced.isPresent() ? merged(windowSources) : stats).forEach(r -> byFingerprint.put(r.fingerprint(), r));
+      (traced.isPresent() ? merged(windowSources) : stats)
+          .forEach(r -> byFingerprint.put(r.fingerprint(), r));
       nPlusOnes = nPlusOnes(repeats, routes, unrouted, byFingerprint);
     }
-    String source = statSources.isEmpty() ? null
-        : String.join(" + ", statSources.stream().map(Source::fileName).toList());
-    return new Result(source, total, statements, nPlusOnes, planIssues(), routeLatency(requests), windowCount, routed,
+    String source =
+        statSources.isEmpty()
+            ? null
+            : String.join(" + ", statSources.stream().map(Source::fileName).toList());
+    return new Result(
+        source,
+        total,
+        statements,
+        nPlusOnes,
+        planIssues(),
+        routeLatency(requests),
+        windowCount,
+        routed,
         overhead);
   }
 
@@ -154,7 +236,8 @@ public final class QueryAnalysis {
    * logs, half of its server processes are the other's; rotated logs of other hours or days, and
    * logs of other servers, are added.
    */
-  List<Source> captures(Map<Long, List<WindowRow>> windows, List<Source> byPrecision) throws SQLException {
+  List<Source> captures(Map<Long, List<WindowRow>> windows, List<Source> byPrecision)
+      throws SQLException {
     List<Source> out = new ArrayList<>();
     for (Source s : byPrecision) {
       List<WindowRow> mine = windowsOf(windows, s);
@@ -190,13 +273,16 @@ public final class QueryAnalysis {
     long aEnd = a.stream().mapToLong(WindowRow::endMs).max().orElse(0);
     long bStart = b.stream().mapToLong(WindowRow::startMs).min().orElse(0);
     long bEnd = b.stream().mapToLong(WindowRow::endMs).max().orElse(0);
-    long from = Math.max(aStart, bStart) - 1000; // a second of slack: %t logs are stamped to the second
+    long from =
+        Math.max(aStart, bStart) - 1000; // a second of slack: %t logs are stamped to the second
     long to = Math.min(aEnd, bEnd) + 1000;
     if (to <= from || (to - from) * 2 < (aEnd - aStart)) {
       return false;
     }
-    List<WindowRow> overA = a.stream().filter(w -> w.startMs() >= from && w.startMs() <= to).toList();
-    List<WindowRow> overB = b.stream().filter(w -> w.startMs() >= from && w.startMs() <= to).toList();
+    List<WindowRow> overA =
+        a.stream().filter(w -> w.startMs() >= from && w.startMs() <= to).toList();
+    List<WindowRow> overB =
+        b.stream().filter(w -> w.startMs() >= from && w.startMs() <= to).toList();
     long inA = overA.stream().mapToLong(WindowRow::queries).sum();
     long inB = overB.stream().mapToLong(WindowRow::queries).sum();
     if (inA == 0 || inB == 0 || inA > 2 * inB || inB > 2 * inA) {
@@ -213,9 +299,12 @@ public final class QueryAnalysis {
     return shared * 2 >= Math.min(pidsA.size(), pidsB.size());
   }
 
-  /** The server process ids of PostgreSQL windows, or null when the windows are not named by process. */
+  /**
+   * The server process ids of PostgreSQL windows, or null when the windows are not named by
+   * process.
+   */
   private static Set<String> pids(List<WindowRow> windows) {
-    Set<String> out = new java.util.HashSet<>();
+    Set<String> out = new HashSet<>();
     for (WindowRow w : windows) {
       String session = w.session();
       if (session == null) {
@@ -251,15 +340,29 @@ public final class QueryAnalysis {
           h.addAll(LatencyHistogram.decode(r.histogram()));
           histogram = h.encode();
         }
-        out.put(r.fingerprint(), new StatsRow(had.importId(), had.fingerprint(), had.normalized(), had.example(),
-            had.tables(), had.calls() + r.calls(), had.totalMs() + r.totalMs(), Math.max(had.maxMs(), r.maxMs()),
-            had.rows() < 0 || r.rows() < 0 ? -1 : had.rows() + r.rows(), histogram, had.lines()));
+        out.put(
+            r.fingerprint(),
+            new StatsRow(
+                had.importId(),
+                had.fingerprint(),
+                had.normalized(),
+                had.example(),
+                had.tables(),
+                had.calls() + r.calls(),
+                had.totalMs() + r.totalMs(),
+                Math.max(had.maxMs(), r.maxMs()),
+                had.rows() < 0 || r.rows() < 0 ? -1 : had.rows() + r.rows(),
+                histogram,
+                had.lines()));
       }
     }
     return new ArrayList<>(out.values());
   }
 
-  /** Least-squares slope of (request ms - database ms) over statements per request; NaN when too few. */
+  /**
+   * Least-squares slope of (request ms - database ms) over statements per request; NaN when too
+   * few.
+   */
   static double perQueryOverhead(List<WindowRow> windows, Map<Long, Double> requestMs) {
     double n = 0;
     double sx = 0;
@@ -291,18 +394,40 @@ public final class QueryAnalysis {
     List<Statement> out = new ArrayList<>();
     for (StatsRow r : rows) {
       List<String> tables = r.tables().isEmpty() ? List.of() : List.of(r.tables().split(","));
-      double p95 = r.histogram() == null ? Double.NaN : LatencyHistogram.decode(r.histogram()).quantile(0.95);
-      out.add(new Statement(r.fingerprint(), r.normalized(), r.example(), tables,
-          tables.isEmpty() ? null : modelOf(tables.get(0)).map(DjangoInventory.Model::qualname).orElse(null),
-          r.calls(), r.totalMs(), r.calls() == 0 ? 0 : r.totalMs() / r.calls(), p95, r.maxMs(), r.rows(),
-          total == 0 ? 0 : r.totalMs() / total, r.importId(), r.lines()));
+      double p95 =
+          r.histogram() == null
+              ? Double.NaN
+              : LatencyHistogram.decode(r.histogram()).quantile(0.95);
+      out.add(
+          new Statement(
+              r.fingerprint(),
+              r.normalized(),
+              r.example(),
+              tables,
+              tables.isEmpty()
+                  ? null
+                  : modelOf(tables.get(0)).map(DjangoInventory.Model::qualname).orElse(null),
+              r.calls(),
+              r.totalMs(),
+              r.calls() == 0 ? 0 : r.totalMs() / r.calls(),
+              p95,
+              r.maxMs(),
+              r.rows(),
+              total == 0 ? 0 : r.totalMs() / total,
+              r.importId(),
+              r.lines()));
     }
-    out.sort(Comparator.comparingDouble(Statement::totalMs).reversed().thenComparing(Statement::fingerprint));
+    out.sort(
+        Comparator.comparingDouble(Statement::totalMs)
+            .reversed()
+            .thenComparing(Statement::fingerprint));
     return out;
   }
 
   /** Routes of windows that do not carry one, from access-log requests matched by time. */
-  Map<Long, String> attributeRoutes(List<WindowRow> windows, List<QueryRepository.RequestRow> requests,
+  Map<Long, String> attributeRoutes(
+      List<WindowRow> windows,
+      List<QueryRepository.RequestRow> requests,
       Map<Long, Double> requestMs) {
     Map<Long, String> out = new HashMap<>();
     List<WindowRow> open = new ArrayList<>();
@@ -315,17 +440,23 @@ public final class QueryAnalysis {
     }
     // Requests that name their own route (trace server spans) have their windows already; every
     // access-log request is matched, stamped to the second or to the millisecond ($msec).
-    List<HttpEvent> timed = requests.stream().map(QueryRepository.RequestRow::event)
-        .filter(e -> e.durationMs() >= 0 && e.route() == null).toList();
+    List<HttpEvent> timed =
+        requests.stream()
+            .map(QueryRepository.RequestRow::event)
+            .filter(e -> e.durationMs() >= 0 && e.route() == null)
+            .toList();
     if (open.isEmpty() || timed.isEmpty()) {
       return out;
     }
-    List<RequestMatcher.Span> spans = open.stream().map(w -> new RequestMatcher.Span(w.startMs(), w.endMs())).toList();
-    RequestMatcher.match(spans, timed).forEach((wi, ri) -> {
-      HttpEvent e = timed.get(ri);
-      out.put(open.get(wi).id(), e.method() + " " + routeOf(e));
-      requestMs.put(open.get(wi).id(), e.durationMs());
-    });
+    List<RequestMatcher.Span> spans =
+        open.stream().map(w -> new RequestMatcher.Span(w.startMs(), w.endMs())).toList();
+    RequestMatcher.match(spans, timed)
+        .forEach(
+            (wi, ri) -> {
+              HttpEvent e = timed.get(ri);
+              out.put(open.get(wi).id(), e.method() + " " + routeOf(e));
+              requestMs.put(open.get(wi).id(), e.durationMs());
+            });
     return out;
   }
 
@@ -348,7 +479,10 @@ public final class QueryAnalysis {
     return named.substring(0, space) + " " + path.replaceAll("/\\d+(?=/|$)", "/{id}");
   }
 
-  /** A request's route: the source's, else the URL pattern of the repo scan, else the path with ids as {id}. */
+  /**
+   * A request's route: the source's, else the URL pattern of the repo scan, else the path with ids
+   * as {id}.
+   */
   public String routeOf(HttpEvent e) {
     if (e.route() != null) {
       return e.route().startsWith("/") ? e.route() : "/" + e.route();
@@ -362,11 +496,15 @@ public final class QueryAnalysis {
     return e.path().replaceAll("/\\d+(?=/|$)", "/{id}");
   }
 
-  private List<NPlusOne> nPlusOnes(List<RepeatRow> repeats, Map<Long, String> routes, String unrouted,
+  private List<NPlusOne> nPlusOnes(
+      List<RepeatRow> repeats,
+      Map<Long, String> routes,
+      String unrouted,
       Map<String, StatsRow> stats) {
     Map<String, List<RepeatRow>> groups = new LinkedHashMap<>();
     for (RepeatRow r : repeats) {
-      if (r.example() != null && SqlFingerprint.isSessionControl(SqlFingerprint.normalize(r.example()))) {
+      if (r.example() != null
+          && SqlFingerprint.isSessionControl(SqlFingerprint.normalize(r.example()))) {
         continue; // BEGIN, SET, SAVEPOINT... repeat in every unit of work by design
       }
       String route = routes.getOrDefault(r.windowId(), unrouted);
@@ -381,30 +519,56 @@ public final class QueryAnalysis {
       double ms = rows.stream().mapToDouble(RepeatRow::totalMs).sum() / rows.size();
       StatsRow s = stats.get(first.fingerprint());
       String table = s == null || s.tables().isEmpty() ? null : s.tables().split(",")[0];
-      String model = table == null ? null : modelOf(table).map(DjangoInventory.Model::qualname).orElse(null);
+      String model =
+          table == null ? null : modelOf(table).map(DjangoInventory.Model::qualname).orElse(null);
       String path = route.contains(" ") ? route.substring(route.indexOf(' ') + 1) : route;
-      Optional<RouteResolver.Match> view = resolver == null || route.startsWith("(") ? Optional.empty()
-          : resolver.resolve(samplePath(path));
-      out.add(new NPlusOne(route, first.fingerprint(), first.example(), table, model, typical, rows.size(), ms,
-          view.map(RouteResolver.Match::viewPath).orElse(null), view.map(RouteResolver.Match::viewLine).orElse(0),
-          view.map(m -> m.route().view()).orElse(null)));
+      Optional<RouteResolver.Match> view =
+          resolver == null || route.startsWith("(")
+              ? Optional.empty()
+              : resolver.resolve(samplePath(path));
+      out.add(
+          new NPlusOne(
+              route,
+              first.fingerprint(),
+              first.example(),
+              table,
+              model,
+              typical,
+              rows.size(),
+              ms,
+              view.map(RouteResolver.Match::viewPath).orElse(null),
+              view.map(RouteResolver.Match::viewLine).orElse(0),
+              view.map(m -> m.route().view()).orElse(null)));
     }
-    out.sort(Comparator.comparingDouble((NPlusOne n) -> n.msPerRequest() * n.requests()).reversed()
-        .thenComparing(NPlusOne::route).thenComparing(NPlusOne::fingerprint));
+    out.sort(
+        Comparator.comparingDouble((NPlusOne n) -> n.msPerRequest() * n.requests())
+            .reversed()
+            .thenComparing(NPlusOne::route)
+            .thenComparing(NPlusOne::fingerprint));
     return out;
   }
 
-  /** A concrete path matching a route pattern ("invoices/<int:pk>/" -> "invoices/1/") for resolving. */
+  /**
+   * A concrete path matching a route pattern ("invoices/<int:pk>/" -> "invoices/1/") for resolving.
+   */
   private static String samplePath(String pattern) {
-    return pattern.replaceAll("<int:\\w+>|\\{id}", "1").replaceAll("<(?:\\w+:)?\\w+>", "x")
-        .replaceAll("\\(\\?P<\\w+>[^)]*\\)", "1").replace("^", "").replace("$", "");
+    return pattern
+        .replaceAll("<int:\\w+>|\\{id}", "1")
+        .replaceAll("<(?:\\w+:)?\\w+>", "x")
+        .replaceAll("\\(\\?P<\\w+>[^)]*\\)", "1")
+        .replace("^", "")
+        .replace("$", "");
   }
 
   private static int mode(List<RepeatRow> rows) {
     Map<Integer, Integer> counts = new TreeMap<>();
     rows.forEach(r -> counts.merge(r.count(), 1, Integer::sum));
-    return counts.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
-        .thenComparing(Map.Entry.comparingByKey())).orElseThrow().getKey();
+    return counts.entrySet().stream()
+        .max(
+            Map.Entry.<Integer, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .orElseThrow()
+        .getKey();
   }
 
   private List<PlanIssue> planIssues() throws SQLException {
@@ -418,7 +582,13 @@ public final class QueryAnalysis {
       }
       boolean[] limited = {false};
       root.walk(n -> limited[0] |= n.nodeType().equals("Limit"));
-      root.walk(n -> issues(n, p, limited[0]).forEach(i -> out.putIfAbsent(i.kind() + "|" + i.relation() + "|" + i.suggestion(), i)));
+      root.walk(
+          n ->
+              issues(n, p, limited[0])
+                  .forEach(
+                      i ->
+                          out.putIfAbsent(
+                              i.kind() + "|" + i.relation() + "|" + i.suggestion(), i)));
     }
     return new ArrayList<>(out.values());
   }
@@ -430,38 +600,93 @@ public final class QueryAnalysis {
     double rows = Math.max(0, n.actualRows()) * loops;
     if (n.relation() != null && n.filter() != null && removed >= 1000 && removed >= 10 * rows) {
       boolean seq = n.nodeType().equals("Seq Scan");
-      Optional<IndexAdvice.Advice> advice = IndexAdvice.of(n.relation(), n.filter(), seq ? null : n.indexCond());
+      Optional<IndexAdvice.Advice> advice =
+          IndexAdvice.of(n.relation(), n.filter(), seq ? null : n.indexCond());
       if (advice.isPresent()) {
         IndexAdvice.Advice a = advice.get();
         Optional<DjangoInventory.Model> model = modelOf(n.relation());
         List<IndexAdvice.Part> parts = a.parts();
-        DjangoInventory.Field field = model.flatMap(m -> IndexAdvice.fieldOf(m, parts.get(parts.size() - 1).column())).orElse(null);
-        String detail = String.format(Locale.ROOT, "%s on %s reads %,d rows to keep %,.0f (filter %s%s)%s",
-            n.nodeType(), n.relation(), removed + (long) rows, rows, n.filter(),
-            seq ? "" : "; index condition " + n.indexCond(), a.rewrite() == null ? "" : "; " + a.rewrite());
-        out.add(new PlanIssue(seq ? "seq-scan" : "filter-after-index", n.relation(),
-            model.map(DjangoInventory.Model::qualname).orElse(null), detail, a.statement(),
-            model.map(DjangoInventory.Model::path).orElse(null),
-            field != null && parts.size() == 1 ? field.line() : model.map(DjangoInventory.Model::line).orElse(0), p.durationMs(),
-            p.example(), removed + (long) rows, (long) rows, model.map(m -> IndexAdvice.django(m, a)).orElse(null)));
+        DjangoInventory.Field field =
+            model
+                .flatMap(m -> IndexAdvice.fieldOf(m, parts.get(parts.size() - 1).column()))
+                .orElse(null);
+        String detail =
+            String.format(
+                Locale.ROOT,
+                "%s on %s reads %,d rows to keep %,.0f (filter %s%s)%s",
+                n.nodeType(),
+                n.relation(),
+                removed + (long) rows,
+                rows,
+                n.filter(),
+                seq ? "" : "; index condition " + n.indexCond(),
+                a.rewrite() == null ? "" : "; " + a.rewrite());
+        out.add(
+            new PlanIssue(
+                seq ? "seq-scan" : "filter-after-index",
+                n.relation(),
+                model.map(DjangoInventory.Model::qualname).orElse(null),
+                detail,
+                a.statement(),
+                model.map(DjangoInventory.Model::path).orElse(null),
+                field != null && parts.size() == 1
+                    ? field.line()
+                    : model.map(DjangoInventory.Model::line).orElse(0),
+                p.durationMs(),
+                p.example(),
+                removed + (long) rows,
+                (long) rows,
+                model.map(m -> IndexAdvice.django(m, a)).orElse(null)));
       }
     }
     double planned = Math.max(1, n.planRows());
     double actual = Math.max(1, n.actualRows());
     // Under a LIMIT, nodes stop early by design: fewer rows than planned is no misestimate there.
     boolean stoppedEarly = limited && actual < planned;
-    if (!stoppedEarly && n.actualRows() >= 0 && Math.max(planned, actual) >= 1000 && Math.max(planned / actual, actual / planned) >= 10) {
-      out.add(new PlanIssue("misestimate", n.relation(), null, String.format(Locale.ROOT,
-          "%s%s: planned %,.0f rows, got %,.0f (x%.0f)", n.nodeType(), n.relation() == null ? "" : " on " + n.relation(),
-          n.planRows(), n.actualRows(), Math.max(planned / actual, actual / planned)),
-          "ANALYZE the table, or raise its statistics target (ALTER TABLE ... ALTER COLUMN ... SET STATISTICS 1000)",
-          null, 0, p.durationMs(), p.example(), -1, -1, null));
+    if (!stoppedEarly
+        && n.actualRows() >= 0
+        && Math.max(planned, actual) >= 1000
+        && Math.max(planned / actual, actual / planned) >= 10) {
+      out.add(
+          new PlanIssue(
+              "misestimate",
+              n.relation(),
+              null,
+              String.format(
+                  Locale.ROOT,
+                  "%s%s: planned %,.0f rows, got %,.0f (x%.0f)",
+                  n.nodeType(),
+                  n.relation() == null ? "" : " on " + n.relation(),
+                  n.planRows(),
+                  n.actualRows(),
+                  Math.max(planned / actual, actual / planned)),
+              "ANALYZE the table, or raise its statistics target (ALTER TABLE ... ALTER COLUMN ... SET STATISTICS 1000)",
+              null,
+              0,
+              p.durationMs(),
+              p.example(),
+              -1,
+              -1,
+              null));
     }
     if ("Disk".equals(n.sortSpaceType()) || n.hashBatches() > 1) {
-      out.add(new PlanIssue("spill", n.relation(), null, n.nodeType() + " spilled to disk"
-          + (n.sortMethod() == null ? "" : " (" + n.sortMethod() + ")") + (n.hashBatches() > 1 ? " in " + n.hashBatches() + " batches" : ""),
-          "raise work_mem for this query (SET LOCAL work_mem) or sort less (an index in the ORDER BY's order)",
-          null, 0, p.durationMs(), p.example(), -1, -1, null));
+      out.add(
+          new PlanIssue(
+              "spill",
+              n.relation(),
+              null,
+              n.nodeType()
+                  + " spilled to disk"
+                  + (n.sortMethod() == null ? "" : " (" + n.sortMethod() + ")")
+                  + (n.hashBatches() > 1 ? " in " + n.hashBatches() + " batches" : ""),
+              "raise work_mem for this query (SET LOCAL work_mem) or sort less (an index in the ORDER BY's order)",
+              null,
+              0,
+              p.durationMs(),
+              p.example(),
+              -1,
+              -1,
+              null));
     }
     return out;
   }
@@ -473,7 +698,6 @@ public final class QueryAnalysis {
     return inventory.models().stream().filter(m -> table.equals(m.table())).findFirst();
   }
 
-
   private List<RouteLatency> routeLatency(List<QueryRepository.RequestRow> requests) {
     Map<String, TreeMap<LocalDate, LatencyHistogram>> byRoute = new TreeMap<>();
     for (QueryRepository.RequestRow r : requests) {
@@ -482,8 +706,10 @@ public final class QueryAnalysis {
         continue;
       }
       LocalDate day = Instant.ofEpochMilli(e.endMs()).atZone(ZoneOffset.UTC).toLocalDate();
-      byRoute.computeIfAbsent(e.method() + " " + routeOf(e), k -> new TreeMap<>())
-          .computeIfAbsent(day, d -> new LatencyHistogram()).add(e.durationMs());
+      byRoute
+          .computeIfAbsent(e.method() + " " + routeOf(e), k -> new TreeMap<>())
+          .computeIfAbsent(day, d -> new LatencyHistogram())
+          .add(e.durationMs());
     }
     List<RouteLatency> out = new ArrayList<>();
     for (Map.Entry<String, TreeMap<LocalDate, LatencyHistogram>> route : byRoute.entrySet()) {
@@ -492,17 +718,32 @@ public final class QueryAnalysis {
       for (Map.Entry<LocalDate, LatencyHistogram> d : route.getValue().entrySet()) {
         all.addAll(d.getValue());
         LatencyHistogram h = d.getValue();
-        days.add(new RouteDay(d.getKey(), h.count(), h.quantile(0.5), h.quantile(0.95), h.quantile(0.99)));
+        days.add(
+            new RouteDay(
+                d.getKey(), h.count(), h.quantile(0.5), h.quantile(0.95), h.quantile(0.99)));
       }
       ChangePoint cp = ChangePoint.of(days.stream().map(RouteDay::p95).toList());
       String path = route.getKey().substring(route.getKey().indexOf(' ') + 1);
-      Optional<RouteResolver.Match> view = resolver == null ? Optional.empty() : resolver.resolve(samplePath(path));
-      out.add(new RouteLatency(route.getKey(), all.count(), all.quantile(0.5), all.quantile(0.95), all.quantile(0.99),
-          days, cp == null ? null : days.get(cp.index()).day(), cp == null ? Double.NaN : cp.before(),
-          cp == null ? Double.NaN : cp.after(), view.map(RouteResolver.Match::viewPath).orElse(null),
-          view.map(RouteResolver.Match::viewLine).orElse(0)));
+      Optional<RouteResolver.Match> view =
+          resolver == null ? Optional.empty() : resolver.resolve(samplePath(path));
+      out.add(
+          new RouteLatency(
+              route.getKey(),
+              all.count(),
+              all.quantile(0.5),
+              all.quantile(0.95),
+              all.quantile(0.99),
+              days,
+              cp == null ? null : days.get(cp.index()).day(),
+              cp == null ? Double.NaN : cp.before(),
+              cp == null ? Double.NaN : cp.after(),
+              view.map(RouteResolver.Match::viewPath).orElse(null),
+              view.map(RouteResolver.Match::viewLine).orElse(0)));
     }
-    out.sort(Comparator.comparingDouble(RouteLatency::p95).reversed().thenComparing(RouteLatency::route));
+    out.sort(
+        Comparator.comparingDouble(RouteLatency::p95)
+            .reversed()
+            .thenComparing(RouteLatency::route));
     return out;
   }
 }

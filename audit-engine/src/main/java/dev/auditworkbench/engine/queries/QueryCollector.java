@@ -4,26 +4,31 @@ import dev.auditworkbench.engine.spi.HttpEvent;
 import dev.auditworkbench.engine.spi.QueryEvent;
 import dev.auditworkbench.engine.store.QueryRepository;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Aggregates one import's statements while it streams: statistics per fingerprint (in memory,
  * bounded by the number of distinct statements) and per-request windows, written as each window
  * closes. A window is a session the importer names; it closes when the importer says so, after
- * {@link #IDLE_SPLIT_MS} without a statement (a reused pid, a persistent connection serving the next
- * request) or when more than {@link #MAX_OPEN} sessions are open. Memory stays flat whatever the
- * size of the input.
+ * {@link #IDLE_SPLIT_MS} without a statement (a reused pid, a persistent connection serving the
+ * next request) or when more than {@link #MAX_OPEN} sessions are open. Memory stays flat whatever
+ * the size of the input.
  */
 public final class QueryCollector {
   /** A session idle this long starts a new window. */
   public static final long IDLE_SPLIT_MS = 2000;
+
   /** Open sessions kept before the least recently active one is closed. */
   static final int MAX_OPEN = 5000;
+
   /** Repeats kept per window; N+1 thresholds below this cannot be applied later. */
   public static final int MIN_REPEAT_KEPT = 3;
+
   private static final int MAX_EXAMPLE = 4000;
 
   private final QueryRepository repo;
@@ -32,12 +37,13 @@ public final class QueryCollector {
   private final Map<String, Plan> plans = new HashMap<>();
   private final LinkedHashMap<String, Window> open = new LinkedHashMap<>(256, 0.75f, true);
   private final Map<String, String> routes = new HashMap<>();
-  private final Map<String, String> normalizedCache = new LinkedHashMap<>(1024, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-      return size() > 4096;
-    }
-  };
+  private final Map<String, String> normalizedCache =
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+          return size() > 4096;
+        }
+      };
   private long events;
 
   public QueryCollector(QueryRepository repo, long importId) {
@@ -131,8 +137,16 @@ public final class QueryCollector {
       close(open.keySet().iterator().next());
     }
     for (Stats s : stats.values()) {
-      repo.insertStats(importId, s.fingerprint, s.normalized, s.example,
-          String.join(",", SqlFingerprint.tables(s.normalized)), s.calls, s.totalMs, s.maxMs, s.rows,
+      repo.insertStats(
+          importId,
+          s.fingerprint,
+          s.normalized,
+          s.example,
+          String.join(",", SqlFingerprint.tables(s.normalized)),
+          s.calls,
+          s.totalMs,
+          s.maxMs,
+          s.rows,
           s.fromCounters ? null : s.histogram.encode(),
           String.join(",", s.lines.stream().map(String::valueOf).toList()));
     }
@@ -147,10 +161,13 @@ public final class QueryCollector {
     if (w == null) {
       return;
     }
-    long id = repo.insertWindow(importId, w.session, w.startMs, w.endMs, w.queries, w.totalMs, routes.get(session));
+    long id =
+        repo.insertWindow(
+            importId, w.session, w.startMs, w.endMs, w.queries, w.totalMs, routes.get(session));
     for (Map.Entry<String, Repeat> r : w.repeats.entrySet()) {
       if (r.getValue().count >= MIN_REPEAT_KEPT) {
-        repo.insertRepeat(id, r.getKey(), r.getValue().count, r.getValue().totalMs, r.getValue().example);
+        repo.insertRepeat(
+            id, r.getKey(), r.getValue().count, r.getValue().totalMs, r.getValue().example);
       }
     }
   }
@@ -178,7 +195,7 @@ public final class QueryCollector {
     long rows = -1;
     boolean fromCounters;
     static final int LINES_KEPT = 5;
-    final java.util.List<Long> lines = new java.util.ArrayList<>(LINES_KEPT);
+    final List<Long> lines = new ArrayList<>(LINES_KEPT);
 
     Stats(String normalized, String example) {
       this.normalized = normalized;
@@ -212,5 +229,6 @@ public final class QueryCollector {
     }
   }
 
-  private record Plan(String fingerprint, String example, double durationMs, String json, long line) {}
+  private record Plan(
+      String fingerprint, String example, double durationMs, String json, long line) {}
 }

@@ -2,21 +2,23 @@ package dev.auditworkbench.engine.queries;
 
 import dev.auditworkbench.engine.spi.HttpEvent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Attributes database request windows (sessions, log windows) to the HTTP requests of an access
- * log by time when nothing else ties them together. An access log stamps a request's end to the
- * second, so many requests can hold a window; both sequences run in time order, so the matching is
- * the best order-preserving one: the heaviest chain of (window, request) pairs, where a pair is
- * allowed when the request's time span can hold the window and weighs more the closer the
- * window's length is to the request's. O(pairs log requests).
+ * Attributes database request windows (sessions, log windows) to the HTTP requests of an access log
+ * by time when nothing else ties them together. An access log stamps a request's end to the second,
+ * so many requests can hold a window; both sequences run in time order, so the matching is the best
+ * order-preserving one: the heaviest chain of (window, request) pairs, where a pair is allowed when
+ * the request's time span can hold the window and weighs more the closer the window's length is to
+ * the request's. O(pairs log requests).
  */
 public final class RequestMatcher {
   /** Requests a window is compared with at most. */
   static final int MAX_CANDIDATES = 400;
+
   private static final long SLACK_MS = 2;
 
   /** A window to place: its time span. */
@@ -45,8 +47,10 @@ public final class RequestMatcher {
           break;
         }
         long span = w.endMs() - w.startMs();
-        boolean holds = w.startMs() >= e.endMs() - Math.round(e.durationMs()) - SLACK_MS
-            && w.endMs() <= e.endMs() + e.endPrecisionMs() + SLACK_MS && span <= e.durationMs() + SLACK_MS;
+        boolean holds =
+            w.startMs() >= e.endMs() - Math.round(e.durationMs()) - SLACK_MS
+                && w.endMs() <= e.endMs() + e.endPrecisionMs() + SLACK_MS
+                && span <= e.durationMs() + SLACK_MS;
         if (holds) {
           double a = Math.max(1, span);
           double b = Math.max(1, e.durationMs());
@@ -60,7 +64,7 @@ public final class RequestMatcher {
     int n = requests.size();
     double[] treeVal = new double[n + 1];
     int[] treeArg = new int[n + 1];
-    java.util.Arrays.fill(treeArg, -1);
+    Arrays.fill(treeArg, -1);
     double[] score = new double[pairs.size()];
     int[] prev = new int[pairs.size()];
     int p = 0;

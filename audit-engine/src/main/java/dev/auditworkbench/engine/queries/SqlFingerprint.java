@@ -8,11 +8,11 @@ import java.util.Set;
 
 /**
  * Normalises SQL the way pg_stat_statements shows it, so the same statement from a server log, a
- * Django debug log, a trace and pg_stat_statements gets one fingerprint: string and number
- * literals and parameters ({@code $1}, {@code %s}, {@code ?}) become {@code $1, $2...} in order,
- * {@code IN (...)} and {@code VALUES} lists of placeholders collapse to one, comments go and white
- * space becomes single spaces. A hand-written scanner (one pass, no regular expressions): it is the
- * hot path of a gigabyte log import.
+ * Django debug log, a trace and pg_stat_statements gets one fingerprint: string and number literals
+ * and parameters ({@code $1}, {@code %s}, {@code ?}) become {@code $1, $2...} in order, {@code IN
+ * (...)} and {@code VALUES} lists of placeholders collapse to one, comments go and white space
+ * becomes single spaces. A hand-written scanner (one pass, no regular expressions): it is the hot
+ * path of a gigabyte log import.
  */
 public final class SqlFingerprint {
   private SqlFingerprint() {}
@@ -54,7 +54,11 @@ public final class SqlFingerprint {
         }
       }
       space = false;
-      if (ch == '\'' || ((ch == 'E' || ch == 'e') && i + 1 < n && sql.charAt(i + 1) == '\'' && !identBefore(out))) {
+      if (ch == '\''
+          || ((ch == 'E' || ch == 'e')
+              && i + 1 < n
+              && sql.charAt(i + 1) == '\''
+              && !identBefore(out))) {
         i = ch == '\'' ? skipString(sql, i, false) : skipString(sql, i + 1, true);
         out.append('$').append(++param);
         continue;
@@ -87,7 +91,8 @@ public final class SqlFingerprint {
         out.append('$').append(++param);
         continue;
       }
-      if (Character.isDigit(ch) || (ch == '.' && i + 1 < n && Character.isDigit(sql.charAt(i + 1)))) {
+      if (Character.isDigit(ch)
+          || (ch == '.' && i + 1 < n && Character.isDigit(sql.charAt(i + 1)))) {
         if (identBefore(out)) {
           out.append(ch);
           i++;
@@ -96,7 +101,9 @@ public final class SqlFingerprint {
         i++;
         while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '.')) {
           char c = sql.charAt(i);
-          if ((c == 'e' || c == 'E') && i + 1 < n && (sql.charAt(i + 1) == '-' || sql.charAt(i + 1) == '+')) {
+          if ((c == 'e' || c == 'E')
+              && i + 1 < n
+              && (sql.charAt(i + 1) == '-' || sql.charAt(i + 1) == '+')) {
             i++;
           }
           i++;
@@ -145,7 +152,9 @@ public final class SqlFingerprint {
         name = name.replace("\"", "");
         int dot = name.lastIndexOf('.');
         name = dot >= 0 ? name.substring(dot + 1) : name;
-        if (!name.isEmpty() && Character.isLetter(name.charAt(0)) && !name.equalsIgnoreCase("SELECT")) {
+        if (!name.isEmpty()
+            && Character.isLetter(name.charAt(0))
+            && !name.equalsIgnoreCase("SELECT")) {
           out.add(name);
         }
       }
@@ -153,12 +162,28 @@ public final class SqlFingerprint {
     return new ArrayList<>(out);
   }
 
-  private static final Set<String> SESSION_VERBS = Set.of("BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT",
-      "SAVEPOINT", "RELEASE", "SET", "RESET", "SHOW", "DISCARD", "DEALLOCATE", "PREPARE", "LISTEN", "UNLISTEN");
+  private static final Set<String> SESSION_VERBS =
+      Set.of(
+          "BEGIN",
+          "START",
+          "COMMIT",
+          "END",
+          "ROLLBACK",
+          "ABORT",
+          "SAVEPOINT",
+          "RELEASE",
+          "SET",
+          "RESET",
+          "SHOW",
+          "DISCARD",
+          "DEALLOCATE",
+          "PREPARE",
+          "LISTEN",
+          "UNLISTEN");
 
   /**
-   * Transaction control and session settings (BEGIN, COMMIT, ROLLBACK, SAVEPOINT, SET, SHOW,
-   * {@code SELECT set_config(...)}...): statements every unit of work repeats by design, never an N+1.
+   * Transaction control and session settings (BEGIN, COMMIT, ROLLBACK, SAVEPOINT, SET, SHOW, {@code
+   * SELECT set_config(...)}...): statements every unit of work repeats by design, never an N+1.
    */
   public static boolean isSessionControl(String normalized) {
     String verb = verb(normalized);
@@ -197,7 +222,11 @@ public final class SqlFingerprint {
         i++;
         continue;
       }
-      while (j < s.length() && s.charAt(j) != ' ' && s.charAt(j) != ',' && s.charAt(j) != '(' && s.charAt(j) != ')') {
+      while (j < s.length()
+          && s.charAt(j) != ' '
+          && s.charAt(j) != ','
+          && s.charAt(j) != '('
+          && s.charAt(j) != ')') {
         if (s.charAt(j) == '"') {
           int end = s.indexOf('"', j + 1);
           j = end < 0 ? s.length() : end + 1;
@@ -227,7 +256,8 @@ public final class SqlFingerprint {
         k--;
       }
       char before = k >= 0 ? out.charAt(k) : '(';
-      if ("(,=<>+-*/".indexOf(before) >= 0 || Character.isLetter(before) && endsWithKeyword(out, k)) {
+      if ("(,=<>+-*/".indexOf(before) >= 0
+          || Character.isLetter(before) && endsWithKeyword(out, k)) {
         out.setLength(len - 1);
       }
     }
@@ -239,9 +269,17 @@ public final class SqlFingerprint {
       k--;
     }
     String word = out.substring(k + 1, end + 1).toUpperCase(Locale.ROOT);
-    return word.equals("AND") || word.equals("OR") || word.equals("THEN") || word.equals("ELSE")
-        || word.equals("SELECT") || word.equals("LIMIT") || word.equals("OFFSET") || word.equals("IN")
-        || word.equals("VALUES") || word.equals("WHEN") || word.equals("BETWEEN");
+    return word.equals("AND")
+        || word.equals("OR")
+        || word.equals("THEN")
+        || word.equals("ELSE")
+        || word.equals("SELECT")
+        || word.equals("LIMIT")
+        || word.equals("OFFSET")
+        || word.equals("IN")
+        || word.equals("VALUES")
+        || word.equals("WHEN")
+        || word.equals("BETWEEN");
   }
 
   /**
@@ -275,7 +313,8 @@ public final class SqlFingerprint {
       }
     }
     if (count == 0 || count == 1 && !list.equals("IN") && !list.equals("ANY")) {
-      return param; // IN (x) is the same statement as IN (x, y): one value more or less is not another query
+      return param; // IN (x) is the same statement as IN (x, y): one value more or less is not
+      // another query
     }
     out.setLength(firstEnd);
     out.append(", ...");

@@ -1,19 +1,29 @@
 package dev.auditworkbench.engine.repo;
 
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Cyclomatic complexity as radon defines it (radon.visitors.ComplexityVisitor): a function is 1
  * plus, in its body, each if, elif and conditional expression; each for/while loop (plus one for
  * its else); each except clause and a try's else (one, however long); each boolean operator; each
- * comprehension's for and if; each assert (without looking inside it). Functions and classes nested inside count on their
- * own, not towards their parent; lambdas add nothing themselves.
+ * comprehension's for and if; each assert (without looking inside it). Functions and classes nested
+ * inside count on their own, not towards their parent; lambdas add nothing themselves.
  */
 public final class Complexity {
-  private static final Set<String> NESTED_SCOPES = Set.of("function_definition", "class_definition", "decorated_definition");
+  private static final Set<String> NESTED_SCOPES =
+      Set.of("function_definition", "class_definition", "decorated_definition");
   private static final Set<String> ONE_EACH =
-      Set.of("if_statement", "elif_clause", "conditional_expression", "boolean_operator",
-          "for_in_clause", "if_clause", "except_clause", "except_group_clause");
+      Set.of(
+          "if_statement",
+          "elif_clause",
+          "conditional_expression",
+          "boolean_operator",
+          "for_in_clause",
+          "if_clause",
+          "except_clause",
+          "except_group_clause");
 
   private Complexity() {}
 
@@ -44,19 +54,20 @@ public final class Complexity {
     }
     return switch (n.type()) {
       case "for_statement", "while_statement" -> 1 + (n.child("alternative").isPresent() ? 1 : 0);
-      case "try_statement" -> n.childrenOfType("else_clause").isEmpty() ? 0 : 1; // radon: bool(node.orelse)
+      case "try_statement" ->
+          n.childrenOfType("else_clause").isEmpty() ? 0 : 1; // radon: bool(node.orelse)
       case "string" -> n.children().isEmpty() ? fStringDecisions(n.text()) : 0;
       default -> 0;
     };
   }
 
-  private static final java.util.regex.Pattern F_PREFIX = java.util.regex.Pattern.compile("^[rRbBuU]?[fF][rRbBuU]?['\"]");
-  private static final java.util.regex.Pattern LITERAL_IN_FIELD = java.util.regex.Pattern.compile("'[^']*'|\"[^\"]*\"");
-  private static final java.util.regex.Pattern DECISION_WORD = java.util.regex.Pattern.compile("\\b(if|for|and|or)\\b");
+  private static final Pattern F_PREFIX = Pattern.compile("^[rRbBuU]?[fF][rRbBuU]?['\"]");
+  private static final Pattern LITERAL_IN_FIELD = Pattern.compile("'[^']*'|\"[^\"]*\"");
+  private static final Pattern DECISION_WORD = Pattern.compile("\\b(if|for|and|or)\\b");
 
   /**
-   * Decisions inside an f-string's replacement fields ({@code f"{a if x else b}"}), which radon counts
-   * like any other expression: a conditional, a comprehension's for and if, each and/or.
+   * Decisions inside an f-string's replacement fields ({@code f"{a if x else b}"}), which radon
+   * counts like any other expression: a conditional, a comprehension's for and if, each and/or.
    */
   static int fStringDecisions(String literal) {
     if (!F_PREFIX.matcher(literal).find() || literal.indexOf('{') < 0) {
@@ -80,7 +91,7 @@ public final class Complexity {
       } else if (c == '}' && depth > 0) {
         depth--;
         if (depth == 0) {
-          java.util.regex.Matcher w = DECISION_WORD.matcher(LITERAL_IN_FIELD.matcher(field).replaceAll(""));
+          Matcher w = DECISION_WORD.matcher(LITERAL_IN_FIELD.matcher(field).replaceAll(""));
           while (w.find()) {
             total++;
           }

@@ -2,9 +2,12 @@ package dev.auditworkbench.engine.repo;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads {@link ModuleFacts} from a parsed file. */
 public final class FactExtractor {
@@ -15,31 +18,46 @@ public final class FactExtractor {
     c.visitBlock(file.root(), null, null);
     boolean[] docLines = docstringLines(file);
     return new ModuleFacts(
-        file.path(), module, LineCounts.of(file.source().text(), docLines), c.imports, c.classes,
-        c.functions, c.assignments, c.calls, c.formatted, c.loops, file.problems(), c.builders);
+        file.path(),
+        module,
+        LineCounts.of(file.source().text(), docLines),
+        c.imports,
+        c.classes,
+        c.functions,
+        c.assignments,
+        c.calls,
+        c.formatted,
+        c.loops,
+        file.problems(),
+        c.builders);
   }
 
-  /** Marks the lines of docstrings: a string that is the first statement of a module, class or def. */
+  /**
+   * Marks the lines of docstrings: a string that is the first statement of a module, class or def.
+   */
   private static boolean[] docstringLines(ParsedFile file) {
     int lines = file.root().endLine() + 1;
     boolean[] marks = new boolean[lines + 1];
-    file.root().walk(n -> {
-      boolean scope = n.type().equals("module");
-      SyntaxNode body = scope ? n : null;
-      if (n.type().equals("function_definition") || n.type().equals("class_definition")) {
-        body = n.child("body").orElse(null);
-      }
-      if (body == null || body.children().isEmpty()) {
-        return;
-      }
-      SyntaxNode first = body.children().get(0);
-      if (first.type().equals("expression_statement") && first.children().size() == 1
-          && first.children().get(0).type().equals("string")) {
-        for (int l = first.startLine(); l <= first.endLine() && l - 1 < marks.length; l++) {
-          marks[l - 1] = true;
-        }
-      }
-    });
+    file.root()
+        .walk(
+            n -> {
+              boolean scope = n.type().equals("module");
+              SyntaxNode body = scope ? n : null;
+              if (n.type().equals("function_definition") || n.type().equals("class_definition")) {
+                body = n.child("body").orElse(null);
+              }
+              if (body == null || body.children().isEmpty()) {
+                return;
+              }
+              SyntaxNode first = body.children().get(0);
+              if (first.type().equals("expression_statement")
+                  && first.children().size() == 1
+                  && first.children().get(0).type().equals("string")) {
+                for (int l = first.startLine(); l <= first.endLine() && l - 1 < marks.length; l++) {
+                  marks[l - 1] = true;
+                }
+              }
+            });
     return marks;
   }
 
@@ -63,11 +81,14 @@ public final class FactExtractor {
       }
     }
 
-    void visitStatement(SyntaxNode stmt, String className, String function, List<String> decorators) {
+    void visitStatement(
+        SyntaxNode stmt, String className, String function, List<String> decorators) {
       switch (stmt.type()) {
         case "decorated_definition" -> {
-          List<String> decs = stmt.childrenOfType("decorator").stream()
-              .map(d -> d.text().substring(1).strip()).toList();
+          List<String> decs =
+              stmt.childrenOfType("decorator").stream()
+                  .map(d -> d.text().substring(1).strip())
+                  .toList();
           stmt.child("definition").ifPresent(def -> visitStatement(def, className, function, decs));
         }
         case "function_definition" -> function(stmt, className, function, decorators);
@@ -78,7 +99,8 @@ public final class FactExtractor {
             collectCalls(stmt, function);
           }
         }
-        case "import_statement", "import_from_statement", "future_import_statement" -> imports(stmt, function != null);
+        case "import_statement", "import_from_statement", "future_import_statement" ->
+            imports(stmt, function != null);
         case "expression_statement" -> {
           if (className == null && function == null) {
             moduleAssignment(stmt);
@@ -119,25 +141,46 @@ public final class FactExtractor {
         String qual = className == null ? name : className + "." + name;
         def.child("body").ifPresent(body -> collectLoops(body, qual));
       }
-      List<String> params = def.child("parameters").map(p -> p.children().stream().map(Collector::paramName).toList()).orElse(List.of());
+      List<String> params =
+          def.child("parameters")
+              .map(p -> p.children().stream().map(Collector::paramName).toList())
+              .orElse(List.of());
       if (enclosing == null) {
         String qual = className == null ? name : className + "." + name;
-        functions.add(new ModuleFacts.FunctionDef(name, qual, className, params, decorators, def.startLine(),
-            def.endLine(), Complexity.ofFunction(def)));
+        functions.add(
+            new ModuleFacts.FunctionDef(
+                name,
+                qual,
+                className,
+                params,
+                decorators,
+                def.startLine(),
+                def.endLine(),
+                Complexity.ofFunction(def)));
         if (readByInventory(name, def)) {
           builders.put(qual, def);
         }
       } else {
-        // A function inside a function: radon lists it as a closure of its parent, measured on its own.
-        functions.add(new ModuleFacts.FunctionDef(name, enclosing + "." + name, ModuleFacts.FunctionDef.CLOSURE, params,
-            decorators, def.startLine(), def.endLine(), Complexity.ofFunction(def)));
+        // A function inside a function: radon lists it as a closure of its parent, measured on its
+        // own.
+        functions.add(
+            new ModuleFacts.FunctionDef(
+                name,
+                enclosing + "." + name,
+                ModuleFacts.FunctionDef.CLOSURE,
+                params,
+                decorators,
+                def.startLine(),
+                def.endLine(),
+                Complexity.ofFunction(def)));
       }
-      String inner = enclosing == null ? (className == null ? name : className + "." + name) : enclosing;
+      String inner =
+          enclosing == null ? (className == null ? name : className + "." + name) : enclosing;
       def.child("body").ifPresent(b -> visitBlock(b, null, inner));
     }
 
     private static boolean readByInventory(String name, SyntaxNode def) {
-      if (name.toLowerCase(java.util.Locale.ROOT).contains("url") || name.matches("[A-Z][A-Z0-9_]*")) {
+      if (name.toLowerCase(Locale.ROOT).contains("url") || name.matches("[A-Z][A-Z0-9_]*")) {
         return true;
       }
       String text = def.text();
@@ -148,15 +191,23 @@ public final class FactExtractor {
       if (p.type().equals("identifier")) {
         return p.text();
       }
-      return p.child("name").map(SyntaxNode::text)
+      return p.child("name")
+          .map(SyntaxNode::text)
           .orElseGet(() -> p.children().isEmpty() ? p.text() : p.children().get(0).text());
     }
 
     void clazz(SyntaxNode def, String outer, List<String> decorators) {
       String name = def.child("name").map(SyntaxNode::text).orElse("?");
       String qual = outer == null ? name : outer + "." + name;
-      List<String> bases = def.child("superclasses").map(a -> a.children().stream()
-          .filter(x -> !x.type().equals("keyword_argument")).map(SyntaxNode::text).toList()).orElse(List.of());
+      List<String> bases =
+          def.child("superclasses")
+              .map(
+                  a ->
+                      a.children().stream()
+                          .filter(x -> !x.type().equals("keyword_argument"))
+                          .map(SyntaxNode::text)
+                          .toList())
+              .orElse(List.of());
       List<ModuleFacts.FieldDef> fields = new ArrayList<>();
       Map<String, String> meta = new LinkedHashMap<>();
       List<String> methods = new ArrayList<>();
@@ -164,7 +215,10 @@ public final class FactExtractor {
       SyntaxNode body = def.child("body").orElse(null);
       if (body != null) {
         for (SyntaxNode stmt : body.children()) {
-          SyntaxNode inner = stmt.type().equals("decorated_definition") ? stmt.child("definition").orElse(stmt) : stmt;
+          SyntaxNode inner =
+              stmt.type().equals("decorated_definition")
+                  ? stmt.child("definition").orElse(stmt)
+                  : stmt;
           if (inner.type().equals("class_definition")) {
             if (inner.child("name").map(SyntaxNode::text).orElse("").equals("Meta")) {
               meta.putAll(assignmentsIn(inner));
@@ -192,25 +246,44 @@ public final class FactExtractor {
           complexity = complexity / methodCount + (methodCount > 1 ? 1 : 0);
         }
       }
-      classes.add(new ModuleFacts.ClassDef(name, qual, bases, decorators, def.startLine(), def.endLine(),
-          complexity, fields, meta, methods, assignmentsIn(def)));
+      classes.add(
+          new ModuleFacts.ClassDef(
+              name,
+              qual,
+              bases,
+              decorators,
+              def.startLine(),
+              def.endLine(),
+              complexity,
+              fields,
+              meta,
+              methods,
+              assignmentsIn(def)));
     }
 
     /** Complexity.decisionPoints looks at children; a statement is wrapped so it counts itself. */
     private static SyntaxNode wrap(SyntaxNode stmt) {
-      SyntaxNode holder = new SyntaxNode("block", null, 0, 0, stmt.startLine(), stmt.endLine(), false, null);
+      SyntaxNode holder =
+          new SyntaxNode("block", null, 0, 0, stmt.startLine(), stmt.endLine(), false, null);
       holder.add(stmt);
       return holder;
     }
 
     static Map<String, String> assignmentsIn(SyntaxNode classDef) {
       Map<String, String> out = new LinkedHashMap<>();
-      classDef.child("body").ifPresent(b -> {
-        for (SyntaxNode stmt : b.children()) {
-          assignment(stmt).ifPresent(a -> out.put(a.child("left").map(SyntaxNode::text).orElse("?"),
-              a.child("right").map(SyntaxNode::text).orElse("")));
-        }
-      });
+      classDef
+          .child("body")
+          .ifPresent(
+              b -> {
+                for (SyntaxNode stmt : b.children()) {
+                  assignment(stmt)
+                      .ifPresent(
+                          a ->
+                              out.put(
+                                  a.child("left").map(SyntaxNode::text).orElse("?"),
+                                  a.child("right").map(SyntaxNode::text).orElse("")));
+                }
+              });
       return out;
     }
 
@@ -223,127 +296,192 @@ public final class FactExtractor {
     }
 
     static Optional<ModuleFacts.FieldDef> fieldOf(SyntaxNode stmt) {
-      return assignment(stmt).flatMap(a -> {
-        Optional<SyntaxNode> left = a.child("left");
-        Optional<SyntaxNode> right = a.child("right");
-        if (left.isEmpty() || right.isEmpty() || !right.get().type().equals("call")
-            || !left.get().type().equals("identifier")) {
-          return Optional.empty();
-        }
-        CallParts parts = CallParts.of(right.get());
-        return Optional.of(new ModuleFacts.FieldDef(left.get().text(), parts.callee, parts.args, parts.kwargs, a.startLine()));
-      });
+      return assignment(stmt)
+          .flatMap(
+              a -> {
+                Optional<SyntaxNode> left = a.child("left");
+                Optional<SyntaxNode> right = a.child("right");
+                if (left.isEmpty()
+                    || right.isEmpty()
+                    || !right.get().type().equals("call")
+                    || !left.get().type().equals("identifier")) {
+                  return Optional.empty();
+                }
+                CallParts parts = CallParts.of(right.get());
+                return Optional.of(
+                    new ModuleFacts.FieldDef(
+                        left.get().text(), parts.callee, parts.args, parts.kwargs, a.startLine()));
+              });
     }
 
     void moduleAssignment(SyntaxNode stmt) {
-      assignment(stmt).ifPresent(a -> {
-        SyntaxNode left = a.child("left").orElse(null);
-        SyntaxNode right = a.child("right").orElse(null);
-        if (left != null && right != null) {
-          assignments.add(new ModuleFacts.Assignment(left.text(), right.text(), a.startLine(), right));
-        }
-      });
-      stmt.children().stream().filter(c -> c.type().equals("augmented_assignment")).forEach(a -> {
-        SyntaxNode left = a.child("left").orElse(null);
-        SyntaxNode right = a.child("right").orElse(null);
-        if (left != null && right != null) {
-          assignments.add(new ModuleFacts.Assignment(left.text() + "+", right.text(), a.startLine(), right));
-        }
-      });
+      assignment(stmt)
+          .ifPresent(
+              a -> {
+                SyntaxNode left = a.child("left").orElse(null);
+                SyntaxNode right = a.child("right").orElse(null);
+                if (left != null && right != null) {
+                  assignments.add(
+                      new ModuleFacts.Assignment(left.text(), right.text(), a.startLine(), right));
+                }
+              });
+      stmt.children().stream()
+          .filter(c -> c.type().equals("augmented_assignment"))
+          .forEach(
+              a -> {
+                SyntaxNode left = a.child("left").orElse(null);
+                SyntaxNode right = a.child("right").orElse(null);
+                if (left != null && right != null) {
+                  assignments.add(
+                      new ModuleFacts.Assignment(
+                          left.text() + "+", right.text(), a.startLine(), right));
+                }
+              });
       // urlpatterns.extend([...]) and urlpatterns.append(path(...)) grow a list as += does
-      stmt.children().stream().filter(c -> c.type().equals("call")).forEach(call -> {
-        SyntaxNode fn = call.child("function").orElse(null);
-        if (fn == null || !fn.type().equals("attribute")) {
-          return;
-        }
-        String attr = fn.child("attribute").map(SyntaxNode::text).orElse("");
-        String object = fn.child("object").map(SyntaxNode::text).orElse("");
-        List<SyntaxNode> args = call.child("arguments").map(x -> x.children().stream()
-            .filter(c -> !c.type().equals("comment") && !c.type().equals("keyword_argument")).toList()).orElse(List.of());
-        if (args.size() == 1 && (attr.equals("extend") || attr.equals("append"))) {
-          String suffix = attr.equals("extend") ? "+" : "+append";
-          assignments.add(new ModuleFacts.Assignment(object + suffix, args.get(0).text(), call.startLine(), args.get(0)));
-        }
-      });
+      stmt.children().stream()
+          .filter(c -> c.type().equals("call"))
+          .forEach(
+              call -> {
+                SyntaxNode fn = call.child("function").orElse(null);
+                if (fn == null || !fn.type().equals("attribute")) {
+                  return;
+                }
+                String attr = fn.child("attribute").map(SyntaxNode::text).orElse("");
+                String object = fn.child("object").map(SyntaxNode::text).orElse("");
+                List<SyntaxNode> args =
+                    call.child("arguments")
+                        .map(
+                            x ->
+                                x.children().stream()
+                                    .filter(
+                                        c ->
+                                            !c.type().equals("comment")
+                                                && !c.type().equals("keyword_argument"))
+                                    .toList())
+                        .orElse(List.of());
+                if (args.size() == 1 && (attr.equals("extend") || attr.equals("append"))) {
+                  String suffix = attr.equals("extend") ? "+" : "+append";
+                  assignments.add(
+                      new ModuleFacts.Assignment(
+                          object + suffix, args.get(0).text(), call.startLine(), args.get(0)));
+                }
+              });
     }
 
     void formattedAssignment(SyntaxNode stmt, String function) {
-      assignment(stmt).ifPresent(a -> {
-        SyntaxNode left = a.child("left").orElse(null);
-        SyntaxNode right = a.child("right").orElse(null);
-        if (left != null && right != null && left.type().equals("identifier") && StringFormatting.isFormatted(right.text())) {
-          formatted.add(new ModuleFacts.FormattedAssignment(function, left.text(), right.text(), a.startLine()));
-        }
-      });
+      assignment(stmt)
+          .ifPresent(
+              a -> {
+                SyntaxNode left = a.child("left").orElse(null);
+                SyntaxNode right = a.child("right").orElse(null);
+                if (left != null
+                    && right != null
+                    && left.type().equals("identifier")
+                    && StringFormatting.isFormatted(right.text())) {
+                  formatted.add(
+                      new ModuleFacts.FormattedAssignment(
+                          function, left.text(), right.text(), a.startLine()));
+                }
+              });
     }
 
-    /** Loops and comprehensions anywhere in a function body, with the chains read from their variable. */
+    /**
+     * Loops and comprehensions anywhere in a function body, with the chains read from their
+     * variable.
+     */
     void collectLoops(SyntaxNode body, String function) {
-      body.walk(n -> {
-        if (n.type().equals("for_statement")) {
-          SyntaxNode left = n.child("left").orElse(null);
-          SyntaxNode right = n.child("right").orElse(null);
-          SyntaxNode loopBody = n.child("body").orElse(null);
-          if (left != null && right != null && loopBody != null && left.type().equals("identifier")) {
-            loops.add(new ModuleFacts.Loop(function, left.text(), right.text(), n.startLine(), chains(loopBody, left.text())));
-          }
-        } else if (n.type().endsWith("_comprehension") || n.type().equals("generator_expression")) {
-          SyntaxNode body0 = n.child("body").orElse(null);
-          n.childrenOfType("for_in_clause").stream().findFirst().ifPresent(clause -> {
-            SyntaxNode left = clause.child("left").orElse(null);
-            SyntaxNode right = clause.child("right").orElse(null);
-            if (left != null && right != null && body0 != null && left.type().equals("identifier")) {
-              List<String> used = new ArrayList<>(chains(body0, left.text()));
-              used.addAll(callsWith(body0, left.text()));
-              loops.add(new ModuleFacts.Loop(function, left.text(), right.text(), n.startLine(), used));
+      body.walk(
+          n -> {
+            if (n.type().equals("for_statement")) {
+              SyntaxNode left = n.child("left").orElse(null);
+              SyntaxNode right = n.child("right").orElse(null);
+              SyntaxNode loopBody = n.child("body").orElse(null);
+              if (left != null
+                  && right != null
+                  && loopBody != null
+                  && left.type().equals("identifier")) {
+                loops.add(
+                    new ModuleFacts.Loop(
+                        function,
+                        left.text(),
+                        right.text(),
+                        n.startLine(),
+                        chains(loopBody, left.text())));
+              }
+            } else if (n.type().endsWith("_comprehension")
+                || n.type().equals("generator_expression")) {
+              SyntaxNode body0 = n.child("body").orElse(null);
+              n.childrenOfType("for_in_clause").stream()
+                  .findFirst()
+                  .ifPresent(
+                      clause -> {
+                        SyntaxNode left = clause.child("left").orElse(null);
+                        SyntaxNode right = clause.child("right").orElse(null);
+                        if (left != null
+                            && right != null
+                            && body0 != null
+                            && left.type().equals("identifier")) {
+                          List<String> used = new ArrayList<>(chains(body0, left.text()));
+                          used.addAll(callsWith(body0, left.text()));
+                          loops.add(
+                              new ModuleFacts.Loop(
+                                  function, left.text(), right.text(), n.startLine(), used));
+                        }
+                      });
             }
           });
-        }
-      });
     }
 
     /** "v.a.b" and "v.a.all" chains read in a node, longest form of each. */
     private static List<String> chains(SyntaxNode node, String variable) {
-      java.util.Set<String> out = new java.util.LinkedHashSet<>();
-      node.walk(n -> {
-        if (n.type().equals("attribute")) {
-          String t = n.text().replaceAll("\\s+", "");
-          if (t.startsWith(variable + ".")) {
-            out.add(t);
-          }
-        }
-      });
+      Set<String> out = new LinkedHashSet<>();
+      node.walk(
+          n -> {
+            if (n.type().equals("attribute")) {
+              String t = n.text().replaceAll("\\s+", "");
+              if (t.startsWith(variable + ".")) {
+                out.add(t);
+              }
+            }
+          });
       return new ArrayList<>(out);
     }
 
     /** Calls that take the loop variable: "serialize_invoice(i)" gives "call:serialize_invoice". */
     private static List<String> callsWith(SyntaxNode node, String variable) {
       List<String> out = new ArrayList<>();
-      node.walk(n -> {
-        if (n.type().equals("call")) {
-          CallParts parts = CallParts.of(n);
-          if (parts.args().contains(variable)) {
-            out.add("call:" + parts.callee());
-          }
-        }
-      });
+      node.walk(
+          n -> {
+            if (n.type().equals("call")) {
+              CallParts parts = CallParts.of(n);
+              if (parts.args().contains(variable)) {
+                out.add("call:" + parts.callee());
+              }
+            }
+          });
       return out;
     }
 
     void collectCalls(SyntaxNode node, String function) {
-      node.walk(n -> {
-        if (n.type().equals("call")) {
-          CallParts parts = CallParts.of(n);
-          calls.add(new ModuleFacts.CallRef(parts.callee, parts.args, parts.kwargs, n.startLine(), function));
-        }
-      });
+      node.walk(
+          n -> {
+            if (n.type().equals("call")) {
+              CallParts parts = CallParts.of(n);
+              calls.add(
+                  new ModuleFacts.CallRef(
+                      parts.callee, parts.args, parts.kwargs, n.startLine(), function));
+            }
+          });
     }
 
     void imports(SyntaxNode stmt, boolean deferred) {
       int line = stmt.startLine();
       if (stmt.type().equals("import_statement")) {
         for (SyntaxNode name : stmt.childrenWithField("name")) {
-          String dotted = name.type().equals("aliased_import") ? name.child("name").map(SyntaxNode::text).orElse("") : name.text();
+          String dotted =
+              name.type().equals("aliased_import")
+                  ? name.child("name").map(SyntaxNode::text).orElse("")
+                  : name.text();
           imports.add(new ModuleFacts.ImportRef(dotted, 0, null, alias(name), line, deferred));
         }
         return;
@@ -358,23 +496,36 @@ public final class FactExtractor {
       String module;
       int level = 0;
       if (moduleNode.type().equals("relative_import")) {
-        level = moduleNode.childrenOfType("import_prefix").stream().mapToInt(p -> p.text().strip().length()).sum();
-        module = moduleNode.childrenOfType("dotted_name").stream().map(SyntaxNode::text).findFirst().orElse("");
+        level =
+            moduleNode.childrenOfType("import_prefix").stream()
+                .mapToInt(p -> p.text().strip().length())
+                .sum();
+        module =
+            moduleNode.childrenOfType("dotted_name").stream()
+                .map(SyntaxNode::text)
+                .findFirst()
+                .orElse("");
       } else {
         module = moduleNode.text();
       }
       List<SyntaxNode> names = stmt.childrenWithField("name");
       if (names.isEmpty()) {
-        imports.add(new ModuleFacts.ImportRef(module, level, "*", null, line, deferred)); // wildcard
+        imports.add(
+            new ModuleFacts.ImportRef(module, level, "*", null, line, deferred)); // wildcard
       }
       for (SyntaxNode name : names) {
-        String n = name.type().equals("aliased_import") ? name.child("name").map(SyntaxNode::text).orElse("") : name.text();
+        String n =
+            name.type().equals("aliased_import")
+                ? name.child("name").map(SyntaxNode::text).orElse("")
+                : name.text();
         imports.add(new ModuleFacts.ImportRef(module, level, n, alias(name), line, deferred));
       }
     }
 
     private static String alias(SyntaxNode name) {
-      return name.type().equals("aliased_import") ? name.child("alias").map(SyntaxNode::text).orElse(null) : null;
+      return name.type().equals("aliased_import")
+          ? name.child("alias").map(SyntaxNode::text).orElse(null)
+          : null;
     }
   }
 
@@ -384,15 +535,19 @@ public final class FactExtractor {
       String callee = call.child("function").map(SyntaxNode::text).orElse("");
       List<String> args = new ArrayList<>();
       Map<String, String> kwargs = new LinkedHashMap<>();
-      call.child("arguments").ifPresent(a -> {
-        for (SyntaxNode arg : a.children()) {
-          if (arg.type().equals("keyword_argument")) {
-            kwargs.put(arg.child("name").map(SyntaxNode::text).orElse("?"), arg.child("value").map(SyntaxNode::text).orElse(""));
-          } else if (!arg.type().equals("comment")) {
-            args.add(arg.text());
-          }
-        }
-      });
+      call.child("arguments")
+          .ifPresent(
+              a -> {
+                for (SyntaxNode arg : a.children()) {
+                  if (arg.type().equals("keyword_argument")) {
+                    kwargs.put(
+                        arg.child("name").map(SyntaxNode::text).orElse("?"),
+                        arg.child("value").map(SyntaxNode::text).orElse(""));
+                  } else if (!arg.type().equals("comment")) {
+                    args.add(arg.text());
+                  }
+                }
+              });
       return new CallParts(callee, args, kwargs);
     }
   }

@@ -14,23 +14,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A recursive-descent parser for well-formed Python 3 that builds exactly the tree
- * {@link TreeSitterPythonParser} copies out of tree-sitter-python (same node types, fields, byte
- * ranges, and comments attached to the same nodes), without native calls. It does not recover from
- * errors: on anything it does not know it throws {@link Reject} and the caller parses the file with
+ * A recursive-descent parser for well-formed Python 3 that builds exactly the tree {@link
+ * TreeSitterPythonParser} copies out of tree-sitter-python (same node types, fields, byte ranges,
+ * and comments attached to the same nodes), without native calls. It does not recover from errors:
+ * on anything it does not know it throws {@link Reject} and the caller parses the file with
  * tree-sitter, so files with syntax errors, Python 2 statements or rare constructs (match
  * statements, type parameters) get tree-sitter's tolerance. FastPythonParserTest holds the two
  * parsers to the same tree on every file they both read.
  */
 final class FastPythonParser {
-  /** The file uses something this parser leaves to tree-sitter. Carries no stack trace: it is control flow. */
+  /**
+   * The file uses something this parser leaves to tree-sitter. Carries no stack trace: it is
+   * control flow.
+   */
   static final class Reject extends RuntimeException {
     Reject(String why) {
       super(why, null, false, false);
     }
   }
 
-  /** A node under construction: its tokens are first..last (inclusive); extras are attached afterwards. */
+  /**
+   * A node under construction: its tokens are first..last (inclusive); extras are attached
+   * afterwards.
+   */
   private static final class N {
     final String type;
     String field;
@@ -202,7 +208,7 @@ final class FastPythonParser {
           }
           throw error("unexpected async");
         }
-        default -> { }
+        default -> {}
       }
     } else if (isOp("@")) {
       parent.add(decorated());
@@ -211,7 +217,10 @@ final class FastPythonParser {
     simpleStatements(parent);
   }
 
-  /** Simple statements separated by ';' up to the NEWLINE, which belongs to the parent (block or module). */
+  /**
+   * Simple statements separated by ';' up to the NEWLINE, which belongs to the parent (block or
+   * module).
+   */
   private void simpleStatements(N parent) {
     while (true) {
       parent.add(simpleStatement());
@@ -294,13 +303,21 @@ final class FastPythonParser {
         case "from" -> {
           return fromImport();
         }
-        default -> { }
+        default -> {}
       }
-    } else if (kind[p] == NAME && (text[p].equals("print") || text[p].equals("exec")) && !isOpAt(p + 1, "(")) {
+    } else if (kind[p] == NAME
+        && (text[p].equals("print") || text[p].equals("exec"))
+        && !isOpAt(p + 1, "(")) {
       throw error("possible Python 2 " + text[p] + " statement");
-    } else if (kind[p] == NAME && text[p].equals("type") && !isOpAt(p + 1, "=") && lineHasTopLevel("=")) {
+    } else if (kind[p] == NAME
+        && text[p].equals("type")
+        && !isOpAt(p + 1, "=")
+        && lineHasTopLevel("=")) {
       throw error("possible type alias"); // tree-sitter reads type(x).y = 1 as one
-    } else if (kind[p] == NAME && text[p].equals("match") && !isOpAt(p + 1, "=") && lineHasTopLevel(":")) {
+    } else if (kind[p] == NAME
+        && text[p].equals("match")
+        && !isOpAt(p + 1, "=")
+        && lineHasTopLevel(":")) {
       throw error("match statement");
     }
     return expressionStatement();
@@ -338,7 +355,9 @@ final class FastPythonParser {
     if (isOp("=")) {
       stmt.add(assignment(pattern(first)));
     } else if (isOp(":")) {
-      if (!first.type.equals("identifier") && !first.type.equals("attribute") && !first.type.equals("subscript")) {
+      if (!first.type.equals("identifier")
+          && !first.type.equals("attribute")
+          && !first.type.equals("subscript")) {
         throw error("annotated target " + first.type);
       }
       N a = around("assignment", "left", first);
@@ -483,7 +502,9 @@ final class FastPythonParser {
     return close(n);
   }
 
-  /** After ':' — an indented block (INDENT statements DEDENT) or simple statements on the same line. */
+  /**
+   * After ':' — an indented block (INDENT statements DEDENT) or simple statements on the same line.
+   */
   private N suite() {
     if (kind[p] == INDENT) {
       p++;
@@ -557,8 +578,10 @@ final class FastPythonParser {
     }
     if (annotated && isOp(":")) {
       boolean plain = target.type.equals("identifier");
-      N typed = plain && defaultFollowsType() ? around("typed_default_parameter", "name", target)
-          : around("typed_parameter", null, target);
+      N typed =
+          plain && defaultFollowsType()
+              ? around("typed_default_parameter", "name", target)
+              : around("typed_parameter", null, target);
       p++;
       typed.add("type", type());
       if (isOp("=")) {
@@ -839,7 +862,9 @@ final class FastPythonParser {
         p++;
         N target = open("as_pattern_target");
         N bound = primary();
-        if (!bound.type.equals("identifier") && !bound.type.equals("attribute") && !bound.type.equals("subscript")) {
+        if (!bound.type.equals("identifier")
+            && !bound.type.equals("attribute")
+            && !bound.type.equals("subscript")) {
           throw error("with target");
         }
         target.add(bound);
@@ -861,7 +886,9 @@ final class FastPythonParser {
 
   // ---- expressions
 
-  /** expression, or several separated by commas as expression_list (return, del, for ... in, raise). */
+  /**
+   * expression, or several separated by commas as expression_list (return, del, for ... in, raise).
+   */
   private N expressions() {
     N first = expression();
     if (!isOp(",")) {
@@ -879,7 +906,13 @@ final class FastPythonParser {
   }
 
   private boolean endsList() {
-    return kind[p] == NEWLINE || isOp("=") || isOp(")") || isOp(":") || isOp(";") || isOp("]") || isOp("}")
+    return kind[p] == NEWLINE
+        || isOp("=")
+        || isOp(")")
+        || isOp(":")
+        || isOp(";")
+        || isOp("]")
+        || isOp("}")
         || kind[p] == OP && isAugmented(text[p]);
   }
 
@@ -901,10 +934,10 @@ final class FastPythonParser {
   }
 
   /**
-   * An expression, or '*' and one. tree-sitter often reads '*a' as one node and applies what follows
-   * to it ([*range(3)] as a call of a splat, x = 1, *a.b as an attribute of one) except in call
-   * arguments, in parenthesised tuples and in lists and sets of two items or more; so where the
-   * caller is {@code strict} (bare expression lists, subscripts) only '*name' is accepted, and
+   * An expression, or '*' and one. tree-sitter often reads '*a' as one node and applies what
+   * follows to it ([*range(3)] as a call of a splat, x = 1, *a.b as an attribute of one) except in
+   * call arguments, in parenthesised tuples and in lists and sets of two items or more; so where
+   * the caller is {@code strict} (bare expression lists, subscripts) only '*name' is accepted, and
    * one-item lists and sets are checked by their callers.
    */
   private N starOrExpression(boolean strict) {
@@ -921,7 +954,10 @@ final class FastPythonParser {
     return expression();
   }
 
-  /** Rejects a one-item list or set whose item is '*' and anything but a name (see starOrExpression). */
+  /**
+   * Rejects a one-item list or set whose item is '*' and anything but a name (see
+   * starOrExpression).
+   */
   private void checkSingleStar(N display) {
     if (display.kids.size() == 1) {
       N only = display.kids.get(0);
@@ -958,7 +994,9 @@ final class FastPythonParser {
     return bitOr();
   }
 
-  /** Turns an expression parsed before '=' (or as a for target) into tree-sitter's pattern nodes. */
+  /**
+   * Turns an expression parsed before '=' (or as a for target) into tree-sitter's pattern nodes.
+   */
   private N pattern(N e) {
     switch (e.type) {
       case "identifier", "attribute", "subscript" -> {
@@ -968,12 +1006,15 @@ final class FastPythonParser {
         if (e.type.equals("list_splat") && !e.kids.get(0).type.equals("identifier")) {
           throw error("starred target that is not a name"); // tree-sitter reads *a.b = as (*a).b
         }
-        N n = new N(switch (e.type) {
-          case "expression_list" -> "pattern_list";
-          case "tuple" -> "tuple_pattern";
-          case "list" -> "list_pattern";
-          default -> "list_splat_pattern";
-        }, e.first);
+        N n =
+            new N(
+                switch (e.type) {
+                  case "expression_list" -> "pattern_list";
+                  case "tuple" -> "tuple_pattern";
+                  case "list" -> "list_pattern";
+                  default -> "list_splat_pattern";
+                },
+                e.first);
         n.last = e.last;
         n.field = e.field;
         if (e.kids != null) {
@@ -989,7 +1030,10 @@ final class FastPythonParser {
     }
   }
 
-  /** tree-sitter's "expression": lambda, conditional, named expression, boolean and comparison operators. */
+  /**
+   * tree-sitter's "expression": lambda, conditional, named expression, boolean and comparison
+   * operators.
+   */
   private N expression() {
     if (isKw("lambda")) {
       return lambda(true);
@@ -1156,14 +1200,16 @@ final class FastPythonParser {
   private N binary(N left, int level) {
     N b = around("binary_operator", "left", left);
     p++;
-    b.add("right", switch (level) {
-      case 0 -> bitAnd();
-      case 1 -> xor();
-      case 2 -> shift();
-      case 3 -> arith();
-      case 4 -> term();
-      default -> factor();
-    });
+    b.add(
+        "right",
+        switch (level) {
+          case 0 -> bitAnd();
+          case 1 -> xor();
+          case 2 -> shift();
+          case 3 -> arith();
+          case 4 -> term();
+          default -> factor();
+        });
     return close(b);
   }
 
@@ -1211,8 +1257,12 @@ final class FastPythonParser {
       } else if (s == "(") {
         N c = around("call", "function", e);
         c.add("arguments", callArguments());
-        if (e.type.equals("identifier") && t.text[e.first].equals("print") && hasSplat(c.kids.get(1))) {
-          throw error("print with a starred argument"); // tree-sitter weighs a Python 2 print statement there
+        if (e.type.equals("identifier")
+            && t.text[e.first].equals("print")
+            && hasSplat(c.kids.get(1))) {
+          throw error(
+              "print with a starred argument"); // tree-sitter weighs a Python 2 print statement
+          // there
         }
         e = close(c);
       } else if (s == "[") {
@@ -1489,7 +1539,8 @@ final class FastPythonParser {
     }
     N first = dictItemOrElement();
     if (isKw("for") || isKw("async")) {
-      N c = new N(first.type.equals("pair") ? "dictionary_comprehension" : "set_comprehension", open);
+      N c =
+          new N(first.type.equals("pair") ? "dictionary_comprehension" : "set_comprehension", open);
       if (first.type.equals("dictionary_splat") || first.type.equals("list_splat")) {
         throw error("starred comprehension body");
       }
@@ -1540,7 +1591,8 @@ final class FastPythonParser {
   /** Attaches each comment and line continuation to the deepest node whose tokens surround it. */
   private void attachExtras(N root) {
     for (int i = 0; i < t.extraCount; i++) {
-      N extra = new N(t.extraKind[i] == Python3Tokens.COMMENT ? "comment" : "line_continuation", -1);
+      N extra =
+          new N(t.extraKind[i] == Python3Tokens.COMMENT ? "comment" : "line_continuation", -1);
       extra.extraStart = t.extraStart[i];
       extra.extraEnd = t.extraEnd[i];
       int before = t.extraBefore[i];
@@ -1579,7 +1631,10 @@ final class FastPythonParser {
     }
   }
 
-  /** Converts bottom-up: a node ends at its last token with text or at its last child, whichever is later. */
+  /**
+   * Converts bottom-up: a node ends at its last token with text or at its last child, whichever is
+   * later.
+   */
   private SyntaxNode toSyntax(N n, SourceText source, boolean root) {
     List<SyntaxNode> kids = List.of();
     if (n.kids != null) {

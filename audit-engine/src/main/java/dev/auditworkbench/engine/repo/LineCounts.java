@@ -27,7 +27,8 @@ public record LineCounts(int total, int code, int comment, int blank) {
       String t = lines[i].strip();
       if (t.isEmpty()) {
         blank++;
-      } else if (t.startsWith("#") || (docstringLines != null && i < docstringLines.length && docstringLines[i])) {
+      } else if (t.startsWith("#")
+          || (docstringLines != null && i < docstringLines.length && docstringLines[i])) {
         comment++;
       }
     }

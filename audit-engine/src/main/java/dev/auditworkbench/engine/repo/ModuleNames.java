@@ -22,9 +22,15 @@ public final class ModuleNames {
   public ModuleNames(List<RepoFile> files) {
     this.prefix = importRoot(files);
     // A src/ layout (src/ holds packages but is not one) is a root of its own beside the main one.
-    boolean srcLayout = !prefix.equals("src/") && files.stream().noneMatch(f -> f.path().equals("src/__init__.py"))
-        && files.stream().anyMatch(f -> f.path().startsWith("src/") && f.path().endsWith("/__init__.py")
-            && f.path().chars().filter(ch -> ch == '/').count() == 2);
+    boolean srcLayout =
+        !prefix.equals("src/")
+            && files.stream().noneMatch(f -> f.path().equals("src/__init__.py"))
+            && files.stream()
+                .anyMatch(
+                    f ->
+                        f.path().startsWith("src/")
+                            && f.path().endsWith("/__init__.py")
+                            && f.path().chars().filter(ch -> ch == '/').count() == 2);
     for (RepoFile f : files) {
       String root = srcLayout && f.path().startsWith("src/") ? "src/" : prefix;
       if (!f.isPython() || !f.path().startsWith(root)) {
@@ -52,8 +58,8 @@ public final class ModuleNames {
   }
 
   /**
-   * Whether {@code module} is a package, with an __init__.py or as a namespace package (PEP 420:
-   * a folder of modules without one, which Django also installs as an app).
+   * Whether {@code module} is a package, with an __init__.py or as a namespace package (PEP 420: a
+   * folder of modules without one, which Django also installs as an app).
    */
   public boolean isPackageOrNamespace(String module) {
     return packages.contains(module) || folders.containsKey(module);
@@ -97,9 +103,9 @@ public final class ModuleNames {
   }
 
   /**
-   * The in-repo module an import reaches: "from a.b import c" reaches a.b.c when that is a
-   * module, else a.b; "import a.b.c" reaches the longest existing prefix. Relative imports are
-   * resolved against the importing module's package. Null when it leaves the repository.
+   * The in-repo module an import reaches: "from a.b import c" reaches a.b.c when that is a module,
+   * else a.b; "import a.b.c" reaches the longest existing prefix. Relative imports are resolved
+   * against the importing module's package. Null when it leaves the repository.
    */
   public String resolve(String fromModule, ModuleFacts.ImportRef ref) {
     String base = ref.module();

@@ -16,13 +16,24 @@ import java.util.TreeMap;
 public final class ParserComparison {
   /**
    * @param same files the fast parser accepted, with tree-sitter's very tree
-   * @param rejected valid files the fast parser left to tree-sitter, counted by reason in {@code reasons}
-   * @param different files where the trees differ, or that the fast parser accepted while tree-sitter saw errors
+   * @param rejected valid files the fast parser left to tree-sitter, counted by reason in {@code
+   *     reasons}
+   * @param different files where the trees differ, or that the fast parser accepted while
+   *     tree-sitter saw errors
    * @param invalid files where tree-sitter saw errors or Python 2 statements
    * @param diffs the first differences, each with the lines around it
    */
-  public record Result(int same, int rejected, int different, int invalid, Map<String, Integer> reasons,
-      List<String> diffs, long lines, long rejectedLines, long fastNanos, long treeSitterNanos) {}
+  public record Result(
+      int same,
+      int rejected,
+      int different,
+      int invalid,
+      Map<String, Integer> reasons,
+      List<String> diffs,
+      long lines,
+      long rejectedLines,
+      long fastNanos,
+      long treeSitterNanos) {}
 
   private ParserComparison() {}
 
@@ -57,7 +68,12 @@ public final class ParserComparison {
           invalid++;
           if (actual != null) {
             different++;
-            add(diffs, maxDiffs, f + ": accepted by the fast parser, but tree-sitter reports " + expected.problems());
+            add(
+                diffs,
+                maxDiffs,
+                f
+                    + ": accepted by the fast parser, but tree-sitter reports "
+                    + expected.problems());
           }
         } else if (actual == null) {
           rejected++;
@@ -75,7 +91,17 @@ public final class ParserComparison {
         }
       }
     }
-    return new Result(same, rejected, different, invalid, reasons, diffs, lines, rejectedLines, fastNanos, treeSitterNanos);
+    return new Result(
+        same,
+        rejected,
+        different,
+        invalid,
+        reasons,
+        diffs,
+        lines,
+        rejectedLines,
+        fastNanos,
+        treeSitterNanos);
   }
 
   private static void add(List<String> diffs, int max, String diff) {

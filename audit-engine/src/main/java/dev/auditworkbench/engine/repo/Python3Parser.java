@@ -1,5 +1,7 @@
 package dev.auditworkbench.engine.repo;
 
+import java.util.List;
+
 /**
  * The scan's parser: well-formed Python 3 goes through {@link FastPythonParser} (pure Java, no
  * native calls, several times faster), and every file it leaves alone (syntax errors, Python 2,
@@ -13,8 +15,8 @@ public final class Python3Parser implements PythonParser {
   private int fallbacks;
 
   /**
-   * Parses a file; a leading byte order mark is dropped first (tree-sitter leaves it out of its byte
-   * offsets, so node texts would be shifted by its three bytes).
+   * Parses a file; a leading byte order mark is dropped first (tree-sitter leaves it out of its
+   * byte offsets, so node texts would be shifted by its three bytes).
    */
   @Override
   public ParsedFile parse(String path, String text) {
@@ -25,7 +27,7 @@ public final class Python3Parser implements PythonParser {
     try {
       SyntaxNode root = FastPythonParser.parse(source);
       fast++;
-      return new ParsedFile(path, source, root, java.util.List.of());
+      return new ParsedFile(path, source, root, List.of());
     } catch (FastPythonParser.Reject | StackOverflowError e) {
       fallbacks++;
       if (tolerant == null) {

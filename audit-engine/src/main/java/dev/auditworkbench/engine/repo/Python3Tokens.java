@@ -1,5 +1,6 @@
 package dev.auditworkbench.engine.repo;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -7,10 +8,10 @@ import java.util.Arrays;
  * tree-sitter-python's lexer and external scanner do: NEWLINE, INDENT and DEDENT are zero-width
  * tokens placed at the end of the last text before the line break; a comment on the line of a
  * statement comes before that statement's NEWLINE; comment lines between statements come after the
- * DEDENTs their own indentation closes and before the rest. Anything outside plain Python 3
- * (Python 2 literals and operators, tabs mixed with spaces in one indentation, form feeds, lone carriage returns,
- * inconsistent dedents, unterminated strings) throws {@link FastPythonParser.Reject}: the caller
- * then uses tree-sitter.
+ * DEDENTs their own indentation closes and before the rest. Anything outside plain Python 3 (Python
+ * 2 literals and operators, tabs mixed with spaces in one indentation, form feeds, lone carriage
+ * returns, inconsistent dedents, unterminated strings) throws {@link FastPythonParser.Reject}: the
+ * caller then uses tree-sitter.
  */
 final class Python3Tokens {
   static final byte NAME = 1;
@@ -23,13 +24,18 @@ final class Python3Tokens {
   static final byte DEDENT = 8;
   static final byte EOF = 9;
 
-  /** Extras (comments, backslash continuations) are kept apart: they do not take part in parsing. */
+  /**
+   * Extras (comments, backslash continuations) are kept apart: they do not take part in parsing.
+   */
   static final byte COMMENT = 10;
+
   static final byte LINE_CONTINUATION = 11;
 
   private static final String[] OPS3 = {"**=", "//=", ">>=", "<<=", "..."};
-  private static final String[] OPS2 = {"**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", "+=", "-=", "*=", "/=",
-      "%=", "&=", "|=", "^=", "@=", ":="};
+  private static final String[] OPS2 = {
+    "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", "+=", "-=", "*=", "/=", "%=", "&=", "|=",
+    "^=", "@=", ":="
+  };
   private static final String OPS1 = "+-*/%@&|^~<>()[]{},:.;=";
   private static final String[] OP1_STRINGS = new String[128];
 
@@ -44,8 +50,10 @@ final class Python3Tokens {
   byte[] kind = new byte[256];
   int[] start = new int[256];
   int[] end = new int[256];
+
   /** Operator or keyword text (interned literals, so == compares), or a name's text. */
   String[] text = new String[256];
+
   int count;
   // Extras, each with the index of the token that follows it.
   byte[] extraKind = new byte[16];
@@ -75,8 +83,13 @@ final class Python3Tokens {
 
   private void run() {
     int pos = 0;
-    if (src.length >= 3 && (src[0] & 0xff) == 0xEF && (src[1] & 0xff) == 0xBB && (src[2] & 0xff) == 0xBF) {
-      throw reject("byte order mark (Python3Parser removes it before parsing)"); // tree-sitter's offsets leave it out
+    if (src.length >= 3
+        && (src[0] & 0xff) == 0xEF
+        && (src[1] & 0xff) == 0xBB
+        && (src[2] & 0xff) == 0xBF) {
+      throw reject(
+          "byte order mark (Python3Parser removes it before parsing)"); // tree-sitter's offsets
+      // leave it out
     }
     indents[0] = 0;
     depth = 1;
@@ -102,11 +115,16 @@ final class Python3Tokens {
           }
         }
         case '\\' -> {
-          int length = pos + 1 < src.length && src[pos + 1] == '\n' ? 2
-              : pos + 2 < src.length && src[pos + 1] == '\r' && src[pos + 2] == '\n' ? 3 : 0;
+          int length =
+              pos + 1 < src.length && src[pos + 1] == '\n'
+                  ? 2
+                  : pos + 2 < src.length && src[pos + 1] == '\r' && src[pos + 2] == '\n' ? 3 : 0;
           if (length > 0) {
             if (!stringStartsAt(pos + length)) {
-              addExtra(LINE_CONTINUATION, pos, pos + length); // before a string, the scanner skips it as padding
+              addExtra(
+                  LINE_CONTINUATION,
+                  pos,
+                  pos + length); // before a string, the scanner skips it as padding
             }
             pos += length;
           } else {
@@ -129,7 +147,8 @@ final class Python3Tokens {
         }
         default -> {
           content = true;
-          if (c >= '0' && c <= '9' || c == '.' && pos + 1 < src.length && src[pos + 1] >= '0' && src[pos + 1] <= '9') {
+          if (c >= '0' && c <= '9'
+              || c == '.' && pos + 1 < src.length && src[pos + 1] >= '0' && src[pos + 1] <= '9') {
             pos = number(pos);
           } else if (c == '"' || c == '\'') {
             pos = string(pos, pos);
@@ -195,7 +214,8 @@ final class Python3Tokens {
       boolean spaces = false;
       boolean tabs = false;
       while (p < src.length && (src[p] == ' ' || src[p] == '\t')) {
-        // tree-sitter counts a tab as 8 columns wherever it stands; Python as up to the next multiple of 8
+        // tree-sitter counts a tab as 8 columns wherever it stands; Python as up to the next
+        // multiple of 8
         spaces |= src[p] == ' ';
         tabs |= src[p] == '\t';
         ind += src[p] == ' ' ? 1 : 8;
@@ -304,7 +324,7 @@ final class Python3Tokens {
           throw reject("unbalanced " + (char) c + " at byte " + pos);
         }
       }
-      default -> { }
+      default -> {}
     }
     add(OP, pos, pos + 1, s);
     return pos + 1;
@@ -377,7 +397,11 @@ final class Python3Tokens {
 
   private static boolean isNameByte(byte b) {
     int c = b & 0xff;
-    return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80;
+    return c == '_'
+        || c >= 'a' && c <= 'z'
+        || c >= 'A' && c <= 'Z'
+        || c >= '0' && c <= '9'
+        || c >= 0x80;
   }
 
   private int nameOrString(int pos) {
@@ -390,7 +414,7 @@ final class Python3Tokens {
       p++;
     }
     if (p < src.length && (src[p] == '"' || src[p] == '\'') && p - pos <= 2) {
-      String prefix = new String(src, pos, p - pos, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase();
+      String prefix = new String(src, pos, p - pos, StandardCharsets.ISO_8859_1).toLowerCase();
       switch (prefix) {
         case "r", "u", "b", "f", "br", "rb", "fr", "rf" -> {
           return string(pos, p);
@@ -398,7 +422,7 @@ final class Python3Tokens {
         default -> throw reject("unknown string prefix at byte " + pos);
       }
     }
-    String name = new String(src, pos, p - pos, java.nio.charset.StandardCharsets.UTF_8);
+    String name = new String(src, pos, p - pos, StandardCharsets.UTF_8);
     String keyword = keyword(name);
     if (keyword != null) {
       add(KEYWORD, pos, p, keyword);
@@ -408,16 +432,22 @@ final class Python3Tokens {
     return p;
   }
 
-  /** Checks the UTF-8 character at {@code p} can be part of a name (as Python's XID rules); returns the offset after it. */
+  /**
+   * Checks the UTF-8 character at {@code p} can be part of a name (as Python's XID rules); returns
+   * the offset after it.
+   */
   private int nonAsciiNameChar(int p, boolean first) {
     int b = src[p] & 0xff;
     int n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 0;
     if (n == 0 || p + n > src.length) {
       throw reject("invalid UTF-8 at byte " + p);
     }
-    int cp = new String(src, p, n, java.nio.charset.StandardCharsets.UTF_8).codePointAt(0);
-    if (first ? !Character.isUnicodeIdentifierStart(cp) : !Character.isUnicodeIdentifierPart(cp) || Character.isIdentifierIgnorable(cp)) {
-      throw reject("character U+" + Integer.toHexString(cp) + " cannot be part of a name, at byte " + p);
+    int cp = new String(src, p, n, StandardCharsets.UTF_8).codePointAt(0);
+    if (first
+        ? !Character.isUnicodeIdentifierStart(cp)
+        : !Character.isUnicodeIdentifierPart(cp) || Character.isIdentifierIgnorable(cp)) {
+      throw reject(
+          "character U+" + Integer.toHexString(cp) + " cannot be part of a name, at byte " + p);
     }
     return p + n;
   }
@@ -508,7 +538,10 @@ final class Python3Tokens {
     }
   }
 
-  /** Skips an f-string's {...} field (nested brackets and strings included); returns the offset after its '}'. */
+  /**
+   * Skips an f-string's {...} field (nested brackets and strings included); returns the offset
+   * after its '}'.
+   */
   private int skipReplacementField(int p) {
     int nesting = 0;
     while (p < src.length) {

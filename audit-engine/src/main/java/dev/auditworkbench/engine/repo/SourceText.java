@@ -1,6 +1,7 @@
 package dev.auditworkbench.engine.repo;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** A file's text as UTF-8 bytes, so syntax nodes can address it by byte offsets. */
 public final class SourceText {
@@ -18,7 +19,7 @@ public final class SourceText {
     if (lineStarts == null) {
       lineStarts = indexLines();
     }
-    int i = java.util.Arrays.binarySearch(lineStarts, byteOffset);
+    int i = Arrays.binarySearch(lineStarts, byteOffset);
     return (i >= 0 ? i : -i - 2) + 1;
   }
 

@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * One named node of a parsed Python file, copied out of the parser so no native object escapes
- * the parser adapter. Types are tree-sitter-python's ("function_definition", "call", ...).
- * Lines are 1-based.
+ * One named node of a parsed Python file, copied out of the parser so no native object escapes the
+ * parser adapter. Types are tree-sitter-python's ("function_definition", "call", ...). Lines are
+ * 1-based.
  */
 public final class SyntaxNode {
   private final String type;
@@ -21,8 +21,15 @@ public final class SyntaxNode {
   private final SourceText source;
   private final List<SyntaxNode> children = new ArrayList<>();
 
-  SyntaxNode(String type, String field, int startByte, int endByte, int startLine, int endLine,
-      boolean missing, SourceText source) {
+  SyntaxNode(
+      String type,
+      String field,
+      int startByte,
+      int endByte,
+      int startLine,
+      int endLine,
+      boolean missing,
+      SourceText source) {
     this.type = type;
     this.field = field;
     this.startByte = startByte;
@@ -33,8 +40,12 @@ public final class SyntaxNode {
     this.source = source;
   }
 
-  /** A node whose lines are read off the source by byte offset (the last line is that of its last byte). */
-  static SyntaxNode at(String type, String field, int startByte, int endByte, boolean missing, SourceText source) {
+  /**
+   * A node whose lines are read off the source by byte offset (the last line is that of its last
+   * byte).
+   */
+  static SyntaxNode at(
+      String type, String field, int startByte, int endByte, boolean missing, SourceText source) {
     int start = source.lineOf(startByte);
     int end = endByte > startByte ? source.lineOf(endByte - 1) : start;
     return new SyntaxNode(type, field, startByte, endByte, start, end, missing, source);

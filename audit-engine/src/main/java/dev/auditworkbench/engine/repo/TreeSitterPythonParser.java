@@ -1,5 +1,9 @@
 package dev.auditworkbench.engine.repo;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,10 +25,21 @@ import org.treesitter.TreeSitterPython;
  */
 public final class TreeSitterPythonParser implements PythonParser {
   private static final long TIMEOUT_MICROS = 20_000_000;
+
   /** Named nodes whose children nothing reads: their text is enough. */
   private static final Set<String> LEAVES =
-      Set.of("string", "concatenated_string", "comment", "identifier", "dotted_name", "integer", "float",
-          "true", "false", "none", "escape_sequence");
+      Set.of(
+          "string",
+          "concatenated_string",
+          "comment",
+          "identifier",
+          "dotted_name",
+          "integer",
+          "float",
+          "true",
+          "false",
+          "none",
+          "escape_sequence");
 
   /** Whether the copy keeps a node of this type without its children. */
   static boolean isLeaf(String type) {
@@ -36,17 +51,18 @@ public final class TreeSitterPythonParser implements PythonParser {
    * check, then the value); here a node's start byte is read from the first word of tree-sitter's
    * TSNode struct (context[0]), which the binding copies into a private field, its null check is
    * the node id field compared with 0 (what ts_node_is_null does), and the end byte and symbol are
-   * the binding's own native functions called directly. All of it is checked against the accessors on
-   * a sample tree at start-up; if anything differs (another binding version), the accessors are used.
+   * the binding's own native functions called directly. All of it is checked against the accessors
+   * on a sample tree at start-up; if anything differs (another binding version), the accessors are
+   * used.
    */
   static final class NodeReads {
-    final java.lang.invoke.VarHandle startByte;
-    final java.lang.invoke.VarHandle id;
-    final java.lang.invoke.MethodHandle endByte;
-    final java.lang.invoke.MethodHandle symbol;
+    final VarHandle startByte;
+    final VarHandle id;
+    final MethodHandle endByte;
+    final MethodHandle symbol;
 
-    private NodeReads(java.lang.invoke.VarHandle startByte, java.lang.invoke.VarHandle id,
-        java.lang.invoke.MethodHandle endByte, java.lang.invoke.MethodHandle symbol) {
+    private NodeReads(
+        VarHandle startByte, VarHandle id, MethodHandle endByte, MethodHandle symbol) {
       this.startByte = startByte;
       this.id = id;
       this.endByte = endByte;
@@ -55,22 +71,28 @@ public final class TreeSitterPythonParser implements PythonParser {
 
     static NodeReads verified() {
       try {
-        var nodes = java.lang.invoke.MethodHandles.privateLookupIn(TSNode.class, java.lang.invoke.MethodHandles.lookup());
-        var natives = java.lang.invoke.MethodHandles.privateLookupIn(TSParser.class, java.lang.invoke.MethodHandles.lookup());
-        var type = java.lang.invoke.MethodType.methodType(int.class, TSNode.class);
-        NodeReads r = new NodeReads(nodes.findVarHandle(TSNode.class, "context0", int.class),
-            nodes.findVarHandle(TSNode.class, "idPtr", long.class),
-            natives.findStatic(TSParser.class, "ts_node_end_byte", type),
-            natives.findStatic(TSParser.class, "ts_node_symbol", type));
+        var nodes = MethodHandles.privateLookupIn(TSNode.class, MethodHandles.lookup());
+        var natives = MethodHandles.privateLookupIn(TSParser.class, MethodHandles.lookup());
+        var type = MethodType.methodType(int.class, TSNode.class);
+        NodeReads r =
+            new NodeReads(
+                nodes.findVarHandle(TSNode.class, "context0", int.class),
+                nodes.findVarHandle(TSNode.class, "idPtr", long.class),
+                natives.findStatic(TSParser.class, "ts_node_end_byte", type),
+                natives.findStatic(TSParser.class, "ts_node_symbol", type));
         TSParser p = new TSParser();
         p.setLanguage(new TreeSitterPython());
-        TSTree t = p.parseString(null, "import os\n\ndef f(x):\n    return [y for y in x if y]  # c\nprint 'py2'\n");
+        TSTree t =
+            p.parseString(
+                null, "import os\n\ndef f(x):\n    return [y for y in x if y]  # c\nprint 'py2'\n");
         TSTreeCursor c = new TSTreeCursor(t.getRootNode());
         int checked = 0;
         boolean more = c.gotoFirstChild();
         while (more) {
           TSNode n = c.currentNode();
-          if (r.start(n) != n.getStartByte() || r.end(n) != n.getEndByte() || r.symbol(n) != n.getSymbol()) {
+          if (r.start(n) != n.getStartByte()
+              || r.end(n) != n.getEndByte()
+              || r.symbol(n) != n.getSymbol()) {
             return null;
           }
           checked++;
@@ -161,7 +183,8 @@ public final class TreeSitterPythonParser implements PythonParser {
     List<ParsedFile.Problem> problems = new ArrayList<>();
     if (tree == null) {
       problems.add(new ParsedFile.Problem(1, "parser gave up (timeout)"));
-      return new ParsedFile(path, source, new SyntaxNode("module", null, 0, 0, 1, 1, false, source), problems);
+      return new ParsedFile(
+          path, source, new SyntaxNode("module", null, 0, 0, 1, 1, false, source), problems);
     }
     SyntaxNode root = copy(tree.getRootNode(), source, problems);
     problems.sort(Comparator.comparingInt(ParsedFile.Problem::line));
@@ -175,7 +198,9 @@ public final class TreeSitterPythonParser implements PythonParser {
   private SyntaxNode copy(TSNode rootNode, SourceText source, List<ParsedFile.Problem> problems) {
     boolean hasErrors = rootNode.hasError();
     TSTreeCursor cursor = new TSTreeCursor(rootNode);
-    SyntaxNode root = SyntaxNode.at("module", null, rootNode.getStartByte(), rootNode.getEndByte(), false, source);
+    SyntaxNode root =
+        SyntaxNode.at(
+            "module", null, rootNode.getStartByte(), rootNode.getEndByte(), false, source);
     List<SyntaxNode> stack = new ArrayList<>();
     stack.add(root);
     if (!cursor.gotoFirstChild()) {
@@ -194,7 +219,9 @@ public final class TreeSitterPythonParser implements PythonParser {
         String field = fieldId > 0 && fieldId < fieldNames.length ? fieldNames[fieldId] : null;
         added = SyntaxNode.at(type, field, startByte(n), endByte(n), missing, source);
         stack.get(stack.size() - 1).add(added);
-        if (hasErrors || type.endsWith("_statement") && (type.startsWith("print") || type.startsWith("exec"))) {
+        if (hasErrors
+            || type.endsWith("_statement")
+                && (type.startsWith("print") || type.startsWith("exec"))) {
           noteProblem(added, problems);
         }
       }
@@ -214,8 +241,10 @@ public final class TreeSitterPythonParser implements PythonParser {
   private static void noteProblem(SyntaxNode n, List<ParsedFile.Problem> problems) {
     switch (n.type()) {
       case "ERROR" -> problems.add(new ParsedFile.Problem(n.startLine(), "syntax error"));
-      case "print_statement" -> problems.add(new ParsedFile.Problem(n.startLine(), "Python 2 print statement"));
-      case "exec_statement" -> problems.add(new ParsedFile.Problem(n.startLine(), "Python 2 exec statement"));
+      case "print_statement" ->
+          problems.add(new ParsedFile.Problem(n.startLine(), "Python 2 print statement"));
+      case "exec_statement" ->
+          problems.add(new ParsedFile.Problem(n.startLine(), "Python 2 exec statement"));
       default -> {
         if (n.isMissing()) {
           problems.add(new ParsedFile.Problem(n.startLine(), "missing " + n.type()));

@@ -8,10 +8,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The one way CSV leaves the app (findings, the issue-tracker export, the plan): RFC 4180 by
- * Apache Commons CSV, with every text cell that a spreadsheet would run as a formula (it starts
- * with =, +, -, @, a tab or a carriage return) prefixed with a quote mark. Scanner text and
- * client code are untrusted; numbers given as numbers are written as they are.
+ * The one way CSV leaves the app (findings, the issue-tracker export, the plan): RFC 4180 by Apache
+ * Commons CSV, with every text cell that a spreadsheet would run as a formula (it starts with =, +,
+ * -, @, a tab or a carriage return) prefixed with a quote mark. Scanner text and client code are
+ * untrusted; numbers given as numbers are written as they are.
  */
 public final class CsvTable {
   private final CSVPrinter printer;

@@ -10,8 +10,24 @@ import java.util.stream.Collectors;
 /** Findings as RFC 4180 CSV, one row each, for spreadsheets. */
 public final class FindingsCsvWriter {
   static final List<String> HEADER =
-      List.of("fingerprint", "ruleId", "title", "category", "severity", "confidence", "path", "line",
-          "status", "dismissReason", "impact", "effort", "effortHours", "cwe", "owasp", "tools", "gone");
+      List.of(
+          "fingerprint",
+          "ruleId",
+          "title",
+          "category",
+          "severity",
+          "confidence",
+          "path",
+          "line",
+          "status",
+          "dismissReason",
+          "impact",
+          "effort",
+          "effortHours",
+          "cwe",
+          "owasp",
+          "tools",
+          "gone");
 
   private FindingsCsvWriter() {}
 

@@ -9,8 +9,8 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * The stable JSON form of findings (documented in docs/cli.md, "findings JSON schema"): an array
- * of objects whose keys are only ever added to, never renamed or removed.
+ * The stable JSON form of findings (documented in docs/cli.md, "findings JSON schema"): an array of
+ * objects whose keys are only ever added to, never renamed or removed.
  */
 public final class FindingsJsonWriter {
   private static final JsonFactory FACTORY = new JsonFactory();

@@ -2,13 +2,14 @@ package dev.auditworkbench.engine.report;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The report's findings as CSV for Jira's and Linear's CSV import: Summary, Description,
- * Priority (Highest to Lowest from severity), Labels (category, tools, OWASP ids, space-free) and
- * the finding's reference, one row per finding detailed in the report.
+ * The report's findings as CSV for Jira's and Linear's CSV import: Summary, Description, Priority
+ * (Highest to Lowest from severity), Labels (category, tools, OWASP ids, space-free) and the
+ * finding's reference, one row per finding detailed in the report.
  */
 public final class IssueTrackerCsv {
   private IssueTrackerCsv() {}
@@ -23,8 +24,11 @@ public final class IssueTrackerCsv {
         if (!f.cwe().isEmpty()) {
           description.append("\n").append(f.cwe());
         }
-        f.evidence().forEach(e -> description.append("\n\n{noformat}\n").append(e.text()).append("\n{noformat}"));
-        List<String> labels = new java.util.ArrayList<>();
+        f.evidence()
+            .forEach(
+                e ->
+                    description.append("\n\n{noformat}\n").append(e.text()).append("\n{noformat}"));
+        List<String> labels = new ArrayList<>();
         labels.add("audit");
         labels.add(f.category().toLowerCase(Locale.ROOT));
         for (String tool : f.tools().split(", ")) {
@@ -37,7 +41,12 @@ public final class IssueTrackerCsv {
             labels.add("owasp-" + o.substring(0, 3).toLowerCase(Locale.ROOT));
           }
         }
-        csv.row(f.title(), description.toString(), priority(f.severity()), String.join(" ", labels), f.ref());
+        csv.row(
+            f.title(),
+            description.toString(),
+            priority(f.severity()),
+            String.join(" ", labels),
+            f.ref());
       }
     }
     csv.flush();

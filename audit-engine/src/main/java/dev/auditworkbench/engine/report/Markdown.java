@@ -1,6 +1,7 @@
 package dev.auditworkbench.engine.report;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.commonmark.node.Image;
 import org.commonmark.node.Node;
@@ -13,18 +14,24 @@ import org.commonmark.renderer.html.HtmlWriter;
 import org.commonmark.renderer.html.UrlSanitizer;
 
 /**
- * The auditor's Markdown notes as HTML (CommonMark), for the board's preview and the report. Raw HTML
- * in the notes is escaped, not passed through, and link targets are sanitised: notes are text the
- * auditor typed, often with pasted client output, never markup to trust. Nothing in a note makes a
- * viewer load anything: images become their text and address (a preview that fetched
- * {@code ![x](http://...)} would be the app's network connection), and only http, https and mailto
- * links are kept, so no {@code data:} or {@code javascript:} target reaches a page.
+ * The auditor's Markdown notes as HTML (CommonMark), for the board's preview and the report. Raw
+ * HTML in the notes is escaped, not passed through, and link targets are sanitised: notes are text
+ * the auditor typed, often with pasted client output, never markup to trust. Nothing in a note
+ * makes a viewer load anything: images become their text and address (a preview that fetched {@code
+ * ![x](http://...)} would be the app's network connection), and only http, https and mailto links
+ * are kept, so no {@code data:} or {@code javascript:} target reaches a page.
  */
 public final class Markdown {
   private static final Set<String> LINK_SCHEMES = Set.of("http", "https", "mailto");
   private static final Parser PARSER = Parser.builder().build();
-  private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
-      .urlSanitizer(new Links()).nodeRendererFactory(ImageAsText::new).softbreak("<br />").build();
+  private static final HtmlRenderer RENDERER =
+      HtmlRenderer.builder()
+          .escapeHtml(true)
+          .sanitizeUrls(true)
+          .urlSanitizer(new Links())
+          .nodeRendererFactory(ImageAsText::new)
+          .softbreak("<br />")
+          .build();
 
   private Markdown() {}
 
@@ -77,8 +84,9 @@ public final class Markdown {
           alt.append(t.getLiteral());
         }
       }
-      html.tag("span", java.util.Map.of("class", "note-image"));
-      html.text("[image: " + (alt.length() == 0 ? "untitled" : alt) + "] " + image.getDestination());
+      html.tag("span", Map.of("class", "note-image"));
+      html.text(
+          "[image: " + (alt.length() == 0 ? "untitled" : alt) + "] " + image.getDestination());
       html.tag("/span");
     }
   }

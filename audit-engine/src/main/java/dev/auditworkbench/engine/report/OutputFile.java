@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -15,11 +16,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How every export reaches the disk (PDF, HTML, CSV, JSON, SVG, DOT...): written to a temporary file
- * in the target's folder and moved into place in one step, so the target is either the old file or
- * the whole new one, never half of it. The temporary is removed when writing fails, when the
- * process is interrupted (a shutdown hook), and, after a crash that left one behind, by the next
- * export to the same file. A failure is a {@link CannotWriteException} naming the file.
+ * How every export reaches the disk (PDF, HTML, CSV, JSON, SVG, DOT...): written to a temporary
+ * file in the target's folder and moved into place in one step, so the target is either the old
+ * file or the whole new one, never half of it. The temporary is removed when writing fails, when
+ * the process is interrupted (a shutdown hook), and, after a crash that left one behind, by the
+ * next export to the same file. A failure is a {@link CannotWriteException} naming the file.
  */
 public final class OutputFile {
   private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
@@ -40,11 +41,13 @@ public final class OutputFile {
   private OutputFile() {}
 
   public static void writeText(Path target, TextBody body) throws CannotWriteException {
-    write(target, out -> {
-      Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-      body.write(w);
-      w.flush();
-    });
+    write(
+        target,
+        out -> {
+          Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          body.write(w);
+          w.flush();
+        });
   }
 
   public static void writeString(Path target, String text) throws CannotWriteException {
@@ -87,7 +90,7 @@ public final class OutputFile {
 
   private static String reason(Exception e) {
     String m = e.getMessage();
-    if (e instanceof java.nio.file.AccessDeniedException) {
+    if (e instanceof AccessDeniedException) {
       return "permission denied";
     }
     if (m == null || m.isBlank()) {
@@ -98,7 +101,8 @@ public final class OutputFile {
 
   /** Temporaries of this target that a killed process could not remove. */
   private static void removeLeftovers(Path folder, String prefix) {
-    try (DirectoryStream<Path> stale = Files.newDirectoryStream(folder, glob(prefix) + "*.partial")) {
+    try (DirectoryStream<Path> stale =
+        Files.newDirectoryStream(folder, glob(prefix) + "*.partial")) {
       for (Path p : stale) {
         if (!WRITING.contains(p)) {
           deleteQuietly(p);
@@ -115,8 +119,10 @@ public final class OutputFile {
 
   private static synchronized void hookOnce() {
     if (!hooked) {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> WRITING.forEach(OutputFile::deleteQuietly),
-          "remove unfinished exports"));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> WRITING.forEach(OutputFile::deleteQuietly), "remove unfinished exports"));
       hooked = true;
     }
   }

@@ -9,13 +9,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The report model as JSON (the --json export, byte for byte) and its SHA-256, which the PDF and HTML
- * print in their appendix and PDF metadata: a client can export the JSON and check the report was not
- * altered.
+ * The report model as JSON (the --json export, byte for byte) and its SHA-256, which the PDF and
+ * HTML print in their appendix and PDF metadata: a client can export the JSON and check the report
+ * was not altered.
  */
 public final class ReportJson {
-  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(SerializationFeature.INDENT_OUTPUT);
 
   private ReportJson() {}
 

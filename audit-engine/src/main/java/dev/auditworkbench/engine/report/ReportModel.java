@@ -1,6 +1,6 @@
 package dev.auditworkbench.engine.report;
 
-import dev.auditworkbench.engine.model.ScanRecord;
+import dev.auditworkbench.engine.django.DjangoInventory;
 import dev.auditworkbench.engine.excerpt.CodeExcerpts;
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Evidence;
@@ -8,13 +8,14 @@ import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.ImportRecord;
 import dev.auditworkbench.engine.model.OwaspTop10;
 import dev.auditworkbench.engine.model.ProjectInfo;
+import dev.auditworkbench.engine.model.ScanRecord;
 import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.model.Status;
 import dev.auditworkbench.engine.priority.Planner;
 import dev.auditworkbench.engine.priority.Quadrant;
 import dev.auditworkbench.engine.queries.QueryAnalysis;
-import dev.auditworkbench.engine.seams.SeamMap;
 import dev.auditworkbench.engine.scan.SeamMaps;
+import dev.auditworkbench.engine.seams.SeamMap;
 import dev.auditworkbench.engine.seams.SeamSvg;
 import dev.auditworkbench.engine.store.FindingRepository;
 import dev.auditworkbench.engine.store.ImportRepository;
@@ -36,25 +37,50 @@ import java.util.Optional;
 
 /**
  * Everything the report shows, computed once from the project: the templates only lay it out. Only
- * findings "In report" are shown in detail; the rest are counted (triaged out by reason, untriaged).
- * Texts are plain: the template engine escapes them; the SVG charts are built here with their text
- * escaped.
+ * findings "In report" are shown in detail; the rest are counted (triaged out by reason,
+ * untriaged). Texts are plain: the template engine escapes them; the SVG charts are built here with
+ * their text escaped.
  */
 public record ReportModel(
-    Meta meta, Summary summary, List<Planner.WorkItem> quickWins, String matrixSvg, List<PhaseRow> roadmap,
-    String roadmapTotals, String seamSvg, List<String> seamClusters, Performance performance, List<OwaspRow> owasp,
-    List<DependencyRow> dependencies, String upgradePath, List<Section> sections, List<ImportRecord> inputs,
+    Meta meta,
+    Summary summary,
+    List<Planner.WorkItem> quickWins,
+    String matrixSvg,
+    List<PhaseRow> roadmap,
+    String roadmapTotals,
+    String seamSvg,
+    List<String> seamClusters,
+    Performance performance,
+    List<OwaspRow> owasp,
+    List<DependencyRow> dependencies,
+    String upgradePath,
+    List<Section> sections,
+    List<ImportRecord> inputs,
     Inventory inventory) {
 
   /** One open dependency finding, whatever its triage. */
   public record DependencyRow(String title, String severity, String status) {}
 
   /** The Django inventory in numbers, for the appendix. */
-  public record Inventory(boolean scanned, int apps, List<String> localApps, int models, int routes, int views,
-      int templates, int migrations, int tasks) {}
+  public record Inventory(
+      boolean scanned,
+      int apps,
+      List<String> localApps,
+      int models,
+      int routes,
+      int views,
+      int templates,
+      int migrations,
+      int tasks) {}
 
   /** Cover and running header. */
-  public record Meta(String client, String engagement, String auditor, String date, String repo, String commit,
+  public record Meta(
+      String client,
+      String engagement,
+      String auditor,
+      String date,
+      String repo,
+      String commit,
       String confidentiality) {}
 
   /** The state in numbers. */
@@ -62,8 +88,15 @@ public record ReportModel(
    * The figures of the executive summary. {@code lowConfidenceLeftOut} counts the low-confidence
    * places to review nobody triaged: they are not in {@code open} nor anywhere else in the figures.
    */
-  public record Summary(String paragraph, int open, int inReport, int untriaged, Map<String, Integer> dismissedByReason,
-      List<SeverityCount> severities, List<ScoreRow> scorecard, int lowConfidenceLeftOut) {}
+  public record Summary(
+      String paragraph,
+      int open,
+      int inReport,
+      int untriaged,
+      Map<String, Integer> dismissedByReason,
+      List<SeverityCount> severities,
+      List<ScoreRow> scorecard,
+      int lowConfidenceLeftOut) {}
 
   public record SeverityCount(String severity, int count) {}
 
@@ -71,22 +104,51 @@ public record ReportModel(
   public record ScoreRow(String category, int open, int inReport, String worst, String grade) {}
 
   /** One phase of the roadmap as printed. */
-  public record PhaseRow(int number, String label, String purpose, int hours, String weeks, String dates,
+  public record PhaseRow(
+      int number,
+      String label,
+      String purpose,
+      int hours,
+      String weeks,
+      String dates,
       List<Planner.WorkItem> items) {}
 
   /** The performance section. */
-  public record Performance(boolean any, String source, List<QueryAnalysis.RouteLatency> routes,
-      List<QueryAnalysis.Statement> statements, List<QueryAnalysis.NPlusOne> nPlusOnes,
+  public record Performance(
+      boolean any,
+      String source,
+      List<QueryAnalysis.RouteLatency> routes,
+      List<QueryAnalysis.Statement> statements,
+      List<QueryAnalysis.NPlusOne> nPlusOnes,
       List<QueryAnalysis.PlanIssue> indexes) {}
 
   /** One OWASP Top 10 2021 category and where its findings stand. */
-  public record OwaspRow(String id, String title, int open, int inReport, int fixedOrDismissed, String state,
+  public record OwaspRow(
+      String id,
+      String title,
+      int open,
+      int inReport,
+      int fixedOrDismissed,
+      String state,
       List<String> findings) {}
 
   /** A finding as the report details it. */
-  public record FindingView(String ref, String title, String severity, String category, String location,
-      String description, List<Evidence> evidence, String cwe, String owasp, int impact, String effort, String tools,
-      String notes, String notesHtml, String excerpt) {}
+  public record FindingView(
+      String ref,
+      String title,
+      String severity,
+      String category,
+      String location,
+      String description,
+      List<Evidence> evidence,
+      String cwe,
+      String owasp,
+      int impact,
+      String effort,
+      String tools,
+      String notes,
+      String notesHtml,
+      String excerpt) {}
 
   /** The detailed findings of one category. */
   public record Section(String title, List<FindingView> findings) {}
@@ -105,48 +167,100 @@ public record ReportModel(
     String commit = new ScanRepository(c).latest().map(ScanRecord::commitId).orElse(null);
     List<ImportRecord> inputs = new ImportRepository(c).all();
 
-    Meta meta = new Meta(info.client(), info.engagement(), info.auditor(), today.toString(),
-        info.repo() == null ? "" : info.repo().getFileName().toString(), commit == null ? "" : commit.substring(0, Math.min(12, commit.length())),
-        "Confidential: prepared for " + (info.client().isBlank() ? "the client" : info.client()) + " only.");
+    Meta meta =
+        new Meta(
+            info.client(),
+            info.engagement(),
+            info.auditor(),
+            today.toString(),
+            info.repo() == null ? "" : info.repo().getFileName().toString(),
+            commit == null ? "" : commit.substring(0, Math.min(12, commit.length())),
+            "Confidential: prepared for "
+                + (info.client().isBlank() ? "the client" : info.client())
+                + " only.");
     List<Finding> open = all.stream().filter(Finding::counted).toList();
-    int lowConfidenceLeftOut = (int) all.stream().filter(f -> !f.gone() && f.unreviewedLowConfidence()).count();
+    int lowConfidenceLeftOut =
+        (int) all.stream().filter(f -> !f.gone() && f.unreviewedLowConfidence()).count();
     List<Finding> inReport = open.stream().filter(f -> f.status() == Status.IN_REPORT).toList();
     Map<String, Integer> dismissed = new LinkedHashMap<>();
-    all.stream().filter(f -> f.status() == Status.DISMISSED)
-        .forEach(f -> dismissed.merge(f.dismissReason().name().toLowerCase(Locale.ROOT).replace('_', ' '), 1, Integer::sum));
+    all.stream()
+        .filter(f -> f.status() == Status.DISMISSED)
+        .forEach(
+            f ->
+                dismissed.merge(
+                    f.dismissReason().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    1,
+                    Integer::sum));
     List<SeverityCount> severities = new ArrayList<>();
     for (Severity s : Severity.values()) {
-      severities.add(new SeverityCount(s.name().toLowerCase(Locale.ROOT),
-          (int) open.stream().filter(f -> f.severity() == s).count()));
+      severities.add(
+          new SeverityCount(
+              s.name().toLowerCase(Locale.ROOT),
+              (int) open.stream().filter(f -> f.severity() == s).count()));
     }
     List<ScoreRow> scorecard = new ArrayList<>();
     for (Category cat : Category.values()) {
       List<Finding> in = open.stream().filter(f -> f.category() == cat).toList();
-      Severity worst = in.stream().map(Finding::severity).min(Comparator.naturalOrder()).orElse(null);
-      scorecard.add(new ScoreRow(label(cat), in.size(), (int) in.stream().filter(f -> f.status() == Status.IN_REPORT).count(),
-          worst == null ? "none" : worst.name().toLowerCase(Locale.ROOT), grade(worst, in.size())));
+      Severity worst =
+          in.stream().map(Finding::severity).min(Comparator.naturalOrder()).orElse(null);
+      scorecard.add(
+          new ScoreRow(
+              label(cat),
+              in.size(),
+              (int) in.stream().filter(f -> f.status() == Status.IN_REPORT).count(),
+              worst == null ? "none" : worst.name().toLowerCase(Locale.ROOT),
+              grade(worst, in.size())));
     }
     int untriaged = (int) open.stream().filter(f -> f.status() == Status.INBOX).count();
-    Summary summary = new Summary(paragraph(info, open, plan, queries), open.size(), inReport.size(), untriaged,
-        dismissed, severities, scorecard, lowConfidenceLeftOut);
+    Summary summary =
+        new Summary(
+            paragraph(info, open, plan, queries),
+            open.size(),
+            inReport.size(),
+            untriaged,
+            dismissed,
+            severities,
+            scorecard,
+            lowConfidenceLeftOut);
 
-    List<Planner.WorkItem> quickWins = plan.items().stream().filter(w -> w.quadrant() == Quadrant.QUICK_WIN).limit(10).toList();
+    List<Planner.WorkItem> quickWins =
+        plan.items().stream().filter(w -> w.quadrant() == Quadrant.QUICK_WIN).limit(10).toList();
     List<PhaseRow> roadmap = new ArrayList<>();
     int n = 0;
     for (Planner.PhasePlan p : plan.phases()) {
       n++;
-      roadmap.add(new PhaseRow(n, p.phase().label(), p.phase().purpose(), p.hours(), weeks(p.weeks()),
-          p.items().isEmpty() ? "-" : p.start() + " to " + p.end(), p.items()));
+      roadmap.add(
+          new PhaseRow(
+              n,
+              p.phase().label(),
+              p.phase().purpose(),
+              p.hours(),
+              weeks(p.weeks()),
+              p.items().isEmpty() ? "-" : p.start() + " to " + p.end(),
+              p.items()));
     }
-    String totals = String.format(Locale.ROOT, "%,d hours over %s for a team of %d (%d productive hours each a week), from %s.",
-        plan.totalHours(), weeks(plan.totalWeeks()), plan.settings().teamSize(), plan.settings().hoursPerWeek(),
-        plan.settings().start());
+    String totals =
+        String.format(
+            Locale.ROOT,
+            "%,d hours over %s for a team of %d (%d productive hours each a week), from %s.",
+            plan.totalHours(),
+            weeks(plan.totalWeeks()),
+            plan.settings().teamSize(),
+            plan.settings().hoursPerWeek(),
+            plan.settings().start());
 
-    Performance performance = new Performance(
-        queries.statementSource() != null || !queries.routes().isEmpty() || !queries.planIssues().isEmpty(),
-        queries.statementSource(), queries.routes().stream().limit(10).toList(),
-        queries.statements().stream().limit(10).toList(), queries.nPlusOnes().stream().limit(15).toList(),
-        queries.planIssues().stream().filter(p -> p.suggestion().startsWith("CREATE INDEX")).toList());
+    Performance performance =
+        new Performance(
+            queries.statementSource() != null
+                || !queries.routes().isEmpty()
+                || !queries.planIssues().isEmpty(),
+            queries.statementSource(),
+            queries.routes().stream().limit(10).toList(),
+            queries.statements().stream().limit(10).toList(),
+            queries.nPlusOnes().stream().limit(15).toList(),
+            queries.planIssues().stream()
+                .filter(p -> p.suggestion().startsWith("CREATE INDEX"))
+                .toList());
 
     Map<OwaspTop10, int[]> owaspCounts = new EnumMap<>(OwaspTop10.class);
     Map<OwaspTop10, List<String>> owaspTitles = new EnumMap<>(OwaspTop10.class);
@@ -159,8 +273,9 @@ public record ReportModel(
               c3[2]++;
             } else {
               c3[0]++;
-              owaspTitles.computeIfAbsent(o, k -> new ArrayList<>()).add(f.severity().name().toLowerCase(Locale.ROOT)
-                  + ": " + f.title());
+              owaspTitles
+                  .computeIfAbsent(o, k -> new ArrayList<>())
+                  .add(f.severity().name().toLowerCase(Locale.ROOT) + ": " + f.title());
               if (f.status() == Status.IN_REPORT) {
                 c3[1]++;
               }
@@ -172,54 +287,118 @@ public record ReportModel(
     List<OwaspRow> owasp = new ArrayList<>();
     for (OwaspTop10 o : OwaspTop10.values()) {
       int[] c3 = owaspCounts.getOrDefault(o, new int[3]);
-      List<String> titles = owaspTitles.getOrDefault(o, List.of()).stream().sorted().limit(6).toList();
-      owasp.add(new OwaspRow(o.id(), o.title(), c3[0], c3[1], c3[2], c3[0] == 0 ? "clear" : "open", titles));
+      List<String> titles =
+          owaspTitles.getOrDefault(o, List.of()).stream().sorted().limit(6).toList();
+      owasp.add(
+          new OwaspRow(
+              o.id(), o.title(), c3[0], c3[1], c3[2], c3[0] == 0 ? "clear" : "open", titles));
     }
 
     List<Section> sections = new ArrayList<>();
-    List<DependencyRow> dependencies = open.stream().filter(f -> f.category() == Category.DEPENDENCIES)
-        .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::title))
-        .map(f -> new DependencyRow(f.title(), f.severity().name().toLowerCase(Locale.ROOT),
-            f.status().name().toLowerCase(Locale.ROOT).replace('_', ' '))).toList();
-    String upgradePath = open.stream().filter(f -> f.ruleId().equals("dependency.django-support")).findFirst()
-        .map(f -> f.description() == null ? f.title() : f.description()).orElse("");
+    List<DependencyRow> dependencies =
+        open.stream()
+            .filter(f -> f.category() == Category.DEPENDENCIES)
+            .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::title))
+            .map(
+                f ->
+                    new DependencyRow(
+                        f.title(),
+                        f.severity().name().toLowerCase(Locale.ROOT),
+                        f.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')))
+            .toList();
+    String upgradePath =
+        open.stream()
+            .filter(f -> f.ruleId().equals("dependency.django-support"))
+            .findFirst()
+            .map(f -> f.description() == null ? f.title() : f.description())
+            .orElse("");
     CodeExcerpts excerpts;
     try (FindingRepository repo = new FindingRepository(c)) {
       excerpts = new CodeExcerpts(info.repo(), commit, repo.secretPlaces());
     }
     for (Category cat : Category.values()) {
-      List<FindingView> views = inReport.stream().filter(f -> f.category() == cat)
-          .sorted(Comparator.comparing(Finding::severity).thenComparing(Comparator.comparingInt((Finding f) -> f.impact().value()).reversed())
-              .thenComparing(Finding::fingerprint))
-          .map(f -> view(f, excerpts)).toList();
+      List<FindingView> views =
+          inReport.stream()
+              .filter(f -> f.category() == cat)
+              .sorted(
+                  Comparator.comparing(Finding::severity)
+                      .thenComparing(
+                          Comparator.comparingInt((Finding f) -> f.impact().value()).reversed())
+                      .thenComparing(Finding::fingerprint))
+              .map(f -> view(f, excerpts))
+              .toList();
       if (!views.isEmpty()) {
         sections.add(new Section(label(cat), views));
       }
     }
-    Inventory inventory = new ScanRepository(c).latestFacts("inventory", dev.auditworkbench.engine.django.DjangoInventory.class)
-        .map(inv -> new Inventory(true, inv.apps().size(),
-            inv.apps().stream().filter(a -> a.local()).map(a -> a.label()).sorted().toList(),
-            (int) inv.models().stream().filter(m -> !m.abstractModel()).count(), inv.routes().size(), inv.views().size(),
-            inv.templates().size(), inv.migrations().values().stream().mapToInt(List::size).sum(), inv.tasks().size()))
-        .orElse(new Inventory(false, 0, List.of(), 0, 0, 0, 0, 0, 0));
-    return new ReportModel(meta, summary, quickWins, MatrixSvg.render(plan.items()), roadmap, totals,
-        seams.map(m -> fit(SeamSvg.render(m), 480)).orElse(null), seams.map(m -> m.clusters().stream().map(cl -> String.join(", ", cl)).toList())
-            .orElse(List.of()), performance, owasp, dependencies, upgradePath, sections, inputs, inventory);
+    Inventory inventory =
+        new ScanRepository(c)
+            .latestFacts("inventory", DjangoInventory.class)
+            .map(
+                inv ->
+                    new Inventory(
+                        true,
+                        inv.apps().size(),
+                        inv.apps().stream()
+                            .filter(a -> a.local())
+                            .map(a -> a.label())
+                            .sorted()
+                            .toList(),
+                        (int) inv.models().stream().filter(m -> !m.abstractModel()).count(),
+                        inv.routes().size(),
+                        inv.views().size(),
+                        inv.templates().size(),
+                        inv.migrations().values().stream().mapToInt(List::size).sum(),
+                        inv.tasks().size()))
+            .orElse(new Inventory(false, 0, List.of(), 0, 0, 0, 0, 0, 0));
+    return new ReportModel(
+        meta,
+        summary,
+        quickWins,
+        MatrixSvg.render(plan.items()),
+        roadmap,
+        totals,
+        seams.map(m -> fit(SeamSvg.render(m), 480)).orElse(null),
+        seams
+            .map(m -> m.clusters().stream().map(cl -> String.join(", ", cl)).toList())
+            .orElse(List.of()),
+        performance,
+        owasp,
+        dependencies,
+        upgradePath,
+        sections,
+        inputs,
+        inventory);
   }
 
-  /** The SVG drawn at a fixed size in CSS pixels (its viewBox keeps the drawing): a page is 650 px wide. */
+  /**
+   * The SVG drawn at a fixed size in CSS pixels (its viewBox keeps the drawing): a page is 650 px
+   * wide.
+   */
   static String fit(String svg, int px) {
-    return svg.replaceFirst("width=\"[0-9.]+\" height=\"[0-9.]+\"", "width=\"" + px + "\" height=\"" + px + "\"");
+    return svg.replaceFirst(
+        "width=\"[0-9.]+\" height=\"[0-9.]+\"", "width=\"" + px + "\" height=\"" + px + "\"");
   }
 
   private static FindingView view(Finding f, CodeExcerpts excerpts) {
     String location = f.location() == null ? "" : f.location().display();
     String tools = String.join(", ", f.sources().stream().map(s -> s.tool()).distinct().toList());
-    return new FindingView(f.fingerprint().substring(0, 10), f.title(), f.severity().name().toLowerCase(Locale.ROOT),
-        label(f.category()), location, f.description() == null ? "" : f.description(), f.evidence(),
-        String.join(", ", f.cwe().stream().map(c -> "CWE-" + c).toList()), String.join(", ", f.owasp()),
-        f.impact().value(), f.effort().size().name() + " (" + f.effort().hours() + " h)", tools,
-        f.notes() == null ? "" : f.notes(), Markdown.html(f.notes()), excerpts.around(f, 3, 3).numbered());
+    return new FindingView(
+        f.fingerprint().substring(0, 10),
+        f.title(),
+        f.severity().name().toLowerCase(Locale.ROOT),
+        label(f.category()),
+        location,
+        f.description() == null ? "" : f.description(),
+        f.evidence(),
+        String.join(", ", f.cwe().stream().map(c -> "CWE-" + c).toList()),
+        String.join(", ", f.owasp()),
+        f.impact().value(),
+        f.effort().size().name() + " (" + f.effort().hours() + " h)",
+        tools,
+        f.notes() == null ? "" : f.notes(),
+        Markdown.html(f.notes()),
+        excerpts.around(f, 3, 3).numbered());
   }
 
   static String label(Category c) {
@@ -247,28 +426,57 @@ public record ReportModel(
   }
 
   private static String weeks(double w) {
-    return (w == Math.floor(w) ? String.valueOf((int) w) : String.valueOf(w)) + (w == 1 ? " week" : " weeks");
+    return (w == Math.floor(w) ? String.valueOf((int) w) : String.valueOf(w))
+        + (w == 1 ? " week" : " weeks");
   }
 
-  private static String paragraph(ProjectInfo info, List<Finding> open, Planner.Plan plan, QueryAnalysis.Result q) {
+  private static String paragraph(
+      ProjectInfo info, List<Finding> open, Planner.Plan plan, QueryAnalysis.Result q) {
     long critical = open.stream().filter(f -> f.severity() == Severity.CRITICAL).count();
     long high = open.stream().filter(f -> f.severity() == Severity.HIGH).count();
-    long security = open.stream().filter(f -> f.category() == Category.SECURITY
-        && (f.severity() == Severity.CRITICAL || f.severity() == Severity.HIGH)).count();
+    long security =
+        open.stream()
+            .filter(
+                f ->
+                    f.category() == Category.SECURITY
+                        && (f.severity() == Severity.CRITICAL || f.severity() == Severity.HIGH))
+            .count();
     long quick = plan.items().stream().filter(w -> w.quadrant() == Quadrant.QUICK_WIN).count();
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "The audit found %d open findings, %d of them critical and %d high", open.size(),
-        critical, high));
-    sb.append(security > 0 ? String.format(Locale.ROOT, "; %d serious security problems need fixing before anything else",
-        security) : "; no serious security problem is open");
-    sb.append(String.format(Locale.ROOT, ". %d quick wins (high impact, at most %d hours each) make up the first two weeks",
-        quick, plan.settings().lowEffortHours()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "The audit found %d open findings, %d of them critical and %d high",
+            open.size(),
+            critical,
+            high));
+    sb.append(
+        security > 0
+            ? String.format(
+                Locale.ROOT,
+                "; %d serious security problems need fixing before anything else",
+                security)
+            : "; no serious security problem is open");
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            ". %d quick wins (high impact, at most %d hours each) make up the first two weeks",
+            quick,
+            plan.settings().lowEffortHours()));
     Optional<QueryAnalysis.RouteLatency> slowest = q.routes().stream().findFirst();
     if (slowest.isPresent() && !q.nPlusOnes().isEmpty()) {
-      sb.append(String.format(Locale.ROOT, "; the captured traffic shows %d N+1 patterns, and the slowest route, %s, has a p95"
-          + " of %.0f ms", q.nPlusOnes().size(), slowest.get().route(), slowest.get().p95()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "; the captured traffic shows %d N+1 patterns, and the slowest route, %s, has a p95"
+                  + " of %.0f ms",
+              q.nPlusOnes().size(),
+              slowest.get().route(),
+              slowest.get().p95()));
     }
-    sb.append(String.format(Locale.ROOT, ". The whole roadmap is about %,d hours of work.", plan.totalHours()));
+    sb.append(
+        String.format(
+            Locale.ROOT, ". The whole roadmap is about %,d hours of work.", plan.totalHours()));
     return sb.toString();
   }
 }

@@ -4,6 +4,7 @@ import com.openhtmltopdf.extend.FSStream;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.util.XRLog;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
@@ -13,6 +14,7 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,28 +23,33 @@ import java.util.Map;
 
 /**
  * Lays a {@link ReportModel} out as HTML with a Pebble template (Django-like syntax, every value
- * escaped unless the template says {@code raw}), and turns that HTML into a PDF with
- * openhtmltopdf: bundled fonts embedded, SVG charts drawn as vectors by Batik in secure mode, and
- * every http, https or ftp address refused, so rendering never reaches the network.
+ * escaped unless the template says {@code raw}), and turns that HTML into a PDF with openhtmltopdf:
+ * bundled fonts embedded, SVG charts drawn as vectors by Batik in secure mode, and every http,
+ * https or ftp address refused, so rendering never reaches the network.
  */
 public final class ReportRenderer {
   /** Where the default template lives on the class path (module report-templates). */
   public static final String DEFAULT = "dev/auditworkbench/report/default/";
+
   private static final String[][] FONTS = {
-      {"LiberationSans-Regular.ttf", "Liberation Sans", "400", "NORMAL"},
-      {"LiberationSans-Bold.ttf", "Liberation Sans", "700", "NORMAL"},
-      {"LiberationSans-Italic.ttf", "Liberation Sans", "400", "ITALIC"},
-      {"LiberationSans-BoldItalic.ttf", "Liberation Sans", "700", "ITALIC"},
-      {"LiberationMono-Regular.ttf", "Liberation Mono", "400", "NORMAL"}};
+    {"LiberationSans-Regular.ttf", "Liberation Sans", "400", "NORMAL"},
+    {"LiberationSans-Bold.ttf", "Liberation Sans", "700", "NORMAL"},
+    {"LiberationSans-Italic.ttf", "Liberation Sans", "400", "ITALIC"},
+    {"LiberationSans-BoldItalic.ttf", "Liberation Sans", "700", "ITALIC"},
+    {"LiberationMono-Regular.ttf", "Liberation Mono", "400", "NORMAL"}
+  };
 
   private final PebbleEngine engine;
 
   static {
-    // openhtmltopdf logs every font it loads through java.util.logging; the CLI and app report themselves.
-    com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
+    // openhtmltopdf logs every font it loads through java.util.logging; the CLI and app report
+    // themselves.
+    XRLog.setLoggingEnabled(false);
   }
 
-  /** @param templateDir a folder with report.html (and what it includes), or null for the default */
+  /**
+   * @param templateDir a folder with report.html (and what it includes), or null for the default
+   */
   public ReportRenderer(Path templateDir) {
     Loader<String> loader;
     if (templateDir == null) {
@@ -57,11 +64,18 @@ public final class ReportRenderer {
       files.setPrefix(templateDir.toAbsolutePath().toString());
       loader = files;
     }
-    engine = new PebbleEngine.Builder().loader(loader).strictVariables(true).autoEscaping(true)
-        .cacheActive(false).build();
+    engine =
+        new PebbleEngine.Builder()
+            .loader(loader)
+            .strictVariables(true)
+            .autoEscaping(true)
+            .cacheActive(false)
+            .build();
   }
 
-  /** The project setting naming a template folder ({@code workbench config F report.template=DIR}). */
+  /**
+   * The project setting naming a template folder ({@code workbench config F report.template=DIR}).
+   */
   public static final String TEMPLATE_SETTING = "report.template";
 
   /** The project's own template folder, or null for the default. */
@@ -90,10 +104,16 @@ public final class ReportRenderer {
     builder.useFastMode();
     for (String[] f : FONTS) {
       String resource = DEFAULT + "fonts/" + f[0];
-      builder.useFont(() -> open(resource), f[1], Integer.parseInt(f[2]), BaseRendererBuilder.FontStyle.valueOf(f[3]), true);
+      builder.useFont(
+          () -> open(resource),
+          f[1],
+          Integer.parseInt(f[2]),
+          BaseRendererBuilder.FontStyle.valueOf(f[3]),
+          true);
     }
-    builder.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
-        BatikSVGDrawer.SvgExternalResourceMode.SECURE));
+    builder.useSVGDrawer(
+        new BatikSVGDrawer(
+            BatikSVGDrawer.SvgScriptMode.SECURE, BatikSVGDrawer.SvgExternalResourceMode.SECURE));
     builder.useProtocolsStreamImplementation(url -> new Refused(), "http", "https", "ftp");
     builder.useHttpStreamImplementation(url -> new Refused());
     builder.withHtmlContent(html, null);
@@ -117,7 +137,7 @@ public final class ReportRenderer {
     }
 
     @Override
-    public java.io.Reader getReader() {
+    public Reader getReader() {
       return null;
     }
   }

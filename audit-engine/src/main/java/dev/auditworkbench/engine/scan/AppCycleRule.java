@@ -6,6 +6,7 @@ import dev.auditworkbench.engine.model.Confidence;
 import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Evidence;
 import dev.auditworkbench.engine.model.Severity;
+import dev.auditworkbench.engine.seams.SeamMap;
 import dev.auditworkbench.engine.spi.RawFinding;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,7 +38,7 @@ final class AppCycleRule implements Rule {
   }
 
   private static String appOf(String module) {
-    return dev.auditworkbench.engine.seams.SeamMap.appOf(module);
+    return SeamMap.appOf(module);
   }
 
   @Override
@@ -54,7 +55,8 @@ final class AppCycleRule implements Rule {
         crossing.add(e);
       }
     }
-    for (Set<String> scc : new KosarajuStrongConnectivityInspector<>(apps).stronglyConnectedSets()) {
+    for (Set<String> scc :
+        new KosarajuStrongConnectivityInspector<>(apps).stronglyConnectedSets()) {
       if (scc.size() < 2) {
         continue;
       }
@@ -64,16 +66,20 @@ final class AppCycleRule implements Rule {
         out.accept(finding(pair, crossingWithin(crossing, pair), "import each other directly"));
       }
       if (members.size() > 2) {
-        out.accept(finding(members, crossingWithin(crossing, members), "depend on each other around a loop"));
+        out.accept(
+            finding(
+                members, crossingWithin(crossing, members), "depend on each other around a loop"));
       }
     }
   }
 
-  private static List<List<String>> mutualPairs(Graph<String, DefaultEdge> apps, List<String> members) {
+  private static List<List<String>> mutualPairs(
+      Graph<String, DefaultEdge> apps, List<String> members) {
     List<List<String>> pairs = new ArrayList<>();
     for (int i = 0; i < members.size(); i++) {
       for (int j = i + 1; j < members.size(); j++) {
-        if (apps.containsEdge(members.get(i), members.get(j)) && apps.containsEdge(members.get(j), members.get(i))) {
+        if (apps.containsEdge(members.get(i), members.get(j))
+            && apps.containsEdge(members.get(j), members.get(i))) {
           pairs.add(List.of(members.get(i), members.get(j)));
         }
       }
@@ -82,26 +88,48 @@ final class AppCycleRule implements Rule {
     return pairs;
   }
 
-  private static List<ImportGraph.Edge> crossingWithin(List<ImportGraph.Edge> crossing, List<String> apps) {
+  private static List<ImportGraph.Edge> crossingWithin(
+      List<ImportGraph.Edge> crossing, List<String> apps) {
     Set<String> members = Set.copyOf(apps);
     return crossing.stream()
-        .filter(e -> members.contains(appOf(e.from())) && members.contains(appOf(e.to()))).toList();
+        .filter(e -> members.contains(appOf(e.from())) && members.contains(appOf(e.to())))
+        .toList();
   }
 
   private RawFinding finding(List<String> cycle, List<ImportGraph.Edge> edges, String how) {
     ImportGraph.Edge first = edges.get(0);
-    String evidence = edges.stream()
-        .map(e -> e.from() + " -> " + e.to() + "  (" + e.path() + ":"
-            + e.lines().stream().map(String::valueOf).collect(Collectors.joining(",")) + ")")
-        .collect(Collectors.joining("\n"));
+    String evidence =
+        edges.stream()
+            .map(
+                e ->
+                    e.from()
+                        + " -> "
+                        + e.to()
+                        + "  ("
+                        + e.path()
+                        + ":"
+                        + e.lines().stream().map(String::valueOf).collect(Collectors.joining(","))
+                        + ")")
+            .collect(Collectors.joining("\n"));
     boolean pair = cycle.size() == 2;
     return RawFinding.builder(id())
-        .title((pair ? "Apps import each other: " : "Apps tangled in a dependency loop: ") + String.join(" <-> ", cycle))
-        .description("The apps " + String.join(", ", cycle) + " " + how + " (" + edges.size()
-            + " crossing imports). Decide which app is lower and invert the other dependencies, for example with"
-            + " a signal or a service interface in the lower app.")
-        .category(Category.ARCHITECTURE).severity(pair ? Severity.MEDIUM : Severity.LOW).confidence(Confidence.HIGH)
-        .path(first.path()).lines(first.lines().get(0), first.lines().get(0))
+        .title(
+            (pair ? "Apps import each other: " : "Apps tangled in a dependency loop: ")
+                + String.join(" <-> ", cycle))
+        .description(
+            "The apps "
+                + String.join(", ", cycle)
+                + " "
+                + how
+                + " ("
+                + edges.size()
+                + " crossing imports). Decide which app is lower and invert the other dependencies, for example with"
+                + " a signal or a service interface in the lower app.")
+        .category(Category.ARCHITECTURE)
+        .severity(pair ? Severity.MEDIUM : Severity.LOW)
+        .confidence(Confidence.HIGH)
+        .path(first.path())
+        .lines(first.lines().get(0), first.lines().get(0))
         .keyEvidence(String.join(",", cycle))
         .evidence(Evidence.Kind.TEXT, evidence)
         .defaultEffort(Effort.of(pair ? Effort.Size.M : Effort.Size.L))

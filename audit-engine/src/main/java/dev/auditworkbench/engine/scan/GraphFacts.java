@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Set;
 
 /** The import graph as stored with a scan. */
-public record GraphFacts(List<String> modules, List<ImportGraph.Edge> edges, Map<String, Set<String>> thirdParty,
+public record GraphFacts(
+    List<String> modules,
+    List<ImportGraph.Edge> edges,
+    Map<String, Set<String>> thirdParty,
     List<List<String>> cycles) {
   static GraphFacts of(ImportGraph g) {
     return new GraphFacts(g.modules(), g.edges(), g.thirdParty(), g.cycles());

@@ -3,11 +3,17 @@ package dev.auditworkbench.engine.scan;
 import dev.auditworkbench.engine.repo.LineCounts;
 import dev.auditworkbench.engine.repo.ModuleFacts;
 import dev.auditworkbench.engine.repo.ParsedFile;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Size and complexity of one Python file, as stored with a scan. */
 public record ModuleSummary(
-    String path, String module, LineCounts lines, List<ParsedFile.Problem> problems, List<Block> blocks) {
+    String path,
+    String module,
+    LineCounts lines,
+    List<ParsedFile.Problem> problems,
+    List<Block> blocks) {
 
   /** A function, method or class with its lines and radon complexity. */
   public record Block(String kind, String qualname, int line, int endLine, int complexity) {
@@ -17,15 +23,20 @@ public record ModuleSummary(
   }
 
   static ModuleSummary of(ModuleFacts m) {
-    List<Block> blocks = new java.util.ArrayList<>();
+    List<Block> blocks = new ArrayList<>();
     for (ModuleFacts.ClassDef c : m.classes()) {
       blocks.add(new Block("class", c.qualname(), c.line(), c.endLine(), c.complexity()));
     }
     for (ModuleFacts.FunctionDef f : m.functions()) {
-      blocks.add(new Block(f.className() == null || f.isClosure() ? "function" : "method", f.qualname(), f.line(), f.endLine(),
-          f.complexity()));
+      blocks.add(
+          new Block(
+              f.className() == null || f.isClosure() ? "function" : "method",
+              f.qualname(),
+              f.line(),
+              f.endLine(),
+              f.complexity()));
     }
-    blocks.sort(java.util.Comparator.comparingInt(Block::line).thenComparing(Block::qualname));
+    blocks.sort(Comparator.comparingInt(Block::line).thenComparing(Block::qualname));
     return new ModuleSummary(m.path(), m.module(), m.lines(), m.problems(), blocks);
   }
 }

@@ -11,18 +11,22 @@ import dev.auditworkbench.engine.repo.ModuleFacts;
 import dev.auditworkbench.engine.repo.RepoFile;
 import dev.auditworkbench.engine.spi.RawFinding;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +41,8 @@ import java.util.regex.Pattern;
  * are judged by the text of the function that loops.
  */
 final class NPlusOneHintRule implements Rule {
-  private static final Pattern FOR_TAG = Pattern.compile("\\{%\\s*for\\s+(\\w+)\\s+in\\s+([\\w.]+)[^%]*%\\}");
+  private static final Pattern FOR_TAG =
+      Pattern.compile("\\{%\\s*for\\s+(\\w+)\\s+in\\s+([\\w.]+)[^%]*%\\}");
   private static final Pattern END_FOR = Pattern.compile("\\{%\\s*endfor\\s*%\\}");
 
   @Override
@@ -53,9 +58,22 @@ final class NPlusOneHintRule implements Rule {
         + " shows the repeated query makes them high";
   }
 
-  /** Methods of a related manager that write: a loop calling them is not reading through the relation. */
-  private static final Set<String> WRITES = Set.of("add", "remove", "clear", "set", "create", "get_or_create",
-      "update_or_create", "delete", "update", "bulk_create");
+  /**
+   * Methods of a related manager that write: a loop calling them is not reading through the
+   * relation.
+   */
+  private static final Set<String> WRITES =
+      Set.of(
+          "add",
+          "remove",
+          "clear",
+          "set",
+          "create",
+          "get_or_create",
+          "update_or_create",
+          "delete",
+          "update",
+          "bulk_create");
 
   /** The relation names of the project's models. */
   private record Relations(Set<String> forward, Set<String> reverse) {
@@ -63,7 +81,8 @@ final class NPlusOneHintRule implements Rule {
       Set<String> forward = new HashSet<>();
       Set<String> reverse = new HashSet<>();
       for (DjangoInventory.Model m : inv.models()) {
-        String model = m.qualname().substring(m.qualname().lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        String model =
+            m.qualname().substring(m.qualname().lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         for (DjangoInventory.Field f : m.fields()) {
           if (!f.isRelation() || f.inherited()) {
             continue;
@@ -76,11 +95,15 @@ final class NPlusOneHintRule implements Rule {
       return new Relations(forward, reverse);
     }
 
-    /** "select:customer" or "prefetch:lines" for a chain "x.customer.name" or "x.lines.all", or null. */
+    /**
+     * "select:customer" or "prefetch:lines" for a chain "x.customer.name" or "x.lines.all", or
+     * null.
+     */
     String need(String chain) {
       String[] parts = chain.split("\\.");
-      if (parts.length < 3 || java.util.Arrays.stream(parts, 2, parts.length).anyMatch(WRITES::contains)) {
-        return null; // finding.notes.add(note), team.members.all().delete(): writes per item, which no prefetch saves
+      if (parts.length < 3 || Arrays.stream(parts, 2, parts.length).anyMatch(WRITES::contains)) {
+        return null; // finding.notes.add(note), team.members.all().delete(): writes per item, which
+        // no prefetch saves
       }
       if (forward.contains(parts[1])) {
         return "select:" + parts[1];
@@ -90,22 +113,30 @@ final class NPlusOneHintRule implements Rule {
   }
 
   /**
-   * Calls and functions looked up by the rule, indexed once per check: render calls by template name
-   * (with their module), module-level functions by name. Scanning every module per template and per
-   * loop made the rule quadratic in the size of the repository.
+   * Calls and functions looked up by the rule, indexed once per check: render calls by template
+   * name (with their module), module-level functions by name. Scanning every module per template
+   * and per loop made the rule quadratic in the size of the repository.
    */
-  private record Index(Map<String, List<ModuleFacts.CallRef>> rendersByTemplate,
-      Map<ModuleFacts.CallRef, ModuleFacts> moduleOfRender, Map<String, List<Map.Entry<ModuleFacts, ModuleFacts.FunctionDef>>> functions,
+  private record Index(
+      Map<String, List<ModuleFacts.CallRef>> rendersByTemplate,
+      Map<ModuleFacts.CallRef, ModuleFacts> moduleOfRender,
+      Map<String, List<Map.Entry<ModuleFacts, ModuleFacts.FunctionDef>>> functions,
       Map<String, List<String>> linesByPath) {
     static Index of(RepoAnalysis a) {
       Map<String, List<ModuleFacts.CallRef>> renders = new HashMap<>();
-      Map<ModuleFacts.CallRef, ModuleFacts> modules = new java.util.IdentityHashMap<>();
-      Map<String, List<Map.Entry<ModuleFacts, ModuleFacts.FunctionDef>>> functions = new HashMap<>();
+      Map<ModuleFacts.CallRef, ModuleFacts> modules = new IdentityHashMap<>();
+      Map<String, List<Map.Entry<ModuleFacts, ModuleFacts.FunctionDef>>> functions =
+          new HashMap<>();
       for (ModuleFacts m : a.modules()) {
         for (ModuleFacts.CallRef c : m.calls()) {
-          boolean render = c.callee().equals("render") || c.callee().endsWith(".render") || c.callee().endsWith("TemplateResponse");
+          boolean render =
+              c.callee().equals("render")
+                  || c.callee().endsWith(".render")
+                  || c.callee().endsWith("TemplateResponse");
           if (render && c.enclosingFunction() != null && c.args().size() >= 2) {
-            renders.computeIfAbsent(c.args().get(1).replaceAll("['\"]", ""), k -> new ArrayList<>()).add(c);
+            renders
+                .computeIfAbsent(c.args().get(1).replaceAll("['\"]", ""), k -> new ArrayList<>())
+                .add(c);
             modules.put(c, m);
           }
         }
@@ -115,7 +146,7 @@ final class NPlusOneHintRule implements Rule {
           }
         }
       }
-      return new Index(renders, modules, functions, new java.util.concurrent.ConcurrentHashMap<>());
+      return new Index(renders, modules, functions, new ConcurrentHashMap<>());
     }
   }
 
@@ -136,10 +167,12 @@ final class NPlusOneHintRule implements Rule {
         List<String> through = new ArrayList<>();
         for (String chain : loop.chains()) {
           if (chain.startsWith("call:")) {
-            serializerNeeds(index, chain.substring(5), relations).forEach(n -> {
-              needs.add(n);
-              through.add(chain.substring(5) + " reads " + n.substring(n.indexOf(':') + 1));
-            });
+            serializerNeeds(index, chain.substring(5), relations)
+                .forEach(
+                    n -> {
+                      needs.add(n);
+                      through.add(chain.substring(5) + " reads " + n.substring(n.indexOf(':') + 1));
+                    });
             continue;
           }
           String need = relations.need(chain);
@@ -157,13 +190,24 @@ final class NPlusOneHintRule implements Rule {
           continue;
         }
         boolean serializer = through.stream().anyMatch(t -> t.contains(" reads "));
-        out.accept(finding(serializer ? "nplusone.serializer" : "nplusone.loop", m.path(), loop.line(),
-            m.module() + "." + loop.function(),
-            (serializer ? "Serializer in a loop" : "Loop") + " reaches through relations per item in "
-                + m.module() + "." + loop.function(),
-            "For each item of " + loop.iterable().replaceAll("\\s+", " ") + " the code reads " + String.join(", ", through)
-                + ", one query each. " + advice(missing),
-            through));
+        out.accept(
+            finding(
+                serializer ? "nplusone.serializer" : "nplusone.loop",
+                m.path(),
+                loop.line(),
+                m.module() + "." + loop.function(),
+                (serializer ? "Serializer in a loop" : "Loop")
+                    + " reaches through relations per item in "
+                    + m.module()
+                    + "."
+                    + loop.function(),
+                "For each item of "
+                    + loop.iterable().replaceAll("\\s+", " ")
+                    + " the code reads "
+                    + String.join(", ", through)
+                    + ", one query each. "
+                    + advice(missing),
+                through));
       }
     }
   }
@@ -172,7 +216,8 @@ final class NPlusOneHintRule implements Rule {
   private static List<String> serializerNeeds(Index index, String callee, Relations relations) {
     String simple = callee.substring(callee.lastIndexOf('.') + 1);
     List<String> out = new ArrayList<>();
-    for (Map.Entry<ModuleFacts, ModuleFacts.FunctionDef> e : index.functions().getOrDefault(simple, List.of())) {
+    for (Map.Entry<ModuleFacts, ModuleFacts.FunctionDef> e :
+        index.functions().getOrDefault(simple, List.of())) {
       ModuleFacts m = e.getKey();
       ModuleFacts.FunctionDef f = e.getValue();
       String param = f.params().get(0);
@@ -184,8 +229,10 @@ final class NPlusOneHintRule implements Rule {
         texts.add(c.callee());
         for (String t : texts) {
           String chain = t.replaceAll("\\s+", "");
-          String need = chain.startsWith(param + ".") ? relations.need(chain + (chain.split("\\.").length == 2 ? ".x" : ""))
-              : null;
+          String need =
+              chain.startsWith(param + ".")
+                  ? relations.need(chain + (chain.split("\\.").length == 2 ? ".x" : ""))
+                  : null;
           if (need != null && !out.contains(need)) {
             out.add(need);
           }
@@ -198,8 +245,12 @@ final class NPlusOneHintRule implements Rule {
   private static boolean isQuerysetLoop(String iterable) {
     String i = iterable.replaceAll("\\s+", "");
     // a queryset built here, or a variable/slice holding one; not a relation of a single object
-    return i.contains(".objects") || i.contains(".all_tenants") || i.matches("[a-z_]\\w*(\\[.*\\])?")
-        || i.contains(".filter(") || i.contains(".exclude(") || i.contains(".order_by(");
+    return i.contains(".objects")
+        || i.contains(".all_tenants")
+        || i.matches("[a-z_]\\w*(\\[.*\\])?")
+        || i.contains(".filter(")
+        || i.contains(".exclude(")
+        || i.contains(".order_by(");
   }
 
   /**
@@ -211,11 +262,14 @@ final class NPlusOneHintRule implements Rule {
     String name = need.substring(need.indexOf(':') + 1);
     boolean forward = need.startsWith("select:");
     Pattern mention = Pattern.compile("['\"]" + Pattern.quote(name) + "(__\\w+)?['\"]");
-    for (String call : forward ? List.of("select_related(", "prefetch_related(", "Prefetch(")
-        : List.of("prefetch_related(", "Prefetch(")) {
+    for (String call :
+        forward
+            ? List.of("select_related(", "prefetch_related(", "Prefetch(")
+            : List.of("prefetch_related(", "Prefetch(")) {
       for (int at = text.indexOf(call); at >= 0; at = text.indexOf(call, at + 1)) {
         String args = arguments(text, at + call.length());
-        if (forward && call.equals("select_related(") && args.isBlank() || mention.matcher(args).find()) {
+        if (forward && call.equals("select_related(") && args.isBlank()
+            || mention.matcher(args).find()) {
           return true;
         }
       }
@@ -239,14 +293,25 @@ final class NPlusOneHintRule implements Rule {
 
   /** "Add .select_related("customer") and .prefetch_related("lines") to the queryset." */
   static String advice(List<String> missing) {
-    List<String> select = missing.stream().filter(n -> n.startsWith("select:")).map(n -> "\"" + n.substring(7) + "\"").toList();
-    List<String> prefetch = missing.stream().filter(n -> n.startsWith("prefetch:")).map(n -> "\"" + n.substring(9) + "\"").toList();
+    List<String> select =
+        missing.stream()
+            .filter(n -> n.startsWith("select:"))
+            .map(n -> "\"" + n.substring(7) + "\"")
+            .toList();
+    List<String> prefetch =
+        missing.stream()
+            .filter(n -> n.startsWith("prefetch:"))
+            .map(n -> "\"" + n.substring(9) + "\"")
+            .toList();
     StringBuilder sb = new StringBuilder("Add ");
     if (!select.isEmpty()) {
       sb.append(".select_related(").append(String.join(", ", select)).append(")");
     }
     if (!prefetch.isEmpty()) {
-      sb.append(select.isEmpty() ? "" : " and ").append(".prefetch_related(").append(String.join(", ", prefetch)).append(")");
+      sb.append(select.isEmpty() ? "" : " and ")
+          .append(".prefetch_related(")
+          .append(String.join(", ", prefetch))
+          .append(")");
     }
     return sb.append(" to the queryset.").toString();
   }
@@ -275,33 +340,53 @@ final class NPlusOneHintRule implements Rule {
       if (!seen.add(name) || seen.size() > 40) {
         continue;
       }
-      for (Map.Entry<ModuleFacts, ModuleFacts.FunctionDef> e : index.functions().getOrDefault(name, List.of())) {
+      for (Map.Entry<ModuleFacts, ModuleFacts.FunctionDef> e :
+          index.functions().getOrDefault(name, List.of())) {
         called.append('\n').append(functionText(a, index, e.getKey(), e.getValue().qualname()));
       }
     }
     return text.append(called).toString();
   }
 
-  /** A function's source; each file is read once per check (views are read again for every loop and template). */
+  /**
+   * A function's source; each file is read once per check (views are read again for every loop and
+   * template).
+   */
   private static String functionText(RepoAnalysis a, Index index, ModuleFacts m, String function) {
-    return m.functions().stream().filter(f -> f.qualname().equals(function)).findFirst().map(f -> {
-      List<String> lines = index.linesByPath().computeIfAbsent(m.path(), path -> {
-        try {
-          return Files.readAllLines(a.repo().resolve(path), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-          return List.of();
-        }
-      });
-      return String.join("\n", lines.subList(Math.min(lines.size(), Math.max(0, f.line() - 1)),
-          Math.min(lines.size(), f.endLine())));
-    }).orElse("");
+    return m.functions().stream()
+        .filter(f -> f.qualname().equals(function))
+        .findFirst()
+        .map(
+            f -> {
+              List<String> lines =
+                  index
+                      .linesByPath()
+                      .computeIfAbsent(
+                          m.path(),
+                          path -> {
+                            try {
+                              return Files.readAllLines(
+                                  a.repo().resolve(path), StandardCharsets.UTF_8);
+                            } catch (IOException | RuntimeException e) {
+                              return List.of();
+                            }
+                          });
+              return String.join(
+                  "\n",
+                  lines.subList(
+                      Math.min(lines.size(), Math.max(0, f.line() - 1)),
+                      Math.min(lines.size(), f.endLine())));
+            })
+        .orElse("");
   }
 
   // -- templates ------------------------------------------------------------------------
 
-  private void templates(RepoAnalysis a, Index index, Relations relations, Consumer<RawFinding> out) {
+  private void templates(
+      RepoAnalysis a, Index index, Relations relations, Consumer<RawFinding> out) {
     for (RepoFile f : a.files()) {
-      if (!f.path().endsWith(".html") || !(f.path().startsWith("templates/") || f.path().contains("/templates/"))) {
+      if (!f.path().endsWith(".html")
+          || !(f.path().startsWith("templates/") || f.path().contains("/templates/"))) {
         continue;
       }
       String name = f.path().substring(f.path().indexOf("templates/") + "templates/".length());
@@ -312,7 +397,7 @@ final class NPlusOneHintRule implements Rule {
       List<String> lines;
       try {
         lines = Files.readAllLines(a.repo().resolve(f.path()), StandardCharsets.UTF_8);
-      } catch (IOException | java.io.UncheckedIOException e) {
+      } catch (IOException | UncheckedIOException e) {
         continue;
       }
       for (TemplateLoop loop : loopsIn(lines)) {
@@ -336,19 +421,42 @@ final class NPlusOneHintRule implements Rule {
           }
           String text = queryText(a, index, m, render.enclosingFunction());
           if (!passes(text, loop.iterable())) {
-            continue; // this view never gives the template what the loop walks: the loop does not run for it
+            continue; // this view never gives the template what the loop walks: the loop does not
+            // run for it
           }
           List<String> missing = needs.stream().filter(n -> !covered(text, n)).toList();
           if (missing.isEmpty()) {
             continue;
           }
-          out.accept(finding("nplusone.template", f.path(), loop.line(), m.module() + "." + render.enclosingFunction(),
-              "Template loop reaches through relations per item: " + f.path() + " (view " + m.module() + "."
-                  + render.enclosingFunction() + ")",
-              "The loop over " + loop.iterable() + " reads " + String.join(", ", through) + " for each item, one query each;"
-                  + " the view " + m.module() + "." + render.enclosingFunction() + " (" + m.path() + ":" + render.line()
-                  + ") loads them lazily. " + advice(missing),
-              through));
+          out.accept(
+              finding(
+                  "nplusone.template",
+                  f.path(),
+                  loop.line(),
+                  m.module() + "." + render.enclosingFunction(),
+                  "Template loop reaches through relations per item: "
+                      + f.path()
+                      + " (view "
+                      + m.module()
+                      + "."
+                      + render.enclosingFunction()
+                      + ")",
+                  "The loop over "
+                      + loop.iterable()
+                      + " reads "
+                      + String.join(", ", through)
+                      + " for each item, one query each;"
+                      + " the view "
+                      + m.module()
+                      + "."
+                      + render.enclosingFunction()
+                      + " ("
+                      + m.path()
+                      + ":"
+                      + render.line()
+                      + ") loads them lazily. "
+                      + advice(missing),
+                  through));
         }
       }
     }
@@ -361,10 +469,14 @@ final class NPlusOneHintRule implements Rule {
    */
   static boolean passes(String viewText, String iterable) {
     String root = iterable.contains(".") ? iterable.substring(0, iterable.indexOf('.')) : iterable;
-    return viewText.contains("\"" + root + "\"") || viewText.contains("'" + root + "'")
-        || Pattern.compile("\\b" + Pattern.quote(root) + "\\s*=").matcher(viewText).find() && viewText.contains("locals()")
+    return viewText.contains("\"" + root + "\"")
+        || viewText.contains("'" + root + "'")
+        || Pattern.compile("\\b" + Pattern.quote(root) + "\\s*=").matcher(viewText).find()
+            && viewText.contains("locals()")
         || Pattern.compile("\\b" + Pattern.quote(root) + "\\s*=(?!=)").matcher(viewText).find()
-            && Pattern.compile("\\bdict\\(|get_context_data|context\\[|context\\.update").matcher(viewText).find();
+            && Pattern.compile("\\bdict\\(|get_context_data|context\\[|context\\.update")
+                .matcher(viewText)
+                .find();
   }
 
   private record TemplateLoop(String variable, String iterable, int line, List<String[]> uses) {}
@@ -387,7 +499,9 @@ final class NPlusOneHintRule implements Rule {
         open.push(loop);
         out.add(loop);
         cursor = f.end();
-        Matcher use = Pattern.compile("\\b" + loop.variable() + "((?:\\.\\w+)+)").matcher(line.substring(cursor));
+        Matcher use =
+            Pattern.compile("\\b" + loop.variable() + "((?:\\.\\w+)+)")
+                .matcher(line.substring(cursor));
         while (use.find()) {
           loop.uses().add(new String[] {loop.variable() + use.group(1), String.valueOf(i + 1)});
         }
@@ -400,15 +514,28 @@ final class NPlusOneHintRule implements Rule {
     return out;
   }
 
-  private static RawFinding finding(String rule, String path, int line, String symbol, String title, String description,
+  private static RawFinding finding(
+      String rule,
+      String path,
+      int line,
+      String symbol,
+      String title,
+      String description,
       List<String> through) {
-    return RawFinding.builder(rule).nativeRuleId(rule).title(title).description(description)
-        .category(Category.PERFORMANCE).severity(Severity.MEDIUM)
+    return RawFinding.builder(rule)
+        .nativeRuleId(rule)
+        .title(title)
+        .description(description)
+        .category(Category.PERFORMANCE)
+        .severity(Severity.MEDIUM)
         .confidence(rule.equals("nplusone.loop") ? Confidence.LOW : Confidence.MEDIUM)
-        .path(path).lines(line, line).symbol(symbol)
+        .path(path)
+        .lines(line, line)
+        .symbol(symbol)
         .keyEvidence(symbol)
         .evidence(Evidence.Kind.TEXT, "Reads per item: " + String.join("; ", through))
-        .defaultImpact(Impact.of(3)).defaultEffort(Effort.hours(2))
+        .defaultImpact(Impact.of(3))
+        .defaultEffort(Effort.hours(2))
         .build();
   }
 }

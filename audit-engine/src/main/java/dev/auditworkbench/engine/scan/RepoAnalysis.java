@@ -1,5 +1,6 @@
 package dev.auditworkbench.engine.scan;
 
+import dev.auditworkbench.engine.deps.Requirement;
 import dev.auditworkbench.engine.django.DjangoInventory;
 import dev.auditworkbench.engine.graph.ImportGraph;
 import dev.auditworkbench.engine.history.GitHistory;
@@ -7,7 +8,6 @@ import dev.auditworkbench.engine.repo.ModuleFacts;
 import dev.auditworkbench.engine.repo.ModuleNames;
 import dev.auditworkbench.engine.repo.RepoFile;
 import java.nio.file.Path;
-import dev.auditworkbench.engine.deps.Requirement;
 import java.time.LocalDate;
 import java.util.List;
 

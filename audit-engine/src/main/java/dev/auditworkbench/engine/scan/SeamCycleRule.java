@@ -9,11 +9,14 @@ import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.seams.SeamMap;
 import dev.auditworkbench.engine.spi.RawFinding;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Clusters of the seam map that import each other: the cut between them cannot be made without
@@ -33,11 +36,13 @@ final class SeamCycleRule implements Rule {
 
   @Override
   public void check(RepoAnalysis a, Consumer<RawFinding> out) {
-    SeamMap map = SeamMap.build(a.graph().modules(), a.graph().edges(), a.history().couplings(), Set.of());
+    SeamMap map =
+        SeamMap.build(a.graph().modules(), a.graph().edges(), a.history().couplings(), Set.of());
     Map<String, Integer> cluster = map.clusterOf();
     // Crossing imports by ordered cluster pair, in one pass over the edges.
-    Map<List<Integer>, List<ImportGraph.Edge>> crossing = new java.util.TreeMap<>(
-        java.util.Comparator.<List<Integer>>comparingInt(k -> k.get(0)).thenComparingInt(k -> k.get(1)));
+    Map<List<Integer>, List<ImportGraph.Edge>> crossing =
+        new TreeMap<>(
+            Comparator.<List<Integer>>comparingInt(k -> k.get(0)).thenComparingInt(k -> k.get(1)));
     for (ImportGraph.Edge e : a.graph().edges()) {
       Integer from = cluster.get(SeamMap.appOf(e.from()));
       Integer to = cluster.get(SeamMap.appOf(e.to()));
@@ -45,33 +50,58 @@ final class SeamCycleRule implements Rule {
         crossing.computeIfAbsent(List.of(from, to), k -> new ArrayList<>()).add(e);
       }
     }
-    crossing.forEach((pair, forward) -> {
-      List<ImportGraph.Edge> backward = crossing.get(List.of(pair.get(1), pair.get(0)));
-      if (pair.get(0) < pair.get(1) && backward != null) {
-        out.accept(finding(map, pair.get(0), pair.get(1), forward, backward));
-      }
-    });
+    crossing.forEach(
+        (pair, forward) -> {
+          List<ImportGraph.Edge> backward = crossing.get(List.of(pair.get(1), pair.get(0)));
+          if (pair.get(0) < pair.get(1) && backward != null) {
+            out.accept(finding(map, pair.get(0), pair.get(1), forward, backward));
+          }
+        });
   }
 
-  private RawFinding finding(SeamMap map, int i, int j, List<ImportGraph.Edge> forward, List<ImportGraph.Edge> backward) {
+  private RawFinding finding(
+      SeamMap map, int i, int j, List<ImportGraph.Edge> forward, List<ImportGraph.Edge> backward) {
     String a = "cluster " + (i + 1) + " (" + String.join(", ", map.clusters().get(i)) + ")";
     String b = "cluster " + (j + 1) + " (" + String.join(", ", map.clusters().get(j)) + ")";
     // The lighter direction is the one to invert; the finding points at its first import.
     List<ImportGraph.Edge> lighter = backward.size() <= forward.size() ? backward : forward;
     ImportGraph.Edge first = lighter.get(0);
-    String evidence = java.util.stream.Stream.concat(forward.stream(), backward.stream())
-        .map(e -> e.from() + " -> " + e.to() + "  (" + e.path() + ":"
-            + e.lines().stream().map(String::valueOf).collect(Collectors.joining(",")) + ")")
-        .collect(Collectors.joining("\n"));
+    String evidence =
+        Stream.concat(forward.stream(), backward.stream())
+            .map(
+                e ->
+                    e.from()
+                        + " -> "
+                        + e.to()
+                        + "  ("
+                        + e.path()
+                        + ":"
+                        + e.lines().stream().map(String::valueOf).collect(Collectors.joining(","))
+                        + ")")
+            .collect(Collectors.joining("\n"));
     return RawFinding.builder(id())
         .title("Seam with imports both ways: " + a + " <-> " + b)
-        .description(forward.size() + " imports go from " + a + " to " + b + " and " + backward.size()
-            + " come back. Before the two can be split, invert the " + lighter.size() + " import"
-            + (lighter.size() == 1 ? "" : "s") + " of the lighter direction (a signal, an event or a service"
-            + " interface owned by the lower cluster).")
-        .category(Category.ARCHITECTURE).severity(Severity.MEDIUM).confidence(Confidence.HIGH)
-        .path(first.path()).lines(first.lines().get(0), first.lines().get(0))
-        .keyEvidence(String.join(",", map.clusters().get(i)) + "|" + String.join(",", map.clusters().get(j)))
+        .description(
+            forward.size()
+                + " imports go from "
+                + a
+                + " to "
+                + b
+                + " and "
+                + backward.size()
+                + " come back. Before the two can be split, invert the "
+                + lighter.size()
+                + " import"
+                + (lighter.size() == 1 ? "" : "s")
+                + " of the lighter direction (a signal, an event or a service"
+                + " interface owned by the lower cluster).")
+        .category(Category.ARCHITECTURE)
+        .severity(Severity.MEDIUM)
+        .confidence(Confidence.HIGH)
+        .path(first.path())
+        .lines(first.lines().get(0), first.lines().get(0))
+        .keyEvidence(
+            String.join(",", map.clusters().get(i)) + "|" + String.join(",", map.clusters().get(j)))
         .evidence(Evidence.Kind.TEXT, evidence)
         .defaultEffort(Effort.of(lighter.size() <= 3 ? Effort.Size.M : Effort.Size.L))
         .build();

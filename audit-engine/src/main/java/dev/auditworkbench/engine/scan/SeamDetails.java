@@ -12,9 +12,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What is behind one app of the seam map: its modules, its hotspots, who changes it, and every
@@ -22,10 +24,16 @@ import java.util.Set;
  *
  * @param crossing "from -> to (path:lines)" for each import leaving or entering the app's cluster
  */
-public record SeamDetails(String app, int cluster, List<String> modules, List<String> hotspots, List<String> owners,
+public record SeamDetails(
+    String app,
+    int cluster,
+    List<String> modules,
+    List<String> hotspots,
+    List<String> owners,
     List<String> crossing) {
 
-  public static Optional<SeamDetails> of(Connection c, SeamMap map, String app) throws SQLException {
+  public static Optional<SeamDetails> of(Connection c, SeamMap map, String app)
+      throws SQLException {
     ScanRepository scans = new ScanRepository(c);
     Optional<GraphFacts> graph = scans.latestFacts("graph", GraphFacts.class);
     Optional<SeamMap.App> found = map.apps().stream().filter(a -> a.name().equals(app)).findFirst();
@@ -34,25 +42,44 @@ public record SeamDetails(String app, int cluster, List<String> modules, List<St
     }
     Map<String, Integer> clusterOf = map.clusterOf();
     int cluster = clusterOf.get(app);
-    List<String> modules = graph.get().modules().stream().filter(m -> SeamMap.appOf(m).equals(app)).sorted().toList();
+    List<String> modules =
+        graph.get().modules().stream().filter(m -> SeamMap.appOf(m).equals(app)).sorted().toList();
     List<String> hotspots = new ArrayList<>();
     try (FindingRepository findings = new FindingRepository(c)) {
       for (Finding f : findings.all()) {
-        if (f.ruleId().equals("history.hotspot") && !f.gone() && f.location().path() != null
+        if (f.ruleId().equals("history.hotspot")
+            && !f.gone()
+            && f.location().path() != null
             && f.location().path().startsWith(app + "/")) {
           hotspots.add(f.title());
         }
       }
     }
     hotspots.sort(Comparator.naturalOrder());
-    List<String> owners = scans.latestFacts("history", GitHistory.Result.class).map(h -> owners(h, app)).orElse(List.of());
+    List<String> owners =
+        scans
+            .latestFacts("history", GitHistory.Result.class)
+            .map(h -> owners(h, app))
+            .orElse(List.of());
     List<String> crossing = new ArrayList<>();
     Set<String> mine = Set.copyOf(modules);
     for (ImportGraph.Edge e : graph.get().edges()) {
-      boolean out = mine.contains(e.from()) && !clusterOf.getOrDefault(SeamMap.appOf(e.to()), cluster).equals(cluster);
-      boolean in = mine.contains(e.to()) && !clusterOf.getOrDefault(SeamMap.appOf(e.from()), cluster).equals(cluster);
+      boolean out =
+          mine.contains(e.from())
+              && !clusterOf.getOrDefault(SeamMap.appOf(e.to()), cluster).equals(cluster);
+      boolean in =
+          mine.contains(e.to())
+              && !clusterOf.getOrDefault(SeamMap.appOf(e.from()), cluster).equals(cluster);
       if (out || in) {
-        crossing.add(e.from() + " -> " + e.to() + " (" + e.path() + ":" + String.join(",", e.lines().stream().map(String::valueOf).toList()) + ")");
+        crossing.add(
+            e.from()
+                + " -> "
+                + e.to()
+                + " ("
+                + e.path()
+                + ":"
+                + String.join(",", e.lines().stream().map(String::valueOf).toList())
+                + ")");
       }
     }
     crossing.sort(Comparator.naturalOrder());
@@ -61,7 +88,7 @@ public record SeamDetails(String app, int cluster, List<String> modules, List<St
 
   /** Authors by commits to the app's files in the history window, most first. */
   private static List<String> owners(GitHistory.Result h, String app) {
-    Map<String, Integer> byAuthor = new java.util.TreeMap<>();
+    Map<String, Integer> byAuthor = new TreeMap<>();
     int total = 0;
     for (FileHistory f : h.files().values()) {
       if (f.path().startsWith(app + "/")) {
@@ -72,8 +99,16 @@ public record SeamDetails(String app, int cluster, List<String> modules, List<St
       }
     }
     int all = total;
-    return byAuthor.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-        .map(e -> String.format(java.util.Locale.ROOT, "%s: %d file changes (%.0f%%)", e.getKey(), e.getValue(),
-            100.0 * e.getValue() / all)).toList();
+    return byAuthor.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .map(
+            e ->
+                String.format(
+                    Locale.ROOT,
+                    "%s: %d file changes (%.0f%%)",
+                    e.getKey(),
+                    e.getValue(),
+                    100.0 * e.getValue() / all))
+        .toList();
   }
 }

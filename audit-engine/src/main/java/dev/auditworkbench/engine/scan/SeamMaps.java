@@ -26,11 +26,22 @@ public final class SeamMaps {
     if (graph.isEmpty()) {
       return Optional.empty();
     }
-    List<GitHistory.Coupling> couplings = scans.latestFacts("history", GitHistory.Result.class)
-        .map(GitHistory.Result::couplings).orElse(List.of());
-    Set<String> hotspots = new FindingRepository(c).all().stream()
-        .filter(f -> f.ruleId().equals("history.hotspot") && f.severity() == Severity.MEDIUM && !f.gone())
-        .map(f -> f.location().path()).collect(Collectors.toSet());
-    return Optional.of(SeamMap.build(graph.get().modules(), graph.get().edges(), couplings, hotspots));
+    List<GitHistory.Coupling> couplings =
+        scans
+            .latestFacts("history", GitHistory.Result.class)
+            .map(GitHistory.Result::couplings)
+            .orElse(List.of());
+    Set<String> hotspots =
+        new FindingRepository(c)
+            .all().stream()
+                .filter(
+                    f ->
+                        f.ruleId().equals("history.hotspot")
+                            && f.severity() == Severity.MEDIUM
+                            && !f.gone())
+                .map(f -> f.location().path())
+                .collect(Collectors.toSet());
+    return Optional.of(
+        SeamMap.build(graph.get().modules(), graph.get().edges(), couplings, hotspots));
   }
 }

@@ -26,17 +26,17 @@ import java.util.regex.Matcher;
 /**
  * Secrets committed to tracked files: cloud and service keys with fixed shapes, private key blocks,
  * passwords and credentials written as literals in settings (including the defaults of environment
- * reads), DSNs with a password, and committed .env files. Generic secrets must look random
- * (Shannon entropy), so placeholders like "changeme" are not reported. The secret is masked in
- * everything stored; the fingerprint uses its hash. False positives: test fixtures with fake keys
- * (still worth a look: they train people to commit keys).
+ * reads), DSNs with a password, and committed .env files. Generic secrets must look random (Shannon
+ * entropy), so placeholders like "changeme" are not reported. The secret is masked in everything
+ * stored; the fingerprint uses its hash. False positives: test fixtures with fake keys (still worth
+ * a look: they train people to commit keys).
  */
 final class SecretsRule implements Rule {
   private static final long MAX_BYTES = 1024 * 1024;
 
   /** The kinds a repository file can hold; a scanner's own wording is only for imported text. */
-  private static final List<Kind> KINDS = SecretDetector.KINDS.stream()
-      .filter(k -> k != SecretDetector.REPORTED_PASSWORD).toList();
+  private static final List<Kind> KINDS =
+      SecretDetector.KINDS.stream().filter(k -> k != SecretDetector.REPORTED_PASSWORD).toList();
 
   @Override
   public String id() {
@@ -51,7 +51,10 @@ final class SecretsRule implements Rule {
   /** Files are read and searched several at once; findings come out in the files' order. */
   @Override
   public void check(RepoAnalysis a, Consumer<RawFinding> out) {
-    a.files().parallelStream().map(f -> secretsIn(a, f)).toList().forEach(found -> found.forEach(out));
+    a.files().parallelStream()
+        .map(f -> secretsIn(a, f))
+        .toList()
+        .forEach(found -> found.forEach(out));
   }
 
   private static List<RawFinding> secretsIn(RepoAnalysis a, RepoFile f) {
@@ -73,8 +76,8 @@ final class SecretsRule implements Rule {
 
   /**
    * The secrets in one file's text, by line, then in the kinds' order. Only lines holding one of a
-   * kind's hints are matched against its pattern; {@code everyLine} matches every line against every
-   * kind instead (the plain way, kept to check the fast one against).
+   * kind's hints are matched against its pattern; {@code everyLine} matches every line against
+   * every kind instead (the plain way, kept to check the fast one against).
    */
   static List<RawFinding> secretsIn(String path, boolean python, String text, boolean everyLine) {
     SecretDetector.Flavour flavour = SecretDetector.flavourOf(path);
@@ -129,7 +132,9 @@ final class SecretsRule implements Rule {
         Matcher m = kind.pattern().matcher(line);
         while (m.find()) {
           String secret = m.group(1);
-          if (kind.needsEntropy() && entropy(secret) < 3.0 || !onThisLine.add(secret) || onLoopback(kind, line, m.end(1))) {
+          if (kind.needsEntropy() && entropy(secret) < 3.0
+              || !onThisLine.add(secret)
+              || onLoopback(kind, line, m.end(1))) {
             continue;
           }
           out.add(finding(kind, path, i + 1, secret, line, envFile && !reportedEnv));
@@ -145,11 +150,15 @@ final class SecretsRule implements Rule {
    * local default, reachable from nowhere else; masked wherever it is shown, but not reported.
    */
   private static boolean onLoopback(Kind kind, String line, int secretEnd) {
-    return kind == SecretDetector.DSN_PASSWORD && line.regionMatches(secretEnd, "@", 0, 1)
-        && line.substring(secretEnd + 1).matches("(?s)(localhost|127\\.0\\.0\\.1|\\[::1\\])([:/'\"\\s].*|$)");
+    return kind == SecretDetector.DSN_PASSWORD
+        && line.regionMatches(secretEnd, "@", 0, 1)
+        && line.substring(secretEnd + 1)
+            .matches("(?s)(localhost|127\\.0\\.0\\.1|\\[::1\\])([:/'\"\\s].*|$)");
   }
 
-  /** A text's lines as {@code split("\\r?\\n", -1)} gives them, found by offset without splitting. */
+  /**
+   * A text's lines as {@code split("\\r?\\n", -1)} gives them, found by offset without splitting.
+   */
   private static final class Lines {
     private final String text;
     private final int[] starts;
@@ -185,23 +194,39 @@ final class SecretsRule implements Rule {
     }
   }
 
-  private static RawFinding finding(Kind k, String path, int line, String secret, String text, boolean committedEnv) {
+  private static RawFinding finding(
+      Kind k, String path, int line, String secret, String text, boolean committedEnv) {
     String shown = Secrets.redact(text.strip(), List.of(secret));
     if (shown.length() > 200) {
       shown = shown.substring(0, 200) + "...";
     }
     return RawFinding.builder("secret." + k.id())
         .nativeRuleId(k.id())
-        .title((k.id().equals("private-key") ? "Private key" : "Secret (" + k.name() + ")") + " committed in " + path
-            + (committedEnv ? " (a committed .env file)" : ""))
-        .description("A " + k.name() + " (" + Secrets.mask(secret) + ") is committed in " + path + ":" + line
-            + ". Rotate it, remove it from the code and the git history, and load it from the environment or a vault.")
-        .category(Category.SECURITY).severity(k.severity()).confidence(k.needsEntropy() ? Confidence.MEDIUM : Confidence.HIGH)
-        .path(path).lines(line, line)
+        .title(
+            (k.id().equals("private-key") ? "Private key" : "Secret (" + k.name() + ")")
+                + " committed in "
+                + path
+                + (committedEnv ? " (a committed .env file)" : ""))
+        .description(
+            "A "
+                + k.name()
+                + " ("
+                + Secrets.mask(secret)
+                + ") is committed in "
+                + path
+                + ":"
+                + line
+                + ". Rotate it, remove it from the code and the git history, and load it from the environment or a vault.")
+        .category(Category.SECURITY)
+        .severity(k.severity())
+        .confidence(k.needsEntropy() ? Confidence.MEDIUM : Confidence.HIGH)
+        .path(path)
+        .lines(line, line)
         .sourceLine(Secrets.hash(secret))
         .keyEvidence(Secrets.hash(secret))
         .evidence(Evidence.Kind.TEXT, shown)
-        .cwe(798).owasp(OwaspTop10.A07.id())
+        .cwe(798)
+        .owasp(OwaspTop10.A07.id())
         .defaultEffort(Effort.hours(4))
         .build();
   }
@@ -211,7 +236,10 @@ final class SecretsRule implements Rule {
   }
 
   private static boolean isLockOrMinified(String path) {
-    return path.endsWith(".lock") || path.endsWith("-lock.json") || path.endsWith(".min.js") || path.endsWith(".map")
+    return path.endsWith(".lock")
+        || path.endsWith("-lock.json")
+        || path.endsWith(".min.js")
+        || path.endsWith(".map")
         || path.endsWith(".svg");
   }
 

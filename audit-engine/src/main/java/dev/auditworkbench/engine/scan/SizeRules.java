@@ -38,30 +38,55 @@ final class SizeRules {
 
     @Override
     public void check(RepoAnalysis a, Consumer<RawFinding> out) {
-      List<ModuleSummary> code = a.summaries().stream()
-          .filter(m -> !m.path().contains("/migrations/") && m.lines().code() > 0).toList();
+      List<ModuleSummary> code =
+          a.summaries().stream()
+              .filter(m -> !m.path().contains("/migrations/") && m.lines().code() > 0)
+              .toList();
       int[] sizes = code.stream().mapToInt(m -> m.lines().code()).sorted().toArray();
       int p75 = sizes.length == 0 ? 0 : sizes[(int) Math.floor(0.75 * (sizes.length - 1))];
       Thresholds t = a.thresholds();
       for (ModuleSummary m : code) {
         int lines = m.lines().code();
-        boolean fat = lines >= t.fatModuleLines() || (lines >= t.fatModuleFloor() && lines >= t.fatModuleFactor() * p75);
+        boolean fat =
+            lines >= t.fatModuleLines()
+                || (lines >= t.fatModuleFloor() && lines >= t.fatModuleFactor() * p75);
         if (!fat) {
           continue;
         }
-        int complexity = m.blocks().stream().filter(b -> !b.kind().equals("class")).mapToInt(ModuleSummary.Block::complexity).sum();
+        int complexity =
+            m.blocks().stream()
+                .filter(b -> !b.kind().equals("class"))
+                .mapToInt(ModuleSummary.Block::complexity)
+                .sum();
         double times = p75 == 0 ? 0 : (double) lines / p75;
-        out.accept(RawFinding.builder(id())
-            .title("Fat module: " + m.path() + " (" + lines + " code lines)")
-            .description(String.format("%s has %d code lines and %d functions and methods with total complexity %d;"
-                + " the repo's 75th-percentile module has %d code lines (%.1fx). Split it by responsibility before"
-                + " it grows further.", m.path(), lines, m.blocks().size(), complexity, p75, times))
-            .category(Category.MAINTAINABILITY).severity(lines >= 2 * t.fatModuleLines() ? Severity.HIGH : Severity.MEDIUM)
-            .confidence(Confidence.HIGH).path(m.path()).lines(1, m.lines().total()).symbol(m.module())
-            .evidence(Evidence.Kind.TEXT, "code lines " + lines + ", comment lines " + m.lines().comment()
-                + ", blank lines " + m.lines().blank() + "; repo p75 " + p75)
-            .defaultImpact(Impact.of(3)).defaultEffort(Effort.of(Effort.Size.L))
-            .build());
+        out.accept(
+            RawFinding.builder(id())
+                .title("Fat module: " + m.path() + " (" + lines + " code lines)")
+                .description(
+                    String.format(
+                        "%s has %d code lines and %d functions and methods with total complexity %d;"
+                            + " the repo's 75th-percentile module has %d code lines (%.1fx). Split it by responsibility before"
+                            + " it grows further.",
+                        m.path(), lines, m.blocks().size(), complexity, p75, times))
+                .category(Category.MAINTAINABILITY)
+                .severity(lines >= 2 * t.fatModuleLines() ? Severity.HIGH : Severity.MEDIUM)
+                .confidence(Confidence.HIGH)
+                .path(m.path())
+                .lines(1, m.lines().total())
+                .symbol(m.module())
+                .evidence(
+                    Evidence.Kind.TEXT,
+                    "code lines "
+                        + lines
+                        + ", comment lines "
+                        + m.lines().comment()
+                        + ", blank lines "
+                        + m.lines().blank()
+                        + "; repo p75 "
+                        + p75)
+                .defaultImpact(Impact.of(3))
+                .defaultEffort(Effort.of(Effort.Size.L))
+                .build());
       }
     }
   }
@@ -83,9 +108,20 @@ final class SizeRules {
       for (ModuleSummary m : a.summaries()) {
         for (ModuleSummary.Block b : m.blocks()) {
           if (b.kind().equals("class") && b.length() > a.thresholds().fatClassLines()) {
-            out.accept(block(id(), m, b, "Fat class: " + b.qualname() + " (" + b.length() + " lines)",
-                b.qualname() + " spans " + b.length() + " lines with complexity " + b.complexity() + ".",
-                Severity.MEDIUM, Effort.Size.L));
+            out.accept(
+                block(
+                    id(),
+                    m,
+                    b,
+                    "Fat class: " + b.qualname() + " (" + b.length() + " lines)",
+                    b.qualname()
+                        + " spans "
+                        + b.length()
+                        + " lines with complexity "
+                        + b.complexity()
+                        + ".",
+                    Severity.MEDIUM,
+                    Effort.Size.L));
           }
         }
       }
@@ -109,9 +145,20 @@ final class SizeRules {
       for (ModuleSummary m : a.summaries()) {
         for (ModuleSummary.Block b : m.blocks()) {
           if (!b.kind().equals("class") && b.length() > a.thresholds().longFunctionLines()) {
-            out.accept(block(id(), m, b, "Long function: " + b.qualname() + " (" + b.length() + " lines)",
-                b.qualname() + " spans " + b.length() + " lines with complexity " + b.complexity() + ".",
-                Severity.LOW, Effort.Size.M));
+            out.accept(
+                block(
+                    id(),
+                    m,
+                    b,
+                    "Long function: " + b.qualname() + " (" + b.length() + " lines)",
+                    b.qualname()
+                        + " spans "
+                        + b.length()
+                        + " lines with complexity "
+                        + b.complexity()
+                        + ".",
+                    Severity.LOW,
+                    Effort.Size.M));
           }
         }
       }
@@ -139,11 +186,30 @@ final class SizeRules {
       for (ModuleSummary m : a.summaries()) {
         for (ModuleSummary.Block b : m.blocks()) {
           if (!b.kind().equals("class") && b.complexity() > a.thresholds().complexity()) {
-            Severity severity = b.complexity() > 30 ? Severity.HIGH : b.complexity() > 20 ? Severity.MEDIUM : Severity.LOW;
-            out.accept(block(id(), m, b, "Complex function: " + b.qualname() + " (complexity " + b.complexity()
-                    + ", rank " + rank(b.complexity()) + ")",
-                b.qualname() + " has cyclomatic complexity " + b.complexity() + " (radon rank " + rank(b.complexity()) + ").",
-                severity, b.complexity() > 20 ? Effort.Size.M : Effort.Size.S));
+            Severity severity =
+                b.complexity() > 30
+                    ? Severity.HIGH
+                    : b.complexity() > 20 ? Severity.MEDIUM : Severity.LOW;
+            out.accept(
+                block(
+                    id(),
+                    m,
+                    b,
+                    "Complex function: "
+                        + b.qualname()
+                        + " (complexity "
+                        + b.complexity()
+                        + ", rank "
+                        + rank(b.complexity())
+                        + ")",
+                    b.qualname()
+                        + " has cyclomatic complexity "
+                        + b.complexity()
+                        + " (radon rank "
+                        + rank(b.complexity())
+                        + ").",
+                    severity,
+                    b.complexity() > 20 ? Effort.Size.M : Effort.Size.S));
           }
         }
       }
@@ -162,13 +228,34 @@ final class SizeRules {
     return "F";
   }
 
-  private static RawFinding block(String id, ModuleSummary m, ModuleSummary.Block b, String title, String description,
-      Severity severity, Effort.Size effort) {
-    return RawFinding.builder(id).title(title).description(description)
-        .category(Category.MAINTAINABILITY).severity(severity).confidence(Confidence.HIGH)
-        .path(m.path()).lines(b.line(), b.endLine()).symbol(m.module() + "." + b.qualname())
-        .evidence(Evidence.Kind.TEXT, b.kind() + " " + b.qualname() + ": lines " + b.line() + "-" + b.endLine()
-            + ", complexity " + b.complexity())
+  private static RawFinding block(
+      String id,
+      ModuleSummary m,
+      ModuleSummary.Block b,
+      String title,
+      String description,
+      Severity severity,
+      Effort.Size effort) {
+    return RawFinding.builder(id)
+        .title(title)
+        .description(description)
+        .category(Category.MAINTAINABILITY)
+        .severity(severity)
+        .confidence(Confidence.HIGH)
+        .path(m.path())
+        .lines(b.line(), b.endLine())
+        .symbol(m.module() + "." + b.qualname())
+        .evidence(
+            Evidence.Kind.TEXT,
+            b.kind()
+                + " "
+                + b.qualname()
+                + ": lines "
+                + b.line()
+                + "-"
+                + b.endLine()
+                + ", complexity "
+                + b.complexity())
         .defaultEffort(Effort.of(effort))
         .build();
   }

@@ -13,15 +13,22 @@ import java.util.Map;
  * @param fatModuleFactor see above
  * @param fatClassLines lines of a class body
  * @param longFunctionLines lines of a function
- * @param complexity radon cyclomatic complexity above which a function is a finding (10: radon
- *     rank C starts at 11)
+ * @param complexity radon cyclomatic complexity above which a function is a finding (10: radon rank
+ *     C starts at 11)
  * @param historyMonths how far back before the newest commit churn and ownership look
  * @param hotspots how many of the top churn-times-complexity files become findings
  * @param ownerShare the share of an app's changes by one author that makes a knowledge risk
  */
 public record Thresholds(
-    int fatModuleLines, int fatModuleFloor, double fatModuleFactor, int fatClassLines, int longFunctionLines,
-    int complexity, int historyMonths, int hotspots, double ownerShare) {
+    int fatModuleLines,
+    int fatModuleFloor,
+    double fatModuleFactor,
+    int fatClassLines,
+    int longFunctionLines,
+    int complexity,
+    int historyMonths,
+    int hotspots,
+    double ownerShare) {
 
   public static final Thresholds DEFAULTS = new Thresholds(500, 150, 3.0, 300, 80, 10, 12, 10, 0.8);
 

@@ -7,13 +7,16 @@ import java.util.Map;
 
 /**
  * Where each app of a seam map is drawn: on a circle, cluster after cluster, so the members of a
- * cluster sit together and links that cross a seam cross the drawing. Shared by the SVG writer
- * and the desktop view, so the report and the screen show the same picture.
+ * cluster sit together and links that cross a seam cross the drawing. Shared by the SVG writer and
+ * the desktop view, so the report and the screen show the same picture.
  */
-public record SeamLayout(double size, double centreX, double centreY, Map<String, double[]> positions) {
+public record SeamLayout(
+    double size, double centreX, double centreY, Map<String, double[]> positions) {
   /** The colours of clusters 1, 2, ... (then repeating). */
-  public static final List<String> PALETTE = List.of(
-      "#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#bab0ac", "#e15759", "#ff9da7");
+  public static final List<String> PALETTE =
+      List.of(
+          "#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#bab0ac",
+          "#e15759", "#ff9da7");
 
   public static SeamLayout of(SeamMap map) {
     int n = map.apps().size();
@@ -25,7 +28,8 @@ public record SeamLayout(double size, double centreX, double centreY, Map<String
     Map<String, double[]> at = new LinkedHashMap<>();
     for (int i = 0; i < order.size(); i++) {
       double angle = 2 * Math.PI * i / Math.max(1, order.size()) - Math.PI / 2;
-      at.put(order.get(i), new double[] {c + radius * Math.cos(angle), c + radius * Math.sin(angle)});
+      at.put(
+          order.get(i), new double[] {c + radius * Math.cos(angle), c + radius * Math.sin(angle)});
     }
     return new SeamLayout(size, c, c, at);
   }

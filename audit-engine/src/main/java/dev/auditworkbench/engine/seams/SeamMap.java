@@ -12,22 +12,24 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jgrapht.Graph;
+import org.jgrapht.Graphs;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.SimpleWeightedGraph;
 
 /**
- * Where the monolith can be cut. Modules are collapsed to their top-level package (a Django app
- * or a project package: the app boundary is the prior, an app is never split), apps are joined
- * by the number of import statements between them plus the number of commits that changed both,
- * a shared kernel imported by most apps is set apart, and weighted label propagation groups the
- * other apps into clusters. For each pair of clusters the cut cost is the imports and co-changes that cross.
+ * Where the monolith can be cut. Modules are collapsed to their top-level package (a Django app or
+ * a project package: the app boundary is the prior, an app is never split), apps are joined by the
+ * number of import statements between them plus the number of commits that changed both, a shared
+ * kernel imported by most apps is set apart, and weighted label propagation groups the other apps
+ * into clusters. For each pair of clusters the cut cost is the imports and co-changes that cross.
  */
 public final class SeamMap {
   /** One app: its modules, imports inside it, and whether it holds a hotspot. */
   public record App(String name, int modules, int internalImports, boolean hotspot, int cluster) {}
 
   /** Imports (statements) and co-changing commits between two apps, both directions together. */
-  public record Link(String a, String b, int imports, int coChanges, boolean aImportsB, boolean bImportsA) {
+  public record Link(
+      String a, String b, int imports, int coChanges, boolean aImportsB, boolean bImportsA) {
     public int weight() {
       return imports + coChanges;
     }
@@ -81,7 +83,10 @@ public final class SeamMap {
    * Builds the map from the import graph, the history's change couplings (may be empty) and the
    * paths of hotspot files (may be empty).
    */
-  public static SeamMap build(List<String> modules, List<ImportGraph.Edge> edges, List<GitHistory.Coupling> couplings,
+  public static SeamMap build(
+      List<String> modules,
+      List<ImportGraph.Edge> edges,
+      List<GitHistory.Coupling> couplings,
       Set<String> hotspotPaths) {
     Map<String, int[]> moduleCount = new TreeMap<>(); // app -> {modules, internal imports}
     for (String m : modules) {
@@ -100,7 +105,8 @@ public final class SeamMap {
         continue;
       }
       boolean forward = from.compareTo(to) < 0;
-      int[] p = pair.computeIfAbsent(forward ? from + "\0" + to : to + "\0" + from, k -> new int[4]);
+      int[] p =
+          pair.computeIfAbsent(forward ? from + "\0" + to : to + "\0" + from, k -> new int[4]);
       p[0] += statements;
       p[forward ? 2 : 3] = 1;
     }
@@ -108,20 +114,26 @@ public final class SeamMap {
       String a = appOfPath(c.a());
       String b = appOfPath(c.b());
       if (!a.equals(b) && moduleCount.containsKey(a) && moduleCount.containsKey(b)) {
-        pair.computeIfAbsent(a.compareTo(b) < 0 ? a + "\0" + b : b + "\0" + a, k -> new int[4])[1] += c.together();
+        pair.computeIfAbsent(a.compareTo(b) < 0 ? a + "\0" + b : b + "\0" + a, k -> new int[4])[
+                1] +=
+            c.together();
       }
     }
     Graph<String, DefaultWeightedEdge> g = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
     moduleCount.keySet().forEach(g::addVertex);
     List<Link> links = new ArrayList<>();
-    pair.forEach((key, p) -> {
-      String[] ab = key.split("\0");
-      links.add(new Link(ab[0], ab[1], p[0], p[1], p[2] == 1, p[3] == 1));
-      g.setEdgeWeight(g.addEdge(ab[0], ab[1]), p[0] + p[1]);
-    });
+    pair.forEach(
+        (key, p) -> {
+          String[] ab = key.split("\0");
+          links.add(new Link(ab[0], ab[1], p[0], p[1], p[2] == 1, p[3] == 1));
+          g.setEdgeWeight(g.addEdge(ab[0], ab[1]), p[0] + p[1]);
+        });
     Set<String> kernel = sharedKernel(links, moduleCount.keySet());
     List<Set<String>> clusters = communities(g, kernel, moduleCount);
-    clusters.sort(Comparator.<Set<String>>comparingInt(Set::size).reversed().thenComparing(c -> c.iterator().next()));
+    clusters.sort(
+        Comparator.<Set<String>>comparingInt(Set::size)
+            .reversed()
+            .thenComparing(c -> c.iterator().next()));
     Map<String, Integer> clusterOf = new TreeMap<>();
     for (int i = 0; i < clusters.size(); i++) {
       for (String app : clusters.get(i)) {
@@ -131,33 +143,40 @@ public final class SeamMap {
     Set<String> hotApps = new TreeSet<>();
     hotspotPaths.forEach(p -> hotApps.add(appOfPath(p)));
     List<App> apps = new ArrayList<>();
-    moduleCount.forEach((name, n) -> apps.add(new App(name, n[0], n[1], hotApps.contains(name), clusterOf.get(name))));
+    moduleCount.forEach(
+        (name, n) ->
+            apps.add(new App(name, n[0], n[1], hotApps.contains(name), clusterOf.get(name))));
     Map<String, int[]> cutAcc = new TreeMap<>();
     for (Link l : links) {
       int ca = clusterOf.get(l.a());
       int cb = clusterOf.get(l.b());
       if (ca != cb) {
-        int[] c = cutAcc.computeIfAbsent(Math.min(ca, cb) + "\0" + Math.max(ca, cb), k -> new int[3]);
+        int[] c =
+            cutAcc.computeIfAbsent(Math.min(ca, cb) + "\0" + Math.max(ca, cb), k -> new int[3]);
         c[0] += l.imports();
         c[1] += l.coChanges();
         c[2]++;
       }
     }
     List<Cut> cuts = new ArrayList<>();
-    cutAcc.forEach((key, c) -> {
-      String[] ab = key.split("\0");
-      cuts.add(new Cut(Integer.parseInt(ab[0]), Integer.parseInt(ab[1]), c[0], c[1], c[2]));
-    });
-    cuts.sort(Comparator.comparingInt((Cut c) -> c.imports() + c.coChanges()).thenComparingInt(Cut::clusterA)
-        .thenComparingInt(Cut::clusterB));
-    return new SeamMap(List.copyOf(apps), List.copyOf(links), List.copyOf(clusters), List.copyOf(cuts));
+    cutAcc.forEach(
+        (key, c) -> {
+          String[] ab = key.split("\0");
+          cuts.add(new Cut(Integer.parseInt(ab[0]), Integer.parseInt(ab[1]), c[0], c[1], c[2]));
+        });
+    cuts.sort(
+        Comparator.comparingInt((Cut c) -> c.imports() + c.coChanges())
+            .thenComparingInt(Cut::clusterA)
+            .thenComparingInt(Cut::clusterB));
+    return new SeamMap(
+        List.copyOf(apps), List.copyOf(links), List.copyOf(clusters), List.copyOf(cuts));
   }
 
   /**
    * Apps imported by at least two thirds of the other apps (and at least three): a shared kernel
    * (tenancy, core models, utilities) that every cluster depends on. Left in the clustering, it
-   * glues every community into one; kept apart, it becomes its own cluster, which is how a
-   * split would treat it (a library every service uses).
+   * glues every community into one; kept apart, it becomes its own cluster, which is how a split
+   * would treat it (a library every service uses).
    */
   static Set<String> sharedKernel(List<Link> links, Set<String> apps) {
     Map<String, Integer> importedBy = new TreeMap<>();
@@ -170,22 +189,23 @@ public final class SeamMap {
       }
     }
     Set<String> kernel = new TreeSet<>();
-    importedBy.forEach((app, n) -> {
-      if (n >= 3 && n * 3 >= 2 * (apps.size() - 1)) {
-        kernel.add(app);
-      }
-    });
+    importedBy.forEach(
+        (app, n) -> {
+          if (n >= 3 && n * 3 >= 2 * (apps.size() - 1)) {
+            kernel.add(app);
+          }
+        });
     return kernel;
   }
 
   /**
    * Weighted label propagation (Raghavan, Albert and Kumara 2007, with edge weights): every app
    * starts in its own community and repeatedly joins the community its links weigh most towards,
-   * its own internal imports counting for staying. Apps are visited in name order and ties keep
-   * the current label, else take the smallest: no randomness, so a re-scan draws the same map.
+   * its own internal imports counting for staying. Apps are visited in name order and ties keep the
+   * current label, else take the smallest: no randomness, so a re-scan draws the same map.
    */
-  private static List<Set<String>> communities(Graph<String, DefaultWeightedEdge> g, Set<String> kernel,
-      Map<String, int[]> moduleCount) {
+  private static List<Set<String>> communities(
+      Graph<String, DefaultWeightedEdge> g, Set<String> kernel, Map<String, int[]> moduleCount) {
     Map<String, String> label = new TreeMap<>();
     g.vertexSet().stream().filter(v -> !kernel.contains(v)).forEach(v -> label.put(v, v));
     for (int round = 0; round < 100; round++) {
@@ -194,7 +214,7 @@ public final class SeamMap {
         Map<String, Double> weight = new TreeMap<>();
         weight.merge(label.get(v), (double) moduleCount.get(v)[1], Double::sum);
         for (DefaultWeightedEdge e : g.edgesOf(v)) {
-          String other = org.jgrapht.Graphs.getOppositeVertex(g, e, v);
+          String other = Graphs.getOppositeVertex(g, e, v);
           if (!kernel.contains(other)) {
             weight.merge(label.get(other), g.getEdgeWeight(e), Double::sum);
           }
@@ -202,8 +222,12 @@ public final class SeamMap {
         double best = weight.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         String current = label.get(v);
         if (best > 0 && weight.getOrDefault(current, 0.0) < best) {
-          String next = weight.entrySet().stream().filter(en -> en.getValue() == best).map(Map.Entry::getKey)
-              .findFirst().orElseThrow();
+          String next =
+              weight.entrySet().stream()
+                  .filter(en -> en.getValue() == best)
+                  .map(Map.Entry::getKey)
+                  .findFirst()
+                  .orElseThrow();
           label.put(v, next);
           changed = true;
         }
@@ -225,44 +249,82 @@ public final class SeamMap {
   public String toDot() {
     StringBuilder sb = new StringBuilder("digraph seams {\n  rankdir=LR;\n  node [shape=box];\n");
     for (int i = 0; i < clusters.size(); i++) {
-      sb.append("  subgraph cluster_").append(i).append(" {\n    label=\"cluster ").append(i + 1).append("\";\n");
+      sb.append("  subgraph cluster_")
+          .append(i)
+          .append(" {\n    label=\"cluster ")
+          .append(i + 1)
+          .append("\";\n");
       for (String app : clusters.get(i)) {
         App a = app(app);
-        sb.append("    \"").append(app).append("\" [label=\"").append(app).append("\\n").append(a.modules())
-            .append(" modules\"").append(a.hotspot() ? ", color=red, penwidth=3" : "").append("];\n");
+        sb.append("    \"")
+            .append(app)
+            .append("\" [label=\"")
+            .append(app)
+            .append("\\n")
+            .append(a.modules())
+            .append(" modules\"")
+            .append(a.hotspot() ? ", color=red, penwidth=3" : "")
+            .append("];\n");
       }
       sb.append("  }\n");
     }
     for (Link l : links) {
-      String attrs = String.format(Locale.ROOT, "label=\"%d imports, %d co-changes\", penwidth=%.1f%s", l.imports(),
-          l.coChanges(), 1 + Math.log1p(l.weight()), l.aImportsB() && l.bImportsA() ? ", dir=both, color=red"
-              : !l.aImportsB() && !l.bImportsA() ? ", dir=none, style=dashed" : "");
+      String attrs =
+          String.format(
+              Locale.ROOT,
+              "label=\"%d imports, %d co-changes\", penwidth=%.1f%s",
+              l.imports(),
+              l.coChanges(),
+              1 + Math.log1p(l.weight()),
+              l.aImportsB() && l.bImportsA()
+                  ? ", dir=both, color=red"
+                  : !l.aImportsB() && !l.bImportsA() ? ", dir=none, style=dashed" : "");
       String from = l.bImportsA() && !l.aImportsB() ? l.b() : l.a();
       String to = from.equals(l.a()) ? l.b() : l.a();
-      sb.append("  \"").append(from).append("\" -> \"").append(to).append("\" [").append(attrs).append("];\n");
+      sb.append("  \"")
+          .append(from)
+          .append("\" -> \"")
+          .append(to)
+          .append("\" [")
+          .append(attrs)
+          .append("];\n");
     }
     return sb.append("}\n").toString();
   }
 
   /** GraphML with cluster, modules and hotspot attributes on nodes and weights on edges. */
   public String toGraphMl() {
-    StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        + "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
-        + "  <key id=\"cluster\" for=\"node\" attr.name=\"cluster\" attr.type=\"int\"/>\n"
-        + "  <key id=\"modules\" for=\"node\" attr.name=\"modules\" attr.type=\"int\"/>\n"
-        + "  <key id=\"hotspot\" for=\"node\" attr.name=\"hotspot\" attr.type=\"boolean\"/>\n"
-        + "  <key id=\"imports\" for=\"edge\" attr.name=\"imports\" attr.type=\"int\"/>\n"
-        + "  <key id=\"cochanges\" for=\"edge\" attr.name=\"coChanges\" attr.type=\"int\"/>\n"
-        + "  <graph id=\"seams\" edgedefault=\"undirected\">\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+                + "  <key id=\"cluster\" for=\"node\" attr.name=\"cluster\" attr.type=\"int\"/>\n"
+                + "  <key id=\"modules\" for=\"node\" attr.name=\"modules\" attr.type=\"int\"/>\n"
+                + "  <key id=\"hotspot\" for=\"node\" attr.name=\"hotspot\" attr.type=\"boolean\"/>\n"
+                + "  <key id=\"imports\" for=\"edge\" attr.name=\"imports\" attr.type=\"int\"/>\n"
+                + "  <key id=\"cochanges\" for=\"edge\" attr.name=\"coChanges\" attr.type=\"int\"/>\n"
+                + "  <graph id=\"seams\" edgedefault=\"undirected\">\n");
     for (App a : apps) {
-      sb.append("    <node id=\"").append(xml(a.name())).append("\"><data key=\"cluster\">").append(a.cluster() + 1)
-          .append("</data><data key=\"modules\">").append(a.modules()).append("</data><data key=\"hotspot\">")
-          .append(a.hotspot()).append("</data></node>\n");
+      sb.append("    <node id=\"")
+          .append(xml(a.name()))
+          .append("\"><data key=\"cluster\">")
+          .append(a.cluster() + 1)
+          .append("</data><data key=\"modules\">")
+          .append(a.modules())
+          .append("</data><data key=\"hotspot\">")
+          .append(a.hotspot())
+          .append("</data></node>\n");
     }
     for (Link l : links) {
-      sb.append("    <edge source=\"").append(xml(l.a())).append("\" target=\"").append(xml(l.b()))
-          .append("\"><data key=\"imports\">").append(l.imports()).append("</data><data key=\"cochanges\">")
-          .append(l.coChanges()).append("</data></edge>\n");
+      sb.append("    <edge source=\"")
+          .append(xml(l.a()))
+          .append("\" target=\"")
+          .append(xml(l.b()))
+          .append("\"><data key=\"imports\">")
+          .append(l.imports())
+          .append("</data><data key=\"cochanges\">")
+          .append(l.coChanges())
+          .append("</data></edge>\n");
     }
     return sb.append("  </graph>\n</graphml>\n").toString();
   }
@@ -273,7 +335,10 @@ public final class SeamMap {
   }
 
   static String xml(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 
   /** Cluster index per app name. */

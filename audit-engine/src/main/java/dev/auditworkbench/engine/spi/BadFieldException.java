@@ -1,10 +1,10 @@
 package dev.auditworkbench.engine.spi;
 
 /**
- * A field of an input record whose value is out of what it can mean (a line number of 1e30 or
- * 2^31, a negative count). Importers throw it from deep inside their parsing; the import turns it
- * into a {@link BadInputException} naming the file, the format, the field and the value, and
- * nothing is stored. Values are never silently clamped.
+ * A field of an input record whose value is out of what it can mean (a line number of 1e30 or 2^31,
+ * a negative count). Importers throw it from deep inside their parsing; the import turns it into a
+ * {@link BadInputException} naming the file, the format, the field and the value, and nothing is
+ * stored. Values are never silently clamped.
  */
 public final class BadFieldException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -15,8 +15,13 @@ public final class BadFieldException extends RuntimeException {
   private final long recordLine;
 
   public BadFieldException(String field, String value, String expected, long recordLine) {
-    super("field " + field + " is " + (value.length() > 40 ? value.substring(0, 40) + "..." : value)
-        + ", not " + expected);
+    super(
+        "field "
+            + field
+            + " is "
+            + (value.length() > 40 ? value.substring(0, 40) + "..." : value)
+            + ", not "
+            + expected);
     this.recordLine = recordLine;
   }
 

@@ -10,13 +10,14 @@ public interface FindingSink {
   void toolVersion(String version);
 
   /**
-   * The tool that produced this input, when the format names it (SARIF's driver, for example);
-   * call it before the first finding. Without it, the importer's {@link Importer#tool()} is used.
+   * The tool that produced this input, when the format names it (SARIF's driver, for example); call
+   * it before the first finding. Without it, the importer's {@link Importer#tool()} is used.
    */
   default void tool(String name) {}
 
   /** Test coverage of one file (statements and branches, total and covered). */
-  default void coverage(String rawPath, int statements, int covered, int branches, int coveredBranches) {}
+  default void coverage(
+      String rawPath, int statements, int covered, int branches, int coveredBranches) {}
 
   /** One statement from a query log or trace (statistics and per-request windows are kept). */
   default void query(QueryEvent event) {}
@@ -44,14 +45,17 @@ public interface FindingSink {
 
   /**
    * The input says it scanned this file (as the tool wrote the path). When an input names what it
-   * scanned, only findings in those files can go "not seen since" this import; otherwise all of
-   * the tool's earlier findings can.
+   * scanned, only findings in those files can go "not seen since" this import; otherwise all of the
+   * tool's earlier findings can.
    */
   void scanned(String rawPath);
 
   /** Something in the input was skipped or looked odd; kept with the import's summary. */
   void warn(long line, String message);
 
-  /** How the input was read (which columns, which layout); kept with the import's summary, not a warning. */
+  /**
+   * How the input was read (which columns, which layout); kept with the import's summary, not a
+   * warning.
+   */
   default void note(String message) {}
 }

@@ -8,4 +8,10 @@ package dev.auditworkbench.engine.spi;
  * @param route the route template when the source names it (OpenTelemetry's http.route), else null
  */
 public record HttpEvent(
-    long endMs, int endPrecisionMs, double durationMs, String method, String path, String route, int status) {}
+    long endMs,
+    int endPrecisionMs,
+    double durationMs,
+    String method,
+    String path,
+    String route,
+    int status) {}

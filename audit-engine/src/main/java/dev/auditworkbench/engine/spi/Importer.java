@@ -7,8 +7,8 @@ import java.io.IOException;
  * live in the {@code importers} module and are registered with {@link java.util.ServiceLoader}.
  *
  * <p>An importer streams: it must not read a whole large input into memory. It reports malformed
- * input as a {@link BadInputException} naming the position and its format; the pipeline then
- * rolls back everything the input produced.
+ * input as a {@link BadInputException} naming the position and its format; the pipeline then rolls
+ * back everything the input produced.
  */
 public interface Importer {
 

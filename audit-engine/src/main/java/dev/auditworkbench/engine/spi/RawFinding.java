@@ -14,8 +14,8 @@ import java.util.Objects;
  * A finding as an importer read it, before its path is mapped into the repo and its fingerprint is
  * computed.
  *
- * @param ruleKey tool-family rule key that is the same whichever of the tool's formats reported
- *     it, e.g. "bandit.B101"
+ * @param ruleKey tool-family rule key that is the same whichever of the tool's formats reported it,
+ *     e.g. "bandit.B101"
  * @param nativeRuleId the rule id as the tool writes it, e.g. "B101"
  * @param rawPath the path exactly as the input wrote it (absolute, Windows, file: URI...)
  * @param sourceLine the flagged source line as the tool saw it, when the input carries it; the

@@ -2,6 +2,7 @@ package dev.auditworkbench.engine.spi;
 
 import dev.auditworkbench.engine.model.Severity;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -19,7 +20,13 @@ public final class SecretDetector {
    * spans lines. {@code hints} are words (lower case) one of which every match contains: a line
    * without any of them cannot match (empty: any line may).
    */
-  public record Kind(String id, String name, Pattern pattern, boolean needsEntropy, Severity severity, List<String> hints) {}
+  public record Kind(
+      String id,
+      String name,
+      Pattern pattern,
+      boolean needsEntropy,
+      Severity severity,
+      List<String> hints) {}
 
   /** Where a text comes from, which decides the kinds that apply to it. */
   public enum Flavour {
@@ -39,46 +46,118 @@ public final class SecretDetector {
   /** A secret on a line: where it starts and ends, and the kind that saw it. */
   public record Hit(Kind kind, String secret, int start, int end) {}
 
-  public static final Kind AWS_ACCESS_KEY_ID = new Kind("aws-access-key-id", "AWS access key id",
-      Pattern.compile("\\b((?:AKIA|ASIA)[0-9A-Z]{16})\\b"), false, Severity.HIGH, List.of("akia", "asia"));
-  public static final Kind AWS_SECRET_ACCESS_KEY = new Kind("aws-secret-access-key", "AWS secret access key",
-      Pattern.compile("(?i)aws_?secret_?(?:access_?)?key\\w*\\s*[=:]\\s*['\"]([A-Za-z0-9/+]{40})['\"]"), false,
-      Severity.CRITICAL, List.of("secret"));
-  public static final Kind PRIVATE_KEY = new Kind("private-key", "private key",
-      Pattern.compile("(-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----)"), false, Severity.CRITICAL,
-      List.of("private key"));
-  public static final Kind STRIPE_KEY = new Kind("stripe-key", "Stripe live key",
-      Pattern.compile("\\b((?:sk|rk)_live_[0-9A-Za-z]{16,})"), false, Severity.CRITICAL, List.of("_live_"));
-  public static final Kind GITHUB_TOKEN = new Kind("github-token", "GitHub token",
-      Pattern.compile("\\b(gh[pousr]_[0-9A-Za-z]{36,})"), false, Severity.CRITICAL,
-      List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_"));
-  public static final Kind SLACK_TOKEN = new Kind("slack-token", "Slack token",
-      Pattern.compile("\\b(xox[baprs]-[0-9A-Za-z-]{10,})"), false, Severity.HIGH, List.of("xox"));
-  public static final Kind DSN_PASSWORD = new Kind("dsn-password", "password in a connection URL",
-      Pattern.compile("\\b(?:postgres(?:ql)?|mysql|redis|amqp|mongodb)://[^:/\\s'\"]+:([^@/\\s'\"]{4,})@"), false,
-      Severity.HIGH, List.of("://"));
-  public static final Kind PASSWORD_LITERAL = new Kind("password-literal", "password literal",
-      Pattern.compile("(?i)\\b\\w*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_KEY)\\w*['\"]?\\]?\\s*(?:=|:)\\s*"
-          + "(?:os\\.environ\\.get\\([^,]+,\\s*)?['\"]([^'\"\\s]{8,})['\"]"),
-      true, Severity.HIGH, List.of("password", "passwd", "secret", "token", "api_key"));
-  public static final Kind ENV_ASSIGNMENT = new Kind("env-assignment", "secret in a .env file",
-      Pattern.compile("(?i)^\\s*\\w*(?:PASSWORD|SECRET|TOKEN|KEY)\\w*\\s*=\\s*['\"]?([^'\"\\s#]{8,})"), true,
-      Severity.HIGH, List.of());
+  public static final Kind AWS_ACCESS_KEY_ID =
+      new Kind(
+          "aws-access-key-id",
+          "AWS access key id",
+          Pattern.compile("\\b((?:AKIA|ASIA)[0-9A-Z]{16})\\b"),
+          false,
+          Severity.HIGH,
+          List.of("akia", "asia"));
+  public static final Kind AWS_SECRET_ACCESS_KEY =
+      new Kind(
+          "aws-secret-access-key",
+          "AWS secret access key",
+          Pattern.compile(
+              "(?i)aws_?secret_?(?:access_?)?key\\w*\\s*[=:]\\s*['\"]([A-Za-z0-9/+]{40})['\"]"),
+          false,
+          Severity.CRITICAL,
+          List.of("secret"));
+  public static final Kind PRIVATE_KEY =
+      new Kind(
+          "private-key",
+          "private key",
+          Pattern.compile("(-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----)"),
+          false,
+          Severity.CRITICAL,
+          List.of("private key"));
+  public static final Kind STRIPE_KEY =
+      new Kind(
+          "stripe-key",
+          "Stripe live key",
+          Pattern.compile("\\b((?:sk|rk)_live_[0-9A-Za-z]{16,})"),
+          false,
+          Severity.CRITICAL,
+          List.of("_live_"));
+  public static final Kind GITHUB_TOKEN =
+      new Kind(
+          "github-token",
+          "GitHub token",
+          Pattern.compile("\\b(gh[pousr]_[0-9A-Za-z]{36,})"),
+          false,
+          Severity.CRITICAL,
+          List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_"));
+  public static final Kind SLACK_TOKEN =
+      new Kind(
+          "slack-token",
+          "Slack token",
+          Pattern.compile("\\b(xox[baprs]-[0-9A-Za-z-]{10,})"),
+          false,
+          Severity.HIGH,
+          List.of("xox"));
+  public static final Kind DSN_PASSWORD =
+      new Kind(
+          "dsn-password",
+          "password in a connection URL",
+          Pattern.compile(
+              "\\b(?:postgres(?:ql)?|mysql|redis|amqp|mongodb)://[^:/\\s'\"]+:([^@/\\s'\"]{4,})@"),
+          false,
+          Severity.HIGH,
+          List.of("://"));
+  public static final Kind PASSWORD_LITERAL =
+      new Kind(
+          "password-literal",
+          "password literal",
+          Pattern.compile(
+              "(?i)\\b\\w*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_KEY)\\w*['\"]?\\]?\\s*(?:=|:)\\s*"
+                  + "(?:os\\.environ\\.get\\([^,]+,\\s*)?['\"]([^'\"\\s]{8,})['\"]"),
+          true,
+          Severity.HIGH,
+          List.of("password", "passwd", "secret", "token", "api_key"));
+  public static final Kind ENV_ASSIGNMENT =
+      new Kind(
+          "env-assignment",
+          "secret in a .env file",
+          Pattern.compile(
+              "(?i)^\\s*\\w*(?:PASSWORD|SECRET|TOKEN|KEY)\\w*\\s*=\\s*['\"]?([^'\"\\s#]{8,})"),
+          true,
+          Severity.HIGH,
+          List.of());
+
   /**
    * How scanners that are not secret scanners quote what they found: bandit's B105-B107 "Possible
    * hardcoded password: 'hunter2'", semgrep's and SonarQube's "Hardcoded secret ... : 'x'". Any
    * length: a tool already judged it to be a password.
    */
-  public static final Kind REPORTED_PASSWORD = new Kind("reported-password", "password quoted by a scanner",
-      Pattern.compile("(?i)hard-?coded[^:'\"\\n]{0,40}?(?:password|passwd|secret|token|key|credential)s?"
-          + "(?:[ _-](?:string|funcarg|default|argument))?\\s*:\\s*['\"]([^'\"\\n]{1,200})['\"]"),
-      false, Severity.HIGH, List.of("hardcoded", "hard-coded"));
+  public static final Kind REPORTED_PASSWORD =
+      new Kind(
+          "reported-password",
+          "password quoted by a scanner",
+          Pattern.compile(
+              "(?i)hard-?coded[^:'\"\\n]{0,40}?(?:password|passwd|secret|token|key|credential)s?"
+                  + "(?:[ _-](?:string|funcarg|default|argument))?\\s*:\\s*['\"]([^'\"\\n]{1,200})['\"]"),
+          false,
+          Severity.HIGH,
+          List.of("hardcoded", "hard-coded"));
 
-  /** Every kind, most specific first (one finding per secret goes to the first kind that sees it). */
-  public static final List<Kind> KINDS = List.of(AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, PRIVATE_KEY, STRIPE_KEY,
-      GITHUB_TOKEN, SLACK_TOKEN, DSN_PASSWORD, PASSWORD_LITERAL, ENV_ASSIGNMENT, REPORTED_PASSWORD);
+  /**
+   * Every kind, most specific first (one finding per secret goes to the first kind that sees it).
+   */
+  public static final List<Kind> KINDS =
+      List.of(
+          AWS_ACCESS_KEY_ID,
+          AWS_SECRET_ACCESS_KEY,
+          PRIVATE_KEY,
+          STRIPE_KEY,
+          GITHUB_TOKEN,
+          SLACK_TOKEN,
+          DSN_PASSWORD,
+          PASSWORD_LITERAL,
+          ENV_ASSIGNMENT,
+          REPORTED_PASSWORD);
 
   private static final Pattern KEY_BLOCK_END = Pattern.compile("-----END [A-Z ]*PRIVATE KEY-----");
+
   /** What replaces the lines of a private key block in anything shown. */
   public static final String HIDDEN_KEY_LINE = "[hidden: part of a private key]";
 
@@ -101,8 +180,11 @@ public final class SecretDetector {
   /** The flavour of a repo file, from its name. */
   public static Flavour flavourOf(String path) {
     String name = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
-    if (name.equals(".env") || name.startsWith(".env.") && !name.endsWith(".example") && !name.endsWith(".sample")
-        && !name.endsWith(".template")) {
+    if (name.equals(".env")
+        || name.startsWith(".env.")
+            && !name.endsWith(".example")
+            && !name.endsWith(".sample")
+            && !name.endsWith(".template")) {
       return Flavour.ENV_FILE;
     }
     return name.endsWith(".py") || name.endsWith(".pyw") ? Flavour.PYTHON : Flavour.OTHER_FILE;
@@ -149,7 +231,7 @@ public final class SecretDetector {
     if (hits.isEmpty()) {
       return line;
     }
-    hits.sort(java.util.Comparator.comparingInt(Hit::start));
+    hits.sort(Comparator.comparingInt(Hit::start));
     StringBuilder sb = new StringBuilder(line.length());
     int at = 0;
     for (Hit h : hits) {

@@ -8,7 +8,8 @@ import java.util.List;
 /** Test coverage per file, from coverage imports; the latest import that measured a file wins. */
 public final class CoverageRepository {
   /** One file's coverage. */
-  public record FileCoverage(String path, boolean inRepo, int statements, int covered, int branches, int coveredBranches) {
+  public record FileCoverage(
+      String path, boolean inRepo, int statements, int covered, int branches, int coveredBranches) {
     public double percent() {
       return statements == 0 ? 100.0 : 100.0 * covered / statements;
     }
@@ -20,11 +21,19 @@ public final class CoverageRepository {
     this.c = c;
   }
 
-  public void save(long importId, String path, boolean inRepo, int statements, int covered, int branches, int coveredBranches)
+  public void save(
+      long importId,
+      String path,
+      boolean inRepo,
+      int statements,
+      int covered,
+      int branches,
+      int coveredBranches)
       throws SQLException {
-    try (var ps = c.prepareStatement(
-        "INSERT OR REPLACE INTO file_coverage(import_id, path, in_repo, statements, covered, branches, covered_branches)"
-            + " VALUES (?,?,?,?,?,?,?)")) {
+    try (var ps =
+        c.prepareStatement(
+            "INSERT OR REPLACE INTO file_coverage(import_id, path, in_repo, statements, covered, branches, covered_branches)"
+                + " VALUES (?,?,?,?,?,?,?)")) {
       ps.setLong(1, importId);
       ps.setString(2, path);
       ps.setInt(3, inRepo ? 1 : 0);
@@ -45,9 +54,17 @@ public final class CoverageRepository {
   /** Every file's coverage from the newest import that measured it, by path. */
   public List<FileCoverage> latest() throws SQLException {
     List<FileCoverage> out = new ArrayList<>();
-    try (var ps = c.prepareStatement(LATEST); var rs = ps.executeQuery()) {
+    try (var ps = c.prepareStatement(LATEST);
+        var rs = ps.executeQuery()) {
       while (rs.next()) {
-        out.add(new FileCoverage(rs.getString(1), rs.getInt(2) == 1, rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)));
+        out.add(
+            new FileCoverage(
+                rs.getString(1),
+                rs.getInt(2) == 1,
+                rs.getInt(3),
+                rs.getInt(4),
+                rs.getInt(5),
+                rs.getInt(6)));
       }
     }
     return out;

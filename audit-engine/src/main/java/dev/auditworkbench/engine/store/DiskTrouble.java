@@ -13,6 +13,7 @@ import java.util.Optional;
 final class DiskTrouble {
   /** SQLite's result codes (primary): SQLITE_READONLY, SQLITE_FULL. */
   private static final int SQLITE_READONLY = 8;
+
   private static final int SQLITE_FULL = 13;
 
   private DiskTrouble() {}
@@ -21,13 +22,22 @@ final class DiskTrouble {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String message = String.valueOf(t.getMessage());
       int code = t instanceof SQLException sql ? sql.getErrorCode() & 0xff : -1;
-      if (code == SQLITE_FULL || message.contains("No space left on device") || message.contains("SQLITE_FULL")
+      if (code == SQLITE_FULL
+          || message.contains("No space left on device")
+          || message.contains("SQLITE_FULL")
           || message.contains("Disk quota exceeded")) {
-        return Optional.of(new ProjectFileException(project, "the disk holding it is full (" + firstLine(message)
-            + "); free some space and try again. Nothing was changed", e));
+        return Optional.of(
+            new ProjectFileException(
+                project,
+                "the disk holding it is full ("
+                    + firstLine(message)
+                    + "); free some space and try again. Nothing was changed",
+                e));
       }
-      if (t instanceof ReadOnlyFileSystemException || t instanceof AccessDeniedException
-          || message.contains("Read-only file system") || code == SQLITE_READONLY) {
+      if (t instanceof ReadOnlyFileSystemException
+          || t instanceof AccessDeniedException
+          || message.contains("Read-only file system")
+          || code == SQLITE_READONLY) {
         return Optional.of(new ProjectReadOnlyException(project, e));
       }
     }

@@ -2,6 +2,7 @@ package dev.auditworkbench.engine.store;
 
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Confidence;
+import dev.auditworkbench.engine.model.CweFamily;
 import dev.auditworkbench.engine.model.DismissReason;
 import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Finding;
@@ -19,13 +20,16 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Findings and the tools that reported them. What tools say (title, severity, location, evidence)
@@ -67,7 +71,10 @@ public final class FindingRepository implements AutoCloseable {
     }
   }
 
-  /** Findings of other tools at a path and line; runs once per imported result, so it must use an index. */
+  /**
+   * Findings of other tools at a path and line; runs once per imported result, so it must use an
+   * index.
+   */
   static final String SAME_PLACE =
       "SELECT f.id, f.cwe FROM findings f WHERE f.path = ? AND f.start_line = ? AND f.category = ?"
           + " AND EXISTS (SELECT 1 FROM finding_sources s WHERE s.finding_id = f.id AND s.tool <> ?) ORDER BY f.id";
@@ -77,7 +84,8 @@ public final class FindingRepository implements AutoCloseable {
    * dev.auditworkbench.engine.model.CweFamily}) with {@code raw}: the same problem reported twice.
    * Only findings with a path and a line are matched.
    */
-  public OptionalLong sameProblemElsewhere(RawFinding raw, Location loc, String tool) throws SQLException {
+  public OptionalLong sameProblemElsewhere(RawFinding raw, Location loc, String tool)
+      throws SQLException {
     if (loc.path() == null || loc.startLine() == 0 || raw.cwe().isEmpty()) {
       return OptionalLong.empty();
     }
@@ -91,7 +99,7 @@ public final class FindingRepository implements AutoCloseable {
     try (var rs = samePlace.executeQuery()) {
       while (rs.next()) {
         for (int cwe : Json.ints(rs.getString(2))) {
-          if (dev.auditworkbench.engine.model.CweFamily.sameAsAny(cwe, raw.cwe())) {
+          if (CweFamily.sameAsAny(cwe, raw.cwe())) {
             return OptionalLong.of(rs.getLong(1));
           }
         }
@@ -104,14 +112,19 @@ public final class FindingRepository implements AutoCloseable {
    * A finding of another tool, still reported, whose rule is one of {@code ruleKeys} (the same
    * Django setting under another tool's rule): the first one, with whether it has a path.
    */
-  public Optional<long[]> sameRuleOtherTool(List<String> ruleKeys, String tool) throws SQLException {
+  public Optional<long[]> sameRuleOtherTool(List<String> ruleKeys, String tool)
+      throws SQLException {
     if (ruleKeys.isEmpty()) {
       return Optional.empty();
     }
-    String marks = String.join(", ", java.util.Collections.nCopies(ruleKeys.size(), "?"));
-    try (var ps = c.prepareStatement("SELECT f.id, f.path IS NOT NULL FROM findings f WHERE f.rule_id IN (" + marks + ")"
-        + " AND f.gone_since_import IS NULL"
-        + " AND EXISTS (SELECT 1 FROM finding_sources s WHERE s.finding_id = f.id AND s.tool <> ?) ORDER BY f.id")) {
+    String marks = String.join(", ", Collections.nCopies(ruleKeys.size(), "?"));
+    try (var ps =
+        c.prepareStatement(
+            "SELECT f.id, f.path IS NOT NULL FROM findings f WHERE f.rule_id IN ("
+                + marks
+                + ")"
+                + " AND f.gone_since_import IS NULL"
+                + " AND EXISTS (SELECT 1 FROM finding_sources s WHERE s.finding_id = f.id AND s.tool <> ?) ORDER BY f.id")) {
       int i = 1;
       for (String k : ruleKeys) {
         ps.setString(i++, k);
@@ -125,7 +138,8 @@ public final class FindingRepository implements AutoCloseable {
 
   /** Whether {@code tool} already reported this finding in an earlier import. */
   public boolean reportedBy(long findingId, String tool) throws SQLException {
-    try (var ps = c.prepareStatement("SELECT 1 FROM finding_sources WHERE finding_id = ? AND tool = ?")) {
+    try (var ps =
+        c.prepareStatement("SELECT 1 FROM finding_sources WHERE finding_id = ? AND tool = ?")) {
       ps.setLong(1, findingId);
       ps.setString(2, tool);
       try (var rs = ps.executeQuery()) {
@@ -136,8 +150,9 @@ public final class FindingRepository implements AutoCloseable {
 
   /** Marks a finding as seen by this import without changing what the first tool said. */
   public void touch(long id, long importId, Instant at) throws SQLException {
-    try (var ps = c.prepareStatement(
-        "UPDATE findings SET last_seen_import = ?, last_seen_at = ?, gone_since_import = NULL WHERE id = ?")) {
+    try (var ps =
+        c.prepareStatement(
+            "UPDATE findings SET last_seen_import = ?, last_seen_at = ?, gone_since_import = NULL WHERE id = ?")) {
       ps.setLong(1, importId);
       ps.setString(2, at.toString());
       ps.setLong(3, id);
@@ -226,7 +241,8 @@ public final class FindingRepository implements AutoCloseable {
               "INSERT INTO finding_sources(finding_id, tool, native_rule_id, first_import_id,"
                   + " last_import_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT(finding_id, tool) DO UPDATE"
                   + " SET native_rule_id = CASE"
-                  // Two rules of one tool in one import about one problem (bandit's B308 and B703): both named.
+                  // Two rules of one tool in one import about one problem (bandit's B308 and B703):
+                  // both named.
                   + " WHEN finding_sources.last_import_id = excluded.last_import_id"
                   + " AND instr(', ' || coalesce(finding_sources.native_rule_id, '') || ', ',"
                   + " ', ' || coalesce(excluded.native_rule_id, '') || ', ') = 0"
@@ -263,13 +279,15 @@ public final class FindingRepository implements AutoCloseable {
         }
         ps.executeBatch();
       }
-      inScope = " AND finding_id IN (SELECT id FROM findings WHERE path IN (SELECT path FROM temp.gone_scope))";
+      inScope =
+          " AND finding_id IN (SELECT id FROM findings WHERE path IN (SELECT path FROM temp.gone_scope))";
     }
     int gone;
     try (var ps =
         c.prepareStatement(
             "UPDATE finding_sources SET gone_since_import = ?"
-                + " WHERE tool = ? AND last_import_id < ? AND gone_since_import IS NULL" + inScope)) {
+                + " WHERE tool = ? AND last_import_id < ? AND gone_since_import IS NULL"
+                + inScope)) {
       ps.setLong(1, importId);
       ps.setString(2, tool);
       ps.setLong(3, importId);
@@ -291,8 +309,9 @@ public final class FindingRepository implements AutoCloseable {
   }
 
   /**
-   * Sets a finding's confidence from evidence another analysis found (a static N+1 hint that a trace
-   * confirmed); the finding's own tool sets it back on its next run, and the evidence then again.
+   * Sets a finding's confidence from evidence another analysis found (a static N+1 hint that a
+   * trace confirmed); the finding's own tool sets it back on its next run, and the evidence then
+   * again.
    */
   public void setConfidence(long id, Confidence confidence) throws SQLException {
     try (var ps = c.prepareStatement("UPDATE findings SET confidence = ? WHERE id = ?")) {
@@ -332,17 +351,21 @@ public final class FindingRepository implements AutoCloseable {
   private static final String SECRET_TOOLS = "'gitleaks', 'trufflehog'";
 
   /**
-   * "path:line" for every line on which some finding says a secret is (the secrets rule's, a
-   * secret scanner's, a tool's hard-coded password or key: CWE-798, 259, 321), so that no excerpt quotes those lines even
-   * when the secret has a shape the shared detector does not know.
+   * "path:line" for every line on which some finding says a secret is (the secrets rule's, a secret
+   * scanner's, a tool's hard-coded password or key: CWE-798, 259, 321), so that no excerpt quotes
+   * those lines even when the secret has a shape the shared detector does not know.
    */
   public Set<String> secretPlaces() throws SQLException {
-    Set<String> out = new java.util.HashSet<>();
+    Set<String> out = new HashSet<>();
     try (var st = c.createStatement();
-        var rs = st.executeQuery("SELECT path, start_line, end_line FROM findings WHERE path IS NOT NULL"
-            + " AND start_line > 0 AND (rule_id LIKE '%secret%' OR rule_id LIKE '%password%'"
-            + " OR cwe LIKE '%798%' OR cwe LIKE '%259%' OR cwe LIKE '%321%'"
-            + " OR id IN (SELECT finding_id FROM finding_sources WHERE tool IN (" + SECRET_TOOLS + ")))")) {
+        var rs =
+            st.executeQuery(
+                "SELECT path, start_line, end_line FROM findings WHERE path IS NOT NULL"
+                    + " AND start_line > 0 AND (rule_id LIKE '%secret%' OR rule_id LIKE '%password%'"
+                    + " OR cwe LIKE '%798%' OR cwe LIKE '%259%' OR cwe LIKE '%321%'"
+                    + " OR id IN (SELECT finding_id FROM finding_sources WHERE tool IN ("
+                    + SECRET_TOOLS
+                    + ")))")) {
       while (rs.next()) {
         int start = rs.getInt(2);
         int end = Math.min(Math.max(start, rs.getInt(3)), start + 50);
@@ -363,8 +386,10 @@ public final class FindingRepository implements AutoCloseable {
   }
 
   /** {@link #DISPLAY_ORDER} in SQL. */
-  private static final String DISPLAY_ORDER_SQL = " ORDER BY CASE severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1"
-      + " WHEN 'MEDIUM' THEN 2 WHEN 'LOW' THEN 3 ELSE 4 END, coalesce(path, ''), start_line, fingerprint";
+  private static final String DISPLAY_ORDER_SQL =
+      " ORDER BY CASE severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1"
+          + " WHEN 'MEDIUM' THEN 2 WHEN 'LOW' THEN 3 ELSE 4 END, coalesce(path, ''), start_line, fingerprint";
+
   private static final char UNIT = '\u001f';
   private static final char RECORD = '\u001e';
 
@@ -373,13 +398,20 @@ public final class FindingRepository implements AutoCloseable {
    * listings of projects with hundreds of thousands of findings. Each finding's sources come with
    * it in the same row.
    */
-  public void forEach(java.util.function.Consumer<Finding> action) throws SQLException {
-    String sources = "(SELECT group_concat(s.tool || char(31) || coalesce(i.tool_version, '') || char(31)"
-        + " || coalesce(s.native_rule_id, '') || char(31) || s.first_import_id || char(31) || s.last_import_id"
-        + " || char(31) || coalesce(s.gone_since_import, 0), char(30)) FROM (SELECT * FROM finding_sources"
-        + " WHERE finding_id = findings.id ORDER BY first_import_id, tool) s JOIN imports i ON i.id = s.last_import_id)";
-    try (var ps = c.prepareStatement("SELECT " + COLUMNS + ", " + sources + " AS packed_sources FROM findings"
-        + DISPLAY_ORDER_SQL)) {
+  public void forEach(Consumer<Finding> action) throws SQLException {
+    String sources =
+        "(SELECT group_concat(s.tool || char(31) || coalesce(i.tool_version, '') || char(31)"
+            + " || coalesce(s.native_rule_id, '') || char(31) || s.first_import_id || char(31) || s.last_import_id"
+            + " || char(31) || coalesce(s.gone_since_import, 0), char(30)) FROM (SELECT * FROM finding_sources"
+            + " WHERE finding_id = findings.id ORDER BY first_import_id, tool) s JOIN imports i ON i.id = s.last_import_id)";
+    try (var ps =
+        c.prepareStatement(
+            "SELECT "
+                + COLUMNS
+                + ", "
+                + sources
+                + " AS packed_sources FROM findings"
+                + DISPLAY_ORDER_SQL)) {
       ps.setFetchSize(1000);
       try (var rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -396,19 +428,29 @@ public final class FindingRepository implements AutoCloseable {
     List<SourceRef> out = new ArrayList<>();
     for (String one : packed.split(String.valueOf(RECORD))) {
       String[] f = one.split(String.valueOf(UNIT), -1);
-      out.add(new SourceRef(f[0], f[1].isEmpty() ? null : f[1], f[2], Long.parseLong(f[3]), Long.parseLong(f[4]),
-          Long.parseLong(f[5])));
+      out.add(
+          new SourceRef(
+              f[0],
+              f[1].isEmpty() ? null : f[1],
+              f[2],
+              Long.parseLong(f[3]),
+              Long.parseLong(f[4]),
+              Long.parseLong(f[5])));
     }
     return out;
   }
 
-  /** How many findings have each value of {@code column} (status or severity), counted by the database. */
+  /**
+   * How many findings have each value of {@code column} (status or severity), counted by the
+   * database.
+   */
   public Map<String, Integer> countBy(String column) throws SQLException {
     if (!column.equals("status") && !column.equals("severity")) {
       throw new IllegalArgumentException("not a countable column: " + column);
     }
     Map<String, Integer> out = new HashMap<>();
-    try (var st = c.createStatement(); var rs = st.executeQuery("SELECT " + column + ", count(*) FROM findings GROUP BY 1")) {
+    try (var st = c.createStatement();
+        var rs = st.executeQuery("SELECT " + column + ", count(*) FROM findings GROUP BY 1")) {
       while (rs.next()) {
         out.put(rs.getString(1), rs.getInt(2));
       }
@@ -453,7 +495,8 @@ public final class FindingRepository implements AutoCloseable {
     return out;
   }
 
-  private Map<Long, List<SourceRef>> sources(String findingWhere, Binder binder) throws SQLException {
+  private Map<Long, List<SourceRef>> sources(String findingWhere, Binder binder)
+      throws SQLException {
     String sql =
         "SELECT s.finding_id, s.tool, i.tool_version, s.native_rule_id, s.first_import_id,"
             + " s.last_import_id, s.gone_since_import FROM finding_sources s"
@@ -524,7 +567,8 @@ public final class FindingRepository implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    for (PreparedStatement ps : new PreparedStatement[] {byFingerprint, insert, refresh, source, samePlace}) {
+    for (PreparedStatement ps :
+        new PreparedStatement[] {byFingerprint, insert, refresh, source, samePlace}) {
       if (ps != null) {
         ps.close();
       }

@@ -11,7 +11,6 @@ import java.util.List;
 public final class HistoryRepository {
 
   /** One change of one field. */
-
   private final Connection c;
 
   public HistoryRepository(Connection c) {

@@ -23,7 +23,8 @@ public final class ImportRepository {
   }
 
   /** Starts an import record; its counts are filled by {@link #finish}. */
-  public long begin(String fileName, String filePath, String sha256, String format, String tool, Instant at)
+  public long begin(
+      String fileName, String filePath, String sha256, String format, String tool, Instant at)
       throws SQLException {
     try (var ps =
         c.prepareStatement(
@@ -74,7 +75,9 @@ public final class ImportRepository {
   public Optional<ImportRecord> findSame(String sha256, String format) throws SQLException {
     try (var ps =
         c.prepareStatement(
-            "SELECT " + COLUMNS + " FROM imports WHERE sha256 = ? AND format = ? ORDER BY id LIMIT 1")) {
+            "SELECT "
+                + COLUMNS
+                + " FROM imports WHERE sha256 = ? AND format = ? ORDER BY id LIMIT 1")) {
       ps.setString(1, sha256);
       ps.setString(2, format);
       try (var rs = ps.executeQuery()) {

@@ -1,6 +1,8 @@
 package dev.auditworkbench.engine.store;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.auditworkbench.engine.model.Evidence;
@@ -12,9 +14,13 @@ final class Json {
    * Reads back what older versions stored without a size cap (a 21 MB message once made every
    * project command fail on Jackson's default 20 M-character limit).
    */
-  private static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-      .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
-          .maxStringLength(Integer.MAX_VALUE).build()).build());
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper(
+          JsonFactory.builder()
+              .streamReadConstraints(
+                  StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+              .build());
+
   private static final TypeReference<List<Integer>> INTS = new TypeReference<>() {};
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
   private static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() {};
@@ -29,7 +35,9 @@ final class Json {
     }
   }
 
-  /** A list column; a damaged one reads as empty rather than making the whole project unreadable. */
+  /**
+   * A list column; a damaged one reads as empty rather than making the whole project unreadable.
+   */
   static List<Integer> ints(String json) {
     try {
       return read(json, INTS);
@@ -46,13 +54,22 @@ final class Json {
     }
   }
 
-  /** A finding's evidence; a damaged column becomes one line saying so, never a project that cannot open. */
+  /**
+   * A finding's evidence; a damaged column becomes one line saying so, never a project that cannot
+   * open.
+   */
   static List<Evidence> evidence(String json) {
     try {
       return read(json, EVIDENCE);
     } catch (IllegalStateException e) {
-      return List.of(new Evidence(Evidence.Kind.TEXT, "[the stored evidence could not be read: "
-          + (e.getCause() == null ? e.getMessage() : e.getCause().getClass().getSimpleName()) + "]"));
+      return List.of(
+          new Evidence(
+              Evidence.Kind.TEXT,
+              "[the stored evidence could not be read: "
+                  + (e.getCause() == null
+                      ? e.getMessage()
+                      : e.getCause().getClass().getSimpleName())
+                  + "]"));
     }
   }
 
@@ -60,8 +77,10 @@ final class Json {
     try {
       return MAPPER.readValue(json, type);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("damaged JSON column: "
-          + (json == null ? "null" : json.substring(0, Math.min(200, json.length()))), e);
+      throw new IllegalStateException(
+          "damaged JSON column: "
+              + (json == null ? "null" : json.substring(0, Math.min(200, json.length()))),
+          e);
     }
   }
 }

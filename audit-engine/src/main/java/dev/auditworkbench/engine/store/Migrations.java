@@ -17,12 +17,24 @@ import java.util.List;
  */
 final class Migrations {
   static final List<String> SCRIPTS =
-      List.of("V001__init.sql", "V002__finding_history.sql", "V003__repo_scans.sql", "V004__file_coverage.sql",
-          "V005__query_traces.sql", "V006__plan.sql", "V007__query_lines.sql", "V008__board.sql",
-          "V009__package_releases.sql", "V010__lookup_indexes.sql", "V011__mask_stored_secrets.sql");
+      List.of(
+          "V001__init.sql",
+          "V002__finding_history.sql",
+          "V003__repo_scans.sql",
+          "V004__file_coverage.sql",
+          "V005__query_traces.sql",
+          "V006__plan.sql",
+          "V007__query_lines.sql",
+          "V008__board.sql",
+          "V009__package_releases.sql",
+          "V010__lookup_indexes.sql",
+          "V011__mask_stored_secrets.sql");
 
   static final int LATEST = SCRIPTS.size();
-  /** The version whose step is Java, not SQL: texts stored before imports masked secrets are masked. */
+
+  /**
+   * The version whose step is Java, not SQL: texts stored before imports masked secrets are masked.
+   */
   private static final int MASK_STORED_SECRETS = 11;
 
   private Migrations() {}
@@ -56,14 +68,16 @@ final class Migrations {
   }
 
   /**
-   * Masks, with the shared detector, the secrets in what earlier versions stored unmasked from tools
-   * that are not secret scanners (titles, descriptions, symbols, evidence).
+   * Masks, with the shared detector, the secrets in what earlier versions stored unmasked from
+   * tools that are not secret scanners (titles, descriptions, symbols, evidence).
    */
   private static void maskStoredSecrets(Connection c) throws SQLException {
     try (Statement st = c.createStatement();
         var rs = st.executeQuery("SELECT id, title, description, symbol, evidence FROM findings");
-        var update = c.prepareStatement("UPDATE findings SET title = ?, description = ?, symbol = ?, evidence = ?"
-            + " WHERE id = ?")) {
+        var update =
+            c.prepareStatement(
+                "UPDATE findings SET title = ?, description = ?, symbol = ?, evidence = ?"
+                    + " WHERE id = ?")) {
       while (rs.next()) {
         String[] before = {rs.getString(2), rs.getString(3), rs.getString(4)};
         String[] after = new String[3];
@@ -75,8 +89,10 @@ final class Migrations {
         String evidence = rs.getString(5);
         String maskedEvidence = evidence;
         try {
-          List<Evidence> items = Json.evidence(evidence).stream()
-              .map(e -> new Evidence(e.kind(), SecretDetector.maskText(e.text()))).toList();
+          List<Evidence> items =
+              Json.evidence(evidence).stream()
+                  .map(e -> new Evidence(e.kind(), SecretDetector.maskText(e.text())))
+                  .toList();
           maskedEvidence = Json.write(items);
           changed |= !items.equals(Json.evidence(evidence));
         } catch (RuntimeException e) {

@@ -22,8 +22,10 @@ public final class PlanRepository {
       }
       return;
     }
-    try (var ps = c.prepareStatement("INSERT INTO work_group(fingerprint, name) VALUES (?, ?)"
-        + " ON CONFLICT(fingerprint) DO UPDATE SET name = excluded.name")) {
+    try (var ps =
+        c.prepareStatement(
+            "INSERT INTO work_group(fingerprint, name) VALUES (?, ?)"
+                + " ON CONFLICT(fingerprint) DO UPDATE SET name = excluded.name")) {
       ps.setString(1, fingerprint);
       ps.setString(2, name);
       ps.executeUpdate();
@@ -44,8 +46,10 @@ public final class PlanRepository {
       }
       return;
     }
-    try (var ps = c.prepareStatement("INSERT INTO phase_override(item, phase) VALUES (?, ?)"
-        + " ON CONFLICT(item) DO UPDATE SET phase = excluded.phase")) {
+    try (var ps =
+        c.prepareStatement(
+            "INSERT INTO phase_override(item, phase) VALUES (?, ?)"
+                + " ON CONFLICT(item) DO UPDATE SET phase = excluded.phase")) {
       ps.setString(1, item);
       ps.setString(2, phase);
       ps.executeUpdate();
@@ -59,7 +63,8 @@ public final class PlanRepository {
 
   private Map<String, String> pairs(String sql) throws SQLException {
     Map<String, String> out = new LinkedHashMap<>();
-    try (var ps = c.prepareStatement(sql); var rs = ps.executeQuery()) {
+    try (var ps = c.prepareStatement(sql);
+        var rs = ps.executeQuery()) {
       while (rs.next()) {
         out.put(rs.getString(1), rs.getString(2));
       }

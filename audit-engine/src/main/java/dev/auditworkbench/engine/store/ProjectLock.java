@@ -36,10 +36,16 @@ final class ProjectLock implements AutoCloseable {
     try {
       channel =
           FileChannel.open(
-              lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+              lockFile,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE);
     } catch (IOException e) {
-      throw DiskTrouble.classify(project, e).orElseGet(
-          () -> new ProjectFileException(project, "cannot create lock file " + lockFile + ": " + e.getMessage(), e));
+      throw DiskTrouble.classify(project, e)
+          .orElseGet(
+              () ->
+                  new ProjectFileException(
+                      project, "cannot create lock file " + lockFile + ": " + e.getMessage(), e));
     }
     try {
       FileLock lock = channel.tryLock();
@@ -56,8 +62,11 @@ final class ProjectLock implements AutoCloseable {
     } catch (IOException e) {
       closeQuietly(channel);
       deleteQuietly(lockFile);
-      throw DiskTrouble.classify(project, e).orElseGet(
-          () -> new ProjectFileException(project, "cannot lock " + lockFile + ": " + e.getMessage(), e));
+      throw DiskTrouble.classify(project, e)
+          .orElseGet(
+              () ->
+                  new ProjectFileException(
+                      project, "cannot lock " + lockFile + ": " + e.getMessage(), e));
     }
   }
 

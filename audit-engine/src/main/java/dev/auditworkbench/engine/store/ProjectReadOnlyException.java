@@ -10,6 +10,9 @@ public final class ProjectReadOnlyException extends ProjectFileException {
   private static final long serialVersionUID = 1L;
 
   public ProjectReadOnlyException(Path file, Throwable cause) {
-    super(file, "is on read-only media; it can be read (info, findings, report) but not changed", cause);
+    super(
+        file,
+        "is on read-only media; it can be read (info, findings, report) but not changed",
+        cause);
   }
 }

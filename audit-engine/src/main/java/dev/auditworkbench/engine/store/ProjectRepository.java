@@ -50,6 +50,9 @@ public final class ProjectRepository {
     Map<String, String> m = all();
     String repo = m.getOrDefault("repo", "");
     return new ProjectInfo(
-        m.get("client"), m.get("engagement"), m.get("auditor"), repo.isEmpty() ? null : Path.of(repo));
+        m.get("client"),
+        m.get("engagement"),
+        m.get("auditor"),
+        repo.isEmpty() ? null : Path.of(repo));
   }
 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,17 +14,20 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
 
 /**
- * One audit project: a single SQLite file. Opening it locks it against other processes, checks
- * it, and migrates an older schema after taking a backup copy. Every change goes through {@link
+ * One audit project: a single SQLite file. Opening it locks it against other processes, checks it,
+ * and migrates an older schema after taking a backup copy. Every change goes through {@link
  * #write}, one transaction that lands whole or not at all.
  *
  * <p>One connection, used by one thread at a time (methods are synchronized); WAL mode keeps
  * readers of other tools (the sqlite3 shell, a backup) consistent while it is open.
  */
 public final class ProjectStore implements AutoCloseable {
-  private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SQLITE_MAGIC =
+      "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
   private final Path file;
   private final Connection connection;
@@ -52,7 +56,8 @@ public final class ProjectStore implements AutoCloseable {
       throw new ProjectFileException(absolute, "already exists; open it, or choose another name");
     }
     if (absolute.getParent() != null && !Files.isDirectory(absolute.getParent())) {
-      throw new ProjectFileException(absolute, "folder " + absolute.getParent() + " does not exist");
+      throw new ProjectFileException(
+          absolute, "folder " + absolute.getParent() + " does not exist");
     }
     ProjectLock lock = ProjectLock.acquire(absolute);
     Connection c = null;
@@ -65,10 +70,11 @@ public final class ProjectStore implements AutoCloseable {
       Migrations.migrate(c, 0, Migrations.LATEST);
       configure(c);
       ProjectStore store = new ProjectStore(absolute, c, lock, null);
-      store.write(conn -> {
-        new ProjectRepository(conn).saveInfo(info, clock.instant());
-        return null;
-      });
+      store.write(
+          conn -> {
+            new ProjectRepository(conn).saveInfo(info, clock.instant());
+            return null;
+          });
       return store;
     } catch (SQLException | RuntimeException e) {
       closeQuietly(c);
@@ -107,8 +113,13 @@ public final class ProjectStore implements AutoCloseable {
     } catch (SQLException e) {
       closeQuietly(c);
       lock.close();
-      throw DiskTrouble.classify(absolute, e).orElseGet(() -> new ProjectFileException(
-          absolute, "project file is damaged or unreadable (" + e.getMessage() + ")", e));
+      throw DiskTrouble.classify(absolute, e)
+          .orElseGet(
+              () ->
+                  new ProjectFileException(
+                      absolute,
+                      "project file is damaged or unreadable (" + e.getMessage() + ")",
+                      e));
     }
   }
 
@@ -124,23 +135,30 @@ public final class ProjectStore implements AutoCloseable {
     checkHeader(absolute);
     Connection c = null;
     try {
-      org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+      SQLiteConfig config = new SQLiteConfig();
       config.setReadOnly(true);
-      config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
-      c = config.createConnection("jdbc:sqlite:" + absolute.toUri().toString().replaceFirst("^file:/+", "file:/")
-          + "?immutable=1");
+      config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+      c =
+          config.createConnection(
+              "jdbc:sqlite:"
+                  + absolute.toUri().toString().replaceFirst("^file:/+", "file:/")
+                  + "?immutable=1");
       int version = Migrations.userVersion(c);
       checkIsProject(c, absolute, version);
       if (version < Migrations.LATEST) {
-        throw new ProjectFileException(absolute, "was written by an older version (schema " + version
-            + ") and is on read-only media; copy it somewhere writable to open it");
+        throw new ProjectFileException(
+            absolute,
+            "was written by an older version (schema "
+                + version
+                + ") and is on read-only media; copy it somewhere writable to open it");
       }
       ProjectStore store = new ProjectStore(absolute, c, null, null);
       store.readOnly = true;
       return store;
     } catch (SQLException e) {
       closeQuietly(c);
-      throw new ProjectFileException(absolute, "project file is damaged or unreadable (" + e.getMessage() + ")", e);
+      throw new ProjectFileException(
+          absolute, "project file is damaged or unreadable (" + e.getMessage() + ")", e);
     } catch (ProjectFileException e) {
       closeQuietly(c);
       throw e;
@@ -162,10 +180,10 @@ public final class ProjectStore implements AutoCloseable {
 
   /**
    * Holds SQLite's exclusive lock on the database file itself for as long as the project is open.
-   * The lock file beside the project names who holds it, but it goes by the path: a hard link, a bind
-   * mount or a second name for the same file would slip past it and two writers would each report
-   * success while one import was silently lost. The database's own lock is on the file, whatever
-   * its name.
+   * The lock file beside the project names who holds it, but it goes by the path: a hard link, a
+   * bind mount or a second name for the same file would slip past it and two writers would each
+   * report success while one import was silently lost. The database's own lock is on the file,
+   * whatever its name.
    */
   private static void lockFile(Connection c, Path file) throws SQLException, ProjectFileException {
     try (Statement st = c.createStatement()) {
@@ -175,9 +193,11 @@ public final class ProjectStore implements AutoCloseable {
       st.execute("COMMIT");
       st.execute("PRAGMA busy_timeout = 5000");
     } catch (SQLException e) {
-      if (e.getErrorCode() == 5 || String.valueOf(e.getMessage()).contains("SQLITE_BUSY")
+      if (e.getErrorCode() == 5
+          || String.valueOf(e.getMessage()).contains("SQLITE_BUSY")
           || String.valueOf(e.getMessage()).contains("locked")) {
-        throw new ProjectLockedException(file, "by another process, perhaps through another name or link to the same file");
+        throw new ProjectLockedException(
+            file, "by another process, perhaps through another name or link to the same file");
       }
       throw e;
     }
@@ -205,13 +225,15 @@ public final class ProjectStore implements AutoCloseable {
     }
   }
 
-  private static void quickCheck(Connection c, Path file) throws SQLException, ProjectFileException {
+  private static void quickCheck(Connection c, Path file)
+      throws SQLException, ProjectFileException {
     try (Statement st = c.createStatement();
         var rs = st.executeQuery("PRAGMA quick_check")) {
       String first = rs.next() ? rs.getString(1) : "no answer";
       if (!"ok".equals(first)) {
         throw new ProjectFileException(
-            file, "project file is damaged (integrity check: " + first + "); restore a backup copy");
+            file,
+            "project file is damaged (integrity check: " + first + "); restore a backup copy");
       }
     }
   }
@@ -237,8 +259,8 @@ public final class ProjectStore implements AutoCloseable {
 
   /**
    * A consistent copy (including any WAL content) taken before migrating: one per schema version,
-   * replaced by each attempt (a migration that fails changes nothing, so a retry's copy is as good and
-   * newer; failed attempts must not fill the disk with full copies).
+   * replaced by each attempt (a migration that fails changes nothing, so a retry's copy is as good
+   * and newer; failed attempts must not fill the disk with full copies).
    */
   private static Path backup(Connection c, Path file, int version) throws SQLException {
     Path target = file.resolveSibling(file.getFileName() + ".v" + version + "-backup");
@@ -249,8 +271,8 @@ public final class ProjectStore implements AutoCloseable {
         ps.setString(1, partial.toString());
         ps.execute();
       }
-      Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       deleteQuietly(partial);
       throw new SQLException("cannot write the backup copy " + target + ": " + e.getMessage(), e);
@@ -291,7 +313,8 @@ public final class ProjectStore implements AutoCloseable {
   /** Runs {@code work} in one transaction. */
   public synchronized <T, E extends Exception> T write(Work<T, E> work) throws E {
     if (readOnly) {
-      throw new StoreException(file + " is open read-only (read-only media): nothing can be changed", null);
+      throw new StoreException(
+          file + " is open read-only (read-only media): nothing can be changed", null);
     }
     return transaction(work);
   }
@@ -306,7 +329,8 @@ public final class ProjectStore implements AutoCloseable {
     } catch (SQLException e) {
       rollback();
       String full = DiskTrouble.classify(file, e).map(Throwable::getMessage).orElse(null);
-      throw new StoreException(full != null ? full : "database error, nothing was saved: " + e.getMessage(), e);
+      throw new StoreException(
+          full != null ? full : "database error, nothing was saved: " + e.getMessage(), e);
     } catch (Exception | Error e) {
       rollback();
       throw e;

@@ -1,9 +1,11 @@
 package dev.auditworkbench.engine.store;
 
-import dev.auditworkbench.engine.model.ScanRecord;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.auditworkbench.engine.model.ScanRecord;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,9 +15,10 @@ import java.util.Optional;
 /** Repository scans and their facts (inventory, import graph, module metrics) as JSON documents. */
 public final class ScanRepository {
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-          .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-          .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+      new ObjectMapper()
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private final Connection c;
 
@@ -24,9 +27,11 @@ public final class ScanRepository {
   }
 
   public long insert(ScanRecord s) throws SQLException {
-    try (var ps = c.prepareStatement(
-        "INSERT INTO scans(import_id, repo, commit_id, scanned_at, files, python_files, lines, code_lines,"
-            + " parse_failures, millis) VALUES (?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+    try (var ps =
+        c.prepareStatement(
+            "INSERT INTO scans(import_id, repo, commit_id, scanned_at, files, python_files, lines, code_lines,"
+                + " parse_failures, millis) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            Statement.RETURN_GENERATED_KEYS)) {
       ps.setLong(1, s.importId());
       ps.setString(2, s.repo());
       ps.setString(3, s.commitId());
@@ -52,7 +57,9 @@ public final class ScanRepository {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot store " + kind, e);
     }
-    try (var ps = c.prepareStatement("INSERT OR REPLACE INTO scan_facts(scan_id, kind, json) VALUES (?, ?, ?)")) {
+    try (var ps =
+        c.prepareStatement(
+            "INSERT OR REPLACE INTO scan_facts(scan_id, kind, json) VALUES (?, ?, ?)")) {
       ps.setLong(1, scanId);
       ps.setString(2, kind);
       ps.setString(3, json);
@@ -61,23 +68,35 @@ public final class ScanRepository {
   }
 
   public Optional<ScanRecord> latest() throws SQLException {
-    try (var ps = c.prepareStatement(
-        "SELECT id, import_id, repo, commit_id, scanned_at, files, python_files, lines, code_lines, parse_failures,"
-            + " millis FROM scans ORDER BY id DESC LIMIT 1");
+    try (var ps =
+            c.prepareStatement(
+                "SELECT id, import_id, repo, commit_id, scanned_at, files, python_files, lines, code_lines, parse_failures,"
+                    + " millis FROM scans ORDER BY id DESC LIMIT 1");
         var rs = ps.executeQuery()) {
       if (!rs.next()) {
         return Optional.empty();
       }
-      return Optional.of(new ScanRecord(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-          Instant.parse(rs.getString(5)), rs.getInt(6), rs.getInt(7), rs.getLong(8), rs.getLong(9), rs.getInt(10),
-          rs.getLong(11)));
+      return Optional.of(
+          new ScanRecord(
+              rs.getLong(1),
+              rs.getLong(2),
+              rs.getString(3),
+              rs.getString(4),
+              Instant.parse(rs.getString(5)),
+              rs.getInt(6),
+              rs.getInt(7),
+              rs.getLong(8),
+              rs.getLong(9),
+              rs.getInt(10),
+              rs.getLong(11)));
     }
   }
 
   /** The facts of the latest scan of the given kind, read as {@code type}. */
   public <T> Optional<T> latestFacts(String kind, Class<T> type) throws SQLException {
-    try (var ps = c.prepareStatement(
-        "SELECT json FROM scan_facts WHERE kind = ? AND scan_id = (SELECT max(id) FROM scans)")) {
+    try (var ps =
+        c.prepareStatement(
+            "SELECT json FROM scan_facts WHERE kind = ? AND scan_id = (SELECT max(id) FROM scans)")) {
       ps.setString(1, kind);
       try (var rs = ps.executeQuery()) {
         if (!rs.next()) {

@@ -23,7 +23,8 @@ public sealed interface TriageCommand {
    * @param ids the findings whose status changes
    * @param ranks new ranks by fingerprint (empty: the order stays)
    */
-  record Move(List<Long> ids, Status to, DismissReason reason, Map<String, Integer> ranks, String label)
+  record Move(
+      List<Long> ids, Status to, DismissReason reason, Map<String, Integer> ranks, String label)
       implements TriageCommand {
     public Move {
       ids = List.copyOf(ids);
@@ -35,7 +36,10 @@ public sealed interface TriageCommand {
     }
   }
 
-  /** The same edit, or one per finding, on several findings at once (status, impact, effort, notes, tags). */
+  /**
+   * The same edit, or one per finding, on several findings at once (status, impact, effort, notes,
+   * tags).
+   */
   record Edit(Map<Long, TriageEdit> edits, String label) implements TriageCommand {
     public Edit {
       edits = new LinkedHashMap<>(edits);
@@ -67,7 +71,10 @@ public sealed interface TriageCommand {
     }
   }
 
-  /** New ranks within board columns, by fingerprint; a null rank puts a card back in the default order. */
+  /**
+   * New ranks within board columns, by fingerprint; a null rank puts a card back in the default
+   * order.
+   */
   record Rank(Map<String, Integer> ranks, String label) implements TriageCommand {
     public Rank {
       ranks = new HashMap<>(ranks);

@@ -13,10 +13,16 @@ import java.util.List;
  * @param notes the new Markdown notes, replacing the old ones
  * @param tags the new tags, replacing the old ones (blank and repeated tags are dropped)
  */
-public record TriageEdit(Status status, DismissReason dismissReason, Impact impact, Effort effort, String notes,
+public record TriageEdit(
+    Status status,
+    DismissReason dismissReason,
+    Impact impact,
+    Effort effort,
+    String notes,
     List<String> tags) {
 
-  public TriageEdit(Status status, DismissReason dismissReason, Impact impact, Effort effort, String notes) {
+  public TriageEdit(
+      Status status, DismissReason dismissReason, Impact impact, Effort effort, String notes) {
     this(status, dismissReason, impact, effort, notes, null);
   }
 

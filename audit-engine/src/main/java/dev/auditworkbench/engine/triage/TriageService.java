@@ -1,10 +1,12 @@
 package dev.auditworkbench.engine.triage;
 
-import dev.auditworkbench.engine.model.TriageChange;
+import dev.auditworkbench.engine.model.DismissReason;
 import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.Impact;
 import dev.auditworkbench.engine.model.Status;
+import dev.auditworkbench.engine.model.TriageChange;
+import dev.auditworkbench.engine.store.BoardRepository;
 import dev.auditworkbench.engine.store.FindingRepository;
 import dev.auditworkbench.engine.store.HistoryRepository;
 import dev.auditworkbench.engine.store.ProjectStore;
@@ -13,17 +15,16 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import dev.auditworkbench.engine.model.DismissReason;
-import dev.auditworkbench.engine.store.BoardRepository;
 
 /**
- * The auditor's decisions on findings. Each call is one transaction that also appends a history
- * row per changed field, so an edit is saved at once, survives a crash and can be traced.
+ * The auditor's decisions on findings. Each call is one transaction that also appends a history row
+ * per changed field, so an edit is saved at once, survives a crash and can be traced.
  */
 public final class TriageService {
   private final ProjectStore store;
@@ -39,83 +40,96 @@ public final class TriageService {
    * field, and returns what undoing and redoing it needs.
    */
   public TriageStep execute(TriageCommand command, String origin) {
-    return store.write(c -> {
-      BoardRepository board = new BoardRepository(c);
-      if (command instanceof TriageCommand.Move m) {
-          List<Finding> before = snapshots(c, m.ids());
-          List<Finding> after = new ArrayList<>();
-          for (long id : m.ids()) {
-            after.add(applyIn(c, id, TriageEdit.status(m.to(), m.to() == Status.DISMISSED ? m.reason() : null), origin));
+    return store.write(
+        c -> {
+          BoardRepository board = new BoardRepository(c);
+          if (command instanceof TriageCommand.Move m) {
+            List<Finding> before = snapshots(c, m.ids());
+            List<Finding> after = new ArrayList<>();
+            for (long id : m.ids()) {
+              after.add(
+                  applyIn(
+                      c,
+                      id,
+                      TriageEdit.status(m.to(), m.to() == Status.DISMISSED ? m.reason() : null),
+                      origin));
+            }
+            Map<String, Integer> ranksBefore = ranksOf(board, m.ranks().keySet());
+            if (!m.ranks().isEmpty()) {
+              board.setRanks(m.ranks());
+            }
+            return new TriageStep(m.label(), before, after, ranksBefore, m.ranks(), null);
+          } else if (command instanceof TriageCommand.Edit e) {
+            List<Finding> before = snapshots(c, List.copyOf(e.edits().keySet()));
+            List<Finding> after = new ArrayList<>();
+            for (var entry : e.edits().entrySet()) {
+              after.add(applyIn(c, entry.getKey(), entry.getValue(), origin));
+            }
+            return new TriageStep(e.label(), before, after, Map.of(), Map.of(), null);
+          } else if (command instanceof TriageCommand.Merge m) {
+            Finding kept = snapshots(c, List.of(m.keptId())).get(0);
+            List<Finding> before = snapshots(c, m.duplicateIds());
+            mergeIn(c, kept, before, origin);
+            return new TriageStep(
+                m.label(), before, snapshots(c, m.duplicateIds()), Map.of(), Map.of(), kept);
+          } else {
+            TriageCommand.Rank r = (TriageCommand.Rank) command;
+            Map<String, Integer> ranksBefore = ranksOf(board, r.ranks().keySet());
+            board.setRanks(r.ranks());
+            return new TriageStep(r.label(), List.of(), List.of(), ranksBefore, r.ranks(), null);
           }
-          Map<String, Integer> ranksBefore = ranksOf(board, m.ranks().keySet());
-          if (!m.ranks().isEmpty()) {
-            board.setRanks(m.ranks());
-          }
-          return new TriageStep(m.label(), before, after, ranksBefore, m.ranks(), null);
-      } else if (command instanceof TriageCommand.Edit e) {
-          List<Finding> before = snapshots(c, List.copyOf(e.edits().keySet()));
-          List<Finding> after = new ArrayList<>();
-          for (var entry : e.edits().entrySet()) {
-            after.add(applyIn(c, entry.getKey(), entry.getValue(), origin));
-          }
-          return new TriageStep(e.label(), before, after, Map.of(), Map.of(), null);
-      } else if (command instanceof TriageCommand.Merge m) {
-          Finding kept = snapshots(c, List.of(m.keptId())).get(0);
-          List<Finding> before = snapshots(c, m.duplicateIds());
-          mergeIn(c, kept, before, origin);
-          return new TriageStep(m.label(), before, snapshots(c, m.duplicateIds()), Map.of(), Map.of(), kept);
-      } else {
-          TriageCommand.Rank r = (TriageCommand.Rank) command;
-          Map<String, Integer> ranksBefore = ranksOf(board, r.ranks().keySet());
-          board.setRanks(r.ranks());
-          return new TriageStep(r.label(), List.of(), List.of(), ranksBefore, r.ranks(), null);
-      }
-    });
+        });
   }
 
   /** Puts back what {@code step} changed, in one transaction. */
   public void undo(TriageStep step, String origin) {
-    store.write(c -> {
-      if (step.mergedInto() != null) {
-        unmergeIn(c, step.mergedInto(), step.before(), origin);
-      } else {
-        restoreIn(c, step.before(), origin);
-      }
-      if (!step.ranksBefore().isEmpty()) {
-        new BoardRepository(c).setRanks(step.ranksBefore());
-      }
-      return null;
-    });
+    store.write(
+        c -> {
+          if (step.mergedInto() != null) {
+            unmergeIn(c, step.mergedInto(), step.before(), origin);
+          } else {
+            restoreIn(c, step.before(), origin);
+          }
+          if (!step.ranksBefore().isEmpty()) {
+            new BoardRepository(c).setRanks(step.ranksBefore());
+          }
+          return null;
+        });
   }
 
   /** Does {@code step} again after an undo, in one transaction. */
   public void redo(TriageStep step, String origin) {
-    store.write(c -> {
-      if (step.mergedInto() != null) {
-        mergeIn(c, step.mergedInto(), step.before(), origin);
-      } else {
-        restoreIn(c, step.after(), origin);
-      }
-      if (!step.ranksAfter().isEmpty()) {
-        new BoardRepository(c).setRanks(step.ranksAfter());
-      }
-      return null;
-    });
+    store.write(
+        c -> {
+          if (step.mergedInto() != null) {
+            mergeIn(c, step.mergedInto(), step.before(), origin);
+          } else {
+            restoreIn(c, step.after(), origin);
+          }
+          if (!step.ranksAfter().isEmpty()) {
+            new BoardRepository(c).setRanks(step.ranksAfter());
+          }
+          return null;
+        });
   }
 
   private static List<Finding> snapshots(Connection c, List<Long> ids) throws SQLException {
     try (FindingRepository findings = new FindingRepository(c)) {
       List<Finding> out = new ArrayList<>();
       for (long id : ids) {
-        out.add(findings.byId(id).orElseThrow(() -> new IllegalArgumentException("finding #" + id + " is gone")));
+        out.add(
+            findings
+                .byId(id)
+                .orElseThrow(() -> new IllegalArgumentException("finding #" + id + " is gone")));
       }
       return out;
     }
   }
 
-  private static Map<String, Integer> ranksOf(BoardRepository board, Set<String> fingerprints) throws SQLException {
+  private static Map<String, Integer> ranksOf(BoardRepository board, Set<String> fingerprints)
+      throws SQLException {
     Map<String, Integer> all = board.ranks();
-    Map<String, Integer> out = new java.util.HashMap<>();
+    Map<String, Integer> out = new HashMap<>();
     fingerprints.forEach(fp -> out.put(fp, all.get(fp)));
     return out;
   }
@@ -129,14 +143,15 @@ public final class TriageService {
    * Applies each finding's edit in one transaction (all or none: a bulk change from the CLI or a
    * multi-selection), and returns the findings as saved, in the order given.
    */
-  public List<Finding> applyEach(java.util.Map<Long, TriageEdit> edits, String origin) {
-    return store.write(c -> {
-      List<Finding> out = new java.util.ArrayList<>();
-      for (var e : edits.entrySet()) {
-        out.add(applyIn(c, e.getKey(), e.getValue(), origin));
-      }
-      return out;
-    });
+  public List<Finding> applyEach(Map<Long, TriageEdit> edits, String origin) {
+    return store.write(
+        c -> {
+          List<Finding> out = new ArrayList<>();
+          for (var e : edits.entrySet()) {
+            out.add(applyIn(c, e.getKey(), e.getValue(), origin));
+          }
+          return out;
+        });
   }
 
   private Finding applyIn(Connection c, long findingId, TriageEdit edit, String origin)
@@ -167,13 +182,39 @@ public final class TriageService {
     return withTriage(f, status, reason, impact, effort, notes, tags);
   }
 
-  private static Finding withTriage(Finding f, Status status, DismissReason reason, Impact impact, Effort effort,
-      String notes, List<String> tags) {
+  private static Finding withTriage(
+      Finding f,
+      Status status,
+      DismissReason reason,
+      Impact impact,
+      Effort effort,
+      String notes,
+      List<String> tags) {
     return new Finding(
-        f.id(), f.fingerprint(), f.ruleId(), f.title(), f.description(), f.category(), f.severity(),
-        f.confidence(), f.location(), f.evidence(), f.cwe(), f.owasp(), f.sources(), status, reason,
-        f.defaultImpact(), impact, f.defaultEffort(), effort, notes, tags, f.firstSeen(),
-        f.lastSeen(), f.goneSinceImport());
+        f.id(),
+        f.fingerprint(),
+        f.ruleId(),
+        f.title(),
+        f.description(),
+        f.category(),
+        f.severity(),
+        f.confidence(),
+        f.location(),
+        f.evidence(),
+        f.cwe(),
+        f.owasp(),
+        f.sources(),
+        status,
+        reason,
+        f.defaultImpact(),
+        impact,
+        f.defaultEffort(),
+        effort,
+        notes,
+        tags,
+        f.firstSeen(),
+        f.lastSeen(),
+        f.goneSinceImport());
   }
 
   /** Trimmed, without blanks and repeats, in the order given. */
@@ -190,23 +231,35 @@ public final class TriageService {
 
   /**
    * Puts the auditor's decisions (status, reason, overrides, notes, tags) back as they are in these
-   * earlier copies of findings, in one transaction: what undo and redo do. Returns the findings as saved.
+   * earlier copies of findings, in one transaction: what undo and redo do. Returns the findings as
+   * saved.
    */
   public List<Finding> restore(List<Finding> snapshots, String origin) {
     return store.write(c -> restoreIn(c, snapshots, origin));
   }
 
-  private List<Finding> restoreIn(Connection c, List<Finding> snapshots, String origin) throws SQLException {
+  private List<Finding> restoreIn(Connection c, List<Finding> snapshots, String origin)
+      throws SQLException {
     {
       List<Finding> saved = new ArrayList<>();
       try (FindingRepository findings = new FindingRepository(c)) {
         HistoryRepository history = new HistoryRepository(c);
         Instant at = clock.instant();
         for (Finding snapshot : snapshots) {
-          Finding before = findings.byId(snapshot.id())
-              .orElseThrow(() -> new IllegalArgumentException("no finding with id " + snapshot.id()));
-          Finding after = withTriage(before, snapshot.status(), snapshot.dismissReason(), snapshot.impactOverride(),
-              snapshot.effortOverride(), snapshot.notes(), snapshot.tags());
+          Finding before =
+              findings
+                  .byId(snapshot.id())
+                  .orElseThrow(
+                      () -> new IllegalArgumentException("no finding with id " + snapshot.id()));
+          Finding after =
+              withTriage(
+                  before,
+                  snapshot.status(),
+                  snapshot.dismissReason(),
+                  snapshot.impactOverride(),
+                  snapshot.effortOverride(),
+                  snapshot.notes(),
+                  snapshot.tags());
           findings.saveTriage(after);
           recordChanges(history, before, after, origin, at);
           saved.add(findings.byId(snapshot.id()).orElseThrow());
@@ -221,13 +274,15 @@ public final class TriageService {
    * so the kept finding shows their tools and count. One transaction; history on both sides.
    */
   public void merge(Finding kept, List<Finding> duplicates, String origin) {
-    store.write(c -> {
-      mergeIn(c, kept, duplicates, origin);
-      return null;
-    });
+    store.write(
+        c -> {
+          mergeIn(c, kept, duplicates, origin);
+          return null;
+        });
   }
 
-  private void mergeIn(Connection c, Finding kept, List<Finding> duplicates, String origin) throws SQLException {
+  private void mergeIn(Connection c, Finding kept, List<Finding> duplicates, String origin)
+      throws SQLException {
     try (FindingRepository findings = new FindingRepository(c)) {
       HistoryRepository history = new HistoryRepository(c);
       BoardRepository board = new BoardRepository(c);
@@ -236,13 +291,24 @@ public final class TriageService {
         if (d.id() == kept.id()) {
           throw new IllegalArgumentException("a finding cannot be merged into itself");
         }
-        Finding before = findings.byId(d.id()).orElseThrow(() -> new IllegalArgumentException("no finding with id " + d.id()));
-        Finding after = withTriage(before, Status.DISMISSED, DismissReason.DUPLICATE, before.impactOverride(),
-            before.effortOverride(), before.notes(), before.tags());
+        Finding before =
+            findings
+                .byId(d.id())
+                .orElseThrow(() -> new IllegalArgumentException("no finding with id " + d.id()));
+        Finding after =
+            withTriage(
+                before,
+                Status.DISMISSED,
+                DismissReason.DUPLICATE,
+                before.impactOverride(),
+                before.effortOverride(),
+                before.notes(),
+                before.tags());
         findings.saveTriage(after);
         recordChanges(history, before, after, origin, at);
         board.setDuplicateOf(d.fingerprint(), kept.fingerprint());
-        change(history, d.id(), at, origin, "merged", null, "into #" + kept.id() + " " + kept.title());
+        change(
+            history, d.id(), at, origin, "merged", null, "into #" + kept.id() + " " + kept.title());
         change(history, kept.id(), at, origin, "merged", null, "#" + d.id() + " " + d.title());
       }
     }
@@ -250,50 +316,81 @@ public final class TriageService {
 
   /** Undoes a merge: the duplicates get their earlier triage back and lose the link. */
   public void unmerge(Finding kept, List<Finding> snapshots, String origin) {
-    store.write(c -> {
-      unmergeIn(c, kept, snapshots, origin);
-      return null;
-    });
+    store.write(
+        c -> {
+          unmergeIn(c, kept, snapshots, origin);
+          return null;
+        });
   }
 
-  private void unmergeIn(Connection c, Finding kept, List<Finding> snapshots, String origin) throws SQLException {
+  private void unmergeIn(Connection c, Finding kept, List<Finding> snapshots, String origin)
+      throws SQLException {
     restoreIn(c, snapshots, origin);
     BoardRepository board = new BoardRepository(c);
     HistoryRepository history = new HistoryRepository(c);
     Instant at = clock.instant();
     for (Finding d : snapshots) {
       board.setDuplicateOf(d.fingerprint(), null);
-      change(history, d.id(), at, origin, "merged", "into #" + kept.id() + " " + kept.title(), null);
+      change(
+          history, d.id(), at, origin, "merged", "into #" + kept.id() + " " + kept.title(), null);
       change(history, kept.id(), at, origin, "merged", "#" + d.id() + " " + d.title(), null);
     }
   }
 
   /** Sets cards' ranks within their board column (a null rank: back to the default order). */
   public void rank(Map<String, Integer> ranks) {
-    store.write(c -> {
-      new BoardRepository(c).setRanks(ranks);
-      return null;
-    });
+    store.write(
+        c -> {
+          new BoardRepository(c).setRanks(ranks);
+          return null;
+        });
   }
 
   private static void recordChanges(
       HistoryRepository history, Finding before, Finding after, String origin, Instant at)
       throws SQLException {
     change(history, before.id(), at, origin, "status", statusText(before), statusText(after));
-    change(history, before.id(), at, origin, "impact",
-        String.valueOf(before.impact().value()), String.valueOf(after.impact().value()));
-    change(history, before.id(), at, origin, "effort",
-        before.effort().toString(), after.effort().toString());
+    change(
+        history,
+        before.id(),
+        at,
+        origin,
+        "impact",
+        String.valueOf(before.impact().value()),
+        String.valueOf(after.impact().value()));
+    change(
+        history,
+        before.id(),
+        at,
+        origin,
+        "effort",
+        before.effort().toString(),
+        after.effort().toString());
     change(history, before.id(), at, origin, "notes", before.notes(), after.notes());
-    change(history, before.id(), at, origin, "tags", String.join(", ", before.tags()), String.join(", ", after.tags()));
+    change(
+        history,
+        before.id(),
+        at,
+        origin,
+        "tags",
+        String.join(", ", before.tags()),
+        String.join(", ", after.tags()));
   }
 
   private static String statusText(Finding f) {
-    return f.dismissReason() == null ? f.status().key() : f.status().key() + " (" + f.dismissReason().key() + ")";
+    return f.dismissReason() == null
+        ? f.status().key()
+        : f.status().key() + " (" + f.dismissReason().key() + ")";
   }
 
   private static void change(
-      HistoryRepository history, long id, Instant at, String origin, String field, String oldValue, String newValue)
+      HistoryRepository history,
+      long id,
+      Instant at,
+      String origin,
+      String field,
+      String oldValue,
+      String newValue)
       throws SQLException {
     if (!Objects.equals(oldValue, newValue)) {
       history.append(new TriageChange(id, at, field, oldValue, newValue, origin));

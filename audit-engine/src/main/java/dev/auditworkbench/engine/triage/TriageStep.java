@@ -7,10 +7,16 @@ import java.util.Map;
 
 /**
  * A triage command as it was executed: the findings before and after, the ranks it replaced, and
- * for a merge the finding kept. {@link TriageService#undo} and {@link TriageService#redo} replay it.
+ * for a merge the finding kept. {@link TriageService#undo} and {@link TriageService#redo} replay
+ * it.
  */
-public record TriageStep(String label, List<Finding> before, List<Finding> after, Map<String, Integer> ranksBefore,
-    Map<String, Integer> ranksAfter, Finding mergedInto) {
+public record TriageStep(
+    String label,
+    List<Finding> before,
+    List<Finding> after,
+    Map<String, Integer> ranksBefore,
+    Map<String, Integer> ranksAfter,
+    Finding mergedInto) {
 
   public TriageStep {
     before = List.copyOf(before);

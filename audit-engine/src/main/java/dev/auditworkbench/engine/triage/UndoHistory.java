@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The steps that can be undone and redone, newest first, at most {@code capacity} of them (the
- * oldest are forgotten). A new step clears what could be redone. Not thread-safe: one owner (the
- * UI thread) uses it.
+ * oldest are forgotten). A new step clears what could be redone. Not thread-safe: one owner (the UI
+ * thread) uses it.
  */
 public final class UndoHistory<T> {
   private final int capacity;

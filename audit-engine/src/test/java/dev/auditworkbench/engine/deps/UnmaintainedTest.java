@@ -22,8 +22,11 @@ class UnmaintainedTest {
     assertTrue(nose.blocks("5.0"));
     assertTrue(nose.blocks("5.2"));
     var south = Unmaintained.of("South").orElseThrow();
-    assertTrue(south.blocks("1.10"), "1.10 comes after 1.6 (compared number by number, not as decimals)");
-    assertFalse(Unmaintained.of("django-jsonfield").orElseThrow().blocks("6.0"), "superseded, not a blocker");
+    assertTrue(
+        south.blocks("1.10"), "1.10 comes after 1.6 (compared number by number, not as decimals)");
+    assertFalse(
+        Unmaintained.of("django-jsonfield").orElseThrow().blocks("6.0"),
+        "superseded, not a blocker");
   }
 
   @Test

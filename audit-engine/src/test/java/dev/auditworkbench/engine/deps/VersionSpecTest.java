@@ -1,14 +1,17 @@
 package dev.auditworkbench.engine.deps;
 
-import dev.auditworkbench.engine.model.VersionSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.auditworkbench.engine.model.VersionSpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class VersionSpecTest {
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       >=3.2.4        | 5.2   | true
       >=2.2,<4.0     | 5.2   | false
       >=2.2,<4.0     | 3.2   | true

@@ -24,9 +24,31 @@ class CodeExcerptsTest {
   @TempDir Path elsewhere;
 
   private static Finding at(String path, int line) {
-    return new Finding(1, "fp", "bandit.B101", "t", "", Category.SECURITY, Severity.LOW, Confidence.HIGH,
-        new Location(path, line, line, null, true), List.of(), List.of(), List.of(), List.of(), Status.INBOX, null,
-        Impact.of(2), null, Effort.hours(1), null, null, List.of(), Instant.EPOCH, Instant.EPOCH, 0);
+    return new Finding(
+        1,
+        "fp",
+        "bandit.B101",
+        "t",
+        "",
+        Category.SECURITY,
+        Severity.LOW,
+        Confidence.HIGH,
+        new Location(path, line, line, null, true),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Status.INBOX,
+        null,
+        Impact.of(2),
+        null,
+        Effort.hours(1),
+        null,
+        null,
+        List.of(),
+        Instant.EPOCH,
+        Instant.EPOCH,
+        0);
   }
 
   @Test
@@ -35,8 +57,12 @@ class CodeExcerptsTest {
     Files.createSymbolicLink(repo.resolve("notes.txt"), elsewhere.resolve("id_rsa.txt"));
     Files.createSymbolicLink(repo.resolve("docs"), elsewhere);
     CodeExcerpts excerpts = new CodeExcerpts(repo, null, Set.of());
-    for (String path : List.of("notes.txt", "docs/id_rsa.txt", "../" + elsewhere.getFileName() + "/id_rsa.txt",
-        elsewhere.resolve("id_rsa.txt").toString())) {
+    for (String path :
+        List.of(
+            "notes.txt",
+            "docs/id_rsa.txt",
+            "../" + elsewhere.getFileName() + "/id_rsa.txt",
+            elsewhere.resolve("id_rsa.txt").toString())) {
       CodeExcerpts.Excerpt e = excerpts.around(at(path, 1), 3, 3);
       assertTrue(e.isEmpty(), path + ": " + e.lines());
     }
@@ -44,19 +70,30 @@ class CodeExcerptsTest {
 
   @Test
   void secretsAreMaskedAndKeyBlocksAndFlaggedLinesHidden() throws Exception {
-    Files.writeString(repo.resolve("settings.py"), "import os\n"
-        + "AWS_SECRET_ACCESS_KEY = \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\"\n"
-        + "API = 'zz-9f8e7d6c5b4a'\n"
-        + "DEBUG = False\n");
-    Files.writeString(repo.resolve("deploy_key"), "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAA\n"
-        + "QyNTUxOQAAACBo\n-----END OPENSSH PRIVATE KEY-----\nafter\n");
+    Files.writeString(
+        repo.resolve("settings.py"),
+        "import os\n"
+            + "AWS_SECRET_ACCESS_KEY = \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\"\n"
+            + "API = 'zz-9f8e7d6c5b4a'\n"
+            + "DEBUG = False\n");
+    Files.writeString(
+        repo.resolve("deploy_key"),
+        "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAA\n"
+            + "QyNTUxOQAAACBo\n-----END OPENSSH PRIVATE KEY-----\nafter\n");
     CodeExcerpts excerpts = new CodeExcerpts(repo, null, Set.of("settings.py:3"));
     CodeExcerpts.Excerpt e = excerpts.around(at("settings.py", 2), 3, 3);
-    assertEquals(List.of("import os", "AWS_SECRET_ACCESS_KEY = \"wJal****************\"",
-        CodeExcerpts.HIDDEN_LINE, "DEBUG = False"), e.lines());
+    assertEquals(
+        List.of(
+            "import os",
+            "AWS_SECRET_ACCESS_KEY = \"wJal****************\"",
+            CodeExcerpts.HIDDEN_LINE,
+            "DEBUG = False"),
+        e.lines());
     assertEquals(1, e.firstLine());
     // A window that starts inside the key block still hides it.
     CodeExcerpts.Excerpt key = excerpts.around(at("deploy_key", 3), 0, 2);
-    assertEquals(List.of("[hidden: part of a private key]", "[hidden: part of a private key]", "after"), key.lines());
+    assertEquals(
+        List.of("[hidden: part of a private key]", "[hidden: part of a private key]", "after"),
+        key.lines());
   }
 }

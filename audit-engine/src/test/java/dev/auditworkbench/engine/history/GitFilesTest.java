@@ -28,11 +28,17 @@ class GitFilesTest {
     }
     Files.writeString(dir.resolve("src/shop/views.py"), "uncommitted\n");
 
-    assertEquals(List.of("def a():", "    return 1"), GitFiles.lines(dir, scanned, "src/shop/views.py").orElseThrow());
-    assertEquals(List.of("def a():", "    return 1"), GitFiles.lines(dir.resolve("src"), scanned, "shop/views.py").orElseThrow(),
+    assertEquals(
+        List.of("def a():", "    return 1"),
+        GitFiles.lines(dir, scanned, "src/shop/views.py").orElseThrow());
+    assertEquals(
+        List.of("def a():", "    return 1"),
+        GitFiles.lines(dir.resolve("src"), scanned, "shop/views.py").orElseThrow(),
         "a repo opened at a subfolder of the work tree");
     assertTrue(GitFiles.lines(dir, scanned, "src/shop/missing.py").isEmpty());
-    assertTrue(GitFiles.lines(dir, "0123456789abcdef0123456789abcdef01234567", "src/shop/views.py").isEmpty(),
+    assertTrue(
+        GitFiles.lines(dir, "0123456789abcdef0123456789abcdef01234567", "src/shop/views.py")
+            .isEmpty(),
         "a commit this clone does not have");
     assertTrue(GitFiles.lines(dir, null, "src/shop/views.py").isEmpty());
   }

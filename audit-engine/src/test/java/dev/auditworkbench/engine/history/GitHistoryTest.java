@@ -24,8 +24,12 @@ class GitHistoryTest {
   private void commit(Git git, String author, int daysBeforeHead, String message) throws Exception {
     git.add().addFilepattern(".").call();
     git.add().addFilepattern(".").setUpdate(true).call();
-    PersonIdent who = new PersonIdent(author, author.toLowerCase().replace(' ', '.') + "@example.com",
-        Date.from(HEAD_TIME.minus(Duration.ofDays(daysBeforeHead))), TimeZone.getTimeZone("UTC"));
+    PersonIdent who =
+        new PersonIdent(
+            author,
+            author.toLowerCase().replace(' ', '.') + "@example.com",
+            Date.from(HEAD_TIME.minus(Duration.ofDays(daysBeforeHead))),
+            TimeZone.getTimeZone("UTC"));
     git.commit().setMessage(message).setAuthor(who).setCommitter(who).call();
   }
 
@@ -69,7 +73,9 @@ class GitHistoryTest {
     FileHistory api = r.files().get("billing/api.py");
     assertEquals(4, api.commits(), "history under its old name views.py counts towards api.py");
     assertFalse(r.files().containsKey("billing/views.py"));
-    assertFalse(r.files().keySet().stream().anyMatch(p -> p.contains("README")), "outside the scanned folder");
+    assertFalse(
+        r.files().keySet().stream().anyMatch(p -> p.contains("README")),
+        "outside the scanned folder");
     assertEquals(HEAD_TIME, r.to());
 
     GitHistory.Coupling c = r.couplings().get(0);

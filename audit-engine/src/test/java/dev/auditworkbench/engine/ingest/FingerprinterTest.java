@@ -8,17 +8,24 @@ import org.junit.jupiter.api.Test;
 class FingerprinterTest {
   @Test
   void sameCodeOnAShiftedLineKeepsItsFingerprint() {
-    String before = new Fingerprinter().fingerprint("bandit.B101", "a.py", Fingerprinter.anchor("  assert x", null, 10), "");
-    String after = new Fingerprinter().fingerprint("bandit.B101", "a.py", Fingerprinter.anchor("assert   x ", null, 42), "");
+    String before =
+        new Fingerprinter()
+            .fingerprint("bandit.B101", "a.py", Fingerprinter.anchor("  assert x", null, 10), "");
+    String after =
+        new Fingerprinter()
+            .fingerprint("bandit.B101", "a.py", Fingerprinter.anchor("assert   x ", null, 42), "");
     assertEquals(before, after);
   }
 
   @Test
   void ruleAndPathAndKeyEvidenceAllCount() {
     String base = new Fingerprinter().fingerprint("bandit.B101", "a.py", "src:assert x", "");
-    assertNotEquals(base, new Fingerprinter().fingerprint("bandit.B102", "a.py", "src:assert x", ""));
-    assertNotEquals(base, new Fingerprinter().fingerprint("bandit.B101", "b.py", "src:assert x", ""));
-    assertNotEquals(base, new Fingerprinter().fingerprint("bandit.B101", "a.py", "src:assert x", "k"));
+    assertNotEquals(
+        base, new Fingerprinter().fingerprint("bandit.B102", "a.py", "src:assert x", ""));
+    assertNotEquals(
+        base, new Fingerprinter().fingerprint("bandit.B101", "b.py", "src:assert x", ""));
+    assertNotEquals(
+        base, new Fingerprinter().fingerprint("bandit.B101", "a.py", "src:assert x", "k"));
   }
 
   @Test
@@ -34,7 +41,8 @@ class FingerprinterTest {
 
   @Test
   void anchorFallsBackToSymbolThenLine() {
-    assertEquals("sym:shop.views.OrderList.get", Fingerprinter.anchor(null, "shop.views.OrderList.get", 3));
+    assertEquals(
+        "sym:shop.views.OrderList.get", Fingerprinter.anchor(null, "shop.views.OrderList.get", 3));
     assertEquals("L3", Fingerprinter.anchor(" ", null, 3));
   }
 }

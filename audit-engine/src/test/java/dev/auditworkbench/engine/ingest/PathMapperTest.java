@@ -22,37 +22,46 @@ class PathMapperTest {
 
   @Test
   void absolutePathUnderTheRepoBecomesRelative() {
-    assertEquals(new PathMapper.Mapped("shop/views/orders.py", true),
+    assertEquals(
+        new PathMapper.Mapped("shop/views/orders.py", true),
         mapper.map(repo.resolve("shop/views/orders.py").toString()));
   }
 
   @Test
   void windowsBackslashesAndDotPrefixAreNormalised() {
-    assertEquals(new PathMapper.Mapped("shop/views/orders.py", true), mapper.map(".\\shop\\views\\orders.py"));
+    assertEquals(
+        new PathMapper.Mapped("shop/views/orders.py", true),
+        mapper.map(".\\shop\\views\\orders.py"));
   }
 
   @Test
   void containerPrefixIsStrippedToTheLongestTailInTheRepo() {
-    assertEquals(new PathMapper.Mapped("shop/views/orders.py", true), mapper.map("/src/app/shop/views/orders.py"));
+    assertEquals(
+        new PathMapper.Mapped("shop/views/orders.py", true),
+        mapper.map("/src/app/shop/views/orders.py"));
     assertEquals(new PathMapper.Mapped("manage.py", true), mapper.map("/app/manage.py"));
   }
 
   @Test
   void fileUrisAreDecoded() {
-    assertEquals(new PathMapper.Mapped("shop/views/orders.py", true),
+    assertEquals(
+        new PathMapper.Mapped("shop/views/orders.py", true),
         mapper.map("file:///home/ci/build/shop/views/orders.py"));
-    assertEquals(new PathMapper.Mapped("shop/views/orders.py", true),
+    assertEquals(
+        new PathMapper.Mapped("shop/views/orders.py", true),
         mapper.map("file:///C:/work/client/shop/views/orders.py"));
   }
 
   @Test
   void aPathNotInTheRepoIsKeptAndFlagged() {
-    assertEquals(new PathMapper.Mapped("vendor/lib/thing.py", false), mapper.map("./vendor/lib/thing.py"));
+    assertEquals(
+        new PathMapper.Mapped("vendor/lib/thing.py", false), mapper.map("./vendor/lib/thing.py"));
   }
 
   @Test
   void withoutARepoPathsAreNormalisedButNotInRepo() {
-    assertEquals(new PathMapper.Mapped("dojo/benchmark/views.py", false),
+    assertEquals(
+        new PathMapper.Mapped("dojo/benchmark/views.py", false),
         new PathMapper(null).map("dojo/benchmark\\views.py"));
   }
 
@@ -68,9 +77,13 @@ class PathMapperTest {
     assertEquals(false, fresh.map("linked/secret.txt").inRepo());
     assertEquals(false, fresh.map(repo.resolve("leak.txt").toString()).inRepo());
     assertEquals(false, fresh.map("../" + elsewhere.getFileName() + "/secret.txt").inRepo());
-    assertEquals(false, fresh.map(repo + "/../" + elsewhere.getFileName() + "/secret.txt").inRepo());
+    assertEquals(
+        false, fresh.map(repo + "/../" + elsewhere.getFileName() + "/secret.txt").inRepo());
     assertEquals(false, fresh.map(outside.toString()).inRepo());
     assertEquals(false, fresh.map(outside.toUri().toString()).inRepo());
-    assertEquals(new PathMapper.Mapped("inside.py", true), fresh.map("inside.py"), "a link inside the repo is followed");
+    assertEquals(
+        new PathMapper.Mapped("inside.py", true),
+        fresh.map("inside.py"),
+        "a link inside the repo is followed");
   }
 }

@@ -8,7 +8,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class EffortTest {
   @ParameterizedTest
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       S,   4,  S
       m,   16, M
       XL,  80, XL

@@ -20,52 +20,146 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class PlannerTest {
-  private static final PlanSettings SETTINGS = new PlanSettings(4, 16, 2, 30, LocalDate.of(2026, 11, 30), "");
+  private static final PlanSettings SETTINGS =
+      new PlanSettings(4, 16, 2, 30, LocalDate.of(2026, 11, 30), "");
   private static int next;
 
-  static Finding finding(String rule, Category category, Severity severity, int impact, int hours, String path,
-      String symbol, String description) {
+  static Finding finding(
+      String rule,
+      Category category,
+      Severity severity,
+      int impact,
+      int hours,
+      String path,
+      String symbol,
+      String description) {
     next++;
-    return new Finding(next, String.format("%040x", next), rule, rule + " #" + next, description, category, severity,
-        Confidence.HIGH, new Location(path, path == null ? 0 : 10, path == null ? 0 : 10, symbol, path != null),
-        List.of(new Evidence(Evidence.Kind.TEXT, "x")), List.of(), List.of(),
-        List.of(new SourceRef("workbench", null, rule, 1, 1, 0)), Status.INBOX, null, Impact.of(impact), null,
-        Effort.hours(hours), null, null, List.of(), Instant.EPOCH, Instant.EPOCH, 0);
+    return new Finding(
+        next,
+        String.format("%040x", next),
+        rule,
+        rule + " #" + next,
+        description,
+        category,
+        severity,
+        Confidence.HIGH,
+        new Location(path, path == null ? 0 : 10, path == null ? 0 : 10, symbol, path != null),
+        List.of(new Evidence(Evidence.Kind.TEXT, "x")),
+        List.of(),
+        List.of(),
+        List.of(new SourceRef("workbench", null, rule, 1, 1, 0)),
+        Status.INBOX,
+        null,
+        Impact.of(impact),
+        null,
+        Effort.hours(hours),
+        null,
+        null,
+        List.of(),
+        Instant.EPOCH,
+        Instant.EPOCH,
+        0);
   }
 
-  static Finding with(Finding f, Status status, Impact impactOverride, Effort effortOverride, long gone) {
-    return new Finding(f.id(), f.fingerprint(), f.ruleId(), f.title(), f.description(), f.category(), f.severity(),
-        f.confidence(), f.location(), f.evidence(), f.cwe(), f.owasp(), f.sources(), status,
-        status == Status.DISMISSED ? DismissReason.FALSE_POSITIVE : null, f.defaultImpact(), impactOverride,
-        f.defaultEffort(), effortOverride, f.notes(), f.tags(), f.firstSeen(), f.lastSeen(), gone);
+  static Finding with(
+      Finding f, Status status, Impact impactOverride, Effort effortOverride, long gone) {
+    return new Finding(
+        f.id(),
+        f.fingerprint(),
+        f.ruleId(),
+        f.title(),
+        f.description(),
+        f.category(),
+        f.severity(),
+        f.confidence(),
+        f.location(),
+        f.evidence(),
+        f.cwe(),
+        f.owasp(),
+        f.sources(),
+        status,
+        status == Status.DISMISSED ? DismissReason.FALSE_POSITIVE : null,
+        f.defaultImpact(),
+        impactOverride,
+        f.defaultEffort(),
+        effortOverride,
+        f.notes(),
+        f.tags(),
+        f.firstSeen(),
+        f.lastSeen(),
+        gone);
   }
 
   static Finding lowConfidence(Finding f) {
-    return new Finding(f.id(), f.fingerprint(), f.ruleId(), f.title(), f.description(), f.category(), f.severity(),
-        Confidence.LOW, f.location(), f.evidence(), f.cwe(), f.owasp(), f.sources(), f.status(), f.dismissReason(),
-        f.defaultImpact(), f.impactOverride(), f.defaultEffort(), f.effortOverride(), f.notes(), f.tags(), f.firstSeen(),
-        f.lastSeen(), f.goneSinceImport());
+    return new Finding(
+        f.id(),
+        f.fingerprint(),
+        f.ruleId(),
+        f.title(),
+        f.description(),
+        f.category(),
+        f.severity(),
+        Confidence.LOW,
+        f.location(),
+        f.evidence(),
+        f.cwe(),
+        f.owasp(),
+        f.sources(),
+        f.status(),
+        f.dismissReason(),
+        f.defaultImpact(),
+        f.impactOverride(),
+        f.defaultEffort(),
+        f.effortOverride(),
+        f.notes(),
+        f.tags(),
+        f.firstSeen(),
+        f.lastSeen(),
+        f.goneSinceImport());
   }
 
   @Test
   void lowConfidencePlacesToReviewArePlannedOnlyOnceTriaged() {
-    Finding sql = lowConfidence(finding("code.sql-injection", Category.SECURITY, Severity.HIGH, 5, 2, "a/views.py", "a.views.x",
-        "SQL built with string formatting"));
-    Finding fat = finding("workbench.fat-module", Category.MAINTAINABILITY, Severity.MEDIUM, 2, 16, "a/models.py", "a.models", "big");
+    Finding sql =
+        lowConfidence(
+            finding(
+                "code.sql-injection",
+                Category.SECURITY,
+                Severity.HIGH,
+                5,
+                2,
+                "a/views.py",
+                "a.views.x",
+                "SQL built with string formatting"));
+    Finding fat =
+        finding(
+            "workbench.fat-module",
+            Category.MAINTAINABILITY,
+            Severity.MEDIUM,
+            2,
+            16,
+            "a/models.py",
+            "a.models",
+            "big");
     assertTrue(sql.unreviewedLowConfidence());
     assertFalse(sql.counted());
     assertTrue(fat.counted());
     Planner.Plan inbox = Planner.plan(List.of(sql, fat), Map.of(), Map.of(), SETTINGS, null);
-    assertEquals(List.of("workbench.fat-module"), inbox.items().stream().flatMap(w -> w.findings().stream())
-        .map(Finding::ruleId).toList(), "an untriaged low-confidence place is not planned");
+    assertEquals(
+        List.of("workbench.fat-module"),
+        inbox.items().stream().flatMap(w -> w.findings().stream()).map(Finding::ruleId).toList(),
+        "an untriaged low-confidence place is not planned");
     Finding kept = with(sql, Status.CONFIRMED, null, null, 0);
     assertTrue(kept.counted(), "moved by an auditor: counted like any finding");
     Planner.Plan triaged = Planner.plan(List.of(kept, fat), Map.of(), Map.of(), SETTINGS, null);
     assertEquals(2, triaged.items().size());
-    Planner.Plan grouped = Planner.plan(List.of(sql, fat), Map.of(sql.fingerprint(), "Raw SQL"), Map.of(), SETTINGS, null);
+    Planner.Plan grouped =
+        Planner.plan(
+            List.of(sql, fat), Map.of(sql.fingerprint(), "Raw SQL"), Map.of(), SETTINGS, null);
     assertEquals(2, grouped.items().size(), "grouped by an auditor: planned");
   }
 
@@ -81,43 +175,139 @@ class PlannerTest {
 
   @Test
   void relatedFindingsBecomeOneWorkItemWithACombinedEffort() {
-    // Three N+1 findings on one view: two from traces (served by the view), one hint in the view's template.
-    Finding a = finding("queries.n-plus-one", Category.PERFORMANCE, Severity.HIGH, 4, 4, "api/views.py", "GET /api/x/",
-        "... The route is served by api.views.invoice_list (api/views.py:10).");
-    Finding b = finding("queries.n-plus-one", Category.PERFORMANCE, Severity.HIGH, 3, 4, "api/views.py", "GET /api/x/",
-        "... The route is served by api.views.invoice_list (api/views.py:10).");
-    Finding c = finding("nplusone.template", Category.PERFORMANCE, Severity.MEDIUM, 3, 2, "templates/x.html",
-        "api.views.invoice_list", "template loop");
-    Finding other = finding("nplusone.loop", Category.PERFORMANCE, Severity.MEDIUM, 3, 2, "api/views.py",
-        "api.views.other", "loop");
+    // Three N+1 findings on one view: two from traces (served by the view), one hint in the view's
+    // template.
+    Finding a =
+        finding(
+            "queries.n-plus-one",
+            Category.PERFORMANCE,
+            Severity.HIGH,
+            4,
+            4,
+            "api/views.py",
+            "GET /api/x/",
+            "... The route is served by api.views.invoice_list (api/views.py:10).");
+    Finding b =
+        finding(
+            "queries.n-plus-one",
+            Category.PERFORMANCE,
+            Severity.HIGH,
+            3,
+            4,
+            "api/views.py",
+            "GET /api/x/",
+            "... The route is served by api.views.invoice_list (api/views.py:10).");
+    Finding c =
+        finding(
+            "nplusone.template",
+            Category.PERFORMANCE,
+            Severity.MEDIUM,
+            3,
+            2,
+            "templates/x.html",
+            "api.views.invoice_list",
+            "template loop");
+    Finding other =
+        finding(
+            "nplusone.loop",
+            Category.PERFORMANCE,
+            Severity.MEDIUM,
+            3,
+            2,
+            "api/views.py",
+            "api.views.other",
+            "loop");
     Planner.Plan plan = Planner.plan(List.of(a, b, c, other), Map.of(), Map.of(), SETTINGS, null);
-    Planner.WorkItem item = plan.items().stream().filter(w -> w.findings().size() == 3).findFirst().orElseThrow();
+    Planner.WorkItem item =
+        plan.items().stream().filter(w -> w.findings().size() == 3).findFirst().orElseThrow();
     assertEquals("auto:n-plus-one:api.views.invoice_list", item.key());
     assertEquals("N+1 queries in api.views.invoice_list (3 findings)", item.title());
     assertEquals(4, item.impact(), "the highest member's");
-    assertEquals(4 + 3, item.effortHours(), "the largest effort plus half of the others (4 + 2 halved up)");
+    assertEquals(
+        4 + 3, item.effortHours(), "the largest effort plus half of the others (4 + 2 halved up)");
     assertEquals(Quadrant.QUICK_WIN, item.quadrant());
     assertEquals(2, plan.items().size());
 
     // The auditor's group wins over the automatic one.
-    Planner.Plan grouped = Planner.plan(List.of(a, b, c, other),
-        Map.of(a.fingerprint(), "API speed-up", other.fingerprint(), "API speed-up"), Map.of(), SETTINGS, null);
-    assertTrue(grouped.items().stream().anyMatch(w -> w.key().equals("group:API speed-up") && w.findings().size() == 2
-        && w.title().equals("API speed-up (2 findings)")));
+    Planner.Plan grouped =
+        Planner.plan(
+            List.of(a, b, c, other),
+            Map.of(a.fingerprint(), "API speed-up", other.fingerprint(), "API speed-up"),
+            Map.of(),
+            SETTINGS,
+            null);
+    assertTrue(
+        grouped.items().stream()
+            .anyMatch(
+                w ->
+                    w.key().equals("group:API speed-up")
+                        && w.findings().size() == 2
+                        && w.title().equals("API speed-up (2 findings)")));
   }
 
   @Test
   void lintMessagesOfOneRuleAreOneChangeAcrossTheRepository() {
-    Finding x = finding("pylint.C0114", Category.MAINTAINABILITY, Severity.INFO, 1, 1, "a.py", null, "");
-    Finding y = finding("pylint.C0114", Category.MAINTAINABILITY, Severity.INFO, 1, 1, "b/c.py", null, "");
-    x = new Finding(x.id(), x.fingerprint(), x.ruleId(), "C0114 missing-module-docstring: Missing module docstring",
-        x.description(), x.category(), x.severity(), x.confidence(), x.location(), x.evidence(), x.cwe(), x.owasp(),
-        List.of(new SourceRef("pylint", null, "C0114", 1, 1, 0)), x.status(), null, x.defaultImpact(), null,
-        x.defaultEffort(), null, null, List.of(), Instant.EPOCH, Instant.EPOCH, 0);
-    y = with(new Finding(y.id(), y.fingerprint(), y.ruleId(), y.title(), y.description(), y.category(), y.severity(),
-        y.confidence(), y.location(), y.evidence(), y.cwe(), y.owasp(), List.of(new SourceRef("pylint", null, "C0114", 1, 1, 0)),
-        y.status(), null, y.defaultImpact(), null, y.defaultEffort(), null, null, List.of(), Instant.EPOCH, Instant.EPOCH, 0),
-        Status.INBOX, null, null, 0);
+    Finding x =
+        finding("pylint.C0114", Category.MAINTAINABILITY, Severity.INFO, 1, 1, "a.py", null, "");
+    Finding y =
+        finding("pylint.C0114", Category.MAINTAINABILITY, Severity.INFO, 1, 1, "b/c.py", null, "");
+    x =
+        new Finding(
+            x.id(),
+            x.fingerprint(),
+            x.ruleId(),
+            "C0114 missing-module-docstring: Missing module docstring",
+            x.description(),
+            x.category(),
+            x.severity(),
+            x.confidence(),
+            x.location(),
+            x.evidence(),
+            x.cwe(),
+            x.owasp(),
+            List.of(new SourceRef("pylint", null, "C0114", 1, 1, 0)),
+            x.status(),
+            null,
+            x.defaultImpact(),
+            null,
+            x.defaultEffort(),
+            null,
+            null,
+            List.of(),
+            Instant.EPOCH,
+            Instant.EPOCH,
+            0);
+    y =
+        with(
+            new Finding(
+                y.id(),
+                y.fingerprint(),
+                y.ruleId(),
+                y.title(),
+                y.description(),
+                y.category(),
+                y.severity(),
+                y.confidence(),
+                y.location(),
+                y.evidence(),
+                y.cwe(),
+                y.owasp(),
+                List.of(new SourceRef("pylint", null, "C0114", 1, 1, 0)),
+                y.status(),
+                null,
+                y.defaultImpact(),
+                null,
+                y.defaultEffort(),
+                null,
+                null,
+                List.of(),
+                Instant.EPOCH,
+                Instant.EPOCH,
+                0),
+            Status.INBOX,
+            null,
+            null,
+            0);
     Planner.Plan plan = Planner.plan(List.of(y, x), Map.of(), Map.of(), SETTINGS, null);
     assertEquals(1, plan.items().size());
     assertEquals("auto:pylint.C0114:*", plan.items().get(0).key());
@@ -126,21 +316,68 @@ class PlannerTest {
 
   @Test
   void phasesFollowTheRulesTheAuditorsRulesFirstAndOverridesWin() {
-    Finding secret = finding("secret.aws-key", Category.SECURITY, Severity.HIGH, 5, 4, "settings.py", null, "");
-    Finding cycle = finding("workbench.import-cycle", Category.ARCHITECTURE, Severity.MEDIUM, 3, 16, "a.py", null, "");
-    Finding coverage = finding("coverage.poor", Category.TESTING, Severity.LOW, 2, 16, "b.py", null, "");
-    Finding perf = finding("queries.slow", Category.PERFORMANCE, Severity.MEDIUM, 3, 16, null, "SQL 1", "");
-    Finding upgrade = finding("dependency.django-support", Category.DEPENDENCIES, Severity.HIGH, 4, 80, "requirements.txt", null, "");
-    Finding lint = finding("pylint.W0611", Category.MAINTAINABILITY, Severity.MEDIUM, 2, 2, "c.py", null, "");
+    Finding secret =
+        finding("secret.aws-key", Category.SECURITY, Severity.HIGH, 5, 4, "settings.py", null, "");
+    Finding cycle =
+        finding(
+            "workbench.import-cycle",
+            Category.ARCHITECTURE,
+            Severity.MEDIUM,
+            3,
+            16,
+            "a.py",
+            null,
+            "");
+    Finding coverage =
+        finding("coverage.poor", Category.TESTING, Severity.LOW, 2, 16, "b.py", null, "");
+    Finding perf =
+        finding("queries.slow", Category.PERFORMANCE, Severity.MEDIUM, 3, 16, null, "SQL 1", "");
+    Finding upgrade =
+        finding(
+            "dependency.django-support",
+            Category.DEPENDENCIES,
+            Severity.HIGH,
+            4,
+            80,
+            "requirements.txt",
+            null,
+            "");
+    Finding lint =
+        finding("pylint.W0611", Category.MAINTAINABILITY, Severity.MEDIUM, 2, 2, "c.py", null, "");
     List<Finding> all = List.of(secret, cycle, coverage, perf, upgrade, lint);
     Map<String, Phase> phases = phaseByRule(Planner.plan(all, Map.of(), Map.of(), SETTINGS, null));
-    assertEquals(Map.of("secret.aws-key", Phase.STOP_THE_BLEEDING, "workbench.import-cycle", Phase.MAP_THE_SEAMS,
-        "coverage.poor", Phase.CAPTURE_GROUND_TRUTH, "queries.slow", Phase.STRANGLER_FIG,
-        "dependency.django-support", Phase.BRANCH_BY_ABSTRACTION, "pylint.W0611", Phase.DELETE_THE_LEGACY), phases);
+    assertEquals(
+        Map.of(
+            "secret.aws-key",
+            Phase.STOP_THE_BLEEDING,
+            "workbench.import-cycle",
+            Phase.MAP_THE_SEAMS,
+            "coverage.poor",
+            Phase.CAPTURE_GROUND_TRUTH,
+            "queries.slow",
+            Phase.STRANGLER_FIG,
+            "dependency.django-support",
+            Phase.BRANCH_BY_ABSTRACTION,
+            "pylint.W0611",
+            Phase.DELETE_THE_LEGACY),
+        phases);
 
-    PlanSettings mine = new PlanSettings(4, 16, 2, 30, SETTINGS.start(), "rule:queries.* = stop-the-bleeding\nimpact>=4 & category:dependencies = 6");
-    Map<String, Phase> changed = phaseByRule(Planner.plan(all, Map.of(), Map.of("finding:" + lint.fingerprint(), "map-the-seams"),
-        mine, null));
+    PlanSettings mine =
+        new PlanSettings(
+            4,
+            16,
+            2,
+            30,
+            SETTINGS.start(),
+            "rule:queries.* = stop-the-bleeding\nimpact>=4 & category:dependencies = 6");
+    Map<String, Phase> changed =
+        phaseByRule(
+            Planner.plan(
+                all,
+                Map.of(),
+                Map.of("finding:" + lint.fingerprint(), "map-the-seams"),
+                mine,
+                null));
     assertEquals(Phase.STOP_THE_BLEEDING, changed.get("queries.slow"));
     assertEquals(Phase.DELETE_THE_LEGACY, changed.get("dependency.django-support"));
     assertEquals(Phase.MAP_THE_SEAMS, changed.get("pylint.W0611"), "the auditor's override");
@@ -149,18 +386,31 @@ class PlannerTest {
   }
 
   private static Map<String, Phase> phaseByRule(Planner.Plan plan) {
-    return plan.items().stream().collect(java.util.stream.Collectors.toMap(w -> w.findings().get(0).ruleId(),
-        Planner.WorkItem::phase));
+    return plan.items().stream()
+        .collect(Collectors.toMap(w -> w.findings().get(0).ruleId(), Planner.WorkItem::phase));
   }
 
   @Test
   void overridesDismissedAndGoneFindingsShapeThePlan() {
-    Finding a = finding("code.sql-injection", Category.SECURITY, Severity.HIGH, 4, 3, "x.py", null, "");
+    Finding a =
+        finding("code.sql-injection", Category.SECURITY, Severity.HIGH, 4, 3, "x.py", null, "");
     Finding overridden = with(a, Status.CONFIRMED, Impact.of(2), Effort.hours(40), 0);
-    Finding dismissed = with(finding("code.xss", Category.SECURITY, Severity.HIGH, 4, 3, "y.py", null, ""),
-        Status.DISMISSED, null, null, 0);
-    Finding gone = with(finding("code.csrf", Category.SECURITY, Severity.HIGH, 4, 3, "z.py", null, ""), Status.INBOX, null, null, 7);
-    Planner.Plan plan = Planner.plan(List.of(overridden, dismissed, gone), Map.of(), Map.of(), SETTINGS, null);
+    Finding dismissed =
+        with(
+            finding("code.xss", Category.SECURITY, Severity.HIGH, 4, 3, "y.py", null, ""),
+            Status.DISMISSED,
+            null,
+            null,
+            0);
+    Finding gone =
+        with(
+            finding("code.csrf", Category.SECURITY, Severity.HIGH, 4, 3, "z.py", null, ""),
+            Status.INBOX,
+            null,
+            null,
+            7);
+    Planner.Plan plan =
+        Planner.plan(List.of(overridden, dismissed, gone), Map.of(), Map.of(), SETTINGS, null);
     assertEquals(1, plan.items().size());
     Planner.WorkItem item = plan.items().get(0);
     assertEquals(2, item.impact());
@@ -173,10 +423,22 @@ class PlannerTest {
 
   @Test
   void theRoadmapRunsThePhasesInOrderAtTheTeamsCapacity() {
-    Finding quick = finding("code.sql-injection", Category.SECURITY, Severity.HIGH, 4, 4, "x.py", null, "");
-    Finding seams = finding("workbench.import-cycle", Category.ARCHITECTURE, Severity.MEDIUM, 3, 90, "a.py", null, "");
-    Finding legacy = finding("pylint.W0611", Category.MAINTAINABILITY, Severity.MEDIUM, 2, 30, "c.py", null, "");
-    Planner.Plan plan = Planner.plan(List.of(quick, seams, legacy), Map.of(), Map.of(), SETTINGS, null);
+    Finding quick =
+        finding("code.sql-injection", Category.SECURITY, Severity.HIGH, 4, 4, "x.py", null, "");
+    Finding seams =
+        finding(
+            "workbench.import-cycle",
+            Category.ARCHITECTURE,
+            Severity.MEDIUM,
+            3,
+            90,
+            "a.py",
+            null,
+            "");
+    Finding legacy =
+        finding("pylint.W0611", Category.MAINTAINABILITY, Severity.MEDIUM, 2, 30, "c.py", null, "");
+    Planner.Plan plan =
+        Planner.plan(List.of(quick, seams, legacy), Map.of(), Map.of(), SETTINGS, null);
     List<Planner.PhasePlan> phases = plan.phases();
     assertEquals(6, phases.size());
     // Stop the bleeding: 4 h, but the framework gives it two weeks.
@@ -192,6 +454,11 @@ class PlannerTest {
     assertEquals(124, plan.totalHours());
     assertEquals(4.0, plan.totalWeeks());
     PlanSettings bigger = new PlanSettings(4, 16, 6, 30, SETTINGS.start(), "");
-    assertEquals(0.5, Planner.plan(List.of(quick, seams, legacy), Map.of(), Map.of(), bigger, null).phases().get(1).weeks());
+    assertEquals(
+        0.5,
+        Planner.plan(List.of(quick, seams, legacy), Map.of(), Map.of(), bigger, null)
+            .phases()
+            .get(1)
+            .weeks());
   }
 }

@@ -13,17 +13,41 @@ import dev.auditworkbench.engine.model.Location;
 import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.model.SourceRef;
 import dev.auditworkbench.engine.model.Status;
+import dev.auditworkbench.engine.priority.Quadrant;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FindingQueryTest {
-  private static Finding finding(String title, String rule, String path, String symbol, String... tools) {
-    return new Finding(1, "fp", rule, title, "description", Category.SECURITY, Severity.HIGH, Confidence.HIGH,
-        new Location(path, 3, 3, symbol, true), List.of(), List.of(), List.of(),
-        java.util.Arrays.stream(tools).map(t -> new SourceRef(t, null, "R1", 1, 1, 0)).toList(),
-        Status.INBOX, null, Impact.of(3), null, Effort.hours(2), null, null, List.of(), Instant.EPOCH, Instant.EPOCH, 0);
+  private static Finding finding(
+      String title, String rule, String path, String symbol, String... tools) {
+    return new Finding(
+        1,
+        "fp",
+        rule,
+        title,
+        "description",
+        Category.SECURITY,
+        Severity.HIGH,
+        Confidence.HIGH,
+        new Location(path, 3, 3, symbol, true),
+        List.of(),
+        List.of(),
+        List.of(),
+        Arrays.stream(tools).map(t -> new SourceRef(t, null, "R1", 1, 1, 0)).toList(),
+        Status.INBOX,
+        null,
+        Impact.of(3),
+        null,
+        Effort.hours(2),
+        null,
+        null,
+        List.of(),
+        Instant.EPOCH,
+        Instant.EPOCH,
+        0);
   }
 
   private static FindingQuery text(String t) {
@@ -32,8 +56,16 @@ class FindingQueryTest {
 
   @Test
   void textIsFoundInTitleRulePathSymbolAndToolsWhateverItsCase() {
-    Finding f = finding("SQL injection in report", "python.django.sql-raw", "billing/Views.py", "ExportView", "Semgrep");
-    for (String t : List.of("sql INJECTION", "django.sql", "billing/views", "exportview", "semgrep", "  Report ")) {
+    Finding f =
+        finding(
+            "SQL injection in report",
+            "python.django.sql-raw",
+            "billing/Views.py",
+            "ExportView",
+            "Semgrep");
+    for (String t :
+        List.of(
+            "sql INJECTION", "django.sql", "billing/views", "exportview", "semgrep", "  Report ")) {
       assertTrue(text(t).test(f), t);
       assertTrue(text(t).matchesSearchable(FindingQuery.searchable(f)), t);
     }
@@ -59,13 +91,24 @@ class FindingQueryTest {
   void appAndQuadrantAreFiltersLikeTheOthers() {
     Finding inBilling = finding("Raw SQL", "r", "billing/views.py", null, "bandit");
     Finding topLevel = finding("Raw SQL", "r", "manage.py", null, "bandit");
-    FindingQuery billing = new FindingQuery(Set.of(), Set.of(), Set.of(), Set.of(), "", Set.of("billing"), Set.of(), 4, 16);
+    FindingQuery billing =
+        new FindingQuery(
+            Set.of(), Set.of(), Set.of(), Set.of(), "", Set.of("billing"), Set.of(), 4, 16);
     assertTrue(billing.test(inBilling));
     assertFalse(billing.test(topLevel));
     assertEquals(FindingQuery.TOP_LEVEL, FindingQuery.appOf(topLevel));
     // impact 3, 2 hours: a quick win only when high impact starts at 3
-    var quickWins = new FindingQuery(Set.of(), Set.of(), Set.of(), Set.of(), "", Set.of(),
-        Set.of(dev.auditworkbench.engine.priority.Quadrant.QUICK_WIN), 4, 16);
+    var quickWins =
+        new FindingQuery(
+            Set.of(),
+            Set.of(),
+            Set.of(),
+            Set.of(),
+            "",
+            Set.of(),
+            Set.of(Quadrant.QUICK_WIN),
+            4,
+            16);
     assertFalse(quickWins.test(inBilling));
     assertTrue(quickWins.withLines(3, 16).test(inBilling));
     assertTrue(billing.isFiltering());

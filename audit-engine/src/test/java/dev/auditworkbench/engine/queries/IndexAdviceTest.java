@@ -14,12 +14,21 @@ import org.junit.jupiter.api.Test;
  * work is checked in IndexAdviceOnPostgresTest).
  */
 class IndexAdviceTest {
-  private static final DjangoInventory.Model ACCOUNT = new DjangoInventory.Model("accounts.models.Account",
-      "accounts/models.py", 10, "accounts_account", false, List.of(
-          new DjangoInventory.Field("tenant", "ForeignKey", "tenants.Tenant", 11, false, Map.of()),
-          new DjangoInventory.Field("email", "EmailField", null, 12, false, Map.of()),
-          new DjangoInventory.Field("created_at", "DateTimeField", null, 13, false, Map.of()),
-          new DjangoInventory.Field("deleted_at", "DateTimeField", null, 14, false, Map.of())), List.of(), List.of());
+  private static final DjangoInventory.Model ACCOUNT =
+      new DjangoInventory.Model(
+          "accounts.models.Account",
+          "accounts/models.py",
+          10,
+          "accounts_account",
+          false,
+          List.of(
+              new DjangoInventory.Field(
+                  "tenant", "ForeignKey", "tenants.Tenant", 11, false, Map.of()),
+              new DjangoInventory.Field("email", "EmailField", null, 12, false, Map.of()),
+              new DjangoInventory.Field("created_at", "DateTimeField", null, 13, false, Map.of()),
+              new DjangoInventory.Field("deleted_at", "DateTimeField", null, 14, false, Map.of())),
+          List.of(),
+          List.of());
 
   private static IndexAdvice.Advice advice(String filter) {
     return IndexAdvice.of("accounts_account", filter, null).orElseThrow();
@@ -28,36 +37,51 @@ class IndexAdviceTest {
   @Test
   void expressionsAreIndexedAsTheyAreWrittenAndDjangoGetsAFunctionalIndex() {
     IndexAdvice.Advice upper = advice("(upper((email)::text) = 'USER777@EXAMPLE.COM'::text)");
-    assertEquals("CREATE INDEX CONCURRENTLY accounts_account_upper_email_idx ON accounts_account ((upper((email)::text)));",
+    assertEquals(
+        "CREATE INDEX CONCURRENTLY accounts_account_upper_email_idx ON accounts_account ((upper((email)::text)));",
         upper.statement());
-    assertTrue(IndexAdvice.django(ACCOUNT, upper).contains(
-        "indexes = [models.Index(Upper(\"email\"), name=\"account_email_idx\")]  # from django.db.models.functions import Upper"),
+    assertTrue(
+        IndexAdvice.django(ACCOUNT, upper)
+            .contains(
+                "indexes = [models.Index(Upper(\"email\"), name=\"account_email_idx\")]  # from django.db.models.functions import Upper"),
         IndexAdvice.django(ACCOUNT, upper));
-    IndexAdvice.Advice date = advice("(((created_at AT TIME ZONE 'UTC'::text))::date = '2025-02-03'::date)");
-    assertTrue(IndexAdvice.django(ACCOUNT, date).contains("models.Index(TruncDate(\"created_at\"), name="),
+    IndexAdvice.Advice date =
+        advice("(((created_at AT TIME ZONE 'UTC'::text))::date = '2025-02-03'::date)");
+    assertTrue(
+        IndexAdvice.django(ACCOUNT, date).contains("models.Index(TruncDate(\"created_at\"), name="),
         IndexAdvice.django(ACCOUNT, date));
   }
 
   @Test
   void aSoftDeleteTestBecomesThePartialIndexsCondition() {
     IndexAdvice.Advice partial = advice("((deleted_at IS NULL) AND (tenant_id = 7))");
-    assertEquals("CREATE INDEX CONCURRENTLY accounts_account_tenant_id_idx ON accounts_account (tenant_id) WHERE deleted_at IS NULL;",
+    assertEquals(
+        "CREATE INDEX CONCURRENTLY accounts_account_tenant_id_idx ON accounts_account (tenant_id) WHERE deleted_at IS NULL;",
         partial.statement());
-    assertTrue(IndexAdvice.django(ACCOUNT, partial).contains(
-        "models.Index(fields=[\"tenant\"], name=\"account_tenant_idx\", condition=Q(deleted_at__isnull=True))"),
+    assertTrue(
+        IndexAdvice.django(ACCOUNT, partial)
+            .contains(
+                "models.Index(fields=[\"tenant\"], name=\"account_tenant_idx\", condition=Q(deleted_at__isnull=True))"),
         IndexAdvice.django(ACCOUNT, partial));
     // Alone, a null test is the index's own column.
-    assertEquals("CREATE INDEX CONCURRENTLY accounts_account_deleted_at_idx ON accounts_account (deleted_at);",
+    assertEquals(
+        "CREATE INDEX CONCURRENTLY accounts_account_deleted_at_idx ON accounts_account (deleted_at);",
         advice("(deleted_at IS NULL)").statement());
   }
 
   @Test
   void aTimeZoneDependentExpressionGetsARangeRewriteNotAnIndexPostgresRefuses() {
-    IndexAdvice.Advice trunc = advice("(date_trunc('day'::text, created_at) = '2025-02-03 00:00:00+00'::timestamp with time zone)");
-    assertEquals("CREATE INDEX CONCURRENTLY accounts_account_created_at_idx ON accounts_account (created_at);", trunc.statement());
+    IndexAdvice.Advice trunc =
+        advice(
+            "(date_trunc('day'::text, created_at) = '2025-02-03 00:00:00+00'::timestamp with time zone)");
+    assertEquals(
+        "CREATE INDEX CONCURRENTLY accounts_account_created_at_idx ON accounts_account (created_at);",
+        trunc.statement());
     assertTrue(trunc.rewrite().contains("filter on a range of created_at"), trunc.rewrite());
     IndexAdvice.Advice cast = advice("((created_at)::date = '2025-02-03'::date)");
-    assertEquals("CREATE INDEX CONCURRENTLY accounts_account_created_at_idx ON accounts_account (created_at);", cast.statement());
+    assertEquals(
+        "CREATE INDEX CONCURRENTLY accounts_account_created_at_idx ON accounts_account (created_at);",
+        cast.statement());
   }
 
   @Test
@@ -66,8 +90,12 @@ class IndexAdviceTest {
     assertTrue(IndexAdvice.of("t", "((a = 1) OR (b = 2))", null).isEmpty());
     assertTrue(IndexAdvice.of("t", "(a = (b + 1))", null).isEmpty(), "compared with an expression");
     // The inner side of a nested loop compares with the outer row: its column is the one to index.
-    assertEquals("CREATE INDEX CONCURRENTLY t_a_idx ON t (a);", IndexAdvice.of("t", "(t.a = u.b)", null).orElseThrow().statement());
-    assertEquals("CREATE INDEX CONCURRENTLY t_a_b_idx ON t (a, b);",
-        IndexAdvice.of("t", "((b > 5) AND (a = 1))", null).orElseThrow().statement(), "equality first");
+    assertEquals(
+        "CREATE INDEX CONCURRENTLY t_a_idx ON t (a);",
+        IndexAdvice.of("t", "(t.a = u.b)", null).orElseThrow().statement());
+    assertEquals(
+        "CREATE INDEX CONCURRENTLY t_a_b_idx ON t (a, b);",
+        IndexAdvice.of("t", "((b > 5) AND (a = 1))", null).orElseThrow().statement(),
+        "equality first");
   }
 }

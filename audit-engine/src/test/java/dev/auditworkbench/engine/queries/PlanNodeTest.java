@@ -8,8 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PlanNodeTest {
-  // Laid out like psql's EXPLAIN (ANALYZE) text; node figures are the demo's revenue plan (JSON), the sort made to spill.
-  static final String TEXT = """
+  // Laid out like psql's EXPLAIN (ANALYZE) text; node figures are the demo's revenue plan (JSON),
+  // the sort made to spill.
+  static final String TEXT =
+      """
        Sort  (cost=3185.50..3187.20 rows=680 width=48) (actual time=21.338..21.340 rows=11 loops=1)
          Sort Key: (date_trunc('month'::text, (issued_at)::timestamp with time zone))
          Sort Method: external merge  Disk: 2048kB
@@ -32,23 +34,30 @@ class PlanNodeTest {
     assertEquals("external merge", root.sortMethod());
     List<PlanNode> all = new ArrayList<>();
     root.walk(all::add);
-    assertEquals(List.of("Sort", "HashAggregate", "Bitmap Heap Scan", "Bitmap Index Scan"),
+    assertEquals(
+        List.of("Sort", "HashAggregate", "Bitmap Heap Scan", "Bitmap Index Scan"),
         all.stream().map(PlanNode::nodeType).toList());
     PlanNode heap = all.get(2);
     assertEquals("invoices_invoice", heap.relation());
     assertEquals(27421, heap.removedByFilter());
     assertEquals(22580, heap.actualRows(), 0);
     assertEquals("(tenant_id = 1)", heap.indexCond());
-    IndexAdvice.Advice advice = IndexAdvice.of(heap.relation(), heap.filter(), heap.indexCond()).orElseThrow();
-    assertEquals(List.of("tenant_id", "issued_at"), advice.parts().stream().map(IndexAdvice.Part::column).toList());
-    assertEquals("CREATE INDEX CONCURRENTLY invoices_invoice_tenant_id_issued_at_idx ON invoices_invoice (tenant_id, issued_at);",
+    IndexAdvice.Advice advice =
+        IndexAdvice.of(heap.relation(), heap.filter(), heap.indexCond()).orElseThrow();
+    assertEquals(
+        List.of("tenant_id", "issued_at"),
+        advice.parts().stream().map(IndexAdvice.Part::column).toList());
+    assertEquals(
+        "CREATE INDEX CONCURRENTLY invoices_invoice_tenant_id_issued_at_idx ON invoices_invoice (tenant_id, issued_at);",
         advice.statement());
   }
 
   @Test
   void readsJson() {
-    PlanNode root = PlanNode.parse("[{\"Plan\": {\"Node Type\": \"Seq Scan\", \"Relation Name\": \"t\", \"Plan Rows\": 1,"
-        + " \"Actual Rows\": 0, \"Actual Loops\": 1, \"Filter\": \"(a = 1)\", \"Rows Removed by Filter\": 5000}}]");
+    PlanNode root =
+        PlanNode.parse(
+            "[{\"Plan\": {\"Node Type\": \"Seq Scan\", \"Relation Name\": \"t\", \"Plan Rows\": 1,"
+                + " \"Actual Rows\": 0, \"Actual Loops\": 1, \"Filter\": \"(a = 1)\", \"Rows Removed by Filter\": 5000}}]");
     assertEquals("Seq Scan", root.nodeType());
     assertEquals(5000, root.removedByFilter());
     assertThrows(IllegalArgumentException.class, () -> PlanNode.parse("no plan here"));

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import dev.auditworkbench.engine.testing.PythonStdlib;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,14 +26,16 @@ class FastPythonParserTest {
   private static String treeSitter(String text) {
     try (TreeSitterPythonParser p = new TreeSitterPythonParser()) {
       ParsedFile f = p.parse("x.py", text);
-      assertTrue(f.problems().isEmpty(), "tree-sitter found problems in the sample: " + f.problems());
+      assertTrue(
+          f.problems().isEmpty(), "tree-sitter found problems in the sample: " + f.problems());
       return SyntaxTrees.describe(f.root());
     }
   }
 
   @Test
   void commentsHangWhereTreeSitterPutsThem() {
-    String text = """
+    String text =
+        """
         # leading comment
         def f(a):  # after the colon
             # before the first statement
@@ -55,7 +57,10 @@ class FastPythonParserTest {
     // spot checks, so the expectation does not rest on tree-sitter alone
     assertTrue(tree.startsWith("module 0-"), tree);
     assertTrue(tree.contains("  function_definition 18-"), tree);
-    assertTrue(tree.contains("\n    comment 29-46 L2-2\n    comment 51-79 L3-3\n    body: block 84-138 L4-5\n"), tree);
+    assertTrue(
+        tree.contains(
+            "\n    comment 29-46 L2-2\n    comment 51-79 L3-3\n    body: block 84-138 L4-5\n"),
+        tree);
   }
 
   @Test
@@ -75,7 +80,8 @@ class FastPythonParserTest {
 
   @Test
   void expressionsStatementsAndAnnotationsMatchTreeSitter() {
-    String text = """
+    String text =
+        """
         from . import (a as b, c)
         from ..x.y import *
         import os.path as p, sys
@@ -109,17 +115,22 @@ class FastPythonParserTest {
 
   @Test
   void windowsLineEndsAndTabIndentationGiveTreeSittersTree() {
-    String crlf = "x = 1  # c\r\nif x:\r\n    y = (1,\r\n      2)  \r\n    # d\r\nz = \"\"\"a\r\nb\"\"\" + \\\r\n  w\r\n";
+    String crlf =
+        "x = 1  # c\r\nif x:\r\n    y = (1,\r\n      2)  \r\n    # d\r\nz = \"\"\"a\r\nb\"\"\" + \\\r\n  w\r\n";
     assertEquals(treeSitter(crlf), fast(crlf));
-    assertTrue(fast(crlf).contains("comment 7-11 L1-1"), "the comment keeps its carriage return, as tree-sitter's does");
+    assertTrue(
+        fast(crlf).contains("comment 7-11 L1-1"),
+        "the comment keeps its carriage return, as tree-sitter's does");
     String tabs = "class A:\n\tdef f(self):\n\t\treturn 1\n\t# c\n\tx = 2\n";
     assertEquals(treeSitter(tabs), fast(tabs));
   }
 
   @Test
   void tagsLikeTreeSitterWhereItDiffersFromPython() {
-    // tree-sitter-python ranks ^ above &, and reads generic annotations as generic_type and union_type
-    String text = """
+    // tree-sitter-python ranks ^ above &, and reads generic annotations as generic_type and
+    // union_type
+    String text =
+        """
         x = a | b & c ^ d
         y: List[int] | None = None
         def f(c: Callable[[int, str], bool], t: type[X], *args: int) -> Dict[str, Tuple[int, ...]]:
@@ -141,27 +152,29 @@ class FastPythonParserTest {
 
   @Test
   void whatItDoesNotBuildIsRejectedForTreeSitter() {
-    for (String text : List.of(
-        "print 'python 2'\n",
-        "print >>sys.stderr, 'x'\n",
-        "exec 'code'\n",
-        "x = 0777\n",
-        "x = 10L\n",
-        "if a <> b:\n    pass\n",
-        "def f():\n\t    return 1\n",
-        "x = 1\ry = 2\n",
-        "\uFEFFx = 1\n",
-        "\u20ac = 2\n",
-        "x = [*range(3)]\n",
-        "x = 1, *a.b\n",
-        "type(x).y = 1\n",
-        "match x:\n    case 1:\n        pass\n",
-        "def f(:\n    pass\n",
-        "x = 'unterminated\n",
-        "if x:\ny = 1\n",
-        "  x = 1\n",
-        "try:\n    pass\nexcept E, e:\n    pass\n")) {
-      assertThrows(FastPythonParser.Reject.class, () -> FastPythonParser.parse(new SourceText(text)), text);
+    for (String text :
+        List.of(
+            "print 'python 2'\n",
+            "print >>sys.stderr, 'x'\n",
+            "exec 'code'\n",
+            "x = 0777\n",
+            "x = 10L\n",
+            "if a <> b:\n    pass\n",
+            "def f():\n\t    return 1\n",
+            "x = 1\ry = 2\n",
+            "\uFEFFx = 1\n",
+            "\u20ac = 2\n",
+            "x = [*range(3)]\n",
+            "x = 1, *a.b\n",
+            "type(x).y = 1\n",
+            "match x:\n    case 1:\n        pass\n",
+            "def f(:\n    pass\n",
+            "x = 'unterminated\n",
+            "if x:\ny = 1\n",
+            "  x = 1\n",
+            "try:\n    pass\nexcept E, e:\n    pass\n")) {
+      assertThrows(
+          FastPythonParser.Reject.class, () -> FastPythonParser.parse(new SourceText(text)), text);
     }
   }
 
@@ -169,11 +182,14 @@ class FastPythonParserTest {
   void theScansParserFallsBackToTreeSitterAndStillReportsProblems() {
     try (Python3Parser parser = new Python3Parser()) {
       ParsedFile good = parser.parse("good.py", "import os\n\ndef f():\n    return os.sep\n");
-      ParsedFile py2 = parser.parse("old.py", "import os\nprint 'hello'\n\ndef f():\n    return 1\n");
-      ParsedFile deep = parser.parse("deep.py", "x = " + "(".repeat(20_000) + "1" + ")".repeat(20_000) + "\n");
+      ParsedFile py2 =
+          parser.parse("old.py", "import os\nprint 'hello'\n\ndef f():\n    return 1\n");
+      ParsedFile deep =
+          parser.parse("deep.py", "x = " + "(".repeat(20_000) + "1" + ")".repeat(20_000) + "\n");
       assertTrue(good.isValidPython3());
       assertEquals(List.of(new ParsedFile.Problem(2, "Python 2 print statement")), py2.problems());
-      assertTrue(py2.root().children().stream().anyMatch(n -> n.type().equals("function_definition")),
+      assertTrue(
+          py2.root().children().stream().anyMatch(n -> n.type().equals("function_definition")),
           "tree-sitter keeps the definitions around the Python 2 statement");
       assertEquals("module", deep.root().type());
       assertEquals(1, parser.fastCount());
@@ -187,24 +203,40 @@ class FastPythonParserTest {
    */
   @Test
   void buildsTreeSittersTreeForEveryFileOfTheStandardLibraryThatItAccepts() throws Exception {
-    List<Path> files = new ArrayList<>(pythonFiles(Path.of("..", "app", "src", "main", "resources", "demo")));
+    List<Path> files =
+        new ArrayList<>(pythonFiles(Path.of("..", "app", "src", "main", "resources", "demo")));
     Path stdlib = PythonStdlib.folder();
-    files.addAll(pythonFiles(stdlib).stream().filter(p -> {
-      String rel = stdlib.relativize(p).toString();
-      return !rel.startsWith("site-packages") && !rel.startsWith("test/") && !rel.contains("/tests/");
-    }).toList());
-    assertTrue(files.size() > 500, "expected the standard library's files under " + stdlib + ", found " + files.size());
+    files.addAll(
+        pythonFiles(stdlib).stream()
+            .filter(
+                p -> {
+                  String rel = stdlib.relativize(p).toString();
+                  return !rel.startsWith("site-packages")
+                      && !rel.startsWith("test/")
+                      && !rel.contains("/tests/");
+                })
+            .toList());
+    assertTrue(
+        files.size() > 500,
+        "expected the standard library's files under " + stdlib + ", found " + files.size());
     ParserComparison.Result r = ParserComparison.compare(files, 3);
     assertEquals(List.of(), r.diffs());
     assertEquals(0, r.different());
-    assertTrue(r.same() >= 0.95 * (r.same() + r.rejected()),
-        "the fast parser should accept at least 95% of valid files: " + r.same() + " of " + (r.same() + r.rejected())
-            + ", left to tree-sitter: " + r.reasons());
+    assertTrue(
+        r.same() >= 0.95 * (r.same() + r.rejected()),
+        "the fast parser should accept at least 95% of valid files: "
+            + r.same()
+            + " of "
+            + (r.same() + r.rejected())
+            + ", left to tree-sitter: "
+            + r.reasons());
   }
 
   private static List<Path> pythonFiles(Path root) throws IOException {
     try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(p -> p.toString().endsWith(".py") && Files.isRegularFile(p)).sorted().toList();
+      return s.filter(p -> p.toString().endsWith(".py") && Files.isRegularFile(p))
+          .sorted()
+          .toList();
     }
   }
 }

@@ -4,14 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.auditworkbench.engine.django.DjangoInventory;
 import dev.auditworkbench.engine.spi.ProgressListener;
+import dev.auditworkbench.engine.spi.RawFinding;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Django REST framework: router routes resolved to their viewsets, and serializers with their model and nesting. */
+/**
+ * Django REST framework: router routes resolved to their viewsets, and serializers with their model
+ * and nesting.
+ */
 class DrfInventoryTest {
   @TempDir static Path repo;
   static DjangoInventory inventory;
@@ -26,8 +32,12 @@ class DrfInventoryTest {
   @BeforeAll
   static void scan() throws Exception {
     write("mysite/__init__.py", "");
-    write("mysite/settings.py", "ROOT_URLCONF = 'mysite.urls'\nINSTALLED_APPS = ['rest_framework', 'shop']\n");
-    write("mysite/urls.py", """
+    write(
+        "mysite/settings.py",
+        "ROOT_URLCONF = 'mysite.urls'\nINSTALLED_APPS = ['rest_framework', 'shop']\n");
+    write(
+        "mysite/urls.py",
+        """
         from django.urls import include, path
         from shop.api import router
         from shop import views
@@ -39,7 +49,9 @@ class DrfInventoryTest {
         ]
         """);
     write("shop/__init__.py", "");
-    write("shop/api.py", """
+    write(
+        "shop/api.py",
+        """
         from rest_framework import routers
         from shop.viewsets import OrderViewSet, CustomerViewSet
 
@@ -47,7 +59,9 @@ class DrfInventoryTest {
         router.register(r"orders", OrderViewSet)
         router.register("customers", CustomerViewSet, basename="client")
         """);
-    write("shop/urls.py", """
+    write(
+        "shop/urls.py",
+        """
         from django.urls import path
         from rest_framework.routers import SimpleRouter
         from shop.viewsets import ItemViewSet
@@ -58,8 +72,12 @@ class DrfInventoryTest {
         urlpatterns = [path("", views.index)]
         urlpatterns += items.urls
         """);
-    write("shop/views.py", "def health(request):\n    return None\n\n\ndef index(request):\n    return None\n");
-    write("shop/viewsets.py", """
+    write(
+        "shop/views.py",
+        "def health(request):\n    return None\n\n\ndef index(request):\n    return None\n");
+    write(
+        "shop/viewsets.py",
+        """
         from rest_framework import viewsets
         from shop.models import Customer, Order
         from shop.serializers import CustomerSerializer, OrderSerializer
@@ -83,7 +101,9 @@ class DrfInventoryTest {
         class ItemViewSet(viewsets.ViewSet):
             pass
         """);
-    write("shop/models.py", """
+    write(
+        "shop/models.py",
+        """
         from django.db import models
 
 
@@ -104,7 +124,9 @@ class DrfInventoryTest {
             order = models.ForeignKey(Order, related_name="lines", on_delete=models.CASCADE)
             sku = models.CharField(max_length=20)
         """);
-    write("shop/serializers.py", """
+    write(
+        "shop/serializers.py",
+        """
         from rest_framework import serializers
         from shop.models import Customer, Line, Order, Tag
 
@@ -144,47 +166,80 @@ class DrfInventoryTest {
 
   @Test
   void routerRegistrationsBecomeListAndDetailRoutesOfTheirViewsets() {
-    List<String> routes = inventory.routes().stream()
-        .map(r -> "/" + r.pattern() + " " + r.view() + " " + r.name() + " " + r.kind() + " " + r.path() + ":" + r.line()).toList();
-    assertEquals(List.of(
-        "/api/v1/orders/ shop.viewsets.OrderViewSet orders-list drf-router shop/api.py:5",
-        "/api/v1/orders/<pk>/ shop.viewsets.OrderViewSet orders-detail drf-router shop/api.py:5",
-        "/api/v1/customers/ shop.viewsets.CustomerViewSet client-list drf-router shop/api.py:6",
-        "/api/v1/customers/<pk>/ shop.viewsets.CustomerViewSet client-detail drf-router shop/api.py:6",
-        "/legacy/ shop.views.index null path shop/urls.py:8",
-        "/legacy/items/ shop.viewsets.ItemViewSet items-list drf-router shop/urls.py:7",
-        "/legacy/items/<pk>/ shop.viewsets.ItemViewSet items-detail drf-router shop/urls.py:7",
-        "/health/ shop.views.health null path mysite/urls.py:8"), routes);
+    List<String> routes =
+        inventory.routes().stream()
+            .map(
+                r ->
+                    "/"
+                        + r.pattern()
+                        + " "
+                        + r.view()
+                        + " "
+                        + r.name()
+                        + " "
+                        + r.kind()
+                        + " "
+                        + r.path()
+                        + ":"
+                        + r.line())
+            .toList();
+    assertEquals(
+        List.of(
+            "/api/v1/orders/ shop.viewsets.OrderViewSet orders-list drf-router shop/api.py:5",
+            "/api/v1/orders/<pk>/ shop.viewsets.OrderViewSet orders-detail drf-router shop/api.py:5",
+            "/api/v1/customers/ shop.viewsets.CustomerViewSet client-list drf-router shop/api.py:6",
+            "/api/v1/customers/<pk>/ shop.viewsets.CustomerViewSet client-detail drf-router shop/api.py:6",
+            "/legacy/ shop.views.index null path shop/urls.py:8",
+            "/legacy/items/ shop.viewsets.ItemViewSet items-list drf-router shop/urls.py:7",
+            "/legacy/items/<pk>/ shop.viewsets.ItemViewSet items-detail drf-router shop/urls.py:7",
+            "/health/ shop.views.health null path mysite/urls.py:8"),
+        routes);
   }
 
   @Test
   void serializersAreListedWithTheirModelAndNestedSerializers() {
-    assertEquals(List.of(
-        "shop.serializers.AuditedSerializer  shop/serializers.py:17",
-        "shop.serializers.CustomerSerializer model shop.models.Customer shop/serializers.py:5",
-        "shop.serializers.LineSerializer model shop.models.Line shop/serializers.py:11",
-        "shop.serializers.OrderSerializer model shop.models.Order; buyer: CustomerSerializer; lines: LineSerializer (many)"
-            + " shop/serializers.py:21"),
-        inventory.serializers().stream().map(s -> s.name() + " " + s.detail() + " " + s.path() + ":" + s.line()).toList());
-    assertEquals(List.of("shop.viewsets.CustomerViewSet", "shop.viewsets.ItemViewSet", "shop.viewsets.OptimisedOrderViewSet",
-        "shop.viewsets.OrderViewSet"),
-        inventory.views().stream().map(DjangoInventory.View::qualname).filter(v -> v.contains("ViewSet")).toList());
+    assertEquals(
+        List.of(
+            "shop.serializers.AuditedSerializer  shop/serializers.py:17",
+            "shop.serializers.CustomerSerializer model shop.models.Customer shop/serializers.py:5",
+            "shop.serializers.LineSerializer model shop.models.Line shop/serializers.py:11",
+            "shop.serializers.OrderSerializer model shop.models.Order; buyer: CustomerSerializer; lines: LineSerializer (many)"
+                + " shop/serializers.py:21"),
+        inventory.serializers().stream()
+            .map(s -> s.name() + " " + s.detail() + " " + s.path() + ":" + s.line())
+            .toList());
+    assertEquals(
+        List.of(
+            "shop.viewsets.CustomerViewSet",
+            "shop.viewsets.ItemViewSet",
+            "shop.viewsets.OptimisedOrderViewSet",
+            "shop.viewsets.OrderViewSet"),
+        inventory.views().stream()
+            .map(DjangoInventory.View::qualname)
+            .filter(v -> v.contains("ViewSet"))
+            .toList());
   }
 
   @Test
   void nestedSerializersWithoutSelectOrPrefetchOnTheQuerysetAreNPlusOneHints() {
-    List<dev.auditworkbench.engine.spi.RawFinding> found = new java.util.ArrayList<>();
+    List<RawFinding> found = new ArrayList<>();
     new DrfNestedSerializerRule().check(analysis, found::add);
-    assertEquals(1, found.size(), "only OrderViewSet: the optimised one and CustomerViewSet are clean");
+    assertEquals(
+        1, found.size(), "only OrderViewSet: the optimised one and CustomerViewSet are clean");
     var f = found.get(0);
     assertEquals("nplusone.serializer", f.ruleKey());
     assertEquals("shop/viewsets.py", f.rawPath());
     assertEquals(7, f.startLine(), "the queryset line");
-    assertEquals("N+1 in OrderViewSet: OrderSerializer nests customer, lines without select_related/prefetch_related",
+    assertEquals(
+        "N+1 in OrderViewSet: OrderSerializer nests customer, lines without select_related/prefetch_related",
         f.title());
-    org.junit.jupiter.api.Assertions.assertTrue(f.description().contains(
-        "Add .select_related(\"customer\") and .prefetch_related(\"lines\") to the queryset."), f.description());
-    org.junit.jupiter.api.Assertions.assertTrue(f.description().contains("buyer (CustomerSerializer) through Order.customer"),
+    Assertions.assertTrue(
+        f.description()
+            .contains(
+                "Add .select_related(\"customer\") and .prefetch_related(\"lines\") to the queryset."),
+        f.description());
+    Assertions.assertTrue(
+        f.description().contains("buyer (CustomerSerializer) through Order.customer"),
         f.description());
   }
 }

@@ -36,7 +36,8 @@ class HistoryRulesTest {
   }
 
   @Test
-  void oneOwnerPerFileInASharedAppIsReportedPerFileAndTheBusiestComplexFileIsHotspotOne() throws Exception {
+  void oneOwnerPerFileInASharedAppIsReportedPerFileAndTheBusiestComplexFileIsHotspotOne()
+      throws Exception {
     Path repo = Files.createDirectories(dir.resolve("repo").resolve("core")).getParent();
     Instant t = Instant.parse("2026-05-01T09:00:00Z");
     try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
@@ -44,22 +45,35 @@ class HistoryRulesTest {
         for (String file : List.of("a.py", "b.py")) {
           Files.writeString(repo.resolve("core").resolve(file), body(file, i));
           git.add().addFilepattern(".").call();
-          PersonIdent who = new PersonIdent(file.equals("a.py") ? "Ann Lee" : "Bob Marsh", "x@example.com",
-              Date.from(t.plusSeconds(3600L * (2 * i + (file.equals("a.py") ? 0 : 1)))), TimeZone.getTimeZone("UTC"));
+          PersonIdent who =
+              new PersonIdent(
+                  file.equals("a.py") ? "Ann Lee" : "Bob Marsh",
+                  "x@example.com",
+                  Date.from(t.plusSeconds(3600L * (2 * i + (file.equals("a.py") ? 0 : 1)))),
+                  TimeZone.getTimeZone("UTC"));
           git.commit().setMessage(file + " " + i).setAuthor(who).setCommitter(who).call();
         }
       }
     }
     try (ProjectStore store =
-        ProjectStore.create(dir.resolve("t.audit"), new ProjectInfo("c", "e", "a", repo), Clock.systemUTC())) {
+        ProjectStore.create(
+            dir.resolve("t.audit"), new ProjectInfo("c", "e", "a", repo), Clock.systemUTC())) {
       new ScanService(store, Clock.systemUTC()).scan(ProgressListener.NONE);
       List<Finding> all = store.read(c -> new FindingRepository(c).all());
-      List<String> risks = all.stream().filter(f -> f.ruleId().equals("history.knowledge-risk"))
-          .map(Finding::title).sorted().toList();
+      List<String> risks =
+          all.stream()
+              .filter(f -> f.ruleId().equals("history.knowledge-risk"))
+              .map(Finding::title)
+              .sorted()
+              .toList();
       // core/ as a whole is 50/50, so it is not a one-owner app; each of its files is.
-      assertEquals(List.of("Knowledge risk: core/a.py - 100% of the changes by Ann Lee",
-          "Knowledge risk: core/b.py - 100% of the changes by Bob Marsh"), risks);
-      Finding first = all.stream().filter(f -> f.title().startsWith("Hotspot #1:")).findFirst().orElseThrow();
+      assertEquals(
+          List.of(
+              "Knowledge risk: core/a.py - 100% of the changes by Ann Lee",
+              "Knowledge risk: core/b.py - 100% of the changes by Bob Marsh"),
+          risks);
+      Finding first =
+          all.stream().filter(f -> f.title().startsWith("Hotspot #1:")).findFirst().orElseThrow();
       assertEquals("core/a.py", first.location().path());
     }
   }

@@ -24,40 +24,54 @@ class SecretsRuleTest {
 
   @Test
   void findsEachKindOnItsLineWithWindowsLineEnds() {
-    String text = "import os\r\n\r\nAWS_KEY = '" + AWS_KEY + "'\r\nTOKEN = '" + GITHUB + "'\r\n"
-        + "DB_PASSWORD = 'q8#Lm2$vXz9!'\r\nDEBUG = False\r\n";
+    String text =
+        "import os\r\n\r\nAWS_KEY = '"
+            + AWS_KEY
+            + "'\r\nTOKEN = '"
+            + GITHUB
+            + "'\r\n"
+            + "DB_PASSWORD = 'q8#Lm2$vXz9!'\r\nDEBUG = False\r\n";
     List<RawFinding> found = SecretsRule.secretsIn("app/settings.py", true, text, false);
-    assertEquals(List.of(
-        "secret.aws-access-key-id @3 Secret (AWS access key id) committed in app/settings.py",
-        "secret.github-token @4 Secret (GitHub token) committed in app/settings.py",
-        "secret.password-literal @5 Secret (password literal) committed in app/settings.py"), shown(found));
+    assertEquals(
+        List.of(
+            "secret.aws-access-key-id @3 Secret (AWS access key id) committed in app/settings.py",
+            "secret.github-token @4 Secret (GitHub token) committed in app/settings.py",
+            "secret.password-literal @5 Secret (password literal) committed in app/settings.py"),
+        shown(found));
     assertEquals(shown(SecretsRule.secretsIn("app/settings.py", true, text, true)), shown(found));
   }
 
   @Test
   void aCharacterThatLowerCasesToTwoDoesNotShiftLines() {
     // "İ".toLowerCase() is two chars: offsets in the lower-cased text no longer match the file's.
-    String text = "# İİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİ\n\n\nSECRET = 'Zq8#Lm2$vXz9!pR'\n";
+    String text =
+        "# İİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİİ\n\n\nSECRET = 'Zq8#Lm2$vXz9!pR'\n";
     List<RawFinding> found = SecretsRule.secretsIn("app/conf.py", true, text, false);
-    assertEquals(List.of("secret.password-literal @4 Secret (password literal) committed in app/conf.py"), shown(found));
+    assertEquals(
+        List.of("secret.password-literal @4 Secret (password literal) committed in app/conf.py"),
+        shown(found));
   }
 
   @Test
   void envFilesAreReadLineByLineAndNamedOnce() {
     String text = "DEBUG=1\nSECRET_KEY=Zq8Lm2vXz9pRw4\nAPI_TOKEN=Hc1Jd5Fg0Se2Ua4x\nNAME=demo\n";
     List<RawFinding> found = SecretsRule.secretsIn(".env", false, text, false);
-    assertEquals(List.of(
-        "secret.env-assignment @2 Secret (secret in a .env file) committed in .env (a committed .env file)",
-        "secret.env-assignment @3 Secret (secret in a .env file) committed in .env"), shown(found));
+    assertEquals(
+        List.of(
+            "secret.env-assignment @2 Secret (secret in a .env file) committed in .env (a committed .env file)",
+            "secret.env-assignment @3 Secret (secret in a .env file) committed in .env"),
+        shown(found));
   }
 
   /**
-   * Matching only the lines that hold a kind's hint finds exactly what matching every line finds, on
-   * the demo (its planted secrets) and on the standard library of this machine's python3.
+   * Matching only the lines that hold a kind's hint finds exactly what matching every line finds,
+   * on the demo (its planted secrets) and on the standard library of this machine's python3.
    */
   @Test
   void hintedLinesFindWhatEveryLineFinds() throws Exception {
-    List<Path> roots = new ArrayList<>(List.of(Path.of("..", "app", "src", "main", "resources", "demo", "ledgerly")));
+    List<Path> roots =
+        new ArrayList<>(
+            List.of(Path.of("..", "app", "src", "main", "resources", "demo", "ledgerly")));
     roots.add(PythonStdlib.folder());
     int files = 0;
     int findings = 0;
@@ -81,16 +95,22 @@ class SecretsRuleTest {
 
   private static List<Path> textFiles(Path root) throws IOException {
     try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(Files::isRegularFile).filter(p -> {
-        String name = p.getFileName().toString();
-        return !name.endsWith(".pyc") && !name.endsWith(".so") && !name.endsWith(".png");
-      }).filter(p -> {
-        try {
-          return Files.size(p) < 1024 * 1024;
-        } catch (IOException e) {
-          return false;
-        }
-      }).sorted().toList();
+      return s.filter(Files::isRegularFile)
+          .filter(
+              p -> {
+                String name = p.getFileName().toString();
+                return !name.endsWith(".pyc") && !name.endsWith(".so") && !name.endsWith(".png");
+              })
+          .filter(
+              p -> {
+                try {
+                  return Files.size(p) < 1024 * 1024;
+                } catch (IOException e) {
+                  return false;
+                }
+              })
+          .sorted()
+          .toList();
     }
   }
 }

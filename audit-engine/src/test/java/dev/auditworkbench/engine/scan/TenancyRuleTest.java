@@ -8,14 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Tenancy rules speak only of projects that are multi-tenant by evidence, and know their own scoping methods. */
+/**
+ * Tenancy rules speak only of projects that are multi-tenant by evidence, and know their own
+ * scoping methods.
+ */
 class TenancyRuleTest {
   @TempDir Path repo;
 
-  private static final String MODELS = """
+  private static final String MODELS =
+      """
       from django.db import models
 
 
@@ -46,7 +51,7 @@ class TenancyRuleTest {
     Files.writeString(repo.resolve("app/__init__.py"), "");
     Files.writeString(repo.resolve("app/models.py"), models);
     Files.writeString(repo.resolve("app/views.py"), views);
-    RepoAnalysis a = ScanService.analyse(repo, Thresholds.from(java.util.Map.of()), ProgressListener.NONE);
+    RepoAnalysis a = ScanService.analyse(repo, Thresholds.from(Map.of()), ProgressListener.NONE);
     List<RawFinding> out = new ArrayList<>();
     new TenancyRule().check(a, out::add);
     return out.stream().map(f -> f.ruleKey() + "@" + f.rawPath() + ":" + f.startLine()).toList();
@@ -54,7 +59,10 @@ class TenancyRuleTest {
 
   @Test
   void aProjectsOwnScopingMethodScopesItsQueries() throws Exception {
-    List<String> found = findings(MODELS, """
+    List<String> found =
+        findings(
+            MODELS,
+            """
         from app.models import Project
 
 
@@ -65,18 +73,29 @@ class TenancyRuleTest {
         def project_dump(request):
             return Project.objects.all()
         """);
-    assertEquals(List.of("tenancy.unscoped-query@app/views.py:9"),
+    assertEquals(
+        List.of("tenancy.unscoped-query@app/views.py:9"),
         found.stream().filter(f -> f.startsWith("tenancy.unscoped-query")).toList());
   }
 
   @Test
   void aProjectWithATenantFieldOnOneModelOfManyIsNotMultiTenant() throws Exception {
-    StringBuilder models = new StringBuilder("from django.db import models\n\n\nclass Tenant(models.Model):\n    x = 1\n");
-    models.append("\n\nclass Invoice(models.Model):\n    tenant = models.ForeignKey(Tenant, on_delete=models.CASCADE)\n");
+    StringBuilder models =
+        new StringBuilder(
+            "from django.db import models\n\n\nclass Tenant(models.Model):\n    x = 1\n");
+    models.append(
+        "\n\nclass Invoice(models.Model):\n    tenant = models.ForeignKey(Tenant, on_delete=models.CASCADE)\n");
     for (int i = 0; i < 10; i++) {
-      models.append("\n\nclass Thing").append(i).append("(models.Model):\n    name = models.CharField(max_length=5)\n");
+      models
+          .append("\n\nclass Thing")
+          .append(i)
+          .append("(models.Model):\n    name = models.CharField(max_length=5)\n");
     }
-    assertEquals(List.of(), findings(models.toString(), "from app.models import Invoice\n\n\ndef v(request):\n"
-        + "    return Invoice.objects.all()\n"));
+    assertEquals(
+        List.of(),
+        findings(
+            models.toString(),
+            "from app.models import Invoice\n\n\ndef v(request):\n"
+                + "    return Invoice.objects.all()\n"));
   }
 }

@@ -11,7 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The URLconf idioms real monoliths use, each read to its routes and views (engine.django.UrlPatterns). */
+/**
+ * The URLconf idioms real monoliths use, each read to its routes and views
+ * (engine.django.UrlPatterns).
+ */
 class UrlPatternsTest {
   @TempDir Path repo;
 
@@ -23,13 +26,20 @@ class UrlPatternsTest {
 
   @Test
   void everyIdiomReachesItsRoutesAndViews() throws Exception {
-    write("manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings.prod')\n");
+    write(
+        "manage.py",
+        "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings.prod')\n");
     write("site/__init__.py", "");
     write("site/settings/__init__.py", "");
-    write("site/settings/base.py", "ROOT_URLCONF = 'site.urls'\nBASE_APPS = ['shop']\nINSTALLED_APPS = BASE_APPS + ['blog']\n");
-    write("site/settings/prod.py", "from .base import *\nDEBUG = False\nINSTALLED_APPS += ['api']\n");
+    write(
+        "site/settings/base.py",
+        "ROOT_URLCONF = 'site.urls'\nBASE_APPS = ['shop']\nINSTALLED_APPS = BASE_APPS + ['blog']\n");
+    write(
+        "site/settings/prod.py", "from .base import *\nDEBUG = False\nINSTALLED_APPS += ['api']\n");
     write("shop/__init__.py", "");
-    write("shop/views.py", """
+    write(
+        "shop/views.py",
+        """
         from django.views.generic import View
 
         class CartMixin:
@@ -43,8 +53,11 @@ class UrlPatternsTest {
 
         def legacy(request):
             pass
-        """.stripIndent());
-    write("shop/urls.py", """
+        """
+            .stripIndent());
+    write(
+        "shop/urls.py",
+        """
         from django.urls import path, re_path
         from django.views.decorators.cache import cache_page
         from django.views.decorators.csrf import csrf_exempt
@@ -59,9 +72,12 @@ class UrlPatternsTest {
         ]
         urlpatterns += cart_patterns
         urlpatterns.append(re_path(r"^legacy/$", "shop.views.legacy"))
-        """.stripIndent());
+        """
+            .stripIndent());
     write("api/__init__.py", "");
-    write("api/views.py", """
+    write(
+        "api/views.py",
+        """
         from rest_framework import viewsets
         from rest_framework.decorators import action
 
@@ -69,12 +85,19 @@ class UrlPatternsTest {
             @action(detail=True, url_path="pay")
             def pay(self, request, pk=None):
                 pass
-        """.stripIndent());
-    write("api/routers.py", "from rest_framework.routers import DefaultRouter\n\nclass ApiRouter(DefaultRouter):\n    pass\n\n"
-        + "router = ApiRouter()\n");
-    write("api/registrations.py", "from api.routers import router\nfrom api.views import OrderViewSet\n\n"
-        + "router.register(r'orders', OrderViewSet, basename='order')\n");
-    write("site/urls.py", """
+        """
+            .stripIndent());
+    write(
+        "api/routers.py",
+        "from rest_framework.routers import DefaultRouter\n\nclass ApiRouter(DefaultRouter):\n    pass\n\n"
+            + "router = ApiRouter()\n");
+    write(
+        "api/registrations.py",
+        "from api.routers import router\nfrom api.views import OrderViewSet\n\n"
+            + "router.register(r'orders', OrderViewSet, basename='order')\n");
+    write(
+        "site/urls.py",
+        """
         from django.conf.urls.i18n import i18n_patterns
         from django.urls import include, path
         from api.routers import router
@@ -86,34 +109,50 @@ class UrlPatternsTest {
         )
         urlpatterns += [path("api/", include(router.urls)), *[path("v1/", include("shop.urls"))]]
         urlpatterns += [path("x/", include(make_patterns()))]
-        """.stripIndent());
+        """
+            .stripIndent());
     RepoAnalysis a = ScanService.analyse(repo, Thresholds.from(Map.of()), ProgressListener.NONE);
     DjangoInventory inv = a.inventory();
-    List<String> routes = inv.routes().stream().map(r -> r.pattern() + " -> " + r.view() + " (" + r.kind() + ")").toList();
-    assertEquals(List.of(
-        "checkout/now/ -> shop.views.checkout (path)",
-        "shop/cart/ -> shop.views.CartView (path:class)",
-        "legacy/ -> shop.views.legacy (re_path)",
-        "api/orders/ -> api.views.OrderViewSet (drf-router)",
-        "api/orders/<pk>/ -> api.views.OrderViewSet (drf-router)",
-        "api/orders/<pk>/pay/ -> api.views.OrderViewSet.pay (drf-action)",
-        "v1/checkout/now/ -> shop.views.checkout (path)",
-        "v1/shop/cart/ -> shop.views.CartView (path:class)",
-        "v1/legacy/ -> shop.views.legacy (re_path)",
-        "x/ -> make_patterns() (unresolved)"), routes);
+    List<String> routes =
+        inv.routes().stream()
+            .map(r -> r.pattern() + " -> " + r.view() + " (" + r.kind() + ")")
+            .toList();
+    assertEquals(
+        List.of(
+            "checkout/now/ -> shop.views.checkout (path)",
+            "shop/cart/ -> shop.views.CartView (path:class)",
+            "legacy/ -> shop.views.legacy (re_path)",
+            "api/orders/ -> api.views.OrderViewSet (drf-router)",
+            "api/orders/<pk>/ -> api.views.OrderViewSet (drf-router)",
+            "api/orders/<pk>/pay/ -> api.views.OrderViewSet.pay (drf-action)",
+            "v1/checkout/now/ -> shop.views.checkout (path)",
+            "v1/shop/cart/ -> shop.views.CartView (path:class)",
+            "v1/legacy/ -> shop.views.legacy (re_path)",
+            "x/ -> make_patterns() (unresolved)"),
+        routes);
     assertEquals(List.of("site.settings.base", "site.settings.prod"), inv.settingsModules());
-    assertEquals(List.of("shop", "blog", "api"), inv.apps().stream().map(DjangoInventory.App::name).toList());
-    assertEquals(List.of("shop.views.CartView", "shop.views.checkout", "shop.views.legacy"),
-        inv.views().stream().map(DjangoInventory.View::qualname).filter(v -> v.startsWith("shop.")).toList());
+    assertEquals(
+        List.of("shop", "blog", "api"),
+        inv.apps().stream().map(DjangoInventory.App::name).toList());
+    assertEquals(
+        List.of("shop.views.CartView", "shop.views.checkout", "shop.views.legacy"),
+        inv.views().stream()
+            .map(DjangoInventory.View::qualname)
+            .filter(v -> v.startsWith("shop."))
+            .toList());
   }
 
   @Test
   void routesBuiltByTheProjectsOwnFunctionsAndClassMethodsAreEvaluated() throws Exception {
-    write("manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'conf.settings')\n");
+    write(
+        "manage.py",
+        "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'conf.settings')\n");
     write("conf/__init__.py", "");
     write("conf/settings.py", "ROOT_URLCONF = 'conf.urls'\n");
     write("crud/__init__.py", "");
-    write("crud/generic.py", """
+    write(
+        "crud/generic.py",
+        """
         from django.urls import path
         from django.views.generic import View
 
@@ -147,8 +186,11 @@ class UrlPatternsTest {
                     path(cls.get_url_pattern(url_base, action), cls.as_view(action=action), name=f"{url_name}.{action}")
                     for action in actions
                 ]
-        """.stripIndent());
-    write("crud/views.py", """
+        """
+            .stripIndent());
+    write(
+        "crud/views.py",
+        """
         from crud.generic import CRUDView
 
         class TagView(CRUDView):
@@ -165,8 +207,11 @@ class UrlPatternsTest {
         def busy(n):
             while n:
                 n -= 1
-        """.stripIndent());
-    write("conf/urls.py", """
+        """
+            .stripIndent());
+    write(
+        "conf/urls.py",
+        """
         from django.urls import path
         from crud import views
 
@@ -190,31 +235,40 @@ class UrlPatternsTest {
             *schedule_urls("schedule/v/<version>", "v-"),
             *loop_urls(),
         ]
-        """.stripIndent());
+        """
+            .stripIndent());
     RepoAnalysis a = ScanService.analyse(repo, Thresholds.from(Map.of()), ProgressListener.NONE);
-    List<String> routes = a.inventory().routes().stream()
-        .map(r -> r.pattern() + " -> " + r.view() + " " + r.name() + " (" + r.kind() + ")").toList();
-    assertEquals(List.of(
-        "tags/ -> crud.views.TagView tag.list (path:class)",
-        "tags/new/ -> crud.views.TagView tag.create (path:class)",
-        "tags/<int:pk>/ -> crud.views.TagView tag.update (path:class)",
-        "tags/<int:pk>/delete/ -> crud.views.TagView tag.delete (path:class)",
-        "users/ -> crud.views.UserView user.list (path:class)",
-        "users/<slug:code>/ -> crud.views.UserView user.detail (path:class)",
-        "users/<slug:code>/delete/ -> crud.views.UserView user.delete (path:class)",
-        "schedule/ -> crud.views.feed feed (path)",
-        "schedule.xml -> crud.views.TagView xml (path:class)",
-        "schedule/v/<version>/ -> crud.views.feed v-feed (path)",
-        "schedule/v/<version>.xml -> crud.views.TagView v-xml (path:class)",
-        " -> loop_urls() a list returned by loop_urls() (unresolved)"), routes);
+    List<String> routes =
+        a.inventory().routes().stream()
+            .map(r -> r.pattern() + " -> " + r.view() + " " + r.name() + " (" + r.kind() + ")")
+            .toList();
+    assertEquals(
+        List.of(
+            "tags/ -> crud.views.TagView tag.list (path:class)",
+            "tags/new/ -> crud.views.TagView tag.create (path:class)",
+            "tags/<int:pk>/ -> crud.views.TagView tag.update (path:class)",
+            "tags/<int:pk>/delete/ -> crud.views.TagView tag.delete (path:class)",
+            "users/ -> crud.views.UserView user.list (path:class)",
+            "users/<slug:code>/ -> crud.views.UserView user.detail (path:class)",
+            "users/<slug:code>/delete/ -> crud.views.UserView user.delete (path:class)",
+            "schedule/ -> crud.views.feed feed (path)",
+            "schedule.xml -> crud.views.TagView xml (path:class)",
+            "schedule/v/<version>/ -> crud.views.feed v-feed (path)",
+            "schedule/v/<version>.xml -> crud.views.TagView v-xml (path:class)",
+            " -> loop_urls() a list returned by loop_urls() (unresolved)"),
+        routes);
   }
 
   @Test
   void appsOfASettingsClassPropertyAndANamespacePackageAreRead() throws Exception {
-    write("manage.py", "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'conf.settings.dev')\n");
+    write(
+        "manage.py",
+        "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'conf.settings.dev')\n");
     write("conf/__init__.py", "");
     write("conf/settings/__init__.py", "");
-    write("conf/settings/base.py", """
+    write(
+        "conf/settings/base.py",
+        """
         class BaseSettings:
             ROOT_URLCONF = "conf.urls"
             DEBUG = False
@@ -225,15 +279,25 @@ class UrlPatternsTest {
                 if self.DEBUG:
                     apps.append("debug_toolbar")
                 return apps
-        """.stripIndent());
-    write("conf/settings/dev.py", "from .base import BaseSettings\n\nclass DevSettings(BaseSettings):\n    DEBUG = True\n\n"
-        + "DevSettings.load_settings(__name__)\n");
+        """
+            .stripIndent());
+    write(
+        "conf/settings/dev.py",
+        "from .base import BaseSettings\n\nclass DevSettings(BaseSettings):\n    DEBUG = True\n\n"
+            + "DevSettings.load_settings(__name__)\n");
     write("shop/__init__.py", "");
     write("shop/models.py", "");
     write("notes/models.py", ""); // a namespace package: no __init__.py
     write("conf/urls.py", "urlpatterns = []\n");
     RepoAnalysis a = ScanService.analyse(repo, Thresholds.from(Map.of()), ProgressListener.NONE);
-    assertEquals(List.of("django.contrib.auth false", "shop true shop/__init__.py", "notes true notes/", "debug_toolbar false"),
-        a.inventory().apps().stream().map(x -> x.name() + " " + x.local() + (x.path() == null ? "" : " " + x.path())).toList());
+    assertEquals(
+        List.of(
+            "django.contrib.auth false",
+            "shop true shop/__init__.py",
+            "notes true notes/",
+            "debug_toolbar false"),
+        a.inventory().apps().stream()
+            .map(x -> x.name() + " " + x.local() + (x.path() == null ? "" : " " + x.path()))
+            .toList());
   }
 }

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.auditworkbench.engine.graph.ImportGraph;
 import dev.auditworkbench.engine.history.GitHistory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 
 /** Clusters and cut costs on generated graphs whose communities are known by construction. */
@@ -15,7 +18,9 @@ class SeamMapTest {
   private static final List<String> BILLING = List.of("invoices", "payments", "ledger", "tax");
   private static final List<String> PEOPLE = List.of("accounts", "customers", "teams", "profiles");
 
-  /** Two dense communities (every app imports every other app of its group, twice) and one bridge. */
+  /**
+   * Two dense communities (every app imports every other app of its group, twice) and one bridge.
+   */
   private static SeamMap twoCommunities(List<GitHistory.Coupling> couplings) {
     List<String> modules = new ArrayList<>();
     List<ImportGraph.Edge> edges = new ArrayList<>();
@@ -23,22 +28,29 @@ class SeamMapTest {
       for (String app : group) {
         modules.add(app + ".models");
         modules.add(app + ".views");
-        edges.add(new ImportGraph.Edge(app + ".views", app + ".models", app + "/views.py", List.of(1)));
+        edges.add(
+            new ImportGraph.Edge(app + ".views", app + ".models", app + "/views.py", List.of(1)));
         for (String other : group) {
           if (app.compareTo(other) < 0) {
-            edges.add(new ImportGraph.Edge(app + ".views", other + ".models", app + "/views.py", List.of(2, 3)));
+            edges.add(
+                new ImportGraph.Edge(
+                    app + ".views", other + ".models", app + "/views.py", List.of(2, 3)));
           }
         }
       }
     }
-    edges.add(new ImportGraph.Edge("invoices.models", "customers.models", "invoices/models.py", List.of(5)));
+    edges.add(
+        new ImportGraph.Edge(
+            "invoices.models", "customers.models", "invoices/models.py", List.of(5)));
     return SeamMap.build(modules, edges, couplings, Set.of("invoices/models.py"));
   }
 
   @Test
   void findsTheTwoCommunitiesAndTheCheapCutBetweenThem() {
     SeamMap map = twoCommunities(List.of());
-    assertEquals(Set.of(Set.copyOf(BILLING), Set.copyOf(PEOPLE)), Set.copyOf(map.clusters().stream().map(Set::copyOf).toList()));
+    assertEquals(
+        Set.of(Set.copyOf(BILLING), Set.copyOf(PEOPLE)),
+        Set.copyOf(map.clusters().stream().map(Set::copyOf).toList()));
     assertEquals(1, map.cuts().size());
     SeamMap.Cut cut = map.cuts().get(0);
     assertEquals(1, cut.imports(), "one import statement crosses");
@@ -51,42 +63,60 @@ class SeamMapTest {
 
   @Test
   void coChangesAddToTheCutCostAndTheSameInputGivesTheSameMap() {
-    SeamMap map = twoCommunities(List.of(new GitHistory.Coupling("tax/rules.py", "profiles/models.py", 3, 0.9)));
-    assertEquals(Set.of(Set.copyOf(BILLING), Set.copyOf(PEOPLE)), Set.copyOf(map.clusters().stream().map(Set::copyOf).toList()));
+    SeamMap map =
+        twoCommunities(
+            List.of(new GitHistory.Coupling("tax/rules.py", "profiles/models.py", 3, 0.9)));
+    assertEquals(
+        Set.of(Set.copyOf(BILLING), Set.copyOf(PEOPLE)),
+        Set.copyOf(map.clusters().stream().map(Set::copyOf).toList()));
     assertEquals(3, map.cuts().get(0).coChanges());
     assertEquals(2, map.cuts().get(0).links(), "the co-change is a second link across the seam");
-    assertEquals(map.toDot(), twoCommunities(List.of(new GitHistory.Coupling("tax/rules.py", "profiles/models.py", 3, 0.9))).toDot());
+    assertEquals(
+        map.toDot(),
+        twoCommunities(
+                List.of(new GitHistory.Coupling("tax/rules.py", "profiles/models.py", 3, 0.9)))
+            .toDot());
   }
 
   @Test
   void strongCoChangesPullAnAppIntoTheCommunityItChangesWith() {
     // tax: 6 import statements to billing apps + 1 inside, against 10 commits shared with profiles
-    SeamMap map = twoCommunities(List.of(new GitHistory.Coupling("tax/rules.py", "profiles/models.py", 10, 0.9)));
+    SeamMap map =
+        twoCommunities(
+            List.of(new GitHistory.Coupling("tax/rules.py", "profiles/models.py", 10, 0.9)));
     assertEquals(map.clusterOf().get("profiles"), map.clusterOf().get("tax"));
   }
 
   @Test
   void anAppImportedByMostOthersIsASharedKernelOfItsOwn() {
     List<String> modules = List.of("core.models", "a.x", "b.x", "c.x", "d.x");
-    List<ImportGraph.Edge> edges = List.of("a", "b", "c", "d").stream()
-        .map(app -> new ImportGraph.Edge(app + ".x", "core.models", app + "/x.py", List.of(1))).toList();
+    List<ImportGraph.Edge> edges =
+        List.of("a", "b", "c", "d").stream()
+            .map(app -> new ImportGraph.Edge(app + ".x", "core.models", app + "/x.py", List.of(1)))
+            .toList();
     SeamMap map = SeamMap.build(modules, edges, List.of(), Set.of());
     assertTrue(map.clusters().contains(Set.of("core")), map.clusters().toString());
   }
 
   @Test
   void mutualImportsAreDrawnAsCyclesAndTheSvgIsWellFormed() throws Exception {
-    List<ImportGraph.Edge> edges = List.of(
-        new ImportGraph.Edge("a.x", "b.y", "a/x.py", List.of(1)), new ImportGraph.Edge("b.y", "a.x", "b/y.py", List.of(4)));
+    List<ImportGraph.Edge> edges =
+        List.of(
+            new ImportGraph.Edge("a.x", "b.y", "a/x.py", List.of(1)),
+            new ImportGraph.Edge("b.y", "a.x", "b/y.py", List.of(4)));
     SeamMap map = SeamMap.build(List.of("a.x", "b.y", "c.z"), edges, List.of(), Set.of());
     SeamMap.Link link = map.links().get(0);
     assertTrue(link.aImportsB() && link.bImportsA());
     assertEquals(2, link.imports());
-    assertTrue(map.toDot().contains("\"a\" -> \"b\" [label=\"2 imports, 0 co-changes\", penwidth=2.1, dir=both, color=red]"),
+    assertTrue(
+        map.toDot()
+            .contains(
+                "\"a\" -> \"b\" [label=\"2 imports, 0 co-changes\", penwidth=2.1, dir=both, color=red]"),
         map.toDot());
     String svg = SeamSvg.render(map);
-    javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    DocumentBuilderFactory.newInstance()
+        .newDocumentBuilder()
+        .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
     assertEquals(3, svg.split("<g class=\"app\"", -1).length - 1);
     assertTrue(svg.contains("stroke=\"#d62728\""), "the cycle is red");
   }

@@ -14,12 +14,15 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProjectStoreTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneOffset.UTC);
 
   @TempDir Path dir;
 
@@ -51,12 +54,14 @@ class ProjectStoreTest {
   }
 
   private static String pragma(ProjectStore store, String name) {
-    return store.read(c -> {
-      try (var st = c.createStatement(); var rs = st.executeQuery("PRAGMA " + name)) {
-        rs.next();
-        return rs.getString(1);
-      }
-    });
+    return store.read(
+        c -> {
+          try (var st = c.createStatement();
+              var rs = st.executeQuery("PRAGMA " + name)) {
+            rs.next();
+            return rs.getString(1);
+          }
+        });
   }
 
   @Test
@@ -71,22 +76,25 @@ class ProjectStoreTest {
   }
 
   private static String plan(ProjectStore store, String sql) {
-    return store.read(c -> {
-      var text = new StringBuilder();
-      try (var st = c.createStatement(); var rs = st.executeQuery("EXPLAIN QUERY PLAN " + sql.replace("?", "'x'"))) {
-        while (rs.next()) {
-          text.append(rs.getString("detail")).append('\n');
-        }
-      }
-      return text.toString();
-    });
+    return store.read(
+        c -> {
+          var text = new StringBuilder();
+          try (var st = c.createStatement();
+              var rs = st.executeQuery("EXPLAIN QUERY PLAN " + sql.replace("?", "'x'"))) {
+            while (rs.next()) {
+              text.append(rs.getString("detail")).append('\n');
+            }
+          }
+          return text.toString();
+        });
   }
 
   @Test
   void createRefusesToOverwriteAnExistingFile() throws Exception {
     Path file = dir.resolve("acme.audit");
     Files.writeString(file, "precious");
-    var e = assertThrows(ProjectFileException.class, () -> ProjectStore.create(file, info(), CLOCK));
+    var e =
+        assertThrows(ProjectFileException.class, () -> ProjectStore.create(file, info(), CLOCK));
     assertTrue(e.getMessage().contains("already exists"), e.getMessage());
     assertEquals("precious", Files.readString(file));
   }
@@ -114,7 +122,8 @@ class ProjectStoreTest {
           assertTrue(rs.next());
           assertEquals("Legacy Ltd", rs.getString(1));
         }
-        try (var rs = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE name = 'finding_history'")) {
+        try (var rs =
+            st.executeQuery("SELECT count(*) FROM sqlite_master WHERE name = 'finding_history'")) {
           rs.next();
           assertEquals(0, rs.getInt(1));
         }
@@ -125,7 +134,8 @@ class ProjectStoreTest {
   @Test
   void aMigrationThatFailsKeepsOneBackupHoweverOftenItIsTried() throws Exception {
     Path file = dir.resolve("stuck.audit");
-    try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = c.createStatement()) {
       Migrations.migrate(c, 0, 1);
       st.execute("CREATE TABLE finding_history (x)"); // V002 creates it: the migration fails
     }
@@ -133,8 +143,13 @@ class ProjectStoreTest {
       assertThrows(ProjectFileException.class, () -> ProjectStore.open(file));
     }
     try (var files = Files.list(dir)) {
-      assertEquals(java.util.List.of("stuck.audit", "stuck.audit.v1-backup"), files.map(p -> p.getFileName().toString())
-          .filter(n -> n.startsWith("stuck") && !n.endsWith("-wal") && !n.endsWith("-shm")).sorted().toList());
+      assertEquals(
+          List.of("stuck.audit", "stuck.audit.v1-backup"),
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.startsWith("stuck") && !n.endsWith("-wal") && !n.endsWith("-shm"))
+              .sorted()
+              .toList());
     }
   }
 
@@ -146,10 +161,12 @@ class ProjectStoreTest {
       Migrations.migrate(c, 0, 10);
     }
     try (var c = DriverManager.getConnection("jdbc:sqlite:" + file);
-        var ps = c.prepareStatement("INSERT INTO findings(fingerprint, rule_id, title, description, category, severity,"
-            + " confidence, path, start_line, evidence, impact_default, effort_default_hours, first_seen_at, last_seen_at)"
-            + " VALUES ('fp', 'bandit.B105', ?, 'B105', 'SECURITY', 'LOW', 'MEDIUM', 'a.py', 3, ?, 2, 1,"
-            + " '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")) {
+        var ps =
+            c.prepareStatement(
+                "INSERT INTO findings(fingerprint, rule_id, title, description, category, severity,"
+                    + " confidence, path, start_line, evidence, impact_default, effort_default_hours, first_seen_at, last_seen_at)"
+                    + " VALUES ('fp', 'bandit.B105', ?, 'B105', 'SECURITY', 'LOW', 'MEDIUM', 'a.py', 3, ?, 2, 1,"
+                    + " '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")) {
       try (Statement st = c.createStatement()) {
         st.execute("INSERT INTO project(key, value) VALUES ('client', 'Legacy Ltd')");
       }
@@ -165,18 +182,20 @@ class ProjectStoreTest {
   }
 
   private static boolean tableExists(ProjectStore store, String table) {
-    return store.read(c -> {
-      try (var rs = c.getMetaData().getTables(null, null, table, null)) {
-        return rs.next();
-      }
-    });
+    return store.read(
+        c -> {
+          try (var rs = c.getMetaData().getTables(null, null, table, null)) {
+            return rs.next();
+          }
+        });
   }
 
   @Test
   void projectFromANewerVersionIsRefusedAndLeftAlone() throws Exception {
     Path file = dir.resolve("future.audit");
     ProjectStore.create(file, info(), CLOCK).close();
-    try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); var st = c.createStatement()) {
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        var st = c.createStatement()) {
       st.execute("PRAGMA user_version = 99");
     }
     byte[] before = Files.readAllBytes(file);
@@ -199,7 +218,8 @@ class ProjectStoreTest {
   @Test
   void anSqliteDatabaseThatIsNotAProjectIsRefused() throws Exception {
     Path file = dir.resolve("other.audit");
-    try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); var st = c.createStatement()) {
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        var st = c.createStatement()) {
       st.execute("CREATE TABLE t (x)");
     }
     var e = assertThrows(ProjectFileException.class, () -> ProjectStore.open(file));
@@ -210,13 +230,14 @@ class ProjectStoreTest {
   void aDamagedFileIsRefusedWithAClearMessage() throws Exception {
     Path file = dir.resolve("damaged.audit");
     try (ProjectStore store = ProjectStore.create(file, info(), CLOCK)) {
-      store.write(c -> {
-        var repo = new ProjectRepository(c);
-        for (int i = 0; i < 2000; i++) {
-          repo.put("k" + i, "value number " + i + " ".repeat(50));
-        }
-        return null;
-      });
+      store.write(
+          c -> {
+            var repo = new ProjectRepository(c);
+            for (int i = 0; i < 2000; i++) {
+              repo.put("k" + i, "value number " + i + " ".repeat(50));
+            }
+            return null;
+          });
     }
     long size = Files.size(file);
     assertTrue(size > 8 * 4096, "several pages");
@@ -248,10 +269,14 @@ class ProjectStoreTest {
   void failedWriteRollsBackEverythingItDid() throws Exception {
     Path file = dir.resolve("acme.audit");
     try (ProjectStore store = ProjectStore.create(file, info(), CLOCK)) {
-      assertThrows(IllegalStateException.class, () -> store.write(c -> {
-        new ProjectRepository(c).put("client", "Changed");
-        throw new IllegalStateException("boom");
-      }));
+      assertThrows(
+          IllegalStateException.class,
+          () ->
+              store.write(
+                  c -> {
+                    new ProjectRepository(c).put("client", "Changed");
+                    throw new IllegalStateException("boom");
+                  }));
       assertEquals("Acme Pay", store.info().client());
     }
   }
@@ -265,6 +290,6 @@ class ProjectStoreTest {
   }
 
   private static void assertArrayEquals(byte[] expected, byte[] actual) {
-    org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual);
+    Assertions.assertArrayEquals(expected, actual);
   }
 }

@@ -19,10 +19,13 @@ public final class CollectingSink implements FindingSink {
   public final List<HttpEvent> requests = new ArrayList<>();
   public final List<String> endedSessions = new ArrayList<>();
   public final List<String> sessionRoutes = new ArrayList<>();
+
   /** sql, duration, plan text. */
   public final List<String[]> plans = new ArrayList<>();
+
   /** sql, calls, total ms, max ms, rows. */
   public final List<Object[]> statementStats = new ArrayList<>();
+
   /** name, installed, latest */
   public final List<List<String>> packageReleases = new ArrayList<>();
 

@@ -6,11 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** A plain file as an importer's input, for importer tests. */
-public record FileInput(Path path, java.util.Map<String, String> options) implements ImportInput {
+public record FileInput(Path path, Map<String, String> options) implements ImportInput {
   public FileInput(Path path) {
-    this(path, java.util.Map.of());
+    this(path, Map.of());
   }
 
   @Override

@@ -33,7 +33,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each triage command is one transaction; undo and redo put back exactly what it changed, read from the file. */
+/**
+ * Each triage command is one transaction; undo and redo put back exactly what it changed, read from
+ * the file.
+ */
 class TriageCommandTest {
   private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
 
@@ -45,22 +48,41 @@ class TriageCommandTest {
 
   @BeforeEach
   void project() throws Exception {
-    store = ProjectStore.create(dir.resolve("t.audit"), new ProjectInfo("Acme", "audit", "me", dir),
-        Clock.fixed(NOW, ZoneOffset.UTC));
+    store =
+        ProjectStore.create(
+            dir.resolve("t.audit"),
+            new ProjectInfo("Acme", "audit", "me", dir),
+            Clock.fixed(NOW, ZoneOffset.UTC));
     project = AuditProject.of(store, Clock.fixed(NOW, ZoneOffset.UTC));
     triage = project.triage();
-    ids = store.write(c -> {
-      long imp = new ImportRepository(c).begin("b.json", "/tmp/b.json", "00", "bandit-json", "bandit", NOW);
-      try (FindingRepository f = new FindingRepository(c)) {
-        long[] out = new long[3];
-        for (int i = 0; i < 3; i++) {
-          out[i] = f.insert("fp-" + i, RawFinding.builder("sql.raw").title("SQL " + i).category(Category.SECURITY)
-              .severity(Severity.HIGH).path("shop/views.py").lines(10 + i, 10 + i).defaultImpact(Impact.of(3))
-              .defaultEffort(Effort.hours(4)).build(), new Location("shop/views.py", 10 + i, 10 + i, null, true), imp, NOW);
-        }
-        return out;
-      }
-    });
+    ids =
+        store.write(
+            c -> {
+              long imp =
+                  new ImportRepository(c)
+                      .begin("b.json", "/tmp/b.json", "00", "bandit-json", "bandit", NOW);
+              try (FindingRepository f = new FindingRepository(c)) {
+                long[] out = new long[3];
+                for (int i = 0; i < 3; i++) {
+                  out[i] =
+                      f.insert(
+                          "fp-" + i,
+                          RawFinding.builder("sql.raw")
+                              .title("SQL " + i)
+                              .category(Category.SECURITY)
+                              .severity(Severity.HIGH)
+                              .path("shop/views.py")
+                              .lines(10 + i, 10 + i)
+                              .defaultImpact(Impact.of(3))
+                              .defaultEffort(Effort.hours(4))
+                              .build(),
+                          new Location("shop/views.py", 10 + i, 10 + i, null, true),
+                          imp,
+                          NOW);
+                }
+                return out;
+              }
+            });
   }
 
   @AfterEach
@@ -78,8 +100,15 @@ class TriageCommandTest {
 
   @Test
   void aMoveOfSeveralCardsWithRanksIsOneStepThatUndoesAndRedoesWhole() {
-    TriageStep step = triage.execute(new TriageCommand.Move(List.of(ids[0], ids[1]), Status.CONFIRMED, null,
-        Map.of("fp-0", 1, "fp-1", 0), "move 2 cards to Confirmed"), "board");
+    TriageStep step =
+        triage.execute(
+            new TriageCommand.Move(
+                List.of(ids[0], ids[1]),
+                Status.CONFIRMED,
+                null,
+                Map.of("fp-0", 1, "fp-1", 0),
+                "move 2 cards to Confirmed"),
+            "board");
     assertEquals(Status.CONFIRMED, stored(ids[0]).status());
     assertEquals(Status.CONFIRMED, stored(ids[1]).status());
     assertEquals(Map.of("fp-0", 1, "fp-1", 0), ranks());
@@ -100,13 +129,21 @@ class TriageCommandTest {
     Map<Long, TriageEdit> edits = new LinkedHashMap<>();
     edits.put(ids[0], new TriageEdit(null, null, Impact.of(5), null, null));
     edits.put(999L, new TriageEdit(null, null, Impact.of(5), null, null));
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> triage.execute(new TriageCommand.Edit(edits, "re-score"), "matrix"));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> triage.execute(new TriageCommand.Edit(edits, "re-score"), "matrix"));
     assertEquals("finding #999 is gone", e.getMessage());
-    assertEquals(3, stored(ids[0]).impact().value(), "the first edit was rolled back with the failing one");
+    assertEquals(
+        3, stored(ids[0]).impact().value(), "the first edit was rolled back with the failing one");
 
-    TriageStep step = triage.execute(TriageCommand.Edit.each(List.of(ids[0], ids[2]),
-        new TriageEdit(null, null, Impact.of(5), Effort.hours(2), "checked"), "re-score 2"), "findings-table");
+    TriageStep step =
+        triage.execute(
+            TriageCommand.Edit.each(
+                List.of(ids[0], ids[2]),
+                new TriageEdit(null, null, Impact.of(5), Effort.hours(2), "checked"),
+                "re-score 2"),
+            "findings-table");
     assertEquals(5, stored(ids[2]).impact().value());
     assertEquals("checked", stored(ids[0]).notes());
     triage.undo(step, "undo");
@@ -118,8 +155,12 @@ class TriageCommandTest {
 
   @Test
   void aMergeUndoesToTheDuplicatesEarlierTriageAndUnlinksThem() {
-    triage.execute(TriageCommand.Edit.of(ids[1], TriageEdit.status(Status.CONFIRMED, null), "confirm"), "board");
-    TriageStep merge = triage.execute(new TriageCommand.Merge(ids[0], List.of(ids[1], ids[2]), "merge 2"), "board");
+    triage.execute(
+        TriageCommand.Edit.of(ids[1], TriageEdit.status(Status.CONFIRMED, null), "confirm"),
+        "board");
+    TriageStep merge =
+        triage.execute(
+            new TriageCommand.Merge(ids[0], List.of(ids[1], ids[2]), "merge 2"), "board");
     assertEquals(Status.DISMISSED, stored(ids[1]).status());
     assertEquals(DismissReason.DUPLICATE, stored(ids[2]).dismissReason());
     assertEquals(Map.of("fp-1", "fp-0", "fp-2", "fp-0"), project.findings().board().duplicateOf());
@@ -130,12 +171,15 @@ class TriageCommandTest {
     assertTrue(project.findings().board().duplicateOf().isEmpty());
     triage.redo(merge, "redo");
     assertEquals(Map.of("fp-1", "fp-0", "fp-2", "fp-0"), project.findings().board().duplicateOf());
-    assertThrows(IllegalArgumentException.class, () -> new TriageCommand.Merge(ids[0], List.of(ids[0]), "self"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new TriageCommand.Merge(ids[0], List.of(ids[0]), "self"));
   }
 
   @Test
   void dismissingNeedsAReasonBeforeAnythingIsWritten() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new TriageCommand.Move(List.of(ids[0]), Status.DISMISSED, null, Map.of(), "dismiss"));
   }
 
@@ -153,7 +197,9 @@ class TriageCommandTest {
     assertEquals("d", h.undo().orElseThrow());
     h.done("e");
     assertFalse(h.nextRedo().isPresent(), "a new step clears what could be redone");
-    assertEquals(List.of("e", "c", "b"), List.of(h.undo().orElseThrow(), h.undo().orElseThrow(), h.undo().orElseThrow()));
+    assertEquals(
+        List.of("e", "c", "b"),
+        List.of(h.undo().orElseThrow(), h.undo().orElseThrow(), h.undo().orElseThrow()));
     assertTrue(h.undo().isEmpty());
     assertThrows(IllegalArgumentException.class, () -> new UndoHistory<String>(0));
   }

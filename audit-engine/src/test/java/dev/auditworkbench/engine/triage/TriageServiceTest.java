@@ -1,6 +1,5 @@
 package dev.auditworkbench.engine.triage;
 
-import dev.auditworkbench.engine.model.TriageChange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +14,7 @@ import dev.auditworkbench.engine.model.Location;
 import dev.auditworkbench.engine.model.ProjectInfo;
 import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.model.Status;
+import dev.auditworkbench.engine.model.TriageChange;
 import dev.auditworkbench.engine.spi.RawFinding;
 import dev.auditworkbench.engine.store.BoardRepository;
 import dev.auditworkbench.engine.store.FindingRepository;
@@ -33,7 +33,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Edits, undo by restoring snapshots, duplicate merges and board ranks, each read back from the file. */
+/**
+ * Edits, undo by restoring snapshots, duplicate merges and board ranks, each read back from the
+ * file.
+ */
 class TriageServiceTest {
   private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
 
@@ -45,16 +48,35 @@ class TriageServiceTest {
 
   @BeforeEach
   void project() throws Exception {
-    store = ProjectStore.create(dir.resolve("t.audit"), new ProjectInfo("Acme", "audit", "me", dir),
-        Clock.fixed(NOW, ZoneOffset.UTC));
+    store =
+        ProjectStore.create(
+            dir.resolve("t.audit"),
+            new ProjectInfo("Acme", "audit", "me", dir),
+            Clock.fixed(NOW, ZoneOffset.UTC));
     triage = new TriageService(store, Clock.fixed(NOW, ZoneOffset.UTC));
-    long[] ids = store.write(c -> {
-      long imp = new ImportRepository(c).begin("b.json", "/tmp/b.json", "00", "bandit-json", "bandit", NOW);
-      try (FindingRepository f = new FindingRepository(c)) {
-        return new long[] {f.insert("fp-a", raw("SQL built with %"), new Location("shop/views.py", 12, 12, null, true), imp, NOW),
-            f.insert("fp-b", raw("SQL built with + "), new Location("shop/views.py", 12, 13, null, true), imp, NOW)};
-      }
-    });
+    long[] ids =
+        store.write(
+            c -> {
+              long imp =
+                  new ImportRepository(c)
+                      .begin("b.json", "/tmp/b.json", "00", "bandit-json", "bandit", NOW);
+              try (FindingRepository f = new FindingRepository(c)) {
+                return new long[] {
+                  f.insert(
+                      "fp-a",
+                      raw("SQL built with %"),
+                      new Location("shop/views.py", 12, 12, null, true),
+                      imp,
+                      NOW),
+                  f.insert(
+                      "fp-b",
+                      raw("SQL built with + "),
+                      new Location("shop/views.py", 12, 13, null, true),
+                      imp,
+                      NOW)
+                };
+              }
+            });
     a = ids[0];
     b = ids[1];
   }
@@ -65,16 +87,24 @@ class TriageServiceTest {
   }
 
   private static RawFinding raw(String title) {
-    return RawFinding.builder("sql.raw").title(title).category(Category.SECURITY).severity(Severity.HIGH)
-        .path("shop/views.py").lines(12, 12).defaultImpact(Impact.of(4)).defaultEffort(Effort.hours(4)).build();
+    return RawFinding.builder("sql.raw")
+        .title(title)
+        .category(Category.SECURITY)
+        .severity(Severity.HIGH)
+        .path("shop/views.py")
+        .lines(12, 12)
+        .defaultImpact(Impact.of(4))
+        .defaultEffort(Effort.hours(4))
+        .build();
   }
 
   private Finding stored(long id) {
-    return store.read(c -> {
-      try (FindingRepository f = new FindingRepository(c)) {
-        return f.byId(id).orElseThrow();
-      }
-    });
+    return store.read(
+        c -> {
+          try (FindingRepository f = new FindingRepository(c)) {
+            return f.byId(id).orElseThrow();
+          }
+        });
   }
 
   private List<TriageChange> history(long id) {
@@ -95,8 +125,16 @@ class TriageServiceTest {
   @Test
   void restoringASnapshotPutsBackEveryDecisionIncludingClearedOverrides() {
     Finding before = stored(a);
-    triage.apply(a, new TriageEdit(Status.DISMISSED, DismissReason.ACCEPTED_RISK, Impact.of(2), Effort.hours(30),
-        "agreed with the CTO", List.of("risk")), "test");
+    triage.apply(
+        a,
+        new TriageEdit(
+            Status.DISMISSED,
+            DismissReason.ACCEPTED_RISK,
+            Impact.of(2),
+            Effort.hours(30),
+            "agreed with the CTO",
+            List.of("risk")),
+        "test");
 
     Finding restored = triage.restore(List.of(before), "undo").get(0);
 
@@ -107,8 +145,14 @@ class TriageServiceTest {
     assertEquals(4, restored.impact().value());
     assertEquals("", restored.notes());
     assertEquals(List.of(), restored.tags());
-    assertTrue(history(a).stream().anyMatch(h -> h.origin().equals("undo") && h.field().equals("status")
-        && h.oldValue().equals("dismissed (accepted_risk)") && h.newValue().equals("inbox")));
+    assertTrue(
+        history(a).stream()
+            .anyMatch(
+                h ->
+                    h.origin().equals("undo")
+                        && h.field().equals("status")
+                        && h.oldValue().equals("dismissed (accepted_risk)")
+                        && h.newValue().equals("inbox")));
   }
 
   @Test
@@ -121,8 +165,12 @@ class TriageServiceTest {
     assertEquals(Status.DISMISSED, stored(b).status());
     assertEquals(DismissReason.DUPLICATE, stored(b).dismissReason());
     assertEquals(Map.of("fp-b", "fp-a"), store.read(c -> new BoardRepository(c).duplicates()));
-    assertTrue(history(a).stream().anyMatch(h -> h.field().equals("merged") && h.newValue().startsWith("#" + b)));
-    assertTrue(history(b).stream().anyMatch(h -> h.field().equals("merged") && h.newValue().startsWith("into #" + a)));
+    assertTrue(
+        history(a).stream()
+            .anyMatch(h -> h.field().equals("merged") && h.newValue().startsWith("#" + b)));
+    assertTrue(
+        history(b).stream()
+            .anyMatch(h -> h.field().equals("merged") && h.newValue().startsWith("into #" + a)));
 
     triage.unmerge(kept, List.of(dup), "undo");
 

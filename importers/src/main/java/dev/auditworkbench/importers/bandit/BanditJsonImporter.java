@@ -1,7 +1,5 @@
 package dev.auditworkbench.importers.bandit;
 
-import dev.auditworkbench.importers.common.BanditCwe;
-import dev.auditworkbench.importers.common.JsonFields;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditworkbench.engine.model.Category;
@@ -15,18 +13,20 @@ import dev.auditworkbench.engine.spi.FindingSink;
 import dev.auditworkbench.engine.spi.ImportInput;
 import dev.auditworkbench.engine.spi.Importer;
 import dev.auditworkbench.engine.spi.RawFinding;
+import dev.auditworkbench.importers.common.BanditCwe;
+import dev.auditworkbench.importers.common.JsonFields;
 import dev.auditworkbench.importers.common.JsonInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Bandit's JSON report ({@code bandit -f json}), every version's layout: {@code results[]} with
  * test_id, issue_severity/confidence, filename, line_number, line_range, code, issue_text, and
  * since 1.7.3 issue_cwe. {@code metrics} names every scanned file, so a later report only marks
  * findings gone in files it scanned. {@code errors[]} (files bandit could not parse) become
- * warnings. Reports
- * of older bandit versions get the CWE bandit itself assigns to each plugin.
+ * warnings. Reports of older bandit versions get the CWE bandit itself assigns to each plugin.
  */
 public final class BanditJsonImporter implements Importer {
   static final String FORMAT = "Bandit JSON (bandit -f json)";
@@ -63,7 +63,9 @@ public final class BanditJsonImporter implements Importer {
     }
     // bandit writes keys sorted: errors, generated_at, metrics (per-file counters named
     // "CONFIDENCE.HIGH" and "SEVERITY.LOW"), results; metrics can push results past the head.
-    if (head.contains("\"generated_at\"") && head.contains("\"SEVERITY.") && head.contains("\"CONFIDENCE.")) {
+    if (head.contains("\"generated_at\"")
+        && head.contains("\"SEVERITY.")
+        && head.contains("\"CONFIDENCE.")) {
       return 0.9;
     }
     return 0;
@@ -114,7 +116,8 @@ public final class BanditJsonImporter implements Importer {
   }
 
   /** bandit's metrics hold one entry per scanned file, plus "_totals". */
-  private static void readScannedFiles(JsonInput json, FindingSink sink) throws IOException, BadInputException {
+  private static void readScannedFiles(JsonInput json, FindingSink sink)
+      throws IOException, BadInputException {
     while (json.next() == JsonToken.FIELD_NAME) {
       String file = json.parser().currentName();
       json.next();
@@ -125,17 +128,22 @@ public final class BanditJsonImporter implements Importer {
     }
   }
 
-  private static void readErrors(JsonInput json, FindingSink sink) throws IOException, BadInputException {
+  private static void readErrors(JsonInput json, FindingSink sink)
+      throws IOException, BadInputException {
     while (json.next() == JsonToken.START_OBJECT) {
       long line = json.line();
       JsonNode error = json.readTree();
       sink.warn(
           line,
-          "bandit could not scan " + error.path("filename").asText("?") + ": " + error.path("reason").asText(""));
+          "bandit could not scan "
+              + error.path("filename").asText("?")
+              + ": "
+              + error.path("reason").asText(""));
     }
   }
 
-  private static RawFinding toFinding(JsonInput json, JsonNode r, long line) throws BadInputException {
+  private static RawFinding toFinding(JsonInput json, JsonNode r, long line)
+      throws BadInputException {
     String testId = required(json, r, "test_id", line);
     String filename = required(json, r, "filename", line);
     String issueText = r.path("issue_text").asText("");
@@ -163,7 +171,8 @@ public final class BanditJsonImporter implements Importer {
     return b.build();
   }
 
-  private static String required(JsonInput json, JsonNode r, String field, long line) throws BadInputException {
+  private static String required(JsonInput json, JsonNode r, String field, long line)
+      throws BadInputException {
     String v = r.path(field).asText("");
     if (v.isEmpty()) {
       throw json.errorAtLine(line, "result without \"" + field + "\"");
@@ -172,11 +181,13 @@ public final class BanditJsonImporter implements Importer {
   }
 
   private static int lastOf(JsonNode range, int fallback) {
-    return range.isArray() && range.size() > 0 ? range.get(range.size() - 1).asInt(fallback) : fallback;
+    return range.isArray() && range.size() > 0
+        ? range.get(range.size() - 1).asInt(fallback)
+        : fallback;
   }
 
   static Severity severity(String s) {
-    return switch (s.toUpperCase(java.util.Locale.ROOT)) {
+    return switch (s.toUpperCase(Locale.ROOT)) {
       case "HIGH" -> Severity.HIGH;
       case "MEDIUM" -> Severity.MEDIUM;
       case "LOW" -> Severity.LOW;
@@ -185,14 +196,14 @@ public final class BanditJsonImporter implements Importer {
   }
 
   static Confidence confidence(String s) {
-    return switch (s.toUpperCase(java.util.Locale.ROOT)) {
+    return switch (s.toUpperCase(Locale.ROOT)) {
       case "HIGH" -> Confidence.HIGH;
       case "MEDIUM" -> Confidence.MEDIUM;
       default -> Confidence.LOW;
     };
   }
 
-  /** Bandit's {@code code} holds numbered lines ("26     except:\n27 ..."); returns line n's text. */
+  /** Bandit's {@code code} holds numbered lines ("26 except:\n27 ..."); returns line n's text. */
   static String codeLine(String code, int n) {
     String prefix = n + " ";
     for (String l : code.split("\n")) {

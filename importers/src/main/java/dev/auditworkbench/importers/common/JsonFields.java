@@ -21,8 +21,12 @@ public final class JsonFields {
       return BadFieldException.lineNumber(field, v.asText(), 0);
     }
     if (v.isNumber() && v.asDouble() == Math.rint(v.asDouble())) {
-      return BadFieldException.lineNumber(field, v.isBigDecimal() ? v.decimalValue().toPlainString()
-          : String.valueOf((long) Math.min(Long.MAX_VALUE, v.asDouble())), 0);
+      return BadFieldException.lineNumber(
+          field,
+          v.isBigDecimal()
+              ? v.decimalValue().toPlainString()
+              : String.valueOf((long) Math.min(Long.MAX_VALUE, v.asDouble())),
+          0);
     }
     throw new BadFieldException(field, v.toString(), "a line number (0 to 10,000,000)", 0);
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.auditworkbench.engine.spi.BadInputException;
 import java.io.IOException;
@@ -45,7 +46,7 @@ public final class JsonInput implements AutoCloseable {
   }
 
   /** Reads the value at the current token as a tree (for one record of a large array). */
-  public com.fasterxml.jackson.databind.JsonNode readTree() throws IOException, BadInputException {
+  public JsonNode readTree() throws IOException, BadInputException {
     try {
       return MAPPER.readTree(parser);
     } catch (JsonProcessingException e) {
@@ -90,14 +91,15 @@ public final class JsonInput implements AutoCloseable {
   /** Element handler for {@link #forEachElement}. */
   @FunctionalInterface
   public interface ElementHandler {
-    void handle(com.fasterxml.jackson.databind.JsonNode element, long line) throws BadInputException;
+    void handle(JsonNode element, long line) throws BadInputException;
   }
 
   /**
    * Reads a top-level JSON array one element at a time (the whole input is the array, as in
    * pylint's and gitleaks' reports). Returns how many elements there were.
    */
-  public long forEachElement(String what, ElementHandler handler) throws IOException, BadInputException {
+  public long forEachElement(String what, ElementHandler handler)
+      throws IOException, BadInputException {
     JsonToken first = next();
     if (first == JsonToken.VALUE_NULL) {
       return 0; // some tools write "null" for "nothing found"

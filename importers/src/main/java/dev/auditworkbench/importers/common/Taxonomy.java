@@ -12,10 +12,15 @@ import java.util.regex.Pattern;
 public final class Taxonomy {
   private static final Pattern CWE = Pattern.compile("(?i)cwe[-_/ ]?(\\d{1,4})");
   private static final Pattern OWASP_2021 = Pattern.compile("A(\\d{2}):2021");
+
   /** OWASP Top 10 2017 as tools write it: "A1:2017-Injection", "A03:2017", or a bare "A3". */
-  private static final Pattern OWASP_2017 = Pattern.compile("^\\s*A0?(\\d{1,2})(?::2017\\b.*|\\s*[-:].*|)$");
+  private static final Pattern OWASP_2017 =
+      Pattern.compile("^\\s*A0?(\\d{1,2})(?::2017\\b.*|\\s*[-:].*|)$");
+
   /** The 2021 category each 2017 one went into (owasp.org's mapping of 2017 to 2021). */
-  private static final String[] FROM_2017 = {null, "A03", "A07", "A02", "A05", "A01", "A05", "A03", "A08", "A06", "A09"};
+  private static final String[] FROM_2017 = {
+    null, "A03", "A07", "A02", "A05", "A01", "A05", "A03", "A08", "A06", "A09"
+  };
 
   private Taxonomy() {}
 

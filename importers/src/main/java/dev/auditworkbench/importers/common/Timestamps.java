@@ -10,11 +10,13 @@ import java.util.Map;
 
 /**
  * Reads the time stamps logs write ("2026-11-24 10:14:29.582 UTC", "2026-11-24 10:14:29,585",
- * "24/Nov/2026:10:14:29 +0000") into epoch milliseconds without a formatter per line: a
- * gigabyte log has millions of them. Zones by abbreviation, name or offset; none means UTC.
+ * "24/Nov/2026:10:14:29 +0000") into epoch milliseconds without a formatter per line: a gigabyte
+ * log has millions of them. Zones by abbreviation, name or offset; none means UTC.
  */
 public final class Timestamps {
-  private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  private static final String[] MONTHS = {
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+  };
   private final Map<String, ZoneId> zones = new HashMap<>();
   private final Map<Long, Long> dayStarts = new HashMap<>();
 
@@ -24,7 +26,10 @@ public final class Timestamps {
    */
   public long isoLike(String s, int from, int[] end) {
     int i = from;
-    if (s.length() < i + 19 || s.charAt(i + 4) != '-' || s.charAt(i + 7) != '-' || s.charAt(i + 13) != ':') {
+    if (s.length() < i + 19
+        || s.charAt(i + 4) != '-'
+        || s.charAt(i + 7) != '-'
+        || s.charAt(i + 13) != ':') {
       return -1;
     }
     int year = digits(s, i, 4);
@@ -33,7 +38,14 @@ public final class Timestamps {
     int hour = digits(s, i + 11, 2);
     int minute = digits(s, i + 14, 2);
     int second = digits(s, i + 17, 2);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || minute < 0 || second < 0) {
+    if (year < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > 31
+        || hour < 0
+        || minute < 0
+        || second < 0) {
       return -1;
     }
     i += 19;
@@ -51,8 +63,11 @@ public final class Timestamps {
       i = j;
     }
     ZoneId zone = ZoneOffset.UTC;
-    if (i + 1 < s.length() && s.charAt(i) == ' ' && (Character.isUpperCase(s.charAt(i + 1))
-        || s.charAt(i + 1) == '+' || s.charAt(i + 1) == '-')) {
+    if (i + 1 < s.length()
+        && s.charAt(i) == ' '
+        && (Character.isUpperCase(s.charAt(i + 1))
+            || s.charAt(i + 1) == '+'
+            || s.charAt(i + 1) == '-')) {
       int j = i + 1;
       while (j < s.length() && s.charAt(j) != ' ' && s.charAt(j) != ']' && s.charAt(j) != ',') {
         j++;
@@ -109,25 +124,31 @@ public final class Timestamps {
       }
       return start;
     }
-    // Zones with daylight saving: the day's start in that zone (the rare hour of a switch is approximated).
+    // Zones with daylight saving: the day's start in that zone (the rare hour of a switch is
+    // approximated).
     return ZonedDateTime.of(year, month, day, 0, 0, 0, 0, zone).toInstant().toEpochMilli();
   }
 
   private ZoneId zone(String text) {
-    return zones.computeIfAbsent(text, t -> {
-      if (t.equals("UTC") || t.equals("GMT") || t.equals("Z")) {
-        return ZoneOffset.UTC;
-      }
-      try {
-        if (t.startsWith("+") || t.startsWith("-")) {
-          String digits = t.replace(":", "");
-          return ZoneOffset.of(digits.length() == 3 ? digits : digits.substring(0, 3) + ":" + digits.substring(3));
-        }
-        return ZoneId.of(t, ZoneId.SHORT_IDS);
-      } catch (DateTimeException | StringIndexOutOfBoundsException e) {
-        return null;
-      }
-    });
+    return zones.computeIfAbsent(
+        text,
+        t -> {
+          if (t.equals("UTC") || t.equals("GMT") || t.equals("Z")) {
+            return ZoneOffset.UTC;
+          }
+          try {
+            if (t.startsWith("+") || t.startsWith("-")) {
+              String digits = t.replace(":", "");
+              return ZoneOffset.of(
+                  digits.length() == 3
+                      ? digits
+                      : digits.substring(0, 3) + ":" + digits.substring(3));
+            }
+            return ZoneId.of(t, ZoneId.SHORT_IDS);
+          } catch (DateTimeException | StringIndexOutOfBoundsException e) {
+            return null;
+          }
+        });
   }
 
   private static int digits(String s, int from, int count) {

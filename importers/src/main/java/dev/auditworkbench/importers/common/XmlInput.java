@@ -1,6 +1,8 @@
 package dev.auditworkbench.importers.common;
 
 import dev.auditworkbench.engine.spi.BadInputException;
+import dev.auditworkbench.engine.spi.ImportInput;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import javax.xml.stream.Location;
@@ -27,7 +29,8 @@ public final class XmlInput {
     return f;
   }
 
-  public static XMLStreamReader open(Path file, InputStream in, String format) throws BadInputException {
+  public static XMLStreamReader open(Path file, InputStream in, String format)
+      throws BadInputException {
     try {
       return FACTORY.createXMLStreamReader(in);
     } catch (XMLStreamException e) {
@@ -37,9 +40,18 @@ public final class XmlInput {
 
   public static BadInputException malformed(Path file, String format, XMLStreamException e) {
     Location loc = e.getLocation();
-    String reason = e.getMessage() == null ? "malformed XML" : e.getMessage().replaceAll("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message: ", "");
-    return new BadInputException(file, loc == null ? 0 : loc.getLineNumber(), loc == null ? 0 : loc.getColumnNumber(),
-        loc == null ? -1 : loc.getCharacterOffset(), format, "malformed or unsafe XML: " + reason.strip());
+    String reason =
+        e.getMessage() == null
+            ? "malformed XML"
+            : e.getMessage()
+                .replaceAll("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message: ", "");
+    return new BadInputException(
+        file,
+        loc == null ? 0 : loc.getLineNumber(),
+        loc == null ? 0 : loc.getColumnNumber(),
+        loc == null ? -1 : loc.getCharacterOffset(),
+        format,
+        "malformed or unsafe XML: " + reason.strip());
   }
 
   /** Reads a document that {@link #parse} opened. */
@@ -52,8 +64,8 @@ public final class XmlInput {
    * Opens the input with the safe factory, hands it to {@code reader}, and turns malformed XML into
    * a {@link BadInputException} naming the file, the line and column, and the format.
    */
-  public static void parse(dev.auditworkbench.engine.spi.ImportInput input, String format, DocumentReader reader)
-      throws java.io.IOException, BadInputException {
+  public static void parse(ImportInput input, String format, DocumentReader reader)
+      throws IOException, BadInputException {
     try (InputStream in = input.open()) {
       XMLStreamReader xml = open(input.path(), in, format);
       try {

@@ -7,6 +7,7 @@ import dev.auditworkbench.engine.spi.ImportInput;
 import dev.auditworkbench.engine.spi.Importer;
 import dev.auditworkbench.importers.common.XmlInput;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -16,8 +17,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Cobertura XML (coverage.py's {@code coverage xml}, pytest-cov, and most CI coverage tools):
- * each class element is a file, its line elements the statements, with hits and branch
+ * Cobertura XML (coverage.py's {@code coverage xml}, pytest-cov, and most CI coverage tools): each
+ * class element is a file, its line elements the statements, with hits and branch
  * condition-coverage. File names are relative to the first source folder.
  */
 public final class CoberturaXmlImporter implements Importer {
@@ -47,8 +48,12 @@ public final class CoberturaXmlImporter implements Importer {
   @Override
   public double detect(FileSample sample) {
     String head = sample.trimmedHead();
-    return !sample.binary() && head.startsWith("<") && head.contains("<coverage") && head.contains("line-rate")
-        ? 0.95 : 0;
+    return !sample.binary()
+            && head.startsWith("<")
+            && head.contains("<coverage")
+            && head.contains("line-rate")
+        ? 0.95
+        : 0;
   }
 
   @Override
@@ -56,7 +61,7 @@ public final class CoberturaXmlImporter implements Importer {
     XmlInput.parse(input, FORMAT, xml -> read(input.path(), xml, sink));
   }
 
-  private static void read(java.nio.file.Path file, XMLStreamReader xml, FindingSink sink)
+  private static void read(Path file, XMLStreamReader xml, FindingSink sink)
       throws XMLStreamException, BadInputException {
     boolean root = false;
     List<String> sources = new ArrayList<>();
@@ -100,8 +105,7 @@ public final class CoberturaXmlImporter implements Importer {
               }
             }
           }
-          default -> {
-          }
+          default -> {}
         }
       } else if (event == XMLStreamConstants.CHARACTERS && inSource) {
         sources.add(xml.getText().strip());
@@ -111,7 +115,8 @@ public final class CoberturaXmlImporter implements Importer {
           inSource = false;
         } else if (name.equals("class") && current != null) {
           sink.scanned(current);
-          PoorCoverage.report(sink, "cobertura", current, statements, covered, branches, coveredBranches);
+          PoorCoverage.report(
+              sink, "cobertura", current, statements, covered, branches, coveredBranches);
           current = null;
         }
       }

@@ -38,9 +38,15 @@ public final class CoverageJsonImporter implements Importer {
   @Override
   public double detect(FileSample sample) {
     String head = sample.trimmedHead();
-    return !sample.binary() && head.startsWith("{") && head.contains("\"meta\"") && head.contains("\"files\"")
-        && (head.contains("\"num_statements\"") || head.contains("\"executed_lines\"") || head.contains("\"show_contexts\""))
-        ? 0.95 : 0;
+    return !sample.binary()
+            && head.startsWith("{")
+            && head.contains("\"meta\"")
+            && head.contains("\"files\"")
+            && (head.contains("\"num_statements\"")
+                || head.contains("\"executed_lines\"")
+                || head.contains("\"show_contexts\""))
+        ? 0.95
+        : 0;
   }
 
   @Override
@@ -67,8 +73,13 @@ public final class CoverageJsonImporter implements Importer {
               throw json.errorAtLine(line, "file " + path + " has no summary.num_statements");
             }
             sink.scanned(path);
-            PoorCoverage.report(sink, "coverage.py", path, summary.path("num_statements").asInt(),
-                summary.path("covered_lines").asInt(), summary.path("num_branches").asInt(),
+            PoorCoverage.report(
+                sink,
+                "coverage.py",
+                path,
+                summary.path("num_statements").asInt(),
+                summary.path("covered_lines").asInt(),
+                summary.path("num_branches").asInt(),
                 summary.path("covered_branches").asInt());
           }
         } else {

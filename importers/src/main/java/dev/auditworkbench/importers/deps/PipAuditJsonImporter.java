@@ -18,8 +18,8 @@ import java.util.List;
 /**
  * pip-audit's JSON ({@code pip-audit -f json}): before 2.0 an array of dependencies, since 2.0
  * {"dependencies": [...], "fixes": [...]}. Each vulnerability of each dependency is a finding;
- * pip-audit gives no severity, so they are medium until triaged; skipped dependencies (not on
- * PyPI) are warnings.
+ * pip-audit gives no severity, so they are medium until triaged; skipped dependencies (not on PyPI)
+ * are warnings.
  */
 public final class PipAuditJsonImporter implements Importer {
   static final String FORMAT = "pip-audit JSON (pip-audit -f json)";
@@ -50,7 +50,8 @@ public final class PipAuditJsonImporter implements Importer {
     if (sample.binary() || !head.contains("\"vulns\"") && !head.contains("\"skip_reason\"")) {
       return 0;
     }
-    boolean shape = head.startsWith("[") || head.startsWith("{") && head.contains("\"dependencies\"");
+    boolean shape =
+        head.startsWith("[") || head.startsWith("{") && head.contains("\"dependencies\"");
     return shape && head.contains("\"name\"") && head.contains("\"version\"") ? 0.95 : 0;
   }
 
@@ -83,7 +84,8 @@ public final class PipAuditJsonImporter implements Importer {
     }
   }
 
-  private static void readDependencies(JsonInput json, FindingSink sink) throws IOException, BadInputException {
+  private static void readDependencies(JsonInput json, FindingSink sink)
+      throws IOException, BadInputException {
     while (json.next() == JsonToken.START_OBJECT) {
       long line = json.line();
       JsonNode dep = json.readTree();
@@ -101,8 +103,17 @@ public final class PipAuditJsonImporter implements Importer {
         v.path("aliases").forEach(a -> aliases.add(a.asText()));
         List<String> fixes = new ArrayList<>();
         v.path("fix_versions").forEach(f -> fixes.add(f.asText()));
-        var b = Vulnerabilities.finding(name, dep.path("version").asText(""), v.path("id").asText(""), aliases,
-            String.join(" or ", fixes), Severity.MEDIUM, "", v.path("description").asText(""), null);
+        var b =
+            Vulnerabilities.finding(
+                name,
+                dep.path("version").asText(""),
+                v.path("id").asText(""),
+                aliases,
+                String.join(" or ", fixes),
+                Severity.MEDIUM,
+                "",
+                v.path("description").asText(""),
+                null);
         b.cwe(1395).owasp(OwaspTop10.A06.id());
         sink.accept(b.build());
       }

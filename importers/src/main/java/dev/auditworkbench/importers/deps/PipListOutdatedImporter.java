@@ -11,8 +11,8 @@ import java.io.InputStream;
 
 /**
  * {@code pip list --outdated --format=json} from the client's environment: each installed package
- * that has a newer release, with both versions. Nothing here is a finding by itself; joined with the
- * repository's declared dependencies (after this import and after every scan) it becomes one
+ * that has a newer release, with both versions. Nothing here is a finding by itself; joined with
+ * the repository's declared dependencies (after this import and after every scan) it becomes one
  * "outdated dependency" finding per declared package, at the line that declares it.
  */
 public final class PipListOutdatedImporter implements Importer {
@@ -42,24 +42,31 @@ public final class PipListOutdatedImporter implements Importer {
   @Override
   public double detect(FileSample sample) {
     String head = sample.trimmedHead();
-    return !sample.binary() && head.startsWith("[") && head.contains("\"latest_version\"") && head.contains("\"name\"")
-        && head.contains("\"version\"") ? 0.95 : 0;
+    return !sample.binary()
+            && head.startsWith("[")
+            && head.contains("\"latest_version\"")
+            && head.contains("\"name\"")
+            && head.contains("\"version\"")
+        ? 0.95
+        : 0;
   }
 
   @Override
   public void parse(ImportInput input, FindingSink sink) throws IOException, BadInputException {
     try (InputStream in = input.open();
         JsonInput json = new JsonInput(input.path(), in, FORMAT)) {
-      json.forEachElement("a pip list --outdated report", (entry, line) -> {
-        sink.recordRead();
-        String name = entry.path("name").asText("");
-        String version = entry.path("version").asText("");
-        String latest = entry.path("latest_version").asText("");
-        if (name.isEmpty() || version.isEmpty() || latest.isEmpty()) {
-          throw json.errorAtLine(line, "entry without name, version and latest_version");
-        }
-        sink.packageRelease(name, version, latest);
-      });
+      json.forEachElement(
+          "a pip list --outdated report",
+          (entry, line) -> {
+            sink.recordRead();
+            String name = entry.path("name").asText("");
+            String version = entry.path("version").asText("");
+            String latest = entry.path("latest_version").asText("");
+            if (name.isEmpty() || version.isEmpty() || latest.isEmpty()) {
+              throw json.errorAtLine(line, "entry without name, version and latest_version");
+            }
+            sink.packageRelease(name, version, latest);
+          });
     }
   }
 }

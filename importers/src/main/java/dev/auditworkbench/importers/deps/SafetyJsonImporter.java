@@ -50,11 +50,14 @@ public final class SafetyJsonImporter implements Importer {
     if (sample.binary()) {
       return 0;
     }
-    if (head.startsWith("{") && (head.contains("\"report_meta\"") || head.contains("\"safety_version\""))
+    if (head.startsWith("{")
+        && (head.contains("\"report_meta\"") || head.contains("\"safety_version\""))
         && head.contains("\"scanned_packages\"")) {
       return 0.95;
     }
-    return head.matches("(?s)^\\[\\s*\\[\\s*\"[^\"]+\",\\s*\"[^\"]*\",\\s*\"[^\"]*\",\\s*\".*") ? 0.8 : 0;
+    return head.matches("(?s)^\\[\\s*\\[\\s*\"[^\"]+\",\\s*\"[^\"]*\",\\s*\"[^\"]*\",\\s*\".*")
+        ? 0.8
+        : 0;
   }
 
   @Override
@@ -81,7 +84,8 @@ public final class SafetyJsonImporter implements Importer {
           while (json.next() == JsonToken.START_OBJECT) {
             JsonNode v = json.readTree();
             sink.recordRead();
-            if (v.path("ignored").asBoolean(false) || v.path("ignored").isObject() && v.path("ignored").size() > 0) {
+            if (v.path("ignored").asBoolean(false)
+                || v.path("ignored").isObject() && v.path("ignored").size() > 0) {
               ignored++;
               continue;
             }
@@ -106,29 +110,54 @@ public final class SafetyJsonImporter implements Importer {
       aliases.add(v.path("CVE").asText());
     }
     List<String> fixes = new ArrayList<>();
-    v.path("fixed_versions").forEach(f -> {
-      if (!f.asText("").isBlank()) {
-        fixes.add(f.asText());
-      }
-    });
-    String sev = v.path("severity").path("cvssv3").path("base_severity").asText(v.path("severity").path("cvssv2").path("base_severity").asText(""));
-    var b = Vulnerabilities.finding(v.path("package_name").asText(""), v.path("analyzed_version").asText(""),
-        "PVE-" + v.path("vulnerability_id").asText(""), aliases, String.join(" or ", fixes),
-        sev.isEmpty() ? Severity.MEDIUM : TrivyJsonImporter.severity(sev), "", v.path("advisory").asText(""), null);
+    v.path("fixed_versions")
+        .forEach(
+            f -> {
+              if (!f.asText("").isBlank()) {
+                fixes.add(f.asText());
+              }
+            });
+    String sev =
+        v.path("severity")
+            .path("cvssv3")
+            .path("base_severity")
+            .asText(v.path("severity").path("cvssv2").path("base_severity").asText(""));
+    var b =
+        Vulnerabilities.finding(
+            v.path("package_name").asText(""),
+            v.path("analyzed_version").asText(""),
+            "PVE-" + v.path("vulnerability_id").asText(""),
+            aliases,
+            String.join(" or ", fixes),
+            sev.isEmpty() ? Severity.MEDIUM : TrivyJsonImporter.severity(sev),
+            "",
+            v.path("advisory").asText(""),
+            null);
     b.cwe(1395).owasp(OwaspTop10.A06.id());
     sink.accept(b.build());
   }
 
-  private static void readV1(JsonInput json, FindingSink sink) throws IOException, BadInputException {
+  private static void readV1(JsonInput json, FindingSink sink)
+      throws IOException, BadInputException {
     while (json.next() == JsonToken.START_ARRAY) {
       long line = json.line();
       JsonNode row = json.readTree();
       sink.recordRead();
       if (row.size() < 5) {
-        throw json.errorAtLine(line, "a safety 1.x entry has five fields: package, spec, version, advisory, id");
+        throw json.errorAtLine(
+            line, "a safety 1.x entry has five fields: package, spec, version, advisory, id");
       }
-      var b = Vulnerabilities.finding(row.get(0).asText(), row.get(2).asText(), "PVE-" + row.get(4).asText(),
-          List.of(), "", Severity.MEDIUM, "", row.get(3).asText() + "\n\nVulnerable: " + row.get(1).asText(), null);
+      var b =
+          Vulnerabilities.finding(
+              row.get(0).asText(),
+              row.get(2).asText(),
+              "PVE-" + row.get(4).asText(),
+              List.of(),
+              "",
+              Severity.MEDIUM,
+              "",
+              row.get(3).asText() + "\n\nVulnerable: " + row.get(1).asText(),
+              null);
       b.cwe(1395).owasp(OwaspTop10.A06.id());
       sink.accept(b.build());
     }

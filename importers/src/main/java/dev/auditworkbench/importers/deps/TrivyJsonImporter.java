@@ -1,6 +1,5 @@
 package dev.auditworkbench.importers.deps;
 
-import dev.auditworkbench.importers.common.JsonFields;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditworkbench.engine.model.Category;
@@ -15,6 +14,7 @@ import dev.auditworkbench.engine.spi.ImportInput;
 import dev.auditworkbench.engine.spi.Importer;
 import dev.auditworkbench.engine.spi.RawFinding;
 import dev.auditworkbench.engine.spi.Secrets;
+import dev.auditworkbench.importers.common.JsonFields;
 import dev.auditworkbench.importers.common.JsonInput;
 import dev.auditworkbench.importers.common.Taxonomy;
 import java.io.IOException;
@@ -25,8 +25,8 @@ import java.util.Locale;
 
 /**
  * Trivy's JSON ({@code trivy fs|image --format json}): the current schema (SchemaVersion 2,
- * Results[] with Vulnerabilities, Misconfigurations and Secrets) and the legacy top-level array
- * of results. Vulnerabilities whose VEX status is not_affected are skipped; secrets are masked.
+ * Results[] with Vulnerabilities, Misconfigurations and Secrets) and the legacy top-level array of
+ * results. Vulnerabilities whose VEX status is not_affected are skipped; secrets are masked.
  */
 public final class TrivyJsonImporter implements Importer {
   static final String FORMAT = "Trivy JSON (trivy --format json)";
@@ -57,10 +57,14 @@ public final class TrivyJsonImporter implements Importer {
     if (sample.binary()) {
       return 0;
     }
-    if (head.startsWith("{") && head.contains("\"SchemaVersion\"") && head.contains("\"Results\"")) {
+    if (head.startsWith("{")
+        && head.contains("\"SchemaVersion\"")
+        && head.contains("\"Results\"")) {
       return 0.95;
     }
-    if (head.startsWith("[") && head.contains("\"Target\"") && (head.contains("\"Vulnerabilities\"") || head.contains("\"Type\""))) {
+    if (head.startsWith("[")
+        && head.contains("\"Target\"")
+        && (head.contains("\"Vulnerabilities\"") || head.contains("\"Type\""))) {
       return 0.9;
     }
     return head.strip().equals("null") ? 0.55 : 0; // legacy trivy writes "null" for no results
@@ -100,7 +104,8 @@ public final class TrivyJsonImporter implements Importer {
     }
   }
 
-  private static void readResults(JsonInput json, FindingSink sink) throws IOException, BadInputException {
+  private static void readResults(JsonInput json, FindingSink sink)
+      throws IOException, BadInputException {
     int notAffected = 0;
     while (json.next() == JsonToken.START_OBJECT) {
       JsonNode result = json.readTree();
@@ -142,10 +147,17 @@ public final class TrivyJsonImporter implements Importer {
   private static RawFinding vulnerability(JsonNode v, String target) {
     List<String> aliases = new ArrayList<>();
     String status = v.path("Status").asText("");
-    RawFinding.Builder b = Vulnerabilities.finding(v.path("PkgName").asText(""), v.path("InstalledVersion").asText(""),
-        v.path("VulnerabilityID").asText(""), aliases, v.path("FixedVersion").asText(""),
-        severity(v.path("Severity").asText("")), v.path("Title").asText(""),
-        v.path("Description").asText("") + (status.isEmpty() ? "" : "\n\nStatus: " + status), target);
+    RawFinding.Builder b =
+        Vulnerabilities.finding(
+            v.path("PkgName").asText(""),
+            v.path("InstalledVersion").asText(""),
+            v.path("VulnerabilityID").asText(""),
+            aliases,
+            v.path("FixedVersion").asText(""),
+            severity(v.path("Severity").asText("")),
+            v.path("Title").asText(""),
+            v.path("Description").asText("") + (status.isEmpty() ? "" : "\n\nStatus: " + status),
+            target);
     List<Integer> cwes = Taxonomy.cwes(v.path("CweIDs"));
     Taxonomy.apply(b, cwes, List.of());
     b.owasp(OwaspTop10.A06.id());
@@ -157,8 +169,12 @@ public final class TrivyJsonImporter implements Importer {
     return RawFinding.builder("trivy.misconfig." + m.path("ID").asText(""))
         .nativeRuleId(m.path("ID").asText(""))
         .title(m.path("ID").asText("") + ": " + m.path("Title").asText(""))
-        .description(m.path("Description").asText("") + "\n\n" + m.path("Message").asText("")
-            + "\n\nResolution: " + m.path("Resolution").asText(""))
+        .description(
+            m.path("Description").asText("")
+                + "\n\n"
+                + m.path("Message").asText("")
+                + "\n\nResolution: "
+                + m.path("Resolution").asText(""))
         .category(Category.SECURITY)
         .severity(severity(m.path("Severity").asText("")))
         .confidence(Confidence.HIGH)
@@ -176,7 +192,12 @@ public final class TrivyJsonImporter implements Importer {
     return RawFinding.builder("secret." + rule)
         .nativeRuleId(rule)
         .title("Secret (" + s.path("Title").asText(rule) + ") in " + target)
-        .description("Trivy found a " + s.path("Title").asText(rule) + " in " + target + ". Rotate it and move it out of the code.")
+        .description(
+            "Trivy found a "
+                + s.path("Title").asText(rule)
+                + " in "
+                + target
+                + ". Rotate it and move it out of the code.")
         .category(Category.SECURITY)
         .severity(severity(s.path("Severity").asText("HIGH")))
         .confidence(Confidence.MEDIUM)

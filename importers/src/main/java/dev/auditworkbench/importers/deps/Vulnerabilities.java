@@ -30,20 +30,38 @@ final class Vulnerabilities {
     return aliases.stream().filter(a -> a.startsWith("CVE-")).findFirst().orElse(id);
   }
 
-  static RawFinding.Builder finding(String pkg, String version, String id, List<String> aliases, String fixed,
-      Severity severity, String title, String description, String file) {
+  static RawFinding.Builder finding(
+      String pkg,
+      String version,
+      String id,
+      List<String> aliases,
+      String fixed,
+      Severity severity,
+      String title,
+      String description,
+      String file) {
     String key = primaryId(id, aliases);
     String name = pkg.strip();
     StringBuilder evidence = new StringBuilder(name + " " + version + " is affected by " + id);
     if (!aliases.isEmpty()) {
       evidence.append(" (").append(String.join(", ", aliases)).append(")");
     }
-    evidence.append(fixed == null || fixed.isBlank() ? "; no fixed version is known" : "; fixed in " + fixed);
+    evidence.append(
+        fixed == null || fixed.isBlank() ? "; no fixed version is known" : "; fixed in " + fixed);
     return RawFinding.builder("dependency.vulnerability")
         .nativeRuleId(id)
-        .title(name + " " + version + ": " + key + (title == null || title.isBlank() ? "" : " " + title))
-        .description((description == null ? "" : description.strip())
-            + (fixed == null || fixed.isBlank() ? "\n\nNo fixed version is known yet." : "\n\nUpgrade to " + fixed + "."))
+        .title(
+            name
+                + " "
+                + version
+                + ": "
+                + key
+                + (title == null || title.isBlank() ? "" : " " + title))
+        .description(
+            (description == null ? "" : description.strip())
+                + (fixed == null || fixed.isBlank()
+                    ? "\n\nNo fixed version is known yet."
+                    : "\n\nUpgrade to " + fixed + "."))
         .category(Category.DEPENDENCIES)
         .severity(severity)
         .confidence(Confidence.HIGH)

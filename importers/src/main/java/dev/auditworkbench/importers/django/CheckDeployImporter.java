@@ -23,26 +23,47 @@ import java.util.regex.Pattern;
 
 /**
  * The text that {@code python manage.py check --deploy} prints: one line per issue, "obj: (id)
- * message", under ERRORS/WARNINGS headings, and a closing "System check identified N issues".
- * Each issue becomes a finding keyed by its check id (security.W004...), with the CWE the issue
- * is about; the object ("?" for settings) becomes the symbol.
+ * message", under ERRORS/WARNINGS headings, and a closing "System check identified N issues". Each
+ * issue becomes a finding keyed by its check id (security.W004...), with the CWE the issue is
+ * about; the object ("?" for settings) becomes the symbol.
  */
 public final class CheckDeployImporter implements Importer {
   static final String FORMAT = "Django system check output (manage.py check --deploy)";
-  private static final Pattern ISSUE = Pattern.compile("^(\\S.*?): \\(([a-z_.]+\\.[EWCI]\\d{3})\\) (.*)$");
-  private static final Pattern SUMMARY = Pattern.compile("System check identified (no issues|\\d+ issues?)");
+  private static final Pattern ISSUE =
+      Pattern.compile("^(\\S.*?): \\(([a-z_.]+\\.[EWCI]\\d{3})\\) (.*)$");
+  private static final Pattern SUMMARY =
+      Pattern.compile("System check identified (no issues|\\d+ issues?)");
 
   /** CWE of each deployment check (Django's docs: "Deployment checklist", security.W001-W022). */
-  private static final Map<String, Integer> CWE = Map.ofEntries(
-      Map.entry("security.W001", 693), Map.entry("security.W002", 1021), Map.entry("security.W003", 352),
-      Map.entry("security.W004", 319), Map.entry("security.W005", 319), Map.entry("security.W006", 693),
-      Map.entry("security.W007", 79), Map.entry("security.W008", 319), Map.entry("security.W009", 330),
-      Map.entry("security.W010", 614), Map.entry("security.W011", 614), Map.entry("security.W012", 614),
-      Map.entry("security.W013", 1004), Map.entry("security.W014", 1004), Map.entry("security.W015", 1004),
-      Map.entry("security.W016", 614), Map.entry("security.W017", 1004), Map.entry("security.W018", 489),
-      Map.entry("security.W019", 1021), Map.entry("security.W020", 16), Map.entry("security.W021", 319),
-      Map.entry("security.W022", 200), Map.entry("security.E100", 330), Map.entry("security.E101", 352));
-  private static final List<String> HIGH = List.of("security.W009", "security.W018", "security.W020", "security.E100");
+  private static final Map<String, Integer> CWE =
+      Map.ofEntries(
+          Map.entry("security.W001", 693),
+          Map.entry("security.W002", 1021),
+          Map.entry("security.W003", 352),
+          Map.entry("security.W004", 319),
+          Map.entry("security.W005", 319),
+          Map.entry("security.W006", 693),
+          Map.entry("security.W007", 79),
+          Map.entry("security.W008", 319),
+          Map.entry("security.W009", 330),
+          Map.entry("security.W010", 614),
+          Map.entry("security.W011", 614),
+          Map.entry("security.W012", 614),
+          Map.entry("security.W013", 1004),
+          Map.entry("security.W014", 1004),
+          Map.entry("security.W015", 1004),
+          Map.entry("security.W016", 614),
+          Map.entry("security.W017", 1004),
+          Map.entry("security.W018", 489),
+          Map.entry("security.W019", 1021),
+          Map.entry("security.W020", 16),
+          Map.entry("security.W021", 319),
+          Map.entry("security.W022", 200),
+          Map.entry("security.E100", 330),
+          Map.entry("security.E101", 352));
+
+  private static final List<String> HIGH =
+      List.of("security.W009", "security.W018", "security.W020", "security.E100");
 
   @Override
   public String id() {
@@ -84,7 +105,8 @@ public final class CheckDeployImporter implements Importer {
   @Override
   public void parse(ImportInput input, FindingSink sink) throws IOException, BadInputException {
     boolean understood = false;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(input.open(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(input.open(), StandardCharsets.UTF_8))) {
       String line;
       long n = 0;
       StringBuilder current = null;
@@ -106,7 +128,10 @@ public final class CheckDeployImporter implements Importer {
         } else if (SUMMARY.matcher(line).find()) {
           understood = true;
         } else if (!line.isBlank() && !line.endsWith(":") && head == null) {
-          sink.warn(n, "not a system check line: " + (line.length() > 80 ? line.substring(0, 80) + "..." : line));
+          sink.warn(
+              n,
+              "not a system check line: "
+                  + (line.length() > 80 ? line.substring(0, 80) + "..." : line));
         }
       }
       if (head != null) {
@@ -114,7 +139,8 @@ public final class CheckDeployImporter implements Importer {
       }
     }
     if (!understood) {
-      throw BadInputException.whole(input.path(), FORMAT, "no system check issue or summary line found");
+      throw BadInputException.whole(
+          input.path(), FORMAT, "no system check issue or summary line found");
     }
   }
 
@@ -123,17 +149,20 @@ public final class CheckDeployImporter implements Importer {
     String check = head[1];
     Integer cwe = CWE.get(check);
     String object = head[0];
-    RawFinding.Builder b = RawFinding.builder("django.check." + check)
-        .nativeRuleId(check)
-        .title(check + ": " + firstSentence(message))
-        .description(message)
-        .category(Category.SECURITY)
-        .severity(check.contains(".E") || HIGH.contains(check) ? Severity.HIGH
-            : check.startsWith("security.") ? Severity.MEDIUM : Severity.LOW)
-        .confidence(Confidence.HIGH)
-        .symbol(object.equals("?") ? "settings" : object)
-        .evidence(Evidence.Kind.TEXT, "(" + check + ") " + message)
-        .defaultEffort(Effort.hours(2));
+    RawFinding.Builder b =
+        RawFinding.builder("django.check." + check)
+            .nativeRuleId(check)
+            .title(check + ": " + firstSentence(message))
+            .description(message)
+            .category(Category.SECURITY)
+            .severity(
+                check.contains(".E") || HIGH.contains(check)
+                    ? Severity.HIGH
+                    : check.startsWith("security.") ? Severity.MEDIUM : Severity.LOW)
+            .confidence(Confidence.HIGH)
+            .symbol(object.equals("?") ? "settings" : object)
+            .evidence(Evidence.Kind.TEXT, "(" + check + ") " + message)
+            .defaultEffort(Effort.hours(2));
     if (cwe != null) {
       b.cwe(cwe);
       OwaspTop10.forCwe(cwe).ifPresent(o -> b.owasp(o.id()));

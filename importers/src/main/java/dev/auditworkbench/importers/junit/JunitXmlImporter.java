@@ -1,11 +1,11 @@
 package dev.auditworkbench.importers.junit;
 
-import dev.auditworkbench.engine.spi.BadFieldException;
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Confidence;
 import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Evidence;
 import dev.auditworkbench.engine.model.Severity;
+import dev.auditworkbench.engine.spi.BadFieldException;
 import dev.auditworkbench.engine.spi.BadInputException;
 import dev.auditworkbench.engine.spi.FileSample;
 import dev.auditworkbench.engine.spi.FindingSink;
@@ -15,15 +15,15 @@ import dev.auditworkbench.engine.spi.RawFinding;
 import dev.auditworkbench.importers.common.XmlInput;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * JUnit XML (pytest --junitxml, Django test runners with xmlrunner, most CI systems): skipped
- * tests and failing or erroring tests become testing findings. The file comes from the testcase's
- * file attribute, else from its classname ("invoices.tests.InvoiceTotalsTest" is in
- * invoices/tests.py).
+ * JUnit XML (pytest --junitxml, Django test runners with xmlrunner, most CI systems): skipped tests
+ * and failing or erroring tests become testing findings. The file comes from the testcase's file
+ * attribute, else from its classname ("invoices.tests.InvoiceTotalsTest" is in invoices/tests.py).
  */
 public final class JunitXmlImporter implements Importer {
   static final String FORMAT = "JUnit XML test report";
@@ -51,8 +51,12 @@ public final class JunitXmlImporter implements Importer {
   @Override
   public double detect(FileSample sample) {
     String head = sample.trimmedHead();
-    return !sample.binary() && head.startsWith("<") && (head.contains("<testsuite") || head.contains("<testsuites"))
-        && head.contains("<testcase") ? 0.95 : head.startsWith("<") && head.contains("<testsuite") ? 0.7 : 0;
+    return !sample.binary()
+            && head.startsWith("<")
+            && (head.contains("<testsuite") || head.contains("<testsuites"))
+            && head.contains("<testcase")
+        ? 0.95
+        : head.startsWith("<") && head.contains("<testsuite") ? 0.7 : 0;
   }
 
   @Override
@@ -60,7 +64,8 @@ public final class JunitXmlImporter implements Importer {
     XmlInput.parse(input, FORMAT, xml -> read(input.path(), xml, sink));
   }
 
-  private static void read(Path file, XMLStreamReader xml, FindingSink sink) throws XMLStreamException, BadInputException {
+  private static void read(Path file, XMLStreamReader xml, FindingSink sink)
+      throws XMLStreamException, BadInputException {
     boolean suite = false;
     String classname = null;
     String name = null;
@@ -78,7 +83,11 @@ public final class JunitXmlImporter implements Importer {
             classname = attr(xml, "classname");
             name = attr(xml, "name");
             caseFile = attr(xml, "file");
-            caseLine = attr(xml, "line").isEmpty() ? 0 : BadFieldException.lineNumber("line", attr(xml, "line"), xml.getLocation().getLineNumber());
+            caseLine =
+                attr(xml, "line").isEmpty()
+                    ? 0
+                    : BadFieldException.lineNumber(
+                        "line", attr(xml, "line"), xml.getLocation().getLineNumber());
             outcome = null;
             message = "";
             text.setLength(0);
@@ -90,17 +99,18 @@ public final class JunitXmlImporter implements Importer {
             }
             text.setLength(0);
           }
-          default -> {
-          }
+          default -> {}
         }
-      } else if ((event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) && outcome != null) {
+      } else if ((event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)
+          && outcome != null) {
         if (text.length() < 4000) {
           text.append(xml.getText());
         }
       } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("testcase")) {
         sink.recordRead();
         if (outcome != null) {
-          sink.accept(finding(classname, name, caseFile, caseLine, outcome, message, text.toString()));
+          sink.accept(
+              finding(classname, name, caseFile, caseLine, outcome, message, text.toString()));
         }
         classname = null;
         outcome = null;
@@ -111,19 +121,37 @@ public final class JunitXmlImporter implements Importer {
     }
   }
 
-  private static RawFinding finding(String classname, String name, String file, int line, String outcome,
-      String message, String detail) {
+  private static RawFinding finding(
+      String classname,
+      String name,
+      String file,
+      int line,
+      String outcome,
+      String message,
+      String detail) {
     String test = (classname.isEmpty() ? "" : classname + ".") + name;
     String path = file.isEmpty() ? pathOf(classname) : file;
     boolean skipped = outcome.equals("skipped");
     String reason = message.isBlank() ? firstLine(detail) : message.strip();
     return RawFinding.builder(skipped ? "tests.skipped" : "tests.failing")
         .nativeRuleId(outcome)
-        .title((skipped ? "Skipped test: " : outcome.equals("error") ? "Erroring test: " : "Failing test: ") + test
-            + (reason.isBlank() ? "" : " (" + (reason.length() > 100 ? reason.substring(0, 97) + "..." : reason) + ")"))
-        .description(skipped
-            ? test + " does not run" + (reason.isBlank() ? "." : ": " + reason) + " What it should protect is unprotected."
-            : test + " " + (outcome.equals("error") ? "errors" : "fails") + ": " + reason)
+        .title(
+            (skipped
+                    ? "Skipped test: "
+                    : outcome.equals("error") ? "Erroring test: " : "Failing test: ")
+                + test
+                + (reason.isBlank()
+                    ? ""
+                    : " ("
+                        + (reason.length() > 100 ? reason.substring(0, 97) + "..." : reason)
+                        + ")"))
+        .description(
+            skipped
+                ? test
+                    + " does not run"
+                    + (reason.isBlank() ? "." : ": " + reason)
+                    + " What it should protect is unprotected."
+                : test + " " + (outcome.equals("error") ? "errors" : "fails") + ": " + reason)
         .category(Category.TESTING)
         .severity(skipped ? Severity.LOW : Severity.MEDIUM)
         .confidence(Confidence.HIGH)
@@ -136,7 +164,9 @@ public final class JunitXmlImporter implements Importer {
         .build();
   }
 
-  /** "invoices.tests.InvoiceTotalsTest" is a class in invoices/tests.py; "invoices.tests" a module. */
+  /**
+   * "invoices.tests.InvoiceTotalsTest" is a class in invoices/tests.py; "invoices.tests" a module.
+   */
   static String pathOf(String classname) {
     if (classname.isEmpty()) {
       return null;
@@ -146,7 +176,7 @@ public final class JunitXmlImporter implements Importer {
     if (end > 1 && Character.isUpperCase(parts[end - 1].charAt(0))) {
       end--;
     }
-    return String.join("/", java.util.Arrays.copyOf(parts, end)) + ".py";
+    return String.join("/", Arrays.copyOf(parts, end)) + ".py";
   }
 
   private static String attr(XMLStreamReader xml, String name) {

@@ -63,15 +63,20 @@ public final class OtlpJsonImporter implements Importer {
   public void parse(ImportInput input, FindingSink sink) throws IOException, BadInputException {
     Map<String, Trace> traces = new LinkedHashMap<>();
     long spans = 0;
-    try (InputStream in = input.open(); MappingIterator<JsonNode> it = JSON.readerFor(JsonNode.class).readValues(in)) {
+    try (InputStream in = input.open();
+        MappingIterator<JsonNode> it = JSON.readerFor(JsonNode.class).readValues(in)) {
       while (it.hasNextValue()) {
         long line = it.getCurrentLocation() == null ? 0 : it.getCurrentLocation().getLineNr();
         JsonNode request = it.nextValue();
         if (!request.has("resourceSpans")) {
-          throw BadInputException.atLine(input.path(), line, FORMAT, "an object without \"resourceSpans\"");
+          throw BadInputException.atLine(
+              input.path(), line, FORMAT, "an object without \"resourceSpans\"");
         }
         for (JsonNode rs : request.get("resourceSpans")) {
-          for (JsonNode ss : rs.path("scopeSpans").isMissingNode() ? rs.path("instrumentationLibrarySpans") : rs.path("scopeSpans")) {
+          for (JsonNode ss :
+              rs.path("scopeSpans").isMissingNode()
+                  ? rs.path("instrumentationLibrarySpans")
+                  : rs.path("scopeSpans")) {
             for (JsonNode span : ss.path("spans")) {
               spans++;
               sink.recordRead();
@@ -82,11 +87,13 @@ public final class OtlpJsonImporter implements Importer {
       }
     } catch (JsonProcessingException e) {
       long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw BadInputException.atLine(input.path(), line, FORMAT, "malformed JSON: " + e.getOriginalMessage());
+      throw BadInputException.atLine(
+          input.path(), line, FORMAT, "malformed JSON: " + e.getOriginalMessage());
     } catch (RuntimeException e) {
       if (e.getCause() instanceof JsonProcessingException j) {
         long line = j.getLocation() == null ? 0 : j.getLocation().getLineNr();
-        throw BadInputException.atLine(input.path(), line, FORMAT, "malformed JSON: " + j.getOriginalMessage());
+        throw BadInputException.atLine(
+            input.path(), line, FORMAT, "malformed JSON: " + j.getOriginalMessage());
       }
       throw e;
     }
@@ -109,8 +116,12 @@ public final class OtlpJsonImporter implements Importer {
     Map<String, String> attrs = new LinkedHashMap<>();
     for (JsonNode a : span.path("attributes")) {
       JsonNode v = a.path("value");
-      String value = v.has("stringValue") ? v.get("stringValue").asText()
-          : v.has("intValue") ? v.get("intValue").asText() : v.has("doubleValue") ? v.get("doubleValue").asText() : null;
+      String value =
+          v.has("stringValue")
+              ? v.get("stringValue").asText()
+              : v.has("intValue")
+                  ? v.get("intValue").asText()
+                  : v.has("doubleValue") ? v.get("doubleValue").asText() : null;
       if (value != null) {
         attrs.put(a.path("key").asText(), value);
       }
@@ -128,14 +139,28 @@ public final class OtlpJsonImporter implements Importer {
     boolean server = kind.asInt(-1) == 2 || "SPAN_KIND_SERVER".equals(kind.asText());
     if (server) {
       String route = attrs.get("http.route");
-      String method = attrs.getOrDefault("http.request.method", attrs.getOrDefault("http.method", "GET"));
-      String path = attrs.getOrDefault("url.path", attrs.getOrDefault("http.target", route == null ? "/" : route));
+      String method =
+          attrs.getOrDefault("http.request.method", attrs.getOrDefault("http.method", "GET"));
+      String path =
+          attrs.getOrDefault(
+              "url.path", attrs.getOrDefault("http.target", route == null ? "/" : route));
       int q = path.indexOf('?');
-      int status = Integer.parseInt(attrs.getOrDefault("http.response.status_code", attrs.getOrDefault("http.status_code", "0")));
+      int status =
+          Integer.parseInt(
+              attrs.getOrDefault(
+                  "http.response.status_code", attrs.getOrDefault("http.status_code", "0")));
       if (route != null) {
         trace.route = method + " " + (route.startsWith("/") ? route : "/" + route);
       }
-      sink.request(new HttpEvent(endNs / 1_000_000, 1, durationMs, method, q < 0 ? path : path.substring(0, q), route, status));
+      sink.request(
+          new HttpEvent(
+              endNs / 1_000_000,
+              1,
+              durationMs,
+              method,
+              q < 0 ? path : path.substring(0, q),
+              route,
+              status));
     }
   }
 

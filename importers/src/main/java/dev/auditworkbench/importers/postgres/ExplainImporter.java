@@ -48,11 +48,15 @@ public final class ExplainImporter implements Importer {
       return 0;
     }
     String head = sample.trimmedHead();
-    if ((head.startsWith("[") || head.startsWith("{")) && head.contains("\"Plan\"") && head.contains("\"Node Type\"")) {
+    if ((head.startsWith("[") || head.startsWith("{"))
+        && head.contains("\"Plan\"")
+        && head.contains("\"Node Type\"")) {
       return 0.95;
     }
-    return head.contains("(cost=") && (head.startsWith("QUERY PLAN") || head.matches("(?s)^[A-Z][A-Za-z ]+( on \\S+)?.*"))
-        ? 0.85 : 0;
+    return head.contains("(cost=")
+            && (head.startsWith("QUERY PLAN") || head.matches("(?s)^[A-Z][A-Za-z ]+( on \\S+)?.*"))
+        ? 0.85
+        : 0;
   }
 
   @Override
@@ -72,18 +76,24 @@ public final class ExplainImporter implements Importer {
         root = JSON.readTree(text);
       } catch (JsonProcessingException e) {
         long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-        throw BadInputException.atLine(input.path(), line, FORMAT, "malformed JSON: " + e.getOriginalMessage());
+        throw BadInputException.atLine(
+            input.path(), line, FORMAT, "malformed JSON: " + e.getOriginalMessage());
       }
       int n = 0;
       for (JsonNode plan : root.isArray() ? root : JSON.createArrayNode().add(root)) {
         if (!plan.has("Plan") || !plan.get("Plan").has("Node Type")) {
-          throw BadInputException.whole(input.path(), FORMAT, "plan " + (n + 1) + " has no \"Plan\" with a \"Node Type\"");
+          throw BadInputException.whole(
+              input.path(), FORMAT, "plan " + (n + 1) + " has no \"Plan\" with a \"Node Type\"");
         }
         n++;
         sink.recordRead();
         String sql = plan.path("Query Text").asText(label);
-        sink.plan(sql, plan.path("Execution Time").asDouble(plan.path("Plan").path("Actual Total Time").asDouble(0)),
-            plan.toString(), 1);
+        sink.plan(
+            sql,
+            plan.path("Execution Time")
+                .asDouble(plan.path("Plan").path("Actual Total Time").asDouble(0)),
+            plan.toString(),
+            1);
       }
       if (n == 0) {
         throw BadInputException.whole(input.path(), FORMAT, "an empty list of plans");
@@ -103,7 +113,8 @@ public final class ExplainImporter implements Importer {
       plan.append(line).append('\n');
     }
     if (plan.indexOf("(cost=") < 0 && plan.indexOf("(actual") < 0) {
-      throw BadInputException.atLine(input.path(), 1, FORMAT, "no plan node (a line with \"(cost=\") found");
+      throw BadInputException.atLine(
+          input.path(), 1, FORMAT, "no plan node (a line with \"(cost=\") found");
     }
     sink.recordRead();
     sink.plan(label, execution, plan.toString(), 1);

@@ -13,7 +13,12 @@ import java.util.regex.Pattern;
  * %k (read and skipped), %q (the rest only for session processes), %% (a percent sign).
  */
 final class LogLinePrefix {
-  private enum Part { TIME, EPOCH, PID, SESSION }
+  private enum Part {
+    TIME,
+    EPOCH,
+    PID,
+    SESSION
+  }
 
   private final Pattern pattern;
   private final List<Part> parts;
@@ -24,8 +29,10 @@ final class LogLinePrefix {
   }
 
   static LogLinePrefix compile(String prefix) {
-    String p = prefix.length() >= 2 && prefix.startsWith("'") && prefix.endsWith("'")
-        ? prefix.substring(1, prefix.length() - 1) : prefix;
+    String p =
+        prefix.length() >= 2 && prefix.startsWith("'") && prefix.endsWith("'")
+            ? prefix.substring(1, prefix.length() - 1)
+            : prefix;
     StringBuilder regex = new StringBuilder("^");
     List<Part> parts = new ArrayList<>();
     int optional = 0;
@@ -39,7 +46,8 @@ final class LogLinePrefix {
       char e = p.charAt(++i);
       switch (e) {
         case 'm', 't' -> {
-          regex.append("(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?: [A-Za-z0-9+:-]+)?)");
+          regex.append(
+              "(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?: [A-Za-z0-9+:-]+)?)");
           parts.add(Part.TIME);
           time = true;
         }
@@ -63,19 +71,28 @@ final class LogLinePrefix {
         }
         case '%' -> regex.append('%');
         case 'u', 'd', 'a', 'r', 'h', 'e', 'v', 'i', 'b', 's', 'Q', 'L', 'k' -> regex.append(".*?");
-        default -> throw new IllegalArgumentException("unknown log_line_prefix escape %" + e + " in '" + prefix + "'");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown log_line_prefix escape %" + e + " in '" + prefix + "'");
       }
     }
     regex.append(")?".repeat(optional));
     if (!time) {
-      throw new IllegalArgumentException("the log_line_prefix '" + prefix + "' has no time stamp (%m, %t or %n):"
-          + " statements cannot be placed in time or grouped into requests");
+      throw new IllegalArgumentException(
+          "the log_line_prefix '"
+              + prefix
+              + "' has no time stamp (%m, %t or %n):"
+              + " statements cannot be placed in time or grouped into requests");
     }
-    regex.append("(LOG|ERROR|WARNING|FATAL|PANIC|STATEMENT|DETAIL|HINT|CONTEXT|NOTICE|INFO|QUERY|LOCATION|DEBUG[1-5]):  ");
+    regex.append(
+        "(LOG|ERROR|WARNING|FATAL|PANIC|STATEMENT|DETAIL|HINT|CONTEXT|NOTICE|INFO|QUERY|LOCATION|DEBUG[1-5]):  ");
     return new LogLinePrefix(Pattern.compile(regex.toString()), parts);
   }
 
-  /** Time, session, severity and where the message starts; null when the line does not start with the prefix. */
+  /**
+   * Time, session, severity and where the message starts; null when the line does not start with
+   * the prefix.
+   */
   Entry read(String line, Timestamps ts) {
     Matcher m = pattern.matcher(line);
     if (!m.lookingAt()) {

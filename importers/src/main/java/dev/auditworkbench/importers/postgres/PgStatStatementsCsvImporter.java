@@ -57,30 +57,44 @@ public final class PgStatStatementsCsvImporter implements Importer {
 
   @Override
   public void parse(ImportInput input, FindingSink sink) throws IOException, BadInputException {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(input.open(), StandardCharsets.UTF_8), 1 << 16)) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(input.open(), StandardCharsets.UTF_8), 1 << 16)) {
       CsvReader csv = new CsvReader(r);
       List<String> header = csv.next();
       StatementColumns cols = header == null ? null : StatementColumns.of(header);
       if (cols == null) {
-        throw BadInputException.atLine(input.path(), 1, FORMAT,
+        throw BadInputException.atLine(
+            input.path(),
+            1,
+            FORMAT,
             "the header needs query, calls and total_exec_time (or total_time, total_exec_time_ms, mean_exec_time...)"
-                + " columns; found " + header);
+                + " columns; found "
+                + header);
       }
       sink.note(cols.note());
       List<String> rec;
       while ((rec = csv.next()) != null) {
         if (rec.size() != header.size()) {
-          throw BadInputException.atLine(input.path(), csv.recordLine(), FORMAT,
+          throw BadInputException.atLine(
+              input.path(),
+              csv.recordLine(),
+              FORMAT,
               rec.size() + " columns where the header has " + header.size());
         }
         sink.recordRead();
         try {
           long calls = Long.parseLong(rec.get(cols.calls()).strip());
-          sink.statementStats(rec.get(cols.query()), calls, cols.totalMs(Double.parseDouble(rec.get(cols.total()).strip()), calls),
-              number(rec, cols.max()) * cols.maxScale(), cols.rows() < 0 || rec.get(cols.rows()).isBlank() ? -1
+          sink.statementStats(
+              rec.get(cols.query()),
+              calls,
+              cols.totalMs(Double.parseDouble(rec.get(cols.total()).strip()), calls),
+              number(rec, cols.max()) * cols.maxScale(),
+              cols.rows() < 0 || rec.get(cols.rows()).isBlank()
+                  ? -1
                   : Long.parseLong(rec.get(cols.rows()).strip()));
         } catch (NumberFormatException e) {
-          throw BadInputException.atLine(input.path(), csv.recordLine(), FORMAT, "not a number: " + e.getMessage());
+          throw BadInputException.atLine(
+              input.path(), csv.recordLine(), FORMAT, "not a number: " + e.getMessage());
         }
       }
     }
@@ -89,5 +103,4 @@ public final class PgStatStatementsCsvImporter implements Importer {
   private static double number(List<String> rec, int col) {
     return col < 0 || rec.get(col).isBlank() ? 0 : Double.parseDouble(rec.get(col).strip());
   }
-
 }

@@ -10,12 +10,17 @@ import dev.auditworkbench.engine.spi.Importer;
 import dev.auditworkbench.importers.common.JsonInput;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * pg_stat_statements exported as JSON: an array of rows ({@code SELECT json_agg(s) FROM
  * pg_stat_statements s}), one row object per line, or a tool's export of the json_agg result (one
- * row holding the array); columns found by meaning ({@link StatementColumns}), named in the import's
- * summary. Streams the rows one by one.
+ * row holding the array); columns found by meaning ({@link StatementColumns}), named in the
+ * import's summary. Streams the rows one by one.
  */
 public final class PgStatStatementsJsonImporter implements Importer {
   static final String FORMAT = "pg_stat_statements JSON";
@@ -46,12 +51,12 @@ public final class PgStatStatementsJsonImporter implements Importer {
       return 0;
     }
     String head = sample.trimmedHead();
-    String start = head.substring(0, Math.min(head.length(), 4000)).toLowerCase(java.util.Locale.ROOT);
+    String start = head.substring(0, Math.min(head.length(), 4000)).toLowerCase(Locale.ROOT);
     if (!start.startsWith("[") && !start.startsWith("{")) {
       return 0;
     }
-    java.util.regex.Matcher keys = java.util.regex.Pattern.compile("\"([^\"]{1,60})\"\\s*:").matcher(start);
-    java.util.List<String> names = new java.util.ArrayList<>();
+    Matcher keys = Pattern.compile("\"([^\"]{1,60})\"\\s*:").matcher(start);
+    List<String> names = new ArrayList<>();
     while (keys.find()) {
       names.add(keys.group(1));
     }
@@ -62,7 +67,8 @@ public final class PgStatStatementsJsonImporter implements Importer {
   public void parse(ImportInput input, FindingSink sink) throws IOException, BadInputException {
     long[] rows = {0};
     StatementColumns[] cols = {null};
-    try (InputStream in = input.open(); JsonInput json = new JsonInput(input.path(), in, FORMAT)) {
+    try (InputStream in = input.open();
+        JsonInput json = new JsonInput(input.path(), in, FORMAT)) {
       JsonToken t = json.next();
       boolean array = t == JsonToken.START_ARRAY;
       if (array) {
@@ -71,7 +77,8 @@ public final class PgStatStatementsJsonImporter implements Importer {
       while (t == JsonToken.START_OBJECT) {
         long line = json.line();
         JsonNode row = json.readTree();
-        // A tool's export of "SELECT json_agg(s) ...": one row whose only value is the array of rows.
+        // A tool's export of "SELECT json_agg(s) ...": one row whose only value is the array of
+        // rows.
         if (row.size() == 1 && row.elements().next().isArray()) {
           for (JsonNode inner : row.elements().next()) {
             row(json, line, inner, cols, sink, rows);
@@ -94,15 +101,24 @@ public final class PgStatStatementsJsonImporter implements Importer {
     }
   }
 
-  private static void row(JsonInput json, long line, JsonNode row, StatementColumns[] cols, FindingSink sink, long[] rows)
+  private static void row(
+      JsonInput json,
+      long line,
+      JsonNode row,
+      StatementColumns[] cols,
+      FindingSink sink,
+      long[] rows)
       throws BadInputException {
-    java.util.List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     row.fieldNames().forEachRemaining(names::add);
     if (cols[0] == null) {
       cols[0] = StatementColumns.of(names);
       if (cols[0] == null) {
-        throw json.errorAtLine(line, "a row needs query, calls and total_exec_time (or total_time, total_exec_time_ms,"
-            + " mean_exec_time...); found " + names);
+        throw json.errorAtLine(
+            line,
+            "a row needs query, calls and total_exec_time (or total_time, total_exec_time_ms,"
+                + " mean_exec_time...); found "
+                + names);
       }
       sink.note(cols[0].note());
     }
@@ -110,16 +126,27 @@ public final class PgStatStatementsJsonImporter implements Importer {
     JsonNode query = c.query() < names.size() ? row.get(names.get(c.query())) : null;
     JsonNode calls = c.calls() < names.size() ? row.get(names.get(c.calls())) : null;
     JsonNode total = c.total() < names.size() ? row.get(names.get(c.total())) : null;
-    if (query == null || !query.isTextual() || calls == null || !isNumber(calls) || total == null || !isNumber(total)) {
-      throw json.errorAtLine(line, "a row needs a text query and numbers for calls and the total (or mean) time");
+    if (query == null
+        || !query.isTextual()
+        || calls == null
+        || !isNumber(calls)
+        || total == null
+        || !isNumber(total)) {
+      throw json.errorAtLine(
+          line, "a row needs a text query and numbers for calls and the total (or mean) time");
     }
     JsonNode max = c.max() >= 0 && c.max() < names.size() ? row.get(names.get(c.max())) : null;
-    JsonNode rowCount = c.rows() >= 0 && c.rows() < names.size() ? row.get(names.get(c.rows())) : null;
+    JsonNode rowCount =
+        c.rows() >= 0 && c.rows() < names.size() ? row.get(names.get(c.rows())) : null;
     rows[0]++;
     sink.recordRead();
     long n = calls.asLong();
-    sink.statementStats(query.asText(), n, c.totalMs(total.asDouble(), n),
-        max == null || !isNumber(max) ? 0 : max.asDouble() * c.maxScale(), rowCount == null ? -1 : rowCount.asLong(-1));
+    sink.statementStats(
+        query.asText(),
+        n,
+        c.totalMs(total.asDouble(), n),
+        max == null || !isNumber(max) ? 0 : max.asDouble() * c.maxScale(),
+        rowCount == null ? -1 : rowCount.asLong(-1));
   }
 
   /** A number, or a number written as a string (CSV-minded exports quote everything). */

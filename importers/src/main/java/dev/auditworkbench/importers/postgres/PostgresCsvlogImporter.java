@@ -61,8 +61,11 @@ public final class PostgresCsvlogImporter implements Importer {
   }
 
   private static boolean looksLikeCsvlog(List<String> r, Timestamps ts) {
-    return r.size() >= 23 && r.size() <= 26 && ts.isoLike(r.get(LOG_TIME), 0, null) >= 0
-        && !r.get(SEVERITY).isEmpty() && r.get(SEVERITY).chars().allMatch(Character::isUpperCase)
+    return r.size() >= 23
+        && r.size() <= 26
+        && ts.isoLike(r.get(LOG_TIME), 0, null) >= 0
+        && !r.get(SEVERITY).isEmpty()
+        && r.get(SEVERITY).chars().allMatch(Character::isUpperCase)
         && r.get(PID).chars().allMatch(Character::isDigit);
   }
 
@@ -71,25 +74,36 @@ public final class PostgresCsvlogImporter implements Importer {
     PostgresMessages messages = new PostgresMessages(sink);
     Timestamps ts = new Timestamps();
     long entries = 0;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(input.open(), StandardCharsets.UTF_8), 1 << 16)) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(input.open(), StandardCharsets.UTF_8), 1 << 16)) {
       CsvReader csv = new CsvReader(r);
       List<String> rec;
       while ((rec = csv.next()) != null) {
         if (!looksLikeCsvlog(rec, ts)) {
           if (entries == 0) {
-            throw BadInputException.atLine(input.path(), csv.recordLine(), FORMAT,
-                "not a csvlog record (" + rec.size() + " columns; expected 23 to 26 starting with log_time)");
+            throw BadInputException.atLine(
+                input.path(),
+                csv.recordLine(),
+                FORMAT,
+                "not a csvlog record ("
+                    + rec.size()
+                    + " columns; expected 23 to 26 starting with log_time)");
           }
           sink.warn(csv.recordLine(), "not a csvlog record (" + rec.size() + " columns), skipped");
           continue;
         }
         entries++;
         String session = rec.get(SESSION).isEmpty() ? rec.get(PID) : rec.get(SESSION);
-        messages.entry(csv.recordLine(), ts.isoLike(rec.get(LOG_TIME), 0, null), session, rec.get(SEVERITY),
+        messages.entry(
+            csv.recordLine(),
+            ts.isoLike(rec.get(LOG_TIME), 0, null),
+            session,
+            rec.get(SEVERITY),
             rec.get(MESSAGE));
       }
       if (csv.unclosedQuote()) {
-        sink.warn(csv.recordLine(), "the file ends inside a quoted field (a log cut off mid-record)");
+        sink.warn(
+            csv.recordLine(), "the file ends inside a quoted field (a log cut off mid-record)");
       }
     }
     if (entries == 0) {

@@ -14,7 +14,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
-/** PostgreSQL 15+ jsonlog: one JSON object per line (timestamp, pid, session_id, error_severity, message). */
+/**
+ * PostgreSQL 15+ jsonlog: one JSON object per line (timestamp, pid, session_id, error_severity,
+ * message).
+ */
 public final class PostgresJsonlogImporter implements Importer {
   static final String FORMAT = "PostgreSQL jsonlog";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,8 +48,12 @@ public final class PostgresJsonlogImporter implements Importer {
       return 0;
     }
     String first = sample.trimmedHead().lines().findFirst().orElse("");
-    return first.startsWith("{") && first.contains("\"error_severity\":") && first.contains("\"timestamp\":")
-        && first.contains("\"message\":") ? 0.95 : 0;
+    return first.startsWith("{")
+            && first.contains("\"error_severity\":")
+            && first.contains("\"timestamp\":")
+            && first.contains("\"message\":")
+        ? 0.95
+        : 0;
   }
 
   @Override
@@ -54,7 +61,8 @@ public final class PostgresJsonlogImporter implements Importer {
     PostgresMessages messages = new PostgresMessages(sink);
     Timestamps ts = new Timestamps();
     long entries = 0;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(input.open(), StandardCharsets.UTF_8), 1 << 16)) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(input.open(), StandardCharsets.UTF_8), 1 << 16)) {
       String text;
       long n = 0;
       while ((text = r.readLine()) != null) {
@@ -67,7 +75,11 @@ public final class PostgresJsonlogImporter implements Importer {
           f = read(text);
         } catch (IOException e) {
           if (entries == 0) {
-            throw BadInputException.atLine(input.path(), n, FORMAT, "not a JSON object: " + e.getMessage().lines().findFirst().orElse(""));
+            throw BadInputException.atLine(
+                input.path(),
+                n,
+                FORMAT,
+                "not a JSON object: " + e.getMessage().lines().findFirst().orElse(""));
           }
           sink.warn(n, "not a JSON object (a line cut off?), skipped");
           continue;
@@ -75,7 +87,11 @@ public final class PostgresJsonlogImporter implements Importer {
         long at = f.timestamp == null ? -1 : ts.isoLike(f.timestamp, 0, null);
         if (at < 0 || f.severity == null || f.message == null) {
           if (entries == 0) {
-            throw BadInputException.atLine(input.path(), n, FORMAT, "a JSON object without timestamp, error_severity and message");
+            throw BadInputException.atLine(
+                input.path(),
+                n,
+                FORMAT,
+                "a JSON object without timestamp, error_severity and message");
           }
           sink.warn(n, "a JSON object without timestamp, error_severity and message, skipped");
           continue;

@@ -1,5 +1,6 @@
 package dev.auditworkbench.importers.postgres;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.auditworkbench.engine.spi.FindingSink;
@@ -9,9 +10,9 @@ import java.util.Map;
 
 /**
  * What PostgreSQL's log messages say about statements, whichever destination wrote them (stderr,
- * csvlog, jsonlog): "duration: N ms  statement: ...", "duration: N ms  execute name: ...",
- * a bare "duration: N ms" after "statement: ..." (log_statement with log_duration), auto_explain's
- * "duration: N ms  plan:" in JSON or text, and connection and disconnection lines, which end a
+ * csvlog, jsonlog): "duration: N ms statement: ...", "duration: N ms execute name: ...", a bare
+ * "duration: N ms" after "statement: ..." (log_statement with log_duration), auto_explain's
+ * "duration: N ms plan:" in JSON or text, and connection and disconnection lines, which end a
  * session's request window.
  */
 final class PostgresMessages {
@@ -72,7 +73,8 @@ final class PostgresMessages {
     } else if (message.startsWith("execute ") && message.indexOf(": ") > 0) {
       flushPending(session);
       pending.put(session, new Pending(line, endMs, message.substring(message.indexOf(": ") + 2)));
-    } else if (message.startsWith("disconnection: ") || message.startsWith("connection received: ")) {
+    } else if (message.startsWith("disconnection: ")
+        || message.startsWith("connection received: ")) {
       flushPending(session);
       sink.endSession(session);
     }
@@ -104,7 +106,7 @@ final class PostgresMessages {
         if (node.has("Plan")) {
           sink.plan(sql, duration, body, line);
         }
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      } catch (JsonProcessingException e) {
         sink.warn(line, "auto_explain plan is not valid JSON: " + e.getOriginalMessage());
       }
     } else if (body.startsWith("Query Text:")) {
@@ -112,7 +114,9 @@ final class PostgresMessages {
       String sql = nl < 0 ? body.substring(11) : body.substring(11, nl);
       sink.plan(sql.strip(), duration, nl < 0 ? "" : body.substring(nl + 1), line);
     } else {
-      sink.warn(line, "auto_explain plan without its query text (set auto_explain.log_format and keep Query Text)");
+      sink.warn(
+          line,
+          "auto_explain plan without its query text (set auto_explain.log_format and keep Query Text)");
     }
   }
 

@@ -10,6 +10,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * PostgreSQL's stderr log with any common log_line_prefix. The prefix is read from each line, not
@@ -21,12 +23,33 @@ import java.nio.charset.StandardCharsets;
  */
 public final class PostgresStderrImporter implements Importer {
   static final String FORMAT = "PostgreSQL stderr log";
+
   /** The option holding the server's log_line_prefix, for prefixes the lines do not give away. */
   public static final String PREFIX_OPTION = "log_line_prefix";
+
   /** The "[7-2] " of a syslog line that continues entry 7 (any part after the first). */
-  private static final java.util.regex.Pattern SYSLOG_SPLIT = java.util.regex.Pattern.compile("\\[\\d+-(?:[2-9]|\\d{2,})\\] ?");
-  private static final String[] SEVERITIES = {"LOG", "ERROR", "WARNING", "FATAL", "PANIC", "STATEMENT", "DETAIL",
-      "HINT", "CONTEXT", "NOTICE", "INFO", "QUERY", "LOCATION", "DEBUG1", "DEBUG2", "DEBUG3", "DEBUG4", "DEBUG5"};
+  private static final Pattern SYSLOG_SPLIT = Pattern.compile("\\[\\d+-(?:[2-9]|\\d{2,})\\] ?");
+
+  private static final String[] SEVERITIES = {
+    "LOG",
+    "ERROR",
+    "WARNING",
+    "FATAL",
+    "PANIC",
+    "STATEMENT",
+    "DETAIL",
+    "HINT",
+    "CONTEXT",
+    "NOTICE",
+    "INFO",
+    "QUERY",
+    "LOCATION",
+    "DEBUG1",
+    "DEBUG2",
+    "DEBUG3",
+    "DEBUG4",
+    "DEBUG5"
+  };
 
   @Override
   public String id() {
@@ -86,7 +109,8 @@ public final class PostgresStderrImporter implements Importer {
         throw BadInputException.whole(input.path(), FORMAT, e.getMessage());
       }
     }
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(input.open(), StandardCharsets.UTF_8), 1 << 16)) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(input.open(), StandardCharsets.UTF_8), 1 << 16)) {
       String text;
       long n = 0;
       Entry current = null;
@@ -98,16 +122,25 @@ public final class PostgresStderrImporter implements Importer {
           }
           continue;
         }
-        if (current != null && given == null && text.indexOf('[') >= 0 && severityMarker(text) < 0) {
-          java.util.regex.Matcher split = SYSLOG_SPLIT.matcher(text);
+        if (current != null
+            && given == null
+            && text.indexOf('[') >= 0
+            && severityMarker(text) < 0) {
+          Matcher split = SYSLOG_SPLIT.matcher(text);
           if (split.find()) {
-            // Syslog (Heroku, rsyslog) splits a long entry into lines "[7-2] ...", "[7-3] ...": one entry.
+            // Syslog (Heroku, rsyslog) splits a long entry into lines "[7-2] ...", "[7-3] ...": one
+            // entry.
             current.message.append('\n').append(text, split.end(), text.length());
             continue;
           }
         }
         if (current != null) {
-          messages.entry(current.line, current.endMs, current.session, current.severity, current.message.toString());
+          messages.entry(
+              current.line,
+              current.endMs,
+              current.session,
+              current.severity,
+              current.message.toString());
           current = null;
         }
         if (text.isEmpty()) {
@@ -146,23 +179,33 @@ public final class PostgresStderrImporter implements Importer {
         while (sevStart > 0 && Character.isLetterOrDigit(prefix.charAt(sevStart - 1))) {
           sevStart--;
         }
-        current = new Entry(n, at, session(prefix.substring(0, sevStart)), prefix.substring(sevStart));
+        current =
+            new Entry(n, at, session(prefix.substring(0, sevStart)), prefix.substring(sevStart));
         current.message.append(text, marker + 3, text.length());
       }
       if (current != null) {
-        messages.entry(current.line, current.endMs, current.session, current.severity, current.message.toString());
+        messages.entry(
+            current.line,
+            current.endMs,
+            current.session,
+            current.severity,
+            current.message.toString());
       }
     }
     if (entries == 0) {
-      throw BadInputException.atLine(input.path(), 1, FORMAT, given != null
-          ? "no line starts with the given log_line_prefix and a severity such as \"LOG:  \""
-          : "no log entry found (a log_line_prefix with a time stamp, then a severity such as \"LOG:  \");"
-              + " give the server's prefix with --log-line-prefix '...'");
+      throw BadInputException.atLine(
+          input.path(),
+          1,
+          FORMAT,
+          given != null
+              ? "no line starts with the given log_line_prefix and a severity such as \"LOG:  \""
+              : "no log entry found (a log_line_prefix with a time stamp, then a severity such as \"LOG:  \");"
+                  + " give the server's prefix with --log-line-prefix '...'");
     }
     messages.finish();
   }
 
-  /** Index of the ':' after the severity word ("LOG:  "), or -1. */
+  /** Index of the ':' after the severity word ("LOG: "), or -1. */
   static int severityMarker(String line) {
     int from = 0;
     while (true) {
@@ -176,7 +219,10 @@ public final class PostgresStderrImporter implements Importer {
       }
       // The severity follows a space in most prefixes, ':' in Amazon RDS's (%t:%r:%u@%d:[%p]:) and
       // '-' in %t-%c-.
-      if (start == 0 || line.charAt(start - 1) == ' ' || line.charAt(start - 1) == ':' || line.charAt(start - 1) == '-') {
+      if (start == 0
+          || line.charAt(start - 1) == ' '
+          || line.charAt(start - 1) == ':'
+          || line.charAt(start - 1) == '-') {
         String word = line.substring(start, colon);
         for (String s : SEVERITIES) {
           if (s.equals(word)) {
@@ -192,7 +238,9 @@ public final class PostgresStderrImporter implements Importer {
   static long time(Timestamps ts, String prefix) {
     for (int p = 0; p + 19 <= prefix.length(); p++) {
       char c = prefix.charAt(p);
-      if (c >= '0' && c <= '9' && (p == 0 || " [(=\"'".indexOf(prefix.charAt(p - 1)) >= 0)) { // also time_ms = "..." 
+      if (c >= '0'
+          && c <= '9'
+          && (p == 0 || " [(=\"'".indexOf(prefix.charAt(p - 1)) >= 0)) { // also time_ms = "..."
         long at = ts.isoLike(prefix, p, null);
         if (at >= 0) {
           return at;
@@ -213,9 +261,9 @@ public final class PostgresStderrImporter implements Importer {
   /**
    * The session id (%c, hex.hex) if the prefix has one, else the process id, else null. The process
    * id is taken, best first, from a named one ({@code pid=4711}, {@code pid="4711"}, Heroku's
-   * {@code postgres.4711}), a bracketed one ({@code [4711]}), or one before a line number
-   * ({@code [4711-1]}); a bracket after the first ({@code [%p]: [%l-1]}, Heroku's {@code [7-1]}) is
-   * a line number, not a process.
+   * {@code postgres.4711}), a bracketed one ({@code [4711]}), or one before a line number ({@code
+   * [4711-1]}); a bracket after the first ({@code [%p]: [%l-1]}, Heroku's {@code [7-1]}) is a line
+   * number, not a process.
    */
   static String session(String prefix) {
     String named = null;
@@ -233,7 +281,10 @@ public final class PostgresStderrImporter implements Importer {
         }
         String token = prefix.substring(i, j);
         int dot = token.indexOf('.');
-        if (dot >= 6 && dot == token.lastIndexOf('.') && dot < token.length() - 1 && isHex(token)
+        if (dot >= 6
+            && dot == token.lastIndexOf('.')
+            && dot < token.length() - 1
+            && isHex(token)
             && (i == 0 || prefix.charAt(i - 1) != ':')) {
           return token;
         }
@@ -242,13 +293,28 @@ public final class PostgresStderrImporter implements Importer {
           brackets++;
         }
         boolean digits = allDigits(token, 0, token.length());
-        if (named == null && digits && (i >= 4 && prefix.startsWith("pid=", i - 4) || i >= 5 && prefix.startsWith("pid=\"", i - 5))) {
+        if (named == null
+            && digits
+            && (i >= 4 && prefix.startsWith("pid=", i - 4)
+                || i >= 5 && prefix.startsWith("pid=\"", i - 5))) {
           named = token;
-        } else if (named == null && token.startsWith("postgres.") && allDigits(token, 9, token.length())) {
+        } else if (named == null
+            && token.startsWith("postgres.")
+            && allDigits(token, 9, token.length())) {
           named = token.substring(9);
-        } else if (digits && inBracket && brackets == 1 && j < n && prefix.charAt(j) == ']' && bracketed == null) {
+        } else if (digits
+            && inBracket
+            && brackets == 1
+            && j < n
+            && prefix.charAt(j) == ']'
+            && bracketed == null) {
           bracketed = token;
-        } else if (digits && inBracket && brackets == 1 && j < n && prefix.charAt(j) == '-' && dashed == null) {
+        } else if (digits
+            && inBracket
+            && brackets == 1
+            && j < n
+            && prefix.charAt(j) == '-'
+            && dashed == null) {
           dashed = token;
         }
         i = j;

@@ -1,8 +1,8 @@
 package dev.auditworkbench.importers.sarif;
 
-import dev.auditworkbench.importers.common.JsonFields;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Confidence;
 import dev.auditworkbench.engine.model.Evidence;
@@ -13,10 +13,13 @@ import dev.auditworkbench.engine.spi.FindingSink;
 import dev.auditworkbench.engine.spi.ImportInput;
 import dev.auditworkbench.engine.spi.Importer;
 import dev.auditworkbench.engine.spi.RawFinding;
+import dev.auditworkbench.importers.common.JsonFields;
 import dev.auditworkbench.importers.common.JsonInput;
 import dev.auditworkbench.importers.common.Taxonomy;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,7 +65,8 @@ public final class SarifImporter implements Importer {
     if (sample.binary() || !head.startsWith("{")) {
       return 0;
     }
-    boolean schema = head.contains("sarif-schema") || head.contains("/sarif-2") || head.contains("sarif-spec");
+    boolean schema =
+        head.contains("sarif-schema") || head.contains("/sarif-2") || head.contains("sarif-spec");
     boolean version = head.matches("(?s).*\"version\"\\s*:\\s*\"2\\.1\\.0\".*");
     boolean runs = head.contains("\"runs\"");
     if (runs && (schema || version)) {
@@ -118,7 +122,8 @@ public final class SarifImporter implements Importer {
         sink.warn(0, absent + " results with baselineState \"absent\" were skipped");
       }
       if (notFailures > 0) {
-        sink.warn(0, notFailures + " results of kind pass/notApplicable/informational were skipped");
+        sink.warn(
+            0, notFailures + " results of kind pass/notApplicable/informational were skipped");
       }
     }
   }
@@ -132,7 +137,8 @@ public final class SarifImporter implements Importer {
     final List<String> artifactUris = new ArrayList<>();
   }
 
-  private static void readRun(JsonInput json, FindingSink sink, Counts counts) throws IOException, BadInputException {
+  private static void readRun(JsonInput json, FindingSink sink, Counts counts)
+      throws IOException, BadInputException {
     Run run = new Run();
     List<JsonNode> early = new ArrayList<>(); // results written before the tool (allowed, rare)
     boolean toolSeen = false;
@@ -148,9 +154,14 @@ public final class SarifImporter implements Importer {
           }
           early.clear();
         }
-        case "originalUriBaseIds" -> json.readTree().fields().forEachRemaining(e ->
-            run.baseUris.put(e.getKey(), e.getValue().path("uri").asText("")));
-        case "artifacts" -> json.readTree().forEach(a -> run.artifactUris.add(a.path("location").path("uri").asText("")));
+        case "originalUriBaseIds" ->
+            json.readTree()
+                .fields()
+                .forEachRemaining(
+                    e -> run.baseUris.put(e.getKey(), e.getValue().path("uri").asText("")));
+        case "artifacts" ->
+            json.readTree()
+                .forEach(a -> run.artifactUris.add(a.path("location").path("uri").asText("")));
         case "results" -> {
           if (value != JsonToken.START_ARRAY) {
             json.skip();
@@ -194,7 +205,8 @@ public final class SarifImporter implements Importer {
     }
   }
 
-  private static void result(JsonInput json, JsonNode r, long line, Run run, FindingSink sink, Counts counts)
+  private static void result(
+      JsonInput json, JsonNode r, long line, Run run, FindingSink sink, Counts counts)
       throws BadInputException {
     sink.recordRead();
     String kind = r.path("kind").asText("fail");
@@ -211,10 +223,12 @@ public final class SarifImporter implements Importer {
       return;
     }
     JsonNode rule = ruleOf(r, run);
-    String ruleId = r.path("ruleId").asText(rule.path("id").asText(r.path("rule").path("id").asText("")));
+    String ruleId =
+        r.path("ruleId").asText(rule.path("id").asText(r.path("rule").path("id").asText("")));
     if (ruleId.isEmpty()) {
       // ruleId is optional in SARIF (gitleaks 7 writes none): the run's rule whose id the message
-      // starts with ("AWS Access Key secret detected"), else a stable key from what the message says
+      // starts with ("AWS Access Key secret detected"), else a stable key from what the message
+      // says
       String text = messageOf(r, rule);
       JsonNode named = ruleNamedBy(text, run);
       if (!named.isMissingNode()) {
@@ -233,42 +247,55 @@ public final class SarifImporter implements Importer {
     String snippet = region.path("snippet").path("text").asText("");
     String context = physical.path("contextRegion").path("snippet").path("text").asText("");
     int start = JsonFields.line(region, "startLine", 0);
-    RawFinding.Builder b = RawFinding.builder(run.tool + "." + ruleId)
-        .nativeRuleId(ruleId)
-        .title(ruleTitle(rule, ruleId) + ": " + firstLine(message))
-        .description(message + helpOf(rule))
-        .category(categoryOf(rule))
-        .severity(severityOf(r, rule))
-        .confidence(confidenceOf(rule))
-        .path(uriOf(physical.path("artifactLocation"), run))
-        .lines(start, JsonFields.line(region, "endLine", start))
-        .sourceLine(anchor(snippet, r))
-        .evidence(Evidence.Kind.CODE, context.isBlank() ? snippet : context);
+    RawFinding.Builder b =
+        RawFinding.builder(run.tool + "." + ruleId)
+            .nativeRuleId(ruleId)
+            .title(ruleTitle(rule, ruleId) + ": " + firstLine(message))
+            .description(message + helpOf(rule))
+            .category(categoryOf(rule))
+            .severity(severityOf(r, rule))
+            .confidence(confidenceOf(rule))
+            .path(uriOf(physical.path("artifactLocation"), run))
+            .lines(start, JsonFields.line(region, "endLine", start))
+            .sourceLine(anchor(snippet, r))
+            .evidence(Evidence.Kind.CODE, context.isBlank() ? snippet : context);
     JsonNode props = rule.path("properties");
     List<Integer> cwes = Taxonomy.cwes(props.path("tags"));
-    Taxonomy.cwes(props.path("cwe")).forEach(c -> {
-      if (!cwes.contains(c)) {
-        cwes.add(c);
-      }
-    });
-    r.path("taxa").forEach(t -> Taxonomy.cwes(t.path("id")).forEach(c -> {
-      if (!cwes.contains(c)) {
-        cwes.add(c);
-      }
-    }));
+    Taxonomy.cwes(props.path("cwe"))
+        .forEach(
+            c -> {
+              if (!cwes.contains(c)) {
+                cwes.add(c);
+              }
+            });
+    r.path("taxa")
+        .forEach(
+            t ->
+                Taxonomy.cwes(t.path("id"))
+                    .forEach(
+                        c -> {
+                          if (!cwes.contains(c)) {
+                            cwes.add(c);
+                          }
+                        }));
     // rules[].relationships to a CWE taxonomy (flawfinder, CodeQL): target.id "89" or "CWE-89"
-    rule.path("relationships").forEach(rel -> {
-      JsonNode target = rel.path("target");
-      String taxonomy = target.path("toolComponent").path("name").asText("");
-      String id = target.path("id").asText("");
-      List<Integer> found = taxonomy.equalsIgnoreCase("CWE") && id.matches("\\d{1,4}") ? List.of(Integer.parseInt(id))
-          : Taxonomy.cwes(target.path("id"));
-      found.forEach(c -> {
-        if (!cwes.contains(c)) {
-          cwes.add(c);
-        }
-      });
-    });
+    rule.path("relationships")
+        .forEach(
+            rel -> {
+              JsonNode target = rel.path("target");
+              String taxonomy = target.path("toolComponent").path("name").asText("");
+              String id = target.path("id").asText("");
+              List<Integer> found =
+                  taxonomy.equalsIgnoreCase("CWE") && id.matches("\\d{1,4}")
+                      ? List.of(Integer.parseInt(id))
+                      : Taxonomy.cwes(target.path("id"));
+              found.forEach(
+                  c -> {
+                    if (!cwes.contains(c)) {
+                      cwes.add(c);
+                    }
+                  });
+            });
     Taxonomy.apply(b, cwes, Taxonomy.owasp2021(props.path("tags")));
     sink.accept(b.build());
   }
@@ -284,18 +311,25 @@ public final class SarifImporter implements Importer {
 
   /**
    * A rule key from a message, for results without a rule: the first line with numbers, quoted text
-   * and paths taken out, so "AWS Access Key secret detected in a.py:3" and the same in b.py share it.
+   * and paths taken out, so "AWS Access Key secret detected in a.py:3" and the same in b.py share
+   * it.
    */
   static String messageKey(String message) {
     String first = message.strip().lines().findFirst().orElse("");
-    String key = first.replaceAll("'[^']*'|\"[^\"]*\"|`[^`]*`", "").replaceAll("\\S*[/\\\\]\\S*", "")
-        .replaceAll("\\d+", "").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-").replaceAll("^-+|-+$", "");
+    String key =
+        first
+            .replaceAll("'[^']*'|\"[^\"]*\"|`[^`]*`", "")
+            .replaceAll("\\S*[/\\\\]\\S*", "")
+            .replaceAll("\\d+", "")
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z]+", "-")
+            .replaceAll("^-+|-+$", "");
     return key.length() > 60 ? key.substring(0, 60) : key;
   }
 
   /** The rule whose id (or name) begins the message, the longest such; missing when none does. */
   private static JsonNode ruleNamedBy(String message, Run run) {
-    JsonNode best = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    JsonNode best = MissingNode.getInstance();
     int bestLength = 0;
     for (JsonNode rule : run.rules) {
       for (String key : List.of(rule.path("id").asText(""), rule.path("name").asText(""))) {
@@ -318,7 +352,7 @@ public final class SarifImporter implements Importer {
     if (byId == null && id.contains("/")) {
       byId = run.rulesById.get(id.substring(0, id.indexOf('/'))); // hierarchical ids: "C2001/1"
     }
-    return byId == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : byId;
+    return byId == null ? MissingNode.getInstance() : byId;
   }
 
   private static String messageOf(JsonNode r, JsonNode rule) {
@@ -342,7 +376,8 @@ public final class SarifImporter implements Importer {
   }
 
   private static String helpOf(JsonNode rule) {
-    String help = rule.path("help").path("text").asText(rule.path("fullDescription").path("text").asText(""));
+    String help =
+        rule.path("help").path("text").asText(rule.path("fullDescription").path("text").asText(""));
     String uri = rule.path("helpUri").asText("");
     StringBuilder sb = new StringBuilder();
     if (!help.isBlank()) {
@@ -364,22 +399,27 @@ public final class SarifImporter implements Importer {
     if (!sec.isEmpty()) {
       try {
         double score = Double.parseDouble(sec);
-        return score >= 9 ? Severity.CRITICAL : score >= 7 ? Severity.HIGH : score >= 4 ? Severity.MEDIUM
-            : score > 0 ? Severity.LOW : Severity.INFO;
+        return score >= 9
+            ? Severity.CRITICAL
+            : score >= 7
+                ? Severity.HIGH
+                : score >= 4 ? Severity.MEDIUM : score > 0 ? Severity.LOW : Severity.INFO;
       } catch (NumberFormatException e) {
-        Severity word = switch (sec.toUpperCase(Locale.ROOT)) {
-          case "CRITICAL" -> Severity.CRITICAL;
-          case "HIGH" -> Severity.HIGH;
-          case "MEDIUM" -> Severity.MEDIUM;
-          case "LOW" -> Severity.LOW;
-          default -> null;
-        };
+        Severity word =
+            switch (sec.toUpperCase(Locale.ROOT)) {
+              case "CRITICAL" -> Severity.CRITICAL;
+              case "HIGH" -> Severity.HIGH;
+              case "MEDIUM" -> Severity.MEDIUM;
+              case "LOW" -> Severity.LOW;
+              default -> null;
+            };
         if (word != null) {
           return word;
         }
       }
     }
-    String level = r.path("level").asText(rule.path("defaultConfiguration").path("level").asText("warning"));
+    String level =
+        r.path("level").asText(rule.path("defaultConfiguration").path("level").asText("warning"));
     return switch (level) {
       case "error" -> Severity.HIGH;
       case "note" -> Severity.LOW;
@@ -399,7 +439,9 @@ public final class SarifImporter implements Importer {
 
   private static Category categoryOf(JsonNode rule) {
     StringBuilder tags = new StringBuilder();
-    rule.path("properties").path("tags").forEach(t -> tags.append(t.asText().toLowerCase(Locale.ROOT)).append(' '));
+    rule.path("properties")
+        .path("tags")
+        .forEach(t -> tags.append(t.asText().toLowerCase(Locale.ROOT)).append(' '));
     String t = tags.toString();
     if (t.contains("security") || t.contains("cwe")) {
       return Category.SECURITY;
@@ -410,7 +452,10 @@ public final class SarifImporter implements Importer {
     return t.isBlank() ? Category.SECURITY : Category.MAINTAINABILITY;
   }
 
-  /** The artifact's URI with its uriBaseId resolved (or the artifacts table when only an index is given). */
+  /**
+   * The artifact's URI with its uriBaseId resolved (or the artifacts table when only an index is
+   * given).
+   */
   private static String uriOf(JsonNode artifact, Run run) {
     String uri = artifact.path("uri").asText("");
     if (uri.isEmpty() && artifact.has("index")) {
@@ -421,7 +466,9 @@ public final class SarifImporter implements Importer {
     if (base != null && !base.isEmpty() && !uri.contains("://") && !uri.startsWith("/")) {
       uri = base.endsWith("/") ? base + uri : base + "/" + uri;
     }
-    return uri.isEmpty() ? null : java.net.URLDecoder.decode(uri.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    return uri.isEmpty()
+        ? null
+        : URLDecoder.decode(uri.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
   /** The flagged line from the snippet, else the tool's own line hash (survives shifts too). */

@@ -1,7 +1,5 @@
 package dev.auditworkbench.importers.secrets;
 
-import dev.auditworkbench.importers.common.JsonFields;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Confidence;
 import dev.auditworkbench.engine.model.Effort;
@@ -14,17 +12,19 @@ import dev.auditworkbench.engine.spi.ImportInput;
 import dev.auditworkbench.engine.spi.Importer;
 import dev.auditworkbench.engine.spi.RawFinding;
 import dev.auditworkbench.engine.spi.Secrets;
+import dev.auditworkbench.importers.common.JsonFields;
 import dev.auditworkbench.importers.common.JsonInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * gitleaks' JSON report, v7 keys (offender, rule, lineNumber, file, commit; before v7 without
- * lineNumber) and v8 keys (Secret,
- * Match, RuleID, Description, File, StartLine, Commit...). The secret itself is never stored: the
- * title and evidence show it masked, the fingerprint uses its hash. A secret found only in git
- * history is still a finding: it must be rotated even if the file no longer holds it.
+ * lineNumber) and v8 keys (Secret, Match, RuleID, Description, File, StartLine, Commit...). The
+ * secret itself is never stored: the title and evidence show it masked, the fingerprint uses its
+ * hash. A secret found only in git history is still a finding: it must be rotated even if the file
+ * no longer holds it.
  */
 public final class GitleaksJsonImporter implements Importer {
   static final String FORMAT = "gitleaks JSON report (v7 or v8)";
@@ -55,14 +55,19 @@ public final class GitleaksJsonImporter implements Importer {
     if (sample.binary()) {
       return 0;
     }
-    if (head.startsWith("[") && head.contains("\"RuleID\"") && (head.contains("\"Secret\"") || head.contains("\"Match\""))) {
+    if (head.startsWith("[")
+        && head.contains("\"RuleID\"")
+        && (head.contains("\"Secret\"") || head.contains("\"Match\""))) {
       return 0.95;
     }
     if (head.startsWith("[") && head.contains("\"offender\"") && head.contains("\"lineNumber\"")) {
       return 0.95;
     }
     // gitleaks before 7 wrote no lineNumber: offender, rule and commit name it all the same
-    if (head.startsWith("[") && head.contains("\"offender\"") && head.contains("\"commit\"") && head.contains("\"rule\"")) {
+    if (head.startsWith("[")
+        && head.contains("\"offender\"")
+        && head.contains("\"commit\"")
+        && head.contains("\"rule\"")) {
       return 0.9;
     }
     return head.strip().equals("null") ? 0.55 : 0; // gitleaks 7 writes "null" when it finds nothing
@@ -72,30 +77,59 @@ public final class GitleaksJsonImporter implements Importer {
   public void parse(ImportInput input, FindingSink sink) throws IOException, BadInputException {
     try (InputStream in = input.open();
         JsonInput json = new JsonInput(input.path(), in, FORMAT)) {
-      json.forEachElement("a gitleaks report", (leak, line) -> {
-        sink.recordRead();
-        boolean v8 = leak.has("RuleID");
-        String secret = v8 ? leak.path("Secret").asText(leak.path("Match").asText("")) : leak.path("offender").asText("");
-        String rule = v8 ? leak.path("RuleID").asText("") : leak.path("rule").asText("");
-        String what = v8 ? leak.path("Description").asText(rule) : rule;
-        String file = v8 ? leak.path("File").asText("") : leak.path("file").asText("");
-        int start = v8 ? JsonFields.line(leak, "StartLine", 0) : JsonFields.line(leak, "lineNumber", 0);
-        if (rule.isEmpty() || secret.isEmpty()) {
-          throw json.errorAtLine(line, "leak without a rule or a secret");
-        }
-        String context = v8 ? leak.path("Match").asText("") : leak.path("line").asText("");
-        String commit = v8 ? leak.path("Commit").asText("") : leak.path("commit").asText("");
-        String author = v8 ? leak.path("Author").asText("") : leak.path("author").asText("");
-        String date = v8 ? leak.path("Date").asText("") : leak.path("date").asText("");
-        sink.accept(secretFinding("gitleaks", rule, what, file, start, secret, context, commit, author, date,
-            Confidence.MEDIUM, false));
-      });
+      json.forEachElement(
+          "a gitleaks report",
+          (leak, line) -> {
+            sink.recordRead();
+            boolean v8 = leak.has("RuleID");
+            String secret =
+                v8
+                    ? leak.path("Secret").asText(leak.path("Match").asText(""))
+                    : leak.path("offender").asText("");
+            String rule = v8 ? leak.path("RuleID").asText("") : leak.path("rule").asText("");
+            String what = v8 ? leak.path("Description").asText(rule) : rule;
+            String file = v8 ? leak.path("File").asText("") : leak.path("file").asText("");
+            int start =
+                v8 ? JsonFields.line(leak, "StartLine", 0) : JsonFields.line(leak, "lineNumber", 0);
+            if (rule.isEmpty() || secret.isEmpty()) {
+              throw json.errorAtLine(line, "leak without a rule or a secret");
+            }
+            String context = v8 ? leak.path("Match").asText("") : leak.path("line").asText("");
+            String commit = v8 ? leak.path("Commit").asText("") : leak.path("commit").asText("");
+            String author = v8 ? leak.path("Author").asText("") : leak.path("author").asText("");
+            String date = v8 ? leak.path("Date").asText("") : leak.path("date").asText("");
+            sink.accept(
+                secretFinding(
+                    "gitleaks",
+                    rule,
+                    what,
+                    file,
+                    start,
+                    secret,
+                    context,
+                    commit,
+                    author,
+                    date,
+                    Confidence.MEDIUM,
+                    false));
+          });
     }
   }
 
   /** A secret finding in the form every secrets importer gives it. */
-  static RawFinding secretFinding(String tool, String rule, String what, String file, int line, String secret,
-      String context, String commit, String author, String date, Confidence confidence, boolean verified) {
+  static RawFinding secretFinding(
+      String tool,
+      String rule,
+      String what,
+      String file,
+      int line,
+      String secret,
+      String context,
+      String commit,
+      String author,
+      String date,
+      Confidence confidence,
+      boolean verified) {
     List<String> secrets = List.of(secret);
     StringBuilder evidence = new StringBuilder();
     evidence.append(what).append(": ").append(Secrets.mask(secret));
@@ -112,12 +146,20 @@ public final class GitleaksJsonImporter implements Importer {
       }
     }
     String where = file.isBlank() ? "the repository" : file;
-    return RawFinding.builder("secret." + rule.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'))
+    return RawFinding.builder("secret." + rule.toLowerCase(Locale.ROOT).replace(' ', '-'))
         .nativeRuleId(rule)
         .title((verified ? "Verified live secret" : "Secret") + " (" + what + ") in " + where)
-        .description("A " + what + " credential (" + Secrets.mask(secret) + ") is committed in " + where
-            + (commit.isBlank() ? "" : " (commit " + commit.substring(0, Math.min(12, commit.length())) + ")")
-            + ". Rotate it, remove it from the code and history, and load it from the environment or a vault.")
+        .description(
+            "A "
+                + what
+                + " credential ("
+                + Secrets.mask(secret)
+                + ") is committed in "
+                + where
+                + (commit.isBlank()
+                    ? ""
+                    : " (commit " + commit.substring(0, Math.min(12, commit.length())) + ")")
+                + ". Rotate it, remove it from the code and history, and load it from the environment or a vault.")
         .category(Category.SECURITY)
         .severity(verified ? Severity.CRITICAL : Severity.HIGH)
         .confidence(verified ? Confidence.HIGH : confidence)

@@ -1,6 +1,5 @@
 package dev.auditworkbench.importers.secrets;
 
-import dev.auditworkbench.importers.common.JsonFields;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,17 +9,19 @@ import dev.auditworkbench.engine.spi.FileSample;
 import dev.auditworkbench.engine.spi.FindingSink;
 import dev.auditworkbench.engine.spi.ImportInput;
 import dev.auditworkbench.engine.spi.Importer;
+import dev.auditworkbench.importers.common.JsonFields;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * trufflehog's JSON lines: v2 (path, reason, stringsFound, commitHash) and v3 (SourceMetadata with
- * the file and line, DetectorName, Verified, Raw). A verified v3 secret is critical: the key
- * worked when trufflehog tried it. Secrets are masked; v2's diff is not kept (it holds them).
+ * the file and line, DetectorName, Verified, Raw). A verified v3 secret is critical: the key worked
+ * when trufflehog tried it. Secrets are masked; v2's diff is not kept (it holds them).
  */
 public final class TrufflehogJsonImporter implements Importer {
   static final String FORMAT = "trufflehog JSON lines (v2 or v3)";
@@ -61,7 +62,8 @@ public final class TrufflehogJsonImporter implements Importer {
 
   @Override
   public void parse(ImportInput input, FindingSink sink) throws IOException, BadInputException {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(input.open(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(input.open(), StandardCharsets.UTF_8))) {
       String text;
       long n = 0;
       while ((text = r.readLine()) != null) {
@@ -73,8 +75,13 @@ public final class TrufflehogJsonImporter implements Importer {
         try {
           record = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-          throw new BadInputException(input.path(), n, e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), -1,
-              FORMAT, "malformed JSON line: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+          throw new BadInputException(
+              input.path(),
+              n,
+              e.getLocation() == null ? 0 : e.getLocation().getColumnNr(),
+              -1,
+              FORMAT,
+              "malformed JSON line: " + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
         sink.recordRead();
         if (record.has("SourceMetadata")) {
@@ -82,7 +89,8 @@ public final class TrufflehogJsonImporter implements Importer {
         } else if (record.has("stringsFound")) {
           v2(record, sink);
         } else {
-          throw BadInputException.atLine(input.path(), n, FORMAT, "a line that is neither a v2 nor a v3 trufflehog record");
+          throw BadInputException.atLine(
+              input.path(), n, FORMAT, "a line that is neither a v2 nor a v3 trufflehog record");
         }
       }
     }
@@ -95,9 +103,20 @@ public final class TrufflehogJsonImporter implements Importer {
     String detector = rec.path("DetectorName").asText("secret");
     boolean verified = rec.path("Verified").asBoolean(false);
     String file = source.path("file").asText("");
-    sink.accept(GitleaksJsonImporter.secretFinding("trufflehog", detector, detector, file, JsonFields.line(source, "line", 0),
-        secret, "", source.path("commit").asText(""), source.path("email").asText(""),
-        source.path("timestamp").asText(""), Confidence.MEDIUM, verified));
+    sink.accept(
+        GitleaksJsonImporter.secretFinding(
+            "trufflehog",
+            detector,
+            detector,
+            file,
+            JsonFields.line(source, "line", 0),
+            secret,
+            "",
+            source.path("commit").asText(""),
+            source.path("email").asText(""),
+            source.path("timestamp").asText(""),
+            Confidence.MEDIUM,
+            verified));
   }
 
   private static void v2(JsonNode rec, FindingSink sink) {
@@ -105,8 +124,21 @@ public final class TrufflehogJsonImporter implements Importer {
     rec.path("stringsFound").forEach(s -> found.add(s.asText()));
     String secret = String.join("\n", found);
     String reason = rec.path("reason").asText("secret");
-    sink.accept(GitleaksJsonImporter.secretFinding("trufflehog", reason, reason, rec.path("path").asText(""), 0,
-        secret, "", rec.path("commitHash").asText(""), "", rec.path("date").asText(""),
-        reason.toLowerCase(java.util.Locale.ROOT).contains("entropy") ? Confidence.LOW : Confidence.MEDIUM, false));
+    sink.accept(
+        GitleaksJsonImporter.secretFinding(
+            "trufflehog",
+            reason,
+            reason,
+            rec.path("path").asText(""),
+            0,
+            secret,
+            "",
+            rec.path("commitHash").asText(""),
+            "",
+            rec.path("date").asText(""),
+            reason.toLowerCase(Locale.ROOT).contains("entropy")
+                ? Confidence.LOW
+                : Confidence.MEDIUM,
+            false));
   }
 }

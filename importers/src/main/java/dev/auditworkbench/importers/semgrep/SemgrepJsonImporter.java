@@ -1,6 +1,5 @@
 package dev.auditworkbench.importers.semgrep;
 
-import dev.auditworkbench.importers.common.JsonFields;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.auditworkbench.engine.model.Category;
@@ -13,6 +12,7 @@ import dev.auditworkbench.engine.spi.FindingSink;
 import dev.auditworkbench.engine.spi.ImportInput;
 import dev.auditworkbench.engine.spi.Importer;
 import dev.auditworkbench.engine.spi.RawFinding;
+import dev.auditworkbench.importers.common.JsonFields;
 import dev.auditworkbench.importers.common.JsonInput;
 import dev.auditworkbench.importers.common.Taxonomy;
 import java.io.IOException;
@@ -59,7 +59,10 @@ public final class SemgrepJsonImporter implements Importer {
       return 0.95;
     }
     // An empty run: {"errors": [], "results": [] (, "paths", "version")} and nothing of bandit's.
-    boolean semgrepKeys = head.contains("\"errors\"") && !head.contains("\"generated_at\"") && !head.contains("\"metrics\"");
+    boolean semgrepKeys =
+        head.contains("\"errors\"")
+            && !head.contains("\"generated_at\"")
+            && !head.contains("\"metrics\"");
     return semgrepKeys && head.length() < 4096 ? 0.6 : 0;
   }
 
@@ -91,7 +94,8 @@ public final class SemgrepJsonImporter implements Importer {
     }
   }
 
-  private static void readResults(JsonInput json, JsonToken value, FindingSink sink) throws IOException, BadInputException {
+  private static void readResults(JsonInput json, JsonToken value, FindingSink sink)
+      throws IOException, BadInputException {
     if (value != JsonToken.START_ARRAY) {
       throw json.error("\"results\" must be an array");
     }
@@ -103,7 +107,8 @@ public final class SemgrepJsonImporter implements Importer {
     }
   }
 
-  private static void readErrors(JsonInput json, JsonToken value, FindingSink sink) throws IOException, BadInputException {
+  private static void readErrors(JsonInput json, JsonToken value, FindingSink sink)
+      throws IOException, BadInputException {
     if (value != JsonToken.START_ARRAY) {
       json.skip();
       return;
@@ -111,17 +116,25 @@ public final class SemgrepJsonImporter implements Importer {
     while (json.next() == JsonToken.START_OBJECT) {
       long line = json.line();
       JsonNode e = json.readTree();
-      sink.warn(line, "semgrep error (" + e.path("type").asText(e.path("level").asText("error")) + ") "
-          + e.path("path").asText("") + ": " + firstLine(e.path("message").asText("")));
+      sink.warn(
+          line,
+          "semgrep error ("
+              + e.path("type").asText(e.path("level").asText("error"))
+              + ") "
+              + e.path("path").asText("")
+              + ": "
+              + firstLine(e.path("message").asText("")));
     }
   }
 
-  private static void readPaths(JsonInput json, JsonToken value, FindingSink sink) throws IOException, BadInputException {
+  private static void readPaths(JsonInput json, JsonToken value, FindingSink sink)
+      throws IOException, BadInputException {
     JsonNode paths = json.readTree();
     paths.path("scanned").forEach(p -> sink.scanned(p.asText()));
   }
 
-  private static RawFinding toFinding(JsonInput json, JsonNode r, long line) throws BadInputException {
+  private static RawFinding toFinding(JsonInput json, JsonNode r, long line)
+      throws BadInputException {
     String checkId = r.path("check_id").asText("");
     String path = r.path("path").asText("");
     if (checkId.isEmpty() || path.isEmpty()) {
@@ -133,18 +146,21 @@ public final class SemgrepJsonImporter implements Importer {
     String lines = extra.path("lines").asText("");
     boolean loggedOut = lines.equals("requires login");
     String fix = extra.path("fix").asText("");
-    RawFinding.Builder b = RawFinding.builder("semgrep." + checkId)
-        .nativeRuleId(checkId)
-        .title(shortName(checkId) + ": " + firstLine(message))
-        .description(fix.isEmpty() ? message : message + "\n\nSuggested fix: " + fix)
-        .category(category(meta.path("category").asText("security")))
-        .severity(severity(extra.path("severity").asText(""), meta.path("impact").asText("")))
-        .confidence(confidence(meta.path("confidence").asText("")))
-        .path(path)
-        .lines(JsonFields.line(r.path("start"), "line", 0), JsonFields.line(r.path("end"), "line", 0))
-        .sourceLine(loggedOut || lines.isEmpty() ? null : lines.split("\n", 2)[0])
-        .evidence(Evidence.Kind.CODE, loggedOut ? "" : lines)
-        .evidence(Evidence.Kind.TEXT, referencesOf(meta));
+    RawFinding.Builder b =
+        RawFinding.builder("semgrep." + checkId)
+            .nativeRuleId(checkId)
+            .title(shortName(checkId) + ": " + firstLine(message))
+            .description(fix.isEmpty() ? message : message + "\n\nSuggested fix: " + fix)
+            .category(category(meta.path("category").asText("security")))
+            .severity(severity(extra.path("severity").asText(""), meta.path("impact").asText("")))
+            .confidence(confidence(meta.path("confidence").asText("")))
+            .path(path)
+            .lines(
+                JsonFields.line(r.path("start"), "line", 0),
+                JsonFields.line(r.path("end"), "line", 0))
+            .sourceLine(loggedOut || lines.isEmpty() ? null : lines.split("\n", 2)[0])
+            .evidence(Evidence.Kind.CODE, loggedOut ? "" : lines)
+            .evidence(Evidence.Kind.TEXT, referencesOf(meta));
     Taxonomy.apply(b, Taxonomy.cwes(meta.path("cwe")), Taxonomy.owasp2021(meta.path("owasp")));
     return b.build();
   }
@@ -170,7 +186,8 @@ public final class SemgrepJsonImporter implements Importer {
   private static Category category(String c) {
     return switch (c.toLowerCase(Locale.ROOT)) {
       case "performance" -> Category.PERFORMANCE;
-      case "correctness", "best-practice", "maintainability", "portability", "compatibility" -> Category.MAINTAINABILITY;
+      case "correctness", "best-practice", "maintainability", "portability", "compatibility" ->
+          Category.MAINTAINABILITY;
       default -> Category.SECURITY;
     };
   }

@@ -10,15 +10,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An access-log layout given as nginx's {@code log_format} string ({@code $remote_addr - $remote_user
- * [$time_local] "$request" $status ... $request_time}) or Apache's {@code LogFormat} ({@code %h %l %u
- * %t "%r" %>s %b %D}), compiled to a pattern. Understood: the time ($time_local, $time_iso8601, $msec
- * to the millisecond; %t), the request ($request, or $request_method with $request_uri or $uri;
- * %r, or %m with %U), the status ($status, %>s, %s) and the request time ($request_time in seconds;
- * %D in microseconds, %T in seconds, %{ms}T, %{us}T); anything else is skipped.
+ * An access-log layout given as nginx's {@code log_format} string ({@code $remote_addr -
+ * $remote_user [$time_local] "$request" $status ... $request_time}) or Apache's {@code LogFormat}
+ * ({@code %h %l %u %t "%r" %>s %b %D}), compiled to a pattern. Understood: the time ($time_local,
+ * $time_iso8601, $msec to the millisecond; %t), the request ($request, or $request_method with
+ * $request_uri or $uri; %r, or %m with %U), the status ($status, %>s, %s) and the request time
+ * ($request_time in seconds; %D in microseconds, %T in seconds, %{ms}T, %{us}T); anything else is
+ * skipped.
  */
 final class AccessLogFormat {
-  private enum Field { TIME_LOCAL, TIME_ISO, MSEC, REQUEST, METHOD, URI, STATUS, SECONDS, MICROS, MILLIS, OTHER }
+  private enum Field {
+    TIME_LOCAL,
+    TIME_ISO,
+    MSEC,
+    REQUEST,
+    METHOD,
+    URI,
+    STATUS,
+    SECONDS,
+    MICROS,
+    MILLIS,
+    OTHER
+  }
 
   private final Pattern pattern;
   private final List<Field> fields;
@@ -40,27 +53,57 @@ final class AccessLogFormat {
       Field field = null;
       String group = null;
       int next = i + 1;
-      if (c == '$' && i + 1 < format.length() && (Character.isLetter(format.charAt(i + 1)) || format.charAt(i + 1) == '{')) {
+      if (c == '$'
+          && i + 1 < format.length()
+          && (Character.isLetter(format.charAt(i + 1)) || format.charAt(i + 1) == '{')) {
         int start = i + 1;
         boolean braced = format.charAt(start) == '{';
         int j = braced ? format.indexOf('}', start) : start;
         if (!braced) {
-          while (j < format.length() && (Character.isLetterOrDigit(format.charAt(j)) || format.charAt(j) == '_')) {
+          while (j < format.length()
+              && (Character.isLetterOrDigit(format.charAt(j)) || format.charAt(j) == '_')) {
             j++;
           }
         }
         String name = braced ? format.substring(start + 1, j) : format.substring(start, j);
         next = braced ? j + 1 : j;
         switch (name) {
-          case "time_local" -> { field = Field.TIME_LOCAL; group = "[^\\]]+"; }
-          case "time_iso8601" -> { field = Field.TIME_ISO; group = "\\S+"; }
-          case "msec" -> { field = Field.MSEC; group = "\\d+\\.\\d+"; }
-          case "request" -> { field = Field.REQUEST; group = "[^\"]*"; }
-          case "request_method" -> { field = Field.METHOD; group = "[A-Z]+"; }
-          case "request_uri", "uri" -> { field = Field.URI; group = "\\S+"; }
-          case "status" -> { field = Field.STATUS; group = "\\d{3}"; }
-          case "request_time" -> { field = Field.SECONDS; group = "[0-9.]+|-"; }
-          default -> { field = Field.OTHER; group = ".*?"; }
+          case "time_local" -> {
+            field = Field.TIME_LOCAL;
+            group = "[^\\]]+";
+          }
+          case "time_iso8601" -> {
+            field = Field.TIME_ISO;
+            group = "\\S+";
+          }
+          case "msec" -> {
+            field = Field.MSEC;
+            group = "\\d+\\.\\d+";
+          }
+          case "request" -> {
+            field = Field.REQUEST;
+            group = "[^\"]*";
+          }
+          case "request_method" -> {
+            field = Field.METHOD;
+            group = "[A-Z]+";
+          }
+          case "request_uri", "uri" -> {
+            field = Field.URI;
+            group = "\\S+";
+          }
+          case "status" -> {
+            field = Field.STATUS;
+            group = "\\d{3}";
+          }
+          case "request_time" -> {
+            field = Field.SECONDS;
+            group = "[0-9.]+|-";
+          }
+          default -> {
+            field = Field.OTHER;
+            group = ".*?";
+          }
         }
       } else if (c == '%' && i + 1 < format.length()) {
         int j = i + 1;
@@ -76,17 +119,41 @@ final class AccessLogFormat {
         char d = format.charAt(j);
         next = j + 1;
         switch (d) {
-          case 't' -> { field = Field.TIME_LOCAL; group = "[^\\]]+"; regex.append(Pattern.quote(flush(literal))).append("\\["); literal.setLength(0); }
-          case 'r' -> { field = Field.REQUEST; group = "[^\"]*"; }
-          case 'm' -> { field = Field.METHOD; group = "[A-Z]+"; }
-          case 'U' -> { field = Field.URI; group = "\\S+"; }
-          case 's' -> { field = Field.STATUS; group = "\\d{3}"; }
-          case 'D' -> { field = Field.MICROS; group = "\\d+"; }
+          case 't' -> {
+            field = Field.TIME_LOCAL;
+            group = "[^\\]]+";
+            regex.append(Pattern.quote(flush(literal))).append("\\[");
+            literal.setLength(0);
+          }
+          case 'r' -> {
+            field = Field.REQUEST;
+            group = "[^\"]*";
+          }
+          case 'm' -> {
+            field = Field.METHOD;
+            group = "[A-Z]+";
+          }
+          case 'U' -> {
+            field = Field.URI;
+            group = "\\S+";
+          }
+          case 's' -> {
+            field = Field.STATUS;
+            group = "\\d{3}";
+          }
+          case 'D' -> {
+            field = Field.MICROS;
+            group = "\\d+";
+          }
           case 'T' -> {
-            field = "ms".equals(arg) ? Field.MILLIS : "us".equals(arg) ? Field.MICROS : Field.SECONDS;
+            field =
+                "ms".equals(arg) ? Field.MILLIS : "us".equals(arg) ? Field.MICROS : Field.SECONDS;
             group = "[0-9.]+";
           }
-          default -> { field = Field.OTHER; group = ".*?"; }
+          default -> {
+            field = Field.OTHER;
+            group = ".*?";
+          }
         }
         if (d == 't') {
           regex.append('(').append(group).append(")\\]");
@@ -107,11 +174,16 @@ final class AccessLogFormat {
       i = next;
     }
     regex.append(Pattern.quote(flush(literal))).append("\\s*$");
-    boolean time = fields.contains(Field.TIME_LOCAL) || fields.contains(Field.TIME_ISO) || fields.contains(Field.MSEC);
+    boolean time =
+        fields.contains(Field.TIME_LOCAL)
+            || fields.contains(Field.TIME_ISO)
+            || fields.contains(Field.MSEC);
     boolean request = fields.contains(Field.REQUEST) || fields.contains(Field.URI);
     if (!time || !request || !fields.contains(Field.STATUS)) {
-      throw new IllegalArgumentException("the log format needs a time ($time_local, $time_iso8601, $msec or %t), the"
-          + " request ($request, $request_uri or %r) and the status ($status or %>s): " + format);
+      throw new IllegalArgumentException(
+          "the log format needs a time ($time_local, $time_iso8601, $msec or %t), the"
+              + " request ($request, $request_uri or %r) and the status ($status or %>s): "
+              + format);
     }
     return new AccessLogFormat(Pattern.compile(regex.toString().replace("\\Q\\E", "")), fields);
   }
@@ -154,14 +226,15 @@ final class AccessLogFormat {
         case SECONDS -> duration = v.equals("-") ? -1 : Double.parseDouble(v) * 1000;
         case MICROS -> duration = Double.parseDouble(v) / 1000;
         case MILLIS -> duration = Double.parseDouble(v);
-        default -> { }
+        default -> {}
       }
     }
     if (end < 0 || path == null) {
       return null;
     }
     int q = path.indexOf('?');
-    return new HttpEvent(end, precision, duration, method, q < 0 ? path : path.substring(0, q), null, status);
+    return new HttpEvent(
+        end, precision, duration, method, q < 0 ? path : path.substring(0, q), null, status);
   }
 
   private static long iso(String v) {

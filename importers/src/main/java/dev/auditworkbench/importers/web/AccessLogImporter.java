@@ -16,18 +16,21 @@ import java.util.regex.Pattern;
 
 /**
  * nginx and Apache access logs in the common or combined format with the request time appended:
- * nginx's {@code $request_time} (seconds with a decimal point, optionally followed by
- * {@code $upstream_response_time}) or Apache's {@code %D} (whole microseconds). Lines without a
- * request time still count as traffic. Other layouts: the option {@code log_format} takes nginx's
- * log_format string or Apache's LogFormat ({@code workbench import --log-format '...'}); see
- * {@link AccessLogFormat}.
+ * nginx's {@code $request_time} (seconds with a decimal point, optionally followed by {@code
+ * $upstream_response_time}) or Apache's {@code %D} (whole microseconds). Lines without a request
+ * time still count as traffic. Other layouts: the option {@code log_format} takes nginx's
+ * log_format string or Apache's LogFormat ({@code workbench import --log-format '...'}); see {@link
+ * AccessLogFormat}.
  */
 public final class AccessLogImporter implements Importer {
   static final String FORMAT = "access log (common/combined + request time)";
+
   /** The option holding an nginx log_format or Apache LogFormat string. */
   public static final String LOG_FORMAT_OPTION = "log_format";
-  private static final Pattern LINE = Pattern.compile(
-      "^(\\S+) \\S+ \\S+ \\[([^\\]]+)\\] \"(\\S+) (\\S+)[^\"]*\" (\\d{3}) (\\S+)(?: \"(?:[^\"\\\\]|\\\\.)*\" \"(?:[^\"\\\\]|\\\\.)*\")?(.*)$");
+
+  private static final Pattern LINE =
+      Pattern.compile(
+          "^(\\S+) \\S+ \\S+ \\[([^\\]]+)\\] \"(\\S+) (\\S+)[^\"]*\" (\\d{3}) (\\S+)(?: \"(?:[^\"\\\\]|\\\\.)*\" \"(?:[^\"\\\\]|\\\\.)*\")?(.*)$");
 
   @Override
   public String id() {
@@ -73,7 +76,8 @@ public final class AccessLogImporter implements Importer {
         throw BadInputException.whole(input.path(), FORMAT, e.getMessage());
       }
     }
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(input.open(), StandardCharsets.UTF_8), 1 << 16)) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(input.open(), StandardCharsets.UTF_8), 1 << 16)) {
       String text;
       long n = 0;
       while ((text = r.readLine()) != null) {
@@ -87,7 +91,10 @@ public final class AccessLogImporter implements Importer {
             if (requests == 0 && ++bad >= 20) {
               break;
             }
-            sink.warn(n, "not in the given log format: " + (text.length() > 80 ? text.substring(0, 80) + "..." : text));
+            sink.warn(
+                n,
+                "not in the given log format: "
+                    + (text.length() > 80 ? text.substring(0, 80) + "..." : text));
             continue;
           }
           requests++;
@@ -101,20 +108,35 @@ public final class AccessLogImporter implements Importer {
           if (requests == 0 && ++bad >= 20) {
             break;
           }
-          sink.warn(n, "not an access log line: " + (text.length() > 80 ? text.substring(0, 80) + "..." : text));
+          sink.warn(
+              n,
+              "not an access log line: "
+                  + (text.length() > 80 ? text.substring(0, 80) + "..." : text));
           continue;
         }
         requests++;
         sink.recordRead();
         String path = m.group(4);
         int q = path.indexOf('?');
-        sink.request(new HttpEvent(end, 1000, duration(m.group(7)), m.group(3), q < 0 ? path : path.substring(0, q),
-            null, Integer.parseInt(m.group(5))));
+        sink.request(
+            new HttpEvent(
+                end,
+                1000,
+                duration(m.group(7)),
+                m.group(3),
+                q < 0 ? path : path.substring(0, q),
+                null,
+                Integer.parseInt(m.group(5))));
       }
     }
     if (requests == 0) {
-      throw BadInputException.atLine(input.path(), 1, given != null ? "access log in the layout " + given : FORMAT,
-          given != null ? "no line in the given layout" : "no line in the common/combined format (ip - user [time] \"GET /path HTTP/1.1\" status bytes ...)");
+      throw BadInputException.atLine(
+          input.path(),
+          1,
+          given != null ? "access log in the layout " + given : FORMAT,
+          given != null
+              ? "no line in the given layout"
+              : "no line in the common/combined format (ip - user [time] \"GET /path HTTP/1.1\" status bytes ...)");
     }
   }
 

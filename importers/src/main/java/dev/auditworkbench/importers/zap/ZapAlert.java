@@ -42,31 +42,45 @@ final class ZapAlert {
     String firstUri = instances.isEmpty() ? site : instances.get(0).uri();
     String method = instances.isEmpty() ? "GET" : instances.get(0).method();
     String path = pathOf(firstUri);
-    String places = instances.stream().limit(20)
-        .map(i -> i.method() + " " + i.uri() + (i.param().isBlank() ? "" : " [" + i.param() + "]")
-            + (i.evidence().isBlank() ? "" : "  evidence: " + i.evidence()))
-        .collect(Collectors.joining("\n"));
+    String places =
+        instances.stream()
+            .limit(20)
+            .map(
+                i ->
+                    i.method()
+                        + " "
+                        + i.uri()
+                        + (i.param().isBlank() ? "" : " [" + i.param() + "]")
+                        + (i.evidence().isBlank() ? "" : "  evidence: " + i.evidence()))
+            .collect(Collectors.joining("\n"));
     if (instances.size() > 20) {
       places += "\n... and " + (instances.size() - 20) + " more";
     }
-    RawFinding.Builder b = RawFinding.builder("zap." + pluginId)
-        .nativeRuleId(pluginId)
-        .title(name + " (" + instances.size() + (instances.size() == 1 ? " URL)" : " URLs)"))
-        .description(text(description) + (solution.isBlank() ? "" : "\n\nSolution: " + text(solution))
-            + (otherInfo.isBlank() ? "" : "\n\n" + text(otherInfo))
-            + (reference.isBlank() ? "" : "\n\nReferences:\n" + text(reference)))
-        .category(Category.SECURITY)
-        .severity(switch (risk) {
-          case 3 -> Severity.HIGH;
-          case 2 -> Severity.MEDIUM;
-          case 1 -> Severity.LOW;
-          default -> Severity.INFO;
-        })
-        .confidence(confidence >= 3 ? Confidence.HIGH : confidence == 2 ? Confidence.MEDIUM : Confidence.LOW)
-        .symbol(method + " " + path)
-        .keyEvidence(site)
-        .evidence(Evidence.Kind.TEXT, places)
-        .defaultEffort(Effort.hours(risk >= 2 ? 6 : 2));
+    RawFinding.Builder b =
+        RawFinding.builder("zap." + pluginId)
+            .nativeRuleId(pluginId)
+            .title(name + " (" + instances.size() + (instances.size() == 1 ? " URL)" : " URLs)"))
+            .description(
+                text(description)
+                    + (solution.isBlank() ? "" : "\n\nSolution: " + text(solution))
+                    + (otherInfo.isBlank() ? "" : "\n\n" + text(otherInfo))
+                    + (reference.isBlank() ? "" : "\n\nReferences:\n" + text(reference)))
+            .category(Category.SECURITY)
+            .severity(
+                switch (risk) {
+                  case 3 -> Severity.HIGH;
+                  case 2 -> Severity.MEDIUM;
+                  case 1 -> Severity.LOW;
+                  default -> Severity.INFO;
+                })
+            .confidence(
+                confidence >= 3
+                    ? Confidence.HIGH
+                    : confidence == 2 ? Confidence.MEDIUM : Confidence.LOW)
+            .symbol(method + " " + path)
+            .keyEvidence(site)
+            .evidence(Evidence.Kind.TEXT, places)
+            .defaultEffort(Effort.hours(risk >= 2 ? 6 : 2));
     if (cwe > 0) {
       b.cwe(cwe);
       OwaspTop10.forCwe(cwe).ifPresent(o -> b.owasp(o.id()));
@@ -85,7 +99,12 @@ final class ZapAlert {
 
   /** ZAP writes HTML paragraphs; findings hold text (the report escapes on output). */
   static String text(String html) {
-    return html.replaceAll("(?i)</p>\\s*<p>", "\n").replaceAll("<[^>]+>", "").replace("&lt;", "<")
-        .replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&").strip();
+    return html.replaceAll("(?i)</p>\\s*<p>", "\n")
+        .replaceAll("<[^>]+>", "")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+        .strip();
   }
 }

@@ -38,8 +38,13 @@ public final class ZapJsonImporter implements Importer {
   @Override
   public double detect(FileSample sample) {
     String head = sample.trimmedHead();
-    return !sample.binary() && head.startsWith("{") && head.contains("\"site\"") && head.contains("\"alerts\"")
-        && (head.contains("\"riskcode\"") || head.contains("\"@version\"")) ? 0.95 : 0;
+    return !sample.binary()
+            && head.startsWith("{")
+            && head.contains("\"site\"")
+            && head.contains("\"alerts\"")
+            && (head.contains("\"riskcode\"") || head.contains("\"@version\""))
+        ? 0.95
+        : 0;
   }
 
   @Override
@@ -96,8 +101,12 @@ public final class ZapJsonImporter implements Importer {
     alert.cwe = a.path("cweid").asInt(0);
     alert.wasc = a.path("wascid").asInt(0);
     for (JsonNode i : a.path("instances")) {
-      alert.instances.add(new ZapAlert.Instance(i.path("uri").asText(""), i.path("method").asText(""),
-          i.path("param").asText(""), i.path("evidence").asText("")));
+      alert.instances.add(
+          new ZapAlert.Instance(
+              i.path("uri").asText(""),
+              i.path("method").asText(""),
+              i.path("param").asText(""),
+              i.path("evidence").asText("")));
     }
     return alert;
   }

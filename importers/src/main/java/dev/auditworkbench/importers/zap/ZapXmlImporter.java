@@ -47,7 +47,8 @@ public final class ZapXmlImporter implements Importer {
     XmlInput.parse(input, FORMAT, xml -> read(input.path(), xml, sink));
   }
 
-  private static void read(Path file, XMLStreamReader xml, FindingSink sink) throws XMLStreamException, BadInputException {
+  private static void read(Path file, XMLStreamReader xml, FindingSink sink)
+      throws XMLStreamException, BadInputException {
     boolean root = false;
     String site = "";
     ZapAlert alert = null;
@@ -76,8 +77,7 @@ public final class ZapXmlImporter implements Importer {
             inInstance = true;
             uri = method = param = evidence = "";
           }
-          default -> {
-          }
+          default -> {}
         }
       } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
         text.append(xml.getText());
@@ -94,8 +94,7 @@ public final class ZapXmlImporter implements Importer {
               alert.instances.add(new ZapAlert.Instance(uri, method, param, evidence));
               inInstance = false;
             }
-            default -> {
-            }
+            default -> {}
           }
         } else {
           switch (name) {
@@ -119,8 +118,7 @@ public final class ZapXmlImporter implements Importer {
               }
               alert = null;
             }
-            default -> {
-            }
+            default -> {}
           }
         }
         text.setLength(0);

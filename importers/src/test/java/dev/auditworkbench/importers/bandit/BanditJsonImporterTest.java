@@ -20,11 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +60,8 @@ class BanditJsonImporterTest {
     assertEquals(Category.SECURITY, f.category());
     assertEquals("assert False", f.sourceLine());
     assertEquals(List.of(703), f.cwe());
-    assertEquals(List.of(new Evidence(Evidence.Kind.CODE, "1 import os\n2 assert False\n")), f.evidence());
+    assertEquals(
+        List.of(new Evidence(Evidence.Kind.CODE, "1 import os\n2 assert False\n")), f.evidence());
     assertTrue(f.title().startsWith("B101 assert_used: Use of assert detected."), f.title());
   }
 
@@ -67,7 +69,11 @@ class BanditJsonImporterTest {
   void scannedFilesComeFromTheMetrics() throws Exception {
     Path file = sample("many_vulns.json");
     Set<String> expected = new TreeSet<>();
-    new ObjectMapper().readTree(file.toFile()).get("metrics").fieldNames().forEachRemaining(expected::add);
+    new ObjectMapper()
+        .readTree(file.toFile())
+        .get("metrics")
+        .fieldNames()
+        .forEachRemaining(expected::add);
     expected.remove("_totals");
 
     assertEquals(expected, new TreeSet<>(parse(file).scanned));
@@ -93,12 +99,18 @@ class BanditJsonImporterTest {
     List<String> expected = new ArrayList<>();
     Map<String, Integer> expectedSeverities = new TreeMap<>();
     for (JsonNode r : results) {
-      expected.add(r.get("test_id").asText() + " " + r.get("filename").asText() + ":" + r.get("line_number").asInt());
+      expected.add(
+          r.get("test_id").asText()
+              + " "
+              + r.get("filename").asText()
+              + ":"
+              + r.get("line_number").asInt());
       expectedSeverities.merge(r.get("issue_severity").asText(), 1, Integer::sum);
     }
-    List<String> actual = sink.findings.stream()
-        .map(f -> f.nativeRuleId() + " " + f.rawPath() + ":" + f.startLine())
-        .collect(Collectors.toList());
+    List<String> actual =
+        sink.findings.stream()
+            .map(f -> f.nativeRuleId() + " " + f.rawPath() + ":" + f.startLine())
+            .collect(Collectors.toList());
     assertEquals(expected, actual);
     Map<String, Integer> actualSeverities = new TreeMap<>();
     sink.findings.forEach(f -> actualSeverities.merge(f.severity().name(), 1, Integer::sum));
@@ -109,18 +121,22 @@ class BanditJsonImporterTest {
   void firstManyVulnsResultKeepsItsLineRangeAndCode() throws Exception {
     RawFinding first = parse(sample("many_vulns.json")).findings.get(0);
     assertEquals("B110", first.nativeRuleId());
-    assertEquals("dojo/benchmark\\views.py", first.rawPath(), "raw path as written; the pipeline maps it");
+    assertEquals(
+        "dojo/benchmark\\views.py", first.rawPath(), "raw path as written; the pipeline maps it");
     assertEquals(26, first.startLine());
     assertEquals(27, first.endLine());
     assertEquals("    except:", first.sourceLine());
-    assertEquals(List.of(703), first.cwe(), "bandit's own CWE for B110, as the 2020 report has none");
+    assertEquals(
+        List.of(703), first.cwe(), "bandit's own CWE for B110, as the 2020 report has none");
     assertEquals(List.of(), first.owasp(), "CWE-703 is in no OWASP Top 10 2021 category");
   }
 
   @Test
   void sqlInjectionResultsMapToInjection() throws Exception {
-    List<RawFinding> sql = parse(sample("many_vulns.json")).findings.stream()
-        .filter(f -> f.nativeRuleId().equals("B608")).toList();
+    List<RawFinding> sql =
+        parse(sample("many_vulns.json")).findings.stream()
+            .filter(f -> f.nativeRuleId().equals("B608"))
+            .toList();
     assertTrue(!sql.isEmpty());
     for (RawFinding f : sql) {
       assertEquals(List.of(89), f.cwe());
@@ -132,7 +148,7 @@ class BanditJsonImporterTest {
   void truncatedReportIsBadInputNamingFileLineAndFormat() throws Exception {
     byte[] whole = Files.readAllBytes(sample("many_vulns.json"));
     Path cut = tmp.resolve("cut.json");
-    Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+    Files.write(cut, Arrays.copyOf(whole, whole.length / 2));
 
     BadInputException e = assertThrows(BadInputException.class, () -> parse(cut));
 
@@ -146,7 +162,10 @@ class BanditJsonImporterTest {
   @Test
   void jsonWithoutResultsIsNotABanditReport() throws Exception {
     Path other = tmp.resolve("other.json");
-    Files.writeString(other, "{\"errors\": [], \"generated_at\": \"2020-12-30T10:03:39Z\"}", StandardCharsets.UTF_8);
+    Files.writeString(
+        other,
+        "{\"errors\": [], \"generated_at\": \"2020-12-30T10:03:39Z\"}",
+        StandardCharsets.UTF_8);
     BadInputException e = assertThrows(BadInputException.class, () -> parse(other));
     assertTrue(e.reason().contains("no \"results\" array"), e.getMessage());
   }
@@ -163,7 +182,9 @@ class BanditJsonImporterTest {
   @Test
   void invalidUtf8IsBadInput() throws Exception {
     Path bad = tmp.resolve("latin1.json");
-    byte[] head = "{\"results\": [{\"test_id\": \"B101\", \"filename\": \"caf".getBytes(StandardCharsets.US_ASCII);
+    byte[] head =
+        "{\"results\": [{\"test_id\": \"B101\", \"filename\": \"caf"
+            .getBytes(StandardCharsets.US_ASCII);
     byte[] tail = "\"}]}".getBytes(StandardCharsets.US_ASCII);
     byte[] all = new byte[head.length + 1 + tail.length];
     System.arraycopy(head, 0, all, 0, head.length);
@@ -187,7 +208,8 @@ class BanditJsonImporterTest {
   @Test
   void otherJsonIsNotTakenForBandit() throws Exception {
     Path semgrepLike = tmp.resolve("semgrep.json");
-    Files.writeString(semgrepLike, "{\"errors\": [], \"results\": [{\"check_id\": \"x\", \"path\": \"a.py\"}]}");
+    Files.writeString(
+        semgrepLike, "{\"errors\": [], \"results\": [{\"check_id\": \"x\", \"path\": \"a.py\"}]}");
     assertEquals(0.0, importer.detect(ImporterRegistry.sample(semgrepLike)));
   }
 }

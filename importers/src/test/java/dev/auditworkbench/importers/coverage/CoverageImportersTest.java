@@ -55,7 +55,8 @@ class CoverageImportersTest {
     public void warn(long line, String message) {}
 
     @Override
-    public void coverage(String rawPath, int statements, int covered, int branches, int coveredBranches) {
+    public void coverage(
+        String rawPath, int statements, int covered, int branches, int coveredBranches) {
       files.put(rawPath, new int[] {statements, covered, branches, coveredBranches});
     }
   }
@@ -67,17 +68,22 @@ class CoverageImportersTest {
     new CoverageJsonImporter().parse(new FileInput(sample("coverage.json")), sink);
 
     List<String> expectedPoor = new ArrayList<>();
-    report.get("files").fields().forEachRemaining(e -> {
-      JsonNode s = e.getValue().get("summary");
-      int statements = s.get("num_statements").asInt();
-      int covered = s.get("covered_lines").asInt();
-      assertEquals(statements, sink.files.get(e.getKey())[0], e.getKey());
-      assertEquals(covered, sink.files.get(e.getKey())[1], e.getKey());
-      boolean judged = !e.getKey().contains("/migrations/") && !e.getKey().endsWith("tests.py");
-      if (judged && statements >= 50 && 100.0 * covered / statements < 50) {
-        expectedPoor.add(e.getKey());
-      }
-    });
+    report
+        .get("files")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode s = e.getValue().get("summary");
+              int statements = s.get("num_statements").asInt();
+              int covered = s.get("covered_lines").asInt();
+              assertEquals(statements, sink.files.get(e.getKey())[0], e.getKey());
+              assertEquals(covered, sink.files.get(e.getKey())[1], e.getKey());
+              boolean judged =
+                  !e.getKey().contains("/migrations/") && !e.getKey().endsWith("tests.py");
+              if (judged && statements >= 50 && 100.0 * covered / statements < 50) {
+                expectedPoor.add(e.getKey());
+              }
+            });
     assertEquals(report.get("files").size(), sink.files.size());
     assertEquals(expectedPoor, sink.findings.findings.stream().map(RawFinding::rawPath).toList());
     assertFalse(expectedPoor.isEmpty());
@@ -91,23 +97,31 @@ class CoverageImportersTest {
     CoverageSink xml = new CoverageSink();
     new CoberturaXmlImporter().parse(new FileInput(sample("coverage.xml")), xml);
     assertEquals(json.files.keySet(), xml.files.keySet());
-    json.files.forEach((path, counts) -> {
-      assertEquals(counts[0], xml.files.get(path)[0], path + " statements");
-      assertEquals(counts[1], xml.files.get(path)[1], path + " covered");
-    });
-    assertEquals(json.findings.findings.stream().map(RawFinding::rawPath).toList(),
+    json.files.forEach(
+        (path, counts) -> {
+          assertEquals(counts[0], xml.files.get(path)[0], path + " statements");
+          assertEquals(counts[1], xml.files.get(path)[1], path + " covered");
+        });
+    assertEquals(
+        json.findings.findings.stream().map(RawFinding::rawPath).toList(),
         xml.findings.findings.stream().map(RawFinding::rawPath).toList());
   }
 
   @Test
   void xmlWithExternalEntitiesIsRefusedAndNothingIsResolved() throws Exception {
     Path secret = Files.writeString(tmp.resolve("secret.txt"), "TOP-SECRET");
-    Path evil = Files.writeString(tmp.resolve("evil.xml"),
-        "<?xml version=\"1.0\"?>\n<!DOCTYPE coverage [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>\n"
-            + "<coverage line-rate=\"1\"><sources><source>&x;</source></sources></coverage>\n");
+    Path evil =
+        Files.writeString(
+            tmp.resolve("evil.xml"),
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE coverage [<!ENTITY x SYSTEM \""
+                + secret.toUri()
+                + "\">]>\n"
+                + "<coverage line-rate=\"1\"><sources><source>&x;</source></sources></coverage>\n");
     CoverageSink sink = new CoverageSink();
-    BadInputException e = assertThrows(BadInputException.class,
-        () -> new CoberturaXmlImporter().parse(new FileInput(evil), sink));
+    BadInputException e =
+        assertThrows(
+            BadInputException.class,
+            () -> new CoberturaXmlImporter().parse(new FileInput(evil), sink));
     assertTrue(e.line() >= 2, e.getMessage());
     assertFalse(e.getMessage().contains("TOP-SECRET"));
     assertTrue(e.getMessage().contains("unsafe XML"), e.getMessage());

@@ -14,7 +14,10 @@ import dev.auditworkbench.engine.spi.RawFinding;
 import dev.auditworkbench.engine.testing.CollectingSink;
 import dev.auditworkbench.engine.testing.FileInput;
 import dev.auditworkbench.engine.testing.Resources;
+import dev.auditworkbench.importers.deps.PipdeptreeJsonImporter;
 import dev.auditworkbench.importers.django.CheckDeployImporter;
+import dev.auditworkbench.importers.junit.JunitXmlImporter;
+import dev.auditworkbench.importers.mypy.MypyTextImporter;
 import dev.auditworkbench.importers.pylint.PylintJsonImporter;
 import dev.auditworkbench.importers.radon.RadonCcJsonImporter;
 import java.nio.file.Files;
@@ -25,8 +28,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
 
 /** pylint, radon and check --deploy importers on what the real tools printed for the demo. */
 class DemoCaptureImportersTest {
@@ -50,8 +55,20 @@ class DemoCaptureImportersTest {
     CollectingSink sink = parse(new PylintJsonImporter(), sample("pylint.json"));
     assertEquals(messages.size(), sink.findings.size());
     Map<Severity, Integer> expected = new TreeMap<>();
-    Map<String, Severity> documented = Map.of("fatal", Severity.HIGH, "error", Severity.MEDIUM, "warning", Severity.LOW,
-        "refactor", Severity.INFO, "convention", Severity.INFO, "info", Severity.INFO);
+    Map<String, Severity> documented =
+        Map.of(
+            "fatal",
+            Severity.HIGH,
+            "error",
+            Severity.MEDIUM,
+            "warning",
+            Severity.LOW,
+            "refactor",
+            Severity.INFO,
+            "convention",
+            Severity.INFO,
+            "info",
+            Severity.INFO);
     messages.forEach(m -> expected.merge(documented.get(m.get("type").asText()), 1, Integer::sum));
     Map<Severity, Integer> actual = new TreeMap<>();
     sink.findings.forEach(f -> actual.merge(f.severity(), 1, Integer::sum));
@@ -67,24 +84,45 @@ class DemoCaptureImportersTest {
     JsonNode files = JSON.readTree(sample("radon-cc.json").toFile());
     List<String> expected = new ArrayList<>();
     List<String> unparsed = new ArrayList<>();
-    files.fields().forEachRemaining(e -> {
-      if (!e.getValue().isArray()) {
-        unparsed.add(e.getKey());
-        return;
-      }
-      e.getValue().forEach(b -> {
-        if (!b.get("type").asText().equals("class") && b.get("complexity").asInt() > 10) {
-          expected.add(e.getKey() + ":" + b.get("lineno").asInt() + " " + b.get("complexity").asInt());
-        }
-      });
-    });
+    files
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (!e.getValue().isArray()) {
+                unparsed.add(e.getKey());
+                return;
+              }
+              e.getValue()
+                  .forEach(
+                      b -> {
+                        if (!b.get("type").asText().equals("class")
+                            && b.get("complexity").asInt() > 10) {
+                          expected.add(
+                              e.getKey()
+                                  + ":"
+                                  + b.get("lineno").asInt()
+                                  + " "
+                                  + b.get("complexity").asInt());
+                        }
+                      });
+            });
     CollectingSink sink = parse(new RadonCcJsonImporter(), sample("radon-cc.json"));
-    List<String> actual = sink.findings.stream()
-        .map(f -> f.rawPath() + ":" + f.startLine() + " " + f.title().replaceAll(".*complexity (\\d+).*", "$1")).toList();
+    List<String> actual =
+        sink.findings.stream()
+            .map(
+                f ->
+                    f.rawPath()
+                        + ":"
+                        + f.startLine()
+                        + " "
+                        + f.title().replaceAll(".*complexity (\\d+).*", "$1"))
+            .toList();
     assertEquals(expected, actual);
     assertTrue(expected.size() >= 3);
     assertEquals(List.of("scripts/legacy_import.py"), unparsed);
-    assertTrue(sink.warnings.get(0).contains("radon could not parse scripts/legacy_import.py"), sink.warnings.toString());
+    assertTrue(
+        sink.warnings.get(0).contains("radon could not parse scripts/legacy_import.py"),
+        sink.warnings.toString());
     assertTrue(sink.findings.stream().allMatch(f -> f.ruleKey().equals("complexity.function")));
   }
 
@@ -98,7 +136,11 @@ class DemoCaptureImportersTest {
     }
     CollectingSink sink = parse(new CheckDeployImporter(), sample("check-deploy.txt"));
     assertEquals(expected, sink.findings.stream().map(RawFinding::nativeRuleId).toList());
-    RawFinding debug = sink.findings.stream().filter(f -> f.nativeRuleId().equals("security.W018")).findFirst().orElseThrow();
+    RawFinding debug =
+        sink.findings.stream()
+            .filter(f -> f.nativeRuleId().equals("security.W018"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(Severity.HIGH, debug.severity());
     assertEquals(List.of(489), debug.cwe());
     assertTrue(debug.owasp().contains("A05:2021"));
@@ -106,59 +148,88 @@ class DemoCaptureImportersTest {
 
   @Test
   void djangoTestRunnerLogIsNotTakenForACheckReport() throws Exception {
-    BadInputException e = assertThrows(BadInputException.class, () -> ImporterRegistry.load().detect(sample("test-run.log")));
+    BadInputException e =
+        assertThrows(
+            BadInputException.class, () -> ImporterRegistry.load().detect(sample("test-run.log")));
     assertTrue(e.reason().contains("no known format"), e.getMessage());
   }
 
   @Test
   void cleanCheckReportIsUnderstoodAndEmpty() throws Exception {
-    Path clean = Files.writeString(tmp.resolve("check.txt"), "System check identified no issues (0 silenced).\n");
+    Path clean =
+        Files.writeString(
+            tmp.resolve("check.txt"), "System check identified no issues (0 silenced).\n");
     assertEquals("django-check", ImporterRegistry.load().detect(clean).id());
     assertEquals(0, parse(new CheckDeployImporter(), clean).findings.size());
   }
 
   @Test
   void junitSkippedAndFailingTestsBecomeFindingsInTheirModule() throws Exception {
-    var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(sample("junit.xml").toFile());
+    var doc =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(sample("junit.xml").toFile());
     var cases = doc.getElementsByTagName("testcase");
     List<String> expected = new ArrayList<>();
     for (int i = 0; i < cases.getLength(); i++) {
-      var c = (org.w3c.dom.Element) cases.item(i);
-      if (c.getElementsByTagName("skipped").getLength() + c.getElementsByTagName("failure").getLength()
-          + c.getElementsByTagName("error").getLength() > 0) {
+      var c = (Element) cases.item(i);
+      if (c.getElementsByTagName("skipped").getLength()
+              + c.getElementsByTagName("failure").getLength()
+              + c.getElementsByTagName("error").getLength()
+          > 0) {
         expected.add(c.getAttribute("classname") + "." + c.getAttribute("name"));
       }
     }
-    CollectingSink sink = parse(new dev.auditworkbench.importers.junit.JunitXmlImporter(), sample("junit.xml"));
+    CollectingSink sink = parse(new JunitXmlImporter(), sample("junit.xml"));
     assertEquals(expected, sink.findings.stream().map(RawFinding::symbol).toList());
     assertEquals(4, expected.size());
     assertEquals(cases.getLength(), sink.recordsRead);
-    RawFinding pdf = sink.findings.stream().filter(f -> f.symbol().endsWith("test_pdf_export")).findFirst().orElseThrow();
+    RawFinding pdf =
+        sink.findings.stream()
+            .filter(f -> f.symbol().endsWith("test_pdf_export"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("invoices/tests.py", pdf.rawPath());
     assertTrue(pdf.title().contains("needs the PDF renderer"), pdf.title());
   }
 
   @Test
   void mypyGivesOneFindingPerErrorWithItsCode() throws Exception {
-    List<String> expected = Files.readAllLines(sample("mypy.txt")).stream()
-        .filter(l -> l.contains(": error: ")).map(l -> l.substring(0, l.indexOf(':')) + " " + l.replaceAll(".*\\[([a-z0-9-]+)\\]$", "$1"))
-        .toList();
-    CollectingSink sink = parse(new dev.auditworkbench.importers.mypy.MypyTextImporter(), sample("mypy.txt"));
-    assertEquals(expected, sink.findings.stream().map(f -> f.rawPath() + " " + f.nativeRuleId()).toList());
+    List<String> expected =
+        Files.readAllLines(sample("mypy.txt")).stream()
+            .filter(l -> l.contains(": error: "))
+            .map(
+                l ->
+                    l.substring(0, l.indexOf(':'))
+                        + " "
+                        + l.replaceAll(".*\\[([a-z0-9-]+)\\]$", "$1"))
+            .toList();
+    CollectingSink sink = parse(new MypyTextImporter(), sample("mypy.txt"));
+    assertEquals(
+        expected, sink.findings.stream().map(f -> f.rawPath() + " " + f.nativeRuleId()).toList());
   }
 
   @Test
-  void pipdeptreeReadsEveryPackageAndFindsNoBlockerWhereNoneDeclaresAnUpperBound() throws Exception {
+  void pipdeptreeReadsEveryPackageAndFindsNoBlockerWhereNoneDeclaresAnUpperBound()
+      throws Exception {
     JsonNode packages = JSON.readTree(sample("pipdeptree.json").toFile());
     List<String> djangoRequirements = new ArrayList<>();
-    packages.forEach(p -> p.get("dependencies").forEach(d -> {
-      if (d.get("key").asText().equals("django")) {
-        djangoRequirements.add(p.get("package").get("key").asText() + " " + d.get("required_version").asText());
-      }
-    }));
+    packages.forEach(
+        p ->
+            p.get("dependencies")
+                .forEach(
+                    d -> {
+                      if (d.get("key").asText().equals("django")) {
+                        djangoRequirements.add(
+                            p.get("package").get("key").asText()
+                                + " "
+                                + d.get("required_version").asText());
+                      }
+                    }));
     // In the environment the demo ran in, no package caps Django (checked from the file itself).
-    assertTrue(djangoRequirements.stream().noneMatch(r -> r.contains("<")), djangoRequirements.toString());
-    CollectingSink sink = parse(new dev.auditworkbench.importers.deps.PipdeptreeJsonImporter(), sample("pipdeptree.json"));
+    assertTrue(
+        djangoRequirements.stream().noneMatch(r -> r.contains("<")), djangoRequirements.toString());
+    CollectingSink sink = parse(new PipdeptreeJsonImporter(), sample("pipdeptree.json"));
     assertEquals(packages.size(), sink.recordsRead);
     assertEquals(0, sink.findings.size());
   }

@@ -17,15 +17,22 @@ import org.junit.jupiter.api.Test;
  * boundaries and name each window's route.
  */
 class DjangoServerLinesTest {
-  private static final Path LOG = Path.of("src/test/resources/samples/django/runserver-sql.log").toAbsolutePath();
+  private static final Path LOG =
+      Path.of("src/test/resources/samples/django/runserver-sql.log").toAbsolutePath();
 
   @Test
   void eachRequestLineEndsItsWindowAndNamesIt() throws Exception {
     CollectingSink sink = new CollectingSink();
     new DjangoSqlLogImporter().parse(new FileInput(LOG, Map.of()), sink);
     assertEquals(18, sink.queries.size(), "every statement; no request line read as SQL");
-    assertEquals(List.of("django-1 GET /authors/", "django-2 GET /authors/3/", "django-3 GET /authors/",
-        "django-4 GET /authors/5/"), sink.sessionRoutes, "/health/ ran no statement: no window");
+    assertEquals(
+        List.of(
+            "django-1 GET /authors/",
+            "django-2 GET /authors/3/",
+            "django-3 GET /authors/",
+            "django-4 GET /authors/5/"),
+        sink.sessionRoutes,
+        "/health/ ran no statement: no window");
     Map<String, Integer> perWindow = new TreeMap<>();
     for (QueryEvent q : sink.queries) {
       perWindow.merge(q.session(), 1, Integer::sum);

@@ -26,12 +26,17 @@ class RuffJsonImporterTest {
     List<String> expected = new ArrayList<>();
     for (JsonNode m : new ObjectMapper().readTree(sample(name).toFile())) {
       String code = m.get("code").isNull() ? "syntax-error" : m.get("code").asText();
-      expected.add(code + " " + m.get("filename").asText() + ":" + m.get("location").get("row").asInt());
+      expected.add(
+          code + " " + m.get("filename").asText() + ":" + m.get("location").get("row").asInt());
     }
     assertEquals("ruff-json", ImporterRegistry.load().detect(sample(name)).id());
     CollectingSink sink = new CollectingSink();
     new RuffJsonImporter().parse(new FileInput(sample(name)), sink);
-    assertEquals(expected, sink.findings.stream().map(f -> f.nativeRuleId() + " " + f.rawPath() + ":" + f.startLine()).toList());
+    assertEquals(
+        expected,
+        sink.findings.stream()
+            .map(f -> f.nativeRuleId() + " " + f.rawPath() + ":" + f.startLine())
+            .toList());
     if (name.startsWith("syntax")) {
       sink.findings.forEach(f -> assertEquals(Severity.MEDIUM, f.severity()));
     }

@@ -37,7 +37,10 @@ class SarifImporterTest {
     return sink;
   }
 
-  /** Results that are failures, not suppressed and not absent from the baseline, counted from the file. */
+  /**
+   * Results that are failures, not suppressed and not absent from the baseline, counted from the
+   * file.
+   */
   private static List<String> expectedFindings(Path file) throws Exception {
     List<String> out = new ArrayList<>();
     for (JsonNode run : new ObjectMapper().readTree(file.toFile()).path("runs")) {
@@ -47,20 +50,38 @@ class SarifImporterTest {
           suppressed |= !s.path("status").asText("accepted").equals("rejected");
         }
         String kind = r.path("kind").asText("fail");
-        if (suppressed || r.path("baselineState").asText("").equals("absent") || !kind.equals("fail")) {
+        if (suppressed
+            || r.path("baselineState").asText("").equals("absent")
+            || !kind.equals("fail")) {
           continue;
         }
-        out.add(r.path("ruleId").asText() + ":" + r.path("locations").path(0).path("physicalLocation").path("region").path("startLine").asInt(0));
+        out.add(
+            r.path("ruleId").asText()
+                + ":"
+                + r.path("locations")
+                    .path(0)
+                    .path("physicalLocation")
+                    .path("region")
+                    .path("startLine")
+                    .asInt(0));
       }
     }
     return out;
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"appendix_k.sarif", "codeQL-output.sarif", "bash-report.sarif", "suppression_test.sarif", "no_runs.sarif"})
+  @ValueSource(
+      strings = {
+        "appendix_k.sarif",
+        "codeQL-output.sarif",
+        "bash-report.sarif",
+        "suppression_test.sarif",
+        "no_runs.sarif"
+      })
   void everyReportableResultBecomesOneFinding(String name) throws Exception {
     CollectingSink sink = parse(sample(name));
-    List<String> actual = sink.findings.stream().map(f -> f.nativeRuleId() + ":" + f.startLine()).toList();
+    List<String> actual =
+        sink.findings.stream().map(f -> f.nativeRuleId() + ":" + f.startLine()).toList();
     assertEquals(expectedFindings(sample(name)), actual);
     assertEquals("sarif", ImporterRegistry.load().detect(sample(name)).id());
   }
@@ -75,15 +96,22 @@ class SarifImporterTest {
     assertEquals(33, f.startLine());
     assertEquals(Severity.HIGH, f.severity(), "rule default level error");
     assertEquals(List.of(628), f.cwe());
-    assertTrue(f.description().startsWith("Keyword argument 'request' is not a supported parameter name of function create."),
+    assertTrue(
+        f.description()
+            .startsWith(
+                "Keyword argument 'request' is not a supported parameter name of function create."),
         f.description());
   }
 
   @Test
   void suppressedResultsAreSkippedAndSaidSo() throws Exception {
     CollectingSink sink = parse(sample("suppression_test.sarif"));
-    assertEquals(List.of("TST0004", "TST0005"), sink.findings.stream().map(RawFinding::nativeRuleId).toList());
-    assertTrue(sink.warnings.stream().anyMatch(w -> w.contains("3 suppressed results were skipped")), sink.warnings.toString());
+    assertEquals(
+        List.of("TST0004", "TST0005"),
+        sink.findings.stream().map(RawFinding::nativeRuleId).toList());
+    assertTrue(
+        sink.warnings.stream().anyMatch(w -> w.contains("3 suppressed results were skipped")),
+        sink.warnings.toString());
     assertEquals("file:///C:/code/file4.c", sink.findings.get(0).rawPath());
   }
 
@@ -91,25 +119,29 @@ class SarifImporterTest {
   void toolNameComesFromTheDriver() throws Exception {
     List<RawFinding> findings = parse(sample("bash-report.sarif")).findings;
     assertTrue(findings.stream().allMatch(f -> f.ruleKey().startsWith("shell-script-analysis.")));
-    assertEquals("/home/damien/dd/docker/setEnv.sh", findings.get(0).rawPath().replace("file://", ""));
+    assertEquals(
+        "/home/damien/dd/docker/setEnv.sh", findings.get(0).rawPath().replace("file://", ""));
   }
 
   @Test
   void otherSarifVersionsAreRefused() throws Exception {
-    Path old = Files.writeString(tmp.resolve("old.sarif"), "{\"version\": \"1.0.0\", \"runs\": []}");
+    Path old =
+        Files.writeString(tmp.resolve("old.sarif"), "{\"version\": \"1.0.0\", \"runs\": []}");
     BadInputException e = assertThrows(BadInputException.class, () -> parse(old));
     assertTrue(e.reason().contains("only 2.1.0"), e.getMessage());
   }
 
   /**
-   * Results without a ruleId (SARIF makes it optional; gitleaks 7.4 writes its rules but names them only
-   * in the message, as DefectDojo's unittests/scans/sarif/gitleaks_7.5.0.sarif shows) and CWE ids given
-   * as relationships to the CWE taxonomy (flawfinder 2.0.19's shape) or as tags.
+   * Results without a ruleId (SARIF makes it optional; gitleaks 7.4 writes its rules but names them
+   * only in the message, as DefectDojo's unittests/scans/sarif/gitleaks_7.5.0.sarif shows) and CWE
+   * ids given as relationships to the CWE taxonomy (flawfinder 2.0.19's shape) or as tags.
    */
   @Test
-  void resultsWithoutARuleIdAndCwesFromRelationshipsAndTags(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+  void resultsWithoutARuleIdAndCwesFromRelationshipsAndTags(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("mixed.sarif");
-    java.nio.file.Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         {"version": "2.1.0", "runs": [
          {"tool": {"driver": {"name": "Gitleaks", "semanticVersion": "v7.4.0",
             "rules": [{"id": "AWS Access Key", "name": "AWS Access Key"}, {"id": "AWS", "name": "AWS"}]}},
@@ -128,7 +160,8 @@ class SarifImporterTest {
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": "d.py"}, "region": {"startLine": 9}}}]}]}]}
         """);
     CollectingSink sink = parse(file);
-    assertEquals(List.of("AWS Access Key", "something-else-found-in-at", "FF1021", "py/sql"),
+    assertEquals(
+        List.of("AWS Access Key", "something-else-found-in-at", "FF1021", "py/sql"),
         sink.findings.stream().map(f -> f.nativeRuleId()).toList());
     assertEquals(List.of(120, 20), sink.findings.get(2).cwe());
     assertEquals(List.of(89, 564), sink.findings.get(3).cwe());

@@ -64,7 +64,8 @@ class SecretImportersTest {
     }
     JsonNode leaks = JSON.readTree(text);
     if (leaks != null && leaks.isArray()) {
-      leaks.forEach(l -> out.add(l.has("Secret") ? l.get("Secret").asText() : l.get("offender").asText()));
+      leaks.forEach(
+          l -> out.add(l.has("Secret") ? l.get("Secret").asText() : l.get("offender").asText()));
     }
     return out;
   }
@@ -80,12 +81,13 @@ class SecretImportersTest {
 
   @ParameterizedTest
   @CsvSource({
-      "gitleaks/gitleaks8_many.json, gitleaks-json",
-      "gitleaks/version_7.5.0.json, gitleaks-json",
-      "gitleaks/data_one.json, gitleaks-json",
-      "gitleaks/no_findings.json, gitleaks-json",
-      "trufflehog/v2_many_vulns.json, trufflehog-json",
-      "trufflehog/v3_git.json, trufflehog-json"})
+    "gitleaks/gitleaks8_many.json, gitleaks-json",
+    "gitleaks/version_7.5.0.json, gitleaks-json",
+    "gitleaks/data_one.json, gitleaks-json",
+    "gitleaks/no_findings.json, gitleaks-json",
+    "trufflehog/v2_many_vulns.json, trufflehog-json",
+    "trufflehog/v3_git.json, trufflehog-json"
+  })
   void oneFindingPerLeakAndNoSecretInAnyText(String name, String format) throws Exception {
     Importer importer = ImporterRegistry.load().byId(format).orElseThrow();
     if (records(name) > 0) {
@@ -107,9 +109,15 @@ class SecretImportersTest {
 
   @Test
   void verifiedTrufflehogSecretsAreCritical() throws Exception {
-    List<RawFinding> findings = parse(new TrufflehogJsonImporter(), sample("trufflehog/v3_git.json")).findings;
-    long verified = Files.readString(sample("trufflehog/v3_git.json")).lines().filter(l -> l.contains("\"Verified\":true")).count();
-    assertEquals(verified, findings.stream().filter(f -> f.severity() == Severity.CRITICAL).count());
+    List<RawFinding> findings =
+        parse(new TrufflehogJsonImporter(), sample("trufflehog/v3_git.json")).findings;
+    long verified =
+        Files.readString(sample("trufflehog/v3_git.json"))
+            .lines()
+            .filter(l -> l.contains("\"Verified\":true"))
+            .count();
+    assertEquals(
+        verified, findings.stream().filter(f -> f.severity() == Severity.CRITICAL).count());
     assertEquals("keys", findings.get(0).rawPath());
     assertEquals(4, findings.get(0).startLine());
   }
@@ -117,15 +125,24 @@ class SecretImportersTest {
   @Test
   void theProjectFileNeverHoldsASecret() throws Exception {
     Path project = tmp.resolve("p.audit");
-    try (ProjectStore store = ProjectStore.create(project, new ProjectInfo("c", "", "", null), Clock.systemUTC())) {
+    try (ProjectStore store =
+        ProjectStore.create(project, new ProjectInfo("c", "", "", null), Clock.systemUTC())) {
       ImportService service = new ImportService(store, ImporterRegistry.load(), Clock.systemUTC());
-      for (String name : List.of("gitleaks/gitleaks8_many.json", "gitleaks/version_7.5.0.json", "trufflehog/v3_git.json")) {
+      for (String name :
+          List.of(
+              "gitleaks/gitleaks8_many.json",
+              "gitleaks/version_7.5.0.json",
+              "trufflehog/v3_git.json")) {
         service.importFile(sample(name), null, ProgressListener.NONE);
       }
     }
     String bytes = new String(Files.readAllBytes(project), StandardCharsets.ISO_8859_1);
     List<String> secrets = new ArrayList<>();
-    for (String name : List.of("gitleaks/gitleaks8_many.json", "gitleaks/version_7.5.0.json", "trufflehog/v3_git.json")) {
+    for (String name :
+        List.of(
+            "gitleaks/gitleaks8_many.json",
+            "gitleaks/version_7.5.0.json",
+            "trufflehog/v3_git.json")) {
       secrets.addAll(secretsIn(name));
     }
     assertTrue(secrets.size() >= 10);

@@ -16,6 +16,7 @@ import dev.auditworkbench.engine.testing.Resources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,10 +44,23 @@ class SemgrepJsonImporterTest {
     JsonNode results = new ObjectMapper().readTree(sample(name).toFile()).get("results");
     CollectingSink sink = parse(sample(name));
     List<String> expected = new ArrayList<>();
-    results.forEach(r -> expected.add(r.get("check_id").asText() + " " + r.get("path").asText() + ":" + r.get("start").get("line").asInt()));
-    List<String> actual = sink.findings.stream().map(f -> f.nativeRuleId() + " " + f.rawPath() + ":" + f.startLine()).toList();
+    results.forEach(
+        r ->
+            expected.add(
+                r.get("check_id").asText()
+                    + " "
+                    + r.get("path").asText()
+                    + ":"
+                    + r.get("start").get("line").asInt()));
+    List<String> actual =
+        sink.findings.stream()
+            .map(f -> f.nativeRuleId() + " " + f.rawPath() + ":" + f.startLine())
+            .toList();
     assertEquals(expected, actual);
-    assertEquals("semgrep-json", ImporterRegistry.load().detect(sample(name)).id(), "registry picks semgrep");
+    assertEquals(
+        "semgrep-json",
+        ImporterRegistry.load().detect(sample(name)).id(),
+        "registry picks semgrep");
   }
 
   @Test
@@ -55,8 +69,12 @@ class SemgrepJsonImporterTest {
     assertEquals(Severity.MEDIUM, f.severity());
     assertEquals(List.of(696), f.cwe());
     assertEquals(64, f.startLine());
-    assertTrue(f.description().contains("Suggested fix: javax crypto Cipher.getInstance(\"AES/GCM/NoPadding\");"), f.description());
-    assertEquals("semgrep.java.lang.security.audit.cbc-padding-oracle.cbc-padding-oracle", f.ruleKey());
+    assertTrue(
+        f.description()
+            .contains("Suggested fix: javax crypto Cipher.getInstance(\"AES/GCM/NoPadding\");"),
+        f.description());
+    assertEquals(
+        "semgrep.java.lang.security.audit.cbc-padding-oracle.cbc-padding-oracle", f.ruleKey());
   }
 
   @Test
@@ -71,7 +89,7 @@ class SemgrepJsonImporterTest {
   @Test
   void truncatedReportIsBadInputWithItsLine() throws Exception {
     byte[] all = Files.readAllBytes(sample("many_findings.json"));
-    Path cut = Files.write(tmp.resolve("cut.json"), java.util.Arrays.copyOf(all, all.length - 40));
+    Path cut = Files.write(tmp.resolve("cut.json"), Arrays.copyOf(all, all.length - 40));
     BadInputException e = assertThrows(BadInputException.class, () -> parse(cut));
     assertTrue(e.line() > 1);
     assertEquals(SemgrepJsonImporter.FORMAT, e.format());

@@ -67,10 +67,17 @@ class ZapImportersTest {
       Element e = expected.get(i);
       assertEquals(child(e, "pluginid"), f.nativeRuleId());
       int risk = Integer.parseInt(child(e, "riskcode"));
-      assertEquals(risk == 3 ? Severity.HIGH : risk == 2 ? Severity.MEDIUM : risk == 1 ? Severity.LOW : Severity.INFO, f.severity());
+      assertEquals(
+          risk == 3
+              ? Severity.HIGH
+              : risk == 2 ? Severity.MEDIUM : risk == 1 ? Severity.LOW : Severity.INFO,
+          f.severity());
       int instances = e.getElementsByTagName("instance").getLength();
-      assertTrue(f.title().endsWith("(" + instances + (instances == 1 ? " URL)" : " URLs)")), f.title());
-      if (!child(e, "cweid").isEmpty() && !child(e, "cweid").equals("-1") && !child(e, "cweid").equals("0")) {
+      assertTrue(
+          f.title().endsWith("(" + instances + (instances == 1 ? " URL)" : " URLs)")), f.title());
+      if (!child(e, "cweid").isEmpty()
+          && !child(e, "cweid").equals("-1")
+          && !child(e, "cweid").equals("0")) {
         assertEquals(List.of(Integer.parseInt(child(e, "cweid"))), f.cwe());
       }
     }
@@ -94,8 +101,19 @@ class ZapImportersTest {
       for (int i = 0; i < items.getLength(); i++) {
         Element e = (Element) items.item(i);
         ObjectNode a = alertArray.addObject();
-        for (String field : List.of("pluginid", "alert", "name", "riskcode", "confidence", "desc", "solution",
-            "otherinfo", "reference", "cweid", "wascid")) {
+        for (String field :
+            List.of(
+                "pluginid",
+                "alert",
+                "name",
+                "riskcode",
+                "confidence",
+                "desc",
+                "solution",
+                "otherinfo",
+                "reference",
+                "cweid",
+                "wascid")) {
           a.put(field, child(e, field));
         }
         ArrayNode inst = a.putArray("instances");

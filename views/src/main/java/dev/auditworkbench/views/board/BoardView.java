@@ -2,6 +2,7 @@ package dev.auditworkbench.views.board;
 
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.Status;
+import dev.auditworkbench.engine.project.FindingQuery;
 import dev.auditworkbench.views.common.Css;
 import dev.auditworkbench.views.common.DialogService;
 import dev.auditworkbench.views.findings.FindingsViewModel;
@@ -16,6 +17,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -48,27 +50,35 @@ import javafx.scene.layout.VBox;
  * so 10,000 findings stay smooth), optionally in swimlanes by category or app. Drag cards (one or a
  * multi-selection) between columns or within one to reorder; Alt+1..4 moves the selection to a
  * column, Alt+Left/Right to the neighbouring one, Alt+Up/Down up or down its column; Ctrl+M merges
- * the selection as duplicates; Ctrl+Z and Ctrl+Shift+Z undo and redo every move and edit. Dismissing
- * asks for the reason. Search shares the Findings filters. The detail pane beside the board tells a
- * card's full story and edits it.
+ * the selection as duplicates; Ctrl+Z and Ctrl+Shift+Z undo and redo every move and edit.
+ * Dismissing asks for the reason. Search shares the Findings filters. The detail pane beside the
+ * board tells a card's full story and edits it.
  */
 public final class BoardView extends BorderPane {
   static final DataFormat IDS = new DataFormat("application/x-audit-finding-ids");
-  static final List<Status> ORDER = List.of(Status.INBOX, Status.CONFIRMED, Status.IN_REPORT, Status.DISMISSED);
+  static final List<Status> ORDER =
+      List.of(Status.INBOX, Status.CONFIRMED, Status.IN_REPORT, Status.DISMISSED);
 
   /** The board's own keys, for the shortcuts page (Undo and Redo are the window's). */
-  public static final List<String[]> KEYS = List.of(
-      new String[] {"Alt+1 .. Alt+4", "Move the selected cards to Inbox, Confirmed, In report, Dismissed"},
-      new String[] {"Alt+Left / Alt+Right", "Move the selected cards to the neighbouring column"},
-      new String[] {"Alt+Up / Alt+Down", "Move the selected cards up or down their column"},
-      new String[] {"Ctrl+M", "Merge the selected cards as duplicates of the first"},
-      new String[] {"Ctrl+Z / Ctrl+Shift+Z", "Undo / redo (board, findings table and matrix alike)"});
+  public static final List<String[]> KEYS =
+      List.of(
+          new String[] {
+            "Alt+1 .. Alt+4", "Move the selected cards to Inbox, Confirmed, In report, Dismissed"
+          },
+          new String[] {
+            "Alt+Left / Alt+Right", "Move the selected cards to the neighbouring column"
+          },
+          new String[] {"Alt+Up / Alt+Down", "Move the selected cards up or down their column"},
+          new String[] {"Ctrl+M", "Merge the selected cards as duplicates of the first"},
+          new String[] {
+            "Ctrl+Z / Ctrl+Shift+Z", "Undo / redo (board, findings table and matrix alike)"
+          });
 
   /** How cards are grouped into rows. */
   public enum Lanes {
     NONE("No swimlanes", null),
     CATEGORY("Swimlanes by category", f -> f.category().key()),
-    APP("Swimlanes by app", dev.auditworkbench.engine.project.FindingQuery::appOf);
+    APP("Swimlanes by app", FindingQuery::appOf);
 
     final String label;
     final Function<Finding, String> key;
@@ -88,17 +98,25 @@ public final class BoardView extends BorderPane {
   private final FindingsViewModel findings;
   private final DialogService dialogs;
   private final Map<Status, Label> headers = new LinkedHashMap<>();
+
   /** Every card list on screen and the column it is. */
   private final Map<ListView<Finding>, Status> lists = new LinkedHashMap<>();
+
   private final ComboBox<Lanes> lanes = new ComboBox<>();
   private final BorderPane boardArea = new BorderPane();
   private List<String> laneKeys = List.of();
   private ListView<Finding> active;
+
   /** The card selected first in the active list: what a merge keeps. */
   private Finding anchor;
+
   private final FindingDetailPane detail;
 
-  public BoardView(BoardViewModel model, FindingsViewModel findings, DialogService dialogs, StringProperty search) {
+  public BoardView(
+      BoardViewModel model,
+      FindingsViewModel findings,
+      DialogService dialogs,
+      StringProperty search) {
     this.model = model;
     this.findings = findings;
     this.dialogs = dialogs;
@@ -119,8 +137,10 @@ public final class BoardView extends BorderPane {
     merge.setOnAction(e -> mergeSelection());
     Label title = new Label("Board");
     title.getStyleClass().add(Css.PAGE_TITLE);
-    Label hint = new Label("Drag cards between or within columns, or Alt+1..4, Alt+arrows; Ctrl+M merges duplicates; "
-        + "Ctrl+Z undoes (toolbar).");
+    Label hint =
+        new Label(
+            "Drag cards between or within columns, or Alt+1..4, Alt+arrows; Ctrl+M merges duplicates; "
+                + "Ctrl+Z undoes (toolbar).");
     hint.getStyleClass().add(Css.MUTED);
     VBox top = new VBox(4, title, hint, new ToolBar(filter, lanes, merge));
     top.setPadding(new Insets(0, 0, 8, 0));
@@ -135,20 +155,30 @@ public final class BoardView extends BorderPane {
     SplitPane split = new SplitPane(boardArea, detail);
     split.setDividerPositions(0.7);
     setCenter(split);
-    findings.all().addListener((ListChangeListener<Finding>) c -> {
-      if (lanes.getValue() != Lanes.NONE && !currentLaneKeys().equals(laneKeys)) {
-        rebuild();
-      }
-    });
-    model.boardStateProperty().addListener((o, a, b) -> {
-      lists.keySet().forEach(ListView::refresh);
-      detail.refresh();
-    });
-    model.errorProperty().addListener((o, a, message) -> {
-      if (!message.isEmpty()) {
-        dialogs.showError("Board", message);
-      }
-    });
+    findings
+        .all()
+        .addListener(
+            (ListChangeListener<Finding>)
+                c -> {
+                  if (lanes.getValue() != Lanes.NONE && !currentLaneKeys().equals(laneKeys)) {
+                    rebuild();
+                  }
+                });
+    model
+        .boardStateProperty()
+        .addListener(
+            (o, a, b) -> {
+              lists.keySet().forEach(ListView::refresh);
+              detail.refresh();
+            });
+    model
+        .errorProperty()
+        .addListener(
+            (o, a, message) -> {
+              if (!message.isEmpty()) {
+                dialogs.showError("Board", message);
+              }
+            });
     addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
     rebuild();
     updateHeaders();
@@ -160,7 +190,8 @@ public final class BoardView extends BorderPane {
 
   private List<String> currentLaneKeys() {
     Function<Finding, String> key = lanes.getValue().key;
-    return List.copyOf(new TreeSet<>(findings.all().stream().filter(f -> !f.gone()).map(key).toList()));
+    return List.copyOf(
+        new TreeSet<>(findings.all().stream().filter(f -> !f.gone()).map(key).toList()));
   }
 
   /** Lays the board out again: four columns, or one row of four per swimlane. */
@@ -194,12 +225,15 @@ public final class BoardView extends BorderPane {
       HBox row = new HBox(10);
       Label laneTitle = new Label();
       List<FilteredList<Finding>> inLanes = new ArrayList<>();
-      Runnable count = () -> laneTitle.setText(lane + "  (" + inLanes.stream().mapToInt(List::size).sum() + ")");
+      Runnable count =
+          () -> laneTitle.setText(lane + "  (" + inLanes.stream().mapToInt(List::size).sum() + ")");
       for (Status s : ORDER) {
-        FilteredList<Finding> inLane = new FilteredList<>(model.column(s), f -> lane.equals(key.apply(f)));
+        FilteredList<Finding> inLane =
+            new FilteredList<>(model.column(s), f -> lane.equals(key.apply(f)));
         inLanes.add(inLane);
         inLane.addListener((ListChangeListener<Finding>) c -> count.run());
-        ListView<Finding> list = list(inLane, s, "board-" + slug(s) + "-" + lane.replaceAll("[^A-Za-z0-9_-]", "_"));
+        ListView<Finding> list =
+            list(inLane, s, "board-" + slug(s) + "-" + lane.replaceAll("[^A-Za-z0-9_-]", "_"));
         list.setPrefHeight(200);
         list.setMinHeight(120);
         HBox.setHgrow(list, Priority.ALWAYS);
@@ -217,27 +251,32 @@ public final class BoardView extends BorderPane {
     boardArea.setCenter(scroll);
   }
 
-  private ListView<Finding> list(javafx.collections.ObservableList<Finding> items, Status s, String id) {
+  private ListView<Finding> list(ObservableList<Finding> items, Status s, String id) {
     ListView<Finding> list = new ListView<>(items);
     list.setId(id);
     list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     list.setCellFactory(v -> new Card());
     list.setPlaceholder(new Label("Drop findings here"));
     dragAndDrop(list, s);
-    list.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> {
-      if (f != null) {
-        active = list;
-        if (list.getSelectionModel().getSelectedItems().size() == 1) {
-          anchor = f;
-        }
-        detail.show(f);
-      }
-    });
-    list.focusedProperty().addListener((o, a, focused) -> {
-      if (focused) {
-        active = list;
-      }
-    });
+    list.getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, f) -> {
+              if (f != null) {
+                active = list;
+                if (list.getSelectionModel().getSelectedItems().size() == 1) {
+                  anchor = f;
+                }
+                detail.show(f);
+              }
+            });
+    list.focusedProperty()
+        .addListener(
+            (o, a, focused) -> {
+              if (focused) {
+                active = list;
+              }
+            });
     lists.put(list, s);
     return list;
   }
@@ -245,8 +284,15 @@ public final class BoardView extends BorderPane {
   private void updateHeaders() {
     for (Status s : ORDER) {
       // Two lines in every column, so the headers line up however narrow the columns get.
-      headers.get(s).setText(String.format(Locale.ROOT, "%s  %,d\n%,d h of work", s.label(), model.column(s).size(),
-          model.effortHours(s)));
+      headers
+          .get(s)
+          .setText(
+              String.format(
+                  Locale.ROOT,
+                  "%s  %,d\n%,d h of work",
+                  s.label(),
+                  model.column(s).size(),
+                  model.effortHours(s)));
     }
   }
 
@@ -274,15 +320,16 @@ public final class BoardView extends BorderPane {
       return;
     }
     int index = ORDER.indexOf(from);
-    Status to = switch (e.getCode()) {
-      case DIGIT1 -> ORDER.get(0);
-      case DIGIT2 -> ORDER.get(1);
-      case DIGIT3 -> ORDER.get(2);
-      case DIGIT4 -> ORDER.get(3);
-      case RIGHT -> ORDER.get(Math.min(ORDER.size() - 1, index + 1));
-      case LEFT -> ORDER.get(Math.max(0, index - 1));
-      default -> null;
-    };
+    Status to =
+        switch (e.getCode()) {
+          case DIGIT1 -> ORDER.get(0);
+          case DIGIT2 -> ORDER.get(1);
+          case DIGIT3 -> ORDER.get(2);
+          case DIGIT4 -> ORDER.get(3);
+          case RIGHT -> ORDER.get(Math.min(ORDER.size() - 1, index + 1));
+          case LEFT -> ORDER.get(Math.max(0, index - 1));
+          default -> null;
+        };
     if (to != null && to != from) {
       move(selected, to, null);
       e.consume();
@@ -298,19 +345,26 @@ public final class BoardView extends BorderPane {
     return Optional.empty();
   }
 
-  /** Merges the active column's selection into the card selected first (the others are its duplicates). */
+  /**
+   * Merges the active column's selection into the card selected first (the others are its
+   * duplicates).
+   */
   private void mergeSelection() {
     if (active == null) {
       return;
     }
     List<Finding> selected = List.copyOf(active.getSelectionModel().getSelectedItems());
     if (selected.size() < 2) {
-      dialogs.showInformation("Merge duplicates", "Select the card to keep, then Ctrl+click its duplicates in the same "
-          + "column: they are dismissed as duplicates and counted on the card you kept.");
+      dialogs.showInformation(
+          "Merge duplicates",
+          "Select the card to keep, then Ctrl+click its duplicates in the same "
+              + "column: they are dismissed as duplicates and counted on the card you kept.");
       return;
     }
-    Finding kept = anchor != null && selected.stream().anyMatch(f -> f.id() == anchor.id())
-        ? selected.stream().filter(f -> f.id() == anchor.id()).findFirst().orElseThrow() : selected.get(0);
+    Finding kept =
+        anchor != null && selected.stream().anyMatch(f -> f.id() == anchor.id())
+            ? selected.stream().filter(f -> f.id() == anchor.id()).findFirst().orElseThrow()
+            : selected.get(0);
     model.merge(kept, selected);
   }
 
@@ -318,15 +372,23 @@ public final class BoardView extends BorderPane {
     if (selected.isEmpty()) {
       return;
     }
-    long newlyDismissed = to == Status.DISMISSED ? selected.stream().filter(f -> f.status() != Status.DISMISSED).count() : 0;
+    long newlyDismissed =
+        to == Status.DISMISSED
+            ? selected.stream().filter(f -> f.status() != Status.DISMISSED).count()
+            : 0;
     if (newlyDismissed > 0) {
-      dialogs.chooseDismissReason((int) newlyDismissed).ifPresent(reason -> model.move(selected, to, reason, before));
+      dialogs
+          .chooseDismissReason((int) newlyDismissed)
+          .ifPresent(reason -> model.move(selected, to, reason, before));
     } else {
       model.move(selected, to, null, before);
     }
   }
 
-  /** What a drop of these findings' ids on a column does (also the way UI tests drop: Monocle has no drag and drop). */
+  /**
+   * What a drop of these findings' ids on a column does (also the way UI tests drop: Monocle has no
+   * drag and drop).
+   */
   public void drop(List<Long> ids, Status status) {
     drop(ids, status, null);
   }
@@ -334,49 +396,60 @@ public final class BoardView extends BorderPane {
   /** A drop on a card: the dropped cards go before it, in its column. */
   public void drop(List<Long> ids, Status status, Long beforeId) {
     List<Finding> dropped = model.byIds(ids);
-    Finding before = beforeId == null || ids.contains(beforeId) ? null
-        : model.byIds(List.of(beforeId)).stream().findFirst().orElse(null);
+    Finding before =
+        beforeId == null || ids.contains(beforeId)
+            ? null
+            : model.byIds(List.of(beforeId)).stream().findFirst().orElse(null);
     move(dropped, status, before);
   }
 
   private void dragAndDrop(ListView<Finding> list, Status status) {
-    list.setOnDragDetected(e -> {
-      List<Finding> selected = list.getSelectionModel().getSelectedItems();
-      if (selected.isEmpty()) {
-        return;
-      }
-      Dragboard db = list.startDragAndDrop(TransferMode.MOVE);
-      ClipboardContent content = new ClipboardContent();
-      content.put(IDS, String.join(",", selected.stream().map(f -> String.valueOf(f.id())).toList()));
-      db.setContent(content);
-      e.consume();
-    });
-    list.setOnDragOver(e -> {
-      if (e.getDragboard().hasContent(IDS)) {
-        e.acceptTransferModes(TransferMode.MOVE);
-      }
-      e.consume();
-    });
-    list.setOnDragDropped(e -> {
-      Object ids = e.getDragboard().getContent(IDS);
-      boolean done = false;
-      if (ids instanceof String text && !text.isEmpty()) {
-        Long before = null;
-        for (Node n = e.getPickResult().getIntersectedNode(); n != null && n != list; n = n.getParent()) {
-          if (n instanceof Card card && card.getItem() != null) {
-            before = card.getItem().id();
-            break;
+    list.setOnDragDetected(
+        e -> {
+          List<Finding> selected = list.getSelectionModel().getSelectedItems();
+          if (selected.isEmpty()) {
+            return;
           }
-        }
-        drop(Arrays.stream(text.split(",")).map(Long::parseLong).toList(), status, before);
-        done = true;
-      }
-      e.setDropCompleted(done);
-      e.consume();
-    });
+          Dragboard db = list.startDragAndDrop(TransferMode.MOVE);
+          ClipboardContent content = new ClipboardContent();
+          content.put(
+              IDS, String.join(",", selected.stream().map(f -> String.valueOf(f.id())).toList()));
+          db.setContent(content);
+          e.consume();
+        });
+    list.setOnDragOver(
+        e -> {
+          if (e.getDragboard().hasContent(IDS)) {
+            e.acceptTransferModes(TransferMode.MOVE);
+          }
+          e.consume();
+        });
+    list.setOnDragDropped(
+        e -> {
+          Object ids = e.getDragboard().getContent(IDS);
+          boolean done = false;
+          if (ids instanceof String text && !text.isEmpty()) {
+            Long before = null;
+            for (Node n = e.getPickResult().getIntersectedNode();
+                n != null && n != list;
+                n = n.getParent()) {
+              if (n instanceof Card card && card.getItem() != null) {
+                before = card.getItem().id();
+                break;
+              }
+            }
+            drop(Arrays.stream(text.split(",")).map(Long::parseLong).toList(), status, before);
+            done = true;
+          }
+          e.setDropCompleted(done);
+          e.consume();
+        });
   }
 
-  /** One finding as a card: title, then severity, category, location, impact and effort, tools, tags and merged count. */
+  /**
+   * One finding as a card: title, then severity, category, location, impact and effort, tools, tags
+   * and merged count.
+   */
   private final class Card extends ListCell<Finding> {
     private final Label title = new Label();
     private final Label meta = new Label();
@@ -410,10 +483,17 @@ public final class BoardView extends BorderPane {
       String where = f.location() == null ? "" : f.location().display();
       List<String> tools = new ArrayList<>(f.sources().stream().map(s -> s.tool()).toList());
       dups.forEach(d -> d.sources().forEach(s -> tools.add(s.tool())));
-      meta.setText(String.format(Locale.ROOT, "%s · %s · %s · impact %d · %s · %s%s", f.severity().name().toLowerCase(Locale.ROOT),
-          f.category().key(), where, f.impact().value(), f.effort().size().name(),
-          String.join(", ", tools.stream().distinct().toList()),
-          f.tags().isEmpty() ? "" : " · #" + String.join(" #", f.tags())));
+      meta.setText(
+          String.format(
+              Locale.ROOT,
+              "%s · %s · %s · impact %d · %s · %s%s",
+              f.severity().name().toLowerCase(Locale.ROOT),
+              f.category().key(),
+              where,
+              f.impact().value(),
+              f.effort().size().name(),
+              String.join(", ", tools.stream().distinct().toList()),
+              f.tags().isEmpty() ? "" : " · #" + String.join(" #", f.tags())));
       setText(null);
       setGraphic(box);
     }

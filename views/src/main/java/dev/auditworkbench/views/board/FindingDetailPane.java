@@ -1,6 +1,8 @@
 package dev.auditworkbench.views.board;
 
+import dev.auditworkbench.engine.model.DismissReason;
 import dev.auditworkbench.engine.model.Effort;
+import dev.auditworkbench.engine.model.Evidence;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.Impact;
 import dev.auditworkbench.engine.model.Status;
@@ -8,8 +10,10 @@ import dev.auditworkbench.engine.report.Markdown;
 import dev.auditworkbench.engine.triage.TriageEdit;
 import dev.auditworkbench.views.common.CodeText;
 import dev.auditworkbench.views.common.Css;
-import dev.auditworkbench.views.common.LockedWebView;
 import dev.auditworkbench.views.common.DialogService;
+import dev.auditworkbench.views.common.LockedWebView;
+import dev.auditworkbench.views.common.Texts;
+import dev.auditworkbench.views.queries.SqlText;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -26,17 +30,19 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 
 /**
- * A finding's full story beside the board: status (with the dismissal reason), impact, effort and tags
- * edited in place; its code at the scanned commit, highlighted, its lines marked; evidence; Markdown
- * notes with a preview; merged duplicates; and the history of every change. Each edit is saved at once
- * through the board's model, so it can be undone there.
+ * A finding's full story beside the board: status (with the dismissal reason), impact, effort and
+ * tags edited in place; its code at the scanned commit, highlighted, its lines marked; evidence;
+ * Markdown notes with a preview; merged duplicates; and the history of every change. Each edit is
+ * saved at once through the board's model, so it can be undone there.
  */
 final class FindingDetailPane extends VBox {
   private final BoardViewModel model;
@@ -51,11 +57,13 @@ final class FindingDetailPane extends VBox {
 
   /** Reads the finding's code, history and duplicates in the background, then shows them. */
   void show(Finding f) {
-    model.detail(f).setOnSucceeded(e -> showDetail((BoardViewModel.Detail) e.getSource().getValue()));
+    model
+        .detail(f)
+        .setOnSucceeded(e -> showDetail((BoardViewModel.Detail) e.getSource().getValue()));
   }
 
-
-  private final Label detailTitle = new Label("Select a card for its code, evidence, notes and history.");
+  private final Label detailTitle =
+      new Label("Select a card for its code, evidence, notes and history.");
   private final Label codeSource = new Label();
   private VirtualizedScrollPane<CodeArea> codeScroll;
   private final CodeArea code = new CodeArea();
@@ -78,49 +86,68 @@ final class FindingDetailPane extends VBox {
     detailTitle.setStyle("-fx-font-weight: bold;");
     status.setId("board-status");
     status.getItems().setAll(BoardView.ORDER);
-    status.setConverter(new javafx.util.StringConverter<>() {
-      public String toString(Status s) {
-        return s == null ? "" : s.label();
-      }
+    status.setConverter(
+        new StringConverter<>() {
+          public String toString(Status s) {
+            return s == null ? "" : s.label();
+          }
 
-      public Status fromString(String s) {
-        return null;
-      }
-    });
+          public Status fromString(String s) {
+            return null;
+          }
+        });
     status.valueProperty().addListener((o, a, b) -> statusChosen(b));
     impact.setId("board-impact");
     impact.getItems().setAll(1, 2, 3, 4, 5);
     impact.setPrefWidth(76);
-    impact.valueProperty().addListener((o, a, b) -> {
-      if (!showing && shown != null && b != null && b != shown.impact().value()) {
-        model.edit(shown, new TriageEdit(null, null, Impact.of(b), null, null), "set impact to " + b);
-      }
-    });
+    impact
+        .valueProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (!showing && shown != null && b != null && b != shown.impact().value()) {
+                model.edit(
+                    shown,
+                    new TriageEdit(null, null, Impact.of(b), null, null),
+                    "set impact to " + b);
+              }
+            });
     effort.setId("board-effort");
     effort.setPrefColumnCount(5);
     effort.setPromptText("M, 6h, 2d");
     effort.setOnAction(e -> effortEntered());
-    effort.focusedProperty().addListener((o, a, f) -> {
-      if (!f) {
-        effortEntered();
-      }
-    });
+    effort
+        .focusedProperty()
+        .addListener(
+            (o, a, f) -> {
+              if (!f) {
+                effortEntered();
+              }
+            });
     tags.setId("board-tags");
     tags.setPromptText("tags, comma separated");
     tags.setOnAction(e -> tagsEntered());
-    tags.focusedProperty().addListener((o, a, f) -> {
-      if (!f) {
-        tagsEntered();
-      }
-    });
-    javafx.scene.layout.GridPane controls = new javafx.scene.layout.GridPane();
+    tags.focusedProperty()
+        .addListener(
+            (o, a, f) -> {
+              if (!f) {
+                tagsEntered();
+              }
+            });
+    GridPane controls = new GridPane();
     controls.setHgap(6);
     controls.setVgap(4);
-    controls.addRow(0, fixed(new Label("Status")), status, fixed(new Label("Impact")), impact, fixed(new Label("Effort")), effort);
+    controls.addRow(
+        0,
+        fixed(new Label("Status")),
+        status,
+        fixed(new Label("Impact")),
+        impact,
+        fixed(new Label("Effort")),
+        effort);
     controls.add(fixed(new Label("Tags")), 0, 1);
     controls.add(tags, 1, 1, 5, 1);
     status.setMaxWidth(Double.MAX_VALUE);
-    javafx.scene.layout.GridPane.setHgrow(status, Priority.ALWAYS);
+    GridPane.setHgrow(status, Priority.ALWAYS);
     tags.setMaxWidth(Double.MAX_VALUE);
     codeSource.setId("board-code-source");
     codeSource.getStyleClass().add(Css.MUTED);
@@ -138,27 +165,33 @@ final class FindingDetailPane extends VBox {
     notes.setPromptText("Notes (Markdown), saved with Ctrl+S or the button");
     notes.setWrapText(true);
     notes.setPrefRowCount(4);
-    notes.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-      if (e.isShortcutDown() && e.getCode() == KeyCode.S) {
-        saveNotes();
-        e.consume();
-      }
-    });
+    notes.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.isShortcutDown() && e.getCode() == KeyCode.S) {
+            saveNotes();
+            e.consume();
+          }
+        });
     Tab write = new Tab("Write", notes);
     Tab previewTab = new Tab("Preview");
     previewTab.setId("board-notes-preview-tab");
     notesTabs.getTabs().setAll(write, previewTab);
     notesTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     notesTabs.setPrefHeight(130);
-    notesTabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
-      if (t == previewTab) {
-        if (preview == null) {
-          preview = new LockedWebView("board-notes-preview");
-          previewTab.setContent(preview.node());
-        }
-        preview.show(previewHtml(notes.getText()));
-      }
-    });
+    notesTabs
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, t) -> {
+              if (t == previewTab) {
+                if (preview == null) {
+                  preview = new LockedWebView("board-notes-preview");
+                  previewTab.setContent(preview.node());
+                }
+                preview.show(previewHtml(notes.getText()));
+              }
+            });
     Button save = new Button("Save notes");
     save.setId("board-save-notes");
     save.setOnAction(e -> saveNotes());
@@ -169,14 +202,28 @@ final class FindingDetailPane extends VBox {
     history.setPrefHeight(110);
     codeScroll = new VirtualizedScrollPane<>(code);
     codeScroll.setPrefHeight(260);
-    getChildren().setAll(detailTitle, controls, codeSource, codeScroll, new Label("Evidence"), evidence,
-        new Label("Notes"), notesTabs, save, duplicates, new Label("History"), history);
+    getChildren()
+        .setAll(
+            detailTitle,
+            controls,
+            codeSource,
+            codeScroll,
+            new Label("Evidence"),
+            evidence,
+            new Label("Notes"),
+            notesTabs,
+            save,
+            duplicates,
+            new Label("History"),
+            history);
     VBox.setVgrow(codeScroll, Priority.ALWAYS);
     setPadding(new Insets(0, 0, 0, 8));
     setMinWidth(360);
   }
 
-  /** After a reload, the card shown is read again (its history grew); notes being typed are kept. */
+  /**
+   * After a reload, the card shown is read again (its history grew); notes being typed are kept.
+   */
   void refresh() {
     if (shown == null) {
       return;
@@ -192,7 +239,9 @@ final class FindingDetailPane extends VBox {
   /** The notes as the report will print them: Markdown rendered with raw HTML escaped. */
   static String previewHtml(String markdown) {
     return "<html><head><style>body{font-family:sans-serif;font-size:13px;margin:6px;}"
-        + "code{background:#eef1f4;padding:0 2px;}</style></head><body>" + Markdown.html(markdown) + "</body></html>";
+        + "code{background:#eef1f4;padding:0 2px;}</style></head><body>"
+        + Markdown.html(markdown)
+        + "</body></html>";
   }
 
   private void statusChosen(Status to) {
@@ -201,7 +250,7 @@ final class FindingDetailPane extends VBox {
     }
     Finding f = shown;
     if (to == Status.DISMISSED) {
-      Optional<dev.auditworkbench.engine.model.DismissReason> reason = dialogs.chooseDismissReason(1);
+      Optional<DismissReason> reason = dialogs.chooseDismissReason(1);
       if (reason.isEmpty()) {
         showing = true;
         status.setValue(f.status());
@@ -235,7 +284,12 @@ final class FindingDetailPane extends VBox {
     if (showing || shown == null) {
       return;
     }
-    List<String> now = Arrays.stream(tags.getText().split(",")).map(String::trim).filter(t -> !t.isEmpty()).distinct().toList();
+    List<String> now =
+        Arrays.stream(tags.getText().split(","))
+            .map(String::trim)
+            .filter(t -> !t.isEmpty())
+            .distinct()
+            .toList();
     if (!now.equals(shown.tags())) {
       model.edit(shown, TriageEdit.tags(now), "set tags to " + String.join(", ", now));
     }
@@ -247,7 +301,10 @@ final class FindingDetailPane extends VBox {
     }
   }
 
-  /** Shows a finding's code (highlighted, its lines marked, scrolled into view), evidence, notes and history. */
+  /**
+   * Shows a finding's code (highlighted, its lines marked, scrolled into view), evidence, notes and
+   * history.
+   */
   private void showDetail(BoardViewModel.Detail d) {
     showing = true;
     Finding previous = shown;
@@ -273,44 +330,85 @@ final class FindingDetailPane extends VBox {
       } else {
         showCode(d, f, text);
       }
-      evidence.setText(String.join("\n\n", f.evidence().stream().map(FindingDetailPane::evidenceText).toList())
-          + (f.cwe().isEmpty() ? "" : "\n\n" + String.join(", ", f.cwe().stream().map(c -> "CWE-" + c).toList())));
-      boolean typing = previous != null && previous.id() == f.id()
-          && !notes.getText().equals(previous.notes() == null ? "" : previous.notes());
+      evidence.setText(
+          String.join("\n\n", f.evidence().stream().map(FindingDetailPane::evidenceText).toList())
+              + (f.cwe().isEmpty()
+                  ? ""
+                  : "\n\n" + String.join(", ", f.cwe().stream().map(c -> "CWE-" + c).toList())));
+      boolean typing =
+          previous != null
+              && previous.id() == f.id()
+              && !notes.getText().equals(previous.notes() == null ? "" : previous.notes());
       if (!typing) {
         notes.setText(f.notes() == null ? "" : f.notes());
       }
       if (preview != null && notesTabs.getSelectionModel().getSelectedIndex() == 1) {
         preview.show(previewHtml(notes.getText()));
       }
-      duplicates.setText(d.duplicates().isEmpty() ? "" : "Merged duplicates: " + String.join("; ", d.duplicates().stream()
-          .map(x -> "#" + x.id() + " " + x.title() + " (" + String.join(", ", x.sources().stream().map(s -> s.tool()).distinct().toList()) + ")")
-          .toList()));
-      history.getItems().setAll(d.history().stream().map(h -> String.format(Locale.ROOT, "%s  %s: %s -> %s (%s)",
-          dev.auditworkbench.views.common.Texts.minute(h.at()), h.field(), h.oldValue(), h.newValue(), h.origin())).toList());
+      duplicates.setText(
+          d.duplicates().isEmpty()
+              ? ""
+              : "Merged duplicates: "
+                  + String.join(
+                      "; ",
+                      d.duplicates().stream()
+                          .map(
+                              x ->
+                                  "#"
+                                      + x.id()
+                                      + " "
+                                      + x.title()
+                                      + " ("
+                                      + String.join(
+                                          ", ",
+                                          x.sources().stream()
+                                              .map(s -> s.tool())
+                                              .distinct()
+                                              .toList())
+                                      + ")")
+                          .toList()));
+      history
+          .getItems()
+          .setAll(
+              d.history().stream()
+                  .map(
+                      h ->
+                          String.format(
+                              Locale.ROOT,
+                              "%s  %s: %s -> %s (%s)",
+                              Texts.minute(h.at()),
+                              h.field(),
+                              h.oldValue(),
+                              h.newValue(),
+                              h.origin()))
+                  .toList());
     } finally {
       showing = false;
     }
   }
 
   /** Evidence as text: SQL laid out one clause per line, the rest as the tool wrote it. */
-  static String evidenceText(dev.auditworkbench.engine.model.Evidence e) {
+  static String evidenceText(Evidence e) {
     return switch (e.kind()) {
-      case SQL -> "SQL:\n" + dev.auditworkbench.views.queries.SqlText.format(e.text());
+      case SQL -> "SQL:\n" + SqlText.format(e.text());
       case TRACE -> "Trace:\n" + e.text();
       default -> e.text();
     };
   }
 
-  /** Highlighted code, numbered from the excerpt's first line, the finding's lines marked and centred. */
+  /**
+   * Highlighted code, numbered from the excerpt's first line, the finding's lines marked and
+   * centred.
+   */
   private void showCode(BoardViewModel.Detail d, Finding f, String text) {
     code.setStyleSpans(0, CodeText.highlight(text, CodeText.languageOf(f.location().path())));
     int first = d.firstLine();
-    code.setParagraphGraphicFactory(line -> {
-      Label n = new Label(String.format(Locale.ROOT, "%4d ", first + line));
-      n.getStyleClass().add("lineno");
-      return n;
-    });
+    code.setParagraphGraphicFactory(
+        line -> {
+          Label n = new Label(String.format(Locale.ROOT, "%4d ", first + line));
+          n.getStyleClass().add("lineno");
+          return n;
+        });
     int from = Math.max(0, f.location().startLine() - first);
     int to = Math.max(from, Math.max(f.location().endLine(), f.location().startLine()) - first);
     for (int p = 0; p < code.getParagraphs().size(); p++) {

@@ -2,6 +2,9 @@ package dev.auditworkbench.views.common;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
@@ -20,23 +23,25 @@ public final class BackgroundWork {
             return t;
           });
   private final ReadOnlyObjectWrapper<Task<?>> current = new ReadOnlyObjectWrapper<>();
-  private volatile java.util.function.BiConsumer<String, Throwable> failures = (title, e) -> { };
-  private volatile java.util.function.BiConsumer<String, Throwable> handledFailures = (title, e) -> { };
+  private volatile BiConsumer<String, Throwable> failures = (title, e) -> {};
+  private volatile BiConsumer<String, Throwable> handledFailures = (title, e) -> {};
 
   /**
    * Who hears of a task that failed and that nobody else handled (it has no onFailed handler): the
    * app shows it in a dialog and logs it. No background failure is ever silent.
    */
-  public void onUnhandledFailure(java.util.function.BiConsumer<String, Throwable> reporter) {
+  public void onUnhandledFailure(BiConsumer<String, Throwable> reporter) {
     failures = reporter;
   }
 
   /** Who hears of a failure its task's own handler shows (the app logs it). */
-  public void onHandledFailure(java.util.function.BiConsumer<String, Throwable> reporter) {
+  public void onHandledFailure(BiConsumer<String, Throwable> reporter) {
     handledFailures = reporter;
   }
 
-  /** Queues {@code task}; once {@link #shutdownAndWait} has begun, the task is cancelled instead. */
+  /**
+   * Queues {@code task}; once {@link #shutdownAndWait} has begun, the task is cancelled instead.
+   */
   public <T> Task<T> submit(Task<T> task) {
     task.stateProperty()
         .addListener(
@@ -47,12 +52,13 @@ public final class BackgroundWork {
                 current.set(null);
               }
               if (state == Worker.State.FAILED) {
-                (task.getOnFailed() == null ? failures : handledFailures).accept(task.getTitle(), task.getException());
+                (task.getOnFailed() == null ? failures : handledFailures)
+                    .accept(task.getTitle(), task.getException());
               }
             });
     try {
       executor.execute(task);
-    } catch (java.util.concurrent.RejectedExecutionException closing) {
+    } catch (RejectedExecutionException closing) {
       // The project is closing: work asked for now (a reload's follow-up) is not run.
       task.cancel();
     }
@@ -67,7 +73,7 @@ public final class BackgroundWork {
   public void shutdownAndWait() {
     executor.shutdown();
     try {
-      if (!executor.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
         executor.shutdownNow();
       }
     } catch (InterruptedException e) {

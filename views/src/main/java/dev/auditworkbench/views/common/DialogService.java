@@ -1,5 +1,6 @@
 package dev.auditworkbench.views.common;
 
+import dev.auditworkbench.engine.model.DismissReason;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,7 @@ public interface DialogService {
   Optional<Path> chooseProjectToOpen();
 
   /** Why the given number of findings are dismissed; empty when the user cancels. */
-  Optional<dev.auditworkbench.engine.model.DismissReason> chooseDismissReason(int count);
+  Optional<DismissReason> chooseDismissReason(int count);
 
   /** Where to save an export; {@code extension} without the dot ("pdf"). */
   Optional<Path> chooseExportFile(String title, String extension, String suggestedName);

@@ -5,10 +5,10 @@ import javafx.scene.web.WebEngine;
 import javafx.scene.web.WebView;
 
 /**
- * A WebView for text the app renders itself (the report preview, a note's preview): JavaScript
- * off, no context menu, and no navigation: a click on a link or a refresh that would take it to
- * another location is cancelled and the page shown again. Content is only ever given with
- * {@link #show}; the process-wide offline guard refuses any network load a page still asks for.
+ * A WebView for text the app renders itself (the report preview, a note's preview): JavaScript off,
+ * no context menu, and no navigation: a click on a link or a refresh that would take it to another
+ * location is cancelled and the page shown again. Content is only ever given with {@link #show};
+ * the process-wide offline guard refuses any network load a page still asks for.
  */
 public final class LockedWebView {
   static {
@@ -23,14 +23,18 @@ public final class LockedWebView {
     WebEngine engine = view.getEngine();
     engine.setJavaScriptEnabled(false);
     view.setContextMenuEnabled(false);
-    engine.locationProperty().addListener((o, before, location) -> {
-      if (location != null && !location.isEmpty() && !location.equals("about:blank")) {
-        Platform.runLater(() -> {
-          engine.getLoadWorker().cancel();
-          engine.loadContent(content, "text/html");
-        });
-      }
-    });
+    engine
+        .locationProperty()
+        .addListener(
+            (o, before, location) -> {
+              if (location != null && !location.isEmpty() && !location.equals("about:blank")) {
+                Platform.runLater(
+                    () -> {
+                      engine.getLoadWorker().cancel();
+                      engine.loadContent(content, "text/html");
+                    });
+              }
+            });
   }
 
   /** The node to place in a scene. */

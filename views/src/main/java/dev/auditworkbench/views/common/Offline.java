@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * Offline by construction, for the whole process: every http, https and ftp URL refuses to open a
  * connection, and JavaFX's WebView is told to load through those URLs (its HTTP/2 loader would use
- * java.net.http, which URL handlers do not govern). A page shown in the app (the report preview,
- * a note's preview) can then load nothing from the network, whatever its HTML says; the architecture
+ * java.net.http, which URL handlers do not govern). A page shown in the app (the report preview, a
+ * note's preview) can then load nothing from the network, whatever its HTML says; the architecture
  * test keeps shipped code from opening sockets itself. Installed first thing by the app's main, and
  * by {@link LockedWebView} before any web view exists (WebKit chooses its loader once, when the
  * first one is made).

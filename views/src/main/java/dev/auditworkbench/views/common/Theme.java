@@ -4,15 +4,18 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 
-/** The two looks of the app; app.css uses AtlantaFX's looked-up colours, so both apply to it too. */
+/**
+ * The two looks of the app; app.css uses AtlantaFX's looked-up colours, so both apply to it too.
+ */
 public enum Theme {
   LIGHT,
   DARK;
 
   public void apply() {
-    Application.setUserAgentStylesheet(this == DARK
-        ? new PrimerDark().getUserAgentStylesheet()
-        : new PrimerLight().getUserAgentStylesheet());
+    Application.setUserAgentStylesheet(
+        this == DARK
+            ? new PrimerDark().getUserAgentStylesheet()
+            : new PrimerLight().getUserAgentStylesheet());
   }
 
   public Theme other() {

@@ -37,57 +37,80 @@ public final class TriageActions {
     this.background = background;
   }
 
-  /** Runs after every change, undo and redo that reached the store, and after a failure (to show the stored state). */
+  /**
+   * Runs after every change, undo and redo that reached the store, and after a failure (to show the
+   * stored state).
+   */
   public void onChanged(Runnable listener) {
     listeners.add(listener);
   }
 
   /** Runs the command (one transaction) and makes it the step to undo. */
   public Task<TriageStep> execute(TriageCommand command, String origin) {
-    Task<TriageStep> task = FxTasks.task(Texts.capitalised(command.label()), l -> triage.execute(command, origin));
-    task.setOnSucceeded(e -> {
-      history.done(task.getValue());
-      updateFlags();
-      changed();
-    });
+    Task<TriageStep> task =
+        FxTasks.task(Texts.capitalised(command.label()), l -> triage.execute(command, origin));
+    task.setOnSucceeded(
+        e -> {
+          history.done(task.getValue());
+          updateFlags();
+          changed();
+        });
     task.setOnFailed(e -> failed(command.label(), task));
     return background.submit(task);
   }
 
   /** Undoes the last step; if that fails, it stays the one to undo. */
   public Task<Void> undo() {
-    return history.undo().map(s -> {
-      updateFlags();
-      return replay("undo " + s.label(), () -> triage.undo(s, "undo"), () -> history.undoFailed(s));
-    }).orElse(null);
+    return history
+        .undo()
+        .map(
+            s -> {
+              updateFlags();
+              return replay(
+                  "undo " + s.label(), () -> triage.undo(s, "undo"), () -> history.undoFailed(s));
+            })
+        .orElse(null);
   }
 
   /** Redoes the last undone step; if that fails, it stays the one to redo. */
   public Task<Void> redo() {
-    return history.redo().map(s -> {
-      updateFlags();
-      return replay("redo " + s.label(), () -> triage.redo(s, "redo"), () -> history.redoFailed(s));
-    }).orElse(null);
+    return history
+        .redo()
+        .map(
+            s -> {
+              updateFlags();
+              return replay(
+                  "redo " + s.label(), () -> triage.redo(s, "redo"), () -> history.redoFailed(s));
+            })
+        .orElse(null);
   }
 
   private Task<Void> replay(String label, Runnable r, Runnable putBack) {
-    Task<Void> task = FxTasks.task(Texts.capitalised(label), l -> {
-      r.run();
-      return null;
-    });
+    Task<Void> task =
+        FxTasks.task(
+            Texts.capitalised(label),
+            l -> {
+              r.run();
+              return null;
+            });
     task.setOnSucceeded(e -> changed());
-    task.setOnFailed(e -> {
-      putBack.run();
-      updateFlags();
-      failed(label, task);
-    });
+    task.setOnFailed(
+        e -> {
+          putBack.run();
+          updateFlags();
+          failed(label, task);
+        });
     return background.submit(task);
   }
 
   private void failed(String label, Task<?> task) {
     Throwable cause = task.getException();
     error.set("");
-    error.set("Could not " + label + ": " + (cause == null ? "unknown error" : String.valueOf(cause.getMessage())));
+    error.set(
+        "Could not "
+            + label
+            + ": "
+            + (cause == null ? "unknown error" : String.valueOf(cause.getMessage())));
     changed();
   }
 

@@ -1,16 +1,23 @@
 package dev.auditworkbench.views.findings;
 
+import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.model.Status;
+import dev.auditworkbench.engine.priority.Quadrant;
 import dev.auditworkbench.engine.project.AuditProject;
 import dev.auditworkbench.engine.project.FindingQuery;
 import dev.auditworkbench.engine.triage.TriageCommand;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
+import dev.auditworkbench.views.common.Texts;
 import dev.auditworkbench.views.common.TriageActions;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -19,6 +26,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.concurrent.Task;
@@ -39,27 +47,35 @@ public final class FindingsViewModel {
   private final ObjectProperty<Status> status = new SimpleObjectProperty<>();
   private final ObjectProperty<String> tool = new SimpleObjectProperty<>();
   private final ObjectProperty<String> app = new SimpleObjectProperty<>();
-  private final ObjectProperty<dev.auditworkbench.engine.model.Category> category = new SimpleObjectProperty<>();
-  private final ObjectProperty<dev.auditworkbench.engine.priority.Quadrant> quadrant = new SimpleObjectProperty<>();
+  private final ObjectProperty<Category> category = new SimpleObjectProperty<>();
+  private final ObjectProperty<Quadrant> quadrant = new SimpleObjectProperty<>();
   private final ObservableList<String> apps = FXCollections.observableArrayList();
   private volatile int highImpact = 4;
   private volatile int lowEffortHours = 16;
   private final ObservableList<String> tools = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
-  /** Each finding's searchable text, lower-cased once: the search runs over every finding per keystroke. */
-  private final java.util.Map<Finding, String> searchable = new java.util.IdentityHashMap<>();
+
+  /**
+   * Each finding's searchable text, lower-cased once: the search runs over every finding per
+   * keystroke.
+   */
+  private final Map<Finding, String> searchable = new IdentityHashMap<>();
 
   public FindingsViewModel(AuditProject project, TriageActions actions, BackgroundWork background) {
     this.project = project;
     this.actions = actions;
     this.background = background;
-    all.addListener((javafx.collections.ListChangeListener<Finding>) c -> {
-      while (c.next()) {
-        c.getRemoved().forEach(searchable::remove);
-        // computeIfAbsent: the filtered list, listening first, may have asked for them already
-        c.getAddedSubList().forEach(f -> searchable.computeIfAbsent(f, FindingQuery::searchable));
-      }
-    });
+    all.addListener(
+        (ListChangeListener<Finding>)
+            c -> {
+              while (c.next()) {
+                c.getRemoved().forEach(searchable::remove);
+                // computeIfAbsent: the filtered list, listening first, may have asked for them
+                // already
+                c.getAddedSubList()
+                    .forEach(f -> searchable.computeIfAbsent(f, FindingQuery::searchable));
+              }
+            });
     search.addListener((o, a, b) -> refilter());
     severity.addListener((o, a, b) -> refilter());
     status.addListener((o, a, b) -> refilter());
@@ -69,13 +85,18 @@ public final class FindingsViewModel {
     quadrant.addListener((o, a, b) -> refilter());
     summary.bind(
         Bindings.createStringBinding(
-            () -> shown.size() == all.size()
-                ? all.size() + " findings"
-                : shown.size() + " of " + all.size() + " findings",
-            shown, all));
+            () ->
+                shown.size() == all.size()
+                    ? all.size() + " findings"
+                    : shown.size() + " of " + all.size() + " findings",
+            shown,
+            all));
   }
 
-  /** Every filter set on this page, as the engine understands it; the board and the matrix apply it too. */
+  /**
+   * Every filter set on this page, as the engine understands it; the board and the matrix apply it
+   * too.
+   */
   public FindingQuery query() {
     return new FindingQuery(
         status.get() == null ? Set.of() : Set.of(status.get()),
@@ -85,17 +106,21 @@ public final class FindingsViewModel {
         search.get(),
         app.get() == null ? Set.of() : Set.of(app.get()),
         quadrant.get() == null ? Set.of() : Set.of(quadrant.get()),
-        highImpact, lowEffortHours);
+        highImpact,
+        lowEffortHours);
   }
 
   private void refilter() {
     FindingQuery q = query();
-    java.util.function.Predicate<Finding> text = textMatch();
+    Predicate<Finding> text = textMatch();
     shown.setPredicate(f -> q.matchesExceptText(f) && text.test(f));
   }
 
-  /** The search text as a predicate (shared with the board), over each finding's cached searchable text. */
-  public java.util.function.Predicate<Finding> textMatch() {
+  /**
+   * The search text as a predicate (shared with the board), over each finding's cached searchable
+   * text.
+   */
+  public Predicate<Finding> textMatch() {
     FindingQuery q = query();
     if (q.text().isEmpty()) {
       return f -> true;
@@ -114,7 +139,7 @@ public final class FindingsViewModel {
     quadrant.set(null);
   }
 
-  public ObjectProperty<dev.auditworkbench.engine.model.Category> categoryProperty() {
+  public ObjectProperty<Category> categoryProperty() {
     return category;
   }
 
@@ -122,24 +147,48 @@ public final class FindingsViewModel {
   public static String describe(Finding f) {
     StringBuilder sb = new StringBuilder();
     sb.append(f.title()).append("\n\n");
-    sb.append(f.severity().key()).append(" · ").append(f.category().key()).append(" · confidence ")
-        .append(f.confidence().name().toLowerCase(java.util.Locale.ROOT)).append(" · ").append(f.location().display()).append("\n");
-    sb.append("status ").append(f.status().label()).append(f.dismissReason() == null ? "" : " (" + f.dismissReason().key() + ")")
+    sb.append(f.severity().key())
+        .append(" · ")
+        .append(f.category().key())
+        .append(" · confidence ")
+        .append(f.confidence().name().toLowerCase(Locale.ROOT))
+        .append(" · ")
+        .append(f.location().display())
+        .append("\n");
+    sb.append("status ")
+        .append(f.status().label())
+        .append(f.dismissReason() == null ? "" : " (" + f.dismissReason().key() + ")")
         .append(f.gone() ? ", no longer reported" : "")
-        .append(" · impact ").append(f.impact().value()).append(f.impactOverride() != null ? " (auditor's)" : "")
-        .append(" · effort ").append(f.effort().hours()).append(" h ").append(f.effort().size())
-        .append(f.effortOverride() != null ? " (auditor's)" : "").append("\n");
+        .append(" · impact ")
+        .append(f.impact().value())
+        .append(f.impactOverride() != null ? " (auditor's)" : "")
+        .append(" · effort ")
+        .append(f.effort().hours())
+        .append(" h ")
+        .append(f.effort().size())
+        .append(f.effortOverride() != null ? " (auditor's)" : "")
+        .append("\n");
     if (!f.cwe().isEmpty() || !f.owasp().isEmpty()) {
       sb.append(String.join(", ", f.cwe().stream().map(c -> "CWE-" + c).toList()))
-          .append(f.owasp().isEmpty() ? "" : " · " + String.join(", ", f.owasp())).append("\n");
+          .append(f.owasp().isEmpty() ? "" : " · " + String.join(", ", f.owasp()))
+          .append("\n");
     }
-    sb.append("reported by ").append(String.join(", ", f.sources().stream()
-        .map(x -> x.tool() + " " + x.nativeRuleId()).toList())).append(" · fingerprint ").append(f.fingerprint()).append("\n\n");
+    sb.append("reported by ")
+        .append(
+            String.join(
+                ", ", f.sources().stream().map(x -> x.tool() + " " + x.nativeRuleId()).toList()))
+        .append(" · fingerprint ")
+        .append(f.fingerprint())
+        .append("\n\n");
     if (f.description() != null && !f.description().isBlank()) {
       sb.append(f.description()).append("\n\n");
     }
     for (var e : f.evidence()) {
-      sb.append("--- ").append(e.kind().name().toLowerCase(java.util.Locale.ROOT)).append(" ---\n").append(e.text()).append("\n\n");
+      sb.append("--- ")
+          .append(e.kind().name().toLowerCase(Locale.ROOT))
+          .append(" ---\n")
+          .append(e.text())
+          .append("\n\n");
     }
     if (f.notes() != null && !f.notes().isBlank()) {
       sb.append("--- notes ---\n").append(f.notes()).append("\n");
@@ -151,7 +200,7 @@ public final class FindingsViewModel {
     return app;
   }
 
-  public ObjectProperty<dev.auditworkbench.engine.priority.Quadrant> quadrantProperty() {
+  public ObjectProperty<Quadrant> quadrantProperty() {
     return quadrant;
   }
 
@@ -162,28 +211,45 @@ public final class FindingsViewModel {
   /** Reloads every finding from the project. */
   public Task<List<Finding>> reload() {
     Task<List<Finding>> task =
-        FxTasks.task("Loading findings", l -> {
-          var settings = project.plans().settings();
-          highImpact = settings.highImpact();
-          lowEffortHours = settings.lowEffortHours();
-          return project.findings().all();
+        FxTasks.task(
+            "Loading findings",
+            l -> {
+              var settings = project.plans().settings();
+              highImpact = settings.highImpact();
+              lowEffortHours = settings.lowEffortHours();
+              return project.findings().all();
+            });
+    task.setOnSucceeded(
+        e -> {
+          all.setAll(task.getValue());
+          apps.setAll(
+              task.getValue().stream().map(FindingQuery::appOf).distinct().sorted().toList());
+          tools.setAll(
+              task.getValue().stream()
+                  .flatMap(f -> f.sources().stream())
+                  .map(s -> s.tool())
+                  .distinct()
+                  .sorted()
+                  .toList());
         });
-    task.setOnSucceeded(e -> {
-      all.setAll(task.getValue());
-      apps.setAll(task.getValue().stream().map(FindingQuery::appOf).distinct().sorted().toList());
-      tools.setAll(task.getValue().stream().flatMap(f -> f.sources().stream()).map(s -> s.tool()).distinct().sorted().toList());
-    });
     return background.submit(task);
   }
 
-  /** Moves the given findings to {@code target} (Dismissed is not offered here: it needs a reason). */
+  /**
+   * Moves the given findings to {@code target} (Dismissed is not offered here: it needs a reason).
+   */
   public Task<?> moveTo(List<Finding> findings, Status target) {
     if (target == Status.DISMISSED) {
       throw new IllegalArgumentException("dismissing needs a reason");
     }
     List<Long> ids = findings.stream().filter(f -> f.status() != target).map(Finding::id).toList();
-    return actions.execute(new TriageCommand.Move(ids, target, null, java.util.Map.of(),
-        "move " + dev.auditworkbench.views.common.Texts.count(ids.size(), "finding") + " to " + target.label()),
+    return actions.execute(
+        new TriageCommand.Move(
+            ids,
+            target,
+            null,
+            Map.of(),
+            "move " + Texts.count(ids.size(), "finding") + " to " + target.label()),
         "findings-table");
   }
 

@@ -1,18 +1,26 @@
 package dev.auditworkbench.views.matrix;
 
 import dev.auditworkbench.engine.model.Category;
+import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.priority.Planner;
+import dev.auditworkbench.engine.report.MatrixSvg;
 import dev.auditworkbench.views.common.Css;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -39,20 +47,23 @@ public final class MatrixView extends BorderPane {
   private final MatrixViewModel model;
   private final Pane chart = new Pane();
   private final ListView<String> roadmap = new ListView<>();
-  private final Label detail = new Label("Click a disc for its work item, double-click to open it; drag it to re-score.");
+  private final Label detail =
+      new Label("Click a disc for its work item, double-click to open it; drag it to re-score.");
   private final Label summary = new Label();
 
-  private java.util.function.Consumer<Planner.WorkItem> onOpen = w -> { };
-  private java.util.function.Supplier<java.util.function.Predicate<dev.auditworkbench.engine.model.Finding>> filter =
-      () -> f -> true;
+  private Consumer<Planner.WorkItem> onOpen = w -> {};
+  private Supplier<Predicate<Finding>> filter = () -> f -> true;
 
   /** What a double click on a disc does (the main window opens its first finding in Findings). */
-  public void setOnOpen(java.util.function.Consumer<Planner.WorkItem> action) {
+  public void setOnOpen(Consumer<Planner.WorkItem> action) {
     onOpen = action;
   }
 
-  /** Shows only work items with a finding the filter keeps (the Findings and Board filters), redrawn when asked. */
-  public void setFilter(java.util.function.Supplier<java.util.function.Predicate<dev.auditworkbench.engine.model.Finding>> f) {
+  /**
+   * Shows only work items with a finding the filter keeps (the Findings and Board filters), redrawn
+   * when asked.
+   */
+  public void setFilter(Supplier<Predicate<Finding>> f) {
     filter = f;
   }
 
@@ -70,18 +81,20 @@ public final class MatrixView extends BorderPane {
     chart.setMinSize(WIDTH, HEIGHT);
     chart.setMaxSize(WIDTH, HEIGHT);
     roadmap.setId("matrix-roadmap");
-    roadmap.setCellFactory(v -> {
-      javafx.scene.control.ListCell<String> cell = new javafx.scene.control.ListCell<>() {
-        @Override
-        protected void updateItem(String item, boolean empty) {
-          super.updateItem(item, empty);
-          setText(empty ? null : item);
-        }
-      };
-      cell.setWrapText(true);
-      cell.setPrefWidth(0); // wrap to the list's width
-      return cell;
-    });
+    roadmap.setCellFactory(
+        v -> {
+          ListCell<String> cell =
+              new ListCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                  super.updateItem(item, empty);
+                  setText(empty ? null : item);
+                }
+              };
+          cell.setWrapText(true);
+          cell.setPrefWidth(0); // wrap to the list's width
+          return cell;
+        });
     detail.setId("matrix-detail");
     detail.setWrapText(true);
     summary.setId("matrix-summary");
@@ -95,7 +108,7 @@ public final class MatrixView extends BorderPane {
     side.setMinWidth(280);
     VBox chartAndLegend = new VBox(8, chart, legend());
     chartAndLegend.setPadding(new Insets(0, 0, 8, 0));
-    SplitPane split = new SplitPane(new javafx.scene.control.ScrollPane(chartAndLegend), side);
+    SplitPane split = new SplitPane(new ScrollPane(chartAndLegend), side);
     split.setDividerPositions(0.68);
     VBox top = new VBox(2, title, summary);
     top.setPadding(new Insets(0, 0, 8, 0));
@@ -106,14 +119,13 @@ public final class MatrixView extends BorderPane {
   }
 
   /** What a disc's colour and size say, as in the report's matrix. */
-  private static javafx.scene.layout.FlowPane legend() {
-    javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(14, 4);
+  private static FlowPane legend() {
+    FlowPane legend = new FlowPane(14, 4);
     legend.setId("matrix-legend");
     legend.setPrefWrapLength(WIDTH);
     legend.setPadding(new Insets(0, 0, 0, LEFT));
-    for (dev.auditworkbench.engine.model.Category c : dev.auditworkbench.engine.model.Category.values()) {
-      javafx.scene.shape.Circle dot = new javafx.scene.shape.Circle(5,
-          Color.web(dev.auditworkbench.engine.report.MatrixSvg.colour(c), 0.8));
+    for (Category c : Category.values()) {
+      Circle dot = new Circle(5, Color.web(MatrixSvg.colour(c), 0.8));
       Label name = new Label(c.key(), dot);
       name.getStyleClass().add(Css.MUTED);
       legend.getChildren().add(name);
@@ -125,11 +137,16 @@ public final class MatrixView extends BorderPane {
   }
 
   static double x(double hours) {
-    return LEFT + (WIDTH - LEFT - RIGHT) * Math.log(Math.max(1, Math.min(MAX_HOURS, hours))) / Math.log(MAX_HOURS);
+    return LEFT
+        + (WIDTH - LEFT - RIGHT)
+            * Math.log(Math.max(1, Math.min(MAX_HOURS, hours)))
+            / Math.log(MAX_HOURS);
   }
 
   static double y(double impact) {
-    return HEIGHT - BOTTOM - (HEIGHT - BOTTOM - TOP) * (Math.max(0.5, Math.min(5.5, impact)) - 0.5) / 5.0;
+    return HEIGHT
+        - BOTTOM
+        - (HEIGHT - BOTTOM - TOP) * (Math.max(0.5, Math.min(5.5, impact)) - 0.5) / 5.0;
   }
 
   /** Hours at a horizontal position, rounded to a whole hour. */
@@ -152,14 +169,38 @@ public final class MatrixView extends BorderPane {
       return;
     }
     Planner.Plan plan = maybe.get();
-    summary.setText(String.format(Locale.ROOT, "%d work items from %d open findings; %,d hours over %.1f weeks for a team of %d",
-        plan.items().size(), plan.openFindings(), plan.totalHours(), plan.totalWeeks(), plan.settings().teamSize()));
+    summary.setText(
+        String.format(
+            Locale.ROOT,
+            "%d work items from %d open findings; %,d hours over %.1f weeks for a team of %d",
+            plan.items().size(),
+            plan.openFindings(),
+            plan.totalHours(),
+            plan.totalWeeks(),
+            plan.settings().teamSize()));
     double splitX = x(plan.settings().lowEffortHours() + 0.5);
     double splitY = y(plan.settings().highImpact() - 0.5);
     quadrant(LEFT, TOP, splitX - LEFT, splitY - TOP, "#2e7d32", "Quick wins", true, true);
-    quadrant(splitX, TOP, WIDTH - RIGHT - splitX, splitY - TOP, "#f9a825", "Major projects", false, true);
-    quadrant(LEFT, splitY, splitX - LEFT, HEIGHT - BOTTOM - splitY, "#607d8b", "Fill-ins", true, false);
-    quadrant(splitX, splitY, WIDTH - RIGHT - splitX, HEIGHT - BOTTOM - splitY, "#c62828", "Money pits", false, false);
+    quadrant(
+        splitX,
+        TOP,
+        WIDTH - RIGHT - splitX,
+        splitY - TOP,
+        "#f9a825",
+        "Major projects",
+        false,
+        true);
+    quadrant(
+        LEFT, splitY, splitX - LEFT, HEIGHT - BOTTOM - splitY, "#607d8b", "Fill-ins", true, false);
+    quadrant(
+        splitX,
+        splitY,
+        WIDTH - RIGHT - splitX,
+        HEIGHT - BOTTOM - splitY,
+        "#c62828",
+        "Money pits",
+        false,
+        false);
     for (int h : new int[] {1, 2, 4, 8, 16, 40, 80, 200}) {
       Text t = new Text(x(h) - 8, HEIGHT - BOTTOM + 16, h + "h");
       t.getStyleClass().add("matrix-axis");
@@ -175,10 +216,15 @@ public final class MatrixView extends BorderPane {
     xLabel.setFill(Color.GRAY);
     Text yLabel = new Text(4, TOP + 10, "Impact");
     yLabel.setFill(Color.GRAY);
-    chart.getChildren().addAll(xLabel, yLabel, new Line(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM),
-        new Line(LEFT, TOP, LEFT, HEIGHT - BOTTOM));
+    chart
+        .getChildren()
+        .addAll(
+            xLabel,
+            yLabel,
+            new Line(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM),
+            new Line(LEFT, TOP, LEFT, HEIGHT - BOTTOM));
     int rank = 0;
-    java.util.function.Predicate<dev.auditworkbench.engine.model.Finding> keep = filter.get();
+    Predicate<Finding> keep = filter.get();
     int shown = 0;
     for (Planner.WorkItem w : plan.items()) {
       rank++;
@@ -188,15 +234,34 @@ public final class MatrixView extends BorderPane {
       }
     }
     if (shown < plan.items().size()) {
-      summary.setText(summary.getText() + String.format(Locale.ROOT, " (%d shown by the filters)", shown));
+      summary.setText(
+          summary.getText() + String.format(Locale.ROOT, " (%d shown by the filters)", shown));
     }
     for (Planner.PhasePlan p : plan.phases()) {
-      roadmap.getItems().add(String.format(Locale.ROOT, "%d. %s: %d items, %d h, %.1f weeks%s", p.phase().ordinal() + 1,
-          p.phase().label(), p.items().size(), p.hours(), p.weeks(), p.items().isEmpty() ? "" : " (" + p.start() + " to " + p.end() + ")"));
+      roadmap
+          .getItems()
+          .add(
+              String.format(
+                  Locale.ROOT,
+                  "%d. %s: %d items, %d h, %.1f weeks%s",
+                  p.phase().ordinal() + 1,
+                  p.phase().label(),
+                  p.items().size(),
+                  p.hours(),
+                  p.weeks(),
+                  p.items().isEmpty() ? "" : " (" + p.start() + " to " + p.end() + ")"));
     }
   }
 
-  private void quadrant(double x, double y, double w, double h, String colour, String name, boolean left, boolean top) {
+  private void quadrant(
+      double x,
+      double y,
+      double w,
+      double h,
+      String colour,
+      String name,
+      boolean left,
+      boolean top) {
     Rectangle r = new Rectangle(x, y, w, h);
     r.setFill(Color.web(colour, 0.10));
     Text t = new Text(left ? x + 6 : x + w - 6 - name.length() * 7, top ? y + 16 : y + h - 6, name);
@@ -207,44 +272,77 @@ public final class MatrixView extends BorderPane {
 
   private Circle disc(Planner.WorkItem w, int rank) {
     double jitter = ((w.key().hashCode() & 0xff) / 255.0 - 0.5) * 0.5;
-    Circle c = new Circle(x(w.effortHours()), y(w.impact() + jitter), 5 + 2.5 * Math.sqrt(w.findings().size()));
+    Circle c =
+        new Circle(
+            x(w.effortHours()), y(w.impact() + jitter), 5 + 2.5 * Math.sqrt(w.findings().size()));
     c.setId("matrix-item-" + rank);
-    c.setFill(Color.web(dev.auditworkbench.engine.report.MatrixSvg.colour(w.findings().get(0).category()), 0.8));
+    c.setFill(Color.web(MatrixSvg.colour(w.findings().get(0).category()), 0.8));
     c.setStroke(Color.WHITE);
     c.setCursor(Cursor.HAND);
-    Tooltip.install(c, new Tooltip(String.format(Locale.ROOT, "#%d %s%nimpact %d, effort %d h, %s, %s", rank, w.title(),
-        w.impact(), w.effortHours(), w.quadrant().label(), w.phase().label())));
+    Tooltip.install(
+        c,
+        new Tooltip(
+            String.format(
+                Locale.ROOT,
+                "#%d %s%nimpact %d, effort %d h, %s, %s",
+                rank,
+                w.title(),
+                w.impact(),
+                w.effortHours(),
+                w.quadrant().label(),
+                w.phase().label())));
     c.getProperties().put("item", w);
     double[] start = new double[2];
-    c.setOnMouseClicked(e -> {
-      if (e.getClickCount() == 2) {
-        onOpen.accept(w);
-      }
-    });
-    c.setOnMousePressed(e -> {
-      start[0] = c.getCenterX();
-      start[1] = c.getCenterY();
-      detail.setText(describe(w, rank));
-    });
-    c.setOnMouseDragged(e -> {
-      c.setCenterX(Math.max(LEFT, Math.min(WIDTH - RIGHT, e.getX())));
-      c.setCenterY(Math.max(TOP, Math.min(HEIGHT - BOTTOM, e.getY())));
-    });
-    c.setOnMouseReleased(e -> {
-      if (Math.hypot(c.getCenterX() - start[0], c.getCenterY() - start[1]) < 4) {
-        return; // a click, not a drag
-      }
-      int impact = impactAt(c.getCenterY());
-      int hours = hoursAt(c.getCenterX());
-      detail.setText(String.format(Locale.ROOT, "Re-scored \"%s\": impact %d, effort %d h", w.title(), impact, hours));
-      model.rescore(w, impact, hours);
-    });
+    c.setOnMouseClicked(
+        e -> {
+          if (e.getClickCount() == 2) {
+            onOpen.accept(w);
+          }
+        });
+    c.setOnMousePressed(
+        e -> {
+          start[0] = c.getCenterX();
+          start[1] = c.getCenterY();
+          detail.setText(describe(w, rank));
+        });
+    c.setOnMouseDragged(
+        e -> {
+          c.setCenterX(Math.max(LEFT, Math.min(WIDTH - RIGHT, e.getX())));
+          c.setCenterY(Math.max(TOP, Math.min(HEIGHT - BOTTOM, e.getY())));
+        });
+    c.setOnMouseReleased(
+        e -> {
+          if (Math.hypot(c.getCenterX() - start[0], c.getCenterY() - start[1]) < 4) {
+            return; // a click, not a drag
+          }
+          int impact = impactAt(c.getCenterY());
+          int hours = hoursAt(c.getCenterX());
+          detail.setText(
+              String.format(
+                  Locale.ROOT,
+                  "Re-scored \"%s\": impact %d, effort %d h",
+                  w.title(),
+                  impact,
+                  hours));
+          model.rescore(w, impact, hours);
+        });
     return c;
   }
 
   private static String describe(Planner.WorkItem w, int rank) {
-    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "#%d %s%n%s, %s; impact %d, effort %d h (%s), score %.1f",
-        rank, w.title(), w.quadrant().label(), w.phase().label(), w.impact(), w.effortHours(), w.effortSize(), w.score()));
+    StringBuilder sb =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "#%d %s%n%s, %s; impact %d, effort %d h (%s), score %.1f",
+                rank,
+                w.title(),
+                w.quadrant().label(),
+                w.phase().label(),
+                w.impact(),
+                w.effortHours(),
+                w.effortSize(),
+                w.score()));
     if (w.expectedGain() != null) {
       sb.append("\nExpected: ").append(w.expectedGain());
     }

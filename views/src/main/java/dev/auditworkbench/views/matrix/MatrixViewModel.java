@@ -11,7 +11,9 @@ import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
 import dev.auditworkbench.views.common.TriageActions;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -22,7 +24,8 @@ public final class MatrixViewModel {
   private final AuditProject project;
   private final TriageActions actions;
   private final BackgroundWork background;
-  private final ReadOnlyObjectWrapper<Optional<Planner.Plan>> plan = new ReadOnlyObjectWrapper<>(Optional.empty());
+  private final ReadOnlyObjectWrapper<Optional<Planner.Plan>> plan =
+      new ReadOnlyObjectWrapper<>(Optional.empty());
 
   public MatrixViewModel(AuditProject project, TriageActions actions, BackgroundWork background) {
     this.project = project;
@@ -43,14 +46,17 @@ public final class MatrixViewModel {
    */
   public Task<?> rescore(Planner.WorkItem item, int impact, int hours) {
     int clampedImpact = Math.max(1, Math.min(5, impact));
-    List<Finding> members = item.findings().stream()
-        .sorted(Comparator.comparingInt((Finding f) -> f.effort().hours()).reversed()).toList();
+    List<Finding> members =
+        item.findings().stream()
+            .sorted(Comparator.comparingInt((Finding f) -> f.effort().hours()).reversed())
+            .toList();
     int others = members.stream().skip(1).mapToInt(f -> f.effort().hours()).sum();
     int largest = Math.max(1, Math.min(10_000, hours - (int) Math.ceil(others / 2.0)));
-    java.util.Map<Long, TriageEdit> edits = new java.util.LinkedHashMap<>();
+    Map<Long, TriageEdit> edits = new LinkedHashMap<>();
     for (int i = 0; i < members.size(); i++) {
       Effort effort = i == 0 ? Effort.hours(largest) : null;
-      edits.put(members.get(i).id(), new TriageEdit(null, null, Impact.of(clampedImpact), effort, null));
+      edits.put(
+          members.get(i).id(), new TriageEdit(null, null, Impact.of(clampedImpact), effort, null));
     }
     return actions.execute(new TriageCommand.Edit(edits, "re-score " + item.title()), "matrix");
   }

@@ -32,11 +32,18 @@ public final class OverviewView extends VBox {
     highlights.setId("overview-highlights");
     scanLine.setId("overview-scan");
     scanLine.getStyleClass().add(Css.MUTED);
-    getChildren().addAll(
-        heading("The codebase"), codeTiles, scanLine, highlights,
-        heading("Open findings by severity"), severityTiles,
-        heading("By category"), categoryTiles,
-        heading("Imports"), imports);
+    getChildren()
+        .addAll(
+            heading("The codebase"),
+            codeTiles,
+            scanLine,
+            highlights,
+            heading("Open findings by severity"),
+            severityTiles,
+            heading("By category"),
+            categoryTiles,
+            heading("Imports"),
+            imports);
     VBox.setVgrow(imports, Priority.ALWAYS);
     imports.setMinHeight(140);
     model.snapshotProperty().addListener((o, a, s) -> show(s));
@@ -49,24 +56,55 @@ public final class OverviewView extends VBox {
   }
 
   private void show(OverviewViewModel.Snapshot s) {
-    highlights.getChildren().setAll(s.highlights().stream().map(h -> {
-      Label l = new Label("\u2022 " + h);
-      l.setWrapText(true);
-      return l;
-    }).toList());
+    highlights
+        .getChildren()
+        .setAll(
+            s.highlights().stream()
+                .map(
+                    h -> {
+                      Label l = new Label("\u2022 " + h);
+                      l.setWrapText(true);
+                      return l;
+                    })
+                .toList());
     codeTiles.getChildren().clear();
-    s.scan().ifPresentOrElse(scan -> {
-      codeTiles.getChildren().addAll(tile(scan.pythonFiles(), "Python files"), tileText(String.format("%,d", scan.codeLines()), "code lines"));
-      scanLine.setText("Last scan " + Texts.minute(scan.scannedAt())
-          + (scan.commitId() == null ? "" : " at commit " + scan.commitId().substring(0, 12))
-          + "; " + Texts.count(scan.parseFailures(), "file") + " not valid Python 3");
-    }, () -> scanLine.setText("The repository has not been scanned yet (File > Re-scan repository)."));
-    s.inventory().ifPresent(inv -> codeTiles.getChildren().addAll(
-        tile((int) inv.apps().stream().filter(a -> a.local()).count(), "local apps"),
-        tile((int) inv.models().stream().filter(m -> !m.abstractModel()).count(), "models"),
-        tile(inv.routes().size(), "URL routes"),
-        tile(inv.views().size(), "views"),
-        tile((int) inv.tests().stream().filter(t -> t.skipped()).count(), "skipped tests")));
+    s.scan()
+        .ifPresentOrElse(
+            scan -> {
+              codeTiles
+                  .getChildren()
+                  .addAll(
+                      tile(scan.pythonFiles(), "Python files"),
+                      tileText(String.format("%,d", scan.codeLines()), "code lines"));
+              scanLine.setText(
+                  "Last scan "
+                      + Texts.minute(scan.scannedAt())
+                      + (scan.commitId() == null
+                          ? ""
+                          : " at commit " + scan.commitId().substring(0, 12))
+                      + "; "
+                      + Texts.count(scan.parseFailures(), "file")
+                      + " not valid Python 3");
+            },
+            () ->
+                scanLine.setText(
+                    "The repository has not been scanned yet (File > Re-scan repository)."));
+    s.inventory()
+        .ifPresent(
+            inv ->
+                codeTiles
+                    .getChildren()
+                    .addAll(
+                        tile(
+                            (int) inv.apps().stream().filter(a -> a.local()).count(), "local apps"),
+                        tile(
+                            (int) inv.models().stream().filter(m -> !m.abstractModel()).count(),
+                            "models"),
+                        tile(inv.routes().size(), "URL routes"),
+                        tile(inv.views().size(), "views"),
+                        tile(
+                            (int) inv.tests().stream().filter(t -> t.skipped()).count(),
+                            "skipped tests")));
     severityTiles.getChildren().clear();
     for (Map.Entry<Severity, Integer> e : s.bySeverity().entrySet()) {
       VBox tile = tile(e.getValue(), e.getKey().key());
@@ -77,15 +115,25 @@ public final class OverviewView extends VBox {
     for (Map.Entry<Category, Integer> e : s.byCategory().entrySet()) {
       categoryTiles.getChildren().add(tile(e.getValue(), e.getKey().key()));
     }
-    imports.getItems().setAll(
-        s.imports().stream().map(OverviewView::describe).toList());
+    imports.getItems().setAll(s.imports().stream().map(OverviewView::describe).toList());
   }
 
-  /** "#2  nginx-access.log  access-log  2026-12-03 08:17  12,400 records; findings: 0 new, 0 unchanged, 0 gone". */
+  /**
+   * "#2 nginx-access.log access-log 2026-12-03 08:17 12,400 records; findings: 0 new, 0 unchanged,
+   * 0 gone".
+   */
   static String describe(ImportRecord r) {
-    return String.format("#%d  %s  %s  %s  %s; findings: %,d new, %,d unchanged, %,d gone%s", r.id(), r.fileName(),
-        r.format(), Texts.minute(r.importedAt()), Texts.count(r.recordsRead(), "record"), r.newCount(), r.unchangedCount(),
-        r.goneCount(), r.warningsOnly().isEmpty() ? "" : "; " + Texts.count(r.warningsOnly().size(), "warning"));
+    return String.format(
+        "#%d  %s  %s  %s  %s; findings: %,d new, %,d unchanged, %,d gone%s",
+        r.id(),
+        r.fileName(),
+        r.format(),
+        Texts.minute(r.importedAt()),
+        Texts.count(r.recordsRead(), "record"),
+        r.newCount(),
+        r.unchangedCount(),
+        r.goneCount(),
+        r.warningsOnly().isEmpty() ? "" : "; " + Texts.count(r.warningsOnly().size(), "warning"));
   }
 
   private static VBox tile(int count, String label) {

@@ -1,16 +1,21 @@
 package dev.auditworkbench.views.overview;
 
-import dev.auditworkbench.engine.model.ScanRecord;
 import dev.auditworkbench.engine.django.DjangoInventory;
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.ImportRecord;
+import dev.auditworkbench.engine.model.ScanRecord;
 import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.project.AuditProject;
+import dev.auditworkbench.engine.queries.QueryAnalysis;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
+import dev.auditworkbench.views.common.Texts;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -64,28 +69,62 @@ public final class OverviewViewModel {
     }
     Optional<ScanRecord> scan = project.analyses().latestScan();
     Optional<DjangoInventory> inventory = project.analyses().inventory();
-    return new Snapshot(findings.size(), open, bySeverity, byCategory, imports, scan, inventory,
+    return new Snapshot(
+        findings.size(),
+        open,
+        bySeverity,
+        byCategory,
+        imports,
+        scan,
+        inventory,
         highlights(project, findings));
   }
 
-  /** The Django version's support, the top hotspots, the slowest routes and statements, in one list. */
+  /**
+   * The Django version's support, the top hotspots, the slowest routes and statements, in one list.
+   */
   static List<String> highlights(AuditProject project, List<Finding> findings) {
-    List<String> out = new java.util.ArrayList<>();
-    findings.stream().filter(f -> !f.gone() && f.ruleId().equals("dependency.django-support")).findFirst()
+    List<String> out = new ArrayList<>();
+    findings.stream()
+        .filter(f -> !f.gone() && f.ruleId().equals("dependency.django-support"))
+        .findFirst()
         .ifPresent(f -> out.add("Framework: " + f.title()));
-    findings.stream().filter(f -> !f.gone() && f.ruleId().equals("history.hotspot"))
-        .sorted(java.util.Comparator.comparing(Finding::title)).limit(3).forEach(f -> out.add(f.title()));
-    var queries = project.analyses().queries(dev.auditworkbench.engine.queries.QueryAnalysis.DEFAULT_N_PLUS_ONE);
-    queries.routes().stream().limit(3).forEach(r -> out.add(String.format(java.util.Locale.ROOT,
-        "Slow route %s: p95 %.0f ms over %s%s", r.route(), r.p95(), dev.auditworkbench.views.common.Texts.count(r.requests(), "request"),
-        r.changedOn() == null ? "" : String.format(java.util.Locale.ROOT, " (slower since %s)", r.changedOn()))));
-    queries.statements().stream().limit(3).forEach(st -> out.add(String.format(java.util.Locale.ROOT,
-        "Statement with %.0f%% of database time: %s, mean %.1f ms on %s", 100 * st.share(),
-        dev.auditworkbench.views.common.Texts.count(st.calls(), "call"), st.meanMs(),
-        st.tables().isEmpty() ? "-" : String.join(", ", st.tables()))));
+    findings.stream()
+        .filter(f -> !f.gone() && f.ruleId().equals("history.hotspot"))
+        .sorted(Comparator.comparing(Finding::title))
+        .limit(3)
+        .forEach(f -> out.add(f.title()));
+    var queries = project.analyses().queries(QueryAnalysis.DEFAULT_N_PLUS_ONE);
+    queries.routes().stream()
+        .limit(3)
+        .forEach(
+            r ->
+                out.add(
+                    String.format(
+                        Locale.ROOT,
+                        "Slow route %s: p95 %.0f ms over %s%s",
+                        r.route(),
+                        r.p95(),
+                        Texts.count(r.requests(), "request"),
+                        r.changedOn() == null
+                            ? ""
+                            : String.format(Locale.ROOT, " (slower since %s)", r.changedOn()))));
+    queries.statements().stream()
+        .limit(3)
+        .forEach(
+            st ->
+                out.add(
+                    String.format(
+                        Locale.ROOT,
+                        "Statement with %.0f%% of database time: %s, mean %.1f ms on %s",
+                        100 * st.share(),
+                        Texts.count(st.calls(), "call"),
+                        st.meanMs(),
+                        st.tables().isEmpty() ? "-" : String.join(", ", st.tables()))));
     if (!queries.nPlusOnes().isEmpty()) {
-      out.add(dev.auditworkbench.views.common.Texts.count(queries.nPlusOnes().size(), "N+1 pattern")
-          + " in the captured traffic (Queries page)");
+      out.add(
+          Texts.count(queries.nPlusOnes().size(), "N+1 pattern")
+              + " in the captured traffic (Queries page)");
     }
     return out;
   }

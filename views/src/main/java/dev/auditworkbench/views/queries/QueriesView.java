@@ -2,20 +2,29 @@ package dev.auditworkbench.views.queries;
 
 import dev.auditworkbench.engine.queries.QueryAnalysis;
 import dev.auditworkbench.views.common.Css;
+import dev.auditworkbench.views.common.Texts;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
 
 /**
  * The Queries page: N+1 patterns per route, statements by total time, route latency and plan
@@ -27,10 +36,10 @@ public final class QueriesView extends BorderPane {
   private final TableView<QueryAnalysis.Statement> statements = new TableView<>();
   private final TableView<QueryAnalysis.RouteLatency> routes = new TableView<>();
   private final TableView<QueryAnalysis.PlanIssue> plans = new TableView<>();
-  private final org.fxmisc.richtext.CodeArea detail = new org.fxmisc.richtext.CodeArea();
+  private final CodeArea detail = new CodeArea();
   private final TabPane tabs = new TabPane();
-  private final javafx.scene.chart.LineChart<String, Number> latency =
-      new javafx.scene.chart.LineChart<>(new javafx.scene.chart.CategoryAxis(), new javafx.scene.chart.NumberAxis());
+  private final LineChart<String, Number> latency =
+      new LineChart<>(new CategoryAxis(), new NumberAxis());
 
   public QueriesView(QueriesViewModel model) {
     setId("queries-view");
@@ -52,7 +61,8 @@ public final class QueriesView extends BorderPane {
     column(nPlusOnes, "Model", 240, n -> n.model() != null ? n.model() : String.valueOf(n.table()));
     number(nPlusOnes, "Requests", n -> (double) n.requests(), "%.0f");
     number(nPlusOnes, "ms / request", QueryAnalysis.NPlusOne::msPerRequest, "%.1f");
-    column(nPlusOnes, "View", 260, n -> n.viewPath() == null ? "" : n.viewPath() + ":" + n.viewLine());
+    column(
+        nPlusOnes, "View", 260, n -> n.viewPath() == null ? "" : n.viewPath() + ":" + n.viewLine());
 
     number(statements, "Share %", s -> 100 * s.share(), "%.1f");
     number(statements, "Calls", s -> (double) s.calls(), "%,.0f");
@@ -70,36 +80,104 @@ public final class QueriesView extends BorderPane {
     number(routes, "p50 ms", QueryAnalysis.RouteLatency::p50, "%.0f");
     number(routes, "p95 ms", QueryAnalysis.RouteLatency::p95, "%.0f");
     number(routes, "p99 ms", QueryAnalysis.RouteLatency::p99, "%.0f");
-    column(routes, "Changed", 240, r -> r.changedOn() == null ? "" : String.format(Locale.ROOT, "%s: %.0f -> %.0f ms",
-        r.changedOn(), r.p95Before(), r.p95After()));
+    column(
+        routes,
+        "Changed",
+        240,
+        r ->
+            r.changedOn() == null
+                ? ""
+                : String.format(
+                    Locale.ROOT,
+                    "%s: %.0f -> %.0f ms",
+                    r.changedOn(),
+                    r.p95Before(),
+                    r.p95After()));
 
     column(plans, "Problem", 140, QueryAnalysis.PlanIssue::kind);
     column(plans, "Table", 160, p -> p.relation() == null ? "" : p.relation());
     column(plans, "Suggestion", 520, QueryAnalysis.PlanIssue::suggestion);
     column(plans, "Model", 200, p -> p.modelPath() == null ? "" : p.modelPath() + ":" + p.line());
 
-    nPlusOnes.getSelectionModel().selectedItemProperty().addListener((o, a, n) -> setDetail(n == null ? "" :
-        // The pane is SQL: what is said about the statement is written as SQL comments.
-        String.format(Locale.ROOT, "-- %s: %d x the statement below in each of %s (%.1f ms each)%s%n%n%s",
-            n.route(), n.repeats(), dev.auditworkbench.views.common.Texts.count(n.requests(), "request"), n.msPerRequest(),
-            n.view() == null ? "" : "\n-- Served by " + n.view() + " (" + n.viewPath() + ":" + n.viewLine() + ")",
-            SqlText.format(n.example()))));
-    statements.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> setDetail(s == null ? "" :
-        SqlText.format(s.normalized()) + "\n\n-- Example:\n" + SqlText.format(s.example())
-            + (s.model() == null ? "" : "\n\n-- Model: " + s.model())));
-    routes.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
-      if (r == null) {
-        setDetail("");
-        return;
-      }
-      StringBuilder sb = new StringBuilder(r.route() + (r.viewPath() == null ? "" : "  ->  " + r.viewPath() + ":" + r.viewLine())
-          + "\nday          requests  p50  p95  p99 (ms)\n");
-      r.days().forEach(d -> sb.append(String.format(Locale.ROOT, "%s %9d %5.0f %5.0f %5.0f%n", d.day(), d.requests(),
-          d.p50(), d.p95(), d.p99())));
-      setDetail(sb.toString());
-    });
-    plans.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> setDetail(p == null ? "" :
-        p.detail() + "\n\n" + p.suggestion() + "\n\nFrom: " + p.example()));
+    nPlusOnes
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, n) ->
+                setDetail(
+                    n == null
+                        ? ""
+                        :
+                        // The pane is SQL: what is said about the statement is written as SQL
+                        // comments.
+                        String.format(
+                            Locale.ROOT,
+                            "-- %s: %d x the statement below in each of %s (%.1f ms each)%s%n%n%s",
+                            n.route(),
+                            n.repeats(),
+                            Texts.count(n.requests(), "request"),
+                            n.msPerRequest(),
+                            n.view() == null
+                                ? ""
+                                : "\n-- Served by "
+                                    + n.view()
+                                    + " ("
+                                    + n.viewPath()
+                                    + ":"
+                                    + n.viewLine()
+                                    + ")",
+                            SqlText.format(n.example()))));
+    statements
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, s) ->
+                setDetail(
+                    s == null
+                        ? ""
+                        : SqlText.format(s.normalized())
+                            + "\n\n-- Example:\n"
+                            + SqlText.format(s.example())
+                            + (s.model() == null ? "" : "\n\n-- Model: " + s.model())));
+    routes
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, r) -> {
+              if (r == null) {
+                setDetail("");
+                return;
+              }
+              StringBuilder sb =
+                  new StringBuilder(
+                      r.route()
+                          + (r.viewPath() == null
+                              ? ""
+                              : "  ->  " + r.viewPath() + ":" + r.viewLine())
+                          + "\nday          requests  p50  p95  p99 (ms)\n");
+              r.days()
+                  .forEach(
+                      d ->
+                          sb.append(
+                              String.format(
+                                  Locale.ROOT,
+                                  "%s %9d %5.0f %5.0f %5.0f%n",
+                                  d.day(),
+                                  d.requests(),
+                                  d.p50(),
+                                  d.p95(),
+                                  d.p99())));
+              setDetail(sb.toString());
+            });
+    plans
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, p) ->
+                setDetail(
+                    p == null
+                        ? ""
+                        : p.detail() + "\n\n" + p.suggestion() + "\n\nFrom: " + p.example()));
     Tab routesTab = tab("Routes", routes);
     SplitPane routeSplit = new SplitPane(routes, latency);
     routeSplit.setDividerPositions(0.55);
@@ -110,7 +188,9 @@ public final class QueriesView extends BorderPane {
     latency.setCreateSymbols(true);
     latency.setLegendVisible(true);
     routes.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> chart(r));
-    tabs.getTabs().addAll(tab("N+1", nPlusOnes), tab("Statements", statements), routesTab, tab("Plans", plans));
+    tabs.getTabs()
+        .addAll(
+            tab("N+1", nPlusOnes), tab("Statements", statements), routesTab, tab("Plans", plans));
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> setDetail(""));
 
@@ -119,8 +199,8 @@ public final class QueriesView extends BorderPane {
     VBox top = new VBox(2, title, summary);
     top.setPadding(new Insets(0, 0, 8, 0));
     setTop(top);
-    SplitPane split = new SplitPane(tabs, new org.fxmisc.flowless.VirtualizedScrollPane<>(detail));
-    split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+    SplitPane split = new SplitPane(tabs, new VirtualizedScrollPane<>(detail));
+    split.setOrientation(Orientation.VERTICAL);
     split.setDividerPositions(0.72);
     setCenter(split);
     model.resultProperty().addListener((o, a, r) -> show(r));
@@ -134,23 +214,33 @@ public final class QueriesView extends BorderPane {
       latency.setTitle("Select a route for its daily latency");
       return;
     }
-    latency.setTitle(r.route() + (r.changedOn() == null ? "" : String.format(Locale.ROOT,
-        " - p95 changed on %s (%.0f -> %.0f ms)", r.changedOn(), r.p95Before(), r.p95After())));
+    latency.setTitle(
+        r.route()
+            + (r.changedOn() == null
+                ? ""
+                : String.format(
+                    Locale.ROOT,
+                    " - p95 changed on %s (%.0f -> %.0f ms)",
+                    r.changedOn(),
+                    r.p95Before(),
+                    r.p95After())));
     String[] names = {"p50", "p95", "p99"};
     for (int k = 0; k < 3; k++) {
-      javafx.scene.chart.XYChart.Series<String, Number> series = new javafx.scene.chart.XYChart.Series<>();
+      XYChart.Series<String, Number> series = new XYChart.Series<>();
       series.setName(names[k] + " ms");
       for (QueryAnalysis.RouteDay d : r.days()) {
         double v = k == 0 ? d.p50() : k == 1 ? d.p95() : d.p99();
-        series.getData().add(new javafx.scene.chart.XYChart.Data<>(d.day().toString(), v));
+        series.getData().add(new XYChart.Data<>(d.day().toString(), v));
       }
       latency.getData().add(series);
     }
     if (r.changedOn() != null) {
-      javafx.scene.chart.XYChart.Series<String, Number> change = new javafx.scene.chart.XYChart.Series<>();
+      XYChart.Series<String, Number> change = new XYChart.Series<>();
       change.setName("change point");
-      r.days().stream().filter(d -> d.day().equals(r.changedOn())).findFirst()
-          .ifPresent(d -> change.getData().add(new javafx.scene.chart.XYChart.Data<>(d.day().toString(), d.p95())));
+      r.days().stream()
+          .filter(d -> d.day().equals(r.changedOn()))
+          .findFirst()
+          .ifPresent(d -> change.getData().add(new XYChart.Data<>(d.day().toString(), d.p95())));
       latency.getData().add(change);
     }
   }
@@ -167,7 +257,8 @@ public final class QueriesView extends BorderPane {
 
   private static Tab tab(String name, TableView<?> table) {
     table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-    table.setPlaceholder(new Label("Nothing here: import query logs, traces or an access log (Ctrl+I)."));
+    table.setPlaceholder(
+        new Label("Nothing here: import query logs, traces or an access log (Ctrl+I)."));
     Tab t = new Tab(name, table);
     t.setId("queries-tab-" + name.toLowerCase(Locale.ROOT).replace("+", "plus"));
     return t;
@@ -175,8 +266,9 @@ public final class QueriesView extends BorderPane {
 
   private void show(Optional<QueryAnalysis.Result> result) {
     if (result.isEmpty() || QueriesViewModel.isEmpty(result.get())) {
-      summary.setText("No query data yet: import a PostgreSQL log, Django SQL log, OTLP traces, pg_stat_statements,"
-          + " EXPLAIN plans or an access log (Ctrl+I).");
+      summary.setText(
+          "No query data yet: import a PostgreSQL log, Django SQL log, OTLP traces, pg_stat_statements,"
+              + " EXPLAIN plans or an access log (Ctrl+I).");
       nPlusOnes.getItems().clear();
       statements.getItems().clear();
       routes.getItems().clear();
@@ -184,34 +276,49 @@ public final class QueriesView extends BorderPane {
       return;
     }
     QueryAnalysis.Result r = result.get();
-    summary.setText(String.format(Locale.ROOT,
-        "%d N+1 patterns, %d statements (%.0f ms from %s), %d routes, %d plan problems; %d of %d request windows matched to a route",
-        r.nPlusOnes().size(), r.statements().size(), r.totalMs(), r.statementSource() == null ? "-" : r.statementSource(),
-        r.routes().size(), r.planIssues().size(), r.windowsWithRoute(), r.windows()));
+    summary.setText(
+        String.format(
+            Locale.ROOT,
+            "%d N+1 patterns, %d statements (%.0f ms from %s), %d routes, %d plan problems; %d of %d request windows matched to a route",
+            r.nPlusOnes().size(),
+            r.statements().size(),
+            r.totalMs(),
+            r.statementSource() == null ? "-" : r.statementSource(),
+            r.routes().size(),
+            r.planIssues().size(),
+            r.windowsWithRoute(),
+            r.windows()));
     nPlusOnes.setItems(FXCollections.observableArrayList(r.nPlusOnes()));
     statements.setItems(FXCollections.observableArrayList(r.statements()));
     routes.setItems(FXCollections.observableArrayList(r.routes()));
     plans.setItems(FXCollections.observableArrayList(r.planIssues()));
   }
 
-  private static <T> void column(TableView<T> table, String name, double width, Function<T, String> value) {
+  private static <T> void column(
+      TableView<T> table, String name, double width, Function<T, String> value) {
     TableColumn<T, String> c = new TableColumn<>(name);
     c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
     c.setPrefWidth(width);
     table.getColumns().add(c);
   }
 
-  private static <T> void number(TableView<T> table, String name, Function<T, Double> value, String format) {
+  private static <T> void number(
+      TableView<T> table, String name, Function<T, Double> value, String format) {
     TableColumn<T, Double> c = new TableColumn<>(name);
     c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-    c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
-      @Override
-      protected void updateItem(Double item, boolean empty) {
-        super.updateItem(item, empty);
-        setText(empty || item == null ? null : item.isNaN() ? "-" : String.format(Locale.ROOT, format, item));
-        setStyle("-fx-alignment: CENTER-RIGHT;");
-      }
-    });
+    c.setCellFactory(
+        col ->
+            new TableCell<>() {
+              @Override
+              protected void updateItem(Double item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(
+                    empty || item == null
+                        ? null
+                        : item.isNaN() ? "-" : String.format(Locale.ROOT, format, item));
+                setStyle("-fx-alignment: CENTER-RIGHT;");
+              }
+            });
     c.setPrefWidth(name.length() > 8 ? 110 : 90);
     table.getColumns().add(c);
   }

@@ -1,7 +1,7 @@
 package dev.auditworkbench.views.queries;
 
-import dev.auditworkbench.engine.queries.QueryAnalysis;
 import dev.auditworkbench.engine.project.AuditProject;
+import dev.auditworkbench.engine.queries.QueryAnalysis;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
 import java.util.Optional;
@@ -9,11 +9,15 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
 
-/** What the imported traces say (statements, N+1 per route, plans, route latency), computed off the FX thread. */
+/**
+ * What the imported traces say (statements, N+1 per route, plans, route latency), computed off the
+ * FX thread.
+ */
 public final class QueriesViewModel {
   private final AuditProject project;
   private final BackgroundWork background;
-  private final ReadOnlyObjectWrapper<Optional<QueryAnalysis.Result>> result = new ReadOnlyObjectWrapper<>(Optional.empty());
+  private final ReadOnlyObjectWrapper<Optional<QueryAnalysis.Result>> result =
+      new ReadOnlyObjectWrapper<>(Optional.empty());
 
   public QueriesViewModel(AuditProject project, BackgroundWork background) {
     this.project = project;
@@ -21,8 +25,9 @@ public final class QueriesViewModel {
   }
 
   public Task<QueryAnalysis.Result> reload() {
-    Task<QueryAnalysis.Result> task = FxTasks.task("Analysing queries",
-        l -> project.analyses().queries(QueryAnalysis.DEFAULT_N_PLUS_ONE));
+    Task<QueryAnalysis.Result> task =
+        FxTasks.task(
+            "Analysing queries", l -> project.analyses().queries(QueryAnalysis.DEFAULT_N_PLUS_ONE));
     task.setOnSucceeded(e -> result.set(Optional.of(task.getValue())));
     return background.submit(task);
   }
@@ -33,6 +38,9 @@ public final class QueriesViewModel {
 
   /** True when nothing was imported that the page can show. */
   public static boolean isEmpty(QueryAnalysis.Result r) {
-    return r.statements().isEmpty() && r.nPlusOnes().isEmpty() && r.planIssues().isEmpty() && r.routes().isEmpty();
+    return r.statements().isEmpty()
+        && r.nPlusOnes().isEmpty()
+        && r.planIssues().isEmpty()
+        && r.routes().isEmpty();
   }
 }

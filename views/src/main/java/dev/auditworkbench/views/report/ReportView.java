@@ -14,7 +14,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The Report page: a live preview of the report's HTML (WebView with JavaScript off, so nothing in
- * a finding can run) that refreshes after edits, and export buttons whose work shows in the status bar.
+ * a finding can run) that refreshes after edits, and export buttons whose work shows in the status
+ * bar.
  */
 public final class ReportView extends BorderPane {
   private final LockedWebView preview = new LockedWebView("report-preview");
@@ -32,14 +33,26 @@ public final class ReportView extends BorderPane {
     for (ReportService.Format f : ReportService.Format.values()) {
       Button b = new Button("Export " + f.name() + "...");
       b.setId("report-export-" + f.extension());
-      b.setOnAction(e -> dialogs.chooseExportFile("Export the report as " + f.name(), f.extension(),
-              "audit-report." + f.extension())
-          .ifPresent((Path p) -> {
-            var task = model.export(f, p);
-            task.setOnSucceeded(done -> dialogs.showInformation("Report exported", f.name() + " written to " + p));
-            task.setOnFailed(failed -> dialogs.showError("Export failed",
-                p + ": " + String.valueOf(task.getException().getMessage())));
-          }));
+      b.setOnAction(
+          e ->
+              dialogs
+                  .chooseExportFile(
+                      "Export the report as " + f.name(),
+                      f.extension(),
+                      "audit-report." + f.extension())
+                  .ifPresent(
+                      (Path p) -> {
+                        var task = model.export(f, p);
+                        task.setOnSucceeded(
+                            done ->
+                                dialogs.showInformation(
+                                    "Report exported", f.name() + " written to " + p));
+                        task.setOnFailed(
+                            failed ->
+                                dialogs.showError(
+                                    "Export failed",
+                                    p + ": " + String.valueOf(task.getException().getMessage())));
+                      }));
       bar.getItems().add(b);
     }
     Label title = new Label("Report");
@@ -49,7 +62,10 @@ public final class ReportView extends BorderPane {
     setTop(top);
     setCenter(preview.node());
     model.htmlProperty().addListener((o, a, html) -> preview.show(html));
-    model.summaryProperty().addListener((o, a, s) -> summary.setText(s + " (only findings \"In report\" are detailed)"));
+    model
+        .summaryProperty()
+        .addListener(
+            (o, a, s) -> summary.setText(s + " (only findings \"In report\" are detailed)"));
     if (!model.htmlProperty().get().isEmpty()) {
       preview.show(model.htmlProperty().get());
     }

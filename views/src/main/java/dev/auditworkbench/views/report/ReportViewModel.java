@@ -11,7 +11,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
 
-/** The report as HTML for the preview, and its exports (the same as {@code workbench report}), built off the FX thread. */
+/**
+ * The report as HTML for the preview, and its exports (the same as {@code workbench report}), built
+ * off the FX thread.
+ */
 public final class ReportViewModel {
   private record Preview(String summary, String html) {}
 
@@ -26,24 +29,36 @@ public final class ReportViewModel {
   }
 
   public Task<?> reload() {
-    Task<Preview> task = FxTasks.task("Building the report preview", l -> {
-      ReportModel model = project.reports().model();
-      return new Preview(ReportService.counts(model), project.reports().html(model));
-    });
-    task.setOnSucceeded(e -> {
-      summary.set(task.getValue().summary());
-      html.set(task.getValue().html());
-    });
+    Task<Preview> task =
+        FxTasks.task(
+            "Building the report preview",
+            l -> {
+              ReportModel model = project.reports().model();
+              return new Preview(ReportService.counts(model), project.reports().html(model));
+            });
+    task.setOnSucceeded(
+        e -> {
+          summary.set(task.getValue().summary());
+          html.set(task.getValue().html());
+        });
     return background.submit(task);
   }
 
-  /** Writes the export to {@code file} (atomically: a failed or cancelled export leaves nothing half-written). */
+  /**
+   * Writes the export to {@code file} (atomically: a failed or cancelled export leaves nothing
+   * half-written).
+   */
   public Task<Path> export(ReportService.Format format, Path file) {
-    return background.submit(FxTasks.task("Exporting " + format.name(), l -> {
-      ReportModel model = project.reports().model();
-      project.reports().export(model, project.reports().renderer(null), Map.of(format, file), l);
-      return file;
-    }));
+    return background.submit(
+        FxTasks.task(
+            "Exporting " + format.name(),
+            l -> {
+              ReportModel model = project.reports().model();
+              project
+                  .reports()
+                  .export(model, project.reports().renderer(null), Map.of(format, file), l);
+              return file;
+            }));
   }
 
   public ReadOnlyStringProperty htmlProperty() {

@@ -1,18 +1,28 @@
 package dev.auditworkbench.views.seams;
 
+import dev.auditworkbench.engine.scan.SeamDetails;
 import dev.auditworkbench.engine.seams.SeamLayout;
 import dev.auditworkbench.engine.seams.SeamMap;
+import dev.auditworkbench.views.common.DialogService;
 import dev.auditworkbench.views.common.Texts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.scene.Cursor;
 import javafx.scene.Group;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
@@ -22,9 +32,9 @@ import javafx.scene.shape.Line;
 import javafx.scene.text.Text;
 
 /**
- * The seam map on screen: the same layout as the report's SVG (apps coloured by cluster, the
- * top hotspots' apps ringed, mutual imports red, seam-crossing links dark; hover for figures),
- * beside the clusters and the cost of each cut, cheapest first.
+ * The seam map on screen: the same layout as the report's SVG (apps coloured by cluster, the top
+ * hotspots' apps ringed, mutual imports red, seam-crossing links dark; hover for figures), beside
+ * the clusters and the cost of each cut, cheapest first.
  */
 public final class SeamsView extends BorderPane {
   private final Pane drawing = new Pane();
@@ -39,7 +49,7 @@ public final class SeamsView extends BorderPane {
     this(model, null);
   }
 
-  public SeamsView(SeamsViewModel model, dev.auditworkbench.views.common.DialogService dialogs) {
+  public SeamsView(SeamsViewModel model, DialogService dialogs) {
     this.model = model;
     setId("seams-view");
     drawing.setId("seam-drawing");
@@ -57,41 +67,61 @@ public final class SeamsView extends BorderPane {
     details.setCellFactory(v -> wrapping());
     Label detailsTitle = new Label("Selected app");
     detailsTitle.getStyleClass().add("title-4");
-    javafx.scene.control.ToolBar exports = new javafx.scene.control.ToolBar(new Label("Export"));
+    ToolBar exports = new ToolBar(new Label("Export"));
     for (String ext : new String[] {"svg", "dot", "graphml"}) {
-      javafx.scene.control.Button b = new javafx.scene.control.Button(ext.equals("graphml") ? "GraphML..." : ext.toUpperCase(java.util.Locale.ROOT) + "...");
+      Button b =
+          new Button(ext.equals("graphml") ? "GraphML..." : ext.toUpperCase(Locale.ROOT) + "...");
       b.setId("seam-export-" + ext);
       b.setDisable(dialogs == null);
-      b.setOnAction(e -> dialogs.chooseExportFile("Export the seam map", ext, "seam-map." + ext).ifPresent(p -> {
-        var task = model.export(p);
-        task.setOnSucceeded(done -> dialogs.showInformation("Seam map exported", p.toString()));
-        task.setOnFailed(failed -> dialogs.showError("Export failed", String.valueOf(task.getException().getMessage())));
-      }));
+      b.setOnAction(
+          e ->
+              dialogs
+                  .chooseExportFile("Export the seam map", ext, "seam-map." + ext)
+                  .ifPresent(
+                      p -> {
+                        var task = model.export(p);
+                        task.setOnSucceeded(
+                            done -> dialogs.showInformation("Seam map exported", p.toString()));
+                        task.setOnFailed(
+                            failed ->
+                                dialogs.showError(
+                                    "Export failed",
+                                    String.valueOf(task.getException().getMessage())));
+                      }));
       exports.getItems().add(b);
     }
-    VBox side = new VBox(6, exports, clustersTitle, clusters, cutsTitle, cuts, detailsTitle, details);
+    VBox side =
+        new VBox(6, exports, clustersTitle, clusters, cutsTitle, cuts, detailsTitle, details);
     side.setPadding(new Insets(8));
     side.setMinWidth(260);
     ScrollPane scroll = new ScrollPane(new Group(drawing));
     // Fit the whole map in the view (never enlarge): the point is to see every seam at once.
     scroll.viewportBoundsProperty().addListener((o, a, b) -> fit(b.getWidth(), b.getHeight()));
-    drawing.prefWidthProperty().addListener((o, a, b) -> fit(scroll.getViewportBounds().getWidth(),
-        scroll.getViewportBounds().getHeight()));
+    drawing
+        .prefWidthProperty()
+        .addListener(
+            (o, a, b) ->
+                fit(scroll.getViewportBounds().getWidth(), scroll.getViewportBounds().getHeight()));
     this.scroll = scroll;
     scroll.setPannable(true);
-    scroll.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
-      if (e.isShortcutDown()) {
-        zoomBy(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15);
-        e.consume();
-      }
-    });
+    scroll.addEventFilter(
+        ScrollEvent.SCROLL,
+        e -> {
+          if (e.isShortcutDown()) {
+            zoomBy(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15);
+            e.consume();
+          }
+        });
     clusters.setCellFactory(v -> wrapping());
     cuts.setCellFactory(v -> wrapping());
     SplitPane split = new SplitPane(scroll, side);
     split.setDividerPositions(0.7);
     setCenter(split);
     model.mapProperty().addListener((o, a, map) -> show(map));
-    model.detailsProperty().addListener((o, a, d) -> details.getItems().setAll(d.map(SeamsView::lines).orElse(java.util.List.of())));
+    model
+        .detailsProperty()
+        .addListener(
+            (o, a, d) -> details.getItems().setAll(d.map(SeamsView::lines).orElse(List.of())));
     show(model.mapProperty().get());
   }
 
@@ -112,8 +142,8 @@ public final class SeamsView extends BorderPane {
     fit(scroll.getViewportBounds().getWidth(), scroll.getViewportBounds().getHeight());
   }
 
-  private static java.util.List<String> lines(dev.auditworkbench.engine.scan.SeamDetails d) {
-    java.util.List<String> out = new java.util.ArrayList<>();
+  private static List<String> lines(SeamDetails d) {
+    List<String> out = new ArrayList<>();
     out.add(d.app() + " (cluster " + (d.cluster() + 1) + "): " + d.modules().size() + " modules");
     d.hotspots().forEach(h -> out.add("hotspot: " + h));
     d.owners().stream().limit(5).forEach(o -> out.add("owner: " + o));
@@ -123,16 +153,18 @@ public final class SeamsView extends BorderPane {
     return out;
   }
 
-  private static javafx.scene.control.ListCell<String> wrapping() {
-    javafx.scene.control.ListCell<String> cell = new javafx.scene.control.ListCell<>() {
-      @Override
-      protected void updateItem(String item, boolean isEmpty) {
-        super.updateItem(item, isEmpty);
-        setText(isEmpty ? null : item);
-      }
-    };
+  private static ListCell<String> wrapping() {
+    ListCell<String> cell =
+        new ListCell<>() {
+          @Override
+          protected void updateItem(String item, boolean isEmpty) {
+            super.updateItem(item, isEmpty);
+            setText(isEmpty ? null : item);
+          }
+        };
     cell.setWrapText(true);
-    cell.setPrefWidth(0); // take the list's width, so long cluster lists wrap instead of scrolling sideways
+    cell.setPrefWidth(
+        0); // take the list's width, so long cluster lists wrap instead of scrolling sideways
     return cell;
   }
 
@@ -161,8 +193,18 @@ public final class SeamsView extends BorderPane {
       if (l.imports() == 0) {
         line.getStrokeDashArray().addAll(6.0, 4.0);
       }
-      Tooltip.install(line, new Tooltip(l.a() + " - " + l.b() + ": " + l.imports() + " imports, " + l.coChanges()
-          + " co-changes" + (cycle ? " (they import each other)" : "")));
+      Tooltip.install(
+          line,
+          new Tooltip(
+              l.a()
+                  + " - "
+                  + l.b()
+                  + ": "
+                  + l.imports()
+                  + " imports, "
+                  + l.coChanges()
+                  + " co-changes"
+                  + (cycle ? " (they import each other)" : "")));
       drawing.getChildren().add(line);
     }
     for (SeamMap.App app : m.apps()) {
@@ -173,10 +215,17 @@ public final class SeamsView extends BorderPane {
       disc.setStrokeWidth(app.hotspot() ? 4 : 1);
       disc.getStyleClass().add("seam-app");
       disc.setId("seam-app-" + app.name());
-      disc.setCursor(javafx.scene.Cursor.HAND);
+      disc.setCursor(Cursor.HAND);
       disc.setOnMouseClicked(e -> model.select(app.name()));
-      Tooltip.install(disc, new Tooltip(app.name() + ": " + app.modules() + " modules, cluster " + (app.cluster() + 1)
-          + (app.hotspot() ? ", holds a top hotspot" : "")));
+      Tooltip.install(
+          disc,
+          new Tooltip(
+              app.name()
+                  + ": "
+                  + app.modules()
+                  + " modules, cluster "
+                  + (app.cluster() + 1)
+                  + (app.hotspot() ? ", holds a top hotspot" : "")));
       boolean right = p[0] >= layout.centreX();
       Text label = new Text(app.name() + (app.hotspot() ? " \u25B2" : ""));
       label.getStyleClass().add("seam-label");
@@ -185,8 +234,11 @@ public final class SeamsView extends BorderPane {
       // (translateX, not x: layout bounds depend on x, so binding x to them would recurse).
       label.setX(right ? p[0] + r + 4 : p[0] - r - 4);
       if (!right) {
-        label.translateXProperty().bind(Bindings.createDoubleBinding(() -> -label.getLayoutBounds().getWidth(),
-            label.layoutBoundsProperty()));
+        label
+            .translateXProperty()
+            .bind(
+                Bindings.createDoubleBinding(
+                    () -> -label.getLayoutBounds().getWidth(), label.layoutBoundsProperty()));
       }
       drawing.getChildren().addAll(disc, label);
     }
@@ -194,8 +246,17 @@ public final class SeamsView extends BorderPane {
       clusters.getItems().add((i + 1) + ": " + String.join(", ", m.clusters().get(i)));
     }
     for (SeamMap.Cut c : m.cuts()) {
-      cuts.getItems().add((c.clusterA() + 1) + " | " + (c.clusterB() + 1) + ": " + Texts.count(c.imports(), "import")
-          + ", " + Texts.count(c.coChanges(), "co-change") + " over " + Texts.count(c.links(), "link"));
+      cuts.getItems()
+          .add(
+              (c.clusterA() + 1)
+                  + " | "
+                  + (c.clusterB() + 1)
+                  + ": "
+                  + Texts.count(c.imports(), "import")
+                  + ", "
+                  + Texts.count(c.coChanges(), "co-change")
+                  + " over "
+                  + Texts.count(c.links(), "link"));
     }
   }
 }

@@ -1,9 +1,13 @@
 package dev.auditworkbench.views.seams;
 
-import dev.auditworkbench.engine.seams.SeamMap;
 import dev.auditworkbench.engine.project.AuditProject;
+import dev.auditworkbench.engine.report.OutputFile;
+import dev.auditworkbench.engine.scan.SeamDetails;
+import dev.auditworkbench.engine.seams.SeamMap;
+import dev.auditworkbench.engine.seams.SeamSvg;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
+import java.nio.file.Path;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -13,7 +17,8 @@ import javafx.concurrent.Task;
 public final class SeamsViewModel {
   private final AuditProject project;
   private final BackgroundWork background;
-  private final ReadOnlyObjectWrapper<Optional<SeamMap>> map = new ReadOnlyObjectWrapper<>(Optional.empty());
+  private final ReadOnlyObjectWrapper<Optional<SeamMap>> map =
+      new ReadOnlyObjectWrapper<>(Optional.empty());
 
   public SeamsViewModel(AuditProject project, BackgroundWork background) {
     this.project = project;
@@ -21,38 +26,51 @@ public final class SeamsViewModel {
   }
 
   public Task<Optional<SeamMap>> reload() {
-    Task<Optional<SeamMap>> task = FxTasks.task("Drawing the seam map", l -> project.analyses().seamMap());
+    Task<Optional<SeamMap>> task =
+        FxTasks.task("Drawing the seam map", l -> project.analyses().seamMap());
     task.setOnSucceeded(e -> map.set(task.getValue()));
     return background.submit(task);
   }
 
-  private final javafx.beans.property.ReadOnlyObjectWrapper<Optional<dev.auditworkbench.engine.scan.SeamDetails>> details =
-      new javafx.beans.property.ReadOnlyObjectWrapper<>(Optional.empty());
+  private final ReadOnlyObjectWrapper<Optional<SeamDetails>> details =
+      new ReadOnlyObjectWrapper<>(Optional.empty());
 
   /** Loads what is behind one app (modules, hotspots, owners, crossing imports). */
-  public Task<Optional<dev.auditworkbench.engine.scan.SeamDetails>> select(String app) {
+  public Task<Optional<SeamDetails>> select(String app) {
     Optional<SeamMap> current = map.get();
-    Task<Optional<dev.auditworkbench.engine.scan.SeamDetails>> task = FxTasks.task("Reading " + app, l -> current.isEmpty()
-        ? Optional.empty() : project.analyses().seamDetails(current.get(), app));
+    Task<Optional<SeamDetails>> task =
+        FxTasks.task(
+            "Reading " + app,
+            l ->
+                current.isEmpty()
+                    ? Optional.empty()
+                    : project.analyses().seamDetails(current.get(), app));
     task.setOnSucceeded(e -> details.set(task.getValue()));
     return background.submit(task);
   }
 
-  public ReadOnlyObjectProperty<Optional<dev.auditworkbench.engine.scan.SeamDetails>> detailsProperty() {
+  public ReadOnlyObjectProperty<Optional<SeamDetails>> detailsProperty() {
     return details.getReadOnlyProperty();
   }
 
   /** Writes the map as SVG, DOT or GraphML (by the file's extension). */
-  public Task<java.nio.file.Path> export(java.nio.file.Path file) {
+  public Task<Path> export(Path file) {
     Optional<SeamMap> current = map.get();
-    return background.submit(FxTasks.task("Exporting the seam map", l -> {
-      SeamMap m = current.orElseThrow(() -> new IllegalStateException("no seam map yet: scan the repository"));
-      String name = file.getFileName().toString();
-      String text = name.endsWith(".dot") ? m.toDot() : name.endsWith(".graphml") ? m.toGraphMl()
-          : dev.auditworkbench.engine.seams.SeamSvg.render(m);
-      dev.auditworkbench.engine.report.OutputFile.writeString(file, text);
-      return file;
-    }));
+    return background.submit(
+        FxTasks.task(
+            "Exporting the seam map",
+            l -> {
+              SeamMap m =
+                  current.orElseThrow(
+                      () -> new IllegalStateException("no seam map yet: scan the repository"));
+              String name = file.getFileName().toString();
+              String text =
+                  name.endsWith(".dot")
+                      ? m.toDot()
+                      : name.endsWith(".graphml") ? m.toGraphMl() : SeamSvg.render(m);
+              OutputFile.writeString(file, text);
+              return file;
+            }));
   }
 
   public ReadOnlyObjectProperty<Optional<SeamMap>> mapProperty() {

@@ -3,16 +3,22 @@ package dev.auditworkbench.views.shell;
 import dev.auditworkbench.engine.ingest.ImportResult;
 import dev.auditworkbench.engine.ingest.ImportService;
 import dev.auditworkbench.engine.model.ProjectInfo;
+import dev.auditworkbench.engine.project.AuditProject;
 import dev.auditworkbench.engine.scan.ScanResult;
 import dev.auditworkbench.engine.scan.ScanService;
 import dev.auditworkbench.engine.spi.BadInputException;
-import dev.auditworkbench.engine.project.AuditProject;
+import dev.auditworkbench.views.board.BoardViewModel;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.DialogService;
 import dev.auditworkbench.views.common.FxTasks;
+import dev.auditworkbench.views.common.Texts;
 import dev.auditworkbench.views.common.TriageActions;
 import dev.auditworkbench.views.findings.FindingsViewModel;
+import dev.auditworkbench.views.matrix.MatrixViewModel;
 import dev.auditworkbench.views.overview.OverviewViewModel;
+import dev.auditworkbench.views.queries.QueriesViewModel;
+import dev.auditworkbench.views.report.ReportViewModel;
+import dev.auditworkbench.views.seams.SeamsViewModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +30,12 @@ public final class MainViewModel {
   public record ImportReport(List<ImportResult> imported, List<String> failures) {
     public String text() {
       StringBuilder sb = new StringBuilder();
-      imported.forEach(r -> {
-        sb.append(r.summary()).append('\n');
-        r.record().notes().forEach(w -> sb.append("  note: ").append(w).append('\n'));
-        r.record().warningsOnly().forEach(w -> sb.append("  warning: ").append(w).append('\n'));
-      });
+      imported.forEach(
+          r -> {
+            sb.append(r.summary()).append('\n');
+            r.record().notes().forEach(w -> sb.append("  note: ").append(w).append('\n'));
+            r.record().warningsOnly().forEach(w -> sb.append("  warning: ").append(w).append('\n'));
+          });
       failures.forEach(f -> sb.append("Not imported: ").append(f).append('\n'));
       return sb.toString().strip();
     }
@@ -41,11 +48,11 @@ public final class MainViewModel {
   private final DialogService dialogs;
   private final FindingsViewModel findings;
   private final OverviewViewModel overview;
-  private final dev.auditworkbench.views.seams.SeamsViewModel seams;
-  private final dev.auditworkbench.views.queries.QueriesViewModel queries;
-  private final dev.auditworkbench.views.report.ReportViewModel report;
-  private final dev.auditworkbench.views.matrix.MatrixViewModel matrix;
-  private final dev.auditworkbench.views.board.BoardViewModel board;
+  private final SeamsViewModel seams;
+  private final QueriesViewModel queries;
+  private final ReportViewModel report;
+  private final MatrixViewModel matrix;
+  private final BoardViewModel board;
   private final ProjectInfo info;
   private final TriageActions triage;
 
@@ -62,18 +69,19 @@ public final class MainViewModel {
     this.triage = new TriageActions(project.triage(), background);
     this.findings = new FindingsViewModel(project, triage, background);
     this.overview = new OverviewViewModel(project, background);
-    this.seams = new dev.auditworkbench.views.seams.SeamsViewModel(project, background);
-    this.queries = new dev.auditworkbench.views.queries.QueriesViewModel(project, background);
-    this.report = new dev.auditworkbench.views.report.ReportViewModel(project, background);
-    this.matrix = new dev.auditworkbench.views.matrix.MatrixViewModel(project, triage, background);
-    this.board = new dev.auditworkbench.views.board.BoardViewModel(findings, project, triage, background);
+    this.seams = new SeamsViewModel(project, background);
+    this.queries = new QueriesViewModel(project, background);
+    this.report = new ReportViewModel(project, background);
+    this.matrix = new MatrixViewModel(project, triage, background);
+    this.board = new BoardViewModel(findings, project, triage, background);
     this.info = project.info();
     // Every triage change, wherever made, shows on every page that counts findings.
-    triage.onChanged(() -> {
-      findings.reload();
-      overview.reload();
-      matrix.reload();
-    });
+    triage.onChanged(
+        () -> {
+          findings.reload();
+          overview.reload();
+          matrix.reload();
+        });
   }
 
   /** The one undo history of triage changes: board, findings table and matrix. */
@@ -116,28 +124,35 @@ public final class MainViewModel {
             dialogs.showError("Import finished with problems", report.text());
           }
         });
-    task.setOnFailed(e -> dialogs.showError("Import failed", String.valueOf(task.getException().getMessage())));
-    task.setOnCancelled(e -> {
-      reloadAll();
-      dialogs.showInformation("Import cancelled", "The file being imported was rolled back; files finished before it were kept.");
-    });
+    task.setOnFailed(
+        e -> dialogs.showError("Import failed", String.valueOf(task.getException().getMessage())));
+    task.setOnCancelled(
+        e -> {
+          reloadAll();
+          dialogs.showInformation(
+              "Import cancelled",
+              "The file being imported was rolled back; files finished before it were kept.");
+        });
     return background.submit(task);
   }
 
   /** Analyses the repository again; the scan keeps triage and marks what went away. */
   public Task<ScanResult> rescan() {
     Task<ScanResult> task = FxTasks.task("Scanning the repository", scans::scan);
-    task.setOnSucceeded(e -> {
-      reloadAll();
-      dialogs.showInformation("Scan finished", "Repository " + task.getValue().summary());
-    });
-    task.setOnFailed(e -> dialogs.showError("Scan failed", String.valueOf(task.getException().getMessage())));
+    task.setOnSucceeded(
+        e -> {
+          reloadAll();
+          dialogs.showInformation("Scan finished", "Repository " + task.getValue().summary());
+        });
+    task.setOnFailed(
+        e -> dialogs.showError("Scan failed", String.valueOf(task.getException().getMessage())));
     task.setOnCancelled(e -> dialogs.showInformation("Scan cancelled", "Nothing was changed."));
     return background.submit(task);
   }
 
   public String title() {
-    String client = info.client().isBlank() ? project.file().getFileName().toString() : info.client();
+    String client =
+        info.client().isBlank() ? project.file().getFileName().toString() : info.client();
     return client + (info.engagement().isBlank() ? "" : " - " + info.engagement());
   }
 
@@ -146,14 +161,19 @@ public final class MainViewModel {
   }
 
   /** The status bar once the overview is known: the scanned commit and the last import too. */
-  public String statusText(dev.auditworkbench.views.overview.OverviewViewModel.Snapshot s) {
+  public String statusText(OverviewViewModel.Snapshot s) {
     StringBuilder sb = new StringBuilder(statusText());
-    s.scan().map(scan -> scan.commitId()).filter(c -> c != null && !c.isEmpty())
+    s.scan()
+        .map(scan -> scan.commitId())
+        .filter(c -> c != null && !c.isEmpty())
         .ifPresent(c -> sb.append(" at ").append(c, 0, Math.min(12, c.length())));
     if (!s.imports().isEmpty()) {
       var last = s.imports().get(s.imports().size() - 1);
-      sb.append("   last import: ").append(last.fileName()).append(" (")
-          .append(dev.auditworkbench.views.common.Texts.minute(last.importedAt())).append(")");
+      sb.append("   last import: ")
+          .append(last.fileName())
+          .append(" (")
+          .append(Texts.minute(last.importedAt()))
+          .append(")");
     }
     return sb.toString();
   }
@@ -162,23 +182,23 @@ public final class MainViewModel {
     return findings;
   }
 
-  public dev.auditworkbench.views.board.BoardViewModel board() {
+  public BoardViewModel board() {
     return board;
   }
 
-  public dev.auditworkbench.views.matrix.MatrixViewModel matrix() {
+  public MatrixViewModel matrix() {
     return matrix;
   }
 
-  public dev.auditworkbench.views.report.ReportViewModel report() {
+  public ReportViewModel report() {
     return report;
   }
 
-  public dev.auditworkbench.views.queries.QueriesViewModel queries() {
+  public QueriesViewModel queries() {
     return queries;
   }
 
-  public dev.auditworkbench.views.seams.SeamsViewModel seams() {
+  public SeamsViewModel seams() {
     return seams;
   }
 

@@ -1,13 +1,22 @@
 package dev.auditworkbench.views.shell;
 
+import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.views.board.BoardView;
 import dev.auditworkbench.views.common.Css;
 import dev.auditworkbench.views.findings.FindingsView;
+import dev.auditworkbench.views.matrix.MatrixView;
 import dev.auditworkbench.views.overview.OverviewView;
+import dev.auditworkbench.views.queries.QueriesView;
+import dev.auditworkbench.views.report.ReportView;
+import dev.auditworkbench.views.seams.SeamsView;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -18,30 +27,42 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The project window: menu, sidebar of pages, the page, and a status bar with progress and cancel. */
+/**
+ * The project window: menu, sidebar of pages, the page, and a status bar with progress and cancel.
+ */
 public final class MainWindow extends BorderPane {
   /** The pages of the sidebar, in order. */
   public enum Page {
-    OVERVIEW("Overview", WorkbenchAction.SHOW_OVERVIEW, org.kordamp.ikonli.feather.Feather.HOME),
-    FINDINGS("Findings", WorkbenchAction.SHOW_FINDINGS, org.kordamp.ikonli.feather.Feather.LIST),
-    BOARD("Board", WorkbenchAction.SHOW_BOARD, org.kordamp.ikonli.feather.Feather.COLUMNS),
-    MATRIX("Matrix", WorkbenchAction.SHOW_MATRIX, org.kordamp.ikonli.feather.Feather.GRID),
-    SEAMS("Seams", WorkbenchAction.SHOW_SEAMS, org.kordamp.ikonli.feather.Feather.GIT_MERGE),
-    QUERIES("Queries", WorkbenchAction.SHOW_QUERIES, org.kordamp.ikonli.feather.Feather.DATABASE),
-    REPORT("Report", WorkbenchAction.SHOW_REPORT, org.kordamp.ikonli.feather.Feather.FILE_TEXT);
+    OVERVIEW("Overview", WorkbenchAction.SHOW_OVERVIEW, Feather.HOME),
+    FINDINGS("Findings", WorkbenchAction.SHOW_FINDINGS, Feather.LIST),
+    BOARD("Board", WorkbenchAction.SHOW_BOARD, Feather.COLUMNS),
+    MATRIX("Matrix", WorkbenchAction.SHOW_MATRIX, Feather.GRID),
+    SEAMS("Seams", WorkbenchAction.SHOW_SEAMS, Feather.GIT_MERGE),
+    QUERIES("Queries", WorkbenchAction.SHOW_QUERIES, Feather.DATABASE),
+    REPORT("Report", WorkbenchAction.SHOW_REPORT, Feather.FILE_TEXT);
 
     private final String label;
     private final WorkbenchAction action;
-    private final org.kordamp.ikonli.Ikon icon;
+    private final Ikon icon;
 
-    Page(String label, WorkbenchAction action, org.kordamp.ikonli.Ikon icon) {
+    Page(String label, WorkbenchAction action, Ikon icon) {
       this.label = label;
       this.action = action;
       this.icon = icon;
@@ -71,38 +92,43 @@ public final class MainWindow extends BorderPane {
     this(model, onClose, onQuit, () -> {});
   }
 
-  public MainWindow(MainViewModel model, Runnable onClose, Runnable onQuit, Runnable onToggleTheme) {
+  public MainWindow(
+      MainViewModel model, Runnable onClose, Runnable onQuit, Runnable onToggleTheme) {
     this.model = model;
     this.onClose = onClose;
     this.onQuit = onQuit;
     this.onToggleTheme = onToggleTheme;
     setId("main-window");
     findingsView = new FindingsView(model.findings());
-    // The overview grows with the codebase's highlights; it scrolls rather than squeeze the imports.
-    javafx.scene.control.ScrollPane overview = new javafx.scene.control.ScrollPane(new OverviewView(model.overview()));
+    // The overview grows with the codebase's highlights; it scrolls rather than squeeze the
+    // imports.
+    ScrollPane overview = new ScrollPane(new OverviewView(model.overview()));
     overview.setFitToWidth(true);
     overview.setFitToHeight(true);
     pages.put(Page.OVERVIEW, overview);
     pages.put(Page.FINDINGS, findingsView);
-    pages.put(Page.SEAMS, new dev.auditworkbench.views.seams.SeamsView(model.seams(), model.dialogs()));
-    pages.put(Page.QUERIES, new dev.auditworkbench.views.queries.QueriesView(model.queries()));
-    dev.auditworkbench.views.matrix.MatrixView matrixView = new dev.auditworkbench.views.matrix.MatrixView(model.matrix());
-    matrixView.setFilter(() -> {
-      var anyStatus = model.findings().query().anyStatus();
-      var text = model.findings().textMatch();
-      return f -> anyStatus.matchesExceptText(f) && text.test(f);
-    });
-    matrixView.setOnOpen(w -> {
-      show(Page.FINDINGS);
-      findingsView.reveal(w.findings().get(0).fingerprint());
-    });
-    model.findings().shown().addListener((javafx.collections.ListChangeListener<dev.auditworkbench.engine.model.Finding>) c ->
-        matrixView.refresh());
+    pages.put(Page.SEAMS, new SeamsView(model.seams(), model.dialogs()));
+    pages.put(Page.QUERIES, new QueriesView(model.queries()));
+    MatrixView matrixView = new MatrixView(model.matrix());
+    matrixView.setFilter(
+        () -> {
+          var anyStatus = model.findings().query().anyStatus();
+          var text = model.findings().textMatch();
+          return f -> anyStatus.matchesExceptText(f) && text.test(f);
+        });
+    matrixView.setOnOpen(
+        w -> {
+          show(Page.FINDINGS);
+          findingsView.reveal(w.findings().get(0).fingerprint());
+        });
+    model.findings().shown().addListener((ListChangeListener<Finding>) c -> matrixView.refresh());
     pages.put(Page.MATRIX, matrixView);
-    pages.put(Page.BOARD, new dev.auditworkbench.views.board.BoardView(model.board(), model.findings(), model.dialogs(),
-        model.findings().searchProperty()));
-    pages.put(Page.REPORT, new dev.auditworkbench.views.report.ReportView(model.report(), model.dialogs()));
-    setTop(new javafx.scene.layout.VBox(createMenuBar(), createToolBar()));
+    pages.put(
+        Page.BOARD,
+        new BoardView(
+            model.board(), model.findings(), model.dialogs(), model.findings().searchProperty()));
+    pages.put(Page.REPORT, new ReportView(model.report(), model.dialogs()));
+    setTop(new VBox(createMenuBar(), createToolBar()));
     setLeft(createSidebar());
     setCenter(content);
     setBottom(createStatusBar());
@@ -113,22 +139,24 @@ public final class MainWindow extends BorderPane {
 
   private MenuBar createMenuBar() {
     Menu file = new Menu("File");
-    file.getItems().addAll(
-        item(WorkbenchAction.IMPORT, this::chooseAndImport),
-        item(WorkbenchAction.RELOAD, model::reloadAll),
-        item(WorkbenchAction.RESCAN, model::rescan),
-        item(WorkbenchAction.CLOSE_PROJECT, onClose),
-        item(WorkbenchAction.QUIT, onQuit));
+    file.getItems()
+        .addAll(
+            item(WorkbenchAction.IMPORT, this::chooseAndImport),
+            item(WorkbenchAction.RELOAD, model::reloadAll),
+            item(WorkbenchAction.RESCAN, model::rescan),
+            item(WorkbenchAction.CLOSE_PROJECT, onClose),
+            item(WorkbenchAction.QUIT, onQuit));
     Menu edit = new Menu("Edit");
     edit.getItems().addAll(undoItem(WorkbenchAction.UNDO), undoItem(WorkbenchAction.REDO));
     Menu view = new Menu("View");
     for (Page page : Page.values()) {
       view.getItems().add(item(page.action(), () -> show(page)));
     }
-    view.getItems().addAll(
-        new javafx.scene.control.SeparatorMenuItem(),
-        item(WorkbenchAction.FIND, this::focusSearch),
-        item(WorkbenchAction.TOGGLE_THEME, () -> onToggleTheme.run()));
+    view.getItems()
+        .addAll(
+            new SeparatorMenuItem(),
+            item(WorkbenchAction.FIND, this::focusSearch),
+            item(WorkbenchAction.TOGGLE_THEME, () -> onToggleTheme.run()));
     Menu help = new Menu("Help");
     help.getItems().add(item(WorkbenchAction.SHORTCUTS, this::showShortcuts));
     MenuBar bar = new MenuBar(file, edit, view, help);
@@ -136,32 +164,40 @@ public final class MainWindow extends BorderPane {
     return bar;
   }
 
-  private javafx.scene.control.ToolBar createToolBar() {
-    javafx.scene.control.ToolBar bar = new javafx.scene.control.ToolBar(
-        toolButton(WorkbenchAction.IMPORT, org.kordamp.ikonli.feather.Feather.UPLOAD, this::chooseAndImport),
-        toolButton(WorkbenchAction.RESCAN, org.kordamp.ikonli.feather.Feather.REFRESH_CW, model::rescan),
-        new javafx.scene.control.Separator(),
-        undoButton(WorkbenchAction.UNDO, org.kordamp.ikonli.feather.Feather.CORNER_UP_LEFT),
-        undoButton(WorkbenchAction.REDO, org.kordamp.ikonli.feather.Feather.CORNER_UP_RIGHT),
-        new javafx.scene.control.Separator());
+  private ToolBar createToolBar() {
+    ToolBar bar =
+        new ToolBar(
+            toolButton(WorkbenchAction.IMPORT, Feather.UPLOAD, this::chooseAndImport),
+            toolButton(WorkbenchAction.RESCAN, Feather.REFRESH_CW, model::rescan),
+            new Separator(),
+            undoButton(WorkbenchAction.UNDO, Feather.CORNER_UP_LEFT),
+            undoButton(WorkbenchAction.REDO, Feather.CORNER_UP_RIGHT),
+            new Separator());
     for (Page page : Page.values()) {
       bar.getItems().add(toolButton(page.action(), page.icon, () -> show(page)));
     }
-    bar.getItems().addAll(new javafx.scene.control.Separator(),
-        toolButton(WorkbenchAction.TOGGLE_THEME, org.kordamp.ikonli.feather.Feather.MOON, onToggleTheme));
+    bar.getItems()
+        .addAll(
+            new Separator(), toolButton(WorkbenchAction.TOGGLE_THEME, Feather.MOON, onToggleTheme));
     bar.setId("tool-bar");
     return bar;
   }
 
   /** Undo or Redo of the one triage history (board, findings table, matrix), naming the step. */
-  private Button undoButton(WorkbenchAction action, org.kordamp.ikonli.Ikon icon) {
+  private Button undoButton(WorkbenchAction action, Ikon icon) {
     var triage = model.triage();
     boolean undo = action == WorkbenchAction.UNDO;
     Button b = toolButton(action, icon, undo ? triage::undo : triage::redo);
     b.disableProperty().bind((undo ? triage.canUndoProperty() : triage.canRedoProperty()).not());
-    b.getTooltip().textProperty().bind((undo ? triage.undoLabelProperty() : triage.redoLabelProperty())
-        .map(l -> l.isEmpty() ? "Nothing to " + action.label().toLowerCase(java.util.Locale.ROOT)
-            : action.label() + " " + l + " (" + action.keysText() + ")"));
+    b.getTooltip()
+        .textProperty()
+        .bind(
+            (undo ? triage.undoLabelProperty() : triage.redoLabelProperty())
+                .map(
+                    l ->
+                        l.isEmpty()
+                            ? "Nothing to " + action.label().toLowerCase(Locale.ROOT)
+                            : action.label() + " " + l + " (" + action.keysText() + ")"));
     return b;
   }
 
@@ -169,32 +205,37 @@ public final class MainWindow extends BorderPane {
     var triage = model.triage();
     boolean undo = action == WorkbenchAction.UNDO;
     // Ctrl+Z in a text field undoes typing, not a triage step.
-    MenuItem item = item(action, () -> {
-      if (!(getScene() != null && getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
-        if (undo) {
-          triage.undo();
-        } else {
-          triage.redo();
-        }
-      }
-    });
+    MenuItem item =
+        item(
+            action,
+            () -> {
+              if (!(getScene() != null && getScene().getFocusOwner() instanceof TextInputControl)) {
+                if (undo) {
+                  triage.undo();
+                } else {
+                  triage.redo();
+                }
+              }
+            });
     item.disableProperty().bind((undo ? triage.canUndoProperty() : triage.canRedoProperty()).not());
-    item.textProperty().bind((undo ? triage.undoLabelProperty() : triage.redoLabelProperty())
-        .map(l -> l.isEmpty() ? action.label() : action.label() + " " + l));
+    item.textProperty()
+        .bind(
+            (undo ? triage.undoLabelProperty() : triage.redoLabelProperty())
+                .map(l -> l.isEmpty() ? action.label() : action.label() + " " + l));
     return item;
   }
 
-  private static Button toolButton(WorkbenchAction action, org.kordamp.ikonli.Ikon icon, Runnable run) {
-    Button b = new Button(action.label().replace("...", ""), new org.kordamp.ikonli.javafx.FontIcon(icon));
-    b.setId("tool-" + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-    b.setTooltip(new javafx.scene.control.Tooltip(action.label() + " (" + action.keysText() + ")"));
+  private static Button toolButton(WorkbenchAction action, Ikon icon, Runnable run) {
+    Button b = new Button(action.label().replace("...", ""), new FontIcon(icon));
+    b.setId("tool-" + action.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    b.setTooltip(new Tooltip(action.label() + " (" + action.keysText() + ")"));
     b.setOnAction(e -> run.run());
     return b;
   }
 
   private static MenuItem item(WorkbenchAction action, Runnable run) {
     MenuItem item = new MenuItem(action.label());
-    item.setId("action-" + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    item.setId("action-" + action.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     item.setAccelerator(action.keys());
     item.setOnAction(e -> run.run());
     return item;
@@ -205,27 +246,35 @@ public final class MainWindow extends BorderPane {
     sidebar.getStyleClass().add(Css.SIDEBAR);
     sidebar.getItems().setAll(Page.values());
     sidebar.setPrefWidth(170);
-    sidebar.getSelectionModel().selectedItemProperty().addListener((o, a, page) -> {
-      if (page != null) {
-        content.getChildren().setAll(pages.get(page));
-        if (page == Page.REPORT) {
-          model.report().reload(); // the preview follows every triage edit made since
-        } else if (page == Page.MATRIX) {
-          model.matrix().reload();
-        }
-      }
-    });
+    sidebar
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, page) -> {
+              if (page != null) {
+                content.getChildren().setAll(pages.get(page));
+                if (page == Page.REPORT) {
+                  model.report().reload(); // the preview follows every triage edit made since
+                } else if (page == Page.MATRIX) {
+                  model.matrix().reload();
+                }
+              }
+            });
     return sidebar;
   }
 
   private Node createStatusBar() {
     Label project = new Label(model.statusText());
     project.setId("status-project");
-    model.overview().snapshotProperty().addListener((o, a, snapshot) -> {
-      if (snapshot != null) {
-        project.setText(model.statusText(snapshot));
-      }
-    });
+    model
+        .overview()
+        .snapshotProperty()
+        .addListener(
+            (o, a, snapshot) -> {
+              if (snapshot != null) {
+                project.setText(model.statusText(snapshot));
+              }
+            });
     project.getStyleClass().add(Css.MUTED);
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -246,39 +295,45 @@ public final class MainWindow extends BorderPane {
       n.visibleProperty().bind(busy);
       n.managedProperty().bind(busy);
     }
-    current.addListener((o, old, task) -> {
-      message.textProperty().unbind();
-      progress.progressProperty().unbind();
-      if (task != null) {
-        message.textProperty().bind(task.messageProperty());
-        progress.progressProperty().bind(task.progressProperty());
-      }
-    });
-    cancel.setOnAction(e -> {
-      Task<?> task = current.get();
-      if (task != null) {
-        task.cancel();
-      }
-    });
-    cancel.disableProperty().bind(Bindings.createBooleanBinding(() -> current.get() == null, current));
+    current.addListener(
+        (o, old, task) -> {
+          message.textProperty().unbind();
+          progress.progressProperty().unbind();
+          if (task != null) {
+            message.textProperty().bind(task.messageProperty());
+            progress.progressProperty().bind(task.progressProperty());
+          }
+        });
+    cancel.setOnAction(
+        e -> {
+          Task<?> task = current.get();
+          if (task != null) {
+            task.cancel();
+          }
+        });
+    cancel
+        .disableProperty()
+        .bind(Bindings.createBooleanBinding(() -> current.get() == null, current));
     return bar;
   }
 
   private void enableFileDrop() {
-    setOnDragOver(e -> {
-      if (e.getDragboard().hasFiles()) {
-        e.acceptTransferModes(TransferMode.COPY);
-      }
-      e.consume();
-    });
-    setOnDragDropped(e -> {
-      boolean ok = e.getDragboard().hasFiles();
-      if (ok) {
-        importFiles(e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList());
-      }
-      e.setDropCompleted(ok);
-      e.consume();
-    });
+    setOnDragOver(
+        e -> {
+          if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY);
+          }
+          e.consume();
+        });
+    setOnDragDropped(
+        e -> {
+          boolean ok = e.getDragboard().hasFiles();
+          if (ok) {
+            importFiles(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+          }
+          e.setDropCompleted(ok);
+          e.consume();
+        });
   }
 
   /** Imports dropped or chosen files and folders. */
@@ -319,7 +374,7 @@ public final class MainWindow extends BorderPane {
       sb.append(String.format("%-22s %s%n", a.keysText(), a.label()));
     }
     sb.append(String.format("%nOn the board:%n"));
-    for (String[] k : dev.auditworkbench.views.board.BoardView.KEYS) {
+    for (String[] k : BoardView.KEYS) {
       sb.append(String.format("%-22s %s%n", k[0], k[1]));
     }
     model.dialogs().showInformation("Keyboard shortcuts", sb.toString());

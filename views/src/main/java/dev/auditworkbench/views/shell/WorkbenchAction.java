@@ -3,8 +3,8 @@ package dev.auditworkbench.views.shell;
 import javafx.scene.input.KeyCombination;
 
 /**
- * Every user action with its label and shortcut; menus, the toolbar and the shortcuts page are built
- * from it. The pages come in the sidebar's order, Ctrl+1 to Ctrl+7.
+ * Every user action with its label and shortcut; menus, the toolbar and the shortcuts page are
+ * built from it. The pages come in the sidebar's order, Ctrl+1 to Ctrl+7.
  */
 public enum WorkbenchAction {
   IMPORT("Import...", "Shortcut+I"),

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -16,9 +18,13 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** The new-audit wizard: who, what, when and which repository; the app then creates and scans it. */
+/**
+ * The new-audit wizard: who, what, when and which repository; the app then creates and scans it.
+ */
 public final class NewAuditDialog extends Dialog<NewAuditViewModel.Request> {
 
   /** How the dialog asks for folders and files (a real chooser, or a test's answer). */
@@ -38,7 +44,8 @@ public final class NewAuditDialog extends Dialog<NewAuditViewModel.Request> {
     grid.setId("new-audit-form");
     int row = 0;
     grid.addRow(row++, new Label("Client"), field("new-client", model.clientProperty()));
-    grid.addRow(row++, new Label("Engagement"), field("new-engagement", model.engagementProperty()));
+    grid.addRow(
+        row++, new Label("Engagement"), field("new-engagement", model.engagementProperty()));
     grid.addRow(row++, new Label("Lead auditor"), field("new-auditor", model.auditorProperty()));
     DatePicker start = new DatePicker();
     start.setId("new-start");
@@ -47,9 +54,14 @@ public final class NewAuditDialog extends Dialog<NewAuditViewModel.Request> {
     end.setId("new-end");
     end.valueProperty().bindBidirectional(model.endProperty());
     grid.addRow(row++, new Label("Dates"), new HBox(8, start, new Label("to"), end));
-    grid.addRow(row++, new Label("Repository"), pathRow("new-repo", model.repoProperty(), p -> chooser.folder(getOwner())));
-    grid.addRow(row++, new Label("Save as"), pathRow("new-project", model.projectProperty(),
-        p -> chooser.saveAs(getOwner(), p)));
+    grid.addRow(
+        row++,
+        new Label("Repository"),
+        pathRow("new-repo", model.repoProperty(), p -> chooser.folder(getOwner())));
+    grid.addRow(
+        row++,
+        new Label("Save as"),
+        pathRow("new-project", model.projectProperty(), p -> chooser.saveAs(getOwner(), p)));
     Label problem = new Label();
     problem.setId("new-problem");
     problem.getStyleClass().add(Css.MUTED);
@@ -61,12 +73,15 @@ public final class NewAuditDialog extends Dialog<NewAuditViewModel.Request> {
     getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
     Node createButton = getDialogPane().lookupButton(create);
     createButton.setId("new-create");
-    createButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.problemProperty().get().isEmpty(),
-        model.problemProperty()));
+    createButton
+        .disableProperty()
+        .bind(
+            Bindings.createBooleanBinding(
+                () -> !model.problemProperty().get().isEmpty(), model.problemProperty()));
     setResultConverter(b -> b == create ? model.request() : null);
   }
 
-  private static TextField field(String id, javafx.beans.property.StringProperty property) {
+  private static TextField field(String id, StringProperty property) {
     TextField f = new TextField();
     f.setId(id);
     f.textProperty().bindBidirectional(property);
@@ -74,13 +89,15 @@ public final class NewAuditDialog extends Dialog<NewAuditViewModel.Request> {
     return f;
   }
 
-  private static HBox pathRow(String id, javafx.beans.property.ObjectProperty<Path> property,
-      Function<Path, Optional<Path>> choose) {
+  private static HBox pathRow(
+      String id, ObjectProperty<Path> property, Function<Path, Optional<Path>> choose) {
     TextField f = new TextField();
     f.setId(id);
     f.setEditable(false);
-    f.textProperty().bind(Bindings.createStringBinding(
-        () -> property.get() == null ? "" : property.get().toString(), property));
+    f.textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> property.get() == null ? "" : property.get().toString(), property));
     HBox.setHgrow(f, Priority.ALWAYS);
     Button browse = new Button("Choose...");
     browse.setId(id + "-choose");
@@ -93,7 +110,7 @@ public final class NewAuditDialog extends Dialog<NewAuditViewModel.Request> {
     return new Chooser() {
       @Override
       public Optional<Path> folder(Window owner) {
-        javafx.stage.DirectoryChooser c = new javafx.stage.DirectoryChooser();
+        DirectoryChooser c = new DirectoryChooser();
         c.setTitle("The client's repository");
         File f = c.showDialog(owner);
         return Optional.ofNullable(f).map(File::toPath);
@@ -101,9 +118,9 @@ public final class NewAuditDialog extends Dialog<NewAuditViewModel.Request> {
 
       @Override
       public Optional<Path> saveAs(Window owner, Path suggestion) {
-        javafx.stage.FileChooser c = new javafx.stage.FileChooser();
+        FileChooser c = new FileChooser();
         c.setTitle("Save the audit as");
-        c.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Audit projects", "*.audit"));
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Audit projects", "*.audit"));
         if (suggestion != null) {
           c.setInitialDirectory(suggestion.getParent().toFile());
           c.setInitialFileName(suggestion.getFileName().toString());

@@ -16,24 +16,35 @@ import javafx.beans.property.StringProperty;
  */
 public final class NewAuditViewModel {
   /** What the wizard produced. */
-  public record Request(Path project, Path repo, String client, String engagement, String auditor,
-      LocalDate start, LocalDate end) {}
+  public record Request(
+      Path project,
+      Path repo,
+      String client,
+      String engagement,
+      String auditor,
+      LocalDate start,
+      LocalDate end) {}
 
   private final StringProperty client = new SimpleStringProperty("");
   private final StringProperty engagement = new SimpleStringProperty("");
-  private final StringProperty auditor = new SimpleStringProperty(System.getProperty("user.name", ""));
+  private final StringProperty auditor =
+      new SimpleStringProperty(System.getProperty("user.name", ""));
   private final ObjectProperty<Path> repo = new SimpleObjectProperty<>();
   private final ObjectProperty<Path> project = new SimpleObjectProperty<>();
   private final ObjectProperty<LocalDate> start = new SimpleObjectProperty<>(LocalDate.now());
-  private final ObjectProperty<LocalDate> end = new SimpleObjectProperty<>(LocalDate.now().plusDays(4));
+  private final ObjectProperty<LocalDate> end =
+      new SimpleObjectProperty<>(LocalDate.now().plusDays(4));
   private final StringBinding problem;
 
   public NewAuditViewModel() {
-    repo.addListener((o, a, r) -> {
-      if (r != null && (project.get() == null || project.get().getParent().equals(a == null ? null : a.getParent()))) {
-        project.set(r.toAbsolutePath().resolveSibling(r.getFileName() + ".audit"));
-      }
-    });
+    repo.addListener(
+        (o, a, r) -> {
+          if (r != null
+              && (project.get() == null
+                  || project.get().getParent().equals(a == null ? null : a.getParent()))) {
+            project.set(r.toAbsolutePath().resolveSibling(r.getFileName() + ".audit"));
+          }
+        });
     problem = Bindings.createStringBinding(this::validate, client, repo, project, start, end);
   }
 
@@ -69,8 +80,14 @@ public final class NewAuditViewModel {
     if (!isComplete()) {
       throw new IllegalStateException(problem.get());
     }
-    return new Request(project.get(), repo.get(), client.get().strip(), engagement.get().strip(), auditor.get().strip(),
-        start.get(), end.get());
+    return new Request(
+        project.get(),
+        repo.get(),
+        client.get().strip(),
+        engagement.get().strip(),
+        auditor.get().strip(),
+        start.get(),
+        end.get());
   }
 
   public StringProperty clientProperty() {

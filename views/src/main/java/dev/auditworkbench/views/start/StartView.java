@@ -4,12 +4,11 @@ import dev.auditworkbench.views.common.Css;
 import dev.auditworkbench.views.common.Texts;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.concurrent.Task;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
@@ -32,14 +31,16 @@ public final class StartView extends VBox {
     Runnable openDemo();
   }
 
-  public StartView(List<RecentProject> recent, Actions actions, ReadOnlyObjectProperty<Task<?>> running) {
+  public StartView(
+      List<RecentProject> recent, Actions actions, ReadOnlyObjectProperty<Task<?>> running) {
     setId("start-view");
     getStyleClass().add(Css.START);
     setSpacing(16);
     setAlignment(Pos.TOP_CENTER);
     Label title = new Label("Audit Workbench");
     title.getStyleClass().add("title-1");
-    Label subtitle = new Label("Audit a legacy Django monolith: scan, import, triage, report. Offline.");
+    Label subtitle =
+        new Label("Audit a legacy Django monolith: scan, import, triage, report. Offline.");
     subtitle.getStyleClass().add(Css.MUTED);
 
     Button open = new Button("Open audit...");
@@ -66,18 +67,20 @@ public final class StartView extends VBox {
     recentList.setPlaceholder(new Label("No recent projects."));
     recentList.setMaxWidth(640);
     recentList.setCellFactory(v -> new RecentCell());
-    recentList.setOnMouseClicked(e -> {
-      RecentProject p = recentList.getSelectionModel().getSelectedItem();
-      if (e.getClickCount() == 2 && p != null) {
-        actions.openProject(p.file());
-      }
-    });
-    recentList.setOnKeyPressed(e -> {
-      RecentProject p = recentList.getSelectionModel().getSelectedItem();
-      if (e.getCode() == KeyCode.ENTER && p != null) {
-        actions.openProject(p.file());
-      }
-    });
+    recentList.setOnMouseClicked(
+        e -> {
+          RecentProject p = recentList.getSelectionModel().getSelectedItem();
+          if (e.getClickCount() == 2 && p != null) {
+            actions.openProject(p.file());
+          }
+        });
+    recentList.setOnKeyPressed(
+        e -> {
+          RecentProject p = recentList.getSelectionModel().getSelectedItem();
+          if (e.getCode() == KeyCode.ENTER && p != null) {
+            actions.openProject(p.file());
+          }
+        });
     Label message = new Label();
     message.setId("start-message");
     ProgressBar progress = new ProgressBar();
@@ -86,14 +89,15 @@ public final class StartView extends VBox {
     busy.setAlignment(Pos.CENTER);
     busy.visibleProperty().bind(running.isNotNull());
     buttons.disableProperty().bind(running.isNotNull());
-    running.addListener((o, old, task) -> {
-      message.textProperty().unbind();
-      progress.progressProperty().unbind();
-      if (task != null) {
-        message.textProperty().bind(task.messageProperty());
-        progress.progressProperty().bind(task.progressProperty());
-      }
-    });
+    running.addListener(
+        (o, old, task) -> {
+          message.textProperty().unbind();
+          progress.progressProperty().unbind();
+          if (task != null) {
+            message.textProperty().bind(task.messageProperty());
+            progress.progressProperty().bind(task.progressProperty());
+          }
+        });
     getChildren().addAll(title, subtitle, buttons, busy, recentTitle, recentList);
     if (!recent.isEmpty()) {
       recentList.getSelectionModel().select(0); // the last project, ready for Enter in the list
@@ -119,7 +123,11 @@ public final class StartView extends VBox {
         return;
       }
       heading.setText(item.heading());
-      where.setText(item.file() + (item.openedAt() == null ? "" : "  \u00b7  opened " + Texts.minute(item.openedAt())));
+      where.setText(
+          item.file()
+              + (item.openedAt() == null
+                  ? ""
+                  : "  \u00b7  opened " + Texts.minute(item.openedAt())));
       setGraphic(box);
     }
   }

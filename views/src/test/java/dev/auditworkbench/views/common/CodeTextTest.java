@@ -16,7 +16,10 @@ class CodeTextTest {
     int at = 0;
     for (StyleSpan<Collection<String>> span : CodeText.highlight(text, language)) {
       if (!span.getStyle().isEmpty()) {
-        out.add(span.getStyle().iterator().next().substring(5) + ":" + text.substring(at, at + span.getLength()));
+        out.add(
+            span.getStyle().iterator().next().substring(5)
+                + ":"
+                + text.substring(at, at + span.getLength()));
       }
       at += span.getLength();
     }
@@ -26,24 +29,42 @@ class CodeTextTest {
 
   @Test
   void python() {
-    String code = "@login_required\ndef detail(request, pk):  # the N+1\n    q = \"SELECT * FROM x WHERE id=%s\" % pk\n"
-        + "    return '''a\n# not a comment'''\n";
-    assertEquals(List.of("decorator:@login_required", "keyword:def", "comment:# the N+1",
-        "string:\"SELECT * FROM x WHERE id=%s\"", "keyword:return", "string:'''a\n# not a comment'''"),
+    String code =
+        "@login_required\ndef detail(request, pk):  # the N+1\n    q = \"SELECT * FROM x WHERE id=%s\" % pk\n"
+            + "    return '''a\n# not a comment'''\n";
+    assertEquals(
+        List.of(
+            "decorator:@login_required",
+            "keyword:def",
+            "comment:# the N+1",
+            "string:\"SELECT * FROM x WHERE id=%s\"",
+            "keyword:return",
+            "string:'''a\n# not a comment'''"),
         tokens(code, Language.PYTHON));
   }
 
   @Test
   void djangoTemplate() {
-    String code = "{# list #}<ul>{% for o in orders %}<li>{{ o.customer.name|safe }}</li>{% endfor %}</ul>";
-    assertEquals(List.of("comment:{# list #}", "markup:<ul", "tag:{% for o in orders %}", "markup:<li",
-        "variable:{{ o.customer.name|safe }}", "markup:</li", "tag:{% endfor %}", "markup:</ul"),
+    String code =
+        "{# list #}<ul>{% for o in orders %}<li>{{ o.customer.name|safe }}</li>{% endfor %}</ul>";
+    assertEquals(
+        List.of(
+            "comment:{# list #}",
+            "markup:<ul",
+            "tag:{% for o in orders %}",
+            "markup:<li",
+            "variable:{{ o.customer.name|safe }}",
+            "markup:</li",
+            "tag:{% endfor %}",
+            "markup:</ul"),
         tokens(code, Language.TEMPLATE));
   }
 
   @Test
   void sqlAndPlainAndUnterminatedInput() {
-    assertEquals(List.of("keyword:SELECT", "number:1", "comment:-- x"), tokens("SELECT 1 -- x", Language.SQL));
+    assertEquals(
+        List.of("keyword:SELECT", "number:1", "comment:-- x"),
+        tokens("SELECT 1 -- x", Language.SQL));
     assertEquals(List.of(), tokens("def x(): pass", Language.PLAIN));
     assertEquals(List.of("string:\"unterminated"), tokens("x = \"unterminated", Language.PYTHON));
   }

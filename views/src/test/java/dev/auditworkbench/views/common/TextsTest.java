@@ -19,7 +19,14 @@ class TextsTest {
   void momentsAreShownToTheMinuteInTheMachinesZone() {
     Instant at = Instant.parse("2026-12-03T07:51:04.928582971Z");
     ZonedDateTime local = at.atZone(ZoneId.systemDefault());
-    assertEquals(String.format("%04d-%02d-%02d %02d:%02d", local.getYear(), local.getMonthValue(), local.getDayOfMonth(),
-        local.getHour(), local.getMinute()), Texts.minute(at));
+    assertEquals(
+        String.format(
+            "%04d-%02d-%02d %02d:%02d",
+            local.getYear(),
+            local.getMonthValue(),
+            local.getDayOfMonth(),
+            local.getHour(),
+            local.getMinute()),
+        Texts.minute(at));
   }
 }
