@@ -126,7 +126,7 @@ class ArchitectureTest {
           // The benchmarks time the parser and line counter themselves (engine.repo), not a
           // service.
           .and()
-          .haveNameNotMatching("dev\\.auditworkbench\\.app\\.cli\\.BenchCommand.*")
+          .resideOutsideOfPackage("dev.auditworkbench.app.bench..")
           .should()
           .dependOnClassesThat(
               JavaClass.Predicates.resideInAnyPackage(
@@ -159,6 +159,24 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage("javafx.scene.web..")
           .as("javafx.scene.web only in the report preview and the locked web view");
+
+  /**
+   * The look lives in CSS (classes and looked-up colours, so the dark theme works): no inline
+   * style, no colour in Java.
+   */
+  @ArchTest
+  static final ArchRule noInlineStylesNorColoursInJava =
+      noClasses()
+          .that()
+          .resideInAnyPackage("dev.auditworkbench.views..", "dev.auditworkbench.app..")
+          .should()
+          .callMethodWhere(
+              com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                  com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("setStyle")))
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("javafx.scene.paint.Color")
+          .as("no setStyle and no javafx Color in Java: CSS classes and looked-up colours");
 
   @ArchTest
   static final ArchRule engineNeverTouchesJavaFx =

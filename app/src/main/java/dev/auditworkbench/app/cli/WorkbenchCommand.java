@@ -1,5 +1,6 @@
 package dev.auditworkbench.app.cli;
 
+import dev.auditworkbench.app.bench.BenchCommand;
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.DismissReason;
 import dev.auditworkbench.engine.model.Severity;
@@ -38,12 +39,13 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       RulesCommand.class,
       ConfigCommand.class,
-      BenchCommand.class,
+      BenchCommand.class, // hidden: `workbench bench --help` lists the benchmarks
     },
     footer = {
       "",
       "Exit codes: 0 ok, 2 usage error, 3 bad input (names file, position and format),",
-      "4 project file problem (missing, damaged, newer version, open elsewhere)."
+      "4 project file problem (missing, damaged, newer version, open elsewhere),",
+      "70 internal error or out of memory (one line here, the stack trace in the log)."
     })
 public final class WorkbenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

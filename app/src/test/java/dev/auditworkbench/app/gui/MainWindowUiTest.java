@@ -880,12 +880,16 @@ class MainWindowUiTest {
         () ->
             robot.lookup("#seam-app-billing").tryQuery().isPresent()
                 && robot.lookup("#seam-app-people").tryQuery().isPresent());
+    // Drawn red by the stylesheet (no colour in Java): the cycle's style class, painted once CSS
+    // applies.
+    robot.interact(() -> robot.lookup("#seam-drawing").queryAs(Pane.class).applyCss());
     List<Line> red =
         robot.lookup("#seam-drawing").queryAs(Pane.class).getChildren().stream()
-            .filter(n -> n instanceof Line l && l.getStroke().equals(Color.web("#d62728")))
+            .filter(n -> n instanceof Line l && l.getStyleClass().contains("seam-link-cycle"))
             .map(n -> (Line) n)
             .toList();
     assertEquals(1, red.size(), "the two apps import each other");
+    assertEquals(Color.web("#d62728"), red.get(0).getStroke());
     @SuppressWarnings("unchecked")
     ListView<String> clusters = robot.lookup("#seam-clusters").queryAs(ListView.class);
     assertEquals(List.of("1: billing, people, reports"), clusters.getItems());

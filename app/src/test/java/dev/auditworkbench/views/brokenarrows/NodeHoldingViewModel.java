@@ -1,8 +1,13 @@
 package dev.auditworkbench.views.brokenarrows;
 
-import javafx.scene.control.Label;
-
-/** Breaks an arrow on purpose: a view model holding a node. */
+/**
+ * Breaks arrows on purpose: a view model holding a node, styled inline in a colour written in Java.
+ */
 public final class NodeHoldingViewModel {
-  public Label label;
+  public javafx.scene.control.Label label;
+
+  public void paint() {
+    label.setStyle("-fx-text-fill: red;");
+    label.setTextFill(javafx.scene.paint.Color.web("#ff0000"));
+  }
 }

@@ -18,6 +18,8 @@ import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
 import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.DirectedPseudograph;
+import org.jgrapht.nio.AttributeType;
 
 /**
  * Which in-repo module imports which, with the lines of every import; imports leaving the repo
@@ -167,53 +169,39 @@ public final class ImportGraph {
         .toList();
   }
 
+  /** Graphviz DOT: one box per module, one arrow per import with its count of lines. */
   public String toDot() {
-    StringBuilder sb =
-        new StringBuilder(
-            "digraph imports {\n  rankdir=LR;\n  node [shape=box, fontname=\"sans-serif\"];\n");
-    for (String m : modules) {
-      sb.append("  \"").append(m).append("\";\n");
-    }
-    for (Edge e : edges) {
-      sb.append("  \"")
-          .append(e.from())
-          .append("\" -> \"")
-          .append(e.to())
-          .append("\" [label=\"")
-          .append(e.lines().size())
-          .append("\"];\n");
-    }
-    return sb.append("}\n").toString();
+    Graph<String, Integer> g = exportGraph();
+    return GraphExport.dot(
+        g,
+        "imports",
+        m -> m,
+        Map.of("rankdir", "LR"),
+        m -> Map.of("shape", "box", "fontname", "sans-serif"),
+        i -> Map.of("label", String.valueOf(edges.get(i).lines().size())));
   }
 
+  /** GraphML: modules, and imports with their lines. */
   public String toGraphMl() {
-    StringBuilder sb =
-        new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-            .append("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n")
-            .append("  <key id=\"lines\" for=\"edge\" attr.name=\"lines\" attr.type=\"string\"/>\n")
-            .append("  <graph id=\"imports\" edgedefault=\"directed\">\n");
-    for (String m : modules) {
-      sb.append("    <node id=\"").append(xml(m)).append("\"/>\n");
-    }
-    int i = 0;
-    for (Edge e : edges) {
-      sb.append("    <edge id=\"e")
-          .append(i++)
-          .append("\" source=\"")
-          .append(xml(e.from()))
-          .append("\" target=\"")
-          .append(xml(e.to()))
-          .append("\"><data key=\"lines\">")
-          .append(e.lines())
-          .append("</data></edge>\n");
-    }
-    return sb.append("  </graph>\n</graphml>\n").toString();
+    return GraphExport.graphMl(
+        exportGraph(),
+        m -> m,
+        List.of(),
+        m -> Map.of(),
+        List.of(new GraphExport.Key("lines", AttributeType.STRING)),
+        i -> Map.of("lines", edges.get(i).lines().toString()));
   }
 
-  private static String xml(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
+  /** The modules and imports as a graph whose edges are indexes into {@code edges}. */
+  private Graph<String, Integer> exportGraph() {
+    Graph<String, Integer> g = new DirectedPseudograph<>(null, null, false);
+    modules.forEach(g::addVertex);
+    for (int i = 0; i < edges.size(); i++) {
+      Edge e = edges.get(i);
+      g.addVertex(e.from());
+      g.addVertex(e.to());
+      g.addEdge(e.from(), e.to(), i);
+    }
+    return g;
   }
 }

@@ -1,5 +1,7 @@
 package dev.auditworkbench.engine.report;
 
+import static org.apache.commons.text.StringEscapeUtils.escapeXml10;
+
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.priority.Planner;
 import java.util.List;
@@ -120,7 +122,7 @@ public final class MatrixSvg {
               cy,
               r,
               colour(cat),
-              escape(w.title())));
+              escapeXml10(w.title())));
       if (rank <= 20) {
         sb.append(
             String.format(
@@ -198,12 +200,5 @@ public final class MatrixSvg {
             y,
             anchor,
             text));
-  }
-
-  static String escape(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 }

@@ -1,5 +1,6 @@
 package dev.auditworkbench.engine.seams;
 
+import dev.auditworkbench.engine.graph.GraphExport;
 import dev.auditworkbench.engine.graph.ImportGraph;
 import dev.auditworkbench.engine.history.GitHistory;
 import java.util.ArrayList;
@@ -14,7 +15,9 @@ import java.util.TreeSet;
 import org.jgrapht.Graph;
 import org.jgrapht.Graphs;
 import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.Pseudograph;
 import org.jgrapht.graph.SimpleWeightedGraph;
+import org.jgrapht.nio.AttributeType;
 
 /**
  * Where the monolith can be cut. Modules are collapsed to their top-level package (a Django app or
@@ -256,10 +259,10 @@ public final class SeamMap {
           .append("\";\n");
       for (String app : clusters.get(i)) {
         App a = app(app);
-        sb.append("    \"")
-            .append(app)
-            .append("\" [label=\"")
-            .append(app)
+        sb.append("    ")
+            .append(GraphExport.quoted(app))
+            .append(" [label=\"")
+            .append(GraphExport.escaped(app))
             .append("\\n")
             .append(a.modules())
             .append(" modules\"")
@@ -281,11 +284,11 @@ public final class SeamMap {
                   : !l.aImportsB() && !l.bImportsA() ? ", dir=none, style=dashed" : "");
       String from = l.bImportsA() && !l.aImportsB() ? l.b() : l.a();
       String to = from.equals(l.a()) ? l.b() : l.a();
-      sb.append("  \"")
-          .append(from)
-          .append("\" -> \"")
-          .append(to)
-          .append("\" [")
+      sb.append("  ")
+          .append(GraphExport.quoted(from))
+          .append(" -> ")
+          .append(GraphExport.quoted(to))
+          .append(" [")
           .append(attrs)
           .append("];\n");
     }
@@ -294,51 +297,31 @@ public final class SeamMap {
 
   /** GraphML with cluster, modules and hotspot attributes on nodes and weights on edges. */
   public String toGraphMl() {
-    StringBuilder sb =
-        new StringBuilder(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
-                + "  <key id=\"cluster\" for=\"node\" attr.name=\"cluster\" attr.type=\"int\"/>\n"
-                + "  <key id=\"modules\" for=\"node\" attr.name=\"modules\" attr.type=\"int\"/>\n"
-                + "  <key id=\"hotspot\" for=\"node\" attr.name=\"hotspot\" attr.type=\"boolean\"/>\n"
-                + "  <key id=\"imports\" for=\"edge\" attr.name=\"imports\" attr.type=\"int\"/>\n"
-                + "  <key id=\"cochanges\" for=\"edge\" attr.name=\"coChanges\" attr.type=\"int\"/>\n"
-                + "  <graph id=\"seams\" edgedefault=\"undirected\">\n");
-    for (App a : apps) {
-      sb.append("    <node id=\"")
-          .append(xml(a.name()))
-          .append("\"><data key=\"cluster\">")
-          .append(a.cluster() + 1)
-          .append("</data><data key=\"modules\">")
-          .append(a.modules())
-          .append("</data><data key=\"hotspot\">")
-          .append(a.hotspot())
-          .append("</data></node>\n");
+    Graph<String, Integer> g = new Pseudograph<>(null, null, false);
+    apps.forEach(a -> g.addVertex(a.name()));
+    for (int i = 0; i < links.size(); i++) {
+      g.addEdge(links.get(i).a(), links.get(i).b(), i);
     }
-    for (Link l : links) {
-      sb.append("    <edge source=\"")
-          .append(xml(l.a()))
-          .append("\" target=\"")
-          .append(xml(l.b()))
-          .append("\"><data key=\"imports\">")
-          .append(l.imports())
-          .append("</data><data key=\"cochanges\">")
-          .append(l.coChanges())
-          .append("</data></edge>\n");
-    }
-    return sb.append("  </graph>\n</graphml>\n").toString();
+    return GraphExport.graphMl(
+        g,
+        name -> name,
+        List.of(
+            new GraphExport.Key("cluster", AttributeType.INT),
+            new GraphExport.Key("modules", AttributeType.INT),
+            new GraphExport.Key("hotspot", AttributeType.BOOLEAN)),
+        name -> {
+          App a = app(name);
+          return Map.of("cluster", a.cluster() + 1, "modules", a.modules(), "hotspot", a.hotspot());
+        },
+        List.of(
+            new GraphExport.Key("imports", AttributeType.INT),
+            new GraphExport.Key("coChanges", AttributeType.INT)),
+        i -> Map.of("imports", links.get(i).imports(), "coChanges", links.get(i).coChanges()));
   }
 
   /** Every app's record, in name order. */
   public App app(String name) {
     return apps.stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
-  }
-
-  static String xml(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 
   /** Cluster index per app name. */

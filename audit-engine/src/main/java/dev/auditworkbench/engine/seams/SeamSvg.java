@@ -1,5 +1,7 @@
 package dev.auditworkbench.engine.seams;
 
+import static org.apache.commons.text.StringEscapeUtils.escapeXml10;
+
 import java.util.Locale;
 import java.util.Map;
 
@@ -48,8 +50,8 @@ public final class SeamSvg {
               colour,
               1 + 1.5 * Math.log1p(l.weight()),
               l.imports() == 0 ? " stroke-dasharray=\"6 4\"" : "",
-              SeamMap.xml(l.a()),
-              SeamMap.xml(l.b()),
+              escapeXml10(l.a()),
+              escapeXml10(l.b()),
               l.imports(),
               l.coChanges()));
     }
@@ -69,7 +71,7 @@ public final class SeamSvg {
               fill,
               app.hotspot() ? "#d62728" : "#ffffff",
               app.hotspot() ? 4 : 1,
-              SeamMap.xml(app.name()),
+              escapeXml10(app.name()),
               app.modules(),
               app.cluster() + 1,
               app.hotspot() ? ", holds a hotspot" : ""));
@@ -81,7 +83,7 @@ public final class SeamSvg {
               p[0] + (right ? r + 4 : -r - 4),
               p[1] + 4,
               right ? "start" : "end",
-              SeamMap.xml(app.name()),
+              escapeXml10(app.name()),
               app.hotspot() ? " \u25B2" : ""));
     }
     sb.append(

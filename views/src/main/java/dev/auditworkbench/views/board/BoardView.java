@@ -457,7 +457,7 @@ public final class BoardView extends BorderPane {
 
     Card() {
       title.setWrapText(true);
-      title.setStyle("-fx-font-weight: bold;");
+      title.getStyleClass().add(Css.BOLD);
       meta.getStyleClass().add(Css.MUTED);
       meta.setWrapText(true);
       box.setPadding(new Insets(4, 2, 4, 2));

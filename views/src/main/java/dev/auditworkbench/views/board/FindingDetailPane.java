@@ -83,7 +83,7 @@ final class FindingDetailPane extends VBox {
   private void layOut() {
     detailTitle.setId("board-detail-title");
     detailTitle.setWrapText(true);
-    detailTitle.setStyle("-fx-font-weight: bold;");
+    detailTitle.getStyleClass().add(Css.BOLD);
     status.setId("board-status");
     status.getItems().setAll(BoardView.ORDER);
     status.setConverter(
@@ -269,13 +269,13 @@ final class FindingDetailPane extends VBox {
     }
     try {
       Effort e = Effort.parse(effort.getText().trim());
-      effort.setStyle("");
+      effort.pseudoClassStateChanged(Css.INVALID, false);
       effort.setTooltip(null);
       if (!e.equals(shown.effort())) {
         model.edit(shown, new TriageEdit(null, null, null, e, null), "set effort to " + e);
       }
     } catch (IllegalArgumentException bad) {
-      effort.setStyle("-fx-border-color: #d32f2f;");
+      effort.pseudoClassStateChanged(Css.INVALID, true);
       effort.setTooltip(new Tooltip(bad.getMessage()));
     }
   }
@@ -315,7 +315,7 @@ final class FindingDetailPane extends VBox {
       status.setValue(f.status());
       impact.setValue(f.impact().value());
       effort.setText(f.effort().hours() + "h");
-      effort.setStyle("");
+      effort.pseudoClassStateChanged(Css.INVALID, false);
       tags.setText(String.join(", ", f.tags()));
       codeSource.setText(d.codeSource());
       String text = String.join("\n", d.code());

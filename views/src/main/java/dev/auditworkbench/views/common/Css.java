@@ -15,6 +15,15 @@ public final class Css {
   public static final String SEVERITY_BADGE = "severity-badge";
   public static final String START = "start";
   public static final String MUTED = "muted";
+  public static final String BOLD = "bold";
+  public static final String MONOSPACE = "monospace";
+
+  /** A table cell holding a number: right-aligned. */
+  public static final String NUMBER = "number";
+
+  /** A field whose value is refused (red border). */
+  public static final javafx.css.PseudoClass INVALID =
+      javafx.css.PseudoClass.getPseudoClass("invalid");
 
   private Css() {}
 

@@ -50,7 +50,7 @@ public final class FindingsView extends VBox {
     detail.setId("findings-detail");
     detail.setEditable(false);
     detail.setWrapText(true);
-    detail.setStyle("-fx-font-family: monospace;");
+    detail.getStyleClass().add(Css.MONOSPACE);
     detail.setPromptText("Select a finding to see everything about it.");
     SplitPane split = new SplitPane(table, detail);
     split.setDividerPositions(0.68);

@@ -3,7 +3,6 @@ package dev.auditworkbench.views.matrix;
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.priority.Planner;
-import dev.auditworkbench.engine.report.MatrixSvg;
 import dev.auditworkbench.views.common.Css;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +22,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
@@ -125,7 +123,8 @@ public final class MatrixView extends BorderPane {
     legend.setPrefWrapLength(WIDTH);
     legend.setPadding(new Insets(0, 0, 0, LEFT));
     for (Category c : Category.values()) {
-      Circle dot = new Circle(5, Color.web(MatrixSvg.colour(c), 0.8));
+      Circle dot = new Circle(5);
+      dot.getStyleClass().addAll("category-dot", "category-" + c.key());
       Label name = new Label(c.key(), dot);
       name.getStyleClass().add(Css.MUTED);
       legend.getChildren().add(name);
@@ -180,42 +179,41 @@ public final class MatrixView extends BorderPane {
             plan.settings().teamSize()));
     double splitX = x(plan.settings().lowEffortHours() + 0.5);
     double splitY = y(plan.settings().highImpact() - 0.5);
-    quadrant(LEFT, TOP, splitX - LEFT, splitY - TOP, "#2e7d32", "Quick wins", true, true);
+    quadrant(LEFT, TOP, splitX - LEFT, splitY - TOP, "quick-win", "Quick wins", true, true);
     quadrant(
         splitX,
         TOP,
         WIDTH - RIGHT - splitX,
         splitY - TOP,
-        "#f9a825",
+        "major-project",
         "Major projects",
         false,
         true);
     quadrant(
-        LEFT, splitY, splitX - LEFT, HEIGHT - BOTTOM - splitY, "#607d8b", "Fill-ins", true, false);
+        LEFT, splitY, splitX - LEFT, HEIGHT - BOTTOM - splitY, "fill-in", "Fill-ins", true, false);
     quadrant(
         splitX,
         splitY,
         WIDTH - RIGHT - splitX,
         HEIGHT - BOTTOM - splitY,
-        "#c62828",
+        "money-pit",
         "Money pits",
         false,
         false);
     for (int h : new int[] {1, 2, 4, 8, 16, 40, 80, 200}) {
       Text t = new Text(x(h) - 8, HEIGHT - BOTTOM + 16, h + "h");
       t.getStyleClass().add("matrix-axis");
-      t.setFill(Color.GRAY);
       chart.getChildren().add(t);
     }
     for (int i = 1; i <= 5; i++) {
       Text t = new Text(LEFT - 18, y(i) + 4, String.valueOf(i));
-      t.setFill(Color.GRAY);
+      t.getStyleClass().add("matrix-axis");
       chart.getChildren().add(t);
     }
     Text xLabel = new Text(WIDTH / 2 - 60, HEIGHT - 6, "Effort (hours, log scale)");
-    xLabel.setFill(Color.GRAY);
+    xLabel.getStyleClass().add("matrix-axis");
     Text yLabel = new Text(4, TOP + 10, "Impact");
-    yLabel.setFill(Color.GRAY);
+    yLabel.getStyleClass().add("matrix-axis");
     chart
         .getChildren()
         .addAll(
@@ -258,15 +256,14 @@ public final class MatrixView extends BorderPane {
       double y,
       double w,
       double h,
-      String colour,
+      String quadrantClass,
       String name,
       boolean left,
       boolean top) {
     Rectangle r = new Rectangle(x, y, w, h);
-    r.setFill(Color.web(colour, 0.10));
+    r.getStyleClass().addAll("quadrant-area", quadrantClass);
     Text t = new Text(left ? x + 6 : x + w - 6 - name.length() * 7, top ? y + 16 : y + h - 6, name);
-    t.setFill(Color.web(colour));
-    t.setStyle("-fx-font-weight: bold;");
+    t.getStyleClass().addAll("quadrant-name", quadrantClass);
     chart.getChildren().addAll(r, t);
   }
 
@@ -276,8 +273,7 @@ public final class MatrixView extends BorderPane {
         new Circle(
             x(w.effortHours()), y(w.impact() + jitter), 5 + 2.5 * Math.sqrt(w.findings().size()));
     c.setId("matrix-item-" + rank);
-    c.setFill(Color.web(MatrixSvg.colour(w.findings().get(0).category()), 0.8));
-    c.setStroke(Color.WHITE);
+    c.getStyleClass().addAll("work-item-disc", "category-" + w.findings().get(0).category().key());
     c.setCursor(Cursor.HAND);
     Tooltip.install(
         c,

@@ -316,7 +316,7 @@ public final class QueriesView extends BorderPane {
                     empty || item == null
                         ? null
                         : item.isNaN() ? "-" : String.format(Locale.ROOT, format, item));
-                setStyle("-fx-alignment: CENTER-RIGHT;");
+                getStyleClass().add(Css.NUMBER);
               }
             });
     c.setPrefWidth(name.length() > 8 ? 110 : 90);

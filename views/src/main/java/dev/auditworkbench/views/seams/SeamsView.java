@@ -26,7 +26,6 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import javafx.scene.text.Text;
@@ -187,7 +186,7 @@ public final class SeamsView extends BorderPane {
       boolean cycle = l.aImportsB() && l.bImportsA();
       boolean crosses = !cluster.get(l.a()).equals(cluster.get(l.b()));
       // Mid grey reads on both themes; links inside a cluster are faded so the seams stand out.
-      line.setStroke(Color.web(cycle ? "#d62728" : "#8a8a8a"));
+      line.getStyleClass().add(cycle ? "seam-link-cycle" : "seam-link");
       line.setOpacity(cycle || crosses ? 1 : 0.35);
       line.setStrokeWidth((crosses ? 1.5 : 1) + 1.5 * Math.log1p(l.weight()));
       if (l.imports() == 0) {
@@ -210,8 +209,11 @@ public final class SeamsView extends BorderPane {
     for (SeamMap.App app : m.apps()) {
       double[] p = layout.positions().get(app.name());
       double r = SeamLayout.radius(app);
-      Circle disc = new Circle(p[0], p[1], r, Color.web(SeamLayout.colour(app.cluster())));
-      disc.setStroke(app.hotspot() ? Color.web("#d62728") : Color.WHITE);
+      Circle disc = new Circle(p[0], p[1], r);
+      disc.getStyleClass()
+          .addAll(
+              "cluster-" + app.cluster() % SeamLayout.PALETTE.size(),
+              app.hotspot() ? "seam-hotspot" : "seam-plain");
       disc.setStrokeWidth(app.hotspot() ? 4 : 1);
       disc.getStyleClass().add("seam-app");
       disc.setId("seam-app-" + app.name());

@@ -111,7 +111,7 @@ public final class StartView extends VBox {
     private final VBox box = new VBox(2, heading, where);
 
     RecentCell() {
-      heading.setStyle("-fx-font-weight: bold;");
+      heading.getStyleClass().add(Css.BOLD);
       where.getStyleClass().add(Css.MUTED);
     }
 

@@ -1,4 +1,4 @@
-package dev.auditworkbench.app.cli;
+package dev.auditworkbench.app.bench;
 
 import dev.auditworkbench.engine.history.GitHistory;
 import dev.auditworkbench.engine.ingest.ImportService;
@@ -56,7 +56,9 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "bench",
-    description = "Benchmarks that print their figures (separate from the tests).",
+    hidden = true,
+    description =
+        "Benchmarks that print their figures (separate from the tests; not listed in the help).",
     subcommands = {
       BenchCommand.Scan.class,
       BenchCommand.Import.class,
@@ -67,7 +69,10 @@ import picocli.CommandLine.Spec;
       BenchCommand.Board.class,
       BenchCommand.Parse.class
     })
-final class BenchCommand implements Runnable {
+public final class BenchCommand implements Runnable {
+  /** The exit code of a benchmark that ran. */
+  static final int OK = 0;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -147,13 +152,13 @@ final class BenchCommand implements Runnable {
                 .start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
           p.destroyForcibly();
-          throw new UsageException(
+          throw new IllegalArgumentException(
               "the app did not start within 60 s (is there a display? try xvfb-run)");
         }
         String text = Files.readString(report).strip();
         Files.deleteIfExists(report);
         if (text.isEmpty()) {
-          throw new UsageException(
+          throw new IllegalArgumentException(
               "the app exited without showing a window (exit "
                   + p.exitValue()
                   + "; is there a display?)");
@@ -165,7 +170,7 @@ final class BenchCommand implements Runnable {
       out.printf(
           "cold start to a shown window: min %d ms, median %d ms, max %d ms (%d runs)%n",
           sorted.get(0), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), runs);
-      return ExitCodes.OK;
+      return OK;
     }
   }
 
@@ -226,7 +231,7 @@ final class BenchCommand implements Runnable {
         best = Math.min(best, seconds);
       }
       out.printf("best: %.2f s%n", best);
-      return ExitCodes.OK;
+      return OK;
     }
   }
 
@@ -306,7 +311,7 @@ final class BenchCommand implements Runnable {
                   .start();
         } catch (IOException e) {
           out.println("pgbadger not found (apt-get install pgbadger); skipped");
-          return ExitCodes.OK;
+          return OK;
         }
         int exit = p.waitFor();
         double badger = (System.nanoTime() - start) / 1e9;
@@ -318,7 +323,7 @@ final class BenchCommand implements Runnable {
             seconds, badger, badger / seconds);
         Files.deleteIfExists(report);
       }
-      return ExitCodes.OK;
+      return OK;
     }
   }
 
@@ -373,7 +378,7 @@ final class BenchCommand implements Runnable {
           }
         }
       }
-      return ExitCodes.OK;
+      return OK;
     }
   }
 
@@ -474,7 +479,7 @@ final class BenchCommand implements Runnable {
             "run %d: re-sort all columns in hand-placed order %.1f ms, then search %.1f ms%n",
             run, reorder, filtered);
       }
-      return ExitCodes.OK;
+      return OK;
     }
 
     private static double time(Runnable r) {
@@ -528,7 +533,7 @@ final class BenchCommand implements Runnable {
             "imported in %.2f s = %,.0f results/s, peak heap %d MB: %s%n",
             seconds, results / seconds, Scan.peakHeapMb(), result.summary());
       }
-      return ExitCodes.OK;
+      return OK;
     }
   }
 
@@ -554,7 +559,7 @@ final class BenchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       if (!Files.isDirectory(folder)) {
-        throw new UsageException(folder + " is not a folder");
+        throw new IllegalArgumentException(folder + " is not a folder");
       }
       List<Path> files;
       try (var walk = Files.walk(folder)) {
@@ -585,7 +590,7 @@ final class BenchCommand implements Runnable {
           .forEach(e -> out.printf("  %5d %s%n", e.getValue(), e.getKey()));
       r.diffs().forEach(out::println);
       out.flush();
-      return r.different() == 0 ? ExitCodes.OK : 1;
+      return r.different() == 0 ? OK : 1;
     }
   }
 
@@ -613,7 +618,7 @@ final class BenchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       if (!Files.isDirectory(repo)) {
-        throw new UsageException(repo + " is not a folder");
+        throw new IllegalArgumentException(repo + " is not a folder");
       }
       var out = spec.commandLine().getOut();
       out.printf(
@@ -674,7 +679,7 @@ final class BenchCommand implements Runnable {
         }
       }
       out.flush();
-      return ExitCodes.OK;
+      return OK;
     }
 
     private double bandit(PrintWriter out) throws Exception {

@@ -1,4 +1,4 @@
-package dev.auditworkbench.app.cli;
+package dev.auditworkbench.app.bench;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
