@@ -1,5 +1,7 @@
 package dev.auditworkbench.app.gui;
 
+import dev.auditworkbench.views.common.Css;
+
 import dev.auditworkbench.app.AppLog;
 import dev.auditworkbench.app.demo.DemoProject;
 import dev.auditworkbench.engine.ingest.ImporterRegistry;
@@ -28,8 +30,7 @@ import javafx.stage.Stage;
 
 /** The desktop app: the start screen, then one project window. */
 public final class WorkbenchApplication extends Application {
-  private static final String CSS =
-      WorkbenchApplication.class.getResource("/dev/auditworkbench/views/app.css").toExternalForm();
+  private static final String CSS = Css.STYLESHEET;
 
   private final BackgroundWork background = new BackgroundWork();
   private final RecentProjects recent = RecentProjects.forUser();

@@ -97,7 +97,9 @@ class MainWindowUiTest {
     model =
         new MainViewModel(project, project.imports(ImporterRegistry.load()), background, dialogs);
     window = new MainWindow(model, () -> {}, () -> {});
-    stage.setScene(new Scene(window, 1200, 800));
+    Scene scene = new Scene(window, 1200, 800);
+    scene.getStylesheets().add(dev.auditworkbench.views.common.Css.STYLESHEET); // as the app does
+    stage.setScene(scene);
     stage.show();
     stage.requestFocus();
   }

@@ -53,6 +53,7 @@ class ReportOnDemoTest {
   static String pdfText;
   static int pages;
   static String keywords;
+  static List<PdfLayout.Word> words;
 
   @BeforeAll
   static void report() throws Exception {
@@ -90,6 +91,7 @@ class ReportOnDemoTest {
       pages = doc.getNumberOfPages();
       keywords = doc.getDocumentInformation().getKeywords();
       pdfText = new PDFTextStripper().getText(doc);
+      words = PdfLayout.words(doc);
     }
   }
 
@@ -244,5 +246,96 @@ class ReportOnDemoTest {
           new ProjectRepository(c).put(ReportRenderer.TEMPLATE_SETTING, "");
           return null;
         });
+  }
+
+  /** Proper prefixes of the severity badges: a badge wrapped inside its cell ("MEDI" / "UM"). */
+  private static final java.util.Set<String> BADGE_PIECES =
+      java.util.stream.Stream.of("CRITICAL", "MEDIUM", "HIGH", "INFO")
+          .flatMap(
+              w -> java.util.stream.IntStream.range(2, w.length()).mapToObj(n -> w.substring(0, n)))
+          .collect(java.util.stream.Collectors.toSet());
+
+  @Test
+  void noBadgeOrNumberIsSplitAcrossLines() {
+    assertTrue(words.size() > 5000, "words read from the PDF: " + words.size());
+    for (PdfLayout.Word w : words) {
+      assertFalse(
+          BADGE_PIECES.contains(w.text()),
+          "a severity badge wrapped on page " + w.page() + ": " + w.text());
+      // A unit ("weeks", "h") must sit beside its number on the same line, never alone below it.
+      if (w.text().equals("weeks") || w.text().equals("week") || w.text().equals("h")) {
+        PdfLayout.Word left =
+            words.stream()
+                .filter(
+                    o ->
+                        o.page() == w.page()
+                            && Math.abs(o.y() - w.y()) < 1
+                            && o.endX() <= w.x() + 0.5)
+                .max(java.util.Comparator.comparingDouble(PdfLayout.Word::endX))
+                .orElse(null);
+        assertTrue(
+            left != null && left.text().matches("[0-9][0-9.,]*") && w.x() - left.endX() < 8,
+            "'"
+                + w.text()
+                + "' without its number on page "
+                + w.page()
+                + " (left of it: "
+                + left
+                + ")");
+      }
+    }
+  }
+
+  @Test
+  void noHeadingStandsAloneAtTheFootOfAPage() {
+    int lastPage = words.stream().mapToInt(PdfLayout.Word::page).max().orElse(0);
+    for (int page = 2; page <= lastPage; page++) {
+      int p = page;
+      // The running header and footer sit in the page margins (22 mm at the top, 20 mm at the foot
+      // of
+      // an A4 page of 842 pt); headings are 13 pt and up.
+      List<PdfLayout.Word> body =
+          words.stream().filter(w -> w.page() == p && w.y() > 62 && w.y() < 785).toList();
+      if (body.isEmpty()) {
+        continue;
+      }
+      float lowest = (float) body.stream().mapToDouble(PdfLayout.Word::y).max().orElse(0);
+      List<PdfLayout.Word> lastLine =
+          body.stream().filter(w -> Math.abs(w.y() - lowest) < 1).toList();
+      assertTrue(
+          lastLine.stream().allMatch(w -> w.size() < 12.5f),
+          "page "
+              + p
+              + " ends with a heading: "
+              + lastLine.stream().map(PdfLayout.Word::text).toList());
+    }
+  }
+
+  @Test
+  void theClientTextNamesNoInternalStatusesNorCutsTitles() {
+    int afterContents = pdfText.indexOf("Appendix: inputs and method");
+    int start = pdfText.indexOf("1. Executive summary", afterContents);
+    String summaryToRoadmap = pdfText.substring(start, pdfText.indexOf("4. Seam map", start));
+    // Workflow words of the tool (statuses, rule keys) and cut titles have no place in client text.
+    for (String pattern :
+        List.of(
+            "(?i)\\binbox\\b",
+            "(?i)\\bin report\\b",
+            "(?i)\\buntriaged\\b",
+            "\\bpylint\\.",
+            "\\btenancy\\.",
+            "\\.\\.\\.")) {
+      var m = java.util.regex.Pattern.compile(pattern).matcher(summaryToRoadmap);
+      assertFalse(
+          m.find(),
+          "client text holds '"
+              + (m.hitEnd()
+                  ? ""
+                  : summaryToRoadmap.substring(
+                      Math.max(0, m.start() - 40),
+                      Math.min(summaryToRoadmap.length(), m.end() + 40)))
+              + "'");
+    }
+    assertTrue(pdfText.contains("informational"), "the info notes are counted apart");
   }
 }

@@ -252,6 +252,16 @@ public enum OwaspTop10 {
     return title;
   }
 
+  /** The category of an id such as "A03:2021". */
+  public static Optional<OwaspTop10> byId(String id) {
+    for (OwaspTop10 o : values()) {
+      if (o.id().equals(id)) {
+        return Optional.of(o);
+      }
+    }
+    return Optional.empty();
+  }
+
   public static Optional<OwaspTop10> forCwe(int cwe) {
     return Optional.ofNullable(BY_CWE.get(cwe));
   }

@@ -236,33 +236,22 @@ public final class Planner {
         untriaged);
   }
 
+  /** The item's title in plain words for the client (ClientTitles): no tool codes or rule keys. */
   private static String title(String key, List<Finding> members) {
+    Finding first = members.get(0);
     if (members.size() == 1) {
-      return members.get(0).title();
+      return ClientTitles.of(first);
     }
+    String places = members.size() + " places";
     if (key.startsWith("group:")) {
-      return key.substring(6) + " (" + members.size() + " findings)";
+      return key.substring(6) + " (" + places + ")";
     }
+    String what = ClientTitles.family(first.ruleId(), first);
     if (key.endsWith(":*")) {
-      Finding first = members.get(0);
-      String rule =
-          first.title().contains(":")
-              ? first.title().substring(0, first.title().indexOf(':'))
-              : first.ruleId();
-      return String.format(
-          Locale.ROOT, "%s across the repository (%d findings)", rule, members.size());
+      return String.format(Locale.ROOT, "%s across the code (%s)", what, places);
     }
-    String where =
-        key.startsWith("auto:n-plus-one:") ? key.substring(16) : members.get(0).location().path();
-    String what =
-        switch (family(members.get(0).ruleId())) {
-          case "n-plus-one" -> "N+1 queries";
-          case "django.settings" -> "Settings hardening";
-          case "secret" -> "Secrets";
-          case "missing-index" -> "Missing indexes";
-          default -> members.get(0).ruleId();
-        };
-    return String.format(Locale.ROOT, "%s in %s (%d findings)", what, where, members.size());
+    String where = key.startsWith("auto:n-plus-one:") ? key.substring(16) : first.location().path();
+    return String.format(Locale.ROOT, "%s in %s (%s)", what, where, places);
   }
 
   /**

@@ -76,9 +76,10 @@ public final class ReportService {
     int low = s.lowConfidenceLeftOut();
     return String.format(
             Locale.ROOT,
-            "%d findings in report, %d open, %d untriaged",
+            "%d findings in report, %d open%s, %d untriaged",
             s.inReport(),
             s.open(),
+            s.info() == 0 ? "" : " (plus " + s.info() + " informational)",
             s.untriaged())
         + (low == 0
             ? ""

@@ -7,6 +7,7 @@ import dev.auditworkbench.engine.model.Evidence;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.Impact;
 import dev.auditworkbench.engine.model.Severity;
+import dev.auditworkbench.engine.model.Words;
 import dev.auditworkbench.engine.spi.RawFinding;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,10 +176,10 @@ public final class QueryFindings {
             Evidence.Kind.TRACE,
             String.format(
                 Locale.ROOT,
-                "%s: %d repeats per request in %d requests; " + "fingerprint %s",
+                "%s: %d repeats per request in %s; fingerprint %s",
                 n.route(),
                 n.repeats(),
-                n.requests(),
+                Words.count(n.requests(), "request"),
                 n.fingerprint()))
         .defaultImpact(Impact.of(outside ? 2 : (n.repeats() >= 20 ? 4 : 3) + (hot ? 1 : 0)))
         .defaultEffort(Effort.of(Effort.Size.S))
@@ -196,10 +197,10 @@ public final class QueryFindings {
     if (n.route().startsWith("(")) {
       return String.format(
           Locale.ROOT,
-          "%d database session(s) (import an access log or traces to name the route)",
-          n.requests());
+          "%s (import an access log or traces to name the route)",
+          Words.count(n.requests(), "database session"));
     }
-    return String.format(Locale.ROOT, "%d captured request(s) to %s", n.requests(), n.route());
+    return Words.count(n.requests(), "captured request") + " to " + n.route();
   }
 
   private static RawFinding slow(QueryAnalysis.Statement s, int rank, String source) {
@@ -273,6 +274,7 @@ public final class QueryFindings {
                     + ". Suggested: "
                     + p.suggestion()
                     + (p.model() == null ? "" : " (model " + p.model() + ")")
+                    + (p.model() == null && p.suggestion().strip().endsWith(";") ? "" : ".")
                     + (index
                         ? " An index speeds these reads up and adds work to every INSERT and UPDATE of the table: worth it"
                             + " where reads dominate, as the plan shows here."

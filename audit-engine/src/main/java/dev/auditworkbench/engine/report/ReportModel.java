@@ -11,6 +11,7 @@ import dev.auditworkbench.engine.model.ProjectInfo;
 import dev.auditworkbench.engine.model.ScanRecord;
 import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.model.Status;
+import dev.auditworkbench.engine.model.Words;
 import dev.auditworkbench.engine.priority.Planner;
 import dev.auditworkbench.engine.priority.Quadrant;
 import dev.auditworkbench.engine.queries.QueryAnalysis;
@@ -29,11 +30,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the report shows, computed once from the project: the templates only lay it out. Only
@@ -58,8 +61,11 @@ public record ReportModel(
     List<ImportRecord> inputs,
     Inventory inventory) {
 
-  /** One open dependency finding, whatever its triage. */
-  public record DependencyRow(String title, String severity, String status) {}
+  /**
+   * One open dependency finding, whatever its triage; {@code detail} says where it is detailed
+   * ("section 8"), empty when it is only listed here.
+   */
+  public record DependencyRow(String title, String severity, String detail) {}
 
   /** The Django inventory in numbers, for the appendix. */
   public record Inventory(
@@ -83,14 +89,16 @@ public record ReportModel(
       String commit,
       String confidentiality) {}
 
-  /** The state in numbers. */
   /**
-   * The figures of the executive summary. {@code lowConfidenceLeftOut} counts the low-confidence
+   * The figures of the executive summary. {@code open} counts the open findings that need work
+   * (critical to low); {@code info} the open informational notes (lint style, docstrings), counted
+   * apart so they never swell the headline. {@code lowConfidenceLeftOut} counts the low-confidence
    * places to review nobody triaged: they are not in {@code open} nor anywhere else in the figures.
    */
   public record Summary(
       String paragraph,
       int open,
+      int info,
       int inReport,
       int untriaged,
       Map<String, Integer> dismissedByReason,
@@ -101,7 +109,8 @@ public record ReportModel(
   public record SeverityCount(String severity, int count) {}
 
   /** One category of the scorecard: open findings, the worst severity, a grade. */
-  public record ScoreRow(String category, int open, int inReport, String worst, String grade) {}
+  public record ScoreRow(
+      String category, int open, int info, int inReport, String worst, String grade) {}
 
   /** One phase of the roadmap as printed. */
   public record PhaseRow(
@@ -203,19 +212,23 @@ public record ReportModel(
       List<Finding> in = open.stream().filter(f -> f.category() == cat).toList();
       Severity worst =
           in.stream().map(Finding::severity).min(Comparator.naturalOrder()).orElse(null);
+      int infoIn = (int) in.stream().filter(f -> f.severity() == Severity.INFO).count();
       scorecard.add(
           new ScoreRow(
               label(cat),
-              in.size(),
+              in.size() - infoIn,
+              infoIn,
               (int) in.stream().filter(f -> f.status() == Status.IN_REPORT).count(),
               worst == null ? "none" : worst.name().toLowerCase(Locale.ROOT),
               grade(worst, in.size())));
     }
+    int infoCount = (int) open.stream().filter(f -> f.severity() == Severity.INFO).count();
     int untriaged = (int) open.stream().filter(f -> f.status() == Status.INBOX).count();
     Summary summary =
         new Summary(
-            paragraph(info, open, plan, queries),
-            open.size(),
+            paragraph(open, plan, queries),
+            open.size() - infoCount,
+            infoCount,
             inReport.size(),
             untriaged,
             dismissed,
@@ -264,7 +277,12 @@ public record ReportModel(
 
     Map<OwaspTop10, int[]> owaspCounts = new EnumMap<>(OwaspTop10.class);
     Map<OwaspTop10, List<String>> owaspTitles = new EnumMap<>(OwaspTop10.class);
+    Set<OwaspTop10> reported = EnumSet.noneOf(OwaspTop10.class);
     for (Finding f : all) {
+      f.owasp().forEach(id -> OwaspTop10.byId(id).ifPresent(reported::add));
+      if (!f.counted() && !f.gone() && f.status() != Status.DISMISSED) {
+        continue; // an unreviewed low-confidence place: not counted anywhere until triaged
+      }
       for (String id : f.owasp()) {
         for (OwaspTop10 o : OwaspTop10.values()) {
           if (o.id().equals(id)) {
@@ -275,7 +293,11 @@ public record ReportModel(
               c3[0]++;
               owaspTitles
                   .computeIfAbsent(o, k -> new ArrayList<>())
-                  .add(f.severity().name().toLowerCase(Locale.ROOT) + ": " + f.title());
+                  .add(
+                      f.severity().ordinal()
+                          + f.severity().name().toLowerCase(Locale.ROOT)
+                          + ": "
+                          + f.title());
               if (f.status() == Status.IN_REPORT) {
                 c3[1]++;
               }
@@ -287,11 +309,19 @@ public record ReportModel(
     List<OwaspRow> owasp = new ArrayList<>();
     for (OwaspTop10 o : OwaspTop10.values()) {
       int[] c3 = owaspCounts.getOrDefault(o, new int[3]);
-      List<String> titles =
-          owaspTitles.getOrDefault(o, List.of()).stream().sorted().limit(6).toList();
-      owasp.add(
-          new OwaspRow(
-              o.id(), o.title(), c3[0], c3[1], c3[2], c3[0] == 0 ? "clear" : "open", titles));
+      // Most severe first (the ordinal prefix sorts them), six named, the rest counted.
+      List<String> sorted =
+          owaspTitles.getOrDefault(o, List.of()).stream()
+              .sorted()
+              .map(t -> t.substring(1))
+              .toList();
+      List<String> titles = new ArrayList<>(sorted.stream().limit(6).toList());
+      if (sorted.size() > 6) {
+        titles.add("and " + (sorted.size() - 6) + " more");
+      }
+      boolean assessed = reported.contains(o) || (commit != null && SCAN_CHECKS.contains(o));
+      String state = c3[0] > 0 ? "open" : assessed ? "clear" : "not-assessed";
+      owasp.add(new OwaspRow(o.id(), o.title(), c3[0], c3[1], c3[2], state, titles));
     }
 
     List<Section> sections = new ArrayList<>();
@@ -304,7 +334,7 @@ public record ReportModel(
                     new DependencyRow(
                         f.title(),
                         f.severity().name().toLowerCase(Locale.ROOT),
-                        f.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')))
+                        f.status() == Status.IN_REPORT ? "section 8" : ""))
             .toList();
     String upgradePath =
         open.stream()
@@ -316,7 +346,16 @@ public record ReportModel(
     try (FindingRepository repo = new FindingRepository(c)) {
       excerpts = new CodeExcerpts(info.repo(), commit, repo.secretPlaces());
     }
-    for (Category cat : Category.values()) {
+    List<Category> byWorst = new ArrayList<>(List.of(Category.values()));
+    byWorst.sort(
+        Comparator.comparing(
+            (Category cat) ->
+                inReport.stream()
+                    .filter(f -> f.category() == cat)
+                    .map(Finding::severity)
+                    .min(Comparator.naturalOrder())
+                    .orElse(Severity.INFO)));
+    for (Category cat : byWorst) {
       List<FindingView> views =
           inReport.stream()
               .filter(f -> f.category() == cat)
@@ -401,6 +440,24 @@ public record ReportModel(
         excerpts.around(f, 3, 3).numbered());
   }
 
+  /** Requests a route needs before the summary quotes its p95. */
+  static final int MIN_ROUTE_SAMPLE = 10;
+
+  /**
+   * OWASP categories the repository scan itself checks (tenancy and CSRF exemptions: A01; weak
+   * secret key, HSTS: A02; SQL built from strings, XSS: A03; settings hardening: A05; unmaintained
+   * and outdated packages: A06; committed credentials: A07). Others are "not assessed" unless a
+   * tool reported something there.
+   */
+  static final Set<OwaspTop10> SCAN_CHECKS =
+      EnumSet.of(
+          OwaspTop10.A01,
+          OwaspTop10.A02,
+          OwaspTop10.A03,
+          OwaspTop10.A05,
+          OwaspTop10.A06,
+          OwaspTop10.A07);
+
   static String label(Category c) {
     return switch (c) {
       case PERFORMANCE -> "Performance";
@@ -430,10 +487,10 @@ public record ReportModel(
         + (w == 1 ? " week" : " weeks");
   }
 
-  private static String paragraph(
-      ProjectInfo info, List<Finding> open, Planner.Plan plan, QueryAnalysis.Result q) {
+  private static String paragraph(List<Finding> open, Planner.Plan plan, QueryAnalysis.Result q) {
     long critical = open.stream().filter(f -> f.severity() == Severity.CRITICAL).count();
     long high = open.stream().filter(f -> f.severity() == Severity.HIGH).count();
+    long info = open.stream().filter(f -> f.severity() == Severity.INFO).count();
     long security =
         open.stream()
             .filter(
@@ -446,10 +503,13 @@ public record ReportModel(
     sb.append(
         String.format(
             Locale.ROOT,
-            "The audit found %d open findings, %d of them critical and %d high",
-            open.size(),
+            "The audit found %d open findings that need work, %d of them critical and %d high%s",
+            open.size() - info,
             critical,
-            high));
+            high,
+            info == 0
+                ? ""
+                : " (and " + Words.count(info, "informational note") + ", counted apart)"));
     sb.append(
         security > 0
             ? String.format(
@@ -457,22 +517,32 @@ public record ReportModel(
                 "; %d serious security problems need fixing before anything else",
                 security)
             : "; no serious security problem is open");
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            ". %d quick wins (high impact, at most %d hours each) make up the first two weeks",
-            quick,
-            plan.settings().lowEffortHours()));
-    Optional<QueryAnalysis.RouteLatency> slowest = q.routes().stream().findFirst();
-    if (slowest.isPresent() && !q.nPlusOnes().isEmpty()) {
+    if (quick > 0) {
       sb.append(
           String.format(
               Locale.ROOT,
-              "; the captured traffic shows %d N+1 patterns, and the slowest route, %s, has a p95"
-                  + " of %.0f ms",
-              q.nPlusOnes().size(),
-              slowest.get().route(),
-              slowest.get().p95()));
+              ". %s (high impact, at most %d hours each) come first in the roadmap",
+              Words.count(quick, "quick win"),
+              plan.settings().lowEffortHours()));
+    }
+    // A p95 of one or two requests says nothing: name the slowest route only on a real sample.
+    Optional<QueryAnalysis.RouteLatency> slowest =
+        q.routes().stream().filter(r -> r.requests() >= MIN_ROUTE_SAMPLE).findFirst();
+    if (!q.nPlusOnes().isEmpty()) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "; the captured traffic shows %s",
+              Words.count(q.nPlusOnes().size(), "N+1 pattern")));
+      slowest.ifPresent(
+          r ->
+              sb.append(
+                  String.format(
+                      Locale.ROOT,
+                      ", and the slowest route, %s, has a p95 of %.0f ms over %s",
+                      r.route(),
+                      r.p95(),
+                      Words.count(r.requests(), "request"))));
     }
     sb.append(
         String.format(

@@ -197,7 +197,7 @@ final class DependencyRule implements Rule {
                     + r.pinned()
                     + (supported
                         ? " reaches the end of its support in "
-                        : " is out of support since ")
+                        : " has been out of support since ")
                     + end)
             .description(
                 "The project pins Django "

@@ -5,6 +5,7 @@ import dev.auditworkbench.engine.model.Confidence;
 import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Evidence;
 import dev.auditworkbench.engine.model.OwaspTop10;
+import dev.auditworkbench.engine.model.Words;
 import dev.auditworkbench.engine.repo.RepoFile;
 import dev.auditworkbench.engine.spi.RawFinding;
 import dev.auditworkbench.engine.spi.SecretDetector;
@@ -208,8 +209,7 @@ final class SecretsRule implements Rule {
                 + path
                 + (committedEnv ? " (a committed .env file)" : ""))
         .description(
-            "A "
-                + k.name()
+            Words.anyOne(k.name())
                 + " ("
                 + Secrets.mask(secret)
                 + ") is committed in "

@@ -172,10 +172,9 @@ final class SettingsHardeningRule implements Rule {
                         "secret-key",
                         Severity.HIGH,
                         798,
-                        "SECRET_KEY is a literal in the code"
-                            + (k.startsWith("django-insecure-") || k.length() < 50
-                                ? " (and weak)"
-                                : ""),
+                        k.startsWith("django-insecure-") || k.length() < 50
+                            ? "SECRET_KEY is a weak literal in the code"
+                            : "SECRET_KEY is a literal in the code",
                         "Load it from the environment or a vault and rotate it: sessions, password resets and signed data depend on it.",
                         key)));
     Optional<Setting> hosts = s.get("ALLOWED_HOSTS");

@@ -221,7 +221,7 @@ class PlannerTest {
     Planner.WorkItem item =
         plan.items().stream().filter(w -> w.findings().size() == 3).findFirst().orElseThrow();
     assertEquals("auto:n-plus-one:api.views.invoice_list", item.key());
-    assertEquals("N+1 queries in api.views.invoice_list (3 findings)", item.title());
+    assertEquals("N+1 queries in api.views.invoice_list (3 places)", item.title());
     assertEquals(4, item.impact(), "the highest member's");
     assertEquals(
         4 + 3, item.effortHours(), "the largest effort plus half of the others (4 + 2 halved up)");
@@ -242,7 +242,7 @@ class PlannerTest {
                 w ->
                     w.key().equals("group:API speed-up")
                         && w.findings().size() == 2
-                        && w.title().equals("API speed-up (2 findings)")));
+                        && w.title().equals("API speed-up (2 places)")));
   }
 
   @Test

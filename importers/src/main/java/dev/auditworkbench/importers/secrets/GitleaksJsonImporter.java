@@ -5,6 +5,7 @@ import dev.auditworkbench.engine.model.Confidence;
 import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Evidence;
 import dev.auditworkbench.engine.model.Severity;
+import dev.auditworkbench.engine.model.Words;
 import dev.auditworkbench.engine.spi.BadInputException;
 import dev.auditworkbench.engine.spi.FileSample;
 import dev.auditworkbench.engine.spi.FindingSink;
@@ -150,8 +151,7 @@ public final class GitleaksJsonImporter implements Importer {
         .nativeRuleId(rule)
         .title((verified ? "Verified live secret" : "Secret") + " (" + what + ") in " + where)
         .description(
-            "A "
-                + what
+            Words.anyOne(what)
                 + " credential ("
                 + Secrets.mask(secret)
                 + ") is committed in "

@@ -5,6 +5,10 @@ import java.util.Locale;
 
 /** Style classes used by the views; the look lives in app.css. */
 public final class Css {
+  /** The app's stylesheet, on top of the AtlantaFX theme: every scene showing views adds it. */
+  public static final String STYLESHEET =
+      Css.class.getResource("/dev/auditworkbench/views/app.css").toExternalForm();
+
   public static final String SIDEBAR = "sidebar";
   public static final String STATUS_BAR = "status-bar";
   public static final String PAGE = "page";
