@@ -1,12 +1,11 @@
 package dev.auditworkbench.app.gui;
 
-import dev.auditworkbench.views.common.Css;
-
 import dev.auditworkbench.app.AppLog;
 import dev.auditworkbench.app.demo.DemoProject;
 import dev.auditworkbench.engine.ingest.ImporterRegistry;
 import dev.auditworkbench.engine.project.AuditProject;
 import dev.auditworkbench.views.common.BackgroundWork;
+import dev.auditworkbench.views.common.Css;
 import dev.auditworkbench.views.common.FxTasks;
 import dev.auditworkbench.views.common.Theme;
 import dev.auditworkbench.views.shell.MainViewModel;
