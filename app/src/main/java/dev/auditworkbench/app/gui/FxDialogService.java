@@ -88,4 +88,13 @@ final class FxDialogService implements DialogService {
     dialog.setContentText("Reason:");
     return dialog.showAndWait();
   }
+
+  @Override
+  public Optional<String> askText(String title, String question) {
+    javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog();
+    dialog.initOwner(owner);
+    dialog.setTitle(title);
+    dialog.setHeaderText(question);
+    return dialog.showAndWait().map(String::strip).filter(t -> !t.isEmpty());
+  }
 }

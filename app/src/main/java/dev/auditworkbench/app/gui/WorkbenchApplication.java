@@ -59,8 +59,7 @@ public final class WorkbenchApplication extends Application {
           Platform.runLater(() -> reportFailure("Unexpected error", e));
         });
     stage.setTitle("Audit Workbench");
-    stage.setWidth(1360);
-    stage.setHeight(860);
+    fitOnScreen(1360, 860);
     List<String> args = getParameters().getUnnamed();
     if (args.isEmpty()) {
       showStart();
@@ -182,6 +181,33 @@ public final class WorkbenchApplication extends Application {
     background.submit(task);
   }
 
+  /**
+   * Sizes the window to {@code width} x {@code height}, or to the screen's usable area when that is
+   * smaller (a 1366x768 laptop), and centres it: no part of it opens off-screen.
+   */
+  private void fitOnScreen(double width, double height) {
+    javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+    stage.setWidth(Math.min(width, screen.getWidth()));
+    stage.setHeight(Math.min(height, screen.getHeight()));
+    stage.setX(screen.getMinX() + (screen.getWidth() - stage.getWidth()) / 2);
+    stage.setY(screen.getMinY() + (screen.getHeight() - stage.getHeight()) / 2);
+  }
+
+  /**
+   * A remembered place that is off the screens now (another monitor, a smaller screen) is fitted
+   * back.
+   */
+  private void keepOnScreen() {
+    var screens =
+        javafx.stage.Screen.getScreensForRectangle(
+            stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+    javafx.geometry.Rectangle2D screen =
+        (screens.isEmpty() ? javafx.stage.Screen.getPrimary() : screens.get(0)).getVisualBounds();
+    if (!screen.contains(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())) {
+      fitOnScreen(stage.getWidth(), stage.getHeight());
+    }
+  }
+
   /** Logs a failure with its stack trace and shows it, with where the log is, in a dialog. */
   private void reportFailure(String title, Throwable e) {
     AppLog.error(title, e);
@@ -238,6 +264,9 @@ public final class WorkbenchApplication extends Application {
               stage.setWidth(s.width());
               stage.setHeight(s.height());
               stage.setMaximized(s.maximized());
+              if (!s.maximized()) {
+                keepOnScreen();
+              }
               try {
                 window.show(MainWindow.Page.valueOf(s.page()));
               } catch (IllegalArgumentException ignored) {

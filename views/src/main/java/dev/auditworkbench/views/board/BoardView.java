@@ -5,6 +5,7 @@ import dev.auditworkbench.engine.model.Status;
 import dev.auditworkbench.engine.project.FindingQuery;
 import dev.auditworkbench.views.common.Css;
 import dev.auditworkbench.views.common.DialogService;
+import dev.auditworkbench.views.detail.FindingDetailPane;
 import dev.auditworkbench.views.findings.FindingsViewModel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +21,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -153,7 +155,8 @@ public final class BoardView extends BorderPane {
       model.column(s).addListener((ListChangeListener<Finding>) c -> updateHeaders());
     }
     SplitPane split = new SplitPane(boardArea, detail);
-    split.setDividerPositions(0.7);
+    split.setDividerPositions(0.74);
+    SplitPane.setResizableWithParent(detail, false);
     setCenter(split);
     findings
         .all()
@@ -447,20 +450,29 @@ public final class BoardView extends BorderPane {
   }
 
   /**
-   * One finding as a card: title, then severity, category, location, impact and effort, tools, tags
-   * and merged count.
+   * One finding as a compact card: the title on at most two lines, then one row with the severity
+   * badge and category, file, impact and effort; the full text (location, tools, tags, merged
+   * duplicates) is in the tooltip, so a column shows ten cards or more.
    */
   private final class Card extends ListCell<Finding> {
     private final Label title = new Label();
+    private final Label severity = new Label();
     private final Label meta = new Label();
-    private final VBox box = new VBox(2, title, meta);
+    private final HBox row = new HBox(6, severity, meta);
+    private final VBox box = new VBox(3, title, row);
+    private final Tooltip tip = new Tooltip();
 
     Card() {
       title.setWrapText(true);
-      title.getStyleClass().add(Css.BOLD);
+      title.getStyleClass().addAll(Css.BOLD, "card-title");
+      severity.getStyleClass().add(Css.SEVERITY_BADGE);
+      severity.setMinWidth(Region.USE_PREF_SIZE);
       meta.getStyleClass().add(Css.MUTED);
-      meta.setWrapText(true);
-      box.setPadding(new Insets(4, 2, 4, 2));
+      meta.setMinWidth(0);
+      row.setAlignment(Pos.CENTER_LEFT);
+      box.setPadding(new Insets(3, 2, 3, 2));
+      tip.setWrapText(true);
+      tip.setMaxWidth(520);
       setPrefWidth(0);
     }
 
@@ -470,30 +482,57 @@ public final class BoardView extends BorderPane {
       if (empty || f == null) {
         setGraphic(null);
         setText(null);
+        setTooltip(null);
         return;
       }
       if (!title.prefWidthProperty().isBound() && getListView() != null) {
-        title.prefWidthProperty().bind(getListView().widthProperty().subtract(36));
-        meta.prefWidthProperty().bind(getListView().widthProperty().subtract(36));
-        title.setMinHeight(Region.USE_PREF_SIZE);
-        meta.setMinHeight(Region.USE_PREF_SIZE);
+        title.prefWidthProperty().bind(getListView().widthProperty().subtract(30));
+        row.maxWidthProperty().bind(getListView().widthProperty().subtract(30));
+        // Two lines at most: the rest is in the tooltip.
+        title.maxHeightProperty().bind(title.fontProperty().map(font -> font.getSize() * 2.8));
       }
       List<Finding> dups = model.duplicatesOf(f);
       title.setText((dups.isEmpty() ? "" : "×" + (dups.size() + 1) + "  ") + f.title());
-      String where = f.location() == null ? "" : f.location().display();
-      List<String> tools = new ArrayList<>(f.sources().stream().map(s -> s.tool()).toList());
-      dups.forEach(d -> d.sources().forEach(s -> tools.add(s.tool())));
+      severity.setText(f.severity().key());
+      severity
+          .getStyleClass()
+          .removeIf(c -> c.startsWith("severity-") && !c.equals(Css.SEVERITY_BADGE));
+      severity.getStyleClass().add(Css.severity(f.severity()));
+      String path = f.location() == null || f.location().path() == null ? "" : f.location().path();
+      String file = path.substring(path.lastIndexOf('/') + 1);
       meta.setText(
           String.format(
               Locale.ROOT,
-              "%s · %s · %s · impact %d · %s · %s%s",
-              f.severity().name().toLowerCase(Locale.ROOT),
+              "%s · %s · impact %d · %s",
               f.category().key(),
-              where,
+              file.isEmpty()
+                  ? "-"
+                  : file + (f.location().startLine() > 0 ? ":" + f.location().startLine() : ""),
               f.impact().value(),
-              f.effort().size().name(),
-              String.join(", ", tools.stream().distinct().toList()),
-              f.tags().isEmpty() ? "" : " · #" + String.join(" #", f.tags())));
+              f.effort().size().name()));
+      List<String> tools = new ArrayList<>(f.sources().stream().map(s -> s.tool()).toList());
+      dups.forEach(d -> d.sources().forEach(s -> tools.add(s.tool())));
+      tip.setText(
+          f.title()
+              + "\n"
+              + f.severity().key()
+              + " · "
+              + f.category().key()
+              + " · "
+              + (f.location() == null ? "" : f.location().display())
+              + "\nimpact "
+              + f.impact().value()
+              + " · effort "
+              + f.effort()
+              + " · "
+              + String.join(", ", tools.stream().distinct().toList())
+              + (f.tags().isEmpty() ? "" : "\n#" + String.join(" #", f.tags()))
+              + (dups.isEmpty()
+                  ? ""
+                  : "\n"
+                      + dev.auditworkbench.engine.model.Words.count(dups.size(), "duplicate")
+                      + " merged into it"));
+      setTooltip(tip);
       setText(null);
       setGraphic(box);
     }

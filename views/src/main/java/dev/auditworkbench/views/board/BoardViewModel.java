@@ -4,7 +4,6 @@ import dev.auditworkbench.engine.excerpt.CodeExcerpts;
 import dev.auditworkbench.engine.model.DismissReason;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.Status;
-import dev.auditworkbench.engine.model.TriageChange;
 import dev.auditworkbench.engine.project.AuditProject;
 import dev.auditworkbench.engine.project.FindingQuery;
 import dev.auditworkbench.engine.project.FindingService;
@@ -13,6 +12,7 @@ import dev.auditworkbench.engine.triage.TriageEdit;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
 import dev.auditworkbench.views.common.TriageActions;
+import dev.auditworkbench.views.detail.FindingDetails;
 import dev.auditworkbench.views.findings.FindingsViewModel;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,7 +40,7 @@ import javafx.concurrent.Task;
  * every move, reorder, edit and merge saved at once (each one transaction) and undoable. Findings
  * no tool reports any more stay off the board.
  */
-public final class BoardViewModel {
+public final class BoardViewModel implements FindingDetails {
   private final FindingsViewModel findings;
   private final AuditProject project;
   private final TriageActions actions;
@@ -306,21 +306,7 @@ public final class BoardViewModel {
     return actions.undoLabelProperty();
   }
 
-  /**
-   * A finding's full story for the detail pane: the code around its location at the scanned commit
-   * (or from the working tree when the commit is not in the clone), and every change made to it.
-   *
-   * @param firstLine the number of the first code line shown
-   * @param codeSource where the code came from, shown above it
-   */
-  public record Detail(
-      Finding finding,
-      List<String> code,
-      int firstLine,
-      String codeSource,
-      List<TriageChange> history,
-      List<Finding> duplicates) {}
-
+  @Override
   public Task<Detail> detail(Finding f) {
     List<Finding> dups = duplicatesOf(f);
     return background.submit(

@@ -23,6 +23,8 @@ public final class BackgroundWork {
             return t;
           });
   private final ReadOnlyObjectWrapper<Task<?>> current = new ReadOnlyObjectWrapper<>();
+  private final java.util.concurrent.atomic.AtomicInteger pending =
+      new java.util.concurrent.atomic.AtomicInteger();
   private volatile BiConsumer<String, Throwable> failures = (title, e) -> {};
   private volatile BiConsumer<String, Throwable> handledFailures = (title, e) -> {};
 
@@ -43,9 +45,15 @@ public final class BackgroundWork {
    * Queues {@code task}; once {@link #shutdownAndWait} has begun, the task is cancelled instead.
    */
   public <T> Task<T> submit(Task<T> task) {
+    pending.incrementAndGet();
     task.stateProperty()
         .addListener(
             (obs, old, state) -> {
+              if (state == Worker.State.SUCCEEDED
+                  || state == Worker.State.FAILED
+                  || state == Worker.State.CANCELLED) {
+                pending.decrementAndGet();
+              }
               if (state == Worker.State.RUNNING) {
                 current.set(task);
               } else if (current.get() == task && task.isDone()) {
@@ -63,6 +71,11 @@ public final class BackgroundWork {
       task.cancel();
     }
     return task;
+  }
+
+  /** Whether every task submitted so far has finished (tests wait on it instead of sleeping). */
+  public boolean isIdle() {
+    return pending.get() == 0;
   }
 
   public ReadOnlyObjectProperty<Task<?>> currentProperty() {

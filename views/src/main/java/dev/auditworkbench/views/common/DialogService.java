@@ -18,6 +18,11 @@ public interface DialogService {
   /** Why the given number of findings are dismissed; empty when the user cancels. */
   Optional<DismissReason> chooseDismissReason(int count);
 
+  /** A line of text the user types (tags, a name); empty when the user cancels. */
+  default Optional<String> askText(String title, String question) {
+    return Optional.empty();
+  }
+
   /** Where to save an export; {@code extension} without the dot ("pdf"). */
   Optional<Path> chooseExportFile(String title, String extension, String suggestedName);
 }

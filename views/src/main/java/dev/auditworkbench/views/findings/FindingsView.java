@@ -1,6 +1,7 @@
 package dev.auditworkbench.views.findings;
 
 import dev.auditworkbench.engine.model.Category;
+import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.model.SourceRef;
@@ -8,7 +9,12 @@ import dev.auditworkbench.engine.model.Status;
 import dev.auditworkbench.engine.priority.Quadrant;
 import dev.auditworkbench.views.common.Choice;
 import dev.auditworkbench.views.common.Css;
+import dev.auditworkbench.views.common.DialogService;
+import dev.auditworkbench.views.common.Texts;
+import dev.auditworkbench.views.detail.FindingDetailPane;
+import dev.auditworkbench.views.detail.FindingDetails;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -22,45 +28,84 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 
-/** A sortable, filterable table of every finding, with bulk status changes. */
+/**
+ * A sortable, filterable table of every finding beside the rich detail pane the board uses (code at
+ * the scanned commit, triage controls, notes, history). Double-click opens a finding's detail; the
+ * context menu confirms, reports, dismisses (with a reason), re-scores, tags, merges and copies the
+ * location of the whole selection, each as one undoable step.
+ */
 public final class FindingsView extends VBox {
   private final FindingsViewModel model;
+  private final DialogService dialogs;
   private final TableView<Finding> table = new TableView<>();
+  private final FindingDetailPane detail;
+  private final SplitPane split;
+  private final ToggleButton showDetail = new ToggleButton("Details");
 
-  public FindingsView(FindingsViewModel model) {
+  public FindingsView(FindingsViewModel model, FindingDetails details, DialogService dialogs) {
     this.model = model;
+    this.dialogs = dialogs;
     getStyleClass().add(Css.PAGE);
     setSpacing(8);
-    TextArea detail = new TextArea();
+    detail = new FindingDetailPane(details, dialogs);
     detail.setId("findings-detail");
-    detail.setEditable(false);
-    detail.setWrapText(true);
-    detail.getStyleClass().add(Css.MONOSPACE);
-    detail.setPromptText("Select a finding to see everything about it.");
-    SplitPane split = new SplitPane(table, detail);
-    split.setDividerPositions(0.68);
+    split = new SplitPane(table, detail);
+    split.setDividerPositions(0.67);
+    SplitPane.setResizableWithParent(detail, false);
+    showDetail.setId("findings-show-detail");
+    showDetail.setSelected(true);
+    showDetail.setTooltip(new Tooltip("Show or hide the detail pane"));
+    showDetail
+        .selectedProperty()
+        .addListener(
+            (o, a, on) -> {
+              if (on && !split.getItems().contains(detail)) {
+                split.getItems().add(detail);
+                split.setDividerPositions(0.67);
+              } else if (!on) {
+                split.getItems().remove(detail);
+              }
+            });
     getChildren().addAll(createFilterBar(), split);
     VBox.setVgrow(split, Priority.ALWAYS);
     configureTable();
     table
         .getSelectionModel()
         .selectedItemProperty()
-        .addListener((o, a, f) -> detail.setText(f == null ? "" : FindingsViewModel.describe(f)));
+        .addListener(
+            (o, a, f) -> {
+              if (f != null && showDetail.isSelected()) {
+                detail.show(f);
+              }
+            });
+    table.setOnMouseClicked(
+        e -> {
+          Finding f = table.getSelectionModel().getSelectedItem();
+          if (e.getClickCount() == 2 && f != null) {
+            showDetail.setSelected(true);
+            detail.show(f);
+          }
+        });
   }
 
   /**
@@ -81,7 +126,7 @@ public final class FindingsView extends VBox {
     return true;
   }
 
-  private HBox createFilterBar() {
+  private FlowPane createFilterBar() {
     TextField search = new TextField();
     search.setId("findings-search");
     search.setPromptText("Search title, rule, file, tool");
@@ -146,7 +191,16 @@ public final class FindingsView extends VBox {
     summary.setId("findings-summary");
     summary.getStyleClass().add(Css.MUTED);
     summary.textProperty().bind(model.summaryProperty());
-    HBox bar = new HBox(8, search, severity, category, status, tool, app, quadrant, summary);
+    summary.setMinWidth(Region.USE_PREF_SIZE);
+    search.setPrefWidth(240);
+    search.setMinWidth(160);
+    for (ComboBox<?> box : List.of(severity, category, status, tool, app, quadrant)) {
+      box.setMinWidth(Region.USE_PREF_SIZE); // "Any severity" whole, never "Any seve..."
+    }
+    // The filters wrap onto a second row in a narrow window rather than cut their words.
+    FlowPane bar =
+        new FlowPane(
+            8, 6, search, severity, category, status, tool, app, quadrant, summary, showDetail);
     bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
   }
@@ -164,85 +218,178 @@ public final class FindingsView extends VBox {
     sorted.comparatorProperty().bind(table.comparatorProperty());
     table.setItems(sorted);
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     // One row height for all: rows laid out before and after the badges' style arrived differed,
     // and a fixed size lets the table skip measuring each of 10,000 rows.
     table.setFixedCellSize(Math.ceil(Font.getDefault().getSize() * 1.9));
     table.setPlaceholder(new Label("No findings. Import a scan (Ctrl+I) or drop files here."));
 
-    TableColumn<Finding, Severity> severity = column("Severity", Finding::severity, 90);
+    TableColumn<Finding, Severity> severity = fixed(column("Severity", Finding::severity), 86);
     severity.setCellFactory(c -> new SeverityCell());
-    narrowest(
-        severity, 84); // the widest badge, "critical", stays whole when the detail pane takes room
+    TableColumn<Finding, String> title = column("Title", Finding::title);
+    title.setPrefWidth(360);
+    title.setMinWidth(120);
+    TableColumn<Finding, String> location =
+        column(
+            "Location",
+            f -> {
+              String path = f.location() == null ? null : f.location().path();
+              if (path == null) {
+                return "";
+              }
+              String file = path.substring(path.lastIndexOf('/') + 1);
+              return f.location().startLine() > 0 ? file + ":" + f.location().startLine() : file;
+            });
+    location.setPrefWidth(150);
+    location.setMinWidth(100);
     table
         .getColumns()
         .addAll(
             List.of(
                 severity,
-                column("Title", Finding::title, 420),
-                narrowest(column("Category", f -> f.category().key(), 110), 96),
-                leadingEllipsis(column("Location", f -> f.location().display(), 260)),
-                narrowest(
+                title,
+                fixed(column("Category", f -> f.category().key()), 120),
+                location,
+                fixed(
                     column(
                         "Status",
-                        f -> f.gone() ? f.status().label() + " (gone)" : f.status().label(),
-                        110),
-                    76),
-                narrowest(column("Impact", f -> f.impact().value(), 72), 64),
-                narrowest(column("Effort", f -> f.effort().size().name(), 68), 60),
-                narrowest(
+                        f -> f.gone() ? f.status().label() + " (gone)" : f.status().label()),
+                    92),
+                fixed(column("Impact", f -> String.valueOf(f.impact().value())), 74),
+                fixed(column("Effort", f -> f.effort().size().name()), 66),
+                fixed(
                     column(
                         "Tools",
                         f ->
                             f.sources().stream()
                                 .map(SourceRef::tool)
                                 .distinct()
-                                .collect(Collectors.joining(", ")),
-                        120),
-                    90)));
+                                .collect(Collectors.joining(", "))),
+                    96)));
+    // The title takes the room the others leave; every cell shows its whole text in a tooltip.
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_NEXT_COLUMN);
+    for (TableColumn<Finding, ?> col : List.of(title, location)) {
+      tooltipCells(col, col == location);
+    }
+    table.getColumns().stream()
+        .filter(c -> c != severity && c != title && c != location)
+        .forEach(c -> tooltipCells(c, false));
     table.setContextMenu(createContextMenu());
+  }
+
+  private List<Finding> selection() {
+    return List.copyOf(table.getSelectionModel().getSelectedItems());
   }
 
   private ContextMenu createContextMenu() {
     ContextMenu menu = new ContextMenu();
-    for (Status target : List.of(Status.INBOX, Status.CONFIRMED, Status.IN_REPORT)) {
-      MenuItem item = new MenuItem("Move to " + target.label());
-      item.setId("move-to-" + target.key());
-      item.setOnAction(
-          e -> model.moveTo(List.copyOf(table.getSelectionModel().getSelectedItems()), target));
-      menu.getItems().add(item);
+    MenuItem confirm = new MenuItem("Confirm");
+    confirm.setId("move-to-confirmed");
+    confirm.setOnAction(e -> model.moveTo(selection(), Status.CONFIRMED));
+    MenuItem report = new MenuItem("Move to report");
+    report.setId("move-to-in_report");
+    report.setOnAction(e -> model.moveTo(selection(), Status.IN_REPORT));
+    MenuItem inbox = new MenuItem("Back to the inbox");
+    inbox.setId("move-to-inbox");
+    inbox.setOnAction(e -> model.moveTo(selection(), Status.INBOX));
+    MenuItem dismiss = new MenuItem("Dismiss...");
+    dismiss.setId("findings-dismiss");
+    dismiss.setOnAction(
+        e -> {
+          List<Finding> chosen = selection();
+          dialogs
+              .chooseDismissReason(chosen.size())
+              .ifPresent(r -> model.moveTo(chosen, Status.DISMISSED, r));
+        });
+    Menu impact = new Menu("Set impact");
+    for (int i = 1; i <= 5; i++) {
+      int value = i;
+      MenuItem item = new MenuItem(String.valueOf(i));
+      item.setId("findings-impact-" + i);
+      item.setOnAction(e -> model.setImpact(selection(), value));
+      impact.getItems().add(item);
     }
+    Menu effort = new Menu("Set effort");
+    for (Effort.Size size : Effort.Size.values()) {
+      MenuItem item = new MenuItem(size.name());
+      item.setId("findings-effort-" + size.name().toLowerCase(Locale.ROOT));
+      item.setOnAction(e -> model.setEffort(selection(), Effort.of(size)));
+      effort.getItems().add(item);
+    }
+    MenuItem tag = new MenuItem("Add tags...");
+    tag.setId("findings-tag");
+    tag.setOnAction(
+        e -> {
+          List<Finding> chosen = selection();
+          dialogs
+              .askText(
+                  "Add tags",
+                  "Tags for " + Texts.count(chosen.size(), "finding") + ", comma separated")
+              .map(t -> List.of(t.split("\\s*,\\s*")))
+              .ifPresent(tags -> model.addTags(chosen, tags));
+        });
+    MenuItem merge = new MenuItem("Merge as duplicates of the first");
+    merge.setId("findings-merge");
+    merge.setOnAction(e -> model.merge(selection()));
+    MenuItem copy = new MenuItem("Copy location");
+    copy.setId("findings-copy-location");
+    copy.setOnAction(
+        e -> {
+          ClipboardContent content = new ClipboardContent();
+          content.putString(
+              selection().stream()
+                  .map(f -> f.location() == null ? "" : f.location().display())
+                  .collect(Collectors.joining("\n")));
+          Clipboard.getSystemClipboard().setContent(content);
+        });
+    menu.getItems()
+        .addAll(
+            confirm,
+            report,
+            inbox,
+            dismiss,
+            new SeparatorMenuItem(),
+            impact,
+            effort,
+            tag,
+            merge,
+            new SeparatorMenuItem(),
+            copy);
+    menu.setOnShowing(
+        e -> merge.setDisable(table.getSelectionModel().getSelectedItems().size() < 2));
     return menu;
   }
 
-  private static <T> TableColumn<Finding, T> column(
-      String title, Function<Finding, T> value, double width) {
+  /** A column's cells show their whole text in a tooltip; paths may be cut at the front. */
+  private static <T> void tooltipCells(TableColumn<Finding, T> col, boolean fullLocation) {
+    col.setCellFactory(
+        c ->
+            new TableCell<>() {
+              @Override
+              protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                String text = empty || item == null ? null : item.toString();
+                setText(text);
+                Finding f = getTableRow() == null ? null : getTableRow().getItem();
+                String tip =
+                    fullLocation && f != null && f.location() != null
+                        ? f.location().display()
+                        : text;
+                setTooltip(tip == null || tip.isEmpty() ? null : new Tooltip(tip));
+              }
+            });
+  }
+
+  private static <T> TableColumn<Finding, T> column(String title, Function<Finding, T> value) {
     TableColumn<Finding, T> col = new TableColumn<>(title);
     col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    return col;
+  }
+
+  /** A column as wide as its content needs, which the window's width never squeezes. */
+  private static <T> TableColumn<Finding, T> fixed(TableColumn<Finding, T> col, double width) {
     col.setPrefWidth(width);
-    return col;
-  }
-
-  private static <T> TableColumn<Finding, T> narrowest(TableColumn<Finding, T> col, double width) {
     col.setMinWidth(width);
-    return col;
-  }
-
-  /** Paths are cut at the front, so the file name and line stay visible. */
-  private static <T> TableColumn<Finding, T> leadingEllipsis(TableColumn<Finding, T> col) {
-    col.setCellFactory(
-        c -> {
-          TableCell<Finding, T> cell =
-              new TableCell<>() {
-                @Override
-                protected void updateItem(T item, boolean empty) {
-                  super.updateItem(item, empty);
-                  setText(empty || item == null ? null : item.toString());
-                }
-              };
-          cell.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
-          return cell;
-        });
+    col.setMaxWidth(width * 1.6);
     return col;
   }
 

@@ -1,18 +1,24 @@
 package dev.auditworkbench.views.findings;
 
 import dev.auditworkbench.engine.model.Category;
+import dev.auditworkbench.engine.model.DismissReason;
+import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.engine.model.Impact;
 import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.model.Status;
 import dev.auditworkbench.engine.priority.Quadrant;
 import dev.auditworkbench.engine.project.AuditProject;
 import dev.auditworkbench.engine.project.FindingQuery;
 import dev.auditworkbench.engine.triage.TriageCommand;
+import dev.auditworkbench.engine.triage.TriageEdit;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
 import dev.auditworkbench.views.common.Texts;
 import dev.auditworkbench.views.common.TriageActions;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -236,10 +242,11 @@ public final class FindingsViewModel {
   }
 
   /**
-   * Moves the given findings to {@code target} (Dismissed is not offered here: it needs a reason).
+   * Moves the given findings to {@code target} in one undoable step (Dismissed needs the reason);
+   * findings already there are left alone.
    */
-  public Task<?> moveTo(List<Finding> findings, Status target) {
-    if (target == Status.DISMISSED) {
+  public Task<?> moveTo(List<Finding> findings, Status target, DismissReason reason) {
+    if (target == Status.DISMISSED && reason == null) {
       throw new IllegalArgumentException("dismissing needs a reason");
     }
     List<Long> ids = findings.stream().filter(f -> f.status() != target).map(Finding::id).toList();
@@ -247,9 +254,63 @@ public final class FindingsViewModel {
         new TriageCommand.Move(
             ids,
             target,
-            null,
+            target == Status.DISMISSED ? reason : null,
             Map.of(),
             "move " + Texts.count(ids.size(), "finding") + " to " + target.label()),
+        "findings-table");
+  }
+
+  public Task<?> moveTo(List<Finding> findings, Status target) {
+    return moveTo(findings, target, null);
+  }
+
+  /** Sets the auditor's impact on every given finding: one undoable step. */
+  public Task<?> setImpact(List<Finding> findings, int impact) {
+    return actions.execute(
+        TriageCommand.Edit.each(
+            findings.stream().map(Finding::id).toList(),
+            new TriageEdit(null, null, Impact.of(impact), null, null),
+            "set impact " + impact + " on " + Texts.count(findings.size(), "finding")),
+        "findings-table");
+  }
+
+  /** Sets the auditor's effort on every given finding: one undoable step. */
+  public Task<?> setEffort(List<Finding> findings, Effort effort) {
+    return actions.execute(
+        TriageCommand.Edit.each(
+            findings.stream().map(Finding::id).toList(),
+            new TriageEdit(null, null, null, effort, null),
+            "set effort " + effort + " on " + Texts.count(findings.size(), "finding")),
+        "findings-table");
+  }
+
+  /** Adds tags to every given finding (each keeps its own): one undoable step. */
+  public Task<?> addTags(List<Finding> findings, List<String> tags) {
+    Map<Long, TriageEdit> edits = new LinkedHashMap<>();
+    for (Finding f : findings) {
+      List<String> now = new ArrayList<>(f.tags());
+      tags.stream().filter(t -> !now.contains(t)).forEach(now::add);
+      edits.put(f.id(), TriageEdit.tags(now));
+    }
+    return actions.execute(
+        new TriageCommand.Edit(
+            edits,
+            "tag " + Texts.count(findings.size(), "finding") + " " + String.join(", ", tags)),
+        "findings-table");
+  }
+
+  /** Merges the others into the first as its duplicates: one undoable step. */
+  public Task<?> merge(List<Finding> findings) {
+    if (findings.size() < 2) {
+      return null;
+    }
+    Finding kept = findings.get(0);
+    List<Long> dups = findings.stream().skip(1).map(Finding::id).toList();
+    return actions.execute(
+        new TriageCommand.Merge(
+            kept.id(),
+            dups,
+            "merge " + Texts.count(dups.size(), "duplicate") + " into " + kept.title()),
         "findings-table");
   }
 

@@ -38,7 +38,7 @@ public final class OverviewView extends VBox {
             codeTiles,
             scanLine,
             highlights,
-            heading("Open findings by severity"),
+            heading("Open findings by severity (counted as in the report)"),
             severityTiles,
             heading("By category"),
             categoryTiles,

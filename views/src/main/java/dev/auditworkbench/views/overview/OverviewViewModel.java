@@ -59,8 +59,10 @@ public final class OverviewViewModel {
       bySeverity.put(s, 0);
     }
     int open = 0;
+    // Counted as the report counts them: not dismissed, still reported, and low-confidence places
+    // to review left out until an auditor triages them (Finding.counted).
     for (Finding f : findings) {
-      if (f.gone()) {
+      if (!f.counted()) {
         continue;
       }
       open++;

@@ -306,6 +306,7 @@ public final class QueriesView extends BorderPane {
       TableView<T> table, String name, Function<T, Double> value, String format) {
     TableColumn<T, Double> c = new TableColumn<>(name);
     c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+    c.setMinWidth(30 + 7.5 * name.length()); // the header whole ("ms / request")
     c.setCellFactory(
         col ->
             new TableCell<>() {

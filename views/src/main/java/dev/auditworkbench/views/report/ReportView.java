@@ -26,6 +26,7 @@ public final class ReportView extends BorderPane {
     getStyleClass().add(Css.PAGE);
     summary.setId("report-summary");
     summary.getStyleClass().add(Css.MUTED);
+    summary.setWrapText(true);
     Button refresh = new Button("Refresh");
     refresh.setId("report-refresh");
     refresh.setOnAction(e -> model.reload());
@@ -62,10 +63,7 @@ public final class ReportView extends BorderPane {
     setTop(top);
     setCenter(preview.node());
     model.htmlProperty().addListener((o, a, html) -> preview.show(html));
-    model
-        .summaryProperty()
-        .addListener(
-            (o, a, s) -> summary.setText(s + " (only findings \"In report\" are detailed)"));
+    model.summaryProperty().addListener((o, a, s) -> summary.setText(s));
     if (!model.htmlProperty().get().isEmpty()) {
       preview.show(model.htmlProperty().get());
     }

@@ -156,8 +156,17 @@ public final class MainViewModel {
     return client + (info.engagement().isBlank() ? "" : " - " + info.engagement());
   }
 
+  /**
+   * The status bar's short form: the project's and repository's names (the tooltip has the paths).
+   */
   public String statusText() {
-    return project.file() + (info.repo() == null ? "" : "   repository " + info.repo());
+    return project.file().getFileName()
+        + (info.repo() == null ? "" : "   repository " + info.repo().getFileName());
+  }
+
+  /** Where the project and its repository are, in full. */
+  public String statusPaths() {
+    return project.file() + (info.repo() == null ? "" : "\nrepository " + info.repo());
   }
 
   /** The status bar once the overview is known: the scanned commit and the last import too. */

@@ -99,7 +99,7 @@ public final class MainWindow extends BorderPane {
     this.onQuit = onQuit;
     this.onToggleTheme = onToggleTheme;
     setId("main-window");
-    findingsView = new FindingsView(model.findings());
+    findingsView = new FindingsView(model.findings(), model.board(), model.dialogs());
     // The overview grows with the codebase's highlights; it scrolls rather than squeeze the
     // imports.
     ScrollPane overview = new ScrollPane(new OverviewView(model.overview()));
@@ -174,7 +174,10 @@ public final class MainWindow extends BorderPane {
             undoButton(WorkbenchAction.REDO, Feather.CORNER_UP_RIGHT),
             new Separator());
     for (Page page : Page.values()) {
-      bar.getItems().add(toolButton(page.action(), page.icon, () -> show(page)));
+      // Icons only: the sidebar names the pages; the tooltip gives the name and Ctrl+digit.
+      Button b = toolButton(page.action(), page.icon, () -> show(page));
+      b.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+      bar.getItems().add(b);
     }
     bar.getItems()
         .addAll(
@@ -276,6 +279,8 @@ public final class MainWindow extends BorderPane {
               }
             });
     project.getStyleClass().add(Css.MUTED);
+    project.setTooltip(new javafx.scene.control.Tooltip(model.statusPaths()));
+    project.setMinWidth(0); // gives way to the task's message and Cancel
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     Label message = new Label();
@@ -285,6 +290,8 @@ public final class MainWindow extends BorderPane {
     progress.setPrefWidth(180);
     Button cancel = new Button("Cancel");
     cancel.setId("status-cancel");
+    message.setMinWidth(Region.USE_PREF_SIZE);
+    cancel.setMinWidth(Region.USE_PREF_SIZE);
     HBox bar = new HBox(8, project, spacer, message, progress, cancel);
     bar.getStyleClass().add(Css.STATUS_BAR);
     bar.setAlignment(Pos.CENTER_LEFT);

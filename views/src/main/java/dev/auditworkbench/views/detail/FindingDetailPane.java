@@ -1,4 +1,4 @@
-package dev.auditworkbench.views.board;
+package dev.auditworkbench.views.detail;
 
 import dev.auditworkbench.engine.model.DismissReason;
 import dev.auditworkbench.engine.model.Effort;
@@ -44,11 +44,11 @@ import org.fxmisc.richtext.CodeArea;
  * Markdown notes with a preview; merged duplicates; and the history of every change. Each edit is
  * saved at once through the board's model, so it can be undone there.
  */
-final class FindingDetailPane extends VBox {
-  private final BoardViewModel model;
+public final class FindingDetailPane extends VBox {
+  private final FindingDetails model;
   private final DialogService dialogs;
 
-  FindingDetailPane(BoardViewModel model, DialogService dialogs) {
+  public FindingDetailPane(FindingDetails model, DialogService dialogs) {
     super(6);
     this.model = model;
     this.dialogs = dialogs;
@@ -56,14 +56,14 @@ final class FindingDetailPane extends VBox {
   }
 
   /** Reads the finding's code, history and duplicates in the background, then shows them. */
-  void show(Finding f) {
+  public void show(Finding f) {
     model
         .detail(f)
-        .setOnSucceeded(e -> showDetail((BoardViewModel.Detail) e.getSource().getValue()));
+        .setOnSucceeded(e -> showDetail((FindingDetails.Detail) e.getSource().getValue()));
   }
 
   private final Label detailTitle =
-      new Label("Select a card for its code, evidence, notes and history.");
+      new Label("Select a finding to see its code, notes and history.");
   private final Label codeSource = new Label();
   private VirtualizedScrollPane<CodeArea> codeScroll;
   private final CodeArea code = new CodeArea();
@@ -80,12 +80,17 @@ final class FindingDetailPane extends VBox {
   private boolean showing;
   private Finding shown;
 
+  /** The finding on show, null before the first selection (the controls are off until then). */
+  private final javafx.beans.property.ObjectProperty<Finding> shownProperty =
+      new javafx.beans.property.SimpleObjectProperty<>();
+
   private void layOut() {
     detailTitle.setId("board-detail-title");
     detailTitle.setWrapText(true);
+    detailTitle.setMinHeight(Region.USE_PREF_SIZE);
     detailTitle.getStyleClass().add(Css.BOLD);
     status.setId("board-status");
-    status.getItems().setAll(BoardView.ORDER);
+    status.getItems().setAll(Status.INBOX, Status.CONFIRMED, Status.IN_REPORT, Status.DISMISSED);
     status.setConverter(
         new StringConverter<>() {
           public String toString(Status s) {
@@ -156,15 +161,17 @@ final class FindingDetailPane extends VBox {
     code.setId("board-code");
     code.setEditable(false);
     code.getStyleClass().add("code-area");
-    code.getStylesheets().add(BoardView.class.getResource("code.css").toExternalForm());
+    code.getStylesheets().add(FindingDetailPane.class.getResource("code.css").toExternalForm());
     evidence.setId("board-evidence");
     evidence.setEditable(false);
     evidence.setWrapText(true);
-    evidence.setPrefRowCount(5);
+    evidence.setPrefRowCount(3);
+    evidence.setMinHeight(40);
     notes.setId("board-notes");
     notes.setPromptText("Notes (Markdown), saved with Ctrl+S or the button");
     notes.setWrapText(true);
     notes.setPrefRowCount(4);
+    notes.setMinHeight(50);
     notes.addEventFilter(
         KeyEvent.KEY_PRESSED,
         e -> {
@@ -179,6 +186,7 @@ final class FindingDetailPane extends VBox {
     notesTabs.getTabs().setAll(write, previewTab);
     notesTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     notesTabs.setPrefHeight(130);
+    notesTabs.setMinHeight(80);
     notesTabs
         .getSelectionModel()
         .selectedItemProperty()
@@ -199,9 +207,11 @@ final class FindingDetailPane extends VBox {
     duplicates.setWrapText(true);
     duplicates.getStyleClass().add(Css.MUTED);
     history.setId("board-history");
-    history.setPrefHeight(110);
+    history.setPrefHeight(100);
+    history.setMinHeight(44);
     codeScroll = new VirtualizedScrollPane<>(code);
-    codeScroll.setPrefHeight(260);
+    codeScroll.setPrefHeight(220);
+    codeScroll.setMinHeight(60);
     getChildren()
         .setAll(
             detailTitle,
@@ -218,13 +228,14 @@ final class FindingDetailPane extends VBox {
             history);
     VBox.setVgrow(codeScroll, Priority.ALWAYS);
     setPadding(new Insets(0, 0, 0, 8));
-    setMinWidth(360);
+    setMinWidth(320);
+    controls.disableProperty().bind(shownProperty.isNull());
   }
 
   /**
    * After a reload, the card shown is read again (its history grew); notes being typed are kept.
    */
-  void refresh() {
+  public void refresh() {
     if (shown == null) {
       return;
     }
@@ -305,11 +316,12 @@ final class FindingDetailPane extends VBox {
    * Shows a finding's code (highlighted, its lines marked, scrolled into view), evidence, notes and
    * history.
    */
-  private void showDetail(BoardViewModel.Detail d) {
+  private void showDetail(FindingDetails.Detail d) {
     showing = true;
     Finding previous = shown;
     try {
       shown = d.finding();
+      shownProperty.set(shown);
       Finding f = d.finding();
       detailTitle.setText(f.title() + "\n" + f.location().display());
       status.setValue(f.status());
@@ -400,7 +412,7 @@ final class FindingDetailPane extends VBox {
    * Highlighted code, numbered from the excerpt's first line, the finding's lines marked and
    * centred.
    */
-  private void showCode(BoardViewModel.Detail d, Finding f, String text) {
+  private void showCode(FindingDetails.Detail d, Finding f, String text) {
     code.setStyleSpans(0, CodeText.highlight(text, CodeText.languageOf(f.location().path())));
     int first = d.firstLine();
     code.setParagraphGraphicFactory(
