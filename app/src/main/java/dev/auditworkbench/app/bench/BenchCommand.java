@@ -13,6 +13,7 @@ import dev.auditworkbench.engine.model.ProjectInfo;
 import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.model.SourceRef;
 import dev.auditworkbench.engine.model.Status;
+import dev.auditworkbench.engine.model.Triage;
 import dev.auditworkbench.engine.project.AuditProject;
 import dev.auditworkbench.engine.repo.ParserComparison;
 import dev.auditworkbench.engine.report.ReportRenderer;
@@ -434,14 +435,9 @@ public final class BenchCommand implements Runnable {
                 List.of(),
                 List.of(),
                 List.of(new SourceRef("bench", null, "R" + (i % 40), 1, 1, 0)),
-                status,
-                null,
                 Impact.of(1 + i % 5),
-                null,
                 Effort.hours(1 + i % 40),
-                null,
-                null,
-                List.of(),
+                new Triage(status, null, null, null, null, List.of()),
                 Instant.EPOCH,
                 Instant.EPOCH,
                 0));

@@ -1,12 +1,14 @@
 package dev.auditworkbench.engine.model;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A finding as stored: what the tools said, plus the auditor's triage. Impact and effort keep the
- * rule's default and the auditor's override apart so re-imports never undo a decision.
+ * A finding as stored: what the tools said, and the auditor's {@link Triage} apart from it. Impact
+ * and effort keep the rule's default here and the auditor's override in the triage, so re-imports
+ * never undo a decision. Tests build findings by name (FindingBuilder in the engine's test jar).
  */
 public record Finding(
     long id,
@@ -22,40 +24,76 @@ public record Finding(
     List<Integer> cwe,
     List<String> owasp,
     List<SourceRef> sources,
-    Status status,
-    DismissReason dismissReason,
     Impact defaultImpact,
-    Impact impactOverride,
     Effort defaultEffort,
-    Effort effortOverride,
-    String notes,
-    List<String> tags,
+    @JsonUnwrapped Triage triage,
     Instant firstSeen,
     Instant lastSeen,
     long goneSinceImport) {
 
   public Finding {
     Objects.requireNonNull(fingerprint, "fingerprint");
-    Objects.requireNonNull(status, "status");
-    if (status == Status.DISMISSED && dismissReason == null) {
-      throw new IllegalArgumentException("a dismissed finding needs a reason");
-    }
-    if (status != Status.DISMISSED) {
-      dismissReason = null;
-    }
+    Objects.requireNonNull(triage, "triage");
     evidence = List.copyOf(evidence);
     cwe = List.copyOf(cwe);
     owasp = List.copyOf(owasp);
     sources = List.copyOf(sources);
-    tags = List.copyOf(tags);
+  }
+
+  /** The same finding with other decisions (what triage edits, undo and redo save). */
+  public Finding withTriage(Triage next) {
+    return new Finding(
+        id,
+        fingerprint,
+        ruleId,
+        title,
+        description,
+        category,
+        severity,
+        confidence,
+        location,
+        evidence,
+        cwe,
+        owasp,
+        sources,
+        defaultImpact,
+        defaultEffort,
+        next,
+        firstSeen,
+        lastSeen,
+        goneSinceImport);
+  }
+
+  public Status status() {
+    return triage.status();
+  }
+
+  public DismissReason dismissReason() {
+    return triage.dismissReason();
+  }
+
+  public Impact impactOverride() {
+    return triage.impactOverride();
+  }
+
+  public Effort effortOverride() {
+    return triage.effortOverride();
+  }
+
+  public String notes() {
+    return triage.notes();
+  }
+
+  public List<String> tags() {
+    return triage.tags();
   }
 
   public Impact impact() {
-    return impactOverride != null ? impactOverride : defaultImpact;
+    return triage.impactOverride() != null ? triage.impactOverride() : defaultImpact;
   }
 
   public Effort effort() {
-    return effortOverride != null ? effortOverride : defaultEffort;
+    return triage.effortOverride() != null ? triage.effortOverride() : defaultEffort;
   }
 
   /** True when every tool that reported it stopped reporting it. */
@@ -68,13 +106,13 @@ public record Finding(
    * on the board but not counted in the report's figures, plan or matrix until an auditor moves it.
    */
   public boolean unreviewedLowConfidence() {
-    return confidence == Confidence.LOW && status == Status.INBOX;
+    return confidence == Confidence.LOW && triage.status() == Status.INBOX;
   }
 
   /**
    * Open and counted by default: not dismissed, not gone, not an unreviewed low-confidence place.
    */
   public boolean counted() {
-    return status != Status.DISMISSED && !gone() && !unreviewedLowConfidence();
+    return triage.status() != Status.DISMISSED && !gone() && !unreviewedLowConfidence();
   }
 }

@@ -11,6 +11,7 @@ import dev.auditworkbench.engine.model.Location;
 import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.model.SourceRef;
 import dev.auditworkbench.engine.model.Status;
+import dev.auditworkbench.engine.model.Triage;
 import dev.auditworkbench.engine.spi.RawFinding;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -552,14 +553,15 @@ public final class FindingRepository implements AutoCloseable {
         Json.ints(rs.getString("cwe")),
         Json.strings(rs.getString("owasp")),
         sources,
-        Status.valueOf(rs.getString("status")),
-        reason == null ? null : DismissReason.valueOf(reason),
         Impact.of(rs.getInt("impact_default")),
-        hasImpactOverride ? Impact.of(impactOverride) : null,
         Effort.hours(rs.getInt("effort_default_hours")),
-        hasEffortOverride ? Effort.hours(effortOverride) : null,
-        rs.getString("notes"),
-        Json.strings(rs.getString("tags")),
+        new Triage(
+            Status.valueOf(rs.getString("status")),
+            reason == null ? null : DismissReason.valueOf(reason),
+            hasImpactOverride ? Impact.of(impactOverride) : null,
+            hasEffortOverride ? Effort.hours(effortOverride) : null,
+            rs.getString("notes"),
+            Json.strings(rs.getString("tags"))),
         Instant.parse(rs.getString("first_seen_at")),
         Instant.parse(rs.getString("last_seen_at")),
         rs.getLong("gone_since_import"));

@@ -5,6 +5,7 @@ import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.Impact;
 import dev.auditworkbench.engine.model.Status;
+import dev.auditworkbench.engine.model.Triage;
 import dev.auditworkbench.engine.model.TriageChange;
 import dev.auditworkbench.engine.store.BoardRepository;
 import dev.auditworkbench.engine.store.FindingRepository;
@@ -190,31 +191,7 @@ public final class TriageService {
       Effort effort,
       String notes,
       List<String> tags) {
-    return new Finding(
-        f.id(),
-        f.fingerprint(),
-        f.ruleId(),
-        f.title(),
-        f.description(),
-        f.category(),
-        f.severity(),
-        f.confidence(),
-        f.location(),
-        f.evidence(),
-        f.cwe(),
-        f.owasp(),
-        f.sources(),
-        status,
-        reason,
-        f.defaultImpact(),
-        impact,
-        f.defaultEffort(),
-        effort,
-        notes,
-        tags,
-        f.firstSeen(),
-        f.lastSeen(),
-        f.goneSinceImport());
+    return f.withTriage(new Triage(status, reason, impact, effort, notes, tags));
   }
 
   /** Trimmed, without blanks and repeats, in the order given. */

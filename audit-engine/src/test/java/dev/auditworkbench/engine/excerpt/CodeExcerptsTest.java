@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.auditworkbench.engine.model.Category;
-import dev.auditworkbench.engine.model.Confidence;
-import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Finding;
-import dev.auditworkbench.engine.model.Impact;
-import dev.auditworkbench.engine.model.Location;
 import dev.auditworkbench.engine.model.Severity;
-import dev.auditworkbench.engine.model.Status;
+import dev.auditworkbench.engine.testing.FindingBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -24,31 +19,15 @@ class CodeExcerptsTest {
   @TempDir Path elsewhere;
 
   private static Finding at(String path, int line) {
-    return new Finding(
-        1,
-        "fp",
-        "bandit.B101",
-        "t",
-        "",
-        Category.SECURITY,
-        Severity.LOW,
-        Confidence.HIGH,
-        new Location(path, line, line, null, true),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        Status.INBOX,
-        null,
-        Impact.of(2),
-        null,
-        Effort.hours(1),
-        null,
-        null,
-        List.of(),
-        Instant.EPOCH,
-        Instant.EPOCH,
-        0);
+    return FindingBuilder.finding("bandit.B101")
+        .fingerprint("fp")
+        .title("t")
+        .category(Category.SECURITY)
+        .severity(Severity.LOW)
+        .at(path, line)
+        .impact(2)
+        .hours(1)
+        .build();
   }
 
   @Test

@@ -14,9 +14,8 @@ import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.Impact;
 import dev.auditworkbench.engine.model.Location;
 import dev.auditworkbench.engine.model.Severity;
-import dev.auditworkbench.engine.model.SourceRef;
 import dev.auditworkbench.engine.model.Status;
-import java.time.Instant;
+import dev.auditworkbench.engine.testing.FindingBuilder;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -38,88 +37,34 @@ class PlannerTest {
       String symbol,
       String description) {
     next++;
-    return new Finding(
-        next,
-        String.format("%040x", next),
-        rule,
-        rule + " #" + next,
-        description,
-        category,
-        severity,
-        Confidence.HIGH,
-        new Location(path, path == null ? 0 : 10, path == null ? 0 : 10, symbol, path != null),
-        List.of(new Evidence(Evidence.Kind.TEXT, "x")),
-        List.of(),
-        List.of(),
-        List.of(new SourceRef("workbench", null, rule, 1, 1, 0)),
-        Status.INBOX,
-        null,
-        Impact.of(impact),
-        null,
-        Effort.hours(hours),
-        null,
-        null,
-        List.of(),
-        Instant.EPOCH,
-        Instant.EPOCH,
-        0);
+    return FindingBuilder.finding(rule)
+        .id(next)
+        .fingerprint(String.format("%040x", next))
+        .title(rule + " #" + next)
+        .description(description)
+        .category(category)
+        .severity(severity)
+        .location(
+            new Location(path, path == null ? 0 : 10, path == null ? 0 : 10, symbol, path != null))
+        .evidence(Evidence.Kind.TEXT, "x")
+        .source("workbench", rule)
+        .impact(impact)
+        .hours(hours)
+        .build();
   }
 
   static Finding with(
       Finding f, Status status, Impact impactOverride, Effort effortOverride, long gone) {
-    return new Finding(
-        f.id(),
-        f.fingerprint(),
-        f.ruleId(),
-        f.title(),
-        f.description(),
-        f.category(),
-        f.severity(),
-        f.confidence(),
-        f.location(),
-        f.evidence(),
-        f.cwe(),
-        f.owasp(),
-        f.sources(),
-        status,
-        status == Status.DISMISSED ? DismissReason.FALSE_POSITIVE : null,
-        f.defaultImpact(),
-        impactOverride,
-        f.defaultEffort(),
-        effortOverride,
-        f.notes(),
-        f.tags(),
-        f.firstSeen(),
-        f.lastSeen(),
-        gone);
+    return FindingBuilder.from(f)
+        .status(status, status == Status.DISMISSED ? DismissReason.FALSE_POSITIVE : null)
+        .impactOverride(impactOverride)
+        .effortOverride(effortOverride)
+        .gone(gone)
+        .build();
   }
 
   static Finding lowConfidence(Finding f) {
-    return new Finding(
-        f.id(),
-        f.fingerprint(),
-        f.ruleId(),
-        f.title(),
-        f.description(),
-        f.category(),
-        f.severity(),
-        Confidence.LOW,
-        f.location(),
-        f.evidence(),
-        f.cwe(),
-        f.owasp(),
-        f.sources(),
-        f.status(),
-        f.dismissReason(),
-        f.defaultImpact(),
-        f.impactOverride(),
-        f.defaultEffort(),
-        f.effortOverride(),
-        f.notes(),
-        f.tags(),
-        f.firstSeen(),
-        f.lastSeen(),
-        f.goneSinceImport());
+    return FindingBuilder.from(f).confidence(Confidence.LOW).build();
   }
 
   @Test
@@ -252,62 +197,11 @@ class PlannerTest {
     Finding y =
         finding("pylint.C0114", Category.MAINTAINABILITY, Severity.INFO, 1, 1, "b/c.py", null, "");
     x =
-        new Finding(
-            x.id(),
-            x.fingerprint(),
-            x.ruleId(),
-            "C0114 missing-module-docstring: Missing module docstring",
-            x.description(),
-            x.category(),
-            x.severity(),
-            x.confidence(),
-            x.location(),
-            x.evidence(),
-            x.cwe(),
-            x.owasp(),
-            List.of(new SourceRef("pylint", null, "C0114", 1, 1, 0)),
-            x.status(),
-            null,
-            x.defaultImpact(),
-            null,
-            x.defaultEffort(),
-            null,
-            null,
-            List.of(),
-            Instant.EPOCH,
-            Instant.EPOCH,
-            0);
-    y =
-        with(
-            new Finding(
-                y.id(),
-                y.fingerprint(),
-                y.ruleId(),
-                y.title(),
-                y.description(),
-                y.category(),
-                y.severity(),
-                y.confidence(),
-                y.location(),
-                y.evidence(),
-                y.cwe(),
-                y.owasp(),
-                List.of(new SourceRef("pylint", null, "C0114", 1, 1, 0)),
-                y.status(),
-                null,
-                y.defaultImpact(),
-                null,
-                y.defaultEffort(),
-                null,
-                null,
-                List.of(),
-                Instant.EPOCH,
-                Instant.EPOCH,
-                0),
-            Status.INBOX,
-            null,
-            null,
-            0);
+        FindingBuilder.from(x)
+            .title("C0114 missing-module-docstring: Missing module docstring")
+            .onlySource("pylint", "C0114")
+            .build();
+    y = FindingBuilder.from(y).onlySource("pylint", "C0114").build();
     Planner.Plan plan = Planner.plan(List.of(y, x), Map.of(), Map.of(), SETTINGS, null);
     assertEquals(1, plan.items().size());
     assertEquals("auto:pylint.C0114:*", plan.items().get(0).key());

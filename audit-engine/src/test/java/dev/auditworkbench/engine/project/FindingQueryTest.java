@@ -5,17 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.auditworkbench.engine.model.Category;
-import dev.auditworkbench.engine.model.Confidence;
-import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Finding;
-import dev.auditworkbench.engine.model.Impact;
 import dev.auditworkbench.engine.model.Location;
 import dev.auditworkbench.engine.model.Severity;
-import dev.auditworkbench.engine.model.SourceRef;
-import dev.auditworkbench.engine.model.Status;
 import dev.auditworkbench.engine.priority.Quadrant;
-import java.time.Instant;
-import java.util.Arrays;
+import dev.auditworkbench.engine.testing.FindingBuilder;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -23,31 +17,20 @@ import org.junit.jupiter.api.Test;
 class FindingQueryTest {
   private static Finding finding(
       String title, String rule, String path, String symbol, String... tools) {
-    return new Finding(
-        1,
-        "fp",
-        rule,
-        title,
-        "description",
-        Category.SECURITY,
-        Severity.HIGH,
-        Confidence.HIGH,
-        new Location(path, 3, 3, symbol, true),
-        List.of(),
-        List.of(),
-        List.of(),
-        Arrays.stream(tools).map(t -> new SourceRef(t, null, "R1", 1, 1, 0)).toList(),
-        Status.INBOX,
-        null,
-        Impact.of(3),
-        null,
-        Effort.hours(2),
-        null,
-        null,
-        List.of(),
-        Instant.EPOCH,
-        Instant.EPOCH,
-        0);
+    FindingBuilder b =
+        FindingBuilder.finding(rule)
+            .fingerprint("fp")
+            .title(title)
+            .description("description")
+            .category(Category.SECURITY)
+            .severity(Severity.HIGH)
+            .location(new Location(path, 3, 3, symbol, true))
+            .impact(3)
+            .hours(2);
+    for (String t : tools) {
+      b.source(t, "R1");
+    }
+    return b.build();
   }
 
   private static FindingQuery text(String t) {

@@ -11,6 +11,7 @@ import dev.auditworkbench.engine.model.Location;
 import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.model.SourceRef;
 import dev.auditworkbench.engine.model.Status;
+import dev.auditworkbench.engine.model.Triage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,50 @@ public final class FindingBuilder {
 
   public static FindingBuilder finding(String ruleId) {
     return new FindingBuilder(ruleId);
+  }
+
+  /** A copy of {@code f} to change by name. */
+  public static FindingBuilder from(Finding f) {
+    FindingBuilder b = new FindingBuilder(f.ruleId());
+    b.id = f.id();
+    b.fingerprint = f.fingerprint();
+    b.title = f.title();
+    b.description = f.description();
+    b.category = f.category();
+    b.severity = f.severity();
+    b.confidence = f.confidence();
+    b.location = f.location();
+    b.evidence.addAll(f.evidence());
+    b.cwe = f.cwe();
+    b.owasp = f.owasp();
+    b.sources.addAll(f.sources());
+    b.status = f.status();
+    b.reason = f.dismissReason();
+    b.impact = f.defaultImpact();
+    b.impactOverride = f.impactOverride();
+    b.effort = f.defaultEffort();
+    b.effortOverride = f.effortOverride();
+    b.notes = f.notes();
+    b.tags = f.tags();
+    b.goneSinceImport = f.goneSinceImport();
+    return b;
+  }
+
+  /** Reported by these tools only (replacing the sources so far). */
+  public FindingBuilder onlySource(String tool, String nativeRuleId) {
+    sources.clear();
+    return source(tool, nativeRuleId);
+  }
+
+  public FindingBuilder status(Status value, DismissReason why) {
+    status = value;
+    reason = why;
+    return this;
+  }
+
+  public FindingBuilder impactOverride(Impact value) {
+    impactOverride = value;
+    return this;
   }
 
   public FindingBuilder id(long value) {
@@ -187,14 +232,9 @@ public final class FindingBuilder {
         cwe,
         owasp,
         List.copyOf(src),
-        status,
-        reason,
         impact,
-        impactOverride,
         effort,
-        effortOverride,
-        notes,
-        tags,
+        new Triage(status, reason, impactOverride, effortOverride, notes, tags),
         Instant.EPOCH,
         Instant.EPOCH,
         goneSinceImport);
