@@ -43,6 +43,40 @@ final class FxDialogService implements DialogService {
     text.setId("dialog-text");
     alert.getDialogPane().setContent(text);
     alert.getDialogPane().setPrefWidth(720);
+    alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    alert.setResizable(true);
+    alert.show();
+  }
+
+  @Override
+  public void showKeys(String title, List<String[]> rows) {
+    javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+    grid.setId("dialog-keys");
+    grid.setHgap(18);
+    grid.setVgap(4);
+    int r = 0;
+    for (String[] row : rows) {
+      if (row[0].isEmpty()) {
+        javafx.scene.control.Label heading = new javafx.scene.control.Label(row[1]);
+        heading.getStyleClass().add("bold");
+        grid.add(heading, 0, r++, 2, 1);
+        continue;
+      }
+      javafx.scene.control.Label keys = new javafx.scene.control.Label(row[0]);
+      keys.getStyleClass().add("monospace");
+      keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+      grid.addRow(r++, keys, new javafx.scene.control.Label(row[1]));
+    }
+    javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
+    scroll.setFitToWidth(true);
+    scroll.setPrefViewportHeight(Math.min(520, 24 * rows.size()));
+    Alert alert = new Alert(Alert.AlertType.INFORMATION);
+    alert.initOwner(owner);
+    alert.setTitle(title);
+    alert.setHeaderText(title);
+    alert.getDialogPane().setContent(scroll);
+    alert.getDialogPane().setPrefWidth(640);
+    alert.setResizable(true);
     alert.show();
   }
 

@@ -254,6 +254,12 @@ public final class WorkbenchApplication extends Application {
             },
             Platform::exit,
             this::toggleTheme);
+    window.setFileActions(
+        new MainWindow.FileActions(
+            this::newAudit,
+            () -> dialogs.chooseProjectToOpen().ifPresent(this::openProject),
+            recent::list,
+            this::openProject));
     setRoot(window);
     windows
         .of(store.file())

@@ -302,7 +302,14 @@ public final class ScanService {
                   ModuleFacts facts = FactExtractor.extract(parsed, names.moduleOf(f.path()));
                   int n = done.incrementAndGet();
                   if (n % 50 == 0 || n == python.size()) {
-                    listener.progress(n, python.size(), "Parsing " + f.path());
+                    listener.progress(
+                        n,
+                        python.size(),
+                        String.format(
+                            java.util.Locale.ROOT,
+                            "Parsing Python files: %,d of %,d",
+                            n,
+                            python.size()));
                   }
                   return facts;
                 }));

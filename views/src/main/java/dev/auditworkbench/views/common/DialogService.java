@@ -18,6 +18,15 @@ public interface DialogService {
   /** Why the given number of findings are dismissed; empty when the user cancels. */
   Optional<DismissReason> chooseDismissReason(int count);
 
+  /**
+   * Shows rows of (keys, what they do) in aligned columns, a heading row where the keys are empty.
+   */
+  default void showKeys(String title, List<String[]> rows) {
+    StringBuilder sb = new StringBuilder();
+    rows.forEach(r -> sb.append(r[0]).append("  ").append(r[1]).append('\n'));
+    showInformation(title, sb.toString().strip());
+  }
+
   /** A line of text the user types (tags, a name); empty when the user cancels. */
   default Optional<String> askText(String title, String question) {
     return Optional.empty();

@@ -221,7 +221,21 @@ public final class FindingsView extends VBox {
     // One row height for all: rows laid out before and after the badges' style arrived differed,
     // and a fixed size lets the table skip measuring each of 10,000 rows.
     table.setFixedCellSize(Math.ceil(Font.getDefault().getSize() * 1.9));
-    table.setPlaceholder(new Label("No findings. Import a scan (Ctrl+I) or drop files here."));
+    Label placeholder = new Label();
+    placeholder.setId("findings-placeholder");
+    placeholder
+        .textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                () ->
+                    !model.loadedProperty().get()
+                        ? "Loading the findings..."
+                        : model.all().isEmpty()
+                            ? "No findings. Import a scan (Ctrl+I) or drop files here."
+                            : "No finding matches the filters.",
+                model.loadedProperty(),
+                model.all()));
+    table.setPlaceholder(placeholder);
 
     TableColumn<Finding, Severity> severity = fixed(column("Severity", Finding::severity), 86);
     severity.setCellFactory(c -> new SeverityCell());

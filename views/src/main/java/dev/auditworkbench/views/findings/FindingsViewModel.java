@@ -227,6 +227,7 @@ public final class FindingsViewModel {
             });
     task.setOnSucceeded(
         e -> {
+          loaded.set(true);
           all.setAll(task.getValue());
           apps.setAll(
               task.getValue().stream().map(FindingQuery::appOf).distinct().sorted().toList());
@@ -312,6 +313,14 @@ public final class FindingsViewModel {
             dups,
             "merge " + Texts.count(dups.size(), "duplicate") + " into " + kept.title()),
         "findings-table");
+  }
+
+  private final javafx.beans.property.ReadOnlyBooleanWrapper loaded =
+      new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+
+  /** False until the findings were read once: pages say "Loading", never "No findings", before. */
+  public javafx.beans.property.ReadOnlyBooleanProperty loadedProperty() {
+    return loaded.getReadOnlyProperty();
   }
 
   public ObservableList<Finding> shown() {

@@ -18,6 +18,13 @@ import javafx.scene.layout.VBox;
  * bar.
  */
 public final class ReportView extends BorderPane {
+  private Button exportPdf;
+
+  /** Asks where to write the PDF and exports it (File > Export report). */
+  public void exportPdf() {
+    exportPdf.fire();
+  }
+
   private final LockedWebView preview = new LockedWebView("report-preview");
   private final Label summary = new Label();
 
@@ -33,6 +40,9 @@ public final class ReportView extends BorderPane {
     ToolBar bar = new ToolBar(refresh);
     for (ReportService.Format f : ReportService.Format.values()) {
       Button b = new Button("Export " + f.name() + "...");
+      if (f == ReportService.Format.PDF) {
+        exportPdf = b;
+      }
       b.setId("report-export-" + f.extension());
       b.setOnAction(
           e ->

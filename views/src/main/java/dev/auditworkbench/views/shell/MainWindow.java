@@ -79,7 +79,20 @@ public final class MainWindow extends BorderPane {
     }
   }
 
+  /**
+   * What the File menu does outside this project (the app provides them): a new audit, another
+   * project, the recent ones.
+   */
+  public record FileActions(
+      Runnable newAudit,
+      Runnable open,
+      java.util.function.Supplier<List<dev.auditworkbench.views.start.RecentProject>> recent,
+      java.util.function.Consumer<java.nio.file.Path> openRecent) {}
+
   private final MainViewModel model;
+  private ReportView reportView;
+  private FileActions fileActions;
+  private final Menu openRecent = new Menu("Open recent");
   private final Map<Page, Node> pages = new EnumMap<>(Page.class);
   private final ListView<Page> sidebar = new ListView<>();
   private final StackPane content = new StackPane();
@@ -127,7 +140,8 @@ public final class MainWindow extends BorderPane {
         Page.BOARD,
         new BoardView(
             model.board(), model.findings(), model.dialogs(), model.findings().searchProperty()));
-    pages.put(Page.REPORT, new ReportView(model.report(), model.dialogs()));
+    reportView = new ReportView(model.report(), model.dialogs());
+    pages.put(Page.REPORT, reportView);
     setTop(new VBox(createMenuBar(), createToolBar()));
     setLeft(createSidebar());
     setCenter(content);
@@ -137,13 +151,49 @@ public final class MainWindow extends BorderPane {
     model.reloadAll();
   }
 
+  /** The app's File actions (new, open, recent); without them those items do nothing. */
+  public void setFileActions(FileActions actions) {
+    this.fileActions = actions;
+  }
+
+  private void withFileActions(java.util.function.Consumer<FileActions> action) {
+    if (fileActions != null) {
+      action.accept(fileActions);
+    }
+  }
+
+  private void fillRecent() {
+    openRecent.getItems().clear();
+    if (fileActions != null) {
+      for (var r : fileActions.recent().get()) {
+        MenuItem item = new MenuItem(r.title() + "  (" + r.file() + ")");
+        item.setOnAction(e -> fileActions.openRecent().accept(r.file()));
+        openRecent.getItems().add(item);
+      }
+    }
+    openRecent.setDisable(openRecent.getItems().isEmpty());
+  }
+
   private MenuBar createMenuBar() {
     Menu file = new Menu("File");
+    openRecent.setId("action-open-recent");
+    file.setOnShowing(e -> fillRecent());
     file.getItems()
         .addAll(
+            item(WorkbenchAction.NEW_AUDIT, () -> withFileActions(a -> a.newAudit().run())),
+            item(WorkbenchAction.OPEN, () -> withFileActions(a -> a.open().run())),
+            openRecent,
+            new javafx.scene.control.SeparatorMenuItem(),
             item(WorkbenchAction.IMPORT, this::chooseAndImport),
-            item(WorkbenchAction.RELOAD, model::reloadAll),
             item(WorkbenchAction.RESCAN, model::rescan),
+            item(WorkbenchAction.RELOAD, model::reloadAll),
+            item(
+                WorkbenchAction.EXPORT_REPORT,
+                () -> {
+                  show(Page.REPORT);
+                  reportView.exportPdf();
+                }),
+            new javafx.scene.control.SeparatorMenuItem(),
             item(WorkbenchAction.CLOSE_PROJECT, onClose),
             item(WorkbenchAction.QUIT, onQuit));
     Menu edit = new Menu("Edit");
@@ -375,15 +425,15 @@ public final class MainWindow extends BorderPane {
     findingsView.lookup("#findings-search").requestFocus();
   }
 
+  /** Every shortcut, from the one action table and the board's keys, in aligned columns. */
   private void showShortcuts() {
-    StringBuilder sb = new StringBuilder();
+    List<String[]> rows = new java.util.ArrayList<>();
+    rows.add(new String[] {"", "Everywhere"});
     for (WorkbenchAction a : WorkbenchAction.values()) {
-      sb.append(String.format("%-22s %s%n", a.keysText(), a.label()));
+      rows.add(new String[] {a.keysText(), a.label()});
     }
-    sb.append(String.format("%nOn the board:%n"));
-    for (String[] k : BoardView.KEYS) {
-      sb.append(String.format("%-22s %s%n", k[0], k[1]));
-    }
-    model.dialogs().showInformation("Keyboard shortcuts", sb.toString());
+    rows.add(new String[] {"", "On the board"});
+    rows.addAll(dev.auditworkbench.views.board.BoardView.KEYS);
+    model.dialogs().showKeys("Keyboard shortcuts", rows);
   }
 }

@@ -7,7 +7,10 @@ import javafx.scene.input.KeyCombination;
  * built from it. The pages come in the sidebar's order, Ctrl+1 to Ctrl+7.
  */
 public enum WorkbenchAction {
+  NEW_AUDIT("New audit...", "Shortcut+N"),
+  OPEN("Open...", "Shortcut+O"),
   IMPORT("Import...", "Shortcut+I"),
+  EXPORT_REPORT("Export report as PDF...", "Shortcut+E"),
   RELOAD("Reload", "F5"),
   RESCAN("Re-scan repository", "Shortcut+R"),
   UNDO("Undo", "Shortcut+Z"),

@@ -67,6 +67,12 @@ public final class NewAuditDialog extends Dialog<NewAuditViewModel.Request> {
     problem.getStyleClass().add(Css.MUTED);
     problem.textProperty().bind(model.problemProperty());
     grid.add(problem, 0, row, 2, 1);
+    Label warning = new Label();
+    warning.setId("new-warning");
+    warning.setWrapText(true);
+    warning.getStyleClass().add("warning-text");
+    warning.textProperty().bind(model.warningProperty());
+    grid.add(warning, 0, ++row, 2, 1);
     getDialogPane().setContent(grid);
     getDialogPane().setPrefWidth(640);
     ButtonType create = new ButtonType("Create and scan", ButtonType.OK.getButtonData());

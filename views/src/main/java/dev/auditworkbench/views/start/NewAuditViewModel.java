@@ -46,6 +46,54 @@ public final class NewAuditViewModel {
           }
         });
     problem = Bindings.createStringBinding(this::validate, client, repo, project, start, end);
+    warning = Bindings.createStringBinding(() -> warnings(repo.get()), repo);
+  }
+
+  private final StringBinding warning;
+
+  /**
+   * What looks wrong with the chosen folder though the audit can still be created: no Python, no
+   * git history, no Django settings ("" when it looks like a Django repository). A bounded look: at
+   * most 20,000 entries, 6 folders deep.
+   */
+  static String warnings(Path dir) {
+    if (dir == null || !Files.isDirectory(dir)) {
+      return "";
+    }
+    boolean[] found = new boolean[2]; // python, settings
+    try (var walk = Files.walk(dir, 6)) {
+      walk.limit(20_000)
+          .filter(p -> !p.toString().contains("/.git/") && !p.toString().contains("/node_modules/"))
+          .forEach(
+              p -> {
+                String name = p.getFileName() == null ? "" : p.getFileName().toString();
+                if (name.endsWith(".py")) {
+                  found[0] = true;
+                }
+                if (name.equals("settings.py")
+                    || name.equals("manage.py")
+                    || (name.equals("settings") && Files.isDirectory(p))) {
+                  found[1] = true;
+                }
+              });
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return "The folder cannot be read in full: " + e.getMessage();
+    }
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (!found[0]) {
+      out.add("No Python files in this folder: is it the client's Django repository?");
+    } else if (!found[1]) {
+      out.add("No Django settings (settings.py, a settings package or manage.py) found.");
+    }
+    if (!Files.exists(dir.resolve(".git"))) {
+      out.add("No git history (.git): churn, hotspots and owners will be empty.");
+    }
+    return String.join("\n", out);
+  }
+
+  /** Warnings about the chosen folder (creation is still allowed), or "". */
+  public StringBinding warningProperty() {
+    return warning;
   }
 
   /** What is still wrong, or "" when the audit can be created. */
