@@ -939,4 +939,20 @@ class MainWindowUiTest {
     double gap = disc.getBoundsInParent().getMinX() - label.getBoundsInParent().getMaxX();
     assertTrue(gap >= 0 && gap < 10, "gap between the label and its disc: " + gap);
   }
+
+  @Test
+  void aSearchTypedOnTheFindingsPageIsShownOnTheBoardAndMatrixAndCanBeCleared(FxRobot robot)
+      throws Exception {
+    robot.interact(() -> model.findings().searchProperty().set("B608"));
+    robot.interact(() -> window.show(MainWindow.Page.BOARD));
+    javafx.scene.Node notice = robot.lookup("#board-filters").query();
+    waitUntil(notice::isVisible);
+    assertTrue(
+        robot.lookup("#board-filters-text").queryAs(Label.class).getText().contains("\"b608\""));
+    robot.interact(() -> window.show(MainWindow.Page.MATRIX));
+    waitUntil(() -> robot.lookup("#matrix-filters").query().isVisible());
+    robot.clickOn("#matrix-filters-clear");
+    waitUntil(() -> model.findings().searchProperty().get().isEmpty());
+    waitUntil(() -> !robot.lookup("#matrix-filters").query().isVisible());
+  }
 }

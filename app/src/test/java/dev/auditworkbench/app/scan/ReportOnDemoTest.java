@@ -286,8 +286,17 @@ class ReportOnDemoTest {
     }
   }
 
+  /** The words of the report's table headers (from the HTML laid out). */
+  private static final java.util.Set<String> TABLE_HEADER_WORDS = new java.util.HashSet<>();
+
   @Test
   void noHeadingStandsAloneAtTheFootOfAPage() {
+    var th = java.util.regex.Pattern.compile("<th[^>]*>([^<]*)</th>").matcher(html);
+    while (th.find()) {
+      TABLE_HEADER_WORDS.addAll(List.of(th.group(1).trim().split("\\s+")));
+    }
+    TABLE_HEADER_WORDS.remove("");
+    assertTrue(TABLE_HEADER_WORDS.contains("Cluster"), TABLE_HEADER_WORDS.toString());
     int lastPage = words.stream().mapToInt(PdfLayout.Word::page).max().orElse(0);
     for (int page = 2; page <= lastPage; page++) {
       int p = page;
@@ -302,6 +311,13 @@ class ReportOnDemoTest {
       float lowest = (float) body.stream().mapToDouble(PdfLayout.Word::y).max().orElse(0);
       List<PdfLayout.Word> lastLine =
           body.stream().filter(w -> Math.abs(w.y() - lowest) < 1).toList();
+      assertFalse(
+          !lastLine.isEmpty()
+              && lastLine.stream().allMatch(w -> TABLE_HEADER_WORDS.contains(w.text())),
+          "page "
+              + p
+              + " ends with a table's header alone: "
+              + lastLine.stream().map(PdfLayout.Word::text).toList());
       assertTrue(
           lastLine.stream().allMatch(w -> w.size() < 12.5f),
           "page "

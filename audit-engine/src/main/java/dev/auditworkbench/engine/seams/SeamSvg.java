@@ -26,11 +26,12 @@ public final class SeamSvg {
         String.format(
             Locale.ROOT,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\""
-                + " viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\" font-size=\"12\">\n",
+                + " viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\" font-size=\"%.0f\">\n",
             size,
             size,
             size,
-            size));
+            size,
+            Math.max(12, size / 60)));
     sb.append("<title>Seam map</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
     for (SeamMap.Link l : map.links()) {
       double[] a = at.get(l.a());
@@ -86,12 +87,20 @@ public final class SeamSvg {
               escapeXml10(app.name()),
               app.hotspot() ? " \u25B2" : ""));
     }
+    // The legend grows with the drawing, which the report scales down to its column: readable at
+    // any size, on two lines.
+    double legend = Math.max(12, size / 50);
     sb.append(
         String.format(
             Locale.ROOT,
-            "<text x=\"12\" y=\"%.0f\" fill=\"#555555\">Colour: cluster. Red ring: holds a"
-                + " hotspot. Dark line: crosses a seam; red: mutual imports; dashed: changes together, no import.</text>\n",
-            size - 12));
+            "<text x=\"12\" y=\"%.0f\" fill=\"#555555\" font-size=\"%.0f\">Colour: cluster."
+                + " Red ring: holds a hotspot.</text>\n"
+                + "<text x=\"12\" y=\"%.0f\" fill=\"#555555\" font-size=\"%.0f\">Dark line: crosses"
+                + " a seam; red: mutual imports; dashed: changes together, no import.</text>\n",
+            size - 12 - 1.3 * legend,
+            legend,
+            size - 12,
+            legend));
     return sb.append("</svg>\n").toString();
   }
 }

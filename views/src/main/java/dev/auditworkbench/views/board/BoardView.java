@@ -144,7 +144,14 @@ public final class BoardView extends BorderPane {
             "Drag cards between or within columns, or Alt+1..4, Alt+arrows; Ctrl+M merges duplicates; "
                 + "Ctrl+Z undoes (toolbar).");
     hint.getStyleClass().add(Css.MUTED);
-    VBox top = new VBox(4, title, hint, new ToolBar(filter, lanes, merge));
+    VBox top =
+        new VBox(
+            4,
+            title,
+            hint,
+            new ToolBar(filter, lanes, merge),
+            new dev.auditworkbench.views.findings.FilterNotice(
+                findings, findings.filtersAnyStatusProperty(), "board-filters"));
     top.setPadding(new Insets(0, 0, 8, 0));
     setTop(top);
     for (Status s : ORDER) {

@@ -118,6 +118,8 @@ public final class FindingsViewModel {
 
   private void refilter() {
     FindingQuery q = query();
+    filters.set(q.describe());
+    filtersAnyStatus.set(q.anyStatus().describe());
     Predicate<Finding> text = textMatch();
     shown.setPredicate(f -> q.matchesExceptText(f) && text.test(f));
   }
@@ -132,6 +134,21 @@ public final class FindingsViewModel {
       return f -> true;
     }
     return f -> q.matchesSearchable(searchable.computeIfAbsent(f, FindingQuery::searchable));
+  }
+
+  private final javafx.beans.property.ReadOnlyStringWrapper filters =
+      new javafx.beans.property.ReadOnlyStringWrapper("");
+  private final javafx.beans.property.ReadOnlyStringWrapper filtersAnyStatus =
+      new javafx.beans.property.ReadOnlyStringWrapper("");
+
+  /** The filters set, in words ("" when none): what the findings table shows. */
+  public javafx.beans.property.ReadOnlyStringProperty filtersProperty() {
+    return filters.getReadOnlyProperty();
+  }
+
+  /** The filters that apply to the board and the matrix (every one but the status), in words. */
+  public javafx.beans.property.ReadOnlyStringProperty filtersAnyStatusProperty() {
+    return filtersAnyStatus.getReadOnlyProperty();
   }
 
   /** Clears every filter of the page (and so of the board and matrix). */

@@ -20,6 +20,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
@@ -70,6 +71,13 @@ public final class MatrixView extends BorderPane {
     show(model.planProperty().get());
   }
 
+  private final HBox notice = new HBox();
+
+  /** Shows which of the Findings filters apply here, with a button to clear them. */
+  public void setFilterNotice(javafx.scene.Node filterNotice) {
+    notice.getChildren().setAll(filterNotice);
+  }
+
   public MatrixView(MatrixViewModel model) {
     this.model = model;
     setId("matrix-view");
@@ -108,7 +116,7 @@ public final class MatrixView extends BorderPane {
     chartAndLegend.setPadding(new Insets(0, 0, 8, 0));
     SplitPane split = new SplitPane(new ScrollPane(chartAndLegend), side);
     split.setDividerPositions(0.68);
-    VBox top = new VBox(2, title, summary);
+    VBox top = new VBox(2, title, summary, notice);
     top.setPadding(new Insets(0, 0, 8, 0));
     setTop(top);
     setCenter(split);

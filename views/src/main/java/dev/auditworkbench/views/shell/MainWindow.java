@@ -129,6 +129,11 @@ public final class MainWindow extends BorderPane {
           var text = model.findings().textMatch();
           return f -> anyStatus.matchesExceptText(f) && text.test(f);
         });
+    matrixView.setFilterNotice(
+        new dev.auditworkbench.views.findings.FilterNotice(
+            model.findings(), model.findings().filtersAnyStatusProperty(), "matrix-filters"));
+    // The matrix redraws when a filter changes, clearing included.
+    model.findings().filtersAnyStatusProperty().addListener((o, a, b) -> matrixView.refresh());
     matrixView.setOnOpen(
         w -> {
           show(Page.FINDINGS);
