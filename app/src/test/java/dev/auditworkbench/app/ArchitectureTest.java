@@ -187,9 +187,33 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage("javafx..");
 
+  /**
+   * No cycle between any two packages of the engine (a rules subpackage is a package of its own).
+   */
   @ArchTest
   static final ArchRule enginePackagesHaveNoCycles =
-      slices().matching("dev.auditworkbench.engine.(*)..").should().beFreeOfCycles();
+      slices().matching("dev.auditworkbench.engine.(**)").should().beFreeOfCycles();
+
+  /**
+   * Rules live with their concern and are found through RuleSet (ServiceLoader); the scan package
+   * only runs them.
+   */
+  @ArchTest
+  static final ArchRule rulesLiveWithTheirConcern =
+      classes()
+          .that()
+          .implement(dev.auditworkbench.engine.rules.Rule.class)
+          .should()
+          .resideInAnyPackage(
+              "dev.auditworkbench.engine.django.rules",
+              "dev.auditworkbench.engine.graph.rules",
+              "dev.auditworkbench.engine.history.rules",
+              "dev.auditworkbench.engine.security",
+              "dev.auditworkbench.engine.deps.rules",
+              "dev.auditworkbench.engine.repo.rules")
+          .andShould()
+          .notBePublic()
+          .as("each rule is a package-private class of its concern, registered by its RuleSet");
 
   @ArchTest
   static final ArchRule viewPackagesHaveNoCycles =

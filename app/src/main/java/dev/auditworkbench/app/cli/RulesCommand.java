@@ -1,8 +1,8 @@
 package dev.auditworkbench.app.cli;
 
-import dev.auditworkbench.engine.scan.Rule;
+import dev.auditworkbench.engine.rules.Rule;
+import dev.auditworkbench.engine.rules.Thresholds;
 import dev.auditworkbench.engine.scan.ScanService;
-import dev.auditworkbench.engine.scan.Thresholds;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -2,7 +2,7 @@ package dev.auditworkbench.engine.project;
 
 import dev.auditworkbench.engine.priority.PlanSettings;
 import dev.auditworkbench.engine.report.ReportRenderer;
-import dev.auditworkbench.engine.scan.Thresholds;
+import dev.auditworkbench.engine.rules.Thresholds;
 import dev.auditworkbench.engine.store.ProjectRepository;
 import dev.auditworkbench.engine.store.ProjectStore;
 import java.nio.file.Path;

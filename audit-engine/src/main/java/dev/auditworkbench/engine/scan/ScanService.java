@@ -21,6 +21,11 @@ import dev.auditworkbench.engine.repo.Python3Parser;
 import dev.auditworkbench.engine.repo.PythonParser;
 import dev.auditworkbench.engine.repo.RepoFile;
 import dev.auditworkbench.engine.repo.RepoWalker;
+import dev.auditworkbench.engine.rules.ModuleSummary;
+import dev.auditworkbench.engine.rules.RepoAnalysis;
+import dev.auditworkbench.engine.rules.Rule;
+import dev.auditworkbench.engine.rules.Rules;
+import dev.auditworkbench.engine.rules.Thresholds;
 import dev.auditworkbench.engine.spi.CancelledException;
 import dev.auditworkbench.engine.spi.ProgressListener;
 import dev.auditworkbench.engine.spi.RawFinding;
@@ -78,21 +83,7 @@ public final class ScanService {
 
   /** Every rule a scan runs, in order. */
   public static List<Rule> rules() {
-    List<Rule> rules = new ArrayList<>();
-    rules.add(new ParseErrorRule());
-    rules.addAll(SizeRules.all());
-    rules.add(new ImportCycleRule());
-    rules.add(new AppCycleRule());
-    rules.add(new SettingsHardeningRule());
-    rules.add(new SecretsRule());
-    rules.add(new RiskyCodeRule());
-    rules.add(new TenancyRule());
-    rules.add(new NPlusOneHintRule());
-    rules.add(new DrfNestedSerializerRule());
-    rules.add(new DependencyRule());
-    rules.addAll(HistoryRules.all());
-    rules.add(new SeamCycleRule());
-    return rules;
+    return Rules.all();
   }
 
   public ScanResult scan(ProgressListener listener) throws IOException {

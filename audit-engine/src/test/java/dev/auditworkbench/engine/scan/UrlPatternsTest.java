@@ -3,6 +3,8 @@ package dev.auditworkbench.engine.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.auditworkbench.engine.django.DjangoInventory;
+import dev.auditworkbench.engine.rules.RepoAnalysis;
+import dev.auditworkbench.engine.rules.Thresholds;
 import dev.auditworkbench.engine.spi.ProgressListener;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.auditworkbench.engine.scan;
+package dev.auditworkbench.engine.django.rules;
 
 import dev.auditworkbench.engine.django.EffectiveSettings;
 import dev.auditworkbench.engine.django.EffectiveSettings.Setting;
@@ -10,6 +10,8 @@ import dev.auditworkbench.engine.model.OwaspTop10;
 import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.repo.ModuleFacts;
 import dev.auditworkbench.engine.repo.TestCode;
+import dev.auditworkbench.engine.rules.RepoAnalysis;
+import dev.auditworkbench.engine.rules.Rule;
 import dev.auditworkbench.engine.spi.RawFinding;
 import dev.auditworkbench.engine.spi.Secrets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.auditworkbench.engine.scan;
+package dev.auditworkbench.engine.django.rules;
 
 import dev.auditworkbench.engine.django.DjangoInventory;
 import dev.auditworkbench.engine.model.Category;
@@ -8,6 +8,8 @@ import dev.auditworkbench.engine.model.Evidence;
 import dev.auditworkbench.engine.model.OwaspTop10;
 import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.repo.ModuleFacts;
+import dev.auditworkbench.engine.rules.RepoAnalysis;
+import dev.auditworkbench.engine.rules.Rule;
 import dev.auditworkbench.engine.spi.RawFinding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

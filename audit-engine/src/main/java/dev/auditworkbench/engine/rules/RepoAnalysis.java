@@ -1,4 +1,4 @@
-package dev.auditworkbench.engine.scan;
+package dev.auditworkbench.engine.rules;
 
 import dev.auditworkbench.engine.deps.Requirement;
 import dev.auditworkbench.engine.django.DjangoInventory;

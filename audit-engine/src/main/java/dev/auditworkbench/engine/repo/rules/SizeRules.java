@@ -1,4 +1,4 @@
-package dev.auditworkbench.engine.scan;
+package dev.auditworkbench.engine.repo.rules;
 
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Confidence;
@@ -6,6 +6,10 @@ import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Evidence;
 import dev.auditworkbench.engine.model.Impact;
 import dev.auditworkbench.engine.model.Severity;
+import dev.auditworkbench.engine.rules.ModuleSummary;
+import dev.auditworkbench.engine.rules.RepoAnalysis;
+import dev.auditworkbench.engine.rules.Rule;
+import dev.auditworkbench.engine.rules.Thresholds;
 import dev.auditworkbench.engine.spi.RawFinding;
 import java.util.List;
 import java.util.function.Consumer;

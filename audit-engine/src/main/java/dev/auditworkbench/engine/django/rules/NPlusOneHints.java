@@ -1,4 +1,4 @@
-package dev.auditworkbench.engine.scan;
+package dev.auditworkbench.engine.django.rules;
 
 import dev.auditworkbench.engine.django.DjangoInventory;
 import dev.auditworkbench.engine.model.Category;
@@ -9,6 +9,7 @@ import dev.auditworkbench.engine.model.Impact;
 import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.repo.ModuleFacts;
 import dev.auditworkbench.engine.repo.RepoFile;
+import dev.auditworkbench.engine.rules.RepoAnalysis;
 import dev.auditworkbench.engine.spi.RawFinding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,25 +39,13 @@ import java.util.regex.Pattern;
  * select_related, reverse ones (related_name, *_set) prefetch_related. Confidence is medium: the
  * runtime traces confirm them (a trace's repeated query is the proof). Known limits: relations
  * reached through methods (invoice.as_row()) are not followed; querysets built in another function
- * are judged by the text of the function that loops.
+ * are judged by the text of the function that loops. Shared by the three rules that report them
+ * (NPlusOneLoopRule, NPlusOneSerializerRule, NPlusOneTemplateRule), one rule id each.
  */
-final class NPlusOneHintRule implements Rule {
+final class NPlusOneHints {
   private static final Pattern FOR_TAG =
       Pattern.compile("\\{%\\s*for\\s+(\\w+)\\s+in\\s+([\\w.]+)[^%]*%\\}");
   private static final Pattern END_FOR = Pattern.compile("\\{%\\s*endfor\\s*%\\}");
-
-  @Override
-  public String id() {
-    return "nplusone";
-  }
-
-  @Override
-  public String description() {
-    return "N+1 query hints: template loops, view and task loops, and serializers that reach through relations"
-        + " without select_related/prefetch_related. Loops in Python code are low confidence (63% true on the"
-        + " labelled corpora: the queryset is often prefetched somewhere the rule does not follow); a trace that"
-        + " shows the repeated query makes them high";
-  }
 
   /**
    * Methods of a related manager that write: a loop calling them is not reading through the
@@ -150,17 +139,34 @@ final class NPlusOneHintRule implements Rule {
     }
   }
 
-  @Override
-  public void check(RepoAnalysis a, Consumer<RawFinding> out) {
+  /** The hints of one kind: "nplusone.loop", "nplusone.serializer" or "nplusone.template". */
+  static void check(RepoAnalysis a, String ruleId, Consumer<RawFinding> out) {
     Relations relations = Relations.of(a.inventory());
     Index index = Index.of(a);
-    templates(a, index, relations, out);
-    loops(a, index, relations, out);
+    Consumer<RawFinding> only =
+        f -> {
+          if (f.ruleKey().equals(ruleId)) {
+            out.accept(f);
+          }
+        };
+    if (ruleId.equals("nplusone.template")) {
+      templates(a, index, relations, only);
+    } else {
+      loops(a, index, relations, ruleId.equals("nplusone.serializer"), only);
+    }
   }
 
   // -- view, task and serializer loops ---------------------------------------------------
 
-  private void loops(RepoAnalysis a, Index index, Relations relations, Consumer<RawFinding> out) {
+  /**
+   * Loops that read relations directly ({@code serializers} false) or through a serializer (true).
+   */
+  private static void loops(
+      RepoAnalysis a,
+      Index index,
+      Relations relations,
+      boolean serializers,
+      Consumer<RawFinding> out) {
     for (ModuleFacts m : a.modules()) {
       for (ModuleFacts.Loop loop : m.loops()) {
         Set<String> needs = new LinkedHashSet<>();
@@ -184,12 +190,15 @@ final class NPlusOneHintRule implements Rule {
         if (needs.isEmpty() || !isQuerysetLoop(loop.iterable())) {
           continue;
         }
+        boolean serializer = through.stream().anyMatch(t -> t.contains(" reads "));
+        if (serializer != serializers) {
+          continue; // the other rule's kind: its text is not read twice
+        }
         String text = queryText(a, index, m, loop.function()) + " " + loop.iterable();
         List<String> missing = needs.stream().filter(n -> !covered(text, n)).toList();
         if (missing.isEmpty()) {
           continue;
         }
-        boolean serializer = through.stream().anyMatch(t -> t.contains(" reads "));
         out.accept(
             finding(
                 serializer ? "nplusone.serializer" : "nplusone.loop",
@@ -382,7 +391,7 @@ final class NPlusOneHintRule implements Rule {
 
   // -- templates ------------------------------------------------------------------------
 
-  private void templates(
+  private static void templates(
       RepoAnalysis a, Index index, Relations relations, Consumer<RawFinding> out) {
     for (RepoFile f : a.files()) {
       if (!f.path().endsWith(".html")

@@ -1,4 +1,4 @@
-package dev.auditworkbench.engine.scan;
+package dev.auditworkbench.engine.security;
 
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Confidence;
@@ -9,6 +9,8 @@ import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.repo.ModuleFacts;
 import dev.auditworkbench.engine.repo.RepoFile;
 import dev.auditworkbench.engine.repo.StringFormatting;
+import dev.auditworkbench.engine.rules.RepoAnalysis;
+import dev.auditworkbench.engine.rules.Rule;
 import dev.auditworkbench.engine.spi.RawFinding;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.auditworkbench.engine.scan;
+package dev.auditworkbench.engine.deps.rules;
 
 import dev.auditworkbench.engine.deps.Requirement;
 import dev.auditworkbench.engine.deps.Unmaintained;
@@ -10,6 +10,8 @@ import dev.auditworkbench.engine.model.Evidence;
 import dev.auditworkbench.engine.model.Impact;
 import dev.auditworkbench.engine.model.OwaspTop10;
 import dev.auditworkbench.engine.model.Severity;
+import dev.auditworkbench.engine.rules.RepoAnalysis;
+import dev.auditworkbench.engine.rules.Rule;
 import dev.auditworkbench.engine.spi.RawFinding;
 import java.time.YearMonth;
 import java.time.format.TextStyle;

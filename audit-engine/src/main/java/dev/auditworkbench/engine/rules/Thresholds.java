@@ -1,4 +1,4 @@
-package dev.auditworkbench.engine.scan;
+package dev.auditworkbench.engine.rules;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.auditworkbench.engine.scan;
+package dev.auditworkbench.engine.rules;
 
 import dev.auditworkbench.engine.repo.LineCounts;
 import dev.auditworkbench.engine.repo.ModuleFacts;
@@ -22,7 +22,7 @@ public record ModuleSummary(
     }
   }
 
-  static ModuleSummary of(ModuleFacts m) {
+  public static ModuleSummary of(ModuleFacts m) {
     List<Block> blocks = new ArrayList<>();
     for (ModuleFacts.ClassDef c : m.classes()) {
       blocks.add(new Block("class", c.qualname(), c.line(), c.endLine(), c.complexity()));

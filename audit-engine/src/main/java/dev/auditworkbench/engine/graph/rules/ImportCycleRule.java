@@ -1,4 +1,4 @@
-package dev.auditworkbench.engine.scan;
+package dev.auditworkbench.engine.graph.rules;
 
 import dev.auditworkbench.engine.graph.ImportGraph;
 import dev.auditworkbench.engine.model.Category;
@@ -6,6 +6,8 @@ import dev.auditworkbench.engine.model.Confidence;
 import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Evidence;
 import dev.auditworkbench.engine.model.Severity;
+import dev.auditworkbench.engine.rules.RepoAnalysis;
+import dev.auditworkbench.engine.rules.Rule;
 import dev.auditworkbench.engine.spi.RawFinding;
 import java.util.List;
 import java.util.function.Consumer;

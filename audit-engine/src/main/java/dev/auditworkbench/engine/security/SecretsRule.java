@@ -1,4 +1,4 @@
-package dev.auditworkbench.engine.scan;
+package dev.auditworkbench.engine.security;
 
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Confidence;
@@ -7,6 +7,8 @@ import dev.auditworkbench.engine.model.Evidence;
 import dev.auditworkbench.engine.model.OwaspTop10;
 import dev.auditworkbench.engine.model.Words;
 import dev.auditworkbench.engine.repo.RepoFile;
+import dev.auditworkbench.engine.rules.RepoAnalysis;
+import dev.auditworkbench.engine.rules.Rule;
 import dev.auditworkbench.engine.spi.RawFinding;
 import dev.auditworkbench.engine.spi.SecretDetector;
 import dev.auditworkbench.engine.spi.SecretDetector.Kind;

@@ -1,4 +1,4 @@
-package dev.auditworkbench.engine.scan;
+package dev.auditworkbench.engine.history.rules;
 
 import dev.auditworkbench.engine.history.FileHistory;
 import dev.auditworkbench.engine.history.GitHistory;
@@ -8,6 +8,9 @@ import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Evidence;
 import dev.auditworkbench.engine.model.Impact;
 import dev.auditworkbench.engine.model.Severity;
+import dev.auditworkbench.engine.rules.ModuleSummary;
+import dev.auditworkbench.engine.rules.RepoAnalysis;
+import dev.auditworkbench.engine.rules.Rule;
 import dev.auditworkbench.engine.spi.RawFinding;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,10 @@
-package dev.auditworkbench.engine.scan;
+package dev.auditworkbench.engine.django.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.auditworkbench.engine.rules.RepoAnalysis;
+import dev.auditworkbench.engine.rules.Thresholds;
+import dev.auditworkbench.engine.scan.ScanService;
 import dev.auditworkbench.engine.spi.ProgressListener;
 import dev.auditworkbench.engine.spi.RawFinding;
 import java.nio.file.Files;

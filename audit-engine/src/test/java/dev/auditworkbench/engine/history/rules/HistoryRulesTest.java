@@ -1,9 +1,10 @@
-package dev.auditworkbench.engine.scan;
+package dev.auditworkbench.engine.history.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.ProjectInfo;
+import dev.auditworkbench.engine.scan.ScanService;
 import dev.auditworkbench.engine.spi.ProgressListener;
 import dev.auditworkbench.engine.store.FindingRepository;
 import dev.auditworkbench.engine.store.ProjectStore;

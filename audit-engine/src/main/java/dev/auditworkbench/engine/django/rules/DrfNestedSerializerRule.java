@@ -1,4 +1,4 @@
-package dev.auditworkbench.engine.scan;
+package dev.auditworkbench.engine.django.rules;
 
 import dev.auditworkbench.engine.django.DjangoInventory;
 import dev.auditworkbench.engine.model.Category;
@@ -8,6 +8,8 @@ import dev.auditworkbench.engine.model.Evidence;
 import dev.auditworkbench.engine.model.Impact;
 import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.repo.ModuleFacts;
+import dev.auditworkbench.engine.rules.RepoAnalysis;
+import dev.auditworkbench.engine.rules.Rule;
 import dev.auditworkbench.engine.spi.RawFinding;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -117,7 +119,7 @@ final class DrfNestedSerializerRule implements Rule {
                 .orElse(f.name());
         relation = relation.contains(".") ? relation.substring(0, relation.indexOf('.')) : relation;
         String need = need(model, relation, inv);
-        if (need != null && !NPlusOneHintRule.covered(queryset, need)) {
+        if (need != null && !NPlusOneHints.covered(queryset, need)) {
           missing.add(need);
           reads.add(
               f.name()
@@ -163,7 +165,7 @@ final class DrfNestedSerializerRule implements Rule {
                       + String.join("; ", reads)
                       + ": a list response makes one more"
                       + " query per object and nested relation. "
-                      + NPlusOneHintRule.advice(missing)
+                      + NPlusOneHints.advice(missing)
                       + " Confidence is medium until a trace shows the repeated query.")
               .category(Category.PERFORMANCE)
               .severity(Severity.MEDIUM)
