@@ -24,6 +24,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * button, combo box or column header shows an ellipsis in place of its words. Table cells and cards
  * may cut long titles (their tooltips hold the rest); the controls around them may not.
  */
+@Tag("ui")
+@Tag("layout")
 @ExtendWith(ApplicationExtension.class)
 class LayoutAt1366Test {
   @TempDir static Path dir;

@@ -68,6 +68,7 @@ import javafx.stage.Stage;
 import org.eclipse.jgit.api.Git;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +77,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+/**
+ * The project window driven as a user drives it. Tagged "ui" and per page ("overview", "findings",
+ * "board", "matrix", "seams", "queries", "report", "import", "shell"), so one page's tests run
+ * alone: {@code ./mvnw -pl app -am test -Dgroups=board -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class MainWindowUiTest {
   @TempDir static Path dir;
@@ -133,6 +140,7 @@ class MainWindowUiTest {
   }
 
   @Test
+  @Tag("overview")
   void overviewCountsTheImportedFindingsBySeverity(FxRobot robot) throws Exception {
     // The overview counts as the report does: the low-confidence places nobody triaged stay out.
     int medium = expectedCount("issue_severity", "MEDIUM");
@@ -158,6 +166,7 @@ class MainWindowUiTest {
   }
 
   @Test
+  @Tag("findings")
   void typingInSearchFiltersTheTable(FxRobot robot) throws Exception {
     robot.clickOn("Findings");
     TableView<?> table = robot.lookup("#findings-table").queryAs(TableView.class);
@@ -174,6 +183,7 @@ class MainWindowUiTest {
   }
 
   @Test
+  @Tag("findings")
   void toolFilterListsTheToolsAndShowsOnlyTheChosenOnes(FxRobot robot) throws Exception {
     Path check = Resources.path(MainWindowUiTest.class, "demo/captures/scans/check-deploy.txt");
     long checks = Files.readAllLines(check).stream().filter(l -> l.contains("(security.")).count();
@@ -197,6 +207,7 @@ class MainWindowUiTest {
   }
 
   @Test
+  @Tag("findings")
   void bulkMoveFromTheContextMenuIsSaved(FxRobot robot) throws Exception {
     robot.clickOn("Findings");
     @SuppressWarnings("unchecked")
@@ -227,6 +238,7 @@ class MainWindowUiTest {
   }
 
   @Test
+  @Tag("import")
   void importThroughTheWindowReportsCountsAndUpdatesTheViews(FxRobot robot) throws Exception {
     robot.interact(() -> window.importFiles(List.of(UiFixtures.sample("one_vuln.json"))));
 
@@ -272,6 +284,7 @@ class MainWindowUiTest {
   }
 
   @Test
+  @Tag("import")
   void badFileInAnImportIsNamedAndTheOthersLand(FxRobot robot) throws Exception {
     Path bad =
         Files.writeString(dir.resolve("notes-" + System.nanoTime() + ".txt"), "not a report");
@@ -286,6 +299,7 @@ class MainWindowUiTest {
   }
 
   @Test
+  @Tag("import")
   void cancellingAnImportLeavesTheProjectAsItWas(FxRobot robot) throws Exception {
     Path big = dir.resolve("big-" + System.nanoTime() + ".json");
     BanditReports.generate(big, 300_000);
@@ -310,6 +324,7 @@ class MainWindowUiTest {
   }
 
   @Test
+  @Tag("queries")
   void queriesPageShowsRoutesAndPlanProblemsOnceTracesAreImported(FxRobot robot) throws Exception {
     robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT6);
     waitUntil(() -> robot.lookup("#queries-view").tryQuery().map(Node::isVisible).orElse(false));
@@ -343,6 +358,7 @@ class MainWindowUiTest {
   }
 
   @Test
+  @Tag("report")
   void reportPagePreviewsTheReportAndExportsIt(FxRobot robot) throws Exception {
     robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT7);
     Label summary = robot.lookup("#report-summary").queryAs(Label.class);
@@ -367,6 +383,7 @@ class MainWindowUiTest {
   }
 
   @Test
+  @Tag("matrix")
   void matrixDragReScoresAWorkItemAndSavesIt(FxRobot robot) throws Exception {
     robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT4);
     waitUntil(() -> robot.lookup("#matrix-item-1").tryQuery().isPresent());
@@ -445,6 +462,7 @@ class MainWindowUiTest {
   }
 
   @Test
+  @Tag("board")
   void boardMovesCardsByKeyboardAndDropSavesThemAndUndoes(FxRobot robot) throws Exception {
     robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT3);
     @SuppressWarnings("unchecked")
@@ -523,6 +541,7 @@ class MainWindowUiTest {
   }
 
   @Test
+  @Tag("board")
   void boardDetailShowsHighlightedCodeAtTheScannedCommitEditsUndoReordersMergesAndLanes(
       FxRobot robot) throws Exception {
     // A repo whose scanned commit holds the risky line; the working tree changed since.
@@ -739,6 +758,7 @@ class MainWindowUiTest {
   }
 
   @Test
+  @Tag("queries")
   void routesTabChartsDailyLatencyAndMarksTheDayItChanged(FxRobot robot) throws Exception {
     // Ten days of one route: about 100 ms for six days, then about 600 ms (combined format +
     // $request_time).
@@ -775,6 +795,7 @@ class MainWindowUiTest {
   }
 
   @Test
+  @Tag("shell")
   void statusBarNamesTheProjectAndTheLastImport(FxRobot robot) throws Exception {
     Label status = robot.lookup("#status-project").queryAs(Label.class);
     waitUntil(() -> status.getText().contains("last import: many_vulns.json ("));
@@ -784,6 +805,7 @@ class MainWindowUiTest {
   }
 
   @Test
+  @Tag("findings")
   void findingsFilterByAppAndQuadrant(FxRobot robot) throws Exception {
     Path check = Resources.path(MainWindowUiTest.class, "demo/captures/scans/check-deploy.txt");
     long checks = Files.readAllLines(check).stream().filter(l -> l.contains("(security.")).count();
@@ -842,6 +864,7 @@ class MainWindowUiTest {
   }
 
   @Test
+  @Tag("queries")
   void selectingAnNPlusOneShowsItsRouteAndCount(FxRobot robot) throws Exception {
     Path access = Resources.path(MainWindowUiTest.class, "demo/captures/web/nginx-access.log");
     Path sql = Resources.path(MainWindowUiTest.class, "demo/captures/django/django-sql.log");
@@ -879,6 +902,7 @@ class MainWindowUiTest {
   }
 
   @Test
+  @Tag("seams")
   void seamsPageAsksForAScanThenDrawsTheAppsAndTheirMutualImport(FxRobot robot) throws Exception {
     robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT5);
     waitUntil(() -> robot.lookup("#seams-view").tryQuery().map(Node::isVisible).orElse(false));
@@ -941,6 +965,7 @@ class MainWindowUiTest {
   }
 
   @Test
+  @Tag("board")
   void aSearchTypedOnTheFindingsPageIsShownOnTheBoardAndMatrixAndCanBeCleared(FxRobot robot)
       throws Exception {
     robot.interact(() -> model.findings().searchProperty().set("B608"));
