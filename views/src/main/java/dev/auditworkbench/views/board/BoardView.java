@@ -495,11 +495,24 @@ public final class BoardView extends BorderPane {
       if (!title.prefWidthProperty().isBound() && getListView() != null) {
         title.prefWidthProperty().bind(getListView().widthProperty().subtract(30));
         row.maxWidthProperty().bind(getListView().widthProperty().subtract(30));
-        // Two lines at most: the rest is in the tooltip.
-        title.maxHeightProperty().bind(title.fontProperty().map(font -> font.getSize() * 2.8));
       }
       List<Finding> dups = model.duplicatesOf(f);
       title.setText((dups.isEmpty() ? "" : "×" + (dups.size() + 1) + "  ") + f.title());
+      // Two lines at most (the rest is in the tooltip): measured, since a wrapped label in a cell
+      // otherwise gets one line or all of them.
+      double width = getListView() == null ? 200 : Math.max(60, getListView().getWidth() - 30);
+      javafx.scene.text.Text probe = new javafx.scene.text.Text(title.getText());
+      probe.setFont(
+          javafx.scene.text.Font.font(
+              title.getFont().getFamily(),
+              javafx.scene.text.FontWeight.BOLD,
+              title.getFont().getSize()));
+      probe.setWrappingWidth(width);
+      double line = probe.getFont().getSize() * 1.35;
+      double height = Math.min(probe.getLayoutBounds().getHeight(), 2 * line) + 2;
+      title.setMinHeight(height);
+      title.setPrefHeight(height);
+      title.setMaxHeight(height);
       severity.setText(f.severity().key());
       severity
           .getStyleClass()

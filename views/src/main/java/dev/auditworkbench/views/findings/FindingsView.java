@@ -70,7 +70,7 @@ public final class FindingsView extends VBox {
     detail = new FindingDetailPane(details, dialogs);
     detail.setId("findings-detail");
     split = new SplitPane(table, detail);
-    split.setDividerPositions(0.67);
+    split.setDividerPositions(0.74);
     SplitPane.setResizableWithParent(detail, false);
     showDetail.setId("findings-show-detail");
     showDetail.setSelected(true);
@@ -81,7 +81,7 @@ public final class FindingsView extends VBox {
             (o, a, on) -> {
               if (on && !split.getItems().contains(detail)) {
                 split.getItems().add(detail);
-                split.setDividerPositions(0.67);
+                split.setDividerPositions(0.74);
               } else if (!on) {
                 split.getItems().remove(detail);
               }
@@ -403,7 +403,7 @@ public final class FindingsView extends VBox {
   private static <T> TableColumn<Finding, T> fixed(TableColumn<Finding, T> col, double width) {
     col.setPrefWidth(width);
     col.setMinWidth(width);
-    col.setMaxWidth(width * 1.6);
+    col.setMaxWidth(width); // the title and location take what the window adds
     return col;
   }
 
