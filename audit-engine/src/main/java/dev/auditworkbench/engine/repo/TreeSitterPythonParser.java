@@ -1,9 +1,5 @@
 package dev.auditworkbench.engine.repo;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,111 +42,18 @@ public final class TreeSitterPythonParser implements PythonParser {
     return LEAVES.contains(type);
   }
 
-  /**
-   * Faster reads of a cursor's node. The binding's accessors each make two native calls (a null
-   * check, then the value); here a node's start byte is read from the first word of tree-sitter's
-   * TSNode struct (context[0]), which the binding copies into a private field, its null check is
-   * the node id field compared with 0 (what ts_node_is_null does), and the end byte and symbol are
-   * the binding's own native functions called directly. All of it is checked against the accessors
-   * on a sample tree at start-up; if anything differs (another binding version), the accessors are
-   * used.
-   */
-  static final class NodeReads {
-    final VarHandle startByte;
-    final VarHandle id;
-    final MethodHandle endByte;
-    final MethodHandle symbol;
-
-    private NodeReads(
-        VarHandle startByte, VarHandle id, MethodHandle endByte, MethodHandle symbol) {
-      this.startByte = startByte;
-      this.id = id;
-      this.endByte = endByte;
-      this.symbol = symbol;
-    }
-
-    static NodeReads verified() {
-      try {
-        var nodes = MethodHandles.privateLookupIn(TSNode.class, MethodHandles.lookup());
-        var natives = MethodHandles.privateLookupIn(TSParser.class, MethodHandles.lookup());
-        var type = MethodType.methodType(int.class, TSNode.class);
-        NodeReads r =
-            new NodeReads(
-                nodes.findVarHandle(TSNode.class, "context0", int.class),
-                nodes.findVarHandle(TSNode.class, "idPtr", long.class),
-                natives.findStatic(TSParser.class, "ts_node_end_byte", type),
-                natives.findStatic(TSParser.class, "ts_node_symbol", type));
-        TSParser p = new TSParser();
-        p.setLanguage(new TreeSitterPython());
-        TSTree t =
-            p.parseString(
-                null, "import os\n\ndef f(x):\n    return [y for y in x if y]  # c\nprint 'py2'\n");
-        TSTreeCursor c = new TSTreeCursor(t.getRootNode());
-        int checked = 0;
-        boolean more = c.gotoFirstChild();
-        while (more) {
-          TSNode n = c.currentNode();
-          if (r.start(n) != n.getStartByte()
-              || r.end(n) != n.getEndByte()
-              || r.symbol(n) != n.getSymbol()) {
-            return null;
-          }
-          checked++;
-          more = c.gotoFirstChild() || c.gotoNextSibling();
-          while (!more && c.gotoParent()) {
-            more = c.gotoNextSibling();
-          }
-        }
-        return checked > 20 ? r : null;
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        return null;
-      }
-    }
-
-    int start(TSNode n) {
-      return (int) startByte.get(n);
-    }
-
-    int end(TSNode n) {
-      if ((long) id.get(n) == 0) {
-        return n.getEndByte(); // the binding's own check throws for a null node
-      }
-      try {
-        return (int) endByte.invokeExact(n);
-      } catch (Throwable e) {
-        throw new IllegalStateException("tree-sitter ts_node_end_byte failed", e);
-      }
-    }
-
-    int symbol(TSNode n) {
-      if ((long) id.get(n) == 0) {
-        return n.getSymbol();
-      }
-      try {
-        return (int) symbol.invokeExact(n);
-      } catch (Throwable e) {
-        throw new IllegalStateException("tree-sitter ts_node_symbol failed", e);
-      }
-    }
-  }
-
-  private static final NodeReads READS = NodeReads.verified();
-
-  /** True when nodes are read the fast way (the binding's layout was verified). */
-  static boolean readsNodesDirectly() {
-    return READS != null;
-  }
-
+  // Only the binding's public accessors are called (ADR 3): each costs two JNI calls, but the
+  // fast path parses 96-99% of files, so tree-sitter copies only the rest.
   private static int startByte(TSNode n) {
-    return READS != null ? READS.start(n) : n.getStartByte();
+    return n.getStartByte();
   }
 
   private static int endByte(TSNode n) {
-    return READS != null ? READS.end(n) : n.getEndByte();
+    return n.getEndByte();
   }
 
   private static int symbol(TSNode n) {
-    return READS != null ? READS.symbol(n) : n.getSymbol();
+    return n.getSymbol();
   }
 
   private final TSParser parser = new TSParser();
