@@ -179,9 +179,11 @@ public final class MatrixView extends BorderPane {
     summary.setText(
         String.format(
             Locale.ROOT,
-            "%d work items from %d open findings; %,d hours over %.1f weeks for a team of %d",
+            "%d work items from %d open findings and %d informational notes; %,d hours over %.1f"
+                + " weeks for a team of %d",
             plan.items().size(),
-            plan.openFindings(),
+            plan.openFindings() - informational(plan),
+            informational(plan),
             plan.totalHours(),
             plan.totalWeeks(),
             plan.settings().teamSize()));
@@ -257,6 +259,15 @@ public final class MatrixView extends BorderPane {
                   p.weeks(),
                   p.items().isEmpty() ? "" : " (" + p.start() + " to " + p.end() + ")"));
     }
+  }
+
+  /** Informational notes among the planned findings, counted apart as the report does. */
+  private static int informational(Planner.Plan plan) {
+    return (int)
+        plan.items().stream()
+            .flatMap(w -> w.findings().stream())
+            .filter(f -> f.severity() == dev.auditworkbench.engine.model.Severity.INFO)
+            .count();
   }
 
   private void quadrant(

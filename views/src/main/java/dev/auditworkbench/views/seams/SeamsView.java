@@ -3,6 +3,7 @@ package dev.auditworkbench.views.seams;
 import dev.auditworkbench.engine.scan.SeamDetails;
 import dev.auditworkbench.engine.seams.SeamLayout;
 import dev.auditworkbench.engine.seams.SeamMap;
+import dev.auditworkbench.views.common.Css;
 import dev.auditworkbench.views.common.DialogService;
 import dev.auditworkbench.views.common.Texts;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ public final class SeamsView extends BorderPane {
   public SeamsView(SeamsViewModel model, DialogService dialogs) {
     this.model = model;
     setId("seams-view");
+    getStyleClass().add(Css.PAGE);
     drawing.setId("seam-drawing");
     clusters.setId("seam-clusters");
     cuts.setId("seam-cuts");
@@ -115,6 +117,15 @@ public final class SeamsView extends BorderPane {
     cuts.setCellFactory(v -> wrapping());
     SplitPane split = new SplitPane(scroll, side);
     split.setDividerPositions(0.7);
+    Label title = new Label("Seam map");
+    title.getStyleClass().add(Css.PAGE_TITLE);
+    Label subtitle =
+        new Label(
+            "Apps linked by their imports and by files that change together; clusters can be cut apart.");
+    subtitle.getStyleClass().add(Css.MUTED);
+    javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(2, title, subtitle);
+    top.setPadding(new javafx.geometry.Insets(0, 0, 8, 0));
+    setTop(top);
     setCenter(split);
     model.mapProperty().addListener((o, a, map) -> show(map));
     model
