@@ -31,6 +31,7 @@ import org.fxmisc.richtext.CodeArea;
  * problems, each a sortable table; the selected row's SQL, view and figures below it.
  */
 public final class QueriesView extends BorderPane {
+  private final QueriesViewModel model;
   private final Label summary = new Label();
   private final TableView<QueryAnalysis.NPlusOne> nPlusOnes = new TableView<>();
   private final TableView<QueryAnalysis.Statement> statements = new TableView<>();
@@ -42,6 +43,7 @@ public final class QueriesView extends BorderPane {
       new LineChart<>(new CategoryAxis(), new NumberAxis());
 
   public QueriesView(QueriesViewModel model) {
+    this.model = model;
     setId("queries-view");
     getStyleClass().add(Css.PAGE);
     nPlusOnes.setId("queries-n-plus-one");
@@ -204,6 +206,7 @@ public final class QueriesView extends BorderPane {
     split.setDividerPositions(0.72);
     setCenter(split);
     model.resultProperty().addListener((o, a, r) -> show(r));
+    model.loadedProperty().addListener((o, a, b) -> show(model.resultProperty().get()));
     show(model.resultProperty().get());
   }
 
@@ -265,6 +268,10 @@ public final class QueriesView extends BorderPane {
   }
 
   private void show(Optional<QueryAnalysis.Result> result) {
+    if (!model.loadedProperty().get()) {
+      summary.setText("Reading the captured traffic...");
+      return;
+    }
     if (result.isEmpty() || QueriesViewModel.isEmpty(result.get())) {
       summary.setText(
           "No query data yet: import a PostgreSQL log, Django SQL log, OTLP traces, pg_stat_statements,"

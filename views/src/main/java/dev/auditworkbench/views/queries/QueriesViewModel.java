@@ -28,7 +28,11 @@ public final class QueriesViewModel {
     Task<QueryAnalysis.Result> task =
         FxTasks.task(
             "Analysing queries", l -> project.analyses().queries(QueryAnalysis.DEFAULT_N_PLUS_ONE));
-    task.setOnSucceeded(e -> result.set(Optional.of(task.getValue())));
+    task.setOnSucceeded(
+        e -> {
+          loaded.set(true);
+          result.set(Optional.of(task.getValue()));
+        });
     return background.submit(task);
   }
 
@@ -42,5 +46,13 @@ public final class QueriesViewModel {
         && r.nPlusOnes().isEmpty()
         && r.planIssues().isEmpty()
         && r.routes().isEmpty();
+  }
+
+  private final javafx.beans.property.ReadOnlyBooleanWrapper loaded =
+      new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+
+  /** False until the first load finished: the page says it is reading, never "nothing yet". */
+  public javafx.beans.property.ReadOnlyBooleanProperty loadedProperty() {
+    return loaded.getReadOnlyProperty();
   }
 }

@@ -128,6 +128,7 @@ public final class SeamsView extends BorderPane {
     setTop(top);
     setCenter(split);
     model.mapProperty().addListener((o, a, map) -> show(map));
+    model.loadedProperty().addListener((o, a, b) -> show(model.mapProperty().get()));
     model
         .detailsProperty()
         .addListener(
@@ -182,6 +183,10 @@ public final class SeamsView extends BorderPane {
     drawing.getChildren().clear();
     clusters.getItems().clear();
     cuts.getItems().clear();
+    if (!model.loadedProperty().get()) {
+      drawing.getChildren().add(new Label("Drawing the seam map..."));
+      return;
+    }
     if (map.isEmpty()) {
       drawing.getChildren().add(empty);
       return;

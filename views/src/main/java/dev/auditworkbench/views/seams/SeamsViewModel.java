@@ -28,7 +28,11 @@ public final class SeamsViewModel {
   public Task<Optional<SeamMap>> reload() {
     Task<Optional<SeamMap>> task =
         FxTasks.task("Drawing the seam map", l -> project.analyses().seamMap());
-    task.setOnSucceeded(e -> map.set(task.getValue()));
+    task.setOnSucceeded(
+        e -> {
+          loaded.set(true);
+          map.set(task.getValue());
+        });
     return background.submit(task);
   }
 
@@ -75,5 +79,13 @@ public final class SeamsViewModel {
 
   public ReadOnlyObjectProperty<Optional<SeamMap>> mapProperty() {
     return map.getReadOnlyProperty();
+  }
+
+  private final javafx.beans.property.ReadOnlyBooleanWrapper loaded =
+      new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+
+  /** False until the first load finished: the page says it is reading, never "nothing yet". */
+  public javafx.beans.property.ReadOnlyBooleanProperty loadedProperty() {
+    return loaded.getReadOnlyProperty();
   }
 }
