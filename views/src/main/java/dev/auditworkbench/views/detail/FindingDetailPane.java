@@ -227,9 +227,17 @@ public final class FindingDetailPane extends VBox {
             new Label("History"),
             history);
     VBox.setVgrow(codeScroll, Priority.ALWAYS);
+    // Before a finding is chosen the pane says so, and shows no empty form.
+    codeScroll.setVisible(false); // shown with a finding that has code
+    codeScroll.setManaged(false);
+    for (javafx.scene.Node n : getChildren()) {
+      if (n != detailTitle && n != codeScroll) {
+        n.visibleProperty().bind(shownProperty.isNotNull());
+        n.managedProperty().bind(n.visibleProperty());
+      }
+    }
     setPadding(new Insets(0, 0, 0, 8));
     setMinWidth(320);
-    controls.disableProperty().bind(shownProperty.isNull());
   }
 
   /**
