@@ -229,8 +229,8 @@ public final class MatrixView extends BorderPane {
         .addAll(
             xLabel,
             yLabel,
-            new Line(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM),
-            new Line(LEFT, TOP, LEFT, HEIGHT - BOTTOM));
+            axis(new Line(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM)),
+            axis(new Line(LEFT, TOP, LEFT, HEIGHT - BOTTOM)));
     int rank = 0;
     Predicate<Finding> keep = filter.get();
     int shown = 0;
@@ -259,6 +259,12 @@ public final class MatrixView extends BorderPane {
                   p.weeks(),
                   p.items().isEmpty() ? "" : " (" + p.start() + " to " + p.end() + ")"));
     }
+  }
+
+  /** An axis drawn in the theme's text colour (black lines vanish on the dark theme). */
+  private static Line axis(Line line) {
+    line.getStyleClass().add("matrix-axis-line");
+    return line;
   }
 
   /** Informational notes among the planned findings, counted apart as the report does. */

@@ -59,19 +59,19 @@ public final class QueriesView extends BorderPane {
     summary.getStyleClass().add(Css.MUTED);
 
     column(nPlusOnes, "Route", 320, QueryAnalysis.NPlusOne::route);
-    number(nPlusOnes, "Repeats", n -> (double) n.repeats(), "%.0f");
+    number(nPlusOnes, "Repeats", n -> (double) n.repeats(), "%,.0f");
     column(nPlusOnes, "Model", 240, n -> n.model() != null ? n.model() : String.valueOf(n.table()));
-    number(nPlusOnes, "Requests", n -> (double) n.requests(), "%.0f");
-    number(nPlusOnes, "ms / request", QueryAnalysis.NPlusOne::msPerRequest, "%.1f");
+    number(nPlusOnes, "Requests", n -> (double) n.requests(), "%,.0f");
+    number(nPlusOnes, "ms / request", QueryAnalysis.NPlusOne::msPerRequest, "%,.1f");
     column(
         nPlusOnes, "View", 260, n -> n.viewPath() == null ? "" : n.viewPath() + ":" + n.viewLine());
 
-    number(statements, "Share %", s -> 100 * s.share(), "%.1f");
+    number(statements, "Share %", s -> 100 * s.share(), "%,.1f");
     number(statements, "Calls", s -> (double) s.calls(), "%,.0f");
     number(statements, "Total ms", QueryAnalysis.Statement::totalMs, "%,.1f");
     number(statements, "Mean ms", QueryAnalysis.Statement::meanMs, "%.2f");
     number(statements, "p95 ms", QueryAnalysis.Statement::p95Ms, "%.2f");
-    number(statements, "Max ms", QueryAnalysis.Statement::maxMs, "%.1f");
+    number(statements, "Max ms", QueryAnalysis.Statement::maxMs, "%,.1f");
     number(statements, "Rows", s -> s.rows() < 0 ? Double.NaN : (double) s.rows(), "%,.0f");
     column(statements, "Tables", 200, s -> String.join(", ", s.tables()));
     column(statements, "Model", 200, s -> s.model() == null ? "" : s.model());
@@ -79,9 +79,9 @@ public final class QueriesView extends BorderPane {
 
     column(routes, "Route", 320, QueryAnalysis.RouteLatency::route);
     number(routes, "Requests", r -> (double) r.requests(), "%,.0f");
-    number(routes, "p50 ms", QueryAnalysis.RouteLatency::p50, "%.0f");
-    number(routes, "p95 ms", QueryAnalysis.RouteLatency::p95, "%.0f");
-    number(routes, "p99 ms", QueryAnalysis.RouteLatency::p99, "%.0f");
+    number(routes, "p50 ms", QueryAnalysis.RouteLatency::p50, "%,.0f");
+    number(routes, "p95 ms", QueryAnalysis.RouteLatency::p95, "%,.0f");
+    number(routes, "p99 ms", QueryAnalysis.RouteLatency::p99, "%,.0f");
     column(
         routes,
         "Changed",
