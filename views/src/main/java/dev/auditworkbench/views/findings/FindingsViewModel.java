@@ -93,10 +93,39 @@ public final class FindingsViewModel {
         Bindings.createStringBinding(
             () ->
                 shown.size() == all.size()
-                    ? all.size() + " findings"
+                    ? counts(all)
                     : shown.size() + " of " + all.size() + " findings",
             shown,
             all));
+  }
+
+  /**
+   * "449 findings: 136 open, 306 informational, 7 to review": counted as the report counts them
+   * (open and informational apart; low-confidence places nobody triaged to review; the rest set
+   * aside or no longer reported).
+   */
+  static String counts(List<Finding> all) {
+    long open = 0;
+    long info = 0;
+    long review = 0;
+    for (Finding f : all) {
+      if (f.counted()) {
+        if (f.severity() == Severity.INFO) {
+          info++;
+        } else {
+          open++;
+        }
+      } else if (!f.gone() && f.unreviewedLowConfidence()) {
+        review++;
+      }
+    }
+    return Texts.count(all.size(), "finding")
+        + ": "
+        + open
+        + " open, "
+        + info
+        + " informational"
+        + (review == 0 ? "" : ", " + review + " to review");
   }
 
   /**
