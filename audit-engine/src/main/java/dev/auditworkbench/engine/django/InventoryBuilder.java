@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,10 +28,6 @@ import java.util.regex.Pattern;
  */
 public final class InventoryBuilder {
   static final String MODEL = "django.db.models.Model";
-  private static final Pattern MIGRATION =
-      Pattern.compile("(.*/)?([^/]+)/migrations/(\\d{4}[^/]*)\\.py");
-  private static final Pattern COMMAND =
-      Pattern.compile("(.*/)?management/commands/([^/_][^/]*)\\.py");
   private static final Set<String> SKIP_DECORATORS =
       Set.of(
           "unittest.skip",
@@ -53,6 +48,7 @@ public final class InventoryBuilder {
   private final ModuleNames names;
   private final List<RepoFile> files;
   private final Map<String, Boolean> modelCache = new HashMap<>();
+  private final SettingsModules settings;
 
   public InventoryBuilder(List<ModuleFacts> modules, ModuleNames names, List<RepoFile> files) {
     this.names = names;
@@ -63,6 +59,7 @@ public final class InventoryBuilder {
         importedNames.put(m.module(), localNames(m));
       }
     }
+    settings = new SettingsModules(byModule, this::resolveImport);
   }
 
   /** Local name to the dotted name it stands for, from the module's imports. */
@@ -181,15 +178,15 @@ public final class InventoryBuilder {
         models,
         views(routes),
         routes,
-        templates(),
-        migrations(),
-        commands(),
+        ProjectFiles.templates(files),
+        ProjectFiles.migrations(files),
+        ProjectFiles.commands(files),
         decorated(
             Set.of("shared_task", "celery.shared_task", "app.task", "task", "celery_app.task"),
             "task"),
         receivers(),
         tests(),
-        settingsModules(),
+        settings.modules(),
         serializers());
   }
 
@@ -399,7 +396,7 @@ public final class InventoryBuilder {
   }
 
   private String rootUrlconf() {
-    for (String s : settingsModules()) {
+    for (String s : settings.modules()) {
       for (ModuleFacts.Assignment a : byModule.get(s).assignments()) {
         if (a.target().equals("ROOT_URLCONF")) {
           String v = unquote(a.value());
@@ -410,7 +407,7 @@ public final class InventoryBuilder {
       }
     }
     for (String s :
-        settingsModules()) { // settings written as classes (django-configurations, readthedocs)
+        settings.modules()) { // settings written as classes (django-configurations, readthedocs)
       for (ModuleFacts.ClassDef c : byModule.get(s).classes()) {
         String v = unquote(c.attributes().getOrDefault("ROOT_URLCONF", ""));
         if (v != null && byModule.containsKey(v)) {
@@ -626,101 +623,6 @@ public final class InventoryBuilder {
     return result;
   }
 
-  private List<String> settingsCache;
-
-  /**
-   * The settings modules, found as Django finds them: every module named by a
-   * DJANGO_SETTINGS_MODULE (manage.py, wsgi.py, asgi.py, conftest...), every module that defines
-   * INSTALLED_APPS or ROOT_URLCONF, and every module in a settings package that star-imports one of
-   * those (split settings: base, common, production, local).
-   */
-  private List<String> settingsModules() {
-    if (settingsCache != null) {
-      return settingsCache;
-    }
-    Set<String> declared = declaredSettingsModules();
-    Set<String> defining = new HashSet<>();
-    for (ModuleFacts m : byModule.values()) {
-      if (m.assignments().stream()
-          .anyMatch(
-              a -> a.target().equals("INSTALLED_APPS") || a.target().equals("ROOT_URLCONF"))) {
-        defining.add(m.module());
-      }
-    }
-    TreeSet<String> out = new TreeSet<>();
-    for (ModuleFacts m : byModule.values()) {
-      String mod = m.module();
-      boolean named =
-          mod.equals("settings")
-              || mod.endsWith(".settings")
-              || mod.contains(".settings.")
-              || mod.startsWith("settings.")
-              || mod.endsWith("_settings")
-              || mod.contains("settings_");
-      Set<String> keys =
-          Set.of("DEBUG", "DATABASES", "SECRET_KEY", "ALLOWED_HOSTS", "ROOT_URLCONF");
-      boolean settingsLike =
-          m.assignments().stream().anyMatch(a -> keys.contains(a.target()))
-              // settings written as classes (django-configurations, readthedocs' Settings classes)
-              || m.classes().stream()
-                  .anyMatch(c -> c.attributes().keySet().stream().anyMatch(keys::contains));
-      if (declared.contains(mod)
-          || defining.contains(mod)
-          || named && (settingsLike || starImportsAny(m, defining))) {
-        out.add(mod);
-      }
-    }
-    settingsCache = new ArrayList<>(out);
-    return settingsCache;
-  }
-
-  /** Modules a DJANGO_SETTINGS_MODULE names (os.environ.setdefault(...), os.environ[...] = ...). */
-  private Set<String> declaredSettingsModules() {
-    Set<String> out = new HashSet<>();
-    for (ModuleFacts m : byModule.values()) {
-      for (ModuleFacts.CallRef c : m.calls()) {
-        if (c.args().size() >= 2 && c.args().get(0).contains("DJANGO_SETTINGS_MODULE")) {
-          String v = unquote(c.args().get(1));
-          if (v != null && byModule.containsKey(v)) {
-            out.add(v);
-          }
-        }
-      }
-      for (ModuleFacts.Assignment a : m.assignments()) {
-        if (a.target().contains("DJANGO_SETTINGS_MODULE")) {
-          String v = unquote(a.value());
-          if (v != null && byModule.containsKey(v)) {
-            out.add(v);
-          }
-        }
-      }
-    }
-    return out;
-  }
-
-  private boolean starImportsAny(ModuleFacts m, Set<String> modules) {
-    return starChain(m.module(), new HashSet<>()).stream().anyMatch(modules::contains);
-  }
-
-  /** The module and every module it star-imports, transitively. */
-  private List<String> starChain(String module, Set<String> seen) {
-    List<String> out = new ArrayList<>();
-    ModuleFacts m = byModule.get(module);
-    if (m == null || !seen.add(module)) {
-      return out;
-    }
-    for (ModuleFacts.ImportRef ref : m.imports()) {
-      if ("*".equals(ref.name())) {
-        String target = resolveImport(module, ref);
-        if (target != null) {
-          out.addAll(starChain(target, seen));
-        }
-      }
-    }
-    out.add(module);
-    return out;
-  }
-
   /**
    * The installed apps of every settings module, INSTALLED_APPS read through list and tuple
    * literals, concatenation, +=, .append()/.extend(), variables of the module, imported or
@@ -728,8 +630,8 @@ public final class InventoryBuilder {
    */
   private List<DjangoInventory.App> apps() {
     Map<String, DjangoInventory.App> out = new LinkedHashMap<>();
-    for (String s : settingsModules()) {
-      for (String chainModule : starChain(s, new HashSet<>())) {
+    for (String s : settings.modules()) {
+      for (String chainModule : settings.starChain(s)) {
         ModuleFacts m = byModule.get(chainModule);
         List<String> installed = new ArrayList<>(stringList(m, "INSTALLED_APPS", 0));
         if (m != null) {
@@ -865,41 +767,6 @@ public final class InventoryBuilder {
         // a call or a comprehension: not read statically
       }
     }
-  }
-
-  private List<String> templates() {
-    return files.stream()
-        .map(RepoFile::path)
-        .filter(
-            p ->
-                (p.startsWith("templates/") || p.contains("/templates/"))
-                    && (p.endsWith(".html")
-                        || p.endsWith(".txt")
-                        || p.endsWith(".xml")
-                        || p.endsWith(".jinja2")))
-        .toList();
-  }
-
-  private Map<String, List<String>> migrations() {
-    Map<String, List<String>> out = new TreeMap<>();
-    for (RepoFile f : files) {
-      Matcher m = MIGRATION.matcher(f.path());
-      if (m.matches()) {
-        out.computeIfAbsent(m.group(2), k -> new ArrayList<>()).add(m.group(3));
-      }
-    }
-    return out;
-  }
-
-  private List<DjangoInventory.Named> commands() {
-    List<DjangoInventory.Named> out = new ArrayList<>();
-    for (RepoFile f : files) {
-      Matcher m = COMMAND.matcher(f.path());
-      if (m.matches()) {
-        out.add(new DjangoInventory.Named(m.group(2), f.path(), 1, "management command"));
-      }
-    }
-    return out;
   }
 
   private List<DjangoInventory.Named> decorated(Set<String> decorators, String detail) {
