@@ -32,21 +32,47 @@ final class FxDialogService implements DialogService {
   }
 
   private void show(Alert.AlertType type, String title, String message) {
-    Alert alert = new Alert(type);
+    Alert alert = build(type, title, message);
     alert.initOwner(owner);
+    alert.show();
+  }
+
+  /**
+   * A dialog sized to its text: the first lines as a wrapping summary (never cut to "...: no"), the
+   * whole message in a details area, open at once when there is more than the summary holds.
+   */
+  static Alert build(Alert.AlertType type, String title, String message) {
+    Alert alert = new Alert(type);
     alert.setTitle(title);
     alert.setHeaderText(title);
-    TextArea text = new TextArea(message);
-    text.setEditable(false);
-    text.setWrapText(true);
-    text.setPrefRowCount(Math.min(12, (int) message.lines().count() + 1));
+    List<String> lines = message.lines().toList();
+    String summary =
+        lines.size() <= SUMMARY_LINES
+            ? message
+            : String.join("\n", lines.subList(0, SUMMARY_LINES)) + "\n(see the details)";
+    javafx.scene.control.Label text = new javafx.scene.control.Label(summary);
     text.setId("dialog-text");
+    text.setWrapText(true);
+    text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    text.setMaxWidth(680);
     alert.getDialogPane().setContent(text);
+    if (lines.size() > SUMMARY_LINES) {
+      TextArea details = new TextArea(message);
+      details.setId("dialog-details");
+      details.setEditable(false);
+      details.setWrapText(true);
+      details.setPrefRowCount(Math.min(16, lines.size() + 1));
+      alert.getDialogPane().setExpandableContent(details);
+      alert.getDialogPane().setExpanded(true);
+    }
     alert.getDialogPane().setPrefWidth(720);
     alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     alert.setResizable(true);
-    alert.show();
+    return alert;
   }
+
+  /** Lines of a message shown above its details. */
+  static final int SUMMARY_LINES = 4;
 
   @Override
   public void showKeys(String title, List<String[]> rows) {
