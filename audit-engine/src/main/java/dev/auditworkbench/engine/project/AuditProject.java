@@ -11,7 +11,6 @@ import dev.auditworkbench.engine.store.ProjectStore;
 import dev.auditworkbench.engine.triage.TriageService;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 
 /**
  * An open audit project: the one door the app's pages and the CLI's commands go through. It owns
@@ -82,15 +81,6 @@ public final class AuditProject implements AutoCloseable {
 
   public boolean readOnly() {
     return store.readOnly();
-  }
-
-  /** Where the file was copied before it was migrated to this version's schema, if it was. */
-  public Optional<Path> migrationBackup() {
-    return store.migrationBackup();
-  }
-
-  public Clock clock() {
-    return clock;
   }
 
   public FindingService findings() {

@@ -41,11 +41,6 @@ public final class FindingService {
     return store.read(c -> new FindingRepository(c).all());
   }
 
-  /** The findings the query lets through, in display order. */
-  public List<Finding> matching(FindingQuery query) {
-    return all().stream().filter(query).toList();
-  }
-
   /**
    * Streams the findings the query lets through in display order without holding them all (the CLI
    * lists projects of any size this way).

@@ -31,10 +31,6 @@ public final class SettingsService {
     return out;
   }
 
-  public Thresholds thresholds() {
-    return Thresholds.from(store.read(c -> new ProjectRepository(c).all()));
-  }
-
   /**
    * Sets {@code key} to {@code value}, checked first (a number for a threshold, a plan setting the
    * planner accepts, a template folder with a report.html; empty clears the template).

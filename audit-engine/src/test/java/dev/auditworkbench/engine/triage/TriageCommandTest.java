@@ -6,21 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.DismissReason;
 import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.Impact;
-import dev.auditworkbench.engine.model.Location;
-import dev.auditworkbench.engine.model.ProjectInfo;
-import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.model.Status;
 import dev.auditworkbench.engine.project.AuditProject;
-import dev.auditworkbench.engine.spi.RawFinding;
 import dev.auditworkbench.engine.store.BoardRepository;
-import dev.auditworkbench.engine.store.FindingRepository;
-import dev.auditworkbench.engine.store.ImportRepository;
 import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.testing.TestProjects;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,41 +42,10 @@ class TriageCommandTest {
 
   @BeforeEach
   void project() throws Exception {
-    store =
-        ProjectStore.create(
-            dir.resolve("t.audit"),
-            new ProjectInfo("Acme", "audit", "me", dir),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    ids = new long[3];
+    store = TestProjects.withFindings(dir, Clock.fixed(NOW, ZoneOffset.UTC), 3, ids);
     project = AuditProject.of(store, Clock.fixed(NOW, ZoneOffset.UTC));
     triage = project.triage();
-    ids =
-        store.write(
-            c -> {
-              long imp =
-                  new ImportRepository(c)
-                      .begin("b.json", "/tmp/b.json", "00", "bandit-json", "bandit", NOW);
-              try (FindingRepository f = new FindingRepository(c)) {
-                long[] out = new long[3];
-                for (int i = 0; i < 3; i++) {
-                  out[i] =
-                      f.insert(
-                          "fp-" + i,
-                          RawFinding.builder("sql.raw")
-                              .title("SQL " + i)
-                              .category(Category.SECURITY)
-                              .severity(Severity.HIGH)
-                              .path("shop/views.py")
-                              .lines(10 + i, 10 + i)
-                              .defaultImpact(Impact.of(3))
-                              .defaultEffort(Effort.hours(4))
-                              .build(),
-                          new Location("shop/views.py", 10 + i, 10 + i, null, true),
-                          imp,
-                          NOW);
-                }
-                return out;
-              }
-            });
   }
 
   @AfterEach

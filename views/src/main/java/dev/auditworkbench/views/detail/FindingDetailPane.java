@@ -78,7 +78,6 @@ public final class FindingDetailPane extends VBox {
   private final TextField tags = new TextField();
   private final Label duplicates = new Label();
   private boolean showing;
-  private Finding shown;
 
   /** The finding on show, null before the first selection (the controls are off until then). */
   private final javafx.beans.property.ObjectProperty<Finding> shownProperty =
@@ -109,9 +108,12 @@ public final class FindingDetailPane extends VBox {
         .valueProperty()
         .addListener(
             (o, a, b) -> {
-              if (!showing && shown != null && b != null && b != shown.impact().value()) {
+              if (!showing
+                  && shownProperty.get() != null
+                  && b != null
+                  && b != shownProperty.get().impact().value()) {
                 model.edit(
-                    shown,
+                    shownProperty.get(),
                     new TriageEdit(null, null, Impact.of(b), null, null),
                     "set impact to " + b);
               }
@@ -244,10 +246,10 @@ public final class FindingDetailPane extends VBox {
    * After a reload, the card shown is read again (its history grew); notes being typed are kept.
    */
   public void refresh() {
-    if (shown == null) {
+    if (shownProperty.get() == null) {
       return;
     }
-    model.byIds(List.of(shown.id())).stream().findFirst().ifPresent(this::show);
+    model.byIds(List.of(shownProperty.get().id())).stream().findFirst().ifPresent(this::show);
   }
 
   private static Label fixed(Label l) {
@@ -264,10 +266,13 @@ public final class FindingDetailPane extends VBox {
   }
 
   private void statusChosen(Status to) {
-    if (showing || shown == null || to == null || to == shown.status()) {
+    if (showing
+        || shownProperty.get() == null
+        || to == null
+        || to == shownProperty.get().status()) {
       return;
     }
-    Finding f = shown;
+    Finding f = shownProperty.get();
     if (to == Status.DISMISSED) {
       Optional<DismissReason> reason = dialogs.chooseDismissReason(1);
       if (reason.isEmpty()) {
@@ -283,15 +288,16 @@ public final class FindingDetailPane extends VBox {
   }
 
   private void effortEntered() {
-    if (showing || shown == null || effort.getText().isBlank()) {
+    if (showing || shownProperty.get() == null || effort.getText().isBlank()) {
       return;
     }
     try {
       Effort e = Effort.parse(effort.getText().trim());
       effort.pseudoClassStateChanged(Css.INVALID, false);
       effort.setTooltip(null);
-      if (!e.equals(shown.effort())) {
-        model.edit(shown, new TriageEdit(null, null, null, e, null), "set effort to " + e);
+      if (!e.equals(shownProperty.get().effort())) {
+        model.edit(
+            shownProperty.get(), new TriageEdit(null, null, null, e, null), "set effort to " + e);
       }
     } catch (IllegalArgumentException bad) {
       effort.pseudoClassStateChanged(Css.INVALID, true);
@@ -300,7 +306,7 @@ public final class FindingDetailPane extends VBox {
   }
 
   private void tagsEntered() {
-    if (showing || shown == null) {
+    if (showing || shownProperty.get() == null) {
       return;
     }
     List<String> now =
@@ -309,14 +315,18 @@ public final class FindingDetailPane extends VBox {
             .filter(t -> !t.isEmpty())
             .distinct()
             .toList();
-    if (!now.equals(shown.tags())) {
-      model.edit(shown, TriageEdit.tags(now), "set tags to " + String.join(", ", now));
+    if (!now.equals(shownProperty.get().tags())) {
+      model.edit(
+          shownProperty.get(), TriageEdit.tags(now), "set tags to " + String.join(", ", now));
     }
   }
 
   private void saveNotes() {
-    if (shown != null && !notes.getText().equals(shown.notes() == null ? "" : shown.notes())) {
-      model.saveNotes(shown, notes.getText());
+    if (shownProperty.get() != null
+        && !notes
+            .getText()
+            .equals(shownProperty.get().notes() == null ? "" : shownProperty.get().notes())) {
+      model.saveNotes(shownProperty.get(), notes.getText());
     }
   }
 
@@ -326,10 +336,9 @@ public final class FindingDetailPane extends VBox {
    */
   private void showDetail(FindingDetails.Detail d) {
     showing = true;
-    Finding previous = shown;
+    Finding previous = shownProperty.get();
     try {
-      shown = d.finding();
-      shownProperty.set(shown);
+      shownProperty.set(d.finding());
       Finding f = d.finding();
       detailTitle.setText(f.title() + "\n" + f.location().display());
       status.setValue(f.status());

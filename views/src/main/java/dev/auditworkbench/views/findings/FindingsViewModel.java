@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -193,59 +192,6 @@ public final class FindingsViewModel {
 
   public ObjectProperty<Category> categoryProperty() {
     return category;
-  }
-
-  /** A finding as the detail pane shows it: everything the tools said, the triage, the evidence. */
-  public static String describe(Finding f) {
-    StringBuilder sb = new StringBuilder();
-    sb.append(f.title()).append("\n\n");
-    sb.append(f.severity().key())
-        .append(" · ")
-        .append(f.category().key())
-        .append(" · confidence ")
-        .append(f.confidence().name().toLowerCase(Locale.ROOT))
-        .append(" · ")
-        .append(f.location().display())
-        .append("\n");
-    sb.append("status ")
-        .append(f.status().label())
-        .append(f.dismissReason() == null ? "" : " (" + f.dismissReason().key() + ")")
-        .append(f.gone() ? ", no longer reported" : "")
-        .append(" · impact ")
-        .append(f.impact().value())
-        .append(f.impactOverride() != null ? " (auditor's)" : "")
-        .append(" · effort ")
-        .append(f.effort().hours())
-        .append(" h ")
-        .append(f.effort().size())
-        .append(f.effortOverride() != null ? " (auditor's)" : "")
-        .append("\n");
-    if (!f.cwe().isEmpty() || !f.owasp().isEmpty()) {
-      sb.append(String.join(", ", f.cwe().stream().map(c -> "CWE-" + c).toList()))
-          .append(f.owasp().isEmpty() ? "" : " · " + String.join(", ", f.owasp()))
-          .append("\n");
-    }
-    sb.append("reported by ")
-        .append(
-            String.join(
-                ", ", f.sources().stream().map(x -> x.tool() + " " + x.nativeRuleId()).toList()))
-        .append(" · fingerprint ")
-        .append(f.fingerprint())
-        .append("\n\n");
-    if (f.description() != null && !f.description().isBlank()) {
-      sb.append(f.description()).append("\n\n");
-    }
-    for (var e : f.evidence()) {
-      sb.append("--- ")
-          .append(e.kind().name().toLowerCase(Locale.ROOT))
-          .append(" ---\n")
-          .append(e.text())
-          .append("\n\n");
-    }
-    if (f.notes() != null && !f.notes().isBlank()) {
-      sb.append("--- notes ---\n").append(f.notes()).append("\n");
-    }
-    return sb.toString().strip();
   }
 
   public ObjectProperty<String> appProperty() {

@@ -4,24 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.auditworkbench.engine.model.Category;
-import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Finding;
-import dev.auditworkbench.engine.model.Impact;
-import dev.auditworkbench.engine.model.Location;
-import dev.auditworkbench.engine.model.ProjectInfo;
-import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.model.Status;
 import dev.auditworkbench.engine.project.AuditProject;
-import dev.auditworkbench.engine.spi.RawFinding;
-import dev.auditworkbench.engine.store.FindingRepository;
-import dev.auditworkbench.engine.store.ImportRepository;
 import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.testing.TestProjects;
 import dev.auditworkbench.engine.triage.TriageCommand;
 import dev.auditworkbench.views.findings.FindingsViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -54,35 +45,7 @@ class TriageActionsTest {
 
   @BeforeEach
   void project() throws Exception {
-    Instant now = Instant.parse("2026-12-05T10:00:00Z");
-    ProjectStore store =
-        ProjectStore.create(
-            dir.resolve("t.audit"), new ProjectInfo("Acme", "audit", "me", dir), Clock.systemUTC());
-    store.write(
-        c -> {
-          long imp =
-              new ImportRepository(c)
-                  .begin("b.json", "/tmp/b.json", "00", "bandit-json", "bandit", now);
-          try (FindingRepository f = new FindingRepository(c)) {
-            for (int i = 0; i < 3; i++) {
-              f.insert(
-                  "fp-" + i,
-                  RawFinding.builder("sql.raw")
-                      .title("SQL " + i)
-                      .category(Category.SECURITY)
-                      .severity(Severity.HIGH)
-                      .path("shop/views.py")
-                      .lines(10 + i, 10 + i)
-                      .defaultImpact(Impact.of(3))
-                      .defaultEffort(Effort.hours(4))
-                      .build(),
-                  new Location("shop/views.py", 10 + i, 10 + i, null, true),
-                  imp,
-                  now);
-            }
-          }
-          return null;
-        });
+    ProjectStore store = TestProjects.withFindings(dir, Clock.systemUTC(), 3, new long[3]);
     project = AuditProject.of(store, Clock.systemUTC());
     background = new BackgroundWork();
     actions = new TriageActions(project.triage(), background);
