@@ -422,6 +422,15 @@ class MainWindowUiTest {
                 }));
     Label detail = robot.lookup("#matrix-detail").queryAs(Label.class);
     assertTrue(detail.getText().startsWith("Re-scored"), detail.getText());
+    // The matrix on show is planned again after the change (it is not visited again).
+    waitUntil(
+        () ->
+            chart.getChildren().stream()
+                .anyMatch(
+                    n ->
+                        n.getProperties().get("item") instanceof Planner.WorkItem w
+                            && w.findings().stream().anyMatch(f -> f.id() == id)
+                            && w.impact() == 5));
 
     // The Findings filters narrow the matrix too.
     long discs =
@@ -852,7 +861,10 @@ class MainWindowUiTest {
                         .findFirst()
                         .orElseThrow()));
     waitUntil(() -> table.getItems().size() == total);
-    // The detail pane (the board's) shows the selected finding: title and place, then its story.
+    // The table has the page's width until a finding is chosen; then the detail pane (the
+    // board's) opens on it: title and place, then its story.
+    assertTrue(robot.lookup("#findings-detail").tryQuery().isEmpty(), "no empty detail pane");
+    robot.interact(() -> table.getSelectionModel().clearSelection());
     robot.interact(() -> table.getSelectionModel().select(0));
     var selected = (Finding) table.getItems().get(0);
     javafx.scene.Node pane = robot.lookup("#findings-detail").query();

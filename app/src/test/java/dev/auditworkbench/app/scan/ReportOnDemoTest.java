@@ -354,4 +354,22 @@ class ReportOnDemoTest {
     }
     assertTrue(pdfText.contains("informational"), "the info notes are counted apart");
   }
+
+  @Test
+  void sqlIsCutAndWrappedOnlyBetweenTokensAndNumbersReadOneWay() {
+    int start = pdfText.indexOf("Statements by total time");
+    String statements = pdfText.substring(start, pdfText.indexOf("Index suggestions", start));
+    for (String line : statements.split("\\R")) {
+      String t = line.strip();
+      // "invoices_invoice"."status" is never split after its dot, nor cut inside a name.
+      assertFalse(t.endsWith(".\"") || t.endsWith("::"), "SQL wrapped inside a token: " + t);
+      assertFalse(t.matches(".*\\w\\.\\.\\.$"), "SQL cut inside a name: " + t);
+    }
+    // Counts with thousands separators wherever they are written.
+    assertTrue(statements.contains("8,145"), "calls counted as 8,145");
+    assertFalse(statements.matches("(?s).*\\b8145\\b.*"));
+    // No column that is empty on every row: the demo's routes changed level on no day.
+    assertTrue(model.performance().routes().stream().allMatch(r -> r.changedOn() == null));
+    assertFalse(pdfText.contains("p95 changed"));
+  }
 }

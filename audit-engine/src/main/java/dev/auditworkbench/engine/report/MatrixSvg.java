@@ -3,6 +3,7 @@ package dev.auditworkbench.engine.report;
 import static org.apache.commons.text.StringEscapeUtils.escapeXml10;
 
 import dev.auditworkbench.engine.model.Category;
+import dev.auditworkbench.engine.priority.MatrixLayout;
 import dev.auditworkbench.engine.priority.Planner;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,8 @@ public final class MatrixSvg {
   private static final int RIGHT = 20;
   private static final int TOP = 20;
   private static final int BOTTOM = 62;
+  private static final MatrixLayout.Frame FRAME =
+      new MatrixLayout.Frame(WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM, 14);
 
   private MatrixSvg() {}
 
@@ -105,33 +108,28 @@ public final class MatrixSvg {
             "<text x=\"14\" y=\"%d\" text-anchor=\"middle\" fill=\"#333\" transform=\"rotate(-90 14 %d)\">Impact</text>",
             (TOP + plotBottom) / 2,
             (TOP + plotBottom) / 2));
-    int rank = 0;
-    for (Planner.WorkItem w : items) {
-      rank++;
-      double jitter = ((w.key().hashCode() & 0xff) / 255.0 - 0.5) * 0.5;
-      double cx = x(Math.min(200, w.effortHours()));
-      double cy = y(w.impact() + jitter);
-      double r = 4 + 2.5 * Math.sqrt(w.findings().size());
+    for (MatrixLayout.Disc d : MatrixLayout.place(items, FRAME, 4, highImpact, lowEffortHours)) {
+      Planner.WorkItem w = d.item();
       Category cat = w.findings().get(0).category();
       sb.append(
           String.format(
               Locale.ROOT,
               "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" fill-opacity=\"0.75\" stroke=\"#fff\""
                   + " stroke-width=\"0.8\"><title>%s</title></circle>",
-              cx,
-              cy,
-              r,
+              d.x(),
+              d.y(),
+              d.radius(),
               colour(cat),
               escapeXml10(w.title())));
-      if (rank <= 20) {
+      if (d.rank() <= 20) {
         sb.append(
             String.format(
                 Locale.ROOT,
                 "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"8\" fill=\"#fff\""
                     + " font-weight=\"bold\">%d</text>",
-                cx,
-                cy + 3,
-                rank));
+                d.x(),
+                d.y() + 3,
+                d.rank()));
       }
     }
     int lx = LEFT;
@@ -170,13 +168,11 @@ public final class MatrixSvg {
   }
 
   private static double x(double hours) {
-    double plot = WIDTH - RIGHT - LEFT;
-    return LEFT + plot * Math.log(Math.max(1, hours)) / Math.log(200);
+    return FRAME.x(hours);
   }
 
   private static double y(double impact) {
-    double plot = HEIGHT - BOTTOM - TOP;
-    return HEIGHT - BOTTOM - plot * (Math.max(0.5, Math.min(5.5, impact)) - 0.5) / 5.0;
+    return FRAME.y(impact);
   }
 
   private static void rect(StringBuilder sb, double x, double y, double w, double h, String fill) {

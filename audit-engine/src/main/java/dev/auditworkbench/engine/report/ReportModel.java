@@ -129,7 +129,12 @@ public record ReportModel(
       List<QueryAnalysis.RouteLatency> routes,
       List<QueryAnalysis.Statement> statements,
       List<QueryAnalysis.NPlusOne> nPlusOnes,
-      List<QueryAnalysis.PlanIssue> indexes) {}
+      List<QueryAnalysis.PlanIssue> indexes) {
+    /** True when some route's p95 changed level (else the report leaves that column out). */
+    public boolean anyChange() {
+      return routes.stream().anyMatch(r -> r.changedOn() != null);
+    }
+  }
 
   /** One OWASP Top 10 2021 category and where its findings stand. */
   public record OwaspRow(

@@ -19,6 +19,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -70,6 +71,8 @@ public final class ReportRenderer {
             .strictVariables(true)
             .autoEscaping(true)
             .cacheActive(false)
+            .defaultLocale(Locale.ENGLISH)
+            .extension(new ReportFilters())
             .build();
   }
 

@@ -13,6 +13,10 @@ public final class Css {
   public static final String STATUS_BAR = "status-bar";
   public static final String PAGE = "page";
   public static final String PAGE_TITLE = "page-title";
+
+  /** A heading inside a page, below its title. */
+  public static final String SECTION_TITLE = "section-title";
+
   public static final String TILE = "tile";
   public static final String TILE_NUMBER = "tile-number";
   public static final String TILE_LABEL = "tile-label";

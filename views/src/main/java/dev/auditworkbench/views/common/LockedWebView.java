@@ -1,5 +1,7 @@
 package dev.auditworkbench.views.common;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import javafx.application.Platform;
 import javafx.scene.web.WebEngine;
 import javafx.scene.web.WebView;
@@ -40,6 +42,15 @@ public final class LockedWebView {
   /** The node to place in a scene. */
   public WebView node() {
     return view;
+  }
+
+  /**
+   * Adds CSS of the app's own over whatever page is shown (given as a data: URL, so nothing is read
+   * from anywhere).
+   */
+  public void setUserStyle(String css) {
+    String encoded = Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8));
+    view.getEngine().setUserStyleSheetLocation("data:text/css;charset=utf-8;base64," + encoded);
   }
 
   /** Shows this HTML (never a URL). */

@@ -61,6 +61,7 @@ public final class FindingsView extends VBox {
   private final FindingDetailPane detail;
   private final SplitPane split;
   private final ToggleButton showDetail = new ToggleButton("Details");
+  private boolean detailClosedByHand;
 
   public FindingsView(FindingsViewModel model, FindingDetails details, DialogService dialogs) {
     this.model = model;
@@ -69,11 +70,11 @@ public final class FindingsView extends VBox {
     setSpacing(8);
     detail = new FindingDetailPane(details, dialogs);
     detail.setId("findings-detail");
-    split = new SplitPane(table, detail);
-    split.setDividerPositions(0.74);
+    // The table has the whole width until a finding is chosen: the pane opens with the first one
+    // (and stays closed once the auditor closed it with Details).
+    split = new SplitPane(table);
     SplitPane.setResizableWithParent(detail, false);
     showDetail.setId("findings-show-detail");
-    showDetail.setSelected(true);
     showDetail.setTooltip(new Tooltip("Show or hide the detail pane"));
     showDetail
         .selectedProperty()
@@ -81,12 +82,19 @@ public final class FindingsView extends VBox {
             (o, a, on) -> {
               if (on && !split.getItems().contains(detail)) {
                 split.getItems().add(detail);
-                split.setDividerPositions(0.74);
+                split.setDividerPositions(0.72);
+                Finding f = table.getSelectionModel().getSelectedItem();
+                if (f != null) {
+                  detail.show(f);
+                }
               } else if (!on) {
                 split.getItems().remove(detail);
               }
             });
-    getChildren().addAll(createFilterBar(), split);
+    showDetail.setOnAction(e -> detailClosedByHand = !showDetail.isSelected());
+    Label title = new Label("Findings");
+    title.getStyleClass().add(Css.PAGE_TITLE);
+    getChildren().addAll(title, createFilterBar(), split);
     VBox.setVgrow(split, Priority.ALWAYS);
     configureTable();
     table
@@ -94,16 +102,25 @@ public final class FindingsView extends VBox {
         .selectedItemProperty()
         .addListener(
             (o, a, f) -> {
-              if (f != null && showDetail.isSelected()) {
+              if (f == null) {
+                return;
+              }
+              if (showDetail.isSelected()) {
                 detail.show(f);
+              } else if (!detailClosedByHand) {
+                showDetail.setSelected(true);
               }
             });
     table.setOnMouseClicked(
         e -> {
           Finding f = table.getSelectionModel().getSelectedItem();
           if (e.getClickCount() == 2 && f != null) {
-            showDetail.setSelected(true);
-            detail.show(f);
+            detailClosedByHand = false;
+            if (showDetail.isSelected()) {
+              detail.show(f);
+            } else {
+              showDetail.setSelected(true);
+            }
           }
         });
   }

@@ -2,6 +2,7 @@ package dev.auditworkbench.views.matrix;
 
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.engine.priority.MatrixLayout;
 import dev.auditworkbench.engine.priority.Planner;
 import dev.auditworkbench.views.common.Css;
 import java.util.List;
@@ -10,18 +11,22 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.geometry.Insets;
 import javafx.scene.Cursor;
+import javafx.scene.Group;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
@@ -41,7 +46,9 @@ public final class MatrixView extends BorderPane {
   private static final double RIGHT = 16;
   private static final double TOP = 16;
   private static final double BOTTOM = 40;
-  private static final double MAX_HOURS = 200;
+  private static final MatrixLayout.Frame FRAME =
+      new MatrixLayout.Frame(WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM, 14);
+  private static final String SELECTED = "selected";
 
   private final MatrixViewModel model;
   private final Pane chart = new Pane();
@@ -112,9 +119,24 @@ public final class MatrixView extends BorderPane {
     VBox side = new VBox(6, roadmapTitle, roadmap, detail);
     side.setPadding(new Insets(0, 0, 0, 8));
     side.setMinWidth(280);
-    VBox chartAndLegend = new VBox(8, chart, legend());
+    // The chart grows and shrinks with the room it has (drawn at one size and scaled, so a drag
+    // reads the same hours and impact at every size).
+    StackPane holder = new StackPane(new Group(chart));
+    holder.setMinSize(0, 0);
+    holder.setPrefSize(WIDTH * 0.6, HEIGHT * 0.6);
+    DoubleBinding scale =
+        Bindings.createDoubleBinding(
+            () ->
+                Math.max(
+                    0.5, Math.min(holder.getWidth() / WIDTH, holder.getHeight() / HEIGHT) * 0.98),
+            holder.widthProperty(),
+            holder.heightProperty());
+    chart.scaleXProperty().bind(scale);
+    chart.scaleYProperty().bind(scale);
+    VBox chartAndLegend = new VBox(8, holder, legend());
+    VBox.setVgrow(holder, Priority.ALWAYS);
     chartAndLegend.setPadding(new Insets(0, 0, 8, 0));
-    SplitPane split = new SplitPane(new ScrollPane(chartAndLegend), side);
+    SplitPane split = new SplitPane(chartAndLegend, side);
     split.setDividerPositions(0.68);
     VBox top = new VBox(2, title, summary, notice);
     top.setPadding(new Insets(0, 0, 8, 0));
@@ -144,28 +166,21 @@ public final class MatrixView extends BorderPane {
   }
 
   static double x(double hours) {
-    return LEFT
-        + (WIDTH - LEFT - RIGHT)
-            * Math.log(Math.max(1, Math.min(MAX_HOURS, hours)))
-            / Math.log(MAX_HOURS);
+    return FRAME.x(hours);
   }
 
   static double y(double impact) {
-    return HEIGHT
-        - BOTTOM
-        - (HEIGHT - BOTTOM - TOP) * (Math.max(0.5, Math.min(5.5, impact)) - 0.5) / 5.0;
+    return FRAME.y(impact);
   }
 
   /** Hours at a horizontal position, rounded to a whole hour. */
   static int hoursAt(double px) {
-    double t = (px - LEFT) / (WIDTH - LEFT - RIGHT);
-    return (int) Math.max(1, Math.min(MAX_HOURS, Math.round(Math.exp(t * Math.log(MAX_HOURS)))));
+    return FRAME.hoursAt(px);
   }
 
   /** Impact at a vertical position, 1 to 5. */
   static int impactAt(double py) {
-    double v = 0.5 + (HEIGHT - BOTTOM - py) / (HEIGHT - BOTTOM - TOP) * 5.0;
-    return (int) Math.max(1, Math.min(5, Math.round(v)));
+    return FRAME.impactAt(py);
   }
 
   private void show(Optional<Planner.Plan> maybe) {
@@ -231,13 +246,19 @@ public final class MatrixView extends BorderPane {
             yLabel,
             axis(new Line(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM)),
             axis(new Line(LEFT, TOP, LEFT, HEIGHT - BOTTOM)));
-    int rank = 0;
+    // Every item is placed (so a disc keeps its place when filters hide others); the kept ones
+    // are drawn.
     Predicate<Finding> keep = filter.get();
     int shown = 0;
-    for (Planner.WorkItem w : plan.items()) {
-      rank++;
-      if (w.findings().stream().anyMatch(keep)) {
-        chart.getChildren().add(disc(w, rank));
+    for (MatrixLayout.Disc d :
+        MatrixLayout.place(
+            plan.items(),
+            FRAME,
+            5,
+            plan.settings().highImpact(),
+            plan.settings().lowEffortHours())) {
+      if (d.item().findings().stream().anyMatch(keep)) {
+        chart.getChildren().add(disc(d));
         shown++;
       }
     }
@@ -292,11 +313,10 @@ public final class MatrixView extends BorderPane {
     chart.getChildren().addAll(r, t);
   }
 
-  private Circle disc(Planner.WorkItem w, int rank) {
-    double jitter = ((w.key().hashCode() & 0xff) / 255.0 - 0.5) * 0.5;
-    Circle c =
-        new Circle(
-            x(w.effortHours()), y(w.impact() + jitter), 5 + 2.5 * Math.sqrt(w.findings().size()));
+  private Circle disc(MatrixLayout.Disc d) {
+    Planner.WorkItem w = d.item();
+    int rank = d.rank();
+    Circle c = new Circle(d.x(), d.y(), d.radius());
     c.setId("matrix-item-" + rank);
     c.getStyleClass().addAll("work-item-disc", "category-" + w.findings().get(0).category().key());
     c.setCursor(Cursor.HAND);
@@ -322,6 +342,7 @@ public final class MatrixView extends BorderPane {
         });
     c.setOnMousePressed(
         e -> {
+          select(c);
           start[0] = c.getCenterX();
           start[1] = c.getCenterY();
           detail.setText(describe(w, rank));
@@ -348,6 +369,13 @@ public final class MatrixView extends BorderPane {
           model.rescore(w, impact, hours);
         });
     return c;
+  }
+
+  /** Rings the chosen disc (and only it) so the detail beside the chart reads as its. */
+  private void select(Circle chosen) {
+    chart.getChildren().forEach(n -> n.getStyleClass().remove(SELECTED));
+    chosen.getStyleClass().add(SELECTED);
+    chosen.toFront();
   }
 
   private static String describe(Planner.WorkItem w, int rank) {

@@ -9,6 +9,7 @@ import dev.auditworkbench.engine.triage.TriageCommand;
 import dev.auditworkbench.engine.triage.TriageEdit;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
+import dev.auditworkbench.views.common.Staleness;
 import dev.auditworkbench.views.common.TriageActions;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,7 +34,24 @@ public final class MatrixViewModel {
     this.background = background;
   }
 
-  public Task<Planner.Plan> reload() {
+  private final Staleness planning = new Staleness(this::plan);
+
+  /** Plans again now. */
+  public Task<?> reload() {
+    return planning.refresh();
+  }
+
+  /** Plans again when the project changed since the last plan (a page visit). */
+  public Task<?> reloadIfStale() {
+    return planning.refreshIfStale();
+  }
+
+  /** The project changed: the plan is made again when the matrix is next shown. */
+  public void invalidate() {
+    planning.invalidate();
+  }
+
+  private Task<Planner.Plan> plan() {
     Task<Planner.Plan> task = FxTasks.task("Planning", l -> project.plans().plan());
     task.setOnSucceeded(e -> plan.set(Optional.of(task.getValue())));
     return background.submit(task);

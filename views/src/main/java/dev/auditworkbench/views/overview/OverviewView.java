@@ -34,6 +34,7 @@ public final class OverviewView extends VBox {
     scanLine.getStyleClass().add(Css.MUTED);
     getChildren()
         .addAll(
+            pageTitle("Overview"),
             heading("The codebase"),
             codeTiles,
             scanLine,
@@ -49,9 +50,15 @@ public final class OverviewView extends VBox {
     model.snapshotProperty().addListener((o, a, s) -> show(s));
   }
 
-  private static Label heading(String text) {
+  private static Label pageTitle(String text) {
     Label l = new Label(text);
     l.getStyleClass().add(Css.PAGE_TITLE);
+    return l;
+  }
+
+  private static Label heading(String text) {
+    Label l = new Label(text);
+    l.getStyleClass().add(Css.SECTION_TITLE);
     return l;
   }
 

@@ -3,7 +3,9 @@ package dev.auditworkbench.views.queries;
 import dev.auditworkbench.engine.queries.QueryAnalysis;
 import dev.auditworkbench.views.common.Css;
 import dev.auditworkbench.views.common.Texts;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -39,6 +41,7 @@ public final class QueriesView extends BorderPane {
   private final TableView<QueryAnalysis.PlanIssue> plans = new TableView<>();
   private final CodeArea detail = new CodeArea();
   private final TabPane tabs = new TabPane();
+  private final Map<Tab, TableView<?>> tableOf = new HashMap<>();
   private final LineChart<String, Number> latency =
       new LineChart<>(new CategoryAxis(), new NumberAxis());
 
@@ -190,11 +193,16 @@ public final class QueriesView extends BorderPane {
     latency.setCreateSymbols(true);
     latency.setLegendVisible(true);
     routes.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> chart(r));
-    tabs.getTabs()
-        .addAll(
-            tab("N+1", nPlusOnes), tab("Statements", statements), routesTab, tab("Plans", plans));
+    Tab nPlusOneTab = tab("N+1", nPlusOnes);
+    Tab statementsTab = tab("Statements", statements);
+    Tab plansTab = tab("Plans", plans);
+    tableOf.put(nPlusOneTab, nPlusOnes);
+    tableOf.put(statementsTab, statements);
+    tableOf.put(routesTab, routes);
+    tableOf.put(plansTab, plans);
+    tabs.getTabs().addAll(nPlusOneTab, statementsTab, routesTab, plansTab);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-    tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> setDetail(""));
+    tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> showShownTabRow());
 
     Label title = new Label("Queries");
     title.getStyleClass().add(Css.PAGE_TITLE);
@@ -248,6 +256,21 @@ public final class QueriesView extends BorderPane {
     }
   }
 
+  /**
+   * The detail pane never sits empty below a table with rows: the shown tab's selected row is
+   * explained there, its first row when none is selected.
+   */
+  private void showShownTabRow() {
+    TableView<?> table = tableOf.get(tabs.getSelectionModel().getSelectedItem());
+    if (table == null || table.getItems().isEmpty()) {
+      setDetail("");
+      return;
+    }
+    int row = Math.max(0, table.getSelectionModel().getSelectedIndex());
+    table.getSelectionModel().clearSelection();
+    table.getSelectionModel().select(row);
+  }
+
   /** Shows text with its SQL highlighted. */
   private void setDetail(String text) {
     detail.replaceText(text);
@@ -299,6 +322,7 @@ public final class QueriesView extends BorderPane {
     statements.setItems(FXCollections.observableArrayList(r.statements()));
     routes.setItems(FXCollections.observableArrayList(r.routes()));
     plans.setItems(FXCollections.observableArrayList(r.planIssues()));
+    showShownTabRow();
   }
 
   private static <T> void column(

@@ -71,6 +71,12 @@ public final class ReportView extends BorderPane {
     VBox top = new VBox(2, title, summary, bar);
     top.setPadding(new Insets(0, 0, 6, 0));
     setTop(top);
+    // The report is a document: shown as a white sheet on a grey desk, in either theme (no white
+    // frame around the cover in the dark one).
+    preview.setUserStyle(
+        "html { background: #5f6368; }"
+            + " body { background: #ffffff; max-width: 60em; margin: 16px auto; padding: 0 24px 24px 24px;"
+            + " box-shadow: 0 1px 6px rgba(0,0,0,0.5); } .cover { margin: 0 -24px; }");
     setCenter(preview.node());
     model.htmlProperty().addListener((o, a, html) -> preview.show(html));
     model.summaryProperty().addListener((o, a, s) -> summary.setText(s));

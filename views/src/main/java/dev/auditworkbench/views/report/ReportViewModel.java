@@ -5,6 +5,7 @@ import dev.auditworkbench.engine.project.ReportService;
 import dev.auditworkbench.engine.report.ReportModel;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
+import dev.auditworkbench.views.common.Staleness;
 import java.nio.file.Path;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -28,7 +29,24 @@ public final class ReportViewModel {
     this.background = background;
   }
 
+  private final Staleness preview = new Staleness(this::build);
+
+  /** Rebuilds the preview now (the page's Refresh). */
   public Task<?> reload() {
+    return preview.refresh();
+  }
+
+  /** Rebuilds the preview when the project changed since it was built (a page visit). */
+  public Task<?> reloadIfStale() {
+    return preview.refreshIfStale();
+  }
+
+  /** The project changed: the preview is rebuilt when the page is next shown. */
+  public void invalidate() {
+    preview.invalidate();
+  }
+
+  private Task<?> build() {
     Task<Preview> task =
         FxTasks.task(
             "Building the report preview",

@@ -55,6 +55,7 @@ public final class MainViewModel {
   private final BoardViewModel board;
   private final ProjectInfo info;
   private final TriageActions triage;
+  private final List<Runnable> changeListeners = new ArrayList<>();
 
   public MainViewModel(
       AuditProject project,
@@ -80,8 +81,23 @@ public final class MainViewModel {
         () -> {
           findings.reload();
           overview.reload();
-          matrix.reload();
+          changed();
         });
+  }
+
+  /**
+   * Runs after every change to the project (triage, import, scan), once the pages that always
+   * follow it reloaded; the window refreshes the page on show if that page is one of those
+   * recomputed only when seen (matrix, report).
+   */
+  public void onProjectChanged(Runnable listener) {
+    changeListeners.add(listener);
+  }
+
+  private void changed() {
+    matrix.invalidate();
+    report.invalidate();
+    List.copyOf(changeListeners).forEach(Runnable::run);
   }
 
   /** The one undo history of triage changes: board, findings table and matrix. */
@@ -94,6 +110,7 @@ public final class MainViewModel {
     overview.reload();
     seams.reload();
     queries.reload();
+    changed();
   }
 
   /** Imports the files one transaction each; the report lists what landed and what did not. */

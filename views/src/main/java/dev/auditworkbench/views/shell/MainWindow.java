@@ -152,6 +152,7 @@ public final class MainWindow extends BorderPane {
     setCenter(content);
     setBottom(createStatusBar());
     enableFileDrop();
+    model.onProjectChanged(this::refreshShownPage);
     sidebar.getSelectionModel().select(Page.OVERVIEW);
     model.reloadAll();
   }
@@ -311,14 +312,24 @@ public final class MainWindow extends BorderPane {
             (o, a, page) -> {
               if (page != null) {
                 content.getChildren().setAll(pages.get(page));
-                if (page == Page.REPORT) {
-                  model.report().reload(); // the preview follows every triage edit made since
-                } else if (page == Page.MATRIX) {
-                  model.matrix().reload();
-                }
+                refreshShownPage();
               }
             });
     return sidebar;
+  }
+
+  /**
+   * The matrix and the report preview are recomputed when shown and only if the project changed
+   * since (every triage edit, import and scan makes them stale): cycling through the pages
+   * recomputes nothing.
+   */
+  private void refreshShownPage() {
+    Page page = sidebar.getSelectionModel().getSelectedItem();
+    if (page == Page.REPORT) {
+      model.report().reloadIfStale();
+    } else if (page == Page.MATRIX) {
+      model.matrix().reloadIfStale();
+    }
   }
 
   private Node createStatusBar() {
