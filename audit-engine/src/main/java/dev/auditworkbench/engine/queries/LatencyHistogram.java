@@ -69,6 +69,15 @@ public final class LatencyHistogram {
     return MIN_MS * Math.exp(LOG_BASE * BUCKETS);
   }
 
+  /**
+   * The quantile, never above the largest duration seen ({@code observedMax}, when known): a
+   * bucket's middle can lie above the one sample in it, and a p95 above the max reads as a bug.
+   */
+  public double quantile(double q, double observedMax) {
+    double estimate = quantile(q);
+    return observedMax > 0 && estimate > observedMax ? observedMax : estimate;
+  }
+
   static int bucket(double millis) {
     if (!(millis > MIN_MS)) {
       return 0;

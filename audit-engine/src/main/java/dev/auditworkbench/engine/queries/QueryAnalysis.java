@@ -396,7 +396,7 @@ public final class QueryAnalysis {
       double p95 =
           r.histogram() == null
               ? Double.NaN
-              : LatencyHistogram.decode(r.histogram()).quantile(0.95);
+              : LatencyHistogram.decode(r.histogram()).quantile(0.95, r.maxMs());
       out.add(
           new Statement(
               r.fingerprint(),

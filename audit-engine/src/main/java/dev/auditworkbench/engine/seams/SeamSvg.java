@@ -18,7 +18,6 @@ public final class SeamSvg {
   public static String render(SeamMap map) {
     SeamLayout layout = SeamLayout.of(map);
     double size = layout.size();
-    double cx = layout.centreX();
     Map<String, double[]> at = layout.positions();
     Map<String, Integer> cluster = map.clusterOf();
     StringBuilder sb = new StringBuilder();
@@ -76,7 +75,7 @@ public final class SeamSvg {
               app.modules(),
               app.cluster() + 1,
               app.hotspot() ? ", holds a hotspot" : ""));
-      boolean right = p[0] >= cx;
+      boolean right = layout.labelOnRight(app.name());
       sb.append(
           String.format(
               Locale.ROOT,

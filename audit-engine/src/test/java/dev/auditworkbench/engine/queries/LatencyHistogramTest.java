@@ -47,4 +47,13 @@ class LatencyHistogramTest {
     assertTrue(Double.isNaN(new LatencyHistogram().quantile(0.5)));
     assertThrows(IllegalArgumentException.class, () -> LatencyHistogram.decode("5000:1"));
   }
+
+  @Test
+  void aQuantileNeverExceedsTheLargestDurationSeen() {
+    LatencyHistogram h = new LatencyHistogram();
+    h.add(100);
+    assertTrue(h.quantile(0.95) > 100, "a bucket's middle lies above its one sample");
+    assertEquals(100, h.quantile(0.95, 100));
+    assertEquals(h.quantile(0.95), h.quantile(0.95, Double.NaN), "no max known: the estimate");
+  }
 }

@@ -120,4 +120,42 @@ class SeamMapTest {
     assertEquals(3, svg.split("<g class=\"app\"", -1).length - 1);
     assertTrue(svg.contains("stroke=\"#d62728\""), "the cycle is red");
   }
+
+  @Test
+  void eachClusterIsDrawnAsAGroupOfItsOwnAndNothingOverlaps() {
+    SeamMap map = twoCommunities(List.of());
+    SeamLayout layout = SeamLayout.of(map);
+    var at = layout.positions();
+    for (SeamMap.App app : map.apps()) {
+      double[] p = at.get(app.name());
+      double[] own = layout.clusterCentres().get(app.name());
+      // Nearer its own cluster's centre than any other cluster's.
+      for (SeamMap.App other : map.apps()) {
+        double[] c = layout.clusterCentres().get(other.name());
+        if (other.cluster() != app.cluster()) {
+          assertTrue(
+              Math.hypot(p[0] - own[0], p[1] - own[1]) < Math.hypot(p[0] - c[0], p[1] - c[1]),
+              app.name() + " sits with its cluster");
+        }
+        if (other != app) {
+          double[] q = at.get(other.name());
+          assertTrue(
+              Math.hypot(p[0] - q[0], p[1] - q[1])
+                  > SeamLayout.radius(app) + SeamLayout.radius(other),
+              app.name() + " and " + other.name() + " overlap");
+        }
+      }
+      double r = SeamLayout.radius(app);
+      assertTrue(
+          p[0] - r > 0 && p[1] - r > 0 && p[0] + r < layout.size() && p[1] + r < layout.size());
+    }
+    // Labels point away from their cluster's middle.
+    for (String app : at.keySet()) {
+      double[] p = at.get(app);
+      double[] c = layout.clusterCentres().get(app);
+      if (Math.abs(p[0] - c[0]) > 1) {
+        assertEquals(p[0] > c[0], layout.labelOnRight(app), app);
+      }
+    }
+  }
 }

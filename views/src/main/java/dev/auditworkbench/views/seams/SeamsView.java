@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.Group;
 import javafx.scene.control.Button;
@@ -25,6 +26,8 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
@@ -96,7 +99,7 @@ public final class SeamsView extends BorderPane {
     side.setPadding(new Insets(8));
     side.setMinWidth(260);
     ScrollPane scroll = new ScrollPane(new Group(drawing));
-    // Fit the whole map in the view (never enlarge): the point is to see every seam at once.
+    // Fit the whole map in the view (enlarged up to 1.5x): the point is to see every seam at once.
     scroll.viewportBoundsProperty().addListener((o, a, b) -> fit(b.getWidth(), b.getHeight()));
     drawing
         .prefWidthProperty()
@@ -115,7 +118,9 @@ public final class SeamsView extends BorderPane {
         });
     clusters.setCellFactory(v -> wrapping());
     cuts.setCellFactory(v -> wrapping());
-    SplitPane split = new SplitPane(scroll, side);
+    VBox mapAndLegend = new VBox(6, scroll, legend());
+    VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+    SplitPane split = new SplitPane(mapAndLegend, side);
     split.setDividerPositions(0.7);
     Label title = new Label("Seam map");
     title.getStyleClass().add(Css.PAGE_TITLE);
@@ -142,7 +147,7 @@ public final class SeamsView extends BorderPane {
 
   private void fit(double width, double height) {
     double size = drawing.getPrefWidth();
-    double scale = size <= 0 || width <= 0 ? 1 : Math.min(1, Math.min(width, height) / size);
+    double scale = size <= 0 || width <= 0 ? 1 : Math.min(1.5, Math.min(width, height) / size);
     drawing.setScaleX(scale * zoom);
     drawing.setScaleY(scale * zoom);
   }
@@ -177,6 +182,64 @@ public final class SeamsView extends BorderPane {
     cell.setPrefWidth(
         0); // take the list's width, so long cluster lists wrap instead of scrolling sideways
     return cell;
+  }
+
+  /** What the colours, rings and lines of the map say (the report's SVG says the same). */
+  private static FlowPane legend() {
+    FlowPane legend = new FlowPane(16, 4);
+    legend.setId("seam-legend");
+    legend.setPadding(new Insets(4, 8, 4, 8));
+    Circle a = new Circle(6);
+    a.getStyleClass().add("cluster-0");
+    Circle b = new Circle(6);
+    b.getStyleClass().add("cluster-1");
+    HBox colours = new HBox(2, a, b);
+    colours.setAlignment(Pos.CENTER_LEFT);
+    Circle ring = new Circle(6);
+    ring.getStyleClass().addAll("cluster-0", "seam-hotspot");
+    ring.setStrokeWidth(3);
+    legend
+        .getChildren()
+        .addAll(
+            key(colours, "colour: cluster"),
+            key(ring, "red ring and \u25B2: holds a top hotspot"),
+            key(line("seam-link", 1, false), "grey line: imports across a seam"),
+            key(line("seam-link", 0.35, false), "faded: inside a cluster"),
+            key(line("seam-link-cycle", 1, false), "red: they import each other"),
+            key(line("seam-link", 1, true), "dashed: change together, no import"));
+    return legend;
+  }
+
+  private static Line line(String style, double opacity, boolean dashed) {
+    Line l = new Line(0, 0, 22, 0);
+    l.getStyleClass().add(style);
+    l.setStrokeWidth(2.5);
+    l.setOpacity(opacity);
+    if (dashed) {
+      l.getStrokeDashArray().addAll(6.0, 4.0);
+    }
+    return l;
+  }
+
+  private static Label key(javafx.scene.Node graphic, String text) {
+    Label l = new Label(text, graphic);
+    l.getStyleClass().add(Css.MUTED);
+    return l;
+  }
+
+  /** "Clusters 1 and 4: 3 imports and 1 co-change cross this cut (2 links)". */
+  static String cutInWords(SeamMap.Cut c) {
+    String imports = c.imports() == 0 ? "no import" : Texts.count(c.imports(), "import");
+    String coChanges =
+        c.coChanges() == 0 ? "no co-change" : Texts.count(c.coChanges(), "co-change");
+    return String.format(
+        Locale.ROOT,
+        "Clusters %d and %d: %s and %s cross this cut (%s)",
+        c.clusterA() + 1,
+        c.clusterB() + 1,
+        imports,
+        coChanges,
+        Texts.count(c.links(), "link"));
   }
 
   private void show(Optional<SeamMap> map) {
@@ -244,7 +307,7 @@ public final class SeamsView extends BorderPane {
                   + " modules, cluster "
                   + (app.cluster() + 1)
                   + (app.hotspot() ? ", holds a top hotspot" : "")));
-      boolean right = p[0] >= layout.centreX();
+      boolean right = layout.labelOnRight(app.name());
       Text label = new Text(app.name() + (app.hotspot() ? " \u25B2" : ""));
       label.getStyleClass().add("seam-label");
       label.setY(p[1] + 4);
@@ -264,17 +327,7 @@ public final class SeamsView extends BorderPane {
       clusters.getItems().add((i + 1) + ": " + String.join(", ", m.clusters().get(i)));
     }
     for (SeamMap.Cut c : m.cuts()) {
-      cuts.getItems()
-          .add(
-              (c.clusterA() + 1)
-                  + " | "
-                  + (c.clusterB() + 1)
-                  + ": "
-                  + Texts.count(c.imports(), "import")
-                  + ", "
-                  + Texts.count(c.coChanges(), "co-change")
-                  + " over "
-                  + Texts.count(c.links(), "link"));
+      cuts.getItems().add(cutInWords(c));
     }
   }
 }
