@@ -710,7 +710,7 @@ class MainWindowUiTest {
               dialogs.errors.stream()
                   .anyMatch(
                       e ->
-                          e.startsWith("Board: Could not move 1 card(s) to Confirmed")
+                          e.startsWith("Board: Could not move 1 card to Confirmed")
                               && e.contains("#" + doomed.id() + " is gone")));
     } catch (TimeoutException e) {
       throw new AssertionError("errors: " + dialogs.errors, e);

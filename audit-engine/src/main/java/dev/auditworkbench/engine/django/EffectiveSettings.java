@@ -32,7 +32,7 @@ public final class EffectiveSettings {
 
     /** A plain string literal's value, or empty when the value is computed (env reads, calls). */
     public Optional<String> stringLiteral() {
-      return Optional.ofNullable(InventoryBuilder.unquote(value));
+      return Optional.ofNullable(PythonNames.unquote(value));
     }
   }
 
@@ -128,7 +128,7 @@ public final class EffectiveSettings {
 
   /** The value of a string literal as written, or null. */
   public static String literal(String text) {
-    return InventoryBuilder.unquote(text);
+    return PythonNames.unquote(text);
   }
 
   public boolean isDeployment() {

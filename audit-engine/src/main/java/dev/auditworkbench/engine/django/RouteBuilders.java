@@ -39,12 +39,12 @@ final class RouteBuilders {
     String view(ModuleFacts m, SyntaxNode target);
   }
 
-  private final InventoryBuilder b;
+  private final PythonNames b;
   private final Map<String, ModuleFacts> byModule;
   private final ViewReader views;
   private int steps;
 
-  RouteBuilders(InventoryBuilder builder, Map<String, ModuleFacts> byModule, ViewReader views) {
+  RouteBuilders(PythonNames builder, Map<String, ModuleFacts> byModule, ViewReader views) {
     this.b = builder;
     this.byModule = byModule;
     this.views = views;
@@ -649,7 +649,7 @@ final class RouteBuilders {
   /** A class attribute as written: a literal we can read, else unknown. */
   private static Object literal(String text) {
     String t = text.strip();
-    String s = InventoryBuilder.unquote(t);
+    String s = PythonNames.unquote(t);
     if (s != null && !t.matches("(?i)^[rb]*f.*")) {
       return s;
     }

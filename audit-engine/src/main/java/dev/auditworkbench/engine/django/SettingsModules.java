@@ -80,7 +80,7 @@ final class SettingsModules {
     for (ModuleFacts m : byModule.values()) {
       for (ModuleFacts.CallRef c : m.calls()) {
         if (c.args().size() >= 2 && c.args().get(0).contains("DJANGO_SETTINGS_MODULE")) {
-          String v = InventoryBuilder.unquote(c.args().get(1));
+          String v = PythonNames.unquote(c.args().get(1));
           if (v != null && byModule.containsKey(v)) {
             out.add(v);
           }
@@ -88,7 +88,7 @@ final class SettingsModules {
       }
       for (ModuleFacts.Assignment a : m.assignments()) {
         if (a.target().contains("DJANGO_SETTINGS_MODULE")) {
-          String v = InventoryBuilder.unquote(a.value());
+          String v = PythonNames.unquote(a.value());
           if (v != null && byModule.containsKey(v)) {
             out.add(v);
           }

@@ -42,13 +42,13 @@ final class UrlPatterns {
       Pattern.compile(
           "[rRbBuUfF]{0,2}(\"\"\"[\\s\\S]*?\"\"\"|'''[\\s\\S]*?'''|\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])*')");
 
-  private final InventoryBuilder b;
+  private final PythonNames b;
   private final Map<String, ModuleFacts> byModule;
   private final List<DjangoInventory.Route> out = new ArrayList<>();
   private final Set<String> seen = new HashSet<>();
   private final RouteBuilders builders;
 
-  UrlPatterns(InventoryBuilder builder, Map<String, ModuleFacts> byModule) {
+  UrlPatterns(PythonNames builder, Map<String, ModuleFacts> byModule) {
     this.b = builder;
     this.byModule = byModule;
     this.builders = new RouteBuilders(builder, byModule, (m, target) -> view(m, target, 0));
@@ -297,7 +297,7 @@ final class UrlPatterns {
     String pattern = prefix + routeText(string(m, routeArgs.get(0)), simpleName(function(body)));
     List<String> modules = new ArrayList<>();
     for (SyntaxNode c : args.get(1).children()) {
-      String v = c.type().equals("string") ? InventoryBuilder.unquote(c.text()) : null;
+      String v = c.type().equals("string") ? PythonNames.unquote(c.text()) : null;
       if (v != null) {
         modules.add(v);
       }
@@ -343,7 +343,7 @@ final class UrlPatterns {
       return;
     }
     String pattern = prefix + routeText(string(m, patternNode), simple);
-    String name = keyword(e, "name").map(v -> InventoryBuilder.unquote(v.text())).orElse(null);
+    String name = keyword(e, "name").map(v -> PythonNames.unquote(v.text())).orElse(null);
     if (target.type().equals("call") && function(target).endsWith("include")) {
       include(m, target, pattern, visiting, depth, e);
       return;
@@ -387,7 +387,7 @@ final class UrlPatterns {
       }
     }
     if (arg.type().equals("string")) {
-      String module = InventoryBuilder.unquote(arg.text());
+      String module = PythonNames.unquote(arg.text());
       if (byModule.containsKey(module)) {
         module(module, pattern, visiting);
       } else {
@@ -463,7 +463,7 @@ final class UrlPatterns {
         return m.module() + ".<lambda>";
       }
       case "string" -> { // Django 1.x: url(r'^x/$', 'app.views.func')
-        String dotted = InventoryBuilder.unquote(target.text());
+        String dotted = PythonNames.unquote(target.text());
         return dotted == null ? target.text() : dotted;
       }
       default -> {
@@ -635,7 +635,7 @@ final class UrlPatterns {
     p = p.endsWith("$") ? p.substring(0, p.length() - 1) : p;
     String basename =
         Optional.ofNullable(c.kwargs().getOrDefault("basename", c.kwargs().get("base_name")))
-            .map(InventoryBuilder::unquote)
+            .map(PythonNames::unquote)
             .orElse(p.replaceAll("[^\\w]+", "-"));
     String view = b.qualify(m.module(), viewset);
     String base = prefix + (p.isEmpty() ? "" : p + "/");
@@ -673,7 +673,7 @@ final class UrlPatterns {
   private String string(ModuleFacts m, SyntaxNode e) {
     switch (e.type()) {
       case "string" -> {
-        String s = InventoryBuilder.unquote(e.text());
+        String s = PythonNames.unquote(e.text());
         return s == null ? fStringText(e.text()) : s;
       }
       case "concatenated_string" -> {
@@ -681,7 +681,7 @@ final class UrlPatterns {
         if (e.children().isEmpty()) { // the parser keeps implicitly joined literals as one leaf
           Matcher lit = LITERAL.matcher(e.text());
           while (lit.find()) {
-            String v = InventoryBuilder.unquote(lit.group());
+            String v = PythonNames.unquote(lit.group());
             sb.append(v == null ? fStringText(lit.group()) : v);
           }
         } else {
@@ -726,7 +726,7 @@ final class UrlPatterns {
                 arg == null
                     ? null
                     : arg.type().equals("string")
-                        ? InventoryBuilder.unquote(arg.text())
+                        ? PythonNames.unquote(arg.text())
                         : arg.type().equals("identifier") ? constantString(m, arg.text()) : null;
             sb.append(v == null ? "" : v);
             at = i + 2;
@@ -753,7 +753,7 @@ final class UrlPatterns {
 
   /** A module-level string constant (here or imported), or null. */
   private String constantString(ModuleFacts m, String name) {
-    String direct = InventoryBuilder.unquote(name);
+    String direct = PythonNames.unquote(name);
     if (direct != null) {
       return direct;
     }
@@ -761,7 +761,7 @@ final class UrlPatterns {
       if (a.target().equals(name)
           && a.valueNode() != null
           && a.valueNode().type().equals("string")) {
-        return InventoryBuilder.unquote(a.value());
+        return PythonNames.unquote(a.value());
       }
     }
     String q = b.qualify(m.module(), name);
@@ -773,7 +773,7 @@ final class UrlPatterns {
         if (a.target().equals(v)
             && a.valueNode() != null
             && a.valueNode().type().equals("string")) {
-          return InventoryBuilder.unquote(a.value());
+          return PythonNames.unquote(a.value());
         }
       }
     }

@@ -11,19 +11,15 @@ import dev.auditworkbench.engine.store.QueryRepository.WindowRow;
 import dev.auditworkbench.engine.store.ScanRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * What the imported traces say about the database and the web tier: statements ranked by total
@@ -177,8 +173,9 @@ public final class QueryAnalysis {
             .filter(s -> s.statements() > 0 && s.windows() == 0)
             .max(Comparator.comparingLong(Source::importId));
     List<Source> statSources = !logs.isEmpty() ? logs : counters.map(List::of).orElse(List.of());
-    List<StatsRow> stats = merged(statSources);
-    List<Statement> statements = statements(stats);
+    StatementStats statementStats = new StatementStats(repo, this::modelOf);
+    List<StatsRow> stats = statementStats.merged(statSources);
+    List<Statement> statements = statementStats.statements(stats);
     double total = statements.stream().mapToDouble(Statement::totalMs).sum();
 
     List<QueryRepository.RequestRow> requests = repo.requests();
@@ -207,9 +204,10 @@ public final class QueryAnalysis {
       routed = routes.size();
       String unrouted = requests.isEmpty() ? NO_ROUTE : OUTSIDE_REQUESTS;
       Map<String, StatsRow> byFingerprint = new HashMap<>();
-      (traced.isPresent() ? merged(windowSources) : stats)
+      (traced.isPresent() ? statementStats.merged(windowSources) : stats)
           .forEach(r -> byFingerprint.put(r.fingerprint(), r));
-      nPlusOnes = nPlusOnes(repeats, routes, unrouted, byFingerprint);
+      nPlusOnes =
+          new NPlusOnes(resolver, this::modelOf).find(repeats, routes, unrouted, byFingerprint);
     }
     String source =
         statSources.isEmpty()
@@ -221,7 +219,7 @@ public final class QueryAnalysis {
         statements,
         nPlusOnes,
         new PlanIssues(repo, this::modelOf).all(),
-        routeLatency(requests),
+        new RouteLatencies(resolver, this::routeOf).of(requests),
         windowCount,
         routed,
         overhead);
@@ -320,44 +318,6 @@ public final class QueryAnalysis {
     return out;
   }
 
-  /** Statement statistics of several captures, summed per fingerprint (histograms merged). */
-  private List<StatsRow> merged(List<Source> sources) throws SQLException {
-    if (sources.size() == 1) {
-      return repo.stats(sources.get(0).importId());
-    }
-    Map<String, StatsRow> out = new LinkedHashMap<>();
-    for (Source s : sources) {
-      for (StatsRow r : repo.stats(s.importId())) {
-        StatsRow had = out.get(r.fingerprint());
-        if (had == null) {
-          out.put(r.fingerprint(), r);
-          continue;
-        }
-        String histogram = had.histogram();
-        if (had.histogram() != null && r.histogram() != null) {
-          LatencyHistogram h = LatencyHistogram.decode(had.histogram());
-          h.addAll(LatencyHistogram.decode(r.histogram()));
-          histogram = h.encode();
-        }
-        out.put(
-            r.fingerprint(),
-            new StatsRow(
-                had.importId(),
-                had.fingerprint(),
-                had.normalized(),
-                had.example(),
-                had.tables(),
-                had.calls() + r.calls(),
-                had.totalMs() + r.totalMs(),
-                Math.max(had.maxMs(), r.maxMs()),
-                had.rows() < 0 || r.rows() < 0 ? -1 : had.rows() + r.rows(),
-                histogram,
-                had.lines()));
-      }
-    }
-    return new ArrayList<>(out.values());
-  }
-
   /**
    * Least-squares slope of (request ms - database ms) over statements per request; NaN when too
    * few.
@@ -386,41 +346,6 @@ public final class QueryAnalysis {
       return Double.NaN;
     }
     return Math.max(0, (n * sxy - sx * sy) / denominator);
-  }
-
-  private List<Statement> statements(List<StatsRow> rows) {
-    double total = rows.stream().mapToDouble(StatsRow::totalMs).sum();
-    List<Statement> out = new ArrayList<>();
-    for (StatsRow r : rows) {
-      List<String> tables = r.tables().isEmpty() ? List.of() : List.of(r.tables().split(","));
-      double p95 =
-          r.histogram() == null
-              ? Double.NaN
-              : LatencyHistogram.decode(r.histogram()).quantile(0.95, r.maxMs());
-      out.add(
-          new Statement(
-              r.fingerprint(),
-              r.normalized(),
-              r.example(),
-              tables,
-              tables.isEmpty()
-                  ? null
-                  : modelOf(tables.get(0)).map(DjangoInventory.Model::qualname).orElse(null),
-              r.calls(),
-              r.totalMs(),
-              r.calls() == 0 ? 0 : r.totalMs() / r.calls(),
-              p95,
-              r.maxMs(),
-              r.rows(),
-              total == 0 ? 0 : r.totalMs() / total,
-              r.importId(),
-              r.lines()));
-    }
-    out.sort(
-        Comparator.comparingDouble(Statement::totalMs)
-            .reversed()
-            .thenComparing(Statement::fingerprint));
-    return out;
   }
 
   /** Routes of windows that do not carry one, from access-log requests matched by time. */
@@ -495,134 +420,10 @@ public final class QueryAnalysis {
     return e.path().replaceAll("/\\d+(?=/|$)", "/{id}");
   }
 
-  private List<NPlusOne> nPlusOnes(
-      List<RepeatRow> repeats,
-      Map<Long, String> routes,
-      String unrouted,
-      Map<String, StatsRow> stats) {
-    Map<String, List<RepeatRow>> groups = new LinkedHashMap<>();
-    for (RepeatRow r : repeats) {
-      if (r.example() != null
-          && SqlFingerprint.isSessionControl(SqlFingerprint.normalize(r.example()))) {
-        continue; // BEGIN, SET, SAVEPOINT... repeat in every unit of work by design
-      }
-      String route = routes.getOrDefault(r.windowId(), unrouted);
-      groups.computeIfAbsent(route + "\u0000" + r.fingerprint(), k -> new ArrayList<>()).add(r);
-    }
-    List<NPlusOne> out = new ArrayList<>();
-    for (Map.Entry<String, List<RepeatRow>> g : groups.entrySet()) {
-      String route = g.getKey().substring(0, g.getKey().indexOf('\u0000'));
-      List<RepeatRow> rows = g.getValue();
-      RepeatRow first = rows.get(0);
-      int typical = mode(rows);
-      double ms = rows.stream().mapToDouble(RepeatRow::totalMs).sum() / rows.size();
-      StatsRow s = stats.get(first.fingerprint());
-      String table = s == null || s.tables().isEmpty() ? null : s.tables().split(",")[0];
-      String model =
-          table == null ? null : modelOf(table).map(DjangoInventory.Model::qualname).orElse(null);
-      String path = route.contains(" ") ? route.substring(route.indexOf(' ') + 1) : route;
-      Optional<RouteResolver.Match> view =
-          resolver == null || route.startsWith("(")
-              ? Optional.empty()
-              : resolver.resolve(samplePath(path));
-      out.add(
-          new NPlusOne(
-              route,
-              first.fingerprint(),
-              first.example(),
-              table,
-              model,
-              typical,
-              rows.size(),
-              ms,
-              view.map(RouteResolver.Match::viewPath).orElse(null),
-              view.map(RouteResolver.Match::viewLine).orElse(0),
-              view.map(m -> m.route().view()).orElse(null)));
-    }
-    out.sort(
-        Comparator.comparingDouble((NPlusOne n) -> n.msPerRequest() * n.requests())
-            .reversed()
-            .thenComparing(NPlusOne::route)
-            .thenComparing(NPlusOne::fingerprint));
-    return out;
-  }
-
-  /**
-   * A concrete path matching a route pattern ("invoices/<int:pk>/" -> "invoices/1/") for resolving.
-   */
-  private static String samplePath(String pattern) {
-    return pattern
-        .replaceAll("<int:\\w+>|\\{id}", "1")
-        .replaceAll("<(?:\\w+:)?\\w+>", "x")
-        .replaceAll("\\(\\?P<\\w+>[^)]*\\)", "1")
-        .replace("^", "")
-        .replace("$", "");
-  }
-
-  private static int mode(List<RepeatRow> rows) {
-    Map<Integer, Integer> counts = new TreeMap<>();
-    rows.forEach(r -> counts.merge(r.count(), 1, Integer::sum));
-    return counts.entrySet().stream()
-        .max(
-            Map.Entry.<Integer, Integer>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey()))
-        .orElseThrow()
-        .getKey();
-  }
-
   private Optional<DjangoInventory.Model> modelOf(String table) {
     if (inventory == null) {
       return Optional.empty();
     }
     return inventory.models().stream().filter(m -> table.equals(m.table())).findFirst();
-  }
-
-  private List<RouteLatency> routeLatency(List<QueryRepository.RequestRow> requests) {
-    Map<String, TreeMap<LocalDate, LatencyHistogram>> byRoute = new TreeMap<>();
-    for (QueryRepository.RequestRow r : requests) {
-      HttpEvent e = r.event();
-      if (e.durationMs() < 0) {
-        continue;
-      }
-      LocalDate day = Instant.ofEpochMilli(e.endMs()).atZone(ZoneOffset.UTC).toLocalDate();
-      byRoute
-          .computeIfAbsent(e.method() + " " + routeOf(e), k -> new TreeMap<>())
-          .computeIfAbsent(day, d -> new LatencyHistogram())
-          .add(e.durationMs());
-    }
-    List<RouteLatency> out = new ArrayList<>();
-    for (Map.Entry<String, TreeMap<LocalDate, LatencyHistogram>> route : byRoute.entrySet()) {
-      LatencyHistogram all = new LatencyHistogram();
-      List<RouteDay> days = new ArrayList<>();
-      for (Map.Entry<LocalDate, LatencyHistogram> d : route.getValue().entrySet()) {
-        all.addAll(d.getValue());
-        LatencyHistogram h = d.getValue();
-        days.add(
-            new RouteDay(
-                d.getKey(), h.count(), h.quantile(0.5), h.quantile(0.95), h.quantile(0.99)));
-      }
-      ChangePoint cp = ChangePoint.of(days.stream().map(RouteDay::p95).toList());
-      String path = route.getKey().substring(route.getKey().indexOf(' ') + 1);
-      Optional<RouteResolver.Match> view =
-          resolver == null ? Optional.empty() : resolver.resolve(samplePath(path));
-      out.add(
-          new RouteLatency(
-              route.getKey(),
-              all.count(),
-              all.quantile(0.5),
-              all.quantile(0.95),
-              all.quantile(0.99),
-              days,
-              cp == null ? null : days.get(cp.index()).day(),
-              cp == null ? Double.NaN : cp.before(),
-              cp == null ? Double.NaN : cp.after(),
-              view.map(RouteResolver.Match::viewPath).orElse(null),
-              view.map(RouteResolver.Match::viewLine).orElse(0)));
-    }
-    out.sort(
-        Comparator.comparingDouble(RouteLatency::p95)
-            .reversed()
-            .thenComparing(RouteLatency::route));
-    return out;
   }
 }

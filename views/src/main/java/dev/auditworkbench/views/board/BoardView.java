@@ -8,7 +8,6 @@ import dev.auditworkbench.views.common.DialogService;
 import dev.auditworkbench.views.detail.FindingDetailPane;
 import dev.auditworkbench.views.findings.FindingsViewModel;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +20,6 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -33,12 +31,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
-import javafx.scene.input.Dragboard;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -264,7 +258,7 @@ public final class BoardView extends BorderPane {
     list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     list.setCellFactory(v -> new BoardCard(model::duplicatesOf));
     list.setPlaceholder(new Label("Drop findings here"));
-    dragAndDrop(list, s);
+    BoardDragAndDrop.install(list, s, this::drop);
     list.getSelectionModel()
         .selectedItemProperty()
         .addListener(
@@ -306,40 +300,27 @@ public final class BoardView extends BorderPane {
   // ---- keyboard ----
 
   private void keys(KeyEvent e) {
-    boolean inText = e.getTarget() instanceof TextInputControl;
-    if (e.isShortcutDown() && e.getCode() == KeyCode.M) {
-      mergeSelection();
-      e.consume();
-      return;
-    }
-    if (!e.isAltDown() || inText) {
-      return;
-    }
     Optional<ListView<Finding>> focused = focusedList();
-    if (focused.isEmpty()) {
+    Status from = focused.map(lists::get).orElse(null);
+    Optional<BoardKeys.Intent> intent =
+        BoardKeys.of(
+            e.getCode(),
+            e.isAltDown(),
+            e.isShortcutDown(),
+            e.getTarget() instanceof TextInputControl,
+            from);
+    if (intent.isEmpty()) {
       return;
     }
-    Status from = lists.get(focused.get());
-    List<Finding> selected = List.copyOf(focused.get().getSelectionModel().getSelectedItems());
-    if (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN) {
-      model.shift(selected, from, e.getCode() == KeyCode.UP ? -1 : 1);
-      e.consume();
-      return;
-    }
-    int index = ORDER.indexOf(from);
-    Status to =
-        switch (e.getCode()) {
-          case DIGIT1 -> ORDER.get(0);
-          case DIGIT2 -> ORDER.get(1);
-          case DIGIT3 -> ORDER.get(2);
-          case DIGIT4 -> ORDER.get(3);
-          case RIGHT -> ORDER.get(Math.min(ORDER.size() - 1, index + 1));
-          case LEFT -> ORDER.get(Math.max(0, index - 1));
-          default -> null;
-        };
-    if (to != null && to != from) {
-      move(selected, to, null);
-      e.consume();
+    e.consume();
+    List<Finding> selected =
+        focused.map(l -> List.copyOf(l.getSelectionModel().getSelectedItems())).orElse(List.of());
+    if (intent.get() instanceof BoardKeys.Shift shift) {
+      model.shift(selected, from, shift.by());
+    } else if (intent.get() instanceof BoardKeys.MoveTo to) {
+      move(selected, to.status(), null);
+    } else {
+      mergeSelection();
     }
   }
 
@@ -408,48 +389,5 @@ public final class BoardView extends BorderPane {
             ? null
             : model.byIds(List.of(beforeId)).stream().findFirst().orElse(null);
     move(dropped, status, before);
-  }
-
-  private void dragAndDrop(ListView<Finding> list, Status status) {
-    list.setOnDragDetected(
-        e -> {
-          List<Finding> selected = list.getSelectionModel().getSelectedItems();
-          if (selected.isEmpty()) {
-            return;
-          }
-          Dragboard db = list.startDragAndDrop(TransferMode.MOVE);
-          ClipboardContent content = new ClipboardContent();
-          content.put(
-              IDS, String.join(",", selected.stream().map(f -> String.valueOf(f.id())).toList()));
-          db.setContent(content);
-          e.consume();
-        });
-    list.setOnDragOver(
-        e -> {
-          if (e.getDragboard().hasContent(IDS)) {
-            e.acceptTransferModes(TransferMode.MOVE);
-          }
-          e.consume();
-        });
-    list.setOnDragDropped(
-        e -> {
-          Object ids = e.getDragboard().getContent(IDS);
-          boolean done = false;
-          if (ids instanceof String text && !text.isEmpty()) {
-            Long before = null;
-            for (Node n = e.getPickResult().getIntersectedNode();
-                n != null && n != list;
-                n = n.getParent()) {
-              if (n instanceof BoardCard card && card.getItem() != null) {
-                before = card.getItem().id();
-                break;
-              }
-            }
-            drop(Arrays.stream(text.split(",")).map(Long::parseLong).toList(), status, before);
-            done = true;
-          }
-          e.setDropCompleted(done);
-          e.consume();
-        });
   }
 }

@@ -11,6 +11,7 @@ import dev.auditworkbench.engine.triage.TriageCommand;
 import dev.auditworkbench.engine.triage.TriageEdit;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
+import dev.auditworkbench.views.common.Texts;
 import dev.auditworkbench.views.common.TriageActions;
 import dev.auditworkbench.views.detail.FindingDetails;
 import dev.auditworkbench.views.findings.FindingsViewModel;
@@ -185,8 +186,8 @@ public final class BoardViewModel implements FindingDetails {
     }
     String label =
         real.isEmpty()
-            ? "reorder " + moved.size() + " card(s)"
-            : "move " + real.size() + " card(s) to " + to.label();
+            ? "reorder " + Texts.count(moved.size(), "card")
+            : "move " + Texts.count(real.size(), "card") + " to " + to.label();
     return actions.execute(
         new TriageCommand.Move(
             real.stream().map(Finding::id).toList(),
@@ -218,7 +219,8 @@ public final class BoardViewModel implements FindingDetails {
       // Down to the very end: place after the last card.
       Map<String, Integer> rankAfter = placed(column, selected, null, new HashMap<>());
       return actions.execute(
-          new TriageCommand.Rank(rankAfter, "reorder " + selected.size() + " card(s)"), "board");
+          new TriageCommand.Rank(rankAfter, "reorder " + Texts.count(selected.size(), "card")),
+          "board");
     }
     return move(selected, column, null, before);
   }
@@ -273,7 +275,7 @@ public final class BoardViewModel implements FindingDetails {
     if (dups.isEmpty()) {
       return null;
     }
-    String label = "merge " + dups.size() + " duplicate(s) into " + kept.title();
+    String label = "merge " + Texts.count(dups.size(), "duplicate") + " into " + kept.title();
     return actions.execute(
         new TriageCommand.Merge(kept.id(), dups.stream().map(Finding::id).toList(), label),
         "board");

@@ -1,5 +1,7 @@
 package dev.auditworkbench.views.common;
 
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -15,18 +17,74 @@ import javafx.concurrent.Worker;
  * thread only draws. The task running now is exposed for the status bar's progress and cancel.
  */
 public final class BackgroundWork {
-  private final ExecutorService executor =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "workbench-background");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ExecutorService executor;
   private final ReadOnlyObjectWrapper<Task<?>> current = new ReadOnlyObjectWrapper<>();
   private final java.util.concurrent.atomic.AtomicInteger pending =
       new java.util.concurrent.atomic.AtomicInteger();
   private volatile BiConsumer<String, Throwable> failures = (title, e) -> {};
   private volatile BiConsumer<String, Throwable> handledFailures = (title, e) -> {};
+
+  public BackgroundWork() {
+    this(
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "workbench-background");
+              t.setDaemon(true);
+              return t;
+            }));
+  }
+
+  private BackgroundWork(ExecutorService executor) {
+    this.executor = executor;
+  }
+
+  /**
+   * Runs each task at once on the thread that submits it: for view-model tests, which submit from
+   * the FX thread, so tasks run in the order asked with no background thread (their handlers run
+   * once the FX thread has handled the events JavaFX posts for them).
+   */
+  public static BackgroundWork direct() {
+    return new BackgroundWork(new DirectExecutor());
+  }
+
+  /** An executor that runs each task on the calling thread. */
+  private static final class DirectExecutor extends AbstractExecutorService {
+    private volatile boolean shutdown;
+
+    @Override
+    public void execute(Runnable command) {
+      if (shutdown) {
+        throw new RejectedExecutionException("shut down");
+      }
+      command.run();
+    }
+
+    @Override
+    public void shutdown() {
+      shutdown = true;
+    }
+
+    @Override
+    public List<Runnable> shutdownNow() {
+      shutdown = true;
+      return List.of();
+    }
+
+    @Override
+    public boolean isShutdown() {
+      return shutdown;
+    }
+
+    @Override
+    public boolean isTerminated() {
+      return shutdown;
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) {
+      return true;
+    }
+  }
 
   /**
    * Who hears of a task that failed and that nobody else handled (it has no onFailed handler): the
