@@ -62,6 +62,7 @@ import picocli.CommandLine.Spec;
         "Benchmarks that print their figures (separate from the tests; not listed in the help).",
     subcommands = {
       BenchCommand.Scan.class,
+      NewBench.class,
       BenchCommand.Import.class,
       BenchCommand.Startup.class,
       BenchCommand.History.class,

@@ -104,6 +104,7 @@ public final class BoardView extends BorderPane {
   private Finding anchor;
 
   private final FindingDetailPane detail;
+  private SplitPane split;
 
   public BoardView(
       BoardViewModel model,
@@ -152,8 +153,8 @@ public final class BoardView extends BorderPane {
       headers.put(s, header);
       model.column(s).addListener((ListChangeListener<Finding>) c -> updateHeaders());
     }
-    SplitPane split = new SplitPane(boardArea, detail);
-    split.setDividerPositions(0.74);
+    // The columns have the page's width until a card is chosen; the detail pane opens with it.
+    split = new SplitPane(boardArea);
     SplitPane.setResizableWithParent(detail, false);
     setCenter(split);
     findings
@@ -267,6 +268,10 @@ public final class BoardView extends BorderPane {
                 active = list;
                 if (list.getSelectionModel().getSelectedItems().size() == 1) {
                   anchor = f;
+                }
+                if (!split.getItems().contains(detail)) {
+                  split.getItems().add(detail);
+                  split.setDividerPositions(0.74);
                 }
                 detail.show(f);
               }

@@ -1,0 +1,94 @@
+package dev.auditworkbench.app.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of a command in a new process, as a user runs it, measured by GNU time (Debian's {@code
+ * time} package): wall seconds, CPU seconds (user + system) and peak resident memory.
+ */
+record OneShot(double wall, double cpu, long peakRssKb, int exit) {
+  static final Path GNU_TIME = Path.of("/usr/bin/time");
+
+  /** Whether GNU time is there to measure with. */
+  static boolean available() {
+    return Files.isExecutable(GNU_TIME);
+  }
+
+  /** Whether a program is on the PATH. */
+  static boolean installed(String program) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Runs the command to its end (output discarded) and returns what GNU time measured. */
+  static OneShot run(List<String> command, Path workDir) throws IOException, InterruptedException {
+    Path figures = Files.createTempFile("workbench-oneshot", ".txt");
+    try {
+      List<String> cmd = new ArrayList<>();
+      cmd.add(GNU_TIME.toString());
+      cmd.add("-o");
+      cmd.add(figures.toString());
+      cmd.add("-f");
+      cmd.add("%e %U %S %M %x");
+      cmd.addAll(command);
+      Process p =
+          new ProcessBuilder(cmd)
+              .directory(workDir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!p.waitFor(60, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new IOException(String.join(" ", command) + " did not finish within 60 minutes");
+      }
+      List<String> lines = Files.readAllLines(figures);
+      String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();
+      String[] f = last.split(" ");
+      if (f.length < 5) {
+        throw new IOException("GNU time gave no figures for " + command + ": " + lines);
+      }
+      return new OneShot(
+          Double.parseDouble(f[0]),
+          Double.parseDouble(f[1]) + Double.parseDouble(f[2]),
+          Long.parseLong(f[3]),
+          Integer.parseInt(f[4]));
+    } finally {
+      Files.deleteIfExists(figures);
+    }
+  }
+
+  /** Median of several runs by wall time (the run itself, so its CPU and memory go with it). */
+  static OneShot median(List<OneShot> runs) {
+    List<OneShot> sorted = new ArrayList<>(runs);
+    sorted.sort(Comparator.comparingDouble(OneShot::wall));
+    return sorted.get(sorted.size() / 2);
+  }
+
+  /** Largest peak memory of the runs. */
+  static long maxRss(List<OneShot> runs) {
+    return runs.stream().mapToLong(OneShot::peakRssKb).max().orElse(0);
+  }
+
+  /** "20.61 s wall, 22.4 s CPU (1.09 cores), 1,104 MB peak RSS". */
+  String describe() {
+    return String.format(
+        Locale.ROOT,
+        "%.2f s wall, %.1f s CPU (%.2f cores), %,d MB peak RSS%s",
+        wall,
+        cpu,
+        wall == 0 ? 0 : cpu / wall,
+        peakRssKb / 1024,
+        exit == 0 ? "" : " (exit " + exit + ")");
+  }
+}
