@@ -182,13 +182,14 @@ public final class WorkbenchApplication extends Application {
   }
 
   /**
-   * Sizes the window to {@code width} x {@code height}, or to the screen's usable area when that is
-   * smaller (a 1366x768 laptop), and centres it: no part of it opens off-screen.
+   * Sizes the window to nine tenths of the screen's usable area but at least {@code width} x {@code
+   * height} (a 1920x1080 screen gets 1728x972, not a 1360x860 island), never more than that area (a
+   * 1366x768 laptop gets all of it), and centres it: no part of it opens off-screen.
    */
   private void fitOnScreen(double width, double height) {
     javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-    stage.setWidth(Math.min(width, screen.getWidth()));
-    stage.setHeight(Math.min(height, screen.getHeight()));
+    stage.setWidth(Math.min(Math.max(width, 0.9 * screen.getWidth()), screen.getWidth()));
+    stage.setHeight(Math.min(Math.max(height, 0.9 * screen.getHeight()), screen.getHeight()));
     stage.setX(screen.getMinX() + (screen.getWidth() - stage.getWidth()) / 2);
     stage.setY(screen.getMinY() + (screen.getHeight() - stage.getHeight()) / 2);
   }

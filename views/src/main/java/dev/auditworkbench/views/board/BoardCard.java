@@ -26,6 +26,12 @@ import javafx.scene.text.Text;
  */
 final class BoardCard extends ListCell<Finding> {
   private final Function<Finding, List<Finding>> duplicatesOf;
+
+  /**
+   * The list's width less the cell's padding and a vertical scroll bar, which most columns have.
+   */
+  private static final double INSET = 46;
+
   private final Label title = new Label();
   private final Label severity = new Label();
   private final Label meta = new Label();
@@ -58,23 +64,14 @@ final class BoardCard extends ListCell<Finding> {
       return;
     }
     if (!title.prefWidthProperty().isBound() && getListView() != null) {
-      title.prefWidthProperty().bind(getListView().widthProperty().subtract(30));
-      row.maxWidthProperty().bind(getListView().widthProperty().subtract(30));
+      title.prefWidthProperty().bind(getListView().widthProperty().subtract(INSET));
+      row.maxWidthProperty().bind(getListView().widthProperty().subtract(INSET));
+      // The column's width changes (the detail pane opens, the window is resized): measure again.
+      getListView().widthProperty().addListener((o, a, b) -> fitTitle());
     }
     List<Finding> dups = duplicatesOf.apply(f);
     title.setText((dups.isEmpty() ? "" : "×" + (dups.size() + 1) + "  ") + f.title());
-    // Two lines at most (the rest is in the tooltip): measured, since a wrapped label in a cell
-    // otherwise gets one line or all of them.
-    double width = getListView() == null ? 200 : Math.max(60, getListView().getWidth() - 30);
-    Text probe = new Text(title.getText());
-    probe.setFont(
-        Font.font(title.getFont().getFamily(), FontWeight.BOLD, title.getFont().getSize()));
-    probe.setWrappingWidth(width);
-    double line = probe.getFont().getSize() * 1.35;
-    double height = Math.min(probe.getLayoutBounds().getHeight(), 2 * line) + 2;
-    title.setMinHeight(height);
-    title.setPrefHeight(height);
-    title.setMaxHeight(height);
+    fitTitle();
     severity.setText(f.severity().key());
     severity
         .getStyleClass()
@@ -115,5 +112,27 @@ final class BoardCard extends ListCell<Finding> {
     setTooltip(tip);
     setText(null);
     setGraphic(box);
+  }
+
+  /**
+   * Two lines at most (the rest is in the tooltip): measured, since a wrapped label in a cell
+   * otherwise gets one line or all of them.
+   */
+  private void fitTitle() {
+    double width = getListView() == null ? 200 : Math.max(60, getListView().getWidth() - INSET);
+    Text probe = new Text(title.getText());
+    probe.setFont(
+        Font.font(title.getFont().getFamily(), FontWeight.BOLD, title.getFont().getSize()));
+    probe.setWrappingWidth(width);
+    Text one = new Text("Xg");
+    one.setFont(probe.getFont());
+    double textLine = one.getLayoutBounds().getHeight();
+    int lines =
+        (int) Math.min(2, Math.max(1, Math.round(probe.getLayoutBounds().getHeight() / textLine)));
+    // A label's line is a little taller than a Text's: room for that, or the second line is cut.
+    double height = lines * Math.max(textLine, probe.getFont().getSize() * 1.35) + 4;
+    title.setMinHeight(height);
+    title.setPrefHeight(height);
+    title.setMaxHeight(height);
   }
 }

@@ -120,6 +120,7 @@ public final class BoardView extends BorderPane {
     TextField filter = new TextField();
     filter.setId("board-search");
     filter.setPromptText("Search (shared with Findings)");
+    filter.setPrefColumnCount(22); // the prompt whole, never "Search (shared with Fin..."
     filter.textProperty().bindBidirectional(search);
     lanes.setId("board-lanes");
     lanes.getItems().setAll(Lanes.values());
