@@ -63,6 +63,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchCommand.Scan.class,
       NewBench.class,
+      ImportLogBench.class,
       BenchCommand.Import.class,
       BenchCommand.Startup.class,
       BenchCommand.History.class,

@@ -9,7 +9,13 @@ import dev.auditworkbench.importers.common.Timestamps;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,8 +24,9 @@ import java.util.regex.Pattern;
  * configured: the time stamp (%m, %t, %n), the session id (%c) or else the process id (%p, also as
  * [%p-%l]) are found wherever the prefix puts them; user, database and application are not needed.
  * Lines starting with a tab continue the entry above (multi-line statements, auto_explain plans).
- * Streams line by line: memory does not grow with the file. The option {@value #PREFIX_OPTION}
- * ({@code workbench import --log-line-prefix '%m [%p] '}) gives the prefix instead.
+ * Streams line by line, read on a thread of its own and handed over in small batches: memory does
+ * not grow with the file. The option {@value #PREFIX_OPTION} ({@code workbench import
+ * --log-line-prefix '%m [%p] '}) gives the prefix instead.
  */
 public final class PostgresStderrImporter implements Importer {
   static final String FORMAT = "PostgreSQL stderr log";
@@ -98,9 +105,6 @@ public final class PostgresStderrImporter implements Importer {
 
   @Override
   public void parse(ImportInput input, FindingSink sink) throws IOException, BadInputException {
-    PostgresMessages messages = new PostgresMessages(sink);
-    Timestamps ts = new Timestamps();
-    long entries = 0;
     LogLinePrefix given = null;
     if (input.options().containsKey(PREFIX_OPTION)) {
       try {
@@ -109,100 +113,203 @@ public final class PostgresStderrImporter implements Importer {
         throw BadInputException.whole(input.path(), FORMAT, e.getMessage());
       }
     }
-    try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(input.open(), StandardCharsets.UTF_8), 1 << 16)) {
-      String text;
-      long n = 0;
-      Entry current = null;
-      while ((text = r.readLine()) != null) {
-        n++;
-        if (text.startsWith("\t")) {
-          if (current != null) {
-            current.message.append('\n').append(text, 1, text.length());
-          }
-          continue;
+    // Two stages on two cores: a reader thread splits the file into entries (prefix, time,
+    // session, message with its continuation lines); this thread hands them, in file order, to
+    // PostgresMessages and the sink (statements, windows, plans). The sink is only ever called
+    // from here.
+    PostgresMessages messages = new PostgresMessages(sink);
+    Reader reader = new Reader(input, given);
+    Thread thread = new Thread(reader, "postgres-log-reader");
+    thread.setDaemon(true);
+    thread.start();
+    try {
+      while (true) {
+        List<Object> batch;
+        try {
+          batch = reader.queue.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("import interrupted");
         }
-        if (current != null
-            && given == null
-            && text.indexOf('[') >= 0
-            && severityMarker(text) < 0) {
-          Matcher split = SYSLOG_SPLIT.matcher(text);
-          if (split.find()) {
-            // Syslog (Heroku, rsyslog) splits a long entry into lines "[7-2] ...", "[7-3] ...": one
-            // entry.
-            current.message.append('\n').append(text, split.end(), text.length());
+        for (Object item : batch) {
+          if (item instanceof Entry e) {
+            messages.entry(e.line, e.endMs, e.session, e.severity, e.message.toString());
+          } else if (item instanceof Warning w) {
+            sink.warn(w.line(), w.text());
+          } else if (item instanceof Failure f) {
+            // As thrown while reading: a cancel stays a cancel, a bad stream an IOException.
+            if (f.error() instanceof IOException io) {
+              throw io;
+            } else if (f.error() instanceof RuntimeException re) {
+              throw re;
+            } else if (f.error() instanceof Error err) {
+              throw err;
+            }
+            throw new IOException(f.error().getMessage(), f.error());
+          } else if (item instanceof End end) {
+            if (end.entries() == 0) {
+              throw BadInputException.atLine(
+                  input.path(),
+                  1,
+                  FORMAT,
+                  given != null
+                      ? "no line starts with the given log_line_prefix and a severity such as"
+                          + " \"LOG:  \""
+                      : "no log entry found (a log_line_prefix with a time stamp, then a severity"
+                          + " such as \"LOG:  \"); give the server's prefix with --log-line-prefix"
+                          + " '...'");
+            }
+            messages.finish();
+            return;
+          }
+        }
+      }
+    } finally {
+      reader.stop = true; // a failure here stops the reader too
+      thread.interrupt();
+    }
+  }
+
+  /** A line that is not an entry, said where it is (handed to the sink in file order). */
+  private record Warning(long line, String text) {}
+
+  /** The reader could not read the file. */
+  private record Failure(Throwable error) {}
+
+  /** The end of the file, with the number of entries read. */
+  private record End(long entries) {}
+
+  /**
+   * Splits the log into entries, off the importing thread: batches of entries and warnings, then
+   * {@link End} (or {@link Failure}), through a small bounded queue so memory stays flat.
+   */
+  private static final class Reader implements Runnable {
+    private static final int BATCH = 1024;
+    final BlockingQueue<List<Object>> queue = new ArrayBlockingQueue<>(8);
+    volatile boolean stop;
+    private final ImportInput input;
+    private final LogLinePrefix given;
+    private List<Object> batch = new ArrayList<>(BATCH);
+
+    Reader(ImportInput input, LogLinePrefix given) {
+      this.input = input;
+      this.given = given;
+    }
+
+    @Override
+    public void run() {
+      try {
+        long entries = read();
+        add(new End(entries));
+        flush();
+      } catch (InterruptedException e) {
+        // stopped by the importing thread
+      } catch (Exception | StackOverflowError e) {
+        try {
+          batch = new ArrayList<>(List.of(new Failure(e)));
+          flush();
+        } catch (InterruptedException stopped) {
+          // stopped by the importing thread
+        }
+      }
+    }
+
+    private void add(Object item) throws InterruptedException {
+      batch.add(item);
+      if (batch.size() >= BATCH) {
+        flush();
+      }
+    }
+
+    private void flush() throws InterruptedException {
+      while (!stop) {
+        if (queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+          batch = new ArrayList<>(BATCH);
+          return;
+        }
+      }
+      throw new InterruptedException();
+    }
+
+    private long read() throws IOException, InterruptedException {
+      Timestamps ts = new Timestamps();
+      long entries = 0;
+      try (BufferedReader r =
+          new BufferedReader(
+              new InputStreamReader(input.open(), StandardCharsets.UTF_8), 1 << 16)) {
+        String text;
+        long n = 0;
+        Entry current = null;
+        while ((text = r.readLine()) != null) {
+          n++;
+          if (text.startsWith("\t")) {
+            if (current != null) {
+              current.message.append('\n').append(text, 1, text.length());
+            }
             continue;
           }
-        }
-        if (current != null) {
-          messages.entry(
-              current.line,
-              current.endMs,
-              current.session,
-              current.severity,
-              current.message.toString());
-          current = null;
-        }
-        if (text.isEmpty()) {
-          continue;
-        }
-        if (given != null) {
-          LogLinePrefix.Entry e = given.read(text, ts);
-          if (e == null) {
+          if (current != null
+              && given == null
+              && text.indexOf('[') >= 0
+              && severityMarker(text) < 0) {
+            Matcher split = SYSLOG_SPLIT.matcher(text);
+            if (split.find()) {
+              // Syslog (Heroku, rsyslog) splits a long entry into lines "[7-2] ...", "[7-3] ...":
+              // one entry.
+              current.message.append('\n').append(text, split.end(), text.length());
+              continue;
+            }
+          }
+          if (current != null) {
+            add(current);
+            current = null;
+          }
+          if (text.isEmpty()) {
+            continue;
+          }
+          if (given != null) {
+            LogLinePrefix.Entry e = given.read(text, ts);
+            if (e == null) {
+              if (entries == 0 && n > 50) {
+                break;
+              }
+              add(new Warning(n, "does not start with the given log_line_prefix: " + clip(text)));
+              continue;
+            }
+            entries++;
+            current = new Entry(n, e.at(), e.session(), e.severity());
+            current.message.append(text, e.messageStart(), text.length());
+            continue;
+          }
+          int marker = severityMarker(text);
+          if (marker < 0) {
             if (entries == 0 && n > 50) {
               break;
             }
-            sink.warn(n, "does not start with the given log_line_prefix: " + clip(text));
+            add(new Warning(n, "not a PostgreSQL log entry: " + clip(text)));
+            continue;
+          }
+          String prefix = text.substring(0, marker);
+          long at = time(ts, prefix);
+          if (at < 0) {
+            add(new Warning(n, "no time stamp in the log line prefix: " + clip(prefix)));
             continue;
           }
           entries++;
-          current = new Entry(n, e.at(), e.session(), e.severity());
-          current.message.append(text, e.messageStart(), text.length());
-          continue;
-        }
-        int marker = severityMarker(text);
-        if (marker < 0) {
-          if (entries == 0 && n > 50) {
-            break;
+          int sevStart = marker;
+          while (sevStart > 0 && Character.isLetterOrDigit(prefix.charAt(sevStart - 1))) {
+            sevStart--;
           }
-          sink.warn(n, "not a PostgreSQL log entry: " + clip(text));
-          continue;
+          current =
+              new Entry(n, at, session(prefix.substring(0, sevStart)), prefix.substring(sevStart));
+          current.message.append(text, marker + 3, text.length());
         }
-        String prefix = text.substring(0, marker);
-        long at = time(ts, prefix);
-        if (at < 0) {
-          sink.warn(n, "no time stamp in the log line prefix: " + clip(prefix));
-          continue;
+        if (current != null) {
+          add(current);
         }
-        entries++;
-        int sevStart = marker;
-        while (sevStart > 0 && Character.isLetterOrDigit(prefix.charAt(sevStart - 1))) {
-          sevStart--;
-        }
-        current =
-            new Entry(n, at, session(prefix.substring(0, sevStart)), prefix.substring(sevStart));
-        current.message.append(text, marker + 3, text.length());
       }
-      if (current != null) {
-        messages.entry(
-            current.line,
-            current.endMs,
-            current.session,
-            current.severity,
-            current.message.toString());
-      }
+      return entries;
     }
-    if (entries == 0) {
-      throw BadInputException.atLine(
-          input.path(),
-          1,
-          FORMAT,
-          given != null
-              ? "no line starts with the given log_line_prefix and a severity such as \"LOG:  \""
-              : "no log entry found (a log_line_prefix with a time stamp, then a severity such as \"LOG:  \");"
-                  + " give the server's prefix with --log-line-prefix '...'");
-    }
-    messages.finish();
   }
 
   /** Index of the ':' after the severity word ("LOG: "), or -1. */
