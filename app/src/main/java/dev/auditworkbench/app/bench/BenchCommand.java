@@ -140,6 +140,12 @@ public final class BenchCommand implements Runnable {
             new ArrayList<>(
                 List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    // The launcher's class archive, when it has one, as a user's start uses it.
+                    System.getenv("WORKBENCH_CDS") == null
+                        ? "-Xshare:auto"
+                        : "-XX:SharedArchiveFile=" + System.getenv("WORKBENCH_CDS"),
+                    "-Xlog:cds=off",
+                    "-Xlog:cds+dynamic=off",
                     "-Dworkbench.startupReport=" + report,
                     "-cp",
                     System.getProperty("java.class.path"),
