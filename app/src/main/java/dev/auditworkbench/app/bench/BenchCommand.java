@@ -111,8 +111,8 @@ public final class BenchCommand implements Runnable {
   @Command(
       name = "startup",
       description = {
-        "Start the desktop app in fresh JVMs and print the time from JVM start to the first shown window",
-        "(needs a display: run under xvfb-run on a server)."
+        "Start the desktop app in fresh JVMs and print the time from JVM start to the first shown window,",
+        "or with a project to its overview showing the project's figures (needs a display: xvfb-run)."
       })
   static final class Startup implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -106,8 +106,10 @@ public final class MainViewModel {
   }
 
   public void reloadAll() {
-    findings.reload();
+    // The overview first: it is the page a project opens on (one background thread runs these in
+    // order, so whatever is first is shown first).
     overview.reload();
+    findings.reload();
     seams.reload();
     queries.reload();
     changed();
