@@ -1,6 +1,7 @@
 package dev.auditworkbench.engine.project;
 
 import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.engine.model.FindingTally;
 import dev.auditworkbench.engine.model.Status;
 import dev.auditworkbench.engine.model.TriageChange;
 import dev.auditworkbench.engine.store.BoardRepository;
@@ -130,5 +131,23 @@ public final class FindingService {
   /** How many findings have each value of a column ({@code status}, {@code severity}...). */
   public Map<String, Integer> countBy(String column) {
     return store.read(c -> new FindingRepository(c).countBy(column));
+  }
+
+  /**
+   * Every finding counted, and the open ones as the report counts them by severity and category,
+   * counted by the database (no finding is read).
+   */
+  public FindingTally tally() {
+    return store.read(c -> new FindingRepository(c).tally());
+  }
+
+  /** The still-reported findings of these rules. */
+  public List<Finding> ofRules(List<String> ruleIds) {
+    return store.read(
+        c -> {
+          try (FindingRepository r = new FindingRepository(c)) {
+            return r.ofRules(ruleIds);
+          }
+        });
   }
 }

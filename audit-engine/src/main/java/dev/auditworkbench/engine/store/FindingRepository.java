@@ -6,6 +6,7 @@ import dev.auditworkbench.engine.model.CweFamily;
 import dev.auditworkbench.engine.model.DismissReason;
 import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.engine.model.FindingTally;
 import dev.auditworkbench.engine.model.Impact;
 import dev.auditworkbench.engine.model.Location;
 import dev.auditworkbench.engine.model.Severity;
@@ -457,6 +458,51 @@ public final class FindingRepository implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /**
+   * Every finding counted, and the open ones as the report counts them ({@link Finding#counted()}:
+   * not dismissed, not gone, not an untriaged low-confidence place) by severity and category, by
+   * the database: the overview reads no finding for its figures.
+   */
+  public FindingTally tally() throws SQLException {
+    Map<Severity, Integer> bySeverity = new java.util.EnumMap<>(Severity.class);
+    Map<Category, Integer> byCategory = new java.util.EnumMap<>(Category.class);
+    int all = 0;
+    int counted = 0;
+    try (var st = c.createStatement();
+        var rs =
+            st.executeQuery(
+                "SELECT severity, category,"
+                    + " status <> 'DISMISSED' AND gone_since_import IS NULL"
+                    + " AND NOT (confidence = 'LOW' AND status = 'INBOX'), count(*)"
+                    + " FROM findings GROUP BY 1, 2, 3")) {
+      while (rs.next()) {
+        int n = rs.getInt(4);
+        all += n;
+        if (rs.getInt(3) != 0) {
+          counted += n;
+          bySeverity.merge(Severity.valueOf(rs.getString(1)), n, Integer::sum);
+          byCategory.merge(Category.valueOf(rs.getString(2)), n, Integer::sum);
+        }
+      }
+    }
+    return new FindingTally(all, counted, bySeverity, byCategory);
+  }
+
+  /** The findings of these rules that are still reported. */
+  public List<Finding> ofRules(List<String> ruleIds) throws SQLException {
+    if (ruleIds.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(",", java.util.Collections.nCopies(ruleIds.size(), "?"));
+    return query(
+        " WHERE rule_id IN (" + marks + ") AND gone_since_import IS NULL",
+        ps -> {
+          for (int i = 0; i < ruleIds.size(); i++) {
+            ps.setString(i + 1, ruleIds.get(i));
+          }
+        });
   }
 
   /** Every finding, in display order. */

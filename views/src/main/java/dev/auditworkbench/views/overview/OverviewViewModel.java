@@ -3,6 +3,7 @@ package dev.auditworkbench.views.overview;
 import dev.auditworkbench.engine.django.DjangoInventory;
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.engine.model.FindingTally;
 import dev.auditworkbench.engine.model.ImportRecord;
 import dev.auditworkbench.engine.model.ScanRecord;
 import dev.auditworkbench.engine.model.Severity;
@@ -51,35 +52,30 @@ public final class OverviewViewModel {
   }
 
   static Snapshot compute(AuditProject project) {
-    List<Finding> findings = project.findings().all();
-    List<ImportRecord> imports = project.analyses().imports();
+    // Counted by the database, as the report counts them (Finding.counted): not dismissed, still
+    // reported, and low-confidence places to review left out until an auditor triages them. Only
+    // the few findings the highlights name are read.
+    FindingTally tally = project.findings().tally();
     Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
     Map<Category, Integer> byCategory = new EnumMap<>(Category.class);
     for (Severity s : Severity.values()) {
-      bySeverity.put(s, 0);
+      bySeverity.put(s, tally.bySeverity().getOrDefault(s, 0));
     }
-    int open = 0;
-    // Counted as the report counts them: not dismissed, still reported, and low-confidence places
-    // to review left out until an auditor triages them (Finding.counted).
-    for (Finding f : findings) {
-      if (!f.counted()) {
-        continue;
-      }
-      open++;
-      bySeverity.merge(f.severity(), 1, Integer::sum);
-      byCategory.merge(f.category(), 1, Integer::sum);
-    }
+    tally.byCategory().forEach(byCategory::put);
+    List<ImportRecord> imports = project.analyses().imports();
     Optional<ScanRecord> scan = project.analyses().latestScan();
     Optional<DjangoInventory> inventory = project.analyses().inventory();
     return new Snapshot(
-        findings.size(),
-        open,
+        tally.all(),
+        tally.counted(),
         bySeverity,
         byCategory,
         imports,
         scan,
         inventory,
-        highlights(project, findings));
+        highlights(
+            project,
+            project.findings().ofRules(List.of("dependency.django-support", "history.hotspot"))));
   }
 
   /**
