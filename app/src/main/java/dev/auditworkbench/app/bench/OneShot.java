@@ -1,6 +1,7 @@
 package dev.auditworkbench.app.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * One run of a command in a new process, as a user runs it, measured by GNU time (Debian's {@code
  * time} package): wall seconds, CPU seconds (user + system) and peak resident memory.
  */
-record OneShot(double wall, double cpu, long peakRssKb, int exit) {
+record OneShot(double wall, double cpu, long peakRssKb, int exit, String output) {
   static final Path GNU_TIME = Path.of("/usr/bin/time");
 
   /** Whether GNU time is there to measure with. */
@@ -31,9 +32,10 @@ record OneShot(double wall, double cpu, long peakRssKb, int exit) {
     return false;
   }
 
-  /** Runs the command to its end (output discarded) and returns what GNU time measured. */
+  /** Runs the command to its end and returns what GNU time measured, and what it printed. */
   static OneShot run(List<String> command, Path workDir) throws IOException, InterruptedException {
     Path figures = Files.createTempFile("workbench-oneshot", ".txt");
+    Path printed = Files.createTempFile("workbench-oneshot", ".out");
     try {
       List<String> cmd = new ArrayList<>();
       cmd.add(GNU_TIME.toString());
@@ -46,7 +48,7 @@ record OneShot(double wall, double cpu, long peakRssKb, int exit) {
           new ProcessBuilder(cmd)
               .directory(workDir.toFile())
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectOutput(printed.toFile())
               .start();
       if (!p.waitFor(60, TimeUnit.MINUTES)) {
         p.destroyForcibly();
@@ -62,10 +64,19 @@ record OneShot(double wall, double cpu, long peakRssKb, int exit) {
           Double.parseDouble(f[0]),
           Double.parseDouble(f[1]) + Double.parseDouble(f[2]),
           Long.parseLong(f[3]),
-          Integer.parseInt(f[4]));
+          Integer.parseInt(f[4]),
+          tail(printed));
     } finally {
       Files.deleteIfExists(figures);
+      Files.deleteIfExists(printed);
     }
+  }
+
+  /** The last 4 KB of what the command printed (its summary lines). */
+  private static String tail(Path file) throws IOException {
+    byte[] all = Files.readAllBytes(file);
+    int from = Math.max(0, all.length - 4096);
+    return new String(all, from, all.length - from, StandardCharsets.UTF_8);
   }
 
   /** Median of several runs by wall time (the run itself, so its CPU and memory go with it). */
