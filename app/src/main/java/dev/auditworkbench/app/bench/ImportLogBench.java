@@ -76,8 +76,6 @@ final class ImportLogBench implements Callable<Integer> {
         Runtime.getRuntime().availableProcessors(),
         javaOpts.isBlank() ? "(the JVM's defaults)" : javaOpts);
     boolean badger = !noPgbadger && OneShot.installed("pgbadger");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String cp = System.getProperty("java.class.path");
     List<OneShot> ours = new ArrayList<>();
     List<OneShot> badgers = new ArrayList<>();
     Path work = Files.createTempDirectory("workbench-bench-log");
@@ -87,35 +85,14 @@ final class ImportLogBench implements Callable<Integer> {
         Path project = work.resolve("run" + run + ".audit");
         OneShot made =
             OneShot.run(
-                List.of(
-                    java,
-                    "-cp",
-                    cp,
-                    "dev.auditworkbench.app.Main",
-                    "new",
-                    project.toString(),
-                    "--repo",
-                    repo.toString()),
-                work);
+                OneShot.workbench("", "new", project.toString(), "--repo", repo.toString()), work);
         if (made.exit() != 0) {
           out.println("could not make the project to import into (exit " + made.exit() + ")");
           return BenchCommand.OK;
         }
-        List<String> importCmd = new ArrayList<>(List.of(java));
-        for (String o : javaOpts.trim().split("\\s+")) {
-          if (!o.isEmpty()) {
-            importCmd.add(o);
-          }
-        }
-        importCmd.addAll(
-            List.of(
-                "-cp",
-                cp,
-                "dev.auditworkbench.app.Main",
-                "import",
-                project.toString(),
-                log.toString()));
-        OneShot o = OneShot.run(importCmd, work);
+        OneShot o =
+            OneShot.run(
+                OneShot.workbench(javaOpts, "import", project.toString(), log.toString()), work);
         ours.add(o);
         out.printf(
             Locale.ROOT,
@@ -161,25 +138,12 @@ final class ImportLogBench implements Callable<Integer> {
     out.println();
     out.println("| command | median wall | MB/s | CPU / wall | peak RSS (max) | vs workbench |");
     out.println("|---|---|---|---|---|---|");
-    row(out, "workbench import", ours, us, mb);
+    out.println(OneShot.row("workbench import", ours, us, mb));
     if (badger) {
-      row(out, "pgbadger -j 2", badgers, us, mb);
+      out.println(OneShot.row("pgbadger -j 2", badgers, us, mb));
     } else if (!noPgbadger) {
       out.println("pgbadger is not installed (apt-get install pgbadger); no comparison");
     }
     return BenchCommand.OK;
-  }
-
-  private static void row(PrintWriter out, String name, List<OneShot> runs, OneShot us, double mb) {
-    OneShot m = OneShot.median(runs);
-    out.printf(
-        Locale.ROOT,
-        "| %s | %.2f s | %.0f | %.2f | %,d MB | %s |%n",
-        name,
-        m.wall(),
-        mb / m.wall(),
-        m.wall() == 0 ? 0 : m.cpu() / m.wall(),
-        OneShot.maxRss(runs) / 1024,
-        m == us ? "-" : String.format(Locale.ROOT, "%.2fx its time", m.wall() / us.wall()));
   }
 }

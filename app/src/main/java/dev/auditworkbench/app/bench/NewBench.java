@@ -84,22 +84,8 @@ final class NewBench implements Callable<Integer> {
     try {
       for (int run = 1; run <= runs; run++) {
         Path project = work.resolve("run" + run + ".audit");
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String o : javaOpts.trim().split("\\s+")) {
-          if (!o.isEmpty()) {
-            cmd.add(o);
-          }
-        }
-        cmd.addAll(
-            List.of(
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.auditworkbench.app.Main",
-                "new",
-                project.toString(),
-                "--repo",
-                repo.toString()));
+        List<String> cmd =
+            OneShot.workbench(javaOpts, "new", project.toString(), "--repo", repo.toString());
         OneShot o = OneShot.run(cmd, work);
         ours.add(o);
         out.printf(Locale.ROOT, "run %d  workbench new   %s%n", run, o.describe());
@@ -136,30 +122,18 @@ final class NewBench implements Callable<Integer> {
     out.println();
     out.println("| command | median wall | CPU / wall | peak RSS (max) | vs workbench |");
     out.println("|---|---|---|---|---|");
-    row(out, "workbench new", ours, us);
+    out.println(OneShot.row("workbench new", ours, us, 0));
     if (radon) {
-      row(out, "radon cc -j", radons, us);
+      out.println(OneShot.row("radon cc -j", radons, us, 0));
     } else {
       out.println("radon is not installed (apt-get install radon); no comparison");
     }
     if (bandit) {
-      row(out, "bandit -r", bandits, us);
+      out.println(OneShot.row("bandit -r", bandits, us, 0));
     } else if (!noBandit) {
       out.println("bandit is not installed (apt-get install bandit); no comparison");
     }
     return BenchCommand.OK;
-  }
-
-  private static void row(PrintWriter out, String name, List<OneShot> runs, OneShot us) {
-    OneShot m = OneShot.median(runs);
-    out.printf(
-        Locale.ROOT,
-        "| %s | %.2f s | %.2f | %,d MB | %s |%n",
-        name,
-        m.wall(),
-        m.wall() == 0 ? 0 : m.cpu() / m.wall(),
-        OneShot.maxRss(runs) / 1024,
-        m == us ? "-" : String.format(Locale.ROOT, "%.2fx its time", m.wall() / us.wall()));
   }
 
   private static final Pattern SCANNED = Pattern.compile("Repository scanned .* in ([0-9.]+) s:");

@@ -102,4 +102,40 @@ record OneShot(double wall, double cpu, long peakRssKb, int exit, String output)
         peakRssKb / 1024,
         exit == 0 ? "" : " (exit " + exit + ")");
   }
+
+  /**
+   * A workbench command in a new JVM, as the launcher starts it: this JVM's java and class path,
+   * then {@code javaOptions} (space-separated, may be blank), then the command's arguments.
+   */
+  static List<String> workbench(String javaOptions, String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String o : javaOptions.trim().split("\\s+")) {
+      if (!o.isEmpty()) {
+        cmd.add(o);
+      }
+    }
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add("dev.auditworkbench.app.Main");
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
+
+  /**
+   * One row of a bench's results table: median wall, MB/s when {@code mb} is above 0, CPU per wall
+   * second, the largest peak RSS, and the time against {@code us} (ours).
+   */
+  static String row(String name, List<OneShot> runs, OneShot us, double mb) {
+    OneShot m = median(runs);
+    return String.format(
+        Locale.ROOT,
+        "| %s | %.2f s |%s %.2f | %,d MB | %s |",
+        name,
+        m.wall(),
+        mb > 0 ? String.format(Locale.ROOT, " %.0f |", mb / m.wall()) : "",
+        m.wall() == 0 ? 0 : m.cpu() / m.wall(),
+        maxRss(runs) / 1024,
+        m == us ? "-" : String.format(Locale.ROOT, "%.2fx its time", m.wall() / us.wall()));
+  }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
 import org.jgrapht.graph.DefaultDirectedGraph;
@@ -35,6 +36,18 @@ public final class ImportGraph {
   public record Edge(String from, String to, String path, List<Integer> lines, boolean deferred) {
     public Edge(String from, String to, String path, List<Integer> lines) {
       this(from, to, path, lines, false);
+    }
+
+    /** "a.views -> b.models (a/views.py:3,7)": the import as findings quote it. */
+    public String describe() {
+      return from
+          + " -> "
+          + to
+          + "  ("
+          + path
+          + ":"
+          + lines.stream().map(String::valueOf).collect(Collectors.joining(","))
+          + ")";
     }
   }
 

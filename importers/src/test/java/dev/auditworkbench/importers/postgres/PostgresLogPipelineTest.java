@@ -12,7 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -111,6 +110,7 @@ class PostgresLogPipelineTest {
   void aLargeLogGivesTheSameStatementsInTheSameOrderAsOneCopyTimesSixty() throws Exception {
     CollectingSink one = new CollectingSink();
     new PostgresStderrImporter().parse(new FileInput(LOG, Map.of()), one);
+    assertTrue(one.queries.size() > 10, "the sample's statements are read");
     Path many = Files.createTempFile("pg", ".log");
     try {
       Files.write(many, big());
@@ -126,6 +126,5 @@ class PostgresLogPipelineTest {
     } finally {
       Files.deleteIfExists(many);
     }
-    assertTrue(new String(Files.readAllBytes(LOG), StandardCharsets.UTF_8).contains("duration"));
   }
 }

@@ -101,18 +101,7 @@ final class AppCycleRule implements Rule {
   private RawFinding finding(List<String> cycle, List<ImportGraph.Edge> edges, String how) {
     ImportGraph.Edge first = edges.get(0);
     String evidence =
-        edges.stream()
-            .map(
-                e ->
-                    e.from()
-                        + " -> "
-                        + e.to()
-                        + "  ("
-                        + e.path()
-                        + ":"
-                        + e.lines().stream().map(String::valueOf).collect(Collectors.joining(","))
-                        + ")")
-            .collect(Collectors.joining("\n"));
+        edges.stream().map(ImportGraph.Edge::describe).collect(Collectors.joining("\n"));
     boolean pair = cycle.size() == 2;
     return RawFinding.builder(id())
         .title(

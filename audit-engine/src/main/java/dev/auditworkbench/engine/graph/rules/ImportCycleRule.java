@@ -42,18 +42,7 @@ final class ImportCycleRule implements Rule {
               .distinct()
               .count();
       String evidence =
-          edges.stream()
-              .map(
-                  e ->
-                      e.from()
-                          + " -> "
-                          + e.to()
-                          + "  ("
-                          + e.path()
-                          + ":"
-                          + e.lines().stream().map(String::valueOf).collect(Collectors.joining(","))
-                          + ")")
-              .collect(Collectors.joining("\n"));
+          edges.stream().map(ImportGraph.Edge::describe).collect(Collectors.joining("\n"));
       out.accept(
           RawFinding.builder(id())
               .title("Import cycle between " + String.join(", ", cycle))

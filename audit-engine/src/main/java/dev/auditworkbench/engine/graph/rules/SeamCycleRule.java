@@ -70,16 +70,7 @@ final class SeamCycleRule implements Rule {
     ImportGraph.Edge first = lighter.get(0);
     String evidence =
         Stream.concat(forward.stream(), backward.stream())
-            .map(
-                e ->
-                    e.from()
-                        + " -> "
-                        + e.to()
-                        + "  ("
-                        + e.path()
-                        + ":"
-                        + e.lines().stream().map(String::valueOf).collect(Collectors.joining(","))
-                        + ")")
+            .map(ImportGraph.Edge::describe)
             .collect(Collectors.joining("\n"));
     return RawFinding.builder(id())
         .title("Seam with imports both ways: " + a + " <-> " + b)

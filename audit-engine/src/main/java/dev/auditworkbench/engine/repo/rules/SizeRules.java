@@ -118,12 +118,7 @@ final class SizeRules {
                     m,
                     b,
                     "Fat class: " + b.qualname() + " (" + b.length() + " lines)",
-                    b.qualname()
-                        + " spans "
-                        + b.length()
-                        + " lines with complexity "
-                        + b.complexity()
-                        + ".",
+                    spans(b),
                     Severity.MEDIUM,
                     Effort.Size.L));
           }
@@ -155,12 +150,7 @@ final class SizeRules {
                     m,
                     b,
                     "Long function: " + b.qualname() + " (" + b.length() + " lines)",
-                    b.qualname()
-                        + " spans "
-                        + b.length()
-                        + " lines with complexity "
-                        + b.complexity()
-                        + ".",
+                    spans(b),
                     Severity.LOW,
                     Effort.Size.M));
           }
@@ -262,5 +252,10 @@ final class SizeRules {
                 + b.complexity())
         .defaultEffort(Effort.of(effort))
         .build();
+  }
+
+  /** "Foo.bar spans 120 lines with complexity 14.": what a long block's finding says. */
+  private static String spans(ModuleSummary.Block b) {
+    return b.qualname() + " spans " + b.length() + " lines with complexity " + b.complexity() + ".";
   }
 }
