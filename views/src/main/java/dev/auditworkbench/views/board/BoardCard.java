@@ -42,6 +42,7 @@ final class BoardCard extends ListCell<Finding> {
   BoardCard(Function<Finding, List<Finding>> duplicatesOf) {
     this.duplicatesOf = duplicatesOf;
     title.setWrapText(true);
+    title.setAlignment(Pos.TOP_LEFT);
     title.getStyleClass().addAll(Css.BOLD, "card-title");
     severity.getStyleClass().add(Css.SEVERITY_BADGE);
     severity.setMinWidth(Region.USE_PREF_SIZE);
@@ -123,7 +124,9 @@ final class BoardCard extends ListCell<Finding> {
     Text probe = new Text(title.getText());
     probe.setFont(
         Font.font(title.getFont().getFamily(), FontWeight.BOLD, title.getFont().getSize()));
-    probe.setWrappingWidth(width);
+    // Measured a little narrower than the label: a title that only just fits one line by the
+    // Text's metrics gets two lines' room, never one line ending in "...".
+    probe.setWrappingWidth(width * 0.92);
     Text one = new Text("Xg");
     one.setFont(probe.getFont());
     double textLine = one.getLayoutBounds().getHeight();
