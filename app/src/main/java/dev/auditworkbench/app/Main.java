@@ -13,6 +13,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    dev.auditworkbench.app.gui.StartupMarks.mark("main entered");
     Offline.install();
     AppLog.install();
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);

@@ -134,6 +134,7 @@ public final class BenchCommand implements Runnable {
     public Integer call() throws Exception {
       var out = spec.commandLine().getOut();
       List<Long> times = new ArrayList<>();
+      java.util.Map<String, List<Long>> steps = new java.util.LinkedHashMap<>();
       for (int i = 0; i < runs; i++) {
         Path report = Files.createTempFile("workbench-startup", ".txt");
         List<String> cmd =
@@ -172,13 +173,37 @@ public final class BenchCommand implements Runnable {
                   + p.exitValue()
                   + "; is there a display?)");
         }
-        times.add(Long.parseLong(text));
-        out.printf("cold start %d: %d ms%n", i + 1, times.get(times.size() - 1));
+        // name=millis lines from JVM start, "total" last (StartupMarks)
+        java.util.Map<String, Long> marks = new java.util.LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+          int eq = line.indexOf('=');
+          marks.put(line.substring(0, eq), Long.parseLong(line.substring(eq + 1).strip()));
+        }
+        long total = marks.get("total");
+        times.add(total);
+        marks.forEach((k, v) -> steps.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+        out.printf(
+            "cold start %d: %d ms (%s)%n",
+            i + 1,
+            total,
+            marks.entrySet().stream()
+                .filter(e -> !e.getKey().equals("total"))
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", ")));
       }
       List<Long> sorted = times.stream().sorted().toList();
       out.printf(
           "cold start to a shown window: min %d ms, median %d ms, max %d ms (%d runs)%n",
           sorted.get(0), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), runs);
+      out.println(
+          "where the time goes (median ms from JVM start at each step, and since the step before):");
+      long before = 0;
+      for (var e : steps.entrySet()) {
+        List<Long> at = e.getValue().stream().sorted().toList();
+        long median = at.get(at.size() / 2);
+        out.printf("  %-18s %6d ms  (+%d)%n", e.getKey(), median, median - before);
+        before = median;
+      }
       return OK;
     }
   }

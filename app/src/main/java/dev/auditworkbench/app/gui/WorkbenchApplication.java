@@ -8,23 +8,24 @@ import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.Css;
 import dev.auditworkbench.views.common.FxTasks;
 import dev.auditworkbench.views.common.Theme;
+import dev.auditworkbench.views.overview.OverviewViewModel;
 import dev.auditworkbench.views.shell.MainViewModel;
 import dev.auditworkbench.views.shell.MainWindow;
 import dev.auditworkbench.views.start.NewAuditDialog;
 import dev.auditworkbench.views.start.NewAuditViewModel;
 import dev.auditworkbench.views.start.StartView;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 /** The desktop app: the start screen, then one project window. */
@@ -38,8 +39,32 @@ public final class WorkbenchApplication extends Application {
   private Stage stage;
   private AuditProject open;
 
+  /**
+   * A project given on the command line, being read while JavaFX starts (both take about a second
+   * on a cold JVM; on two cores they overlap).
+   */
+  private static volatile Preopened preopened;
+
+  private record Preopened(Path file, CompletableFuture<AuditProject> project) {}
+
   /** Starts the app; {@code project} (may be null) is opened at once. */
   public static void launchWith(Path project) {
+    if (project != null) {
+      CompletableFuture<AuditProject> reading = new CompletableFuture<>();
+      Thread reader =
+          new Thread(
+              () -> {
+                try {
+                  reading.complete(AuditProject.open(project));
+                } catch (Exception | Error e) {
+                  reading.completeExceptionally(e);
+                }
+              },
+              "project-reader");
+      reader.setDaemon(true);
+      reader.start();
+      preopened = new Preopened(project, reading);
+    }
     Application.launch(
         WorkbenchApplication.class,
         project == null ? new String[0] : new String[] {project.toString()});
@@ -47,6 +72,7 @@ public final class WorkbenchApplication extends Application {
 
   @Override
   public void start(Stage primary) {
+    StartupMarks.mark("javafx started");
     windows.theme().apply();
     stage = primary;
     // Nothing fails silently: work nobody else handles, and anything thrown on any thread, is shown
@@ -64,8 +90,13 @@ public final class WorkbenchApplication extends Application {
     if (args.isEmpty()) {
       showStart();
     } else {
-      showStart();
-      openProject(Path.of(args.get(0)));
+      // Not the start screen: building it would hold up the project's window. It follows if the
+      // project cannot be opened.
+      Path file = Path.of(args.get(0));
+      Label opening = new Label("Opening " + file.getFileName() + "...");
+      opening.getStyleClass().add(Css.MUTED);
+      setRoot(new StackPane(opening));
+      openProject(file);
     }
     stage.show();
     if (args.isEmpty()) {
@@ -75,25 +106,28 @@ public final class WorkbenchApplication extends Application {
 
   /**
    * For the cold-start benchmark: with -Dworkbench.startupReport=FILE, write the milliseconds from
-   * JVM start to the first shown, laid-out window (or, when a project was given, to its overview
-   * showing the project's figures) into FILE and quit.
+   * JVM start to the first shown, laid-out window (or, when a project was given, to its window laid
+   * out with the overview's figures) into FILE, with the steps on the way, and quit.
    */
   private void reportStartupIfAsked() {
-    String report = System.getProperty("workbench.startupReport");
-    if (report == null) {
+    if (!StartupMarks.asked()) {
       return;
     }
-    Platform.runLater(
+    // After the next layout pass, the one that lays out what is on show now.
+    Scene scene = stage.getScene();
+    Runnable[] once = new Runnable[1];
+    once[0] =
         () -> {
-          long millis =
-              System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-          try {
-            Files.writeString(Path.of(report), String.valueOf(millis));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          Platform.exit();
-        });
+          scene.removePostLayoutPulseListener(once[0]);
+          StartupMarks.mark("laid out");
+          Platform.runLater(
+              () -> {
+                StartupMarks.write();
+                Platform.exit();
+              });
+        };
+    scene.addPostLayoutPulseListener(once[0]);
+    Platform.requestNextPulse();
   }
 
   private void setRoot(Parent root) {
@@ -228,26 +262,67 @@ public final class WorkbenchApplication extends Application {
 
   /** Opens a project off the FX thread; a bad file gets a dialog and the start screen stays. */
   void openProject(Path file) {
-    Task<AuditProject> task =
-        FxTasks.task("Opening " + file.getFileName(), l -> AuditProject.open(file));
+    Task<Opened> task =
+        FxTasks.task(
+            "Opening " + file.getFileName(),
+            l -> {
+              AuditProject project = readProject(file);
+              StartupMarks.mark("project read");
+              try {
+                return new Opened(project, OverviewViewModel.summarise(project));
+              } catch (RuntimeException e) {
+                project.close();
+                throw e;
+              }
+            });
     task.setOnSucceeded(e -> showProject(task.getValue()));
     task.setOnFailed(
-        e ->
-            new FxDialogService(stage)
-                .showError("Cannot open project", task.getException().getMessage()));
+        e -> {
+          if (window == null && !(stage.getScene().getRoot() instanceof StartView)) {
+            showStart(); // the app was started with this project
+          }
+          new FxDialogService(stage)
+              .showError("Cannot open project", task.getException().getMessage());
+        });
     background.submit(task);
   }
 
-  private void showProject(AuditProject store) {
+  /** A project just opened and its overview, read together off the FX thread. */
+  private record Opened(AuditProject project, OverviewViewModel.Snapshot overview) {}
+
+  /** The project, from the read begun before JavaFX started if it was this file. */
+  private static AuditProject readProject(Path file) throws Exception {
+    Preopened early = preopened;
+    preopened = null;
+    if (early == null || !early.file().equals(file)) {
+      return AuditProject.open(file);
+    }
+    try {
+      return early.project().get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Exception cause) {
+        throw cause;
+      }
+      throw (Error) e.getCause();
+    }
+  }
+
+  private void showProject(Opened opened) {
+    StartupMarks.mark("project shown");
+    AuditProject store = opened.project();
     closeProject();
     open = store;
     recent.add(
         store.file(),
         RecentProjects.title(store.info().client(), store.info().engagement()),
         Instant.now());
+    StartupMarks.mark("recent noted");
     FxDialogService dialogs = new FxDialogService(stage);
-    MainViewModel model =
-        new MainViewModel(store, store.imports(ImporterRegistry.load()), background, dialogs);
+    var importers = ImporterRegistry.load();
+    StartupMarks.mark("importers loaded");
+    MainViewModel model = new MainViewModel(store, store.imports(importers), background, dialogs);
+    model.overview().show(opened.overview()); // the window's first frame shows the figures
+    StartupMarks.mark("view models made");
     stage.setTitle(model.title() + " - Audit Workbench");
     window =
         new MainWindow(
@@ -265,16 +340,10 @@ public final class WorkbenchApplication extends Application {
             recent::list,
             this::openProject));
     setRoot(window);
-    if (System.getProperty("workbench.startupReport") != null) {
-      model
-          .overview()
-          .snapshotProperty()
-          .addListener(
-              (o, a, snapshot) -> {
-                if (snapshot != null) {
-                  reportStartupIfAsked();
-                }
-              });
+    StartupMarks.mark("window built");
+    if (StartupMarks.asked()) {
+      StartupMarks.mark("overview figures set");
+      reportStartupIfAsked();
     }
     windows
         .of(store.file())

@@ -1,8 +1,14 @@
 package dev.auditworkbench.app.gui;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.auditworkbench.views.overview.OverviewView;
+import dev.auditworkbench.views.shell.MainWindow;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,5 +30,28 @@ class ShellUiTest extends ProjectWindowUiTest {
     assertTrue(
         status.getText().startsWith(store.file().getFileName().toString()), status.getText());
     assertTrue(status.getTooltip().getText().startsWith(store.file().toString()));
+  }
+
+  @Test
+  @Tag("shell")
+  void pagesAreBuiltOnFirstVisit(FxRobot robot) throws Exception {
+    assertTrue(robot.lookup("#board-view").tryQuery().isEmpty(), "board built before its visit");
+    robot.interact(() -> window.show(MainWindow.Page.BOARD));
+    waitUntil(() -> robot.lookup("#board-view").tryQuery().isPresent());
+    // and once built, a page is kept: back and forth shows the same node
+    Node board = robot.lookup("#board-view").query();
+    robot.interact(() -> window.show(MainWindow.Page.OVERVIEW));
+    robot.interact(() -> window.show(MainWindow.Page.BOARD));
+    assertSame(board, robot.lookup("#board-view").query());
+  }
+
+  @Test
+  @Tag("shell")
+  void anOverviewBuiltAfterItsFiguresShowsThem(FxRobot robot) throws Exception {
+    waitUntil(() -> model.overview().snapshotProperty().get() != null);
+    OverviewView[] late = new OverviewView[1];
+    robot.interact(() -> late[0] = new OverviewView(model.overview()));
+    Pane severities = (Pane) late[0].lookup("#overview-severities");
+    assertFalse(severities.getChildren().isEmpty(), "no severity tiles");
   }
 }

@@ -11,11 +11,15 @@ public enum Theme {
   LIGHT,
   DARK;
 
+  /**
+   * Sets the look for every window. AtlantaFX's stylesheets are loaded in their compiled form
+   * (.bss): parsing the 170 KB CSS was a third of a second of the first frame.
+   */
   public void apply() {
     Application.setUserAgentStylesheet(
         this == DARK
-            ? new PrimerDark().getUserAgentStylesheet()
-            : new PrimerLight().getUserAgentStylesheet());
+            ? new PrimerDark().getUserAgentStylesheetBSS()
+            : new PrimerLight().getUserAgentStylesheetBSS());
   }
 
   public Theme other() {

@@ -48,6 +48,9 @@ public final class OverviewView extends VBox {
     VBox.setVgrow(imports, Priority.ALWAYS);
     imports.setMinHeight(140);
     model.snapshotProperty().addListener((o, a, s) -> show(s));
+    if (model.snapshotProperty().get() != null) {
+      show(model.snapshotProperty().get());
+    }
   }
 
   private static Label pageTitle(String text) {

@@ -45,6 +45,20 @@ public final class OverviewViewModel {
     this.background = background;
   }
 
+  /**
+   * The overview of a project, read off the FX thread as it is opened, so its window's first frame
+   * already shows the figures (see {@link #show}): the counts and the findings' highlights, not yet
+   * the captured traffic's (they take the query analysis; the reload that follows adds them).
+   */
+  public static Snapshot summarise(AuditProject project) {
+    return compute(project, false);
+  }
+
+  /** Shows a snapshot read beforehand ({@link #summarise}); the next reload replaces it. */
+  public void show(Snapshot summary) {
+    snapshot.set(summary);
+  }
+
   public Task<Snapshot> reload() {
     Task<Snapshot> task = FxTasks.task("Summarising the audit", l -> compute(project));
     task.setOnSucceeded(e -> snapshot.set(task.getValue()));
@@ -52,6 +66,10 @@ public final class OverviewViewModel {
   }
 
   static Snapshot compute(AuditProject project) {
+    return compute(project, true);
+  }
+
+  private static Snapshot compute(AuditProject project, boolean traffic) {
     // Counted by the database, as the report counts them (Finding.counted): not dismissed, still
     // reported, and low-confidence places to review left out until an auditor triages them. Only
     // the few findings the highlights name are read.
@@ -73,15 +91,25 @@ public final class OverviewViewModel {
         imports,
         scan,
         inventory,
-        highlights(
-            project,
-            project.findings().ofRules(List.of("dependency.django-support", "history.hotspot"))));
+        highlights(project, traffic));
   }
 
   /**
-   * The Django version's support, the top hotspots, the slowest routes and statements, in one list.
+   * The Django version's support, the top hotspots, and with the traffic the slowest routes and
+   * statements, in one list.
    */
-  static List<String> highlights(AuditProject project, List<Finding> findings) {
+  private static List<String> highlights(AuditProject project, boolean traffic) {
+    List<String> out =
+        findingHighlights(
+            project.findings().ofRules(List.of("dependency.django-support", "history.hotspot")));
+    if (traffic) {
+      out.addAll(trafficHighlights(project));
+    }
+    return out;
+  }
+
+  /** The Django version's support and the top hotspots. */
+  static List<String> findingHighlights(List<Finding> findings) {
     List<String> out = new ArrayList<>();
     findings.stream()
         .filter(f -> !f.gone() && f.ruleId().equals("dependency.django-support"))
@@ -92,6 +120,12 @@ public final class OverviewViewModel {
         .sorted(Comparator.comparing(Finding::title))
         .limit(3)
         .forEach(f -> out.add(f.title()));
+    return out;
+  }
+
+  /** The slowest routes and statements and the N+1 patterns of the captured traffic. */
+  static List<String> trafficHighlights(AuditProject project) {
+    List<String> out = new ArrayList<>();
     var queries = project.analyses().queries(QueryAnalysis.DEFAULT_N_PLUS_ONE);
     queries.routes().stream()
         .limit(3)

@@ -83,6 +83,9 @@ public final class ReportView extends BorderPane {
     if (!model.htmlProperty().get().isEmpty()) {
       preview.show(model.htmlProperty().get());
     }
-    summary.setText("Building the preview...");
+    summary.setText(
+        model.summaryProperty().get().isEmpty()
+            ? "Building the preview..."
+            : model.summaryProperty().get());
   }
 }

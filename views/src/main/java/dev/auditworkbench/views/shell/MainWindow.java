@@ -90,13 +90,11 @@ public final class MainWindow extends BorderPane {
       java.util.function.Consumer<java.nio.file.Path> openRecent) {}
 
   private final MainViewModel model;
-  private ReportView reportView;
   private FileActions fileActions;
   private final Menu openRecent = new Menu("Open recent");
   private final Map<Page, Node> pages = new EnumMap<>(Page.class);
   private final ListView<Page> sidebar = new ListView<>();
   private final StackPane content = new StackPane();
-  private final FindingsView findingsView;
   private final Runnable onClose;
   private final Runnable onQuit;
   private final Runnable onToggleTheme;
@@ -112,16 +110,52 @@ public final class MainWindow extends BorderPane {
     this.onQuit = onQuit;
     this.onToggleTheme = onToggleTheme;
     setId("main-window");
-    findingsView = new FindingsView(model.findings(), model.board(), model.dialogs());
-    // The overview grows with the codebase's highlights; it scrolls rather than squeeze the
-    // imports.
-    ScrollPane overview = new ScrollPane(new OverviewView(model.overview()));
-    overview.setFitToWidth(true);
-    overview.setFitToHeight(true);
-    pages.put(Page.OVERVIEW, overview);
-    pages.put(Page.FINDINGS, findingsView);
-    pages.put(Page.SEAMS, new SeamsView(model.seams(), model.dialogs()));
-    pages.put(Page.QUERIES, new QueriesView(model.queries()));
+    setTop(new VBox(createMenuBar(), createToolBar()));
+    setLeft(createSidebar());
+    setCenter(content);
+    setBottom(createStatusBar());
+    enableFileDrop();
+    model.onProjectChanged(this::refreshShownPage);
+    sidebar.getSelectionModel().select(Page.OVERVIEW);
+    model.reloadAll();
+  }
+
+  /**
+   * A page, built the first time it is needed: a project opens on its overview without building the
+   * other six (their view models load in the background all the same).
+   */
+  private Node page(Page page) {
+    return pages.computeIfAbsent(page, this::build);
+  }
+
+  private Node build(Page page) {
+    switch (page) {
+      case OVERVIEW:
+        // The overview grows with the codebase's highlights; it scrolls rather than squeeze the
+        // imports.
+        ScrollPane overview = new ScrollPane(new OverviewView(model.overview()));
+        overview.setFitToWidth(true);
+        overview.setFitToHeight(true);
+        return overview;
+      case FINDINGS:
+        return new FindingsView(model.findings(), model.board(), model.dialogs());
+      case BOARD:
+        return new BoardView(
+            model.board(), model.findings(), model.dialogs(), model.findings().searchProperty());
+      case MATRIX:
+        return matrixView();
+      case SEAMS:
+        return new SeamsView(model.seams(), model.dialogs());
+      case QUERIES:
+        return new QueriesView(model.queries());
+      case REPORT:
+        return new ReportView(model.report(), model.dialogs());
+      default:
+        throw new IllegalArgumentException(page.name());
+    }
+  }
+
+  private MatrixView matrixView() {
     MatrixView matrixView = new MatrixView(model.matrix());
     matrixView.setFilter(
         () -> {
@@ -137,24 +171,18 @@ public final class MainWindow extends BorderPane {
     matrixView.setOnOpen(
         w -> {
           show(Page.FINDINGS);
-          findingsView.reveal(w.findings().get(0).fingerprint());
+          findingsView().reveal(w.findings().get(0).fingerprint());
         });
     model.findings().shown().addListener((ListChangeListener<Finding>) c -> matrixView.refresh());
-    pages.put(Page.MATRIX, matrixView);
-    pages.put(
-        Page.BOARD,
-        new BoardView(
-            model.board(), model.findings(), model.dialogs(), model.findings().searchProperty()));
-    reportView = new ReportView(model.report(), model.dialogs());
-    pages.put(Page.REPORT, reportView);
-    setTop(new VBox(createMenuBar(), createToolBar()));
-    setLeft(createSidebar());
-    setCenter(content);
-    setBottom(createStatusBar());
-    enableFileDrop();
-    model.onProjectChanged(this::refreshShownPage);
-    sidebar.getSelectionModel().select(Page.OVERVIEW);
-    model.reloadAll();
+    return matrixView;
+  }
+
+  private FindingsView findingsView() {
+    return (FindingsView) page(Page.FINDINGS);
+  }
+
+  private ReportView reportView() {
+    return (ReportView) page(Page.REPORT);
   }
 
   /** The app's File actions (new, open, recent); without them those items do nothing. */
@@ -197,7 +225,7 @@ public final class MainWindow extends BorderPane {
                 WorkbenchAction.EXPORT_REPORT,
                 () -> {
                   show(Page.REPORT);
-                  reportView.exportPdf();
+                  reportView().exportPdf();
                 }),
             new javafx.scene.control.SeparatorMenuItem(),
             item(WorkbenchAction.CLOSE_PROJECT, onClose),
@@ -311,7 +339,7 @@ public final class MainWindow extends BorderPane {
         .addListener(
             (o, a, page) -> {
               if (page != null) {
-                content.getChildren().setAll(pages.get(page));
+                content.getChildren().setAll(page(page));
                 refreshShownPage();
               }
             });
@@ -438,7 +466,7 @@ public final class MainWindow extends BorderPane {
 
   private void focusSearch() {
     show(Page.FINDINGS);
-    findingsView.lookup("#findings-search").requestFocus();
+    findingsView().lookup("#findings-search").requestFocus();
   }
 
   /** Every shortcut, from the one action table and the board's keys, in aligned columns. */
