@@ -438,6 +438,10 @@ final class UrlPatterns {
           List<SyntaxNode> args = positional(target);
           return args.isEmpty() ? view(m, fn, depth + 1) : view(m, args.get(0), depth + 1);
         }
+        String called = b.qualify(m.module(), fn.text());
+        if (b.classOf(called).isPresent()) {
+          return called; // an instance of an in-repo class is the view: FormPreview(Form)
+        }
         List<SyntaxNode> args = positional(target);
         if (!args.isEmpty()
             && !args.get(0).type().equals("string")
@@ -445,8 +449,7 @@ final class UrlPatterns {
           return view(
               m, args.get(0), depth + 1); // login_required(view), csrf_exempt(View.as_view())
         }
-        return b.qualify(
-            m.module(), fn.text()); // a view factory: redirect_view("name"), error_view(400)
+        return called; // a view factory: redirect_view("name"), error_view(400)
       }
       case "identifier" -> {
         for (ModuleFacts.Assignment a : m.assignments()) {
