@@ -182,6 +182,36 @@ class DemoRulesTest {
   }
 
   @Test
+  void blockingCallsAreThePlantedOnesWithTheirRoutesAndNotTheTaskOrCommand() {
+    List<String> calls =
+        scan.stream()
+            .filter(f -> f.ruleId().startsWith("outbound."))
+            .map(f -> f.ruleId() + " " + f.location().display())
+            .sorted()
+            .toList();
+    // D-OUT-1, D-OUT-2; notifications/tasks.py:41 and the monthly_revenue command send the same
+    // mail off the request path
+    assertEquals(
+        List.of(
+            "outbound.blocking-call invoices/views.py:183",
+            "outbound.blocking-call invoices/views.py:83"),
+        calls);
+    Finding remind =
+        scan.stream()
+            .filter(f -> f.location().display().equals("invoices/views.py:83"))
+            .filter(f -> f.ruleId().equals("outbound.blocking-call"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        remind
+            .description()
+            .contains(
+                "/invoices/<int:pk>/remind/ -> invoices.views.send_reminder ->"
+                    + " django.core.mail.send_mail"),
+        remind.description());
+  }
+
+  @Test
   void onlyThePlantedAppCyclesAreReported() {
     assertEquals(
         List.of(

@@ -4,7 +4,10 @@ import dev.auditworkbench.engine.rules.Rule;
 import dev.auditworkbench.engine.rules.RuleSet;
 import java.util.List;
 
-/** Django's own mistakes: deployment settings, tenant scoping, N+1 access, nested serializers. */
+/**
+ * Django's own mistakes: deployment settings, tenant scoping, N+1 access, nested serializers,
+ * blocking outbound calls in requests.
+ */
 public final class DjangoRules implements RuleSet {
   @Override
   public List<Rule> rules() {
@@ -14,7 +17,8 @@ public final class DjangoRules implements RuleSet {
         new NPlusOneTemplateRule(),
         new NPlusOneLoopRule(),
         new NPlusOneSerializerRule(),
-        new DrfNestedSerializerRule());
+        new DrfNestedSerializerRule(),
+        new OutboundCallRule());
   }
 
   @Override
