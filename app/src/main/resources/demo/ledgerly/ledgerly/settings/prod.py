@@ -25,3 +25,6 @@ AWS_STORAGE_BUCKET_NAME = "ledgerly-invoices-prod"
 EMAIL_HOST = "smtp.mailgun.org"
 EMAIL_HOST_USER = "postmaster@mg.ledgerly.example"
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_PASSWORD", "")
+
+# Cached per worker process until Redis is budgeted (2019)
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

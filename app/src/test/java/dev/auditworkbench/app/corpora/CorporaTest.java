@@ -336,7 +336,7 @@ class CorporaTest {
     }
     StringBuilder table =
         new StringBuilder(
-            "\nrule                          TP  FP  precision  lost TP  FP gone  confidence\n");
+            "\nrule                                TP  FP  precision  lost TP  FP gone  confidence\n");
     int tp = 0;
     int fp = 0;
     List<String> weak = new ArrayList<>();
@@ -347,7 +347,7 @@ class CorporaTest {
       table.append(
           String.format(
               Locale.ROOT,
-              "%-28s %4d %3d  %6.0f%%   %5d  %6d   %s%n",
+              "%-34s %4d %3d  %6.0f%%   %5d  %6d   %s%n",
               e.getKey(),
               n[0],
               n[1],
@@ -367,7 +367,11 @@ class CorporaTest {
     double overall = (double) tp / Math.max(1, tp + fp);
     table.append(
         String.format(
-            Locale.ROOT, "all but low confidence       %4d %3d  %6.0f%%%n", tp, fp, 100 * overall));
+            Locale.ROOT,
+            "all but low confidence             %4d %3d  %6.0f%%%n",
+            tp,
+            fp,
+            100 * overall));
     System.out.println(table);
     assertTrue(overall >= 0.85, "overall precision " + Math.round(100 * overall) + "%" + table);
     assertEquals(List.of(), weak, "rules under 70% that are not low confidence" + table);

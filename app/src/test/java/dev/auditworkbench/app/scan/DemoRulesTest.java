@@ -89,6 +89,8 @@ class DemoRulesTest {
     "D-N1-5, nplusone.loop, invoices/views.py:136",
     "D-N1-6, nplusone.loop, invoices/views.py:168",
     "D-N1-7, nplusone.loop, notifications/tasks.py:21",
+    "D-DB-1, django.performance.conn-max-age, ledgerly/settings/base.py:62",
+    "D-DB-2, django.performance.local-cache, ledgerly/settings/prod.py:30",
     "D-DEP-1, dependency.django-support, requirements.txt:2",
     "D-DEP-2, dependency.unmaintained, requirements.txt:5",
     "D-DEP-3, dependency.unmaintained, requirements.txt:6",

@@ -110,7 +110,6 @@ public final class EffectiveSettings {
     return settings;
   }
 
-  /** A module meant for deployment: named prod, production, live, staging or deploy. */
   /**
    * A development or test settings module by its name (dev, local, test, ci...): never judged as
    * deployed.
@@ -131,6 +130,7 @@ public final class EffectiveSettings {
     return PythonNames.unquote(text);
   }
 
+  /** A module meant for deployment: named prod, production, live, staging or deploy. */
   public boolean isDeployment() {
     String last = module.substring(module.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
     return last.startsWith("prod")

@@ -18,7 +18,8 @@ public final class DjangoRules implements RuleSet {
         new NPlusOneLoopRule(),
         new NPlusOneSerializerRule(),
         new DrfNestedSerializerRule(),
-        new OutboundCallRule());
+        new OutboundCallRule(),
+        new DatabaseSettingsRule());
   }
 
   @Override

@@ -8,19 +8,13 @@ import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Evidence;
 import dev.auditworkbench.engine.model.OwaspTop10;
 import dev.auditworkbench.engine.model.Severity;
-import dev.auditworkbench.engine.repo.ModuleFacts;
-import dev.auditworkbench.engine.repo.TestCode;
 import dev.auditworkbench.engine.rules.RepoAnalysis;
 import dev.auditworkbench.engine.rules.Rule;
 import dev.auditworkbench.engine.spi.RawFinding;
 import dev.auditworkbench.engine.spi.Secrets;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,25 +50,7 @@ final class SettingsHardeningRule implements Rule {
 
   @Override
   public void check(RepoAnalysis a, Consumer<RawFinding> out) {
-    Map<String, ModuleFacts> byModule = new HashMap<>();
-    a.modules()
-        .forEach(
-            m -> {
-              if (m.module() != null) {
-                byModule.put(m.module(), m);
-              }
-            });
-    List<String> settingsModules = a.inventory().settingsModules();
-    Set<String> served = servedSettings(byModule);
-    List<EffectiveSettings> judged = new ArrayList<>();
-    for (String module : settingsModules) {
-      EffectiveSettings s = EffectiveSettings.of(module, byModule, a.names());
-      String path = byModule.containsKey(module) ? byModule.get(module).path() : null;
-      boolean test = TestCode.isTest(path) || s.isDevelopment();
-      if (!test && (s.isDeployment() || served.contains(module) || settingsModules.size() == 1)) {
-        judged.add(s);
-      }
-    }
+    List<EffectiveSettings> judged = DeploymentSettings.judged(a);
     for (EffectiveSettings s : judged) {
       for (Problem p : problems(s)) {
         Setting at = p.at().orElse(null);
@@ -108,29 +84,6 @@ final class SettingsHardeningRule implements Rule {
         out.accept(b.build());
       }
     }
-  }
-
-  /**
-   * Settings modules a server starts with: the DJANGO_SETTINGS_MODULE that wsgi.py, asgi.py or a
-   * Celery app sets (manage.py's is for development and is not counted on its own).
-   */
-  private static Set<String> servedSettings(Map<String, ModuleFacts> byModule) {
-    Set<String> out = new HashSet<>();
-    for (ModuleFacts m : byModule.values()) {
-      String file = m.path() == null ? "" : m.path().substring(m.path().lastIndexOf('/') + 1);
-      if (!file.equals("wsgi.py") && !file.equals("asgi.py") && !file.startsWith("celery")) {
-        continue;
-      }
-      for (ModuleFacts.CallRef c : m.calls()) {
-        if (c.args().size() >= 2 && c.args().get(0).contains("DJANGO_SETTINGS_MODULE")) {
-          String v = EffectiveSettings.literal(c.args().get(1));
-          if (v != null) {
-            out.add(v);
-          }
-        }
-      }
-    }
-    return out;
   }
 
   /** A setting whose value's first list entry is what the finding is about. */
