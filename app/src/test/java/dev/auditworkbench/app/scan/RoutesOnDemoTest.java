@@ -92,4 +92,35 @@ class RoutesOnDemoTest {
     assertEquals("code.csrf-exempt", f.ruleId());
     assertEquals(List.of("workbench", "zap"), f.sources().stream().map(s -> s.tool()).toList());
   }
+
+  @Test
+  void indexStatisticsLandOnTheModelThatMakesTheIndex() throws Exception {
+    // PostgreSQL 15's statistics of a table shaped like the demo's invoices_invoice
+    // (importers/src/test/pg-capture/capture-index-usage.sh).
+    Path usage =
+        Path.of("../importers/src/test/resources/samples/postgres/index-usage.csv")
+            .toAbsolutePath()
+            .normalize();
+    new ImportService(store, ImporterRegistry.load(), Clock.systemUTC())
+        .importFile(usage, null, ProgressListener.NONE);
+    List<String> found =
+        store.read(c -> new FindingRepository(c).all()).stream()
+            .filter(
+                f -> f.sources().stream().anyMatch(s -> s.tool().equals("pg_stat_user_indexes")))
+            .map(f -> f.ruleId() + " " + f.location().display() + " " + f.location().symbol())
+            .sorted()
+            .toList();
+    assertEquals(
+        List.of(
+            "pg_indexes.duplicate invoices/models.py:73 invoices_invoice_status_8c1d4e2b on"
+                + " invoices_invoice (status) -> invoices.models.Invoice.status",
+            "pg_indexes.redundant invoices/models.py:55 invoice_tenant_idx on invoices_invoice"
+                + " (tenant_id) -> invoices.models.Invoice",
+            // D-IDX-3: the Meta.indexes entry of the Invoice model
+            "pg_indexes.unused invoices/models.py:55 invoice_currency_idx on invoices_invoice"
+                + " (currency) -> invoices.models.Invoice Meta.indexes invoice_currency_idx",
+            "pg_indexes.unused invoices/models.py:73 invoice_status_copy on invoices_invoice"
+                + " (status) -> invoices.models.Invoice.status"),
+        found);
+  }
 }

@@ -142,10 +142,29 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
     return this;
   }
 
+  private TableLocator tables;
+
+  /** Places index findings (no path, a {@link TableLocator} symbol) on the model of their table. */
+  public FindingWriter withTables(TableLocator locator) {
+    this.tables = locator;
+    return this;
+  }
+
   private static final Pattern HTTP = Pattern.compile("^([A-Z]+) (/\\S*)$");
 
   private Location locate(RawFinding raw) {
     Location loc = paths.location(raw.rawPath(), raw.startLine(), raw.endLine(), raw.symbol());
+    if (loc.path() == null && tables != null && raw.symbol() != null) {
+      Optional<Location> model = tables.locate(raw.symbol());
+      if (model.isPresent()) {
+        return new Location(
+            model.get().path(),
+            model.get().startLine(),
+            model.get().endLine(),
+            model.get().symbol(),
+            paths.map(model.get().path()).inRepo());
+      }
+    }
     if (loc.path() != null || routes == null || raw.symbol() == null) {
       return loc;
     }

@@ -114,13 +114,13 @@ public final class ImportService {
             importer.id(),
             importer.tool(),
             now);
-    RouteResolver routes =
-        new ScanRepository(c)
-            .latestFacts("inventory", DjangoInventory.class)
-            .map(RouteResolver::new)
-            .orElse(null);
+    Optional<DjangoInventory> inventory =
+        new ScanRepository(c).latestFacts("inventory", DjangoInventory.class);
+    RouteResolver routes = inventory.map(RouteResolver::new).orElse(null);
     try (FindingWriter writer =
-        new FindingWriter(c, importer.tool(), importId, now, repo, listener).withRoutes(routes)) {
+        new FindingWriter(c, importer.tool(), importId, now, repo, listener)
+            .withRoutes(routes)
+            .withTables(inventory.map(TableLocator::new).orElse(null))) {
       try {
         importer.parse(new FileInput(input, listener, Files.size(input), options), writer);
       } catch (IOException e) {
