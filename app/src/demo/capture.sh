@@ -138,6 +138,8 @@ sleep 1
 
 echo "capture: statistics and plans"
 psql -d ledgerly --csv -c "SELECT * FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'ledgerly') ORDER BY total_exec_time DESC" > "$work/pg_stat_statements.csv"
+# Index usage, with the query docs/cli.md gives the auditor to send (as capture-index-usage.sh)
+psql -d ledgerly -c "\\copy (SELECT s.schemaname, s.relname, s.indexrelname, s.idx_scan, s.idx_tup_read, s.idx_tup_fetch, pg_relation_size(s.indexrelid) AS index_bytes, i.indisunique AS is_unique, i.indisprimary AS is_primary, EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = s.indexrelid) AS backs_constraint, pg_get_indexdef(s.indexrelid) AS indexdef, t.seq_scan, t.seq_tup_read, t.n_live_tup, t.n_tup_ins, t.n_tup_upd, t.n_tup_del, (SELECT stats_reset FROM pg_stat_database WHERE datname = current_database()) AS stats_reset FROM pg_stat_user_indexes s JOIN pg_index i ON i.indexrelid = s.indexrelid JOIN pg_stat_user_tables t ON t.relid = s.relid ORDER BY s.relname, s.indexrelname) TO '$work/index-usage.csv' CSV HEADER"
 explain() { psql -d ledgerly -At -c "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) $1" > "$2"; }
 explain "SELECT id, number, total, status FROM invoices_invoice WHERE external_ref = 'BANK-00000042'" "$work/explain-reconcile.json"
 explain "SELECT date_trunc('month', issued_at), sum(total), count(*) FROM invoices_invoice WHERE tenant_id = 1 AND issued_at >= '2025-01-01' AND status <> 'void' GROUP BY 1 ORDER BY 1" "$work/explain-revenue.json"
@@ -176,6 +178,7 @@ cp "$work/pglog/postgresql" "$out/postgres/postgresql-stderr.log"
 cp "$work/pglog/postgresql.csv" "$out/postgres/postgresql.csv"
 cp "$work/pglog/postgresql.json" "$out/postgres/postgresql.json"
 cp "$work/pg_stat_statements.csv" "$out/postgres/pg_stat_statements.csv"
+cp "$work/index-usage.csv" "$out/postgres/index-usage.csv"
 cp "$work"/explain-*.json "$out/postgres/"
 cp "$work/django-sql.log" "$out/django/django-sql.log"
 cp "$work/access.log" "$out/web/nginx-access.log"
