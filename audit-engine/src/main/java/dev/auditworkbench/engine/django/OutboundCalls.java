@@ -35,18 +35,25 @@ public final class OutboundCalls {
 
   /** What a blocking call waits on. */
   public enum Kind {
-    HTTP("an HTTP request"),
-    SDK("a third-party API (payment, mail or SMS SDK)"),
-    MAIL("sending mail over SMTP"),
-    PROCESS("another process"),
-    SOCKET("a network socket"),
-    SLEEP("a sleep"),
-    TASK_RESULT("a Celery task's result");
+    HTTP("an HTTP request", "HTTP"),
+    SDK("a third-party API (payment, mail or SMS SDK)", "an API"),
+    MAIL("sending mail over SMTP", "SMTP"),
+    PROCESS("another process", "a subprocess"),
+    SOCKET("a network socket", "a socket"),
+    SLEEP("a sleep", "a sleep"),
+    TASK_RESULT("a Celery task's result", "a Celery result");
 
     private final String words;
+    private final String brief;
 
-    Kind(String words) {
+    Kind(String words, String brief) {
       this.words = words;
+      this.brief = brief;
+    }
+
+    /** The same in a word or two, for titles. */
+    public String brief() {
+      return brief;
     }
 
     /** What the request waits on, in words. */
@@ -76,6 +83,15 @@ public final class OutboundCalls {
       boolean cached) {
     public String chainText() {
       return String.join(" -> ", chain);
+    }
+
+    /** The callee's last two names ("mail.send_mail", "Charge.create"), for titles. */
+    public String shortCallee() {
+      if (kind == Kind.TASK_RESULT) {
+        return callee;
+      }
+      String[] parts = callee.split("\\.");
+      return parts.length <= 2 ? callee : parts[parts.length - 2] + "." + parts[parts.length - 1];
     }
   }
 

@@ -156,7 +156,6 @@ public final class BoardView extends BorderPane {
     }
     // The columns have the page's width until a card is chosen; the detail pane opens with it.
     split = new SplitPane(boardArea);
-    SplitPane.setResizableWithParent(detail, false);
     setCenter(split);
     findings
         .all()
@@ -270,8 +269,8 @@ public final class BoardView extends BorderPane {
                 if (list.getSelectionModel().getSelectedItems().size() == 1) {
                   anchor = f;
                 }
-                if (!split.getItems().contains(detail)) {
-                  split.getItems().add(detail);
+                if (!split.getItems().contains(detail.scrollable())) {
+                  split.getItems().add(detail.scrollable());
                   split.setDividerPositions(0.74);
                 }
                 detail.show(f);

@@ -239,7 +239,29 @@ public final class FindingDetailPane extends VBox {
       }
     }
     setPadding(new Insets(0, 0, 0, 8));
-    setMinWidth(320);
+    // Room for the status, impact and effort controls whole ("In report", "4", "4h") and an
+    // excerpt's line: at 320 px the status read "..." at 1366x768.
+    setMinWidth(430);
+  }
+
+  private javafx.scene.control.ScrollPane scroller;
+
+  /**
+   * The pane in a vertical scroller, what a page puts beside its list: on a short screen (768 px)
+   * the excerpt, evidence, notes and history scroll instead of pushing the window's status bar off
+   * the screen.
+   */
+  public javafx.scene.control.ScrollPane scrollable() {
+    if (scroller == null) {
+      scroller = new javafx.scene.control.ScrollPane(this);
+      scroller.setFitToWidth(true);
+      scroller.setFitToHeight(true);
+      scroller.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+      scroller.setMinWidth(getMinWidth() + 16); // and its vertical scroll bar
+      scroller.getStyleClass().add("edge-to-edge");
+      javafx.scene.control.SplitPane.setResizableWithParent(scroller, false);
+    }
+    return scroller;
   }
 
   /**

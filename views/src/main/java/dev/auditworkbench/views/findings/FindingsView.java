@@ -73,22 +73,21 @@ public final class FindingsView extends VBox {
     // The table has the whole width until a finding is chosen: the pane opens with the first one
     // (and stays closed once the auditor closed it with Details).
     split = new SplitPane(table);
-    SplitPane.setResizableWithParent(detail, false);
     showDetail.setId("findings-show-detail");
     showDetail.setTooltip(new Tooltip("Show or hide the detail pane"));
     showDetail
         .selectedProperty()
         .addListener(
             (o, a, on) -> {
-              if (on && !split.getItems().contains(detail)) {
-                split.getItems().add(detail);
+              if (on && !split.getItems().contains(detail.scrollable())) {
+                split.getItems().add(detail.scrollable());
                 split.setDividerPositions(0.72);
                 Finding f = table.getSelectionModel().getSelectedItem();
                 if (f != null) {
                   detail.show(f);
                 }
               } else if (!on) {
-                split.getItems().remove(detail);
+                split.getItems().remove(detail.scrollable());
               }
             });
     showDetail.setOnAction(e -> detailClosedByHand = !showDetail.isSelected());

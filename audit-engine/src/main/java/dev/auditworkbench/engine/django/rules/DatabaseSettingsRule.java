@@ -78,7 +78,7 @@ final class DatabaseSettingsRule implements Rule {
                 s,
                 databases.get(),
                 Severity.MEDIUM,
-                "Database connections are not reused (CONN_MAX_AGE is 0)",
+                "Database connections are not reused: CONN_MAX_AGE is 0",
                 "DATABASES sets no CONN_MAX_AGE, so Django opens a new database connection for"
                     + " every request and closes it at the end (TCP, TLS and authentication each"
                     + " time). Set CONN_MAX_AGE = 60 with CONN_HEALTH_CHECKS = True (Django 4.1+),"

@@ -56,12 +56,20 @@ final class OutboundCallRule implements Rule {
             : "In the request path of " + s.entries() + " entry points; the shortest chain";
     return RawFinding.builder(BLOCKING)
         .nativeRuleId(BLOCKING)
-        .title("Request waits on " + s.kind().words() + ": " + s.callee())
+        .title(
+            "Request waits on "
+                + s.kind().brief()
+                + ": "
+                + s.shortCallee()
+                + " in "
+                + s.function().substring(s.function().lastIndexOf('.') + 1))
         .description(
             reach
                 + ": "
                 + s.chainText()
-                + ". The worker serving the request is held until "
+                + ". The request waits on "
+                + s.kind().words()
+                + ": the worker serving it is held until "
                 + s.callee()
                 + " returns, so the route's latency includes the other side's and a slow or down"
                 + " service ties up every worker. "
@@ -86,7 +94,7 @@ final class OutboundCallRule implements Rule {
   private static RawFinding noTimeout(Site s) {
     return RawFinding.builder(NO_TIMEOUT)
         .nativeRuleId(NO_TIMEOUT)
-        .title("HTTP call without a timeout: " + s.callee())
+        .title("HTTP call without a timeout: " + s.shortCallee())
         .description(
             s.callee()
                 + " is called without a timeout ("

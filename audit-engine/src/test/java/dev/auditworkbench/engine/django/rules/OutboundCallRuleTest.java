@@ -222,9 +222,15 @@ class OutboundCallRuleTest {
                     f.startLine() == 30
                         && f.title()
                             .equals(
-                                "Request waits on a Celery task's result:"
-                                    + " send_receipt.delay(1).get")),
+                                "Request waits on a Celery result: send_receipt.delay(1).get in report")),
         keys(found).toString());
+    assertTrue(
+        found.stream()
+            .anyMatch(
+                f ->
+                    f.startLine() == 6
+                        && f.title().equals("Request waits on an API: Charge.create in charge")),
+        found.stream().map(RawFinding::title).toList().toString());
   }
 
   @Test
