@@ -66,6 +66,16 @@ public final class OutboundCalls {
   public record Entry(String function, String label) {}
 
   /**
+   * A route whose view waits on two or more outside services one after the other (HTTP or SDK
+   * calls): its waits add up, where an async view could overlap them. {@code path} and {@code line}
+   * are the view's.
+   */
+  public record Fanout(String route, String view, String path, int line, List<String> callees) {}
+
+  /** The blocking calls in path and line order, and the routes that call out more than once. */
+  public record Result(List<Site> sites, List<Fanout> fanouts) {}
+
+  /**
    * A blocking call reached from a request: where it is, what it calls (resolved), the shortest
    * chain from an entry point ("/checkout/ -> payments.views.checkout -> ... ->
    * stripe.Charge.create"), how many entry points reach it, and for HTTP calls whether a timeout is
@@ -80,7 +90,8 @@ public final class OutboundCalls {
       List<String> chain,
       int entries,
       boolean timeoutMissing,
-      boolean cached) {
+      boolean cached,
+      boolean inView) {
     public String chainText() {
       return String.join(" -> ", chain);
     }
@@ -235,7 +246,7 @@ public final class OutboundCalls {
    * The blocking calls reached from a request in these modules, in path and line order. {@code
    * settingsModules} are read for MIDDLEWARE, TEMPLATES' context processors and EMAIL_BACKEND.
    */
-  public static List<Site> find(
+  public static Result find(
       List<ModuleFacts> modules, ModuleNames moduleNames, DjangoInventory inventory) {
     OutboundCalls calls = new OutboundCalls(new PythonNames(modules, moduleNames));
     return calls.search(calls.entries(inventory), calls.mailBlocks(inventory));
@@ -363,10 +374,22 @@ public final class OutboundCalls {
   }
 
   /** Breadth first from every entry, so each call site keeps its shortest chain. */
-  List<Site> search(List<Entry> entries, boolean mailBlocks) {
-    record Found(Site site, Set<String> entries) {}
+  Result search(List<Entry> entries, boolean mailBlocks) {
+    record Found(Site site, Set<String> entries, boolean[] inView) {}
     Map<String, Found> sites = new LinkedHashMap<>();
+    Map<String, Set<String>> servicesByRoute = new LinkedHashMap<>();
+    Map<String, String> viewOfRoute = new LinkedHashMap<>();
     for (Entry entry : entries) {
+      boolean route = entry.label().startsWith("/");
+      // ATOMIC_REQUESTS wraps a view, unless it opts out; middleware runs outside it.
+      boolean atomicView =
+          route
+              && functions.containsKey(entry.function())
+              && functions.get(entry.function()).def().decorators().stream()
+                  .noneMatch(d -> d.contains("non_atomic_requests"));
+      if (route) {
+        viewOfRoute.putIfAbsent(entry.label(), entry.function());
+      }
       Map<String, String> parent = new HashMap<>();
       Deque<String> queue = new ArrayDeque<>();
       Map<String, Integer> depth = new HashMap<>();
@@ -422,28 +445,53 @@ public final class OutboundCalls {
                             List.copyOf(chain),
                             0,
                             kind == Kind.HTTP && timeoutMissing(callee, call),
-                            cachedAlong(path)),
-                        new LinkedHashSet<>()));
+                            cachedAlong(path),
+                            false),
+                        new LinkedHashSet<>(),
+                        new boolean[1]));
           }
           found.entries().add(entry.label());
+          found.inView()[0] |= atomicView || (!route && !entry.label().startsWith("middleware"));
+          if (route && (kind == Kind.HTTP || kind == Kind.SDK)) {
+            servicesByRoute
+                .computeIfAbsent(entry.label(), k -> new LinkedHashSet<>())
+                .add(found.site().callee());
+          }
         }
       }
     }
-    return sites.values().stream()
-        .map(
-            f ->
-                new Site(
-                    f.site().path(),
-                    f.site().line(),
-                    f.site().function(),
-                    f.site().callee(),
-                    f.site().kind(),
-                    f.site().chain(),
-                    f.entries().size(),
-                    f.site().timeoutMissing(),
-                    f.site().cached()))
-        .sorted(Comparator.comparing(Site::path).thenComparingInt(Site::line))
-        .toList();
+    List<Fanout> fanouts = new ArrayList<>();
+    servicesByRoute.forEach(
+        (route, callees) -> {
+          Function view = functions.get(viewOfRoute.get(route));
+          if (callees.size() >= 2 && view != null) {
+            fanouts.add(
+                new Fanout(
+                    route,
+                    viewOfRoute.get(route),
+                    view.module().path(),
+                    view.def().line(),
+                    List.copyOf(callees)));
+          }
+        });
+    List<Site> found =
+        sites.values().stream()
+            .map(
+                f ->
+                    new Site(
+                        f.site().path(),
+                        f.site().line(),
+                        f.site().function(),
+                        f.site().callee(),
+                        f.site().kind(),
+                        f.site().chain(),
+                        f.entries().size(),
+                        f.site().timeoutMissing(),
+                        f.site().cached(),
+                        f.inView()[0]))
+            .sorted(Comparator.comparing(Site::path).thenComparingInt(Site::line))
+            .toList();
+    return new Result(found, fanouts);
   }
 
   private static final Pattern CACHE_READ =

@@ -1,5 +1,6 @@
 package dev.auditworkbench.engine.django.rules;
 
+import dev.auditworkbench.engine.django.EffectiveSettings;
 import dev.auditworkbench.engine.django.OutboundCalls;
 import dev.auditworkbench.engine.django.OutboundCalls.Kind;
 import dev.auditworkbench.engine.django.OutboundCalls.Site;
@@ -13,6 +14,7 @@ import dev.auditworkbench.engine.rules.RepoAnalysis;
 import dev.auditworkbench.engine.rules.Rule;
 import dev.auditworkbench.engine.spi.RawFinding;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Blocking outbound calls in the request path (see {@link OutboundCalls}): an HTTP request, a
@@ -39,17 +41,58 @@ final class OutboundCallRule implements Rule {
         + " calls deep from views, middleware, context processors, template tags and signal receivers; HTTP calls without a timeout";
   }
 
+  static final String ASYNC = "outbound.async-candidate";
+  private static final Pattern ATOMIC = Pattern.compile("['\"]ATOMIC_REQUESTS['\"]\\s*:\\s*True");
+
   @Override
   public void check(RepoAnalysis a, Consumer<RawFinding> out) {
-    for (Site s : OutboundCalls.find(a.modules(), a.names(), a.inventory())) {
-      out.accept(blocking(s));
+    OutboundCalls.Result found = OutboundCalls.find(a.modules(), a.names(), a.inventory());
+    String atomic =
+        DeploymentSettings.judged(a).stream()
+            .filter(
+                s -> s.get("DATABASES").map(d -> ATOMIC.matcher(d.value()).find()).orElse(false))
+            .map(EffectiveSettings::module)
+            .findFirst()
+            .orElse(null);
+    for (Site s : found.sites()) {
+      out.accept(blocking(s, s.inView() ? atomic : null));
       if (s.timeoutMissing()) {
         out.accept(noTimeout(s));
       }
     }
+    for (OutboundCalls.Fanout f : found.fanouts()) {
+      out.accept(fanout(f));
+    }
   }
 
-  private static RawFinding blocking(Site s) {
+  private static RawFinding fanout(OutboundCalls.Fanout f) {
+    return RawFinding.builder(ASYNC)
+        .nativeRuleId(ASYNC)
+        .title(f.route() + " calls " + f.callees().size() + " outside services one after another")
+        .description(
+            f.route()
+                + " ("
+                + f.view()
+                + ") waits on "
+                + String.join(", ", f.callees())
+                + " in turn, so the request takes the sum of their times. If the answers are"
+                + " needed in the response, an async def view making the calls concurrently"
+                + " (httpx.AsyncClient with asyncio.gather, under ASGI) takes the longest of them"
+                + " instead; otherwise move them to tasks.")
+        .category(Category.PERFORMANCE)
+        .severity(Severity.LOW)
+        .confidence(Confidence.MEDIUM)
+        .path(f.path())
+        .lines(f.line(), f.line())
+        .symbol(f.view())
+        .keyEvidence(f.route())
+        .evidence(Evidence.Kind.TEXT, "Calls out to: " + String.join(", ", f.callees()))
+        .defaultImpact(Impact.of(3))
+        .defaultEffort(Effort.hours(16))
+        .build();
+  }
+
+  private static RawFinding blocking(Site s, String atomicSettings) {
     String reach =
         s.entries() == 1
             ? "In the request path"
@@ -77,6 +120,12 @@ final class OutboundCallRule implements Rule {
                     ? "The chain reads the cache first, so only a cache miss waits (and every"
                         + " worker at once when the entry expires under load). "
                     : "")
+                + (atomicSettings == null
+                    ? ""
+                    : "ATOMIC_REQUESTS is on ("
+                        + atomicSettings
+                        + "): the view's transaction, and"
+                        + " the row locks it holds, stay open while it waits. ")
                 + advice(s.kind()))
         .category(Category.PERFORMANCE)
         .severity(s.kind() == Kind.SLEEP || s.cached() ? Severity.LOW : Severity.MEDIUM)

@@ -45,6 +45,7 @@ class OutboundCallRuleTest {
             "payments.middleware.GeoMiddleware",
         ]
         EMAIL_BACKEND = "%s"
+        DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "ATOMIC_REQUESTS": True}}
         """
             .formatted(emailBackend));
     write(
@@ -188,6 +189,8 @@ class OutboundCallRuleTest {
     List<RawFinding> found = scan("django.core.mail.backends.smtp.EmailBackend");
     assertEquals(
         List.of(
+            // checkout calls Stripe, the partner hook and the rates service in turn
+            "outbound.async-candidate@payments/views.py:11",
             "outbound.blocking-call@payments/gateway.py:10",
             "outbound.blocking-call@payments/gateway.py:14",
             "outbound.blocking-call@payments/gateway.py:27",
@@ -234,6 +237,31 @@ class OutboundCallRuleTest {
   }
 
   @Test
+  void aViewsTransactionHeldOpenIsSaidWhereAtomicRequestsWrapsIt() throws Exception {
+    List<RawFinding> found = scan("django.core.mail.backends.smtp.EmailBackend");
+    String stripe = descriptionAt(found, "payments/gateway.py", 6);
+    assertTrue(stripe.contains("ATOMIC_REQUESTS is on (shop.settings)"), stripe);
+    // middleware runs outside the view's transaction
+    String socket = descriptionAt(found, "payments/middleware.py", 9);
+    assertTrue(!socket.contains("ATOMIC_REQUESTS"), socket);
+    RawFinding fanout =
+        found.stream()
+            .filter(f -> f.ruleKey().equals("outbound.async-candidate"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("/checkout/ calls 3 outside services one after another", fanout.title());
+  }
+
+  private static String descriptionAt(List<RawFinding> found, String path, int line) {
+    return found.stream()
+        .filter(f -> f.ruleKey().equals("outbound.blocking-call"))
+        .filter(f -> f.rawPath().equals(path) && f.startLine() == line)
+        .findFirst()
+        .orElseThrow()
+        .description();
+  }
+
+  @Test
   void aCallBehindTheCacheOrASleepIsOfLowSeverity() throws Exception {
     List<String> low =
         scan("django.core.mail.backends.smtp.EmailBackend").stream()
@@ -241,7 +269,8 @@ class OutboundCallRuleTest {
             .map(f -> f.rawPath() + ":" + f.startLine())
             .sorted()
             .toList();
-    assertEquals(List.of("payments/gateway.py:27", "payments/views.py:23"), low);
+    assertEquals(
+        List.of("payments/gateway.py:27", "payments/views.py:11", "payments/views.py:23"), low);
   }
 
   @Test
