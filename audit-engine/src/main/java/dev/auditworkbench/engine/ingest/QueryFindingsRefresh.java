@@ -25,6 +25,45 @@ import java.util.Set;
 public final class QueryFindingsRefresh {
   private QueryFindingsRefresh() {}
 
+  /**
+   * A blocking call the scan found statically (outbound.blocking-call, its chain starting at a
+   * route) is confirmed, high confidence, when a trace measured that route waiting on an outside
+   * host (outbound.measured, placed on the route as "POST /checkout/ -> /checkout/ -> view").
+   */
+  static void confirmOutboundCalls(Connection c) throws SQLException {
+    try (FindingRepository findings = new FindingRepository(c)) {
+      Set<String> measured = new HashSet<>();
+      List<Finding> calls = new ArrayList<>();
+      for (Finding f : findings.all()) {
+        if (f.gone()) {
+          continue;
+        }
+        String symbol = f.location().symbol();
+        if (f.ruleId().equals("outbound.measured") && symbol != null) {
+          String[] parts = symbol.split(" -> ");
+          if (parts.length >= 2) {
+            measured.add(parts[1]);
+          }
+        } else if (f.ruleId().equals("outbound.blocking-call")) {
+          calls.add(f);
+        }
+      }
+      for (Finding f : calls) {
+        String chain =
+            f.evidence().stream()
+                .map(e -> e.text())
+                .filter(t -> t.startsWith("Call chain: "))
+                .findFirst()
+                .orElse("");
+        String route = chain.isEmpty() ? "" : chain.substring(12).split(" -> ")[0];
+        Confidence wanted = measured.contains(route) ? Confidence.HIGH : Confidence.MEDIUM;
+        if (f.confidence() != wanted) {
+          findings.setConfidence(f.id(), wanted);
+        }
+      }
+    }
+  }
+
   /** Returns {new, unchanged, gone}; does nothing when no query data was ever imported. */
   public static int[] run(
       Connection c, long importId, Instant now, Path repo, ProgressListener listener)
@@ -62,6 +101,7 @@ public final class QueryFindingsRefresh {
         }
       }
     }
+    confirmOutboundCalls(c);
     return FindingWriter.replaceDerived(
         c, QueryFindings.TOOL, importId, now, repo, listener, QueryFindings.of(result, hints));
   }

@@ -23,8 +23,12 @@ import java.util.Map;
  * OpenTelemetry traces in OTLP JSON (an ExportTraceServiceRequest: resourceSpans, scopeSpans,
  * spans), one request per file or one per line as the file exporter writes them. Database spans
  * (db.statement, or db.query.text in the newer conventions) become statements grouped by trace id;
- * server spans give the trace's route (http.route) and a request with its latency. A trace's spans
- * may be spread over the file, so spans are kept until the end (a trace export, not a log).
+ * server spans give the trace's route (http.route) and a request with its latency. HTTP client
+ * spans (span kind CLIENT with http.url/url.full or server.address/net.peer.name, as the requests,
+ * urllib3 and httpx instrumentations write them) inside a route's traces give, per route and
+ * outside host, the calls, their p95 and the share of the route's time spent waiting on that host
+ * (outbound.measured findings, placed on the route's view). A trace's spans may be spread over the
+ * file, so spans are kept until the end (a trace export, not a log).
  */
 public final class OtlpJsonImporter implements Importer {
   static final String FORMAT = "OTLP JSON traces";
@@ -47,7 +51,7 @@ public final class OtlpJsonImporter implements Importer {
 
   @Override
   public String description() {
-    return "OpenTelemetry traces as OTLP JSON: database spans per request, routes and request latency.";
+    return "OpenTelemetry traces as OTLP JSON: database spans per request, routes and request latency, time spent waiting on outside hosts.";
   }
 
   @Override
@@ -109,6 +113,7 @@ public final class OtlpJsonImporter implements Importer {
       t.queries.forEach(sink::query);
       sink.endSession(e.getKey());
     }
+    OutboundWaits.report(traces.values(), sink);
   }
 
   private static void read(JsonNode span, Map<String, Trace> traces, FindingSink sink, long line) {
@@ -137,7 +142,16 @@ public final class OtlpJsonImporter implements Importer {
     }
     JsonNode kind = span.path("kind");
     boolean server = kind.asInt(-1) == 2 || "SPAN_KIND_SERVER".equals(kind.asText());
+    boolean client = kind.asInt(-1) == 3 || "SPAN_KIND_CLIENT".equals(kind.asText());
+    if (client) {
+      String host = OutboundWaits.host(attrs);
+      if (host != null) {
+        trace.outbound.add(new OutboundWaits.Call(host, durationMs));
+      }
+      return;
+    }
     if (server) {
+      trace.serverMs = durationMs;
       String route = attrs.get("http.route");
       String method =
           attrs.getOrDefault("http.request.method", attrs.getOrDefault("http.method", "GET"));
@@ -168,8 +182,10 @@ public final class OtlpJsonImporter implements Importer {
     return n.isNumber() ? n.asLong() : Long.parseLong(n.asText("0"));
   }
 
-  private static final class Trace {
+  static final class Trace {
     String route;
+    double serverMs = -1;
     final List<QueryEvent> queries = new ArrayList<>();
+    final List<OutboundWaits.Call> outbound = new ArrayList<>();
   }
 }

@@ -1,0 +1,90 @@
+package dev.auditworkbench.app.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.auditworkbench.engine.ingest.ImportService;
+import dev.auditworkbench.engine.ingest.ImporterRegistry;
+import dev.auditworkbench.engine.model.Confidence;
+import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.engine.model.ProjectInfo;
+import dev.auditworkbench.engine.scan.ScanService;
+import dev.auditworkbench.engine.spi.ProgressListener;
+import dev.auditworkbench.engine.store.FindingRepository;
+import dev.auditworkbench.engine.store.ProjectStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A checkout view that charges a payment API synchronously, found by the scan, then measured by
+ * OpenTelemetry traces of that route (importers/src/test/otel-capture/capture-otel-outbound.mjs):
+ * the measured waits land on the view, and the static finding is confirmed (high confidence); a
+ * blocking call on a route the traces did not see stays medium.
+ */
+class OutboundOnTracesTest {
+  @TempDir Path dir;
+
+  private void write(Path repo, String path, String text) throws Exception {
+    Path p = repo.resolve(path);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+  }
+
+  @Test
+  void aTraceOfTheRouteConfirmsTheStaticCallAndLandsOnTheView() throws Exception {
+    Path repo = dir.resolve("repo");
+    write(repo, "shop/__init__.py", "");
+    write(repo, "shop/settings.py", "ROOT_URLCONF = 'shop.urls'\nINSTALLED_APPS = ['shop']\n");
+    write(
+        repo,
+        "shop/urls.py",
+        "from django.urls import path\nfrom shop import views\n\nurlpatterns = [\n"
+            + "    path('checkout/', views.checkout),\n    path('refund/', views.refund),\n]\n");
+    write(
+        repo,
+        "shop/views.py",
+        "import stripe\n\n\ndef checkout(request):\n    return stripe.Charge.create(amount=1)\n\n\n"
+            + "def refund(request):\n    return stripe.Refund.create(charge='x')\n");
+    Path file = dir.resolve("p.audit");
+    try (ProjectStore store =
+        ProjectStore.create(file, new ProjectInfo("c", "e", "a", repo), Clock.systemUTC())) {
+      new ScanService(store, Clock.systemUTC()).scan(ProgressListener.NONE);
+      Path traces =
+          Path.of("../importers/src/test/resources/samples/otel/traces-outbound.jsonl")
+              .toAbsolutePath()
+              .normalize();
+      new ImportService(store, ImporterRegistry.load(), Clock.systemUTC())
+          .importFile(traces, null, ProgressListener.NONE);
+      List<Finding> all = store.read(c -> new FindingRepository(c).all());
+      List<String> outbound =
+          all.stream()
+              .filter(f -> f.ruleId().startsWith("outbound."))
+              .map(
+                  f ->
+                      f.ruleId()
+                          + " "
+                          + f.location().display()
+                          + " "
+                          + f.confidence().name().toLowerCase())
+              .sorted()
+              .toList();
+      assertEquals(
+          List.of(
+              "outbound.blocking-call shop/views.py:5 high", // checkout: measured
+              "outbound.blocking-call shop/views.py:9 medium", // refund: not in the traces
+              "outbound.measured shop/views.py:4 high", // api.stripe.com, on the view's def
+              "outbound.measured shop/views.py:4 high"), // hooks.partner.example
+          outbound);
+      Finding stripe =
+          all.stream()
+              .filter(f -> f.ruleId().equals("outbound.blocking-call"))
+              .filter(f -> f.location().startLine() == 5)
+              .findFirst()
+              .orElseThrow();
+      assertEquals(Confidence.HIGH, stripe.confidence());
+    }
+  }
+}
