@@ -11,6 +11,7 @@ import dev.auditworkbench.engine.scan.ScanService;
 import dev.auditworkbench.engine.spi.ProgressListener;
 import dev.auditworkbench.engine.store.FindingRepository;
 import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.views.queries.QueriesViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -85,6 +86,22 @@ class OutboundOnTracesTest {
               .findFirst()
               .orElseThrow();
       assertEquals(Confidence.HIGH, stripe.confidence());
+      // The Queries page's "Outside calls" rows: route, where from, what it waits on
+      assertEquals(
+          List.of(
+              "/checkout/ code stripe.Charge.create",
+              "/refund/ code stripe.Refund.create",
+              "POST /checkout/ trace api.stripe.com",
+              "POST /checkout/ trace hooks.partner.example"),
+          all.stream()
+              .filter(
+                  f ->
+                      f.ruleId().startsWith("outbound.")
+                          && !f.ruleId().equals("outbound.no-timeout"))
+              .map(QueriesViewModel.OutsideCall::of)
+              .map(o -> o.route() + " " + o.source() + " " + o.target())
+              .sorted()
+              .toList());
     }
   }
 }

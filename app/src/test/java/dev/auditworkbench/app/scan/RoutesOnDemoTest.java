@@ -123,4 +123,28 @@ class RoutesOnDemoTest {
                 + " (status) -> invoices.models.Invoice.status"),
         found);
   }
+
+  @Test
+  void aSmallTraceSampleDoesNotHideTheLogsRequests() throws Exception {
+    var before =
+        store.read(
+            c ->
+                dev.auditworkbench.engine.queries.QueryAnalysis.of(
+                    c, dev.auditworkbench.engine.queries.QueryAnalysis.DEFAULT_N_PLUS_ONE));
+    // eleven traced requests beside the demo's 186 logged ones
+    Path traces =
+        Path.of("../importers/src/test/resources/samples/otel/traces-outbound.jsonl")
+            .toAbsolutePath()
+            .normalize();
+    new ImportService(store, ImporterRegistry.load(), Clock.systemUTC())
+        .importFile(traces, null, ProgressListener.NONE);
+    var after =
+        store.read(
+            c ->
+                dev.auditworkbench.engine.queries.QueryAnalysis.of(
+                    c, dev.auditworkbench.engine.queries.QueryAnalysis.DEFAULT_N_PLUS_ONE));
+    assertEquals(before.windows(), after.windows());
+    assertEquals(before.nPlusOnes().size(), after.nPlusOnes().size());
+    assertTrue(after.nPlusOnes().size() > 0);
+  }
 }

@@ -184,7 +184,17 @@ public final class QueryAnalysis {
         sources.stream()
             .filter(s -> s.windows() > 0 && "otlp-json".equals(s.format()))
             .max(Comparator.comparingLong(Source::windows));
-    List<Source> windowSources = traced.map(List::of).orElse(logs);
+    // ...unless the logs hold more requests: a small trace sample imported beside a day of logs
+    // must not hide the logs' windows (and their N+1 patterns).
+    List<Source> untraced = logs.stream().filter(s -> !"otlp-json".equals(s.format())).toList();
+    long logWindows = untraced.stream().mapToLong(Source::windows).sum();
+    List<Source> windowSources =
+        traced.isPresent() && traced.get().windows() >= logWindows
+            ? List.of(traced.get())
+            : untraced;
+    if (!windowSources.contains(traced.orElse(null))) {
+      traced = Optional.empty();
+    }
     List<NPlusOne> nPlusOnes = new ArrayList<>();
     int windowCount = 0;
     int routed = 0;

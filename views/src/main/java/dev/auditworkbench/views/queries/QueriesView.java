@@ -39,6 +39,7 @@ public final class QueriesView extends BorderPane {
   private final TableView<QueryAnalysis.Statement> statements = new TableView<>();
   private final TableView<QueryAnalysis.RouteLatency> routes = new TableView<>();
   private final TableView<QueryAnalysis.PlanIssue> plans = new TableView<>();
+  private final TableView<QueriesViewModel.OutsideCall> outside = new TableView<>();
   private final CodeArea detail = new CodeArea();
   private final TabPane tabs = new TabPane();
   private final Map<Tab, TableView<?>> tableOf = new HashMap<>();
@@ -196,11 +197,29 @@ public final class QueriesView extends BorderPane {
     Tab nPlusOneTab = tab("N+1", nPlusOnes);
     Tab statementsTab = tab("Statements", statements);
     Tab plansTab = tab("Plans", plans);
+    Tab outsideTab = tab("Outside calls", outside);
+    outside.setPlaceholder(
+        new Label(
+            "No outside calls: none found in the code's request paths, and no traces with HTTP"
+                + " client spans imported."));
+    column(outside, "Route", 220, QueriesViewModel.OutsideCall::route);
+    column(outside, "From", 70, QueriesViewModel.OutsideCall::source);
+    column(outside, "Waits on", 220, QueriesViewModel.OutsideCall::target);
+    column(outside, "Finding", 420, QueriesViewModel.OutsideCall::title);
+    column(outside, "Where", 200, QueriesViewModel.OutsideCall::where);
+    outside
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, c) ->
+                // The pane is SQL: prose is written as SQL comments, as for the N+1 rows.
+                setDetail(c == null ? "" : "-- " + c.detail().replace("\n", "\n-- ")));
+    tableOf.put(outsideTab, outside);
     tableOf.put(nPlusOneTab, nPlusOnes);
     tableOf.put(statementsTab, statements);
     tableOf.put(routesTab, routes);
     tableOf.put(plansTab, plans);
-    tabs.getTabs().addAll(nPlusOneTab, statementsTab, routesTab, plansTab);
+    tabs.getTabs().addAll(nPlusOneTab, statementsTab, routesTab, plansTab, outsideTab);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> showShownTabRow());
 
@@ -213,6 +232,10 @@ public final class QueriesView extends BorderPane {
     split.setOrientation(Orientation.VERTICAL);
     split.setDividerPositions(0.72);
     setCenter(split);
+    model
+        .outsideProperty()
+        .addListener((o, a, list) -> outside.setItems(FXCollections.observableArrayList(list)));
+    outside.setItems(FXCollections.observableArrayList(model.outsideProperty().get()));
     model.resultProperty().addListener((o, a, r) -> show(r));
     model.loadedProperty().addListener((o, a, b) -> show(model.resultProperty().get()));
     show(model.resultProperty().get());
