@@ -1,7 +1,11 @@
 package dev.auditworkbench.importers.common;
 
+import dev.auditworkbench.engine.spi.BadInputException;
+import dev.auditworkbench.engine.spi.FileSample;
+import dev.auditworkbench.engine.spi.ImportInput;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -111,5 +115,32 @@ public final class CsvReader {
       return false;
     }
     return true;
+  }
+
+  /**
+   * The header of a CSV sample (its first record), or null when the sample is binary or not CSV:
+   * what an importer that knows its columns by name detects on.
+   */
+  public static List<String> header(FileSample sample) {
+    if (sample.binary()) {
+      return null;
+    }
+    try {
+      return new CsvReader(new StringReader(sample.trimmedHead())).next();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** Refuses a record whose width is not the header's, naming the file, line and format. */
+  public void checkWidth(ImportInput input, List<String> record, List<String> header, String format)
+      throws BadInputException {
+    if (record.size() != header.size()) {
+      throw BadInputException.atLine(
+          input.path(),
+          recordLine(),
+          format,
+          record.size() + " columns where the header has " + header.size());
+    }
   }
 }

@@ -17,7 +17,6 @@ import dev.auditworkbench.importers.common.CsvReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -159,15 +158,8 @@ public final class PgIndexUsageImporter implements Importer {
 
   @Override
   public double detect(FileSample sample) {
-    if (sample.binary()) {
-      return 0;
-    }
-    try {
-      List<String> header = new CsvReader(new StringReader(sample.trimmedHead())).next();
-      return header != null && Columns.of(header) != null ? 0.95 : 0;
-    } catch (IOException e) {
-      return 0;
-    }
+    List<String> header = CsvReader.header(sample);
+    return header != null && Columns.of(header) != null ? 0.95 : 0;
   }
 
   @Override
@@ -192,13 +184,7 @@ public final class PgIndexUsageImporter implements Importer {
       definitions = cols.definition() >= 0;
       List<String> rec;
       while ((rec = csv.next()) != null) {
-        if (rec.size() != header.size()) {
-          throw BadInputException.atLine(
-              input.path(),
-              csv.recordLine(),
-              FORMAT,
-              rec.size() + " columns where the header has " + header.size());
-        }
+        csv.checkWidth(input, rec, header, FORMAT);
         sink.recordRead();
         try {
           String method = "btree";

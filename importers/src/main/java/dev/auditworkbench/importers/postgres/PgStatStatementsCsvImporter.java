@@ -9,7 +9,6 @@ import dev.auditworkbench.importers.common.CsvReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -44,15 +43,8 @@ public final class PgStatStatementsCsvImporter implements Importer {
 
   @Override
   public double detect(FileSample sample) {
-    if (sample.binary()) {
-      return 0;
-    }
-    try {
-      List<String> header = new CsvReader(new StringReader(sample.trimmedHead())).next();
-      return header != null && StatementColumns.of(header) != null ? 0.95 : 0;
-    } catch (IOException e) {
-      return 0;
-    }
+    List<String> header = CsvReader.header(sample);
+    return header != null && StatementColumns.of(header) != null ? 0.95 : 0;
   }
 
   @Override
@@ -74,13 +66,7 @@ public final class PgStatStatementsCsvImporter implements Importer {
       sink.note(cols.note());
       List<String> rec;
       while ((rec = csv.next()) != null) {
-        if (rec.size() != header.size()) {
-          throw BadInputException.atLine(
-              input.path(),
-              csv.recordLine(),
-              FORMAT,
-              rec.size() + " columns where the header has " + header.size());
-        }
+        csv.checkWidth(input, rec, header, FORMAT);
         sink.recordRead();
         try {
           long calls = Long.parseLong(rec.get(cols.calls()).strip());
