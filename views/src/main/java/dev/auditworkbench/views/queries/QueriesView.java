@@ -61,6 +61,7 @@ public final class QueriesView extends BorderPane {
     detail.getStylesheets().add(QueriesView.class.getResource("sql.css").toExternalForm());
     summary.setId("queries-summary");
     summary.getStyleClass().add(Css.MUTED);
+    summary.setWrapText(true); // two sources and their counts run past 1366 px
 
     column(nPlusOnes, "Route", 320, QueryAnalysis.NPlusOne::route);
     number(nPlusOnes, "Repeats", n -> (double) n.repeats(), "%,.0f");
