@@ -243,8 +243,9 @@ public final class OutboundCalls {
   }
 
   /**
-   * The blocking calls reached from a request in these modules, in path and line order. {@code
-   * settingsModules} are read for MIDDLEWARE, TEMPLATES' context processors and EMAIL_BACKEND.
+   * The blocking calls reached from a request in these modules, in path and line order, and the
+   * routes that call out more than once. The inventory's settings modules are read for MIDDLEWARE,
+   * TEMPLATES' context processors and EMAIL_BACKEND.
    */
   public static Result find(
       List<ModuleFacts> modules, ModuleNames moduleNames, DjangoInventory inventory) {

@@ -2,6 +2,7 @@ package dev.auditworkbench.engine.ingest;
 
 import dev.auditworkbench.engine.model.Confidence;
 import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.engine.model.OutboundFindings;
 import dev.auditworkbench.engine.queries.QueryAnalysis;
 import dev.auditworkbench.engine.queries.QueryFindings;
 import dev.auditworkbench.engine.spi.ProgressListener;
@@ -26,37 +27,24 @@ public final class QueryFindingsRefresh {
   private QueryFindingsRefresh() {}
 
   /**
-   * A blocking call the scan found statically (outbound.blocking-call, its chain starting at a
-   * route) is confirmed, high confidence, when a trace measured that route waiting on an outside
-   * host (outbound.measured, placed on the route as "POST /checkout/ -> /checkout/ -> view").
+   * A blocking call the scan found statically, its chain starting at a route, is confirmed (high
+   * confidence) when a trace measured that route waiting on an outside host; medium otherwise.
    */
-  static void confirmOutboundCalls(Connection c) throws SQLException {
-    try (FindingRepository findings = new FindingRepository(c)) {
-      Set<String> measured = new HashSet<>();
-      List<Finding> calls = new ArrayList<>();
-      for (Finding f : findings.all()) {
-        if (f.gone()) {
-          continue;
-        }
-        String symbol = f.location().symbol();
-        if (f.ruleId().equals("outbound.measured") && symbol != null) {
-          String[] parts = symbol.split(" -> ");
-          if (parts.length >= 2) {
-            measured.add(parts[1]);
-          }
-        } else if (f.ruleId().equals("outbound.blocking-call")) {
-          calls.add(f);
-        }
-      }
-      for (Finding f : calls) {
-        String chain =
-            f.evidence().stream()
-                .map(e -> e.text())
-                .filter(t -> t.startsWith("Call chain: "))
-                .findFirst()
-                .orElse("");
-        String route = chain.isEmpty() ? "" : chain.substring(12).split(" -> ")[0];
-        Confidence wanted = measured.contains(route) ? Confidence.HIGH : Confidence.MEDIUM;
+  private static void confirmOutboundCalls(FindingRepository findings, List<Finding> all)
+      throws SQLException {
+    Set<String> measured = new HashSet<>();
+    for (Finding f : all) {
+      OutboundFindings.measured(f)
+          .ifPresent(
+              m -> measured.add(m[0].substring(m[0].indexOf(' ') + 1))); // "POST /x/" -> "/x/"
+    }
+    for (Finding f : all) {
+      if (f.ruleId().equals(OutboundFindings.BLOCKING)) {
+        List<String> chain = OutboundFindings.chain(f);
+        Confidence wanted =
+            !chain.isEmpty() && measured.contains(chain.get(0))
+                ? Confidence.HIGH
+                : Confidence.MEDIUM;
         if (f.confidence() != wanted) {
           findings.setConfidence(f.id(), wanted);
         }
@@ -74,11 +62,16 @@ public final class QueryFindingsRefresh {
       }
     }
     QueryAnalysis.Result result = QueryAnalysis.of(c, QueryAnalysis.DEFAULT_N_PLUS_ONE);
+    // One read of the findings serves the N+1 hints and the outbound calls.
+    List<Finding> current = new ArrayList<>();
     List<Finding> hints = new ArrayList<>();
     try (FindingRepository findings = new FindingRepository(c)) {
       for (Finding f : findings.all()) {
-        if (f.ruleId().startsWith("nplusone.") && !f.gone()) {
-          hints.add(f);
+        if (!f.gone()) {
+          current.add(f);
+          if (f.ruleId().startsWith("nplusone.")) {
+            hints.add(f);
+          }
         }
       }
     }
@@ -100,8 +93,8 @@ public final class QueryFindingsRefresh {
           findings.setConfidence(h.id(), wanted);
         }
       }
+      confirmOutboundCalls(findings, current);
     }
-    confirmOutboundCalls(c);
     return FindingWriter.replaceDerived(
         c, QueryFindings.TOOL, importId, now, repo, listener, QueryFindings.of(result, hints));
   }

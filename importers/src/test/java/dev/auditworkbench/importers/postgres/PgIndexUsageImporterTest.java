@@ -93,7 +93,7 @@ class PgIndexUsageImporterTest {
                 new PgIndexUsageImporter()
                     .parse(new FileInput(bad, Map.of()), new CollectingSink()));
     assertTrue(e.getMessage().contains("indexes.csv"), e.getMessage());
-    assertTrue(e.getMessage().contains("3"), e.getMessage());
+    assertTrue(e.getMessage().contains("line 3"), e.getMessage());
     assertTrue(e.getMessage().contains(PgIndexUsageImporter.FORMAT), e.getMessage());
   }
 }

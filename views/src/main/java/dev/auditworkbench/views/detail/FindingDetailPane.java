@@ -23,6 +23,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
@@ -244,22 +246,22 @@ public final class FindingDetailPane extends VBox {
     setMinWidth(430);
   }
 
-  private javafx.scene.control.ScrollPane scroller;
+  private ScrollPane scroller;
 
   /**
    * The pane in a vertical scroller, what a page puts beside its list: on a short screen (768 px)
    * the excerpt, evidence, notes and history scroll instead of pushing the window's status bar off
    * the screen.
    */
-  public javafx.scene.control.ScrollPane scrollable() {
+  public ScrollPane scrollable() {
     if (scroller == null) {
-      scroller = new javafx.scene.control.ScrollPane(this);
+      scroller = new ScrollPane(this);
       scroller.setFitToWidth(true);
       scroller.setFitToHeight(true);
-      scroller.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+      scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
       scroller.setMinWidth(getMinWidth() + 16); // and its vertical scroll bar
       scroller.getStyleClass().add("edge-to-edge");
-      javafx.scene.control.SplitPane.setResizableWithParent(scroller, false);
+      SplitPane.setResizableWithParent(scroller, false);
     }
     return scroller;
   }

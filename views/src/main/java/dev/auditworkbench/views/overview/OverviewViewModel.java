@@ -57,12 +57,40 @@ public final class OverviewViewModel {
   /** Shows a snapshot read beforehand ({@link #summarise}); the next reload replaces it. */
   public void show(Snapshot summary) {
     snapshot.set(summary);
+    trafficPending = true;
   }
 
+  /** A snapshot shown by {@link #show} still lacks the traffic's highlights. */
+  private boolean trafficPending;
+
+  /**
+   * Reads the overview again; the first reload after {@link #show} only adds the captured traffic's
+   * highlights (the counts were just read).
+   */
   public Task<Snapshot> reload() {
-    Task<Snapshot> task = FxTasks.task("Summarising the audit", l -> compute(project));
+    Snapshot shown = snapshot.get();
+    boolean onlyTraffic = trafficPending && shown != null;
+    trafficPending = false;
+    Task<Snapshot> task =
+        FxTasks.task(
+            "Summarising the audit",
+            l -> onlyTraffic ? withTraffic(shown, trafficHighlights(project)) : compute(project));
     task.setOnSucceeded(e -> snapshot.set(task.getValue()));
     return background.submit(task);
+  }
+
+  private static Snapshot withTraffic(Snapshot s, List<String> traffic) {
+    List<String> highlights = new ArrayList<>(s.highlights());
+    highlights.addAll(traffic);
+    return new Snapshot(
+        s.findings(),
+        s.open(),
+        s.bySeverity(),
+        s.byCategory(),
+        s.imports(),
+        s.scan(),
+        s.inventory(),
+        List.copyOf(highlights));
   }
 
   static Snapshot compute(AuditProject project) {

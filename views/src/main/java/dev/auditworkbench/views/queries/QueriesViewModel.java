@@ -1,10 +1,12 @@
 package dev.auditworkbench.views.queries;
 
 import dev.auditworkbench.engine.model.Finding;
+import dev.auditworkbench.engine.model.OutboundFindings;
 import dev.auditworkbench.engine.project.AuditProject;
 import dev.auditworkbench.engine.queries.QueryAnalysis;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -34,59 +36,56 @@ public final class QueriesViewModel {
       String source, String route, String target, String title, String where, String detail) {
     /** The row of an outbound finding (outbound.measured or outbound.blocking-call). */
     public static OutsideCall of(Finding f) {
-      boolean measured = f.ruleId().equals("outbound.measured");
-      String symbol = f.location().symbol() == null ? "" : f.location().symbol();
-      String chain =
-          f.evidence().stream()
-              .map(e -> e.text())
-              .filter(t -> t.startsWith("Call chain: "))
-              .map(t -> t.substring(12))
-              .findFirst()
-              .orElse("");
-      String[] hops = chain.split(" -> ");
-      String route = measured ? symbol.split(" -> ")[0] : hops[0];
-      String target =
-          measured
-              ? f.title().replaceFirst("^.* waits on (\\S+) .*$", "$1")
-              : hops[hops.length - 1];
+      String detail = f.title() + "\n\n" + f.description();
+      Optional<String[]> measured = OutboundFindings.measured(f);
+      if (measured.isPresent()) {
+        return new OutsideCall(
+            "trace",
+            measured.get()[0],
+            measured.get()[1],
+            f.title(),
+            f.location().display(),
+            detail);
+      }
+      List<String> chain = OutboundFindings.chain(f);
       return new OutsideCall(
-          measured ? "trace" : "code",
-          route,
-          target,
+          "code",
+          chain.isEmpty() ? "" : chain.get(0),
+          chain.isEmpty() ? "" : chain.get(chain.size() - 1),
           f.title(),
           f.location().display(),
-          f.title() + "\n\n" + f.description());
+          detail);
     }
   }
+
+  /** What one load reads: the traffic's analysis and the outside calls. */
+  private record Loaded(QueryAnalysis.Result result, List<OutsideCall> outside) {}
 
   private final ReadOnlyObjectWrapper<List<OutsideCall>> outside =
       new ReadOnlyObjectWrapper<>(List.of());
 
-  public Task<QueryAnalysis.Result> reload() {
-    List<List<OutsideCall>> calls = new java.util.ArrayList<>(1);
-    Task<QueryAnalysis.Result> task =
+  public Task<?> reload() {
+    Task<Loaded> task =
         FxTasks.task(
             "Analysing queries",
-            l -> {
-              calls.add(
-                  project
-                      .findings()
-                      .ofRules(List.of("outbound.measured", "outbound.blocking-call"))
-                      .stream()
-                      .filter(f -> !f.gone())
-                      .map(OutsideCall::of)
-                      .sorted(
-                          java.util.Comparator.comparing(OutsideCall::route)
-                              .thenComparing(
-                                  OutsideCall::source, java.util.Comparator.reverseOrder()))
-                      .toList());
-              return project.analyses().queries(QueryAnalysis.DEFAULT_N_PLUS_ONE);
-            });
+            l ->
+                new Loaded(
+                    project.analyses().queries(QueryAnalysis.DEFAULT_N_PLUS_ONE),
+                    project
+                        .findings()
+                        .ofRules(List.of(OutboundFindings.MEASURED, OutboundFindings.BLOCKING))
+                        .stream()
+                        .filter(f -> !f.gone())
+                        .map(OutsideCall::of)
+                        .sorted(
+                            Comparator.comparing(OutsideCall::route)
+                                .thenComparing(OutsideCall::source, Comparator.reverseOrder()))
+                        .toList()));
     task.setOnSucceeded(
         e -> {
           loaded.set(true);
-          outside.set(calls.get(0));
-          result.set(Optional.of(task.getValue()));
+          outside.set(task.getValue().outside());
+          result.set(Optional.of(task.getValue().result()));
         });
     return background.submit(task);
   }

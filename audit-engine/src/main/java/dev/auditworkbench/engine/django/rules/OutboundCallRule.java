@@ -9,6 +9,7 @@ import dev.auditworkbench.engine.model.Confidence;
 import dev.auditworkbench.engine.model.Effort;
 import dev.auditworkbench.engine.model.Evidence;
 import dev.auditworkbench.engine.model.Impact;
+import dev.auditworkbench.engine.model.OutboundFindings;
 import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.rules.RepoAnalysis;
 import dev.auditworkbench.engine.rules.Rule;
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  * False positives: a call guarded by a feature flag that is off in production.
  */
 final class OutboundCallRule implements Rule {
-  static final String BLOCKING = "outbound.blocking-call";
+  static final String BLOCKING = OutboundFindings.BLOCKING;
   static final String NO_TIMEOUT = "outbound.no-timeout";
 
   @Override
@@ -134,7 +135,7 @@ final class OutboundCallRule implements Rule {
         .lines(s.line(), s.line())
         .symbol(s.function())
         .keyEvidence(s.function() + " -> " + s.callee())
-        .evidence(Evidence.Kind.TEXT, "Call chain: " + s.chainText())
+        .evidence(Evidence.Kind.TEXT, OutboundFindings.chainEvidence(s.chain()))
         .defaultImpact(Impact.of(s.kind() == Kind.SLEEP || s.cached() ? 2 : 4))
         .defaultEffort(Effort.hours(4))
         .build();
@@ -158,7 +159,7 @@ final class OutboundCallRule implements Rule {
         .lines(s.line(), s.line())
         .symbol(s.function())
         .keyEvidence(s.function() + " -> " + s.callee())
-        .evidence(Evidence.Kind.TEXT, "Call chain: " + s.chainText())
+        .evidence(Evidence.Kind.TEXT, OutboundFindings.chainEvidence(s.chain()))
         .defaultImpact(Impact.of(3))
         .defaultEffort(Effort.hours(1))
         .build();
