@@ -5,31 +5,11 @@
 // conventions: http.request.method, url.full, server.address), ten times with varying times; and a
 // page with no outside call. Explicit times, so the output is the same on every run (but the ids).
 // Run: npm ci && node capture-otel-outbound.mjs ../resources/samples/otel/traces-outbound.jsonl
-import http from "node:http";
-import fs from "node:fs";
 import { trace, context, SpanKind } from "@opentelemetry/api";
-import { BasicTracerProvider, BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
-import { resourceFromAttributes } from "@opentelemetry/resources";
+import { startCapture } from "./otlp-receiver.mjs";
 
 const out = process.argv[2] ?? "traces-outbound.jsonl";
-const bodies = [];
-const receiver = http.createServer((req, res) => {
-  let body = "";
-  req.on("data", (c) => (body += c));
-  req.on("end", () => {
-    bodies.push(JSON.stringify(JSON.parse(body)));
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end("{}");
-  });
-});
-await new Promise((r) => receiver.listen(0, "127.0.0.1", r));
-const url = `http://127.0.0.1:${receiver.address().port}/v1/traces`;
-const provider = new BasicTracerProvider({
-  resource: resourceFromAttributes({ "service.name": "ledgerly", "deployment.environment": "demo" }),
-  // one batch: SimpleSpanProcessor would send one export per span, more at once than the exporter allows
-  spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url }), { maxExportBatchSize: 1000, maxQueueSize: 2000 })],
-});
+const { provider, finish } = await startCapture({ batch: true });
 const django = provider.getTracer("opentelemetry.instrumentation.django", "0.48b0");
 const requestsLib = provider.getTracer("opentelemetry.instrumentation.requests", "0.48b0");
 const base = Date.UTC(2026, 10, 24, 11, 0, 0);
@@ -69,8 +49,4 @@ for (let i = 0; i < 10; i++) {
   request(base + i * 1000 * 60, "checkout/", "/checkout/", charge + hook + 30, [[stripe, charge], [partner, hook]]);
 }
 request(base + 20 * 60 * 1000, "checkout/done/", "/checkout/done/", 25, []);
-await provider.forceFlush();
-await provider.shutdown();
-receiver.close();
-fs.writeFileSync(out, bodies.join("\n") + "\n");
-console.log(`${out}: ${bodies.length} export requests`);
+await finish(out);
