@@ -21,3 +21,14 @@ class LedgerEntry(TenantScopedModel):
     payment = models.ForeignKey("payments.Payment", null=True, blank=True, on_delete=models.SET_NULL)
     memo = models.CharField(max_length=255, blank=True)
     booked_at = models.DateTimeField(auto_now_add=True)
+
+
+class LedgerExport(TenantScopedModel):
+    """A month of entries exported for the accountants (2018)."""
+
+    period = models.CharField(max_length=7)
+    created_at = models.DateTimeField(auto_now_add=True)
+    file = models.FileField(upload_to="exports/")
+
+    class Meta:
+        index_together = [("tenant", "period")]

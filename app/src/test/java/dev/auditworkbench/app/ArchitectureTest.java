@@ -210,6 +210,7 @@ class ArchitectureTest {
               "dev.auditworkbench.engine.history.rules",
               "dev.auditworkbench.engine.security",
               "dev.auditworkbench.engine.deps.rules",
+              "dev.auditworkbench.engine.upgrade.rules",
               "dev.auditworkbench.engine.repo.rules")
           .andShould()
           .notBePublic()

@@ -36,6 +36,7 @@ import picocli.CommandLine.Command;
       QueriesCommand.class,
       RoutesCommand.class,
       PlanCommand.class,
+      UpgradeCommand.class,
       ReportCommand.class,
       RulesCommand.class,
       ConfigCommand.class,

@@ -28,3 +28,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_PASSWORD", "")
 
 # Cached per worker process until Redis is budgeted (2019)
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Invoice PDFs on S3; hashed static files
+DEFAULT_FILE_STORAGE = "storages.backends.s3boto3.S3Boto3Storage"
+STATICFILES_STORAGE = "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+CSRF_TRUSTED_ORIGINS = ["billing.ledgerly.example"]

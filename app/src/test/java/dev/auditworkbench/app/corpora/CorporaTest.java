@@ -14,6 +14,7 @@ import dev.auditworkbench.engine.spi.ProgressListener;
 import dev.auditworkbench.engine.store.FindingRepository;
 import dev.auditworkbench.engine.store.ProjectStore;
 import dev.auditworkbench.engine.store.ScanRepository;
+import dev.auditworkbench.engine.upgrade.UpgradeFacts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,6 +54,7 @@ class CorporaTest {
   @TempDir static Path dir;
   private final Map<String, DjangoInventory> inventories = new HashMap<>();
   private final Map<String, List<Finding>> findings = new HashMap<>();
+  private final Map<String, UpgradeFacts> upgrades = new HashMap<>();
   private final Map<String, Double> scanSeconds = new LinkedHashMap<>();
 
   @BeforeAll
@@ -81,6 +83,11 @@ class CorporaTest {
                 .read(r -> new ScanRepository(r).latestFacts("inventory", DjangoInventory.class))
                 .orElseThrow());
         findings.put(c, store.read(r -> new FindingRepository(r).all()));
+        upgrades.put(
+            c,
+            store
+                .read(r -> new ScanRepository(r).latestFacts("upgrade", UpgradeFacts.class))
+                .orElseThrow());
       }
     }
   }
@@ -301,6 +308,46 @@ class CorporaTest {
       }
     }
     return out;
+  }
+
+  /**
+   * The upgrade path's uses (every place `workbench upgrade` lists) against a labelled random
+   * sample: every labelled true positive is still found at its line, and at least 90% of the
+   * labelled uses still reported are true.
+   */
+  @Test
+  void labelledUpgradeUsesAreFoundAndRight() throws Exception {
+    int tp = 0;
+    int fp = 0;
+    List<String> lost = new ArrayList<>();
+    for (String line : resource("labels-upgrade.tsv")) {
+      if (line.startsWith("corpus\t") || line.startsWith("#") || line.isBlank()) {
+        continue;
+      }
+      String[] f = line.split("\t", -1);
+      boolean reported =
+          upgrades.get(f[0]).uses().stream()
+              .anyMatch(
+                  u ->
+                      u.id().equals(f[1])
+                          && u.path().equals(f[2])
+                          && u.line() == Integer.parseInt(f[3]));
+      boolean truePositive = f[4].strip().equals("TP");
+      if (!reported) {
+        if (truePositive) {
+          lost.add(f[1] + " " + f[2] + ":" + f[3]);
+        }
+      } else if (truePositive) {
+        tp++;
+      } else {
+        fp++;
+      }
+    }
+    System.out.printf(
+        "upgrade path uses: %d TP, %d FP, precision %.0f%%, lost %s%n",
+        tp, fp, 100.0 * tp / Math.max(1, tp + fp), lost);
+    assertTrue(lost.isEmpty(), "labelled uses no longer found: " + lost);
+    assertTrue(tp >= 30 && tp >= 0.9 * (tp + fp), tp + " TP / " + fp + " FP");
   }
 
   /**

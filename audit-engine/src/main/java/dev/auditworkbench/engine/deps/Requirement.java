@@ -1,5 +1,6 @@
 package dev.auditworkbench.engine.deps;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Set;
  */
 public record Requirement(
     String name, String spec, String pinned, String path, int line, String source) {
+  @JsonIgnore // "pinned" is the version; a derived boolean of that name would overwrite it in JSON
   public boolean isPinned() {
     return pinned != null;
   }
@@ -27,6 +29,13 @@ public record Requirement(
         .sorted(Comparator.comparing((Requirement r) -> !r.source().equals("requirements")))
         .filter(r -> seen.add(canonical(r.name())))
         .toList();
+  }
+
+  /** The Django version the project pins: a lock file's first, else an exact requirement. */
+  public static java.util.Optional<Requirement> pinnedDjango(List<Requirement> all) {
+    return all.stream()
+        .filter(r -> r.name().equals("django") && r.isPinned())
+        .min(Comparator.comparing((Requirement r) -> !r.source().equals("lock")));
   }
 
   public static String canonical(String name) {

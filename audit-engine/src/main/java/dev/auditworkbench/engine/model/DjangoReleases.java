@@ -39,6 +39,11 @@ public final class DjangoReleases {
 
   private DjangoReleases() {}
 
+  /** Every series, oldest first. */
+  public static List<Series> all() {
+    return ALL;
+  }
+
   /** The series of a version ("3.2.25" is in 3.2). */
   public static Optional<Series> of(String version) {
     String[] parts = version.split("\\.");

@@ -11,6 +11,8 @@ import dev.auditworkbench.engine.seams.SeamMap;
 import dev.auditworkbench.engine.store.ImportRepository;
 import dev.auditworkbench.engine.store.ProjectStore;
 import dev.auditworkbench.engine.store.ScanRepository;
+import dev.auditworkbench.engine.upgrade.UpgradePlan;
+import dev.auditworkbench.engine.upgrade.UpgradePlans;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,6 +59,15 @@ public final class AnalysisService {
    */
   public QueryAnalysis.Result queries(int nPlusOneThreshold) {
     return store.read(c -> QueryAnalysis.of(c, nPlusOneThreshold));
+  }
+
+  /**
+   * The upgrade plan from the pinned Django to {@code target} ("5.2"; null for the next two LTS
+   * releases), from the latest scan; empty when no scan recorded it (scanned before the upgrade
+   * path existed: rescan) or the project pins no Django version.
+   */
+  public Optional<UpgradePlan> upgradePlan(String target) {
+    return store.read(c -> UpgradePlans.latest(c, target));
   }
 
   /** Every import, oldest first. */

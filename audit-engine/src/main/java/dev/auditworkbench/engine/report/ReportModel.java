@@ -22,6 +22,10 @@ import dev.auditworkbench.engine.store.FindingRepository;
 import dev.auditworkbench.engine.store.ImportRepository;
 import dev.auditworkbench.engine.store.ProjectRepository;
 import dev.auditworkbench.engine.store.ScanRepository;
+import dev.auditworkbench.engine.upgrade.Removals;
+import dev.auditworkbench.engine.upgrade.UpgradePlan;
+import dev.auditworkbench.engine.upgrade.UpgradePlanText;
+import dev.auditworkbench.engine.upgrade.UpgradePlans;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -57,6 +61,7 @@ public record ReportModel(
     List<OwaspRow> owasp,
     List<DependencyRow> dependencies,
     String upgradePath,
+    Upgrade upgrade,
     List<Section> sections,
     List<ImportRecord> inputs,
     Inventory inventory) {
@@ -66,6 +71,21 @@ public record ReportModel(
    * ("section 8"), empty when it is only listed here.
    */
   public record DependencyRow(String title, String severity, String detail) {}
+
+  /**
+   * "Upgrade path to Django 5.2": the plan to the next two LTS releases, one row per hop; null when
+   * the project pins no Django or its scan predates the upgrade path.
+   */
+  public record Upgrade(String title, String summary, List<UpgradeHop> hops) {}
+
+  /** One hop as printed: its blockers in the order to work on them, and the effort. */
+  public record UpgradeHop(
+      String hop,
+      String effort,
+      List<String> packages,
+      String python,
+      List<String> code,
+      List<String> behaviour) {}
 
   /** The Django inventory in numbers, for the appendix. */
   public record Inventory(
@@ -347,6 +367,11 @@ public record ReportModel(
             .findFirst()
             .map(f -> f.description() == null ? f.title() : f.description())
             .orElse("");
+    Upgrade upgrade =
+        UpgradePlans.latest(c, null)
+            .filter(p -> !p.steps().isEmpty())
+            .map(ReportModel::upgrade)
+            .orElse(null);
     CodeExcerpts excerpts;
     try (FindingRepository repo = new FindingRepository(c)) {
       excerpts = new CodeExcerpts(info.repo(), commit, repo.secretPlaces());
@@ -410,9 +435,108 @@ public record ReportModel(
         owasp,
         dependencies,
         upgradePath,
+        upgrade,
         sections,
         inputs,
         inventory);
+  }
+
+  private static Upgrade upgrade(UpgradePlan plan) {
+    List<UpgradeHop> hops = new ArrayList<>();
+    int automatic = 0;
+    int byHand = 0;
+    int packages = 0;
+    for (UpgradePlan.Step s : plan.steps()) {
+      List<String> code = new ArrayList<>();
+      for (List<UpgradePlan.Item> items : List.of(s.pythonRemovals(), s.removals())) {
+        for (UpgradePlan.Item i : items) {
+          code.add(upgradeItem(i));
+          if (i.removal().automatic()) {
+            automatic += i.uses().size();
+          } else {
+            byHand += i.uses().size();
+          }
+        }
+      }
+      packages += s.packages().size();
+      UpgradePlan.PythonMove m = s.python();
+      String python =
+          m == null || m.running() == null
+              ? (m == null
+                  ? ""
+                  : "Django " + s.to() + " runs on Python " + m.min() + " to " + m.max())
+              : m.required()
+                  ? "Move from "
+                      + m.running()
+                      + " to "
+                      + m.suggested()
+                      + " first (Django "
+                      + s.to()
+                      + ": "
+                      + m.min()
+                      + " to "
+                      + m.max()
+                      + ")"
+                  : m.running() + " is supported";
+      hops.add(
+          new UpgradeHop(
+              "Django " + s.from() + " \u2192 " + s.to(),
+              UpgradePlanText.hours(s.hours()),
+              s.packages().stream()
+                  .map(
+                      p ->
+                          p.name()
+                              + (p.pinned() == null ? "" : " " + p.pinned())
+                              + (p.replace()
+                                  ? ": replace with " + p.replacement()
+                                  : " \u2192 " + p.firstSupporting()))
+                  .toList(),
+              python,
+              code,
+              s.behaviour().stream().map(ReportModel::upgradeItem).toList()));
+    }
+    String summary =
+        String.format(
+            Locale.ROOT,
+            "From Django %s (%s:%d) to %s in %d %s, about %s: %d %s in the code (%d rewritten by"
+                + " django-upgrade or pyupgrade and reviewed, %d by hand), %d package %s to upgrade or"
+                + " replace%s. Work in this order on each hop: packages, Python, removed APIs, then the"
+                + " behaviour changes to test. `workbench upgrade` lists every place.",
+            plan.django().pinned(),
+            plan.django().path(),
+            plan.django().line(),
+            plan.target(),
+            plan.steps().size(),
+            plan.steps().size() == 1 ? "hop" : "hops",
+            UpgradePlanText.hours(plan.hours()),
+            automatic + byHand,
+            automatic + byHand == 1 ? "place" : "places",
+            automatic,
+            byHand,
+            packages,
+            packages == 1 ? "change" : "changes",
+            plan.python()
+                .map(p -> ", on Python " + p.version() + " (" + p.path() + ")")
+                .orElse(""));
+    return new Upgrade("Upgrade path to Django " + plan.target(), summary, hops);
+  }
+
+  private static String upgradeItem(UpgradePlan.Item i) {
+    Removals.Removal r = i.removal();
+    return (Removals.isPython(r) ? "Python " : "Django ")
+        + r.removed()
+        + ": "
+        + r.what()
+        + " \u2014 "
+        + i.uses().size()
+        + (i.uses().size() == 1 ? " place, " : " places, ")
+        + (r.automatic() ? "rewritten by " + r.fixer() : "by hand")
+        + " ("
+        + i.uses().get(0).path()
+        + ":"
+        + i.uses().get(0).line()
+        + (i.uses().size() > 1 ? ", ..." : "")
+        + ")";
   }
 
   /**

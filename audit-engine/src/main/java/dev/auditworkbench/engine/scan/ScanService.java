@@ -33,6 +33,7 @@ import dev.auditworkbench.engine.store.ImportRepository;
 import dev.auditworkbench.engine.store.ProjectRepository;
 import dev.auditworkbench.engine.store.ProjectStore;
 import dev.auditworkbench.engine.store.ScanRepository;
+import dev.auditworkbench.engine.upgrade.UpgradeFacts;
 import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -228,6 +229,7 @@ public final class ScanService {
     scans.saveFacts(scanId, "graph", GraphFacts.of(a.graph()));
     scans.saveFacts(scanId, "dependencies", a.dependencies());
     scans.saveFacts(scanId, "history", a.history());
+    scans.saveFacts(scanId, "upgrade", a.upgrade());
     QueryFindingsRefresh.run(c, importId, now, a.repo(), listener);
     UntestedHotspots.refresh(c, importId, now, a.repo(), listener);
     OutdatedDependencies.refresh(c, importId, now, a.repo(), listener);
@@ -265,7 +267,8 @@ public final class ScanService {
         thresholds,
         dependencies,
         history,
-        LocalDate.now(ZoneOffset.UTC));
+        LocalDate.now(ZoneOffset.UTC),
+        UpgradeFacts.scan(repo, files, modules, inventory));
   }
 
   private static List<ModuleFacts> parseAll(

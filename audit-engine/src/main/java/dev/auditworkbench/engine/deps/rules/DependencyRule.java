@@ -15,7 +15,6 @@ import dev.auditworkbench.engine.rules.Rule;
 import dev.auditworkbench.engine.spi.RawFinding;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -158,10 +157,7 @@ final class DependencyRule implements Rule {
   }
 
   private static Optional<RawFinding> django(RepoAnalysis a) {
-    Optional<Requirement> pin =
-        a.dependencies().stream()
-            .filter(r -> r.name().equals("django") && r.isPinned())
-            .min(Comparator.comparing((Requirement r) -> !r.source().equals("lock")));
+    Optional<Requirement> pin = Requirement.pinnedDjango(a.dependencies());
     if (pin.isEmpty()) {
       return Optional.empty();
     }

@@ -1,0 +1,237 @@
+package dev.auditworkbench.engine.upgrade;
+
+import dev.auditworkbench.engine.deps.Requirement;
+import dev.auditworkbench.engine.deps.Unmaintained;
+import dev.auditworkbench.engine.upgrade.Removals.Removal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The upgrade plan: the LTS hops from the Django the project pins to the target, each with its
+ * blockers in the order to work on them (packages first, then the Python move and what it removes,
+ * then Django's removed APIs, then the behaviour changes to test) and its effort. Made from a
+ * scan's {@link UpgradeFacts} and declared dependencies, so any target is planned without
+ * rescanning.
+ *
+ * <p>Effort, in hours: a fixed {@value #HOURS_PER_HOP} per hop (read the release notes, run the
+ * suite with deprecation warnings as errors, deploy to staging and watch), {@value
+ * #HOURS_PER_PACKAGE} per package to upgrade and the unmaintained table's replacement estimate per
+ * package to replace, {@value #HOURS_PER_PYTHON_MOVE} to move the Python version (images, CI,
+ * virtualenvs), and each use's minutes from the removal tables (review time only when a tool
+ * rewrites it).
+ */
+public record UpgradePlan(
+    Requirement django,
+    Optional<PythonPin> python,
+    List<PythonPin> pythonPins,
+    List<Step> steps,
+    List<Item> later) {
+  public static final int HOURS_PER_HOP = 8;
+  public static final int HOURS_PER_PACKAGE = 2;
+  public static final int HOURS_PER_PYTHON_MOVE = 16;
+  private static final int HOURS_PER_REPLACEMENT = 16;
+
+  /** One hop, with what blocks it. */
+  public record Step(
+      String from,
+      String to,
+      PythonMove python,
+      List<PackageBlocker> packages,
+      List<Item> pythonRemovals,
+      List<Item> removals,
+      List<Item> behaviour) {
+    public double hours() {
+      double h = HOURS_PER_HOP;
+      h += packages.stream().mapToDouble(PackageBlocker::hours).sum();
+      h += python != null && python.required() ? HOURS_PER_PYTHON_MOVE : 0;
+      for (List<Item> items : List.of(pythonRemovals, removals, behaviour)) {
+        h += items.stream().mapToDouble(Item::hours).sum();
+      }
+      return h;
+    }
+
+    public int uses() {
+      return pythonRemovals.stream().mapToInt(i -> i.uses().size()).sum()
+          + removals.stream().mapToInt(i -> i.uses().size()).sum()
+          + behaviour.stream().mapToInt(i -> i.uses().size()).sum();
+    }
+  }
+
+  /**
+   * The Python a hop needs: {@code running} (null when the repository names none), the target
+   * Django's range, and {@code suggested}, the newest Python both sides of the hop support.
+   */
+  public record PythonMove(
+      String running, String min, String max, String suggested, boolean required) {}
+
+  /** A declared package that does not support the hop's Django: upgrade it, or replace it. */
+  public record PackageBlocker(
+      String name,
+      String pinned,
+      String firstSupporting,
+      boolean replace,
+      String replacement,
+      boolean byPython,
+      String path,
+      int line) {
+    public double hours() {
+      return replace ? HOURS_PER_REPLACEMENT : HOURS_PER_PACKAGE;
+    }
+  }
+
+  /** One table row with every use of it found in the code. */
+  public record Item(Removal removal, List<ApiUse> uses) {
+    public double hours() {
+      return removal.minutes() * (double) uses.size() / 60.0;
+    }
+  }
+
+  public String from() {
+    return Versions.series(django.pinned());
+  }
+
+  public String target() {
+    return steps.isEmpty() ? from() : steps.get(steps.size() - 1).to();
+  }
+
+  public double hours() {
+    return steps.stream().mapToDouble(Step::hours).sum();
+  }
+
+  /**
+   * The plan from the pinned Django to {@code target} (a series, "5.2"), or to the next two LTS
+   * releases when it is null; empty when the project pins no Django version.
+   */
+  public static Optional<UpgradePlan> of(
+      UpgradeFacts facts, List<Requirement> dependencies, String target) {
+    Optional<Requirement> pin = Requirement.pinnedDjango(dependencies);
+    if (pin.isEmpty()) {
+      return Optional.empty();
+    }
+    String from = Versions.series(pin.get().pinned());
+    UpgradePath path = UpgradePath.of(from, target);
+    Optional<PythonPin> running = PythonVersions.running(facts.python());
+    Map<String, List<ApiUse>> byId = new LinkedHashMap<>();
+    for (ApiUse u : facts.uses()) {
+      byId.computeIfAbsent(u.id(), k -> new ArrayList<>()).add(u);
+    }
+    List<Step> steps = new ArrayList<>();
+    String python = running.map(PythonPin::version).orElse(null);
+    for (String to : path.steps()) {
+      String before = path.before(to);
+      PythonMove move = pythonMove(python, before, to);
+      List<Item> pythonRemovals = new ArrayList<>();
+      if (move != null && move.required() && python != null) {
+        for (Removal r : Removals.python()) {
+          if (Versions.compare(r.removed(), python) > 0
+              && Versions.compare(r.removed(), move.suggested()) <= 0
+              && byId.containsKey(r.id())) {
+            pythonRemovals.add(new Item(r, byId.get(r.id())));
+          }
+        }
+      }
+      if (move != null && move.required()) {
+        python = move.suggested();
+      }
+      List<Item> removals = new ArrayList<>();
+      List<Item> behaviour = new ArrayList<>();
+      for (Removal r : Removals.django()) {
+        if (byId.containsKey(r.id()) && path.stepOf(r.removed()).filter(to::equals).isPresent()) {
+          (r.behaviour() ? behaviour : removals).add(new Item(r, byId.get(r.id())));
+        }
+      }
+      removals.sort(
+          Comparator.comparing((Item i) -> i.removal().automatic())
+              .reversed()
+              .thenComparing(i -> i.removal().removed()));
+      steps.add(
+          new Step(
+              before, to, move, packages(dependencies, to), pythonRemovals, removals, behaviour));
+    }
+    List<Item> later = new ArrayList<>();
+    for (Removal r : Removals.django()) {
+      if (byId.containsKey(r.id()) && Versions.compare(r.removed(), path.target()) > 0) {
+        later.add(new Item(r, byId.get(r.id())));
+      }
+    }
+    return Optional.of(
+        new UpgradePlan(
+            pin.get(), running, facts.python(), List.copyOf(steps), List.copyOf(later)));
+  }
+
+  private static PythonMove pythonMove(String running, String before, String to) {
+    Optional<PythonSupport.Range> target = PythonSupport.of(to);
+    if (target.isEmpty()) {
+      return null;
+    }
+    PythonSupport.Range t = target.get();
+    String newestBoth =
+        PythonSupport.of(before)
+            .map(b -> Versions.compare(b.max(), t.max()) < 0 ? b.max() : t.max())
+            .orElse(t.max());
+    if (Versions.compare(newestBoth, t.min()) < 0) {
+      newestBoth = t.min();
+    }
+    boolean required = running != null && !t.contains(running);
+    return new PythonMove(running, t.min(), t.max(), required ? newestBoth : running, required);
+  }
+
+  /** Declared packages (one line each) that do not support Django {@code to}. */
+  private static List<PackageBlocker> packages(List<Requirement> dependencies, String to) {
+    List<PackageBlocker> out = new ArrayList<>();
+    for (Requirement r : Requirement.declaredOncePerPackage(dependencies)) {
+      if (r.name().equals("django")) {
+        continue;
+      }
+      String pinned = pinnedVersion(r, dependencies);
+      Optional<Unmaintained.Package> dead = Unmaintained.of(r.name());
+      if (dead.isPresent() && dead.get().blocks(to)) {
+        out.add(
+            new PackageBlocker(
+                r.name(), pinned, null, true, dead.get().replacement(), false, r.path(), r.line()));
+        continue;
+      }
+      Optional<PackageSupport.First> first = PackageSupport.first(r.name(), to);
+      if (first.isEmpty() || pinned == null) {
+        continue;
+      }
+      PackageSupport.First f = first.get();
+      if (f.never()) {
+        out.add(
+            new PackageBlocker(
+                r.name(),
+                pinned,
+                null,
+                true,
+                "a maintained alternative",
+                false,
+                r.path(),
+                r.line()));
+      } else if (Versions.compare(pinned, f.version()) < 0) {
+        out.add(
+            new PackageBlocker(
+                r.name(), pinned, f.version(), false, null, f.byPython(), r.path(), r.line()));
+      }
+    }
+    return out;
+  }
+
+  /** The version installed: the requirement's own pin, else a lock file's or constraint's. */
+  private static String pinnedVersion(Requirement r, List<Requirement> all) {
+    if (r.pinned() != null) {
+      return r.pinned();
+    }
+    return all.stream()
+        .filter(
+            o ->
+                Requirement.canonical(o.name()).equals(Requirement.canonical(r.name()))
+                    && o.pinned() != null)
+        .map(Requirement::pinned)
+        .findFirst()
+        .orElse(null);
+  }
+}
