@@ -1,11 +1,7 @@
 package dev.auditworkbench.engine.deps;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.auditworkbench.engine.model.BundledTable;
+import dev.auditworkbench.engine.model.VersionSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +15,15 @@ public final class Unmaintained {
   public record Package(String name, String lastDjango, String replacement, String reason) {
     /** True when the package cannot run with Django {@code series} ("5.2"). */
     public boolean blocks(String series) {
-      return lastDjango != null && compare(series, lastDjango) > 0;
+      return lastDjango != null && VersionSpec.compare(series, lastDjango) > 0;
     }
   }
+
+  /**
+   * Hours to replace a package that blocks the upgrade: its finding's and the upgrade plan's
+   * estimate.
+   */
+  public static final int REPLACEMENT_HOURS = 16;
 
   private static final Map<String, Package> TABLE = load();
 
@@ -35,45 +37,14 @@ public final class Unmaintained {
     return TABLE.size();
   }
 
-  /** Compares dotted versions number by number ("1.10" is after "1.9"). */
-  static int compare(String a, String b) {
-    String[] x = a.split("\\.");
-    String[] y = b.split("\\.");
-    for (int i = 0; i < Math.max(x.length, y.length); i++) {
-      int p = i < x.length ? Integer.parseInt(x[i].replaceAll("\\D.*$", "0")) : 0;
-      int q = i < y.length ? Integer.parseInt(y[i].replaceAll("\\D.*$", "0")) : 0;
-      if (p != q) {
-        return Integer.compare(p, q);
-      }
-    }
-    return 0;
-  }
-
   private static Map<String, Package> load() {
     Map<String, Package> out = new LinkedHashMap<>();
-    try (InputStream in = Unmaintained.class.getResourceAsStream("unmaintained.tsv");
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      int n = 0;
-      while ((line = r.readLine()) != null) {
-        n++;
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] cols = line.split("\t");
-        if (cols.length != 4) {
-          throw new IllegalStateException(
-              "unmaintained.tsv line "
-                  + n
-                  + ": expected 4 tab-separated columns, got "
-                  + cols.length);
-        }
-        out.put(
-            Requirement.canonical(cols[0]),
-            new Package(cols[0], cols[1].equals("-") ? null : cols[1], cols[2], cols[3]));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (BundledTable.Row row :
+        BundledTable.read(Unmaintained.class, "unmaintained.tsv", 4, false)) {
+      String[] c = row.columns();
+      out.put(
+          Requirement.canonical(c[0]),
+          new Package(c[0], c[1].equals("-") ? null : c[1], c[2], c[3]));
     }
     return Map.copyOf(out);
   }

@@ -1,10 +1,6 @@
 package dev.auditworkbench.engine.django;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.auditworkbench.engine.model.BundledTable;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -25,15 +21,9 @@ final class KnownModelBases {
 
   private static Set<String> load() {
     Set<String> out = new HashSet<>();
-    try (var in = KnownModelBases.class.getResourceAsStream("known-model-bases.tsv");
-        var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          out.add(line.split("\t", 2)[0].strip());
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("known-model-bases.tsv is part of the build", e);
+    for (BundledTable.Row row :
+        BundledTable.read(KnownModelBases.class, "known-model-bases.tsv", 0, false)) {
+      out.add(row.columns()[0].strip());
     }
     return Set.copyOf(out);
   }

@@ -46,11 +46,10 @@ public final class DjangoReleases {
 
   /** The series of a version ("3.2.25" is in 3.2). */
   public static Optional<Series> of(String version) {
-    String[] parts = version.split("\\.");
-    if (parts.length < 2) {
+    if (!version.contains(".")) {
       return Optional.empty();
     }
-    String series = parts[0] + "." + parts[1].replaceAll("\\D.*$", "");
+    String series = VersionSpec.series(version);
     return ALL.stream().filter(s -> s.version().equals(series)).findFirst();
   }
 
@@ -65,12 +64,12 @@ public final class DjangoReleases {
 
   /** LTS series from after {@code from} up to {@code to}: the upgrade path Django recommends. */
   public static List<Series> ltsPath(String from, Series to) {
-    double start = Double.parseDouble(from);
-    double end = Double.parseDouble(to.version());
     return ALL.stream()
         .filter(Series::lts)
         .filter(
-            s -> Double.parseDouble(s.version()) > start && Double.parseDouble(s.version()) <= end)
+            s ->
+                VersionSpec.compare(s.version(), from) > 0
+                    && VersionSpec.compare(s.version(), to.version()) <= 0)
         .toList();
   }
 }

@@ -61,11 +61,27 @@ public final class VersionSpec {
     return v.split("\\.").length;
   }
 
+  /**
+   * Compares release numbers number by number: "3.10" is after "3.9", "4.2" equals "4.2.0", and
+   * "6.0rc1" counts as 6.0.
+   */
+  public static int compare(String a, String b) {
+    return compare(release(a, 0), release(b, 0));
+  }
+
+  /** The series of a release: "3.2.25" is "3.2". */
+  public static String series(String version) {
+    String[] parts = version.split("\\.");
+    return parts.length < 2 ? version : parts[0] + "." + parts[1].replaceAll("\\D.*$", "");
+  }
+
+  private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d+)");
+
   /** The numeric release segments, cut to {@code limit} when it is positive. */
   static List<Integer> release(String version, int limit) {
     List<Integer> out = new ArrayList<>();
     for (String part : version.split("\\.")) {
-      Matcher m = Pattern.compile("^(\\d+)").matcher(part);
+      Matcher m = LEADING_NUMBER.matcher(part);
       if (!m.find()) {
         break;
       }

@@ -459,39 +459,12 @@ public record ReportModel(
         }
       }
       packages += s.packages().size();
-      UpgradePlan.PythonMove m = s.python();
-      String python =
-          m == null || m.running() == null
-              ? (m == null
-                  ? ""
-                  : "Django " + s.to() + " runs on Python " + m.min() + " to " + m.max())
-              : m.required()
-                  ? "Move from "
-                      + m.running()
-                      + " to "
-                      + m.suggested()
-                      + " first (Django "
-                      + s.to()
-                      + ": "
-                      + m.min()
-                      + " to "
-                      + m.max()
-                      + ")"
-                  : m.running() + " is supported";
       hops.add(
           new UpgradeHop(
               "Django " + s.from() + " \u2192 " + s.to(),
               UpgradePlanText.hours(s.hours()),
-              s.packages().stream()
-                  .map(
-                      p ->
-                          p.name()
-                              + (p.pinned() == null ? "" : " " + p.pinned())
-                              + (p.replace()
-                                  ? ": replace with " + p.replacement()
-                                  : " \u2192 " + p.firstSupporting()))
-                  .toList(),
-              python,
+              s.packages().stream().map(UpgradePlanText::packageChange).toList(),
+              UpgradePlanText.python(s),
               code,
               s.behaviour().stream().map(ReportModel::upgradeItem).toList()));
     }

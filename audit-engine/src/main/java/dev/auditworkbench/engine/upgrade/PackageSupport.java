@@ -1,12 +1,7 @@
 package dev.auditworkbench.engine.upgrade;
 
 import dev.auditworkbench.engine.deps.Requirement;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.auditworkbench.engine.model.BundledTable;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,28 +39,15 @@ public final class PackageSupport {
 
   private static Map<String, First> load() {
     Map<String, First> out = new HashMap<>();
-    try (InputStream in = PackageSupport.class.getResourceAsStream("django-packages.tsv");
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      int n = 0;
-      while ((line = r.readLine()) != null) {
-        n++;
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] c = line.split("\t");
-        if (c.length < 3) {
-          throw new IllegalStateException("django-packages.tsv line " + n + ": expected 4 columns");
-        }
-        if (c[2].equals("?") || c[2].equals("any")) {
-          continue;
-        }
-        out.put(
-            Requirement.canonical(c[0]) + "\t" + c[1],
-            new First(c[2].equals("-") ? null : c[2], c[2].equals("-"), c.length > 3 ? c[3] : ""));
+    for (BundledTable.Row row :
+        BundledTable.read(PackageSupport.class, "django-packages.tsv", 4, false)) {
+      String[] c = row.columns();
+      if (c[2].equals("?") || c[2].equals("any")) {
+        continue;
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      out.put(
+          Requirement.canonical(c[0]) + "\t" + c[1],
+          new First(c[2].equals("-") ? null : c[2], c[2].equals("-"), c[3]));
     }
     return Map.copyOf(out);
   }

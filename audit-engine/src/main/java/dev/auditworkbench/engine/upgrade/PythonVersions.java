@@ -1,5 +1,6 @@
 package dev.auditworkbench.engine.upgrade;
 
+import dev.auditworkbench.engine.model.VersionSpec;
 import dev.auditworkbench.engine.repo.RepoFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -153,7 +154,7 @@ public final class PythonVersions {
             pins.stream()
                 .filter(p -> p.source().equals(source))
                 .filter(p -> source.equals("runtime") || ownPin(p) == own)
-                .min(Comparator.comparing(p -> Versions.key(p.version())));
+                .min(Comparator.comparing(PythonPin::version, VersionSpec::compare));
         if (oldest.isPresent()) {
           return oldest;
         }

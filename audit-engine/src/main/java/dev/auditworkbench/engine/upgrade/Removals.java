@@ -1,11 +1,6 @@
 package dev.auditworkbench.engine.upgrade;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.auditworkbench.engine.model.BundledTable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -90,38 +85,23 @@ public final class Removals {
 
   private static List<Removal> load(String resource) {
     List<Removal> out = new ArrayList<>();
-    try (InputStream in = Removals.class.getResourceAsStream(resource);
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      int n = 0;
-      while ((line = r.readLine()) != null) {
-        n++;
-        if (line.isBlank() || line.startsWith("#") || line.startsWith("id\t")) {
-          continue;
-        }
-        String[] c = line.split("\t");
-        if (c.length != 10) {
-          throw new IllegalStateException(
-              resource + " line " + n + ": expected 10 columns, got " + c.length);
-        }
-        Kind kind = Kind.parse(c[3]);
-        List<String> patterns =
-            kind == Kind.TEMPLATE ? List.of(c[4]) : Arrays.asList(c[4].split(" "));
-        out.add(
-            new Removal(
-                c[0],
-                c[1].equals("-") ? null : c[1],
-                c[2],
-                kind,
-                List.copyOf(patterns),
-                c[5],
-                c[6].equals("-") ? null : c[6],
-                Integer.parseInt(c[7]),
-                c[8],
-                c[9].equals("kept")));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (BundledTable.Row row : BundledTable.read(Removals.class, resource, 10, true)) {
+      String[] c = row.columns();
+      Kind kind = Kind.parse(c[3]);
+      List<String> patterns =
+          kind == Kind.TEMPLATE ? List.of(c[4]) : Arrays.asList(c[4].split(" "));
+      out.add(
+          new Removal(
+              c[0],
+              c[1].equals("-") ? null : c[1],
+              c[2],
+              kind,
+              List.copyOf(patterns),
+              c[5],
+              c[6].equals("-") ? null : c[6],
+              Integer.parseInt(c[7]),
+              c[8],
+              c[9].equals("kept")));
     }
     return List.copyOf(out);
   }

@@ -16,63 +16,121 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds every use of what a {@link Removals} table lists, in the parsed modules and the template
+ * Finds every use of what the {@link Removals} tables list, in the parsed modules and the template
  * files. Names are resolved through each module's imports: "models.NullBooleanField(...)" after
  * "from django.db import models" is django.db.models.NullBooleanField. An import of a removed name
  * is one use, and so is each call of it through the name the import binds (unless the import
  * renames it: "ugettext as _" is rewritten once, at the import). Migration files are left out for
  * the names Django keeps for historical migrations. Relative imports are the project's own and
  * never match.
+ *
+ * <p>The table is indexed once (dotted names, method names, called names, compiled patterns), so
+ * each module's imports, calls and assignments are read once whatever the number of rows.
  */
 public final class RemovedApiFinder {
   private static final Pattern DOTTED = Pattern.compile("[A-Za-z_][\\w.]*");
   private static final Pattern MIGRATION = Pattern.compile("(^|/)migrations/[^/]+\\.py$");
 
-  private final List<Removal> table;
+  /** A row's pattern with what it needs, read once from the table. */
+  private record Rule(
+      Removal removal, String name, Pattern regex, String keyword, int positional) {}
+
+  private final Map<String, Integer> order = new HashMap<>();
+  private final Map<String, List<Removal>> byImport = new HashMap<>();
+  private final Map<String, List<Rule>> byMethod = new HashMap<>();
+  private final Map<String, List<Rule>> byCall = new HashMap<>();
+  private final List<Rule> settings = new ArrayList<>();
+  private final List<Rule> meta = new ArrayList<>();
+  private final List<Rule> classAttributes = new ArrayList<>();
+  private final List<Rule> moduleAttributes = new ArrayList<>();
+  private final List<Rule> templates = new ArrayList<>();
+  private final List<Removal> unset = new ArrayList<>();
 
   public RemovedApiFinder(List<Removal> table) {
-    this.table = table;
+    for (Removal r : table) {
+      order.putIfAbsent(r.id(), order.size());
+      for (String p : r.patterns()) {
+        switch (r.kind()) {
+          case IMPORT -> byImport.computeIfAbsent(p, k -> new ArrayList<>()).add(r);
+          case METHOD -> {
+            int paren = p.indexOf('(');
+            String name = paren < 0 ? p : p.substring(0, paren);
+            Pattern firstArg =
+                paren < 0 ? null : Pattern.compile(p.substring(paren + 1, p.length() - 1));
+            byMethod
+                .computeIfAbsent(name, k -> new ArrayList<>())
+                .add(new Rule(r, name, firstArg, null, 0));
+          }
+          case CALL_WITHOUT, CALL_KEYWORD -> {
+            String[] parts = p.split("/");
+            byCall
+                .computeIfAbsent(parts[0], k -> new ArrayList<>())
+                .add(
+                    new Rule(
+                        r,
+                        parts[0],
+                        null,
+                        parts[1],
+                        parts.length > 2 ? Integer.parseInt(parts[2]) : 0));
+          }
+          case SETTING, SETTING_TEXT -> settings.add(new Rule(r, p, null, null, 0));
+          case SETTING_VALUE, CLASS_ATTR -> {
+            String[] nv = p.split("~", 2);
+            Rule rule = new Rule(r, nv[0], Pattern.compile(nv[1]), null, 0);
+            (r.kind() == Kind.SETTING_VALUE ? settings : classAttributes).add(rule);
+          }
+          case META -> meta.add(new Rule(r, p, null, null, 0));
+          case MODULE_ATTR -> moduleAttributes.add(new Rule(r, p, null, null, 0));
+          case TEMPLATE -> templates.add(new Rule(r, p, Pattern.compile(p), null, 0));
+          case SETTING_UNSET -> {
+            if (!unset.contains(r)) {
+              unset.add(r);
+            }
+          }
+          default -> throw new IllegalStateException("no finder for " + r.kind());
+        }
+      }
+    }
   }
 
-  /** Every use, ordered by file and line. */
+  /** Every use, ordered by file, line and the tables' order. */
   public List<ApiUse> find(List<ModuleFacts> modules, DjangoInventory inventory, Path repo) {
     Set<String> settingsModules = new HashSet<>(inventory.settingsModules());
     List<ApiUse> out = new ArrayList<>();
     Set<String> assignedSettings = new HashSet<>();
     for (ModuleFacts m : modules) {
-      boolean migration = MIGRATION.matcher(m.path()).find();
-      boolean settings = settingsModules.contains(m.module()) || isSettingsPath(m.path());
-      if (settings) {
+      boolean settingsModule = settingsModules.contains(m.module()) || isSettingsPath(m.path());
+      if (settingsModule) {
         m.assignments().forEach(a -> assignedSettings.add(a.target()));
       }
-      Module module = new Module(m);
-      for (Removal r : table) {
-        if (migration && r.keptForMigrations()) {
-          continue;
-        }
-        module.uses(r, settings, out);
+      new Module(m, MIGRATION.matcher(m.path()).find()).uses(settingsModule, out);
+    }
+    if (!settingsModules.isEmpty()) {
+      String first = inventory.settingsModules().get(0);
+      modules.stream()
+          .filter(m -> first.equals(m.module()))
+          .findFirst()
+          .ifPresent(
+              m -> {
+                for (Removal r : unset) {
+                  if (r.patterns().stream().noneMatch(assignedSettings::contains)) {
+                    out.add(new ApiUse(r.id(), m.path(), 1, r.patterns().get(0) + " not set"));
+                  }
+                }
+              });
+    }
+    if (!templates.isEmpty()) {
+      for (String template : inventory.templates()) {
+        templates(repo, template, out);
       }
     }
-    for (Removal r : table) {
-      if (r.kind() == Kind.SETTING_UNSET
-          && !settingsModules.isEmpty()
-          && r.patterns().stream().noneMatch(assignedSettings::contains)) {
-        String first = inventory.settingsModules().get(0);
-        modules.stream()
-            .filter(m -> first.equals(m.module()))
-            .findFirst()
-            .ifPresent(
-                m -> out.add(new ApiUse(r.id(), m.path(), 1, r.patterns().get(0) + " not set")));
-      }
-    }
-    for (String template : inventory.templates()) {
-      templates(repo, template, out);
-    }
-    out.sort(Comparator.comparing(ApiUse::path).thenComparingInt(ApiUse::line));
+    out.sort(
+        Comparator.comparing(ApiUse::path)
+            .thenComparingInt(ApiUse::line)
+            .thenComparingInt(u -> order.get(u.id())));
     return out;
   }
 
@@ -82,7 +140,6 @@ public final class RemovedApiFinder {
   }
 
   private void templates(Path repo, String path, List<ApiUse> out) {
-    List<Removal> rows = table.stream().filter(r -> r.kind() == Kind.TEMPLATE).toList();
     String text;
     try {
       text = new String(Files.readAllBytes(repo.resolve(path)), StandardCharsets.UTF_8);
@@ -90,12 +147,10 @@ public final class RemovedApiFinder {
       return;
     }
     String[] lines = text.split("\n", -1);
-    for (Removal r : rows) {
-      Pattern p = Pattern.compile(r.patterns().get(0));
+    for (Rule rule : templates) {
       for (int i = 0; i < lines.length; i++) {
-        Matcher m = p.matcher(lines[i]);
-        if (m.find()) {
-          out.add(new ApiUse(r.id(), path, i + 1, clip(lines[i].strip())));
+        if (rule.regex().matcher(lines[i]).find()) {
+          out.add(new ApiUse(rule.removal().id(), path, i + 1, clip(lines[i].strip())));
         }
       }
     }
@@ -105,19 +160,39 @@ public final class RemovedApiFinder {
     return text.length() <= 160 ? text : text.substring(0, 157) + "...";
   }
 
+  /** The rows whose dotted name is {@code dotted} or one of its dotted prefixes. */
+  private Set<Removal> imported(String dotted) {
+    Set<Removal> out = new LinkedHashSet<>();
+    for (int from = 0; ; ) {
+      int dot = dotted.indexOf('.', from);
+      List<Removal> rows = byImport.get(dot < 0 ? dotted : dotted.substring(0, dot));
+      if (rows != null) {
+        out.addAll(rows);
+      }
+      if (dot < 0) {
+        return out;
+      }
+      from = dot + 1;
+    }
+  }
+
   /** One module: the names its imports bind, resolved to dotted paths. */
-  private static final class Module {
+  private final class Module {
     private final ModuleFacts facts;
+    private final boolean migration;
     private final Map<String, String> bound = new HashMap<>();
     private final Set<String> renamed = new HashSet<>();
 
-    Module(ModuleFacts facts) {
+    /** Per row, the names its matching imports bind here. */
+    private final Map<Removal, Set<String>> importedAs = new HashMap<>();
+
+    Module(ModuleFacts facts, boolean migration) {
       this.facts = facts;
+      this.migration = migration;
       for (ModuleFacts.ImportRef i : facts.imports()) {
         if (i.level() > 0) {
           continue;
         }
-        String full = i.name() == null ? i.module() : i.module() + "." + i.name();
         if (i.name() == null && i.alias() == null) {
           String top =
               i.module().contains(".")
@@ -125,12 +200,21 @@ public final class RemovedApiFinder {
                   : i.module();
           bound.put(top, top);
         } else {
-          bound.put(i.boundName(), full);
+          bound.put(i.boundName(), full(i));
         }
         if (i.alias() != null) {
           renamed.add(i.boundName());
         }
       }
+    }
+
+    private static String full(ModuleFacts.ImportRef i) {
+      return i.name() == null ? i.module() : i.module() + "." + i.name();
+    }
+
+    /** Whether this file is left out for the row (a name Django keeps for migrations). */
+    private boolean skip(Removal r) {
+      return migration && r.keptForMigrations();
     }
 
     /** The dotted path an expression names through the imports, or null. */
@@ -154,26 +238,21 @@ public final class RemovedApiFinder {
       return dot < 0 ? base : base + e.substring(dot);
     }
 
-    void uses(Removal r, boolean settings, List<ApiUse> out) {
-      switch (r.kind()) {
-        case IMPORT -> imports(r, out);
-        case METHOD -> methods(r, out);
-        case CALL_WITHOUT, CALL_KEYWORD -> calls(r, out);
-        case SETTING, SETTING_VALUE, SETTING_TEXT -> {
-          if (settings) {
-            settings(r, out);
+    void uses(boolean settingsModule, List<ApiUse> out) {
+      imports(out);
+      calls(out);
+      decorators(out);
+      bases(out);
+      if (settingsModule) {
+        settings(out);
+      }
+      classes(out);
+      for (ModuleFacts.Assignment a : facts.assignments()) {
+        for (Rule rule : moduleAttributes) {
+          if (rule.name().equals(a.target()) && !skip(rule.removal())) {
+            out.add(use(rule.removal(), a.line(), a.target() + " = " + a.value()));
           }
         }
-        case META -> meta(r, out);
-        case CLASS_ATTR -> classAttributes(r, out);
-        case MODULE_ATTR -> {
-          for (ModuleFacts.Assignment a : facts.assignments()) {
-            if (r.patterns().contains(a.target())) {
-              out.add(use(r, a.line(), a.target() + " = " + a.value()));
-            }
-          }
-        }
-        default -> {}
       }
     }
 
@@ -181,26 +260,18 @@ public final class RemovedApiFinder {
       return new ApiUse(r.id(), facts.path(), line, clip(text.replaceAll("\\s+", " ")));
     }
 
-    private static boolean matches(String dotted, List<String> patterns) {
-      for (String p : patterns) {
-        if (dotted.equals(p) || dotted.startsWith(p + ".")) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private void imports(Removal r, List<ApiUse> out) {
-      Set<String> matchedNames = new HashSet<>();
-      Set<Integer> lines = new LinkedHashSet<>();
+    private void imports(List<ApiUse> out) {
+      Set<String> lines = new HashSet<>();
       for (ModuleFacts.ImportRef i : facts.imports()) {
         if (i.level() > 0) {
           continue;
         }
-        String full = i.name() == null ? i.module() : i.module() + "." + i.name();
-        if (matches(full, r.patterns())) {
-          matchedNames.add(i.boundName());
-          if (lines.add(i.line())) {
+        for (Removal r : imported(full(i))) {
+          if (skip(r)) {
+            continue;
+          }
+          importedAs.computeIfAbsent(r, k -> new HashSet<>()).add(i.boundName());
+          if (lines.add(r.id() + ":" + i.line())) {
             out.add(
                 use(
                     r,
@@ -212,143 +283,152 @@ public final class RemovedApiFinder {
           }
         }
       }
-      Set<String> seen = new HashSet<>();
-      for (ModuleFacts.CallRef c : facts.calls()) {
-        List<String> names = new ArrayList<>();
-        names.add(c.callee());
-        names.addAll(c.args());
-        for (String name : names) {
-          String dotted = resolve(name);
-          if (dotted == null || !matches(dotted, r.patterns())) {
-            continue;
-          }
-          if (renamedImport(name, matchedNames)) {
-            continue;
-          }
-          if (seen.add(c.line() + ":" + name)) {
-            out.add(use(r, c.line(), c.callee() + "(" + String.join(", ", c.args()) + ")"));
-          }
-        }
-      }
-      for (ModuleFacts.FunctionDef f : facts.functions()) {
-        for (String d : f.decorators()) {
-          String dotted = resolve(d);
-          if (dotted != null
-              && matches(dotted, r.patterns())
-              && !renamedImport(d.replaceFirst("^@", ""), matchedNames)) {
-            out.add(use(r, f.line(), "@" + d.replaceFirst("^@", "") + " def " + f.name()));
-          }
-        }
-      }
-      for (ModuleFacts.ClassDef k : facts.classes()) {
-        for (String b : k.bases()) {
-          String dotted = resolve(b);
-          if (dotted != null && matches(dotted, r.patterns()) && !renamedImport(b, matchedNames)) {
-            out.add(use(r, k.line(), "class " + k.name() + "(" + b + ")"));
-          }
-        }
-      }
     }
 
     /**
      * Whether a use goes through a name the matching import renamed ("ugettext as _"): rewriting
      * the import is the whole change.
      */
-    private boolean renamedImport(String expression, Set<String> matchedNames) {
+    private boolean renamedImport(String expression, Removal r) {
       String head = expression.strip().split("[.(]", 2)[0];
-      return matchedNames.contains(head) && renamed.contains(head);
+      return renamed.contains(head) && importedAs.getOrDefault(r, Set.of()).contains(head);
     }
 
-    private void methods(Removal r, List<ApiUse> out) {
-      for (String p : r.patterns()) {
-        int paren = p.indexOf('(');
-        String name = paren < 0 ? p : p.substring(0, paren);
-        Pattern firstArg =
-            paren < 0 ? null : Pattern.compile(p.substring(paren + 1, p.length() - 1));
-        for (ModuleFacts.CallRef c : facts.calls()) {
-          if (c.callee().endsWith("." + name)
-              && (firstArg == null
-                  || !c.args().isEmpty() && firstArg.matcher(c.args().get(0).strip()).find())) {
-            out.add(use(r, c.line(), c.callee() + "(" + String.join(", ", c.args()) + ")"));
+    /**
+     * Removed names called or passed, removed methods called, calls missing or passing an argument.
+     */
+    private void calls(List<ApiUse> out) {
+      Set<String> seen = new HashSet<>();
+      for (ModuleFacts.CallRef c : facts.calls()) {
+        String text = c.callee() + "(" + String.join(", ", c.args()) + ")";
+        List<String> names = new ArrayList<>();
+        names.add(c.callee());
+        names.addAll(c.args());
+        for (String name : names) {
+          String dotted = resolve(name);
+          if (dotted == null) {
+            continue;
+          }
+          for (Removal r : imported(dotted)) {
+            if (!skip(r)
+                && !renamedImport(name, r)
+                && seen.add(r.id() + ":" + c.line() + ":" + name)) {
+              out.add(use(r, c.line(), text));
+            }
           }
         }
-        for (ModuleFacts.FunctionDef f : facts.functions()) {
-          for (String d : f.decorators()) {
-            String bare = d.replaceFirst("^@", "").split("\\(", 2)[0];
-            if (bare.endsWith("." + name)) {
-              out.add(use(r, f.line(), "@" + bare + " def " + f.name()));
+        int dot = c.callee().lastIndexOf('.');
+        if (dot >= 0) {
+          for (Rule m : byMethod.getOrDefault(c.callee().substring(dot + 1), List.of())) {
+            if (!skip(m.removal())
+                && (m.regex() == null
+                    || !c.args().isEmpty() && m.regex().matcher(c.args().get(0).strip()).find())) {
+              out.add(use(m.removal(), c.line(), text));
+            }
+          }
+        }
+        if (!byCall.isEmpty()) {
+          String callee = resolve(c.callee());
+          for (Rule rule :
+              callee == null ? List.<Rule>of() : byCall.getOrDefault(callee, List.of())) {
+            if (!skip(rule.removal()) && missesOrPasses(rule, c)) {
+              out.add(use(rule.removal(), c.line(), text));
             }
           }
         }
       }
     }
 
-    private void calls(Removal r, List<ApiUse> out) {
-      for (String p : r.patterns()) {
-        String[] parts = p.split("/");
-        String dotted = parts[0];
-        String keyword = parts[1];
-        int positional = parts.length > 2 ? Integer.parseInt(parts[2]) : 0;
-        for (ModuleFacts.CallRef c : facts.calls()) {
-          if (!dotted.equals(resolve(c.callee()))) {
+    private static boolean missesOrPasses(Rule rule, ModuleFacts.CallRef c) {
+      if (rule.removal().kind() == Kind.CALL_KEYWORD) {
+        return c.kwargs().containsKey(rule.keyword());
+      }
+      boolean splat =
+          c.args().stream().anyMatch(a -> a.strip().startsWith("*"))
+              || c.kwargs().keySet().stream().anyMatch(k -> k.startsWith("*"));
+      return !splat
+          && c.args().size() < rule.positional()
+          && (rule.keyword().equals("-")
+              ? c.kwargs().isEmpty()
+              : !c.kwargs().containsKey(rule.keyword()));
+    }
+
+    /** Decorators that name a removed import ("@python_2_unicode_compatible") or method. */
+    private void decorators(List<ApiUse> out) {
+      for (ModuleFacts.FunctionDef f : facts.functions()) {
+        for (String d : f.decorators()) {
+          String written = d.replaceFirst("^@", "");
+          String dotted = resolve(d);
+          if (dotted != null) {
+            for (Removal r : imported(dotted)) {
+              if (!skip(r) && !renamedImport(written, r)) {
+                out.add(use(r, f.line(), "@" + written + " def " + f.name()));
+              }
+            }
+          }
+          String bare = written.split("\\(", 2)[0];
+          int dot = bare.lastIndexOf('.');
+          if (dot >= 0) {
+            for (Rule m : byMethod.getOrDefault(bare.substring(dot + 1), List.of())) {
+              if (!skip(m.removal())) {
+                out.add(use(m.removal(), f.line(), "@" + bare + " def " + f.name()));
+              }
+            }
+          }
+        }
+      }
+    }
+
+    private void bases(List<ApiUse> out) {
+      for (ModuleFacts.ClassDef k : facts.classes()) {
+        for (String b : k.bases()) {
+          String dotted = resolve(b);
+          if (dotted == null) {
             continue;
           }
-          boolean splat =
-              c.args().stream().anyMatch(a -> a.strip().startsWith("*"))
-                  || c.kwargs().keySet().stream().anyMatch(k -> k.startsWith("*"));
-          boolean hit =
-              r.kind() == Kind.CALL_KEYWORD
-                  ? c.kwargs().containsKey(keyword)
-                  : !splat
-                      && c.args().size() < positional
-                      && (keyword.equals("-")
-                          ? c.kwargs().isEmpty()
-                          : !c.kwargs().containsKey(keyword));
-          if (hit) {
-            out.add(use(r, c.line(), c.callee() + "(" + String.join(", ", c.args()) + ")"));
+          for (Removal r : imported(dotted)) {
+            if (!skip(r) && !renamedImport(b, r)) {
+              out.add(use(r, k.line(), "class " + k.name() + "(" + b + ")"));
+            }
           }
         }
       }
     }
 
-    private void settings(Removal r, List<ApiUse> out) {
+    private void settings(List<ApiUse> out) {
       for (ModuleFacts.Assignment a : facts.assignments()) {
-        for (String p : r.patterns()) {
+        for (Rule rule : settings) {
+          String p = rule.name();
           boolean hit =
-              switch (r.kind()) {
+              switch (rule.removal().kind()) {
                 case SETTING -> a.target().equals(p);
-                case SETTING_VALUE -> {
-                  String[] nv = p.split("~", 2);
-                  yield a.target().equals(nv[0])
-                      && Pattern.compile(nv[1]).matcher(a.value()).find();
-                }
+                case SETTING_VALUE ->
+                    a.target().equals(p) && rule.regex().matcher(a.value()).find();
                 default -> a.value().contains("'" + p + "'") || a.value().contains("\"" + p + "\"");
               };
-          if (hit) {
-            out.add(use(r, a.line(), a.target() + " = " + a.value()));
+          if (hit && !skip(rule.removal())) {
+            out.add(use(rule.removal(), a.line(), a.target() + " = " + a.value()));
           }
         }
       }
     }
 
-    private void meta(Removal r, List<ApiUse> out) {
+    /** Meta options and class attributes. */
+    private void classes(List<ApiUse> out) {
       for (ModuleFacts.ClassDef k : facts.classes()) {
-        for (String p : r.patterns()) {
-          String value = k.meta().get(p);
-          if (value != null) {
-            out.add(use(r, k.line(), k.name() + ".Meta." + p + " = " + value));
+        for (Rule rule : meta) {
+          String value = k.meta().get(rule.name());
+          if (value != null && !skip(rule.removal())) {
+            out.add(
+                use(rule.removal(), k.line(), k.name() + ".Meta." + rule.name() + " = " + value));
           }
         }
-      }
-    }
-
-    private void classAttributes(Removal r, List<ApiUse> out) {
-      for (ModuleFacts.ClassDef k : facts.classes()) {
-        for (String p : r.patterns()) {
-          String[] nv = p.split("~", 2);
-          String value = k.attributes().get(nv[0]);
-          if (value != null && Pattern.compile(nv[1]).matcher(value.strip()).find()) {
-            out.add(use(r, k.line(), k.name() + "." + nv[0] + " = " + value));
+        for (Rule rule : classAttributes) {
+          String value = k.attributes().get(rule.name());
+          if (value != null
+              && !skip(rule.removal())
+              && rule.regex().matcher(value.strip()).find()) {
+            out.add(use(rule.removal(), k.line(), k.name() + "." + rule.name() + " = " + value));
           }
         }
       }

@@ -1,6 +1,7 @@
 package dev.auditworkbench.engine.upgrade;
 
 import dev.auditworkbench.engine.model.DjangoReleases;
+import dev.auditworkbench.engine.model.VersionSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,20 +17,20 @@ public record UpgradePath(String from, List<String> steps) {
   public static UpgradePath of(String from, String target) {
     List<String> lts = new ArrayList<>();
     for (DjangoReleases.Series s : DjangoReleases.all()) {
-      if (s.lts() && Versions.compare(s.version(), from) > 0) {
+      if (s.lts() && VersionSpec.compare(s.version(), from) > 0) {
         lts.add(s.version());
       }
     }
     List<String> steps = new ArrayList<>();
     for (String s : lts) {
-      if (target == null ? steps.size() < 2 : Versions.compare(s, target) <= 0) {
+      if (target == null ? steps.size() < 2 : VersionSpec.compare(s, target) <= 0) {
         steps.add(s);
       }
     }
     if (target != null
-        && (steps.isEmpty() || !steps.get(steps.size() - 1).equals(Versions.series(target)))
-        && Versions.compare(target, from) > 0) {
-      steps.add(Versions.series(target));
+        && (steps.isEmpty() || !steps.get(steps.size() - 1).equals(VersionSpec.series(target)))
+        && VersionSpec.compare(target, from) > 0) {
+      steps.add(VersionSpec.series(target));
     }
     return new UpgradePath(from, List.copyOf(steps));
   }
@@ -44,10 +45,10 @@ public record UpgradePath(String from, List<String> steps) {
    * later).
    */
   public Optional<String> stepOf(String removedIn) {
-    if (Versions.compare(removedIn, from) <= 0) {
+    if (VersionSpec.compare(removedIn, from) <= 0) {
       return Optional.empty();
     }
-    return steps.stream().filter(s -> Versions.compare(s, removedIn) >= 0).findFirst();
+    return steps.stream().filter(s -> VersionSpec.compare(s, removedIn) >= 0).findFirst();
   }
 
   /** The series before a hop: the project's own for the first, else the hop before. */

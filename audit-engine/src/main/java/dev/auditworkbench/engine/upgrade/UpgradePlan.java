@@ -2,6 +2,7 @@ package dev.auditworkbench.engine.upgrade;
 
 import dev.auditworkbench.engine.deps.Requirement;
 import dev.auditworkbench.engine.deps.Unmaintained;
+import dev.auditworkbench.engine.model.VersionSpec;
 import dev.auditworkbench.engine.upgrade.Removals.Removal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,10 +20,10 @@ import java.util.Optional;
  *
  * <p>Effort, in hours: a fixed {@value #HOURS_PER_HOP} per hop (read the release notes, run the
  * suite with deprecation warnings as errors, deploy to staging and watch), {@value
- * #HOURS_PER_PACKAGE} per package to upgrade and the unmaintained table's replacement estimate per
- * package to replace, {@value #HOURS_PER_PYTHON_MOVE} to move the Python version (images, CI,
- * virtualenvs), and each use's minutes from the removal tables (review time only when a tool
- * rewrites it).
+ * #HOURS_PER_PACKAGE} per package to upgrade and {@value Unmaintained#REPLACEMENT_HOURS} per
+ * package to replace (the unmaintained-package finding's estimate), {@value #HOURS_PER_PYTHON_MOVE}
+ * to move the Python version (images, CI, virtualenvs), and each use's minutes from the removal
+ * tables (review time only when a tool rewrites it).
  */
 public record UpgradePlan(
     Requirement django,
@@ -33,7 +34,6 @@ public record UpgradePlan(
   public static final int HOURS_PER_HOP = 8;
   public static final int HOURS_PER_PACKAGE = 2;
   public static final int HOURS_PER_PYTHON_MOVE = 16;
-  private static final int HOURS_PER_REPLACEMENT = 16;
 
   /** One hop, with what blocks it. */
   public record Step(
@@ -79,7 +79,7 @@ public record UpgradePlan(
       String path,
       int line) {
     public double hours() {
-      return replace ? HOURS_PER_REPLACEMENT : HOURS_PER_PACKAGE;
+      return replace ? Unmaintained.REPLACEMENT_HOURS : HOURS_PER_PACKAGE;
     }
   }
 
@@ -91,7 +91,7 @@ public record UpgradePlan(
   }
 
   public String from() {
-    return Versions.series(django.pinned());
+    return VersionSpec.series(django.pinned());
   }
 
   public String target() {
@@ -112,7 +112,7 @@ public record UpgradePlan(
     if (pin.isEmpty()) {
       return Optional.empty();
     }
-    String from = Versions.series(pin.get().pinned());
+    String from = VersionSpec.series(pin.get().pinned());
     UpgradePath path = UpgradePath.of(from, target);
     Optional<PythonPin> running = PythonVersions.running(facts.python());
     Map<String, List<ApiUse>> byId = new LinkedHashMap<>();
@@ -127,8 +127,8 @@ public record UpgradePlan(
       List<Item> pythonRemovals = new ArrayList<>();
       if (move != null && move.required() && python != null) {
         for (Removal r : Removals.python()) {
-          if (Versions.compare(r.removed(), python) > 0
-              && Versions.compare(r.removed(), move.suggested()) <= 0
+          if (VersionSpec.compare(r.removed(), python) > 0
+              && VersionSpec.compare(r.removed(), move.suggested()) <= 0
               && byId.containsKey(r.id())) {
             pythonRemovals.add(new Item(r, byId.get(r.id())));
           }
@@ -147,14 +147,14 @@ public record UpgradePlan(
       removals.sort(
           Comparator.comparing((Item i) -> i.removal().automatic())
               .reversed()
-              .thenComparing(i -> i.removal().removed()));
+              .thenComparing(i -> i.removal().removed(), VersionSpec::compare));
       steps.add(
           new Step(
               before, to, move, packages(dependencies, to), pythonRemovals, removals, behaviour));
     }
     List<Item> later = new ArrayList<>();
     for (Removal r : Removals.django()) {
-      if (byId.containsKey(r.id()) && Versions.compare(r.removed(), path.target()) > 0) {
+      if (byId.containsKey(r.id()) && VersionSpec.compare(r.removed(), path.target()) > 0) {
         later.add(new Item(r, byId.get(r.id())));
       }
     }
@@ -171,9 +171,9 @@ public record UpgradePlan(
     PythonSupport.Range t = target.get();
     String newestBoth =
         PythonSupport.of(before)
-            .map(b -> Versions.compare(b.max(), t.max()) < 0 ? b.max() : t.max())
+            .map(b -> VersionSpec.compare(b.max(), t.max()) < 0 ? b.max() : t.max())
             .orElse(t.max());
-    if (Versions.compare(newestBoth, t.min()) < 0) {
+    if (VersionSpec.compare(newestBoth, t.min()) < 0) {
       newestBoth = t.min();
     }
     boolean required = running != null && !t.contains(running);
@@ -211,7 +211,7 @@ public record UpgradePlan(
                 false,
                 r.path(),
                 r.line()));
-      } else if (Versions.compare(pinned, f.version()) < 0) {
+      } else if (VersionSpec.compare(pinned, f.version()) < 0) {
         out.add(
             new PackageBlocker(
                 r.name(), pinned, f.version(), false, null, f.byPython(), r.path(), r.line()));

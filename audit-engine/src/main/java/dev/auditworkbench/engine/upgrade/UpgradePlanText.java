@@ -65,57 +65,14 @@ public final class UpgradePlanText {
       }
       for (UpgradePlan.PackageBlocker p : s.packages()) {
         out.append("     ")
-            .append(p.name())
-            .append(' ')
-            .append(p.pinned() == null ? "" : p.pinned())
-            .append(
-                p.replace()
-                    ? ": replace with " + p.replacement()
-                    : " -> "
-                        + p.firstSupporting()
-                        + " or later"
-                        + (p.byPython() ? " (for the Python it needs)" : ""))
+            .append(packageChange(p))
             .append("   ")
             .append(p.path())
             .append(':')
             .append(p.line())
             .append('\n');
       }
-      UpgradePlan.PythonMove m = s.python();
-      out.append("  2. Python\n     ");
-      if (m == null || m.running() == null) {
-        out.append(
-            m == null
-                ? "no data for Django " + s.to()
-                : "Django "
-                    + s.to()
-                    + " supports Python "
-                    + m.min()
-                    + " to "
-                    + m.max()
-                    + "; check what the servers run");
-      } else if (m.required()) {
-        out.append("move from ")
-            .append(m.running())
-            .append(" to ")
-            .append(m.suggested())
-            .append(" first (Django ")
-            .append(s.to())
-            .append(" supports ")
-            .append(m.min())
-            .append(" to ")
-            .append(m.max())
-            .append(')');
-      } else {
-        out.append(m.running())
-            .append(" is supported by Django ")
-            .append(s.to())
-            .append(" (")
-            .append(m.min())
-            .append(" to ")
-            .append(m.max())
-            .append("): no move needed");
-      }
+      out.append("  2. Python\n     ").append(python(s));
       out.append('\n');
       items(out, s.pythonRemovals(), usesPerItem);
       out.append("  3. Removed Django APIs (the automatic rewrites first)\n");
@@ -167,6 +124,42 @@ public final class UpgradePlanText {
         out.append("        ... and ").append(i.uses().size() - usesPerItem).append(" more\n");
       }
     }
+  }
+
+  /** What to do with a package before the hop: "celery 4.4.7 -> 5.2.0 or later". */
+  public static String packageChange(UpgradePlan.PackageBlocker p) {
+    return p.name()
+        + (p.pinned() == null ? "" : " " + p.pinned())
+        + (p.replace()
+            ? ": replace with " + p.replacement()
+            : " -> "
+                + p.firstSupporting()
+                + " or later"
+                + (p.byPython() ? " (for the Python it needs)" : ""));
+  }
+
+  /** The hop's Python in one sentence: the move it needs, or why none. */
+  public static String python(UpgradePlan.Step s) {
+    UpgradePlan.PythonMove m = s.python();
+    if (m == null) {
+      return "No data for Django " + s.to();
+    }
+    String range = m.min() + " to " + m.max();
+    if (m.running() == null) {
+      return "Django " + s.to() + " supports Python " + range + "; check what the servers run";
+    }
+    if (m.required()) {
+      return "Move from "
+          + m.running()
+          + " to "
+          + m.suggested()
+          + " first (Django "
+          + s.to()
+          + " supports "
+          + range
+          + ")";
+    }
+    return m.running() + " is supported by Django " + s.to() + " (" + range + "): no move needed";
   }
 
   /** "74 h (9.3 days)" with 8-hour days; "2.5 h"; "10 min" below one hour. */

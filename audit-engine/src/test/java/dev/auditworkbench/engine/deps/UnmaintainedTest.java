@@ -28,12 +28,4 @@ class UnmaintainedTest {
         Unmaintained.of("django-jsonfield").orElseThrow().blocks("6.0"),
         "superseded, not a blocker");
   }
-
-  @Test
-  void versionsCompareNumberByNumber() {
-    assertTrue(Unmaintained.compare("1.10", "1.9") > 0);
-    assertTrue(Unmaintained.compare("5.2", "5.10") < 0);
-    assertEquals(0, Unmaintained.compare("4.2", "4.2.0"));
-    assertTrue(Unmaintained.compare("6.0rc1", "5.2") > 0);
-  }
 }

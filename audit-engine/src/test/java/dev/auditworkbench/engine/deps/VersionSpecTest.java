@@ -1,8 +1,12 @@
 package dev.auditworkbench.engine.deps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.auditworkbench.engine.model.DjangoReleases;
 import dev.auditworkbench.engine.model.VersionSpec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,5 +32,24 @@ class VersionSpecTest {
       """)
   void specifierAllowsVersion(String spec, String version, boolean allowed) {
     assertEquals(allowed, VersionSpec.allows(spec, version));
+  }
+
+  @Test
+  void versionsCompareNumberByNumber() {
+    assertTrue(VersionSpec.compare("1.10", "1.9") > 0);
+    assertTrue(VersionSpec.compare("5.2", "5.10") < 0);
+    assertEquals(0, VersionSpec.compare("4.2", "4.2.0"));
+    assertTrue(VersionSpec.compare("6.0rc1", "5.2") > 0);
+    assertEquals("3.2", VersionSpec.series("3.2.25"));
+  }
+
+  @Test
+  void theLtsPathComparesSeriesAsVersionsNotDecimals() {
+    // "1.11" read as a decimal is before "1.9": the path from 1.9 must still pass through 1.11
+    assertEquals(
+        List.of("1.11", "2.2", "3.2", "4.2"),
+        DjangoReleases.ltsPath("1.9", DjangoReleases.of("4.2").orElseThrow()).stream()
+            .map(DjangoReleases.Series::version)
+            .toList());
   }
 }

@@ -151,7 +151,8 @@ final class DependencyRule implements Rule {
                                   .cwe(1104)
                                   .owasp(OwaspTop10.A06.id())
                                   .defaultImpact(Impact.of(blocks ? 4 : 3))
-                                  .defaultEffort(Effort.hours(blocks ? 16 : 8))
+                                  .defaultEffort(
+                                      Effort.hours(blocks ? Unmaintained.REPLACEMENT_HOURS : 8))
                                   .build());
                         }));
   }
