@@ -105,6 +105,10 @@ class BoardUiTest extends ProjectWindowUiTest {
     robot.interact(() -> inbox.getSelectionModel().clearAndSelect(0));
     Label title = robot.lookup("#board-detail-title").queryAs(Label.class);
     waitUntil(() -> title.getText().startsWith(card.title()));
+    // what it means and what to do, as the report prints it
+    Label description = robot.lookup("#board-description").queryAs(Label.class);
+    assertEquals(stored(card.id()).description(), description.getText());
+    assertTrue(!description.getText().isBlank(), "the card's finding has a description");
     TextArea notes = robot.lookup("#board-notes").queryAs(TextArea.class);
     robot.interact(() -> notes.setText("Checked with the client: *real* issue."));
     robot.clickOn("#board-save-notes");

@@ -474,7 +474,7 @@ public record ReportModel(
             "From Django %s (%s:%d) to %s in %d %s, about %s: %d %s in the code (%d rewritten by"
                 + " django-upgrade or pyupgrade and reviewed, %d by hand), %d package %s to upgrade or"
                 + " replace%s. Work in this order on each hop: packages, Python, removed APIs, then the"
-                + " behaviour changes to test. `workbench upgrade` lists every place.",
+                + " behaviour changes to test. The command workbench upgrade lists every place.",
             plan.django().pinned(),
             plan.django().path(),
             plan.django().line(),

@@ -66,6 +66,10 @@ public final class FindingDetailPane extends VBox {
 
   private final Label detailTitle =
       new Label("Select a finding to see its code, notes and history.");
+
+  /** What the finding means and what to do, as the report prints it. */
+  private final Label description = new Label();
+
   private final Label codeSource = new Label();
   private VirtualizedScrollPane<CodeArea> codeScroll;
   private final CodeArea code = new CodeArea();
@@ -90,6 +94,9 @@ public final class FindingDetailPane extends VBox {
     detailTitle.setWrapText(true);
     detailTitle.setMinHeight(Region.USE_PREF_SIZE);
     detailTitle.getStyleClass().add(Css.BOLD);
+    description.setId("board-description");
+    description.setWrapText(true);
+    description.setMinHeight(Region.USE_PREF_SIZE);
     status.setId("board-status");
     status.getItems().setAll(Status.INBOX, Status.CONFIRMED, Status.IN_REPORT, Status.DISMISSED);
     status.setConverter(
@@ -219,6 +226,7 @@ public final class FindingDetailPane extends VBox {
     getChildren()
         .setAll(
             detailTitle,
+            description,
             controls,
             codeSource,
             codeScroll,
@@ -365,6 +373,7 @@ public final class FindingDetailPane extends VBox {
       shownProperty.set(d.finding());
       Finding f = d.finding();
       detailTitle.setText(f.title() + "\n" + f.location().display());
+      description.setText(f.description() == null ? "" : f.description());
       status.setValue(f.status());
       impact.setValue(f.impact().value());
       effort.setText(f.effort().hours() + "h");

@@ -81,7 +81,7 @@ final class UpgradeRule implements Rule {
                       + " first (Django "
                       + step.from()
                       + " supports it too), then upgrade Django: images, CI and virtualenvs change, and"
-                      + " the standard-library removals below come with it ("
+                      + " the standard-library removals of that Python come with it (upgrade.python-api; "
                       + hop
                       + ").")
               .category(Category.DEPENDENCIES)
@@ -95,13 +95,13 @@ final class UpgradeRule implements Rule {
               .build());
     }
     for (UpgradePlan.Item i : step.pythonRemovals()) {
-      out.accept(item("upgrade.python-api", "Python " + i.removal().removed() + ": ", hop, i));
+      out.accept(item("upgrade.python-api", "Python " + i.removal().removed(), hop, i));
     }
     for (UpgradePlan.Item i : step.removals()) {
-      out.accept(item("upgrade.django-api", "Django " + i.removal().removed() + ": ", hop, i));
+      out.accept(item("upgrade.django-api", "Django " + i.removal().removed(), hop, i));
     }
     for (UpgradePlan.Item i : step.behaviour()) {
-      out.accept(item("upgrade.behaviour", "Django " + i.removal().removed() + ": ", hop, i));
+      out.accept(item("upgrade.behaviour", "Django " + i.removal().removed(), hop, i));
     }
     for (UpgradePlan.PackageBlocker p : step.packages()) {
       if (p.replace()) {
@@ -152,23 +152,25 @@ final class UpgradeRule implements Rule {
     }
   }
 
-  private static RawFinding item(String key, String prefix, String hop, UpgradePlan.Item i) {
+  private static RawFinding item(String key, String release, String hop, UpgradePlan.Item i) {
     Removals.Removal r = i.removal();
     List<ApiUse> uses = i.uses();
     ApiUse first = uses.get(0);
     long files = uses.stream().map(ApiUse::path).distinct().count();
     String count =
         uses.size() == 1
-            ? "1 use"
-            : uses.size() + " uses in " + files + (files == 1 ? " file" : " files");
+            ? "1 place"
+            : uses.size() + " places in " + files + (files == 1 ? " file" : " files");
+    // what goes first: a board card shows two lines of its title
     String title =
-        prefix
-            + r.what()
+        sentence(r.what())
+            + " ("
+            + release
             + ": "
             + count
             + (r.automatic()
-                ? " (" + r.fixer() + (uses.size() == 1 ? " rewrites it)" : " rewrites them)")
-                : "");
+                ? ", " + r.fixer() + (uses.size() == 1 ? " rewrites it)" : " rewrites them)")
+                : ")");
     String listed =
         uses.stream()
                 .limit(EVIDENCE_USES)
@@ -183,9 +185,11 @@ final class UpgradeRule implements Rule {
         .nativeRuleId(r.id())
         .title(title)
         .description(
-            capitalise(r.what())
+            sentence(r.what())
+                + " in "
+                + release
                 + (r.deprecated() != null ? " (deprecated in " + r.deprecated() + ")" : "")
-                + ". Replace with "
+                + ". Instead: "
                 + r.replacement()
                 + "; "
                 + (r.automatic() ? r.fixer() + " rewrites it, so only review is left" : "by hand")
@@ -205,7 +209,8 @@ final class UpgradeRule implements Rule {
         .build();
   }
 
-  private static String capitalise(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  /** The table's sentence at the start of a title: "the" capitalised, names as written. */
+  private static String sentence(String what) {
+    return what.startsWith("the ") ? "The " + what.substring(4) : what;
   }
 }
