@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.auditworkbench.app.demo.DemoProject;
 import dev.auditworkbench.engine.spi.ProgressListener;
+import dev.auditworkbench.engine.store.InstalledPackageRepository;
 import dev.auditworkbench.engine.store.ProjectStore;
 import dev.auditworkbench.engine.upgrade.ApiUse;
 import dev.auditworkbench.engine.upgrade.UpgradePlan;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UpgradeOnDemoTest {
   @TempDir static Path dir;
   static UpgradePlan plan;
+  static java.util.Map<String, InstalledPackageRepository.Installed> installed;
 
   @BeforeAll
   static void scanTheDemo() throws Exception {
@@ -27,6 +29,7 @@ class UpgradeOnDemoTest {
         DemoProject.create(dir.resolve("demo.audit"), false, ProgressListener.NONE);
     try (ProjectStore store = ProjectStore.open(demo.project())) {
       plan = store.read(c -> UpgradePlans.latest(c, null)).orElseThrow();
+      installed = store.read(c -> new InstalledPackageRepository(c).latest());
     }
   }
 
@@ -48,6 +51,26 @@ class UpgradeOnDemoTest {
     assertEquals(
         "3.8 at Dockerfile:1", python.version() + " at " + place(python.path(), python.line()));
     assertEquals(List.of("4.2", "5.2"), plan.steps().stream().map(UpgradePlan.Step::to).toList());
+  }
+
+  @Test
+  void theEnvironmentsPackagesAreKeptButOnlyThoseTheCodeUsesAreJudged() throws Exception {
+    // Every package of the demo's pipdeptree capture, with the Django requirement it declares.
+    var captured =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(
+                dev.auditworkbench.engine.testing.Resources.path(
+                        UpgradeOnDemoTest.class, "demo/captures/environment/pipdeptree.json")
+                    .toFile());
+    assertEquals(captured.size(), installed.size());
+    assertEquals("3.2.25", installed.get("django").version());
+    assertEquals(">=3.2", installed.get("django-filter").djangoRequirement());
+    assertEquals("pipdeptree.json", installed.get("djangorestframework").source());
+    // djangorestframework 3.14.0 and django-taggit 3.1.0 are installed there and do not support
+    // 4.2, but the demo's code never imports them nor lists them in INSTALLED_APPS.
+    assertTrue(
+        plan.steps().stream().flatMap(s -> s.packages().stream()).allMatch(p -> p.line() > 0),
+        "only declared packages block the demo's hops");
   }
 
   private static String place(String path, int line) {

@@ -61,6 +61,7 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
   private boolean sawCoverage;
   private boolean sawPackages;
   private PackageRepository packages;
+  private dev.auditworkbench.engine.store.InstalledPackageRepository installed;
 
   /** True when this import listed installed packages and their newest releases. */
   public boolean sawPackages() {
@@ -416,6 +417,21 @@ public final class FindingWriter implements FindingSink, AutoCloseable {
       }
       packages.save(
           importId, new PackageRepository.Release(Requirement.canonical(name), installed, latest));
+    } catch (SQLException e) {
+      failure = e;
+    }
+  }
+
+  @Override
+  public void installedPackage(String name, String version, String djangoRequirement) {
+    if (failure != null) {
+      return;
+    }
+    try {
+      if (installed == null) {
+        installed = new dev.auditworkbench.engine.store.InstalledPackageRepository(connection);
+      }
+      installed.save(importId, Requirement.canonical(name), version, djangoRequirement);
     } catch (SQLException e) {
       failure = e;
     }

@@ -40,6 +40,12 @@ public interface FindingSink {
   /** An installed package and the newest release its index offers ({@code pip list --outdated}). */
   default void packageRelease(String name, String installed, String latest) {}
 
+  /**
+   * A package installed in the client's environment (pipdeptree), with the Django requirement the
+   * installed release declares, or null when it declares none.
+   */
+  default void installedPackage(String name, String version, String djangoRequirement) {}
+
   /** One input record (a result, a log line) was read, whether or not it made a finding. */
   void recordRead();
 

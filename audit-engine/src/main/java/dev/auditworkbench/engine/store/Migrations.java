@@ -28,7 +28,8 @@ final class Migrations {
           "V008__board.sql",
           "V009__package_releases.sql",
           "V010__lookup_indexes.sql",
-          "V011__mask_stored_secrets.sql");
+          "V011__mask_stored_secrets.sql",
+          "V012__installed_packages.sql");
 
   static final int LATEST = SCRIPTS.size();
 

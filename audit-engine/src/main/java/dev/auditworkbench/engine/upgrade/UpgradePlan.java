@@ -3,6 +3,7 @@ package dev.auditworkbench.engine.upgrade;
 import dev.auditworkbench.engine.deps.Requirement;
 import dev.auditworkbench.engine.deps.Unmaintained;
 import dev.auditworkbench.engine.model.VersionSpec;
+import dev.auditworkbench.engine.store.InstalledPackageRepository;
 import dev.auditworkbench.engine.upgrade.Removals.Removal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,7 +69,13 @@ public record UpgradePlan(
   public record PythonMove(
       String running, String min, String max, String suggested, boolean required) {}
 
-  /** A declared package that does not support the hop's Django: upgrade it, or replace it. */
+  /**
+   * A package that does not support the hop's Django: upgrade it (to {@code firstSupporting} when
+   * the bundled table knows it), or replace it. {@code path}:{@code line} is where it is declared;
+   * a package only the client's environment lists (pipdeptree) has the imported file's name and
+   * line 0. {@code requires} is the Django requirement the installed release declares, when the
+   * environment was imported.
+   */
   public record PackageBlocker(
       String name,
       String pinned,
@@ -77,9 +84,27 @@ public record UpgradePlan(
       String replacement,
       boolean byPython,
       String path,
-      int line) {
+      int line,
+      String requires) {
+    public PackageBlocker(
+        String name,
+        String pinned,
+        String firstSupporting,
+        boolean replace,
+        String replacement,
+        boolean byPython,
+        String path,
+        int line) {
+      this(name, pinned, firstSupporting, replace, replacement, byPython, path, line, null);
+    }
+
     public double hours() {
       return replace ? Unmaintained.REPLACEMENT_HOURS : HOURS_PER_PACKAGE;
+    }
+
+    /** Where it is declared ("requirements.txt:5"), or "installed (pipdeptree.json)". */
+    public String where() {
+      return line > 0 ? path + ":" + line : "installed (" + path + ")";
     }
   }
 
@@ -88,6 +113,11 @@ public record UpgradePlan(
     public double hours() {
       return removal.minutes() * (double) uses.size() / 60.0;
     }
+  }
+
+  /** The Django version the project runs ("3.2.25"). */
+  public String djangoVersion() {
+    return django.pinned();
   }
 
   public String from() {
@@ -108,7 +138,29 @@ public record UpgradePlan(
    */
   public static Optional<UpgradePlan> of(
       UpgradeFacts facts, List<Requirement> dependencies, String target) {
+    return of(facts, dependencies, Map.of(), target);
+  }
+
+  /**
+   * The plan, knowing the packages installed in the client's environment (pipdeptree; canonical
+   * name to package): their versions stand in where a declaration pins none, packages only
+   * installed are judged too when the code uses them, and a release's own Django requirement blocks
+   * a hop the bundled table knows nothing about. Django's version comes from the declarations
+   * first, then from the environment.
+   */
+  public static Optional<UpgradePlan> of(
+      UpgradeFacts facts,
+      List<Requirement> dependencies,
+      Map<String, InstalledPackageRepository.Installed> installed,
+      String target) {
     Optional<Requirement> pin = Requirement.pinnedDjango(dependencies);
+    if (pin.isEmpty() && installed.containsKey("django")) {
+      InstalledPackageRepository.Installed d = installed.get("django");
+      pin =
+          Optional.of(
+              new Requirement(
+                  "django", "==" + d.version(), d.version(), d.source(), 0, "installed"));
+    }
     if (pin.isEmpty()) {
       return Optional.empty();
     }
@@ -150,7 +202,13 @@ public record UpgradePlan(
               .thenComparing(i -> i.removal().removed(), VersionSpec::compare));
       steps.add(
           new Step(
-              before, to, move, packages(dependencies, to), pythonRemovals, removals, behaviour));
+              before,
+              to,
+              move,
+              packages(dependencies, installed, facts, to),
+              pythonRemovals,
+              removals,
+              behaviour));
     }
     List<Item> later = new ArrayList<>();
     for (Removal r : Removals.django()) {
@@ -180,44 +238,75 @@ public record UpgradePlan(
     return new PythonMove(running, t.min(), t.max(), required ? newestBoth : running, required);
   }
 
-  /** Declared packages (one line each) that do not support Django {@code to}. */
-  private static List<PackageBlocker> packages(List<Requirement> dependencies, String to) {
+  /**
+   * Declared packages (one line each), then packages only the environment lists and the code uses
+   * (imports, INSTALLED_APPS), that do not support Django {@code to}.
+   */
+  private static List<PackageBlocker> packages(
+      List<Requirement> dependencies,
+      Map<String, InstalledPackageRepository.Installed> installed,
+      UpgradeFacts facts,
+      String to) {
     List<PackageBlocker> out = new ArrayList<>();
+    java.util.Set<String> declared = new java.util.HashSet<>();
     for (Requirement r : Requirement.declaredOncePerPackage(dependencies)) {
-      if (r.name().equals("django")) {
+      String name = Requirement.canonical(r.name());
+      declared.add(name);
+      if (name.equals("django")) {
         continue;
       }
+      InstalledPackageRepository.Installed env = installed.get(name);
       String pinned = pinnedVersion(r, dependencies);
-      Optional<Unmaintained.Package> dead = Unmaintained.of(r.name());
-      if (dead.isPresent() && dead.get().blocks(to)) {
-        out.add(
-            new PackageBlocker(
-                r.name(), pinned, null, true, dead.get().replacement(), false, r.path(), r.line()));
-        continue;
+      if (pinned == null && env != null) {
+        pinned = env.version();
       }
-      Optional<PackageSupport.First> first = PackageSupport.first(r.name(), to);
-      if (first.isEmpty() || pinned == null) {
-        continue;
-      }
-      PackageSupport.First f = first.get();
-      if (f.never()) {
-        out.add(
-            new PackageBlocker(
-                r.name(),
-                pinned,
-                null,
-                true,
-                "a maintained alternative",
-                false,
-                r.path(),
-                r.line()));
-      } else if (VersionSpec.compare(pinned, f.version()) < 0) {
-        out.add(
-            new PackageBlocker(
-                r.name(), pinned, f.version(), false, null, f.byPython(), r.path(), r.line()));
+      // The environment's requirement holds for the release it has, not for another pin.
+      String requires =
+          env != null && env.version().equals(pinned) ? env.djangoRequirement() : null;
+      blocker(r.name(), pinned, requires, r.path(), r.line(), to).ifPresent(out::add);
+    }
+    for (InstalledPackageRepository.Installed env : installed.values()) {
+      if (!declared.contains(env.name())
+          && !env.name().equals("django")
+          && facts.usesPackage(env.name())) {
+        blocker(env.name(), env.version(), env.djangoRequirement(), env.source(), 0, to)
+            .ifPresent(out::add);
       }
     }
     return out;
+  }
+
+  private static Optional<PackageBlocker> blocker(
+      String name, String pinned, String requires, String path, int line, String to) {
+    Optional<Unmaintained.Package> dead = Unmaintained.of(name);
+    if (dead.isPresent() && dead.get().blocks(to)) {
+      return Optional.of(
+          new PackageBlocker(
+              name, pinned, null, true, dead.get().replacement(), false, path, line, requires));
+    }
+    Optional<PackageSupport.First> first = PackageSupport.first(name, to);
+    if (first.isPresent() && pinned != null) {
+      PackageSupport.First f = first.get();
+      if (f.never()) {
+        return Optional.of(
+            new PackageBlocker(
+                name, pinned, null, true, "a maintained alternative", false, path, line, requires));
+      }
+      if (VersionSpec.compare(pinned, f.version()) < 0) {
+        return Optional.of(
+            new PackageBlocker(
+                name, pinned, f.version(), false, null, f.byPython(), path, line, requires));
+      }
+      return Optional.empty();
+    }
+    if (requires != null
+        && !requires.isBlank()
+        && !requires.equalsIgnoreCase("any")
+        && !VersionSpec.allows(requires, to)) {
+      return Optional.of(
+          new PackageBlocker(name, pinned, null, false, null, false, path, line, requires));
+    }
+    return Optional.empty();
   }
 
   /** The version installed: the requirement's own pin, else a lock file's or constraint's. */

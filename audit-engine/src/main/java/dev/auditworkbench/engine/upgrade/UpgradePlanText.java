@@ -64,13 +64,7 @@ public final class UpgradePlanText {
         out.append("     none known to block this hop\n");
       }
       for (UpgradePlan.PackageBlocker p : s.packages()) {
-        out.append("     ")
-            .append(packageChange(p))
-            .append("   ")
-            .append(p.path())
-            .append(':')
-            .append(p.line())
-            .append('\n');
+        out.append("     ").append(packageChange(p)).append("   ").append(p.where()).append('\n');
       }
       out.append("  2. Python\n     ").append(python(s));
       out.append('\n');
@@ -128,14 +122,18 @@ public final class UpgradePlanText {
 
   /** What to do with a package before the hop: "celery 4.4.7 -> 5.2.0 or later". */
   public static String packageChange(UpgradePlan.PackageBlocker p) {
-    return p.name()
-        + (p.pinned() == null ? "" : " " + p.pinned())
-        + (p.replace()
-            ? ": replace with " + p.replacement()
-            : " -> "
-                + p.firstSupporting()
-                + " or later"
-                + (p.byPython() ? " (for the Python it needs)" : ""));
+    String version = p.name() + (p.pinned() == null ? "" : " " + p.pinned());
+    if (p.replace()) {
+      return version + ": replace with " + p.replacement();
+    }
+    if (p.firstSupporting() == null) {
+      return version + " -> a release for this Django (it requires django" + p.requires() + ")";
+    }
+    return version
+        + " -> "
+        + p.firstSupporting()
+        + " or later"
+        + (p.byPython() ? " (for the Python it needs)" : "");
   }
 
   /** The hop's Python in one sentence: the move it needs, or why none. */

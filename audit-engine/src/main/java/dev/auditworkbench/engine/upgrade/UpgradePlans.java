@@ -1,6 +1,7 @@
 package dev.auditworkbench.engine.upgrade;
 
 import dev.auditworkbench.engine.deps.Requirement;
+import dev.auditworkbench.engine.store.InstalledPackageRepository;
 import dev.auditworkbench.engine.store.ScanRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,6 +24,7 @@ public final class UpgradePlans {
     }
     List<Requirement> dependencies =
         scans.latestFacts("dependencies", Requirement[].class).map(List::of).orElse(List.of());
-    return UpgradePlan.of(facts.get(), dependencies, target);
+    return UpgradePlan.of(
+        facts.get(), dependencies, new InstalledPackageRepository(c).latest(), target);
   }
 }

@@ -18,6 +18,15 @@ public final class CollectingSink implements FindingSink {
   public final List<QueryEvent> queries = new ArrayList<>();
   public final List<HttpEvent> requests = new ArrayList<>();
   public final List<String> endedSessions = new ArrayList<>();
+
+  /** Installed packages: name, version, Django requirement (null for none). */
+  public final List<String[]> installed = new ArrayList<>();
+
+  @Override
+  public void installedPackage(String name, String version, String djangoRequirement) {
+    installed.add(new String[] {name, version, djangoRequirement});
+  }
+
   public final List<String> sessionRoutes = new ArrayList<>();
 
   /** sql, duration, plan text. */

@@ -8,6 +8,7 @@ import dev.auditworkbench.engine.rules.RepoAnalysis;
 import dev.auditworkbench.engine.rules.Thresholds;
 import dev.auditworkbench.engine.scan.ScanService;
 import dev.auditworkbench.engine.spi.ProgressListener;
+import dev.auditworkbench.engine.store.InstalledPackageRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -161,6 +162,85 @@ class UpgradePathTest {
             "3.9 runtime Dockerfile:2"),
         pins);
     assertEquals("3.8", PythonVersions.running(a.upgrade().python()).orElseThrow().version());
+  }
+
+  @Test
+  void theClientsEnvironmentPinsWhatTheRepositoryDoesNotAndAddsThePackagesTheCodeUses()
+      throws Exception {
+    RepoAnalysis a =
+        scan(
+            Map.of(
+                "requirements.txt",
+                "django-filter\nDjango>=3.2,<4\n",
+                "shop/__init__.py",
+                "",
+                "shop/settings.py",
+                "INSTALLED_APPS = ['django.contrib.admin', 'taggit', 'shop']\n",
+                "shop/views.py",
+                """
+                from rest_framework.views import APIView
+                import legacy_widgets.forms
+                """));
+    // What pipdeptree listed (the importer's rows, names canonical).
+    Map<String, InstalledPackageRepository.Installed> env = new java.util.LinkedHashMap<>();
+    for (String[] p :
+        new String[][] {
+          {"django", "3.2.25", null},
+          {"django-filter", "2.4.0", ">=2.2"},
+          {"djangorestframework", "3.14.0", ">=3.0"},
+          {"django-taggit", "3.1.0", ">=3.2"},
+          {"django-legacy-widgets", "1.0", "<4.0,>=2.2"},
+          {"django-guardian", "2.4.0", ">=2.2"},
+        }) {
+      env.put(p[0], new InstalledPackageRepository.Installed(p[0], p[1], p[2], "pipdeptree.json"));
+    }
+    assertTrue(
+        UpgradePlan.of(a.upgrade(), a.dependencies(), null).isEmpty(),
+        "nothing pins Django exactly in the repository");
+    UpgradePlan plan = UpgradePlan.of(a.upgrade(), a.dependencies(), env, "4.2").orElseThrow();
+    assertEquals("3.2.25", plan.djangoVersion(), "the environment's Django");
+    assertEquals("pipdeptree.json", plan.django().path());
+    List<String> blockers =
+        plan.steps().get(0).packages().stream()
+            .map(p -> UpgradePlanText.packageChange(p) + " @ " + p.where())
+            .toList();
+    assertEquals(
+        List.of(
+            // Declared without a version: the installed one is judged, at its declaration.
+            "django-filter 2.4.0 -> 23.1 or later @ requirements.txt:1",
+            // Installed only, but the code imports them or INSTALLED_APPS names them.
+            "django-legacy-widgets 1.0 -> a release for this Django (it requires django<4.0,>=2.2)"
+                + " @ installed (pipdeptree.json)",
+            "django-taggit 3.1.0 -> 4.0.0 or later @ installed (pipdeptree.json)",
+            "djangorestframework 3.14.0 -> 3.15.0 or later @ installed (pipdeptree.json)"),
+        blockers.stream().sorted().toList(),
+        "django-guardian is installed but the code never uses it");
+  }
+
+  @Test
+  void middlewareBuiltWithoutGetResponseIsFoundNotTheOnesGivenIt() throws Exception {
+    RepoAnalysis a =
+        scan(
+            Map.of(
+                "shop/__init__.py",
+                "",
+                "shop/tests.py",
+                """
+                from django.contrib.sessions.middleware import SessionMiddleware
+                from django.middleware import csrf
+                from django.http import HttpResponse
+
+
+                def with_session(request):
+                    SessionMiddleware().process_request(request)
+                    csrf.CsrfViewMiddleware(lambda r: HttpResponse()).process_view(request)
+                    SessionMiddleware(get_response=lambda r: HttpResponse())
+                    return csrf.CsrfViewMiddleware()
+                """));
+    assertEquals(
+        List.of(
+            "middleware-get-response@shop/tests.py:7", "middleware-get-response@shop/tests.py:10"),
+        uses(a));
   }
 
   @Test

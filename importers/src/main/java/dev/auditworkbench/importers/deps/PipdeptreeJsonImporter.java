@@ -24,7 +24,8 @@ import java.time.ZoneOffset;
 /**
  * pipdeptree's JSON ({@code pipdeptree --json}) from the client's environment: every installed
  * package with the requirements it declares. A package whose declared Django requirement excludes
- * the current Django LTS blocks the upgrade and becomes a finding; the rest is counted.
+ * the current Django LTS blocks the upgrade and becomes a finding; every package is kept with its
+ * version and Django requirement for the upgrade plan.
  */
 public final class PipdeptreeJsonImporter implements Importer {
   static final String FORMAT = "pipdeptree JSON (pipdeptree --json)";
@@ -75,6 +76,16 @@ public final class PipdeptreeJsonImporter implements Importer {
             if (!pkg.has("key")) {
               throw json.errorAtLine(line, "entry without package.key");
             }
+            String djangoRequirement = null;
+            for (var dep : entry.path("dependencies")) {
+              if (dep.path("key").asText("").equals("django")) {
+                djangoRequirement = dep.path("required_version").asText("");
+              }
+            }
+            sink.installedPackage(
+                pkg.path("key").asText(),
+                pkg.path("installed_version").asText(""),
+                djangoRequirement);
             for (var dep : entry.path("dependencies")) {
               String required = dep.path("required_version").asText("");
               if (dep.path("key").asText("").equals("django")

@@ -232,6 +232,18 @@ class DemoCaptureImportersTest {
     CollectingSink sink = parse(new PipdeptreeJsonImporter(), sample("pipdeptree.json"));
     assertEquals(packages.size(), sink.recordsRead);
     assertEquals(0, sink.findings.size());
+    // Every package is kept for the upgrade plan, with the Django requirement it declares.
+    assertEquals(packages.size(), sink.installed.size());
+    List<String> kept = new ArrayList<>();
+    for (String[] i : sink.installed) {
+      if (i[2] != null) {
+        kept.add(i[0] + " " + i[2]);
+      }
+    }
+    assertEquals(djangoRequirements, kept);
+    assertTrue(
+        sink.installed.stream()
+            .anyMatch(i -> i[0].equals("django") && i[1].equals("3.2.25") && i[2] == null));
   }
 
   @Test
