@@ -24,6 +24,9 @@ import dev.auditworkbench.engine.store.FindingRepository;
 import dev.auditworkbench.engine.store.ProjectStore;
 import dev.auditworkbench.engine.triage.TriageEdit;
 import dev.auditworkbench.engine.triage.TriageService;
+import dev.auditworkbench.engine.upgrade.UpgradePlanText;
+import dev.auditworkbench.engine.upgrade.UpgradePlans;
+import dev.auditworkbench.views.upgrade.UpgradeViewModel;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -136,6 +139,14 @@ class SecretsNeverShownTest {
     FindingsJsonWriter.write(all, csv);
     shown.add(csv.toString());
     shown.add(MatrixSvg.render(store.read(c -> Planner.of(c, LocalDate.of(2026, 11, 24))).items()));
+    // The upgrade path quotes the line of every use it lists: the CLI, the report and the app.
+    store
+        .read(c -> UpgradePlans.latest(c, null))
+        .ifPresent(
+            p -> {
+              shown.add(UpgradePlanText.render(p, Integer.MAX_VALUE));
+              shown.add(UpgradeViewModel.outline(p).toString());
+            });
     return shown;
   }
 

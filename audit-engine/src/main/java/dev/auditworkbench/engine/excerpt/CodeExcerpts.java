@@ -97,33 +97,47 @@ public final class CodeExcerpts {
     if (loc == null || loc.path() == null) {
       return Excerpt.none("No file: the finding is about a route, a setting or a dependency.");
     }
-    if (!loc.inRepo() || repo == null) {
+    if (!loc.inRepo()) {
       return Excerpt.none(
           loc.path() + " is not in the repository (a path from the scanning machine).");
     }
-    Optional<Text> text = read(loc.path());
+    return lines(loc.path(), loc.startLine(), loc.endLine(), before, after);
+  }
+
+  /**
+   * Lines {@code from} to {@code to} of a repository file (a path relative to its root) with {@code
+   * before} and {@code after} lines around them: a place the scan recorded without a finding, such
+   * as a use of an API an upgrade removes.
+   */
+  public Excerpt around(String path, int from, int to, int before, int after) {
+    if (path == null || path.isBlank()) {
+      return Excerpt.none("No file.");
+    }
+    return lines(path, from, to, before, after);
+  }
+
+  private Excerpt lines(String path, int startLine, int endLine, int before, int after) {
+    if (repo == null) {
+      return Excerpt.none(path + " is not in the repository (a path from the scanning machine).");
+    }
+    Optional<Text> text = read(path);
     if (text.isEmpty()) {
-      return Excerpt.none(loc.path() + " is not in the repository any more.");
+      return Excerpt.none(path + " is not in the repository any more.");
     }
     List<String> all = text.get().lines();
-    int start = Math.max(1, Math.min(loc.startLine(), all.size()));
-    int end = Math.max(start, Math.min(Math.max(loc.startLine(), loc.endLine()), all.size()));
+    int start = Math.max(1, Math.min(startLine, all.size()));
+    int end = Math.max(start, Math.min(Math.max(startLine, endLine), all.size()));
     int first = Math.max(1, start - before);
     int last = Math.min(all.size(), end + after);
-    List<String> masked = SecretDetector.maskLines(all, SecretDetector.flavourOf(loc.path()));
+    List<String> masked = SecretDetector.maskLines(all, SecretDetector.flavourOf(path));
     List<String> shown = new ArrayList<>(last - first + 1);
     for (int n = first; n <= last; n++) {
       String original = all.get(n - 1);
       String line = masked.get(n - 1);
-      boolean flagged = secretPlaces.contains(loc.path() + ":" + n);
+      boolean flagged = secretPlaces.contains(path + ":" + n);
       shown.add(flagged && line.equals(original) && !original.isBlank() ? HIDDEN_LINE : line);
     }
-    return new Excerpt(
-        shown,
-        first,
-        loc.startLine(),
-        Math.max(loc.startLine(), loc.endLine()),
-        text.get().source());
+    return new Excerpt(shown, first, startLine, Math.max(startLine, endLine), text.get().source());
   }
 
   private record Text(List<String> lines, String source) {}

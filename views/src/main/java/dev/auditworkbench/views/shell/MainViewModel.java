@@ -19,6 +19,7 @@ import dev.auditworkbench.views.overview.OverviewViewModel;
 import dev.auditworkbench.views.queries.QueriesViewModel;
 import dev.auditworkbench.views.report.ReportViewModel;
 import dev.auditworkbench.views.seams.SeamsViewModel;
+import dev.auditworkbench.views.upgrade.UpgradeViewModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,7 @@ public final class MainViewModel {
   private final OverviewViewModel overview;
   private final SeamsViewModel seams;
   private final QueriesViewModel queries;
+  private final UpgradeViewModel upgrade;
   private final ReportViewModel report;
   private final MatrixViewModel matrix;
   private final BoardViewModel board;
@@ -72,6 +74,7 @@ public final class MainViewModel {
     this.overview = new OverviewViewModel(project, background);
     this.seams = new SeamsViewModel(project, background);
     this.queries = new QueriesViewModel(project, background);
+    this.upgrade = new UpgradeViewModel(project, background);
     this.report = new ReportViewModel(project, background);
     this.matrix = new MatrixViewModel(project, triage, background);
     this.board = new BoardViewModel(findings, project, triage, background);
@@ -112,6 +115,7 @@ public final class MainViewModel {
     findings.reload();
     seams.reload();
     queries.reload();
+    upgrade.reload();
     changed();
   }
 
@@ -224,6 +228,10 @@ public final class MainViewModel {
 
   public QueriesViewModel queries() {
     return queries;
+  }
+
+  public UpgradeViewModel upgrade() {
+    return upgrade;
   }
 
   public SeamsViewModel seams() {

@@ -9,6 +9,7 @@ import dev.auditworkbench.views.overview.OverviewView;
 import dev.auditworkbench.views.queries.QueriesView;
 import dev.auditworkbench.views.report.ReportView;
 import dev.auditworkbench.views.seams.SeamsView;
+import dev.auditworkbench.views.upgrade.UpgradeView;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -56,6 +57,7 @@ public final class MainWindow extends BorderPane {
     MATRIX("Matrix", WorkbenchAction.SHOW_MATRIX, Feather.GRID),
     SEAMS("Seams", WorkbenchAction.SHOW_SEAMS, Feather.GIT_MERGE),
     QUERIES("Queries", WorkbenchAction.SHOW_QUERIES, Feather.DATABASE),
+    UPGRADE("Upgrade", WorkbenchAction.SHOW_UPGRADE, Feather.TRENDING_UP),
     REPORT("Report", WorkbenchAction.SHOW_REPORT, Feather.FILE_TEXT);
 
     private final String label;
@@ -122,7 +124,7 @@ public final class MainWindow extends BorderPane {
 
   /**
    * A page, built the first time it is needed: a project opens on its overview without building the
-   * other six (their view models load in the background all the same).
+   * other seven (their view models load in the background all the same).
    */
   private Node page(Page page) {
     return pages.computeIfAbsent(page, this::build);
@@ -148,6 +150,8 @@ public final class MainWindow extends BorderPane {
         return new SeamsView(model.seams(), model.dialogs());
       case QUERIES:
         return new QueriesView(model.queries());
+      case UPGRADE:
+        return new UpgradeView(model.upgrade(), model.dialogs());
       case REPORT:
         return new ReportView(model.report(), model.dialogs());
       default:
