@@ -73,4 +73,86 @@ class SeamsCommandTest {
     assertEquals(ExitCodes.USAGE, r.code());
     assertTrue(r.err().contains("has not been scanned yet"), r.err());
   }
+
+  /** Path and status of each request line of the demo's access log (the capture itself). */
+  private static java.util.List<String[]> accessLog() throws Exception {
+    java.util.List<String[]> out = new java.util.ArrayList<>();
+    var line = java.util.regex.Pattern.compile("\"([A-Z]+) (\\S+) HTTP/[0-9.]+\" (\\d{3}) ");
+    for (String l :
+        Files.readAllLines(
+            dev.auditworkbench.engine.testing.Resources.path(
+                SeamsCommandTest.class, "demo/captures/web/nginx-access.log"))) {
+      var m = line.matcher(l);
+      if (m.find()) {
+        out.add(new String[] {m.group(2).replaceAll("\\?.*", ""), m.group(3)});
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void theDemosFirstStranglerCandidateIsPaymentsWithItsShareOfTheCapturedRequests()
+      throws Exception {
+    JsonNode json =
+        new ObjectMapper()
+            .readTree(Cli.run("seams", project, "--candidates", "--format", "json").ok().out());
+    var log = accessLog();
+    long payments = log.stream().filter(r -> r[0].startsWith("/payments/")).count();
+    assertEquals(log.size(), json.get("totalRequests").asLong(), "every request line counted");
+    JsonNode first = json.get("candidates").get(0);
+    assertEquals("[\"ledger\",\"payments\"]", first.get("apps").toString());
+    assertEquals(payments, first.get("requests").asLong());
+    assertEquals(
+        Math.round(1000.0 * payments / log.size()) / 1000.0, first.get("requestShare").asDouble());
+    // The core (customers and invoices, most of the modules) is set apart, not ranked.
+    assertTrue(
+        json.get("notCandidates").toString().contains("the core"),
+        json.get("notCandidates").toString());
+    for (JsonNode k : json.get("candidates")) {
+      for (JsonNode app : k.get("apps")) {
+        assertTrue(!app.asText().equals("invoices"), "invoices is in the core");
+      }
+    }
+    String text = Cli.run("seams", project, "--candidates").ok().out();
+    assertTrue(text.contains("1. ledger, payments (cluster "), text);
+
+    // Its plan: the routes, nginx, the crossing imports and the replay list, also as TOML.
+    Path toml = dir.resolve("replay.toml");
+    String plan = Cli.run("seams", project, "--candidate", "1", "--replay", toml).ok().out();
+    assertTrue(plan.contains("location ^~ /payments/ { proxy_pass http://strangled; }"), plan);
+    assertTrue(plan.contains("out: payments.views -> invoices.models"), plan);
+    JsonNode read = new com.fasterxml.jackson.dataformat.toml.TomlMapper().readTree(toml.toFile());
+    long captured = 0;
+    for (JsonNode r : read.get("replay")) {
+      captured += r.get("captured").asLong();
+      assertTrue(r.get("samples").asLong() <= r.get("captured").asLong());
+    }
+    assertEquals(payments, captured);
+    assertEquals(
+        "no candidate of rank 9: there are " + json.get("candidates").size(),
+        Cli.run("seams", project, "--candidate", "9").err().strip().replaceFirst("^.*?: ", ""));
+  }
+
+  @Test
+  void theAuditorWeighsTheRanking() throws Exception {
+    Path copy = dir.resolve("weights.audit");
+    Files.copy(project, copy);
+    // Ease alone: api (2 imports across its cut) before ledger and payments (8).
+    Cli.run(
+            "config",
+            copy,
+            "strangler.value_weight=0",
+            "strangler.coverage_weight=0",
+            "strangler.ease_weight=1")
+        .ok();
+    JsonNode json =
+        new ObjectMapper()
+            .readTree(Cli.run("seams", copy, "--candidates", "--format", "json").ok().out());
+    assertEquals("[\"api\"]", json.get("candidates").get(0).get("apps").toString());
+    assertEquals("0", json.get("settings").get("strangler.value_weight").asText());
+    Cli bad = Cli.run("config", copy, "strangler.halving_imports=0");
+    assertTrue(bad.code() != 0);
+    assertTrue(bad.err().contains("strangler.halving_imports must be 1 or more"), bad.err());
+    assertTrue(Cli.run("config", copy).ok().out().contains("strangler.halving_imports"));
+  }
 }

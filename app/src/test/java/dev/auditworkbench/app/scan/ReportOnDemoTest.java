@@ -172,6 +172,13 @@ class ReportOnDemoTest {
     assertTrue(list.excerpt().contains(">  17  def invoice_list(request):"), list.excerpt());
     assertTrue(pdfText.contains(">  17  def invoice_list(request):"));
     assertTrue(model.upgradePath().contains("3.2"), model.upgradePath());
+    // The roadmap names the cluster to strangle first and ranks the candidates (the figures are
+    // recomputed from the access log in SeamsCommandTest).
+    assertTrue(
+        joined.contains("Strangle first: ledger, payments, 11% of traffic, cut cost 8 imports."),
+        "strangle first");
+    assertTrue(pdfText.contains("Strangler-fig candidates"));
+    assertEquals("ledger, payments", model.strangler().rows().get(0).apps());
   }
 
   @Test

@@ -70,6 +70,14 @@ public final class AnalysisService {
     return store.read(c -> UpgradePlans.latest(c, target));
   }
 
+  /**
+   * The seam map's clusters ranked as strangler-fig candidates, joined with the captured traffic,
+   * coverage and history; empty before the first scan.
+   */
+  public Optional<dev.auditworkbench.engine.strangler.Stranglers.Analysis> stranglerCandidates() {
+    return store.read(dev.auditworkbench.engine.strangler.Stranglers::of);
+  }
+
   /** Every import, oldest first. */
   public List<ImportRecord> imports() {
     return store.read(c -> new ImportRepository(c).all());

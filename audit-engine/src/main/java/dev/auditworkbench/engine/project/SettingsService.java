@@ -5,6 +5,7 @@ import dev.auditworkbench.engine.report.ReportRenderer;
 import dev.auditworkbench.engine.rules.Thresholds;
 import dev.auditworkbench.engine.store.ProjectRepository;
 import dev.auditworkbench.engine.store.ProjectStore;
+import dev.auditworkbench.engine.strangler.StranglerSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -28,6 +29,7 @@ public final class SettingsService {
     out.put(
         ReportRenderer.TEMPLATE_SETTING, stored.getOrDefault(ReportRenderer.TEMPLATE_SETTING, ""));
     out.putAll(PlanSettings.from(stored, LocalDate.now(clock)).asMap());
+    out.putAll(StranglerSettings.from(stored).asMap());
     return out;
   }
 
@@ -57,6 +59,16 @@ public final class SettingsService {
           });
       return;
     }
+    if (StranglerSettings.KEYS.contains(key)) {
+      store.write(
+          c -> {
+            ProjectRepository repo = new ProjectRepository(c);
+            repo.put(key, v);
+            StranglerSettings.from(repo.all()); // throws, and the write rolls back
+            return null;
+          });
+      return;
+    }
     if (!Thresholds.DEFAULTS.asMap().containsKey(key)) {
       throw new IllegalArgumentException(
           "unknown setting '"
@@ -66,7 +78,9 @@ public final class SettingsService {
               + ", "
               + ReportRenderer.TEMPLATE_SETTING
               + ", "
-              + String.join(", ", PlanSettings.KEYS));
+              + String.join(", ", PlanSettings.KEYS)
+              + ", "
+              + String.join(", ", StranglerSettings.KEYS));
     }
     try {
       Double.parseDouble(v);

@@ -119,7 +119,9 @@ public final class QueryAnalysis {
    * Everything at once. {@code perQueryOverheadMs} is what one statement costs the application
    * beyond the database's own time (ORM, driver, round trip), estimated from the requests matched
    * to their windows: the slope of (request time - database time) over the number of statements, by
-   * least squares; NaN with fewer than 10 matched requests.
+   * least squares; NaN with fewer than 10 matched requests. {@code dbMsByRoute} is the database
+   * time of the request windows matched to each route ("/invoices/<int:pk>/", as {@link
+   * RouteLatency} names them), for the routes' share of the database.
    */
   public record Result(
       String statementSource,
@@ -130,7 +132,35 @@ public final class QueryAnalysis {
       List<RouteLatency> routes,
       int windows,
       int windowsWithRoute,
-      double perQueryOverheadMs) {}
+      double perQueryOverheadMs,
+      Map<String, Double> dbMsByRoute) {
+    public Result {
+      dbMsByRoute = dbMsByRoute == null ? Map.of() : Map.copyOf(dbMsByRoute);
+    }
+
+    public Result(
+        String statementSource,
+        double totalMs,
+        List<Statement> statements,
+        List<NPlusOne> nPlusOnes,
+        List<PlanIssue> planIssues,
+        List<RouteLatency> routes,
+        int windows,
+        int windowsWithRoute,
+        double perQueryOverheadMs) {
+      this(
+          statementSource,
+          totalMs,
+          statements,
+          nPlusOnes,
+          planIssues,
+          routes,
+          windows,
+          windowsWithRoute,
+          perQueryOverheadMs,
+          Map.of());
+    }
+  }
 
   private final QueryRepository repo;
   private final DjangoInventory inventory;
@@ -196,6 +226,7 @@ public final class QueryAnalysis {
       traced = Optional.empty();
     }
     List<NPlusOne> nPlusOnes = new ArrayList<>();
+    Map<String, Double> dbMsByRoute = new HashMap<>();
     int windowCount = 0;
     int routed = 0;
     double overhead = Double.NaN;
@@ -213,6 +244,14 @@ public final class QueryAnalysis {
       windowCount = windows.size();
       routed = routes.size();
       String unrouted = requests.isEmpty() ? NO_ROUTE : OUTSIDE_REQUESTS;
+      for (WindowRow w : windows) {
+        String r = routes.get(w.id());
+        if (r != null) {
+          int space = r.indexOf(' ');
+          String route = space > 0 && r.startsWith("/", space + 1) ? r.substring(space + 1) : r;
+          dbMsByRoute.merge(route, w.totalMs(), Double::sum);
+        }
+      }
       Map<String, StatsRow> byFingerprint = new HashMap<>();
       (traced.isPresent() ? statementStats.merged(windowSources) : stats)
           .forEach(r -> byFingerprint.put(r.fingerprint(), r));
@@ -232,7 +271,8 @@ public final class QueryAnalysis {
         new RouteLatencies(resolver, this::routeOf).of(requests),
         windowCount,
         routed,
-        overhead);
+        overhead,
+        dbMsByRoute);
   }
 
   /**

@@ -22,6 +22,9 @@ import dev.auditworkbench.engine.store.FindingRepository;
 import dev.auditworkbench.engine.store.ImportRepository;
 import dev.auditworkbench.engine.store.ProjectRepository;
 import dev.auditworkbench.engine.store.ScanRepository;
+import dev.auditworkbench.engine.strangler.StranglerCandidates;
+import dev.auditworkbench.engine.strangler.StranglerText;
+import dev.auditworkbench.engine.strangler.Stranglers;
 import dev.auditworkbench.engine.upgrade.Removals;
 import dev.auditworkbench.engine.upgrade.UpgradePlan;
 import dev.auditworkbench.engine.upgrade.UpgradePlanText;
@@ -57,6 +60,7 @@ public record ReportModel(
     String roadmapTotals,
     String seamSvg,
     List<String> seamClusters,
+    Strangler strangler,
     Performance performance,
     List<OwaspRow> owasp,
     List<DependencyRow> dependencies,
@@ -186,6 +190,24 @@ public record ReportModel(
 
   /** The detailed findings of one category. */
   public record Section(String title, List<FindingView> findings) {}
+
+  /**
+   * The strangler-fig candidates: the roadmap's line ("Strangle first: ...") with its reasons, and
+   * one row per candidate for the seam map chapter; null before a scan or when no cluster outside
+   * the core has a route.
+   */
+  public record Strangler(
+      String first, List<String> reasons, List<StranglerRow> rows, List<String> notCandidates) {}
+
+  /** One candidate as the seam map chapter lists it. */
+  public record StranglerRow(
+      int rank,
+      String apps,
+      String requests,
+      String database,
+      int cutImports,
+      String coverage,
+      String score) {}
 
   /** Builds the model of an open project. */
   public static ReportModel of(Connection c, Instant now) throws SQLException {
@@ -431,6 +453,7 @@ public record ReportModel(
         seams
             .map(m -> m.clusters().stream().map(cl -> String.join(", ", cl)).toList())
             .orElse(List.of()),
+        strangler(Stranglers.of(c, queries).orElse(null)),
         performance,
         owasp,
         dependencies,
@@ -439,6 +462,28 @@ public record ReportModel(
         sections,
         inputs,
         inventory);
+  }
+
+  private static Strangler strangler(Stranglers.Analysis a) {
+    if (a == null || a.candidates().isEmpty()) {
+      return null;
+    }
+    List<StranglerRow> rows = new ArrayList<>();
+    boolean traffic = a.totalRequests() > 0;
+    for (StranglerCandidates.Candidate k : a.candidates()) {
+      rows.add(
+          new StranglerRow(
+              k.rank(),
+              String.join(", ", k.apps()),
+              traffic ? StranglerCandidates.percent(k.requestShare()) : "-",
+              a.totalDbMs() > 0 ? StranglerCandidates.percent(k.dbShare()) : "-",
+              k.cutImports(),
+              Double.isNaN(k.coverage()) ? "-" : StranglerCandidates.percent(k.coverage()),
+              String.format(Locale.ROOT, "%.0f", k.score())));
+    }
+    StranglerCandidates.Candidate first = a.candidates().get(0);
+    return new Strangler(
+        StranglerText.first(first, a.totalRequests()), first.reasons(), rows, a.notCandidates());
   }
 
   private static Upgrade upgrade(UpgradePlan plan) {
