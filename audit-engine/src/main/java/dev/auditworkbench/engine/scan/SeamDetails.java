@@ -43,14 +43,17 @@ public record SeamDetails(
     Map<String, Integer> clusterOf = map.clusterOf();
     int cluster = clusterOf.get(app);
     List<String> modules =
-        graph.get().modules().stream().filter(m -> SeamMap.appOf(m).equals(app)).sorted().toList();
+        graph.get().modules().stream()
+            .filter(m -> map.appOfModule(m).equals(app))
+            .sorted()
+            .toList();
     List<String> hotspots = new ArrayList<>();
     try (FindingRepository findings = new FindingRepository(c)) {
       for (Finding f : findings.all()) {
         if (f.ruleId().equals("history.hotspot")
             && !f.gone()
             && f.location().path() != null
-            && f.location().path().startsWith(app + "/")) {
+            && map.appOfFile(f.location().path()).equals(app)) {
           hotspots.add(f.title());
         }
       }
@@ -59,17 +62,17 @@ public record SeamDetails(
     List<String> owners =
         scans
             .latestFacts("history", GitHistory.Result.class)
-            .map(h -> owners(h, app))
+            .map(h -> owners(h, map, app))
             .orElse(List.of());
     List<String> crossing = new ArrayList<>();
     Set<String> mine = Set.copyOf(modules);
     for (ImportGraph.Edge e : graph.get().edges()) {
       boolean out =
           mine.contains(e.from())
-              && !clusterOf.getOrDefault(SeamMap.appOf(e.to()), cluster).equals(cluster);
+              && !clusterOf.getOrDefault(map.appOfModule(e.to()), cluster).equals(cluster);
       boolean in =
           mine.contains(e.to())
-              && !clusterOf.getOrDefault(SeamMap.appOf(e.from()), cluster).equals(cluster);
+              && !clusterOf.getOrDefault(map.appOfModule(e.from()), cluster).equals(cluster);
       if (out || in) {
         crossing.add(
             e.from()
@@ -87,11 +90,11 @@ public record SeamDetails(
   }
 
   /** Authors by commits to the app's files in the history window, most first. */
-  private static List<String> owners(GitHistory.Result h, String app) {
+  private static List<String> owners(GitHistory.Result h, SeamMap map, String app) {
     Map<String, Integer> byAuthor = new TreeMap<>();
     int total = 0;
     for (FileHistory f : h.files().values()) {
-      if (f.path().startsWith(app + "/")) {
+      if (map.appOfFile(f.path()).equals(app)) {
         for (Map.Entry<String, Integer> e : f.commitsByAuthor().entrySet()) {
           byAuthor.merge(e.getKey(), e.getValue(), Integer::sum);
           total += e.getValue();

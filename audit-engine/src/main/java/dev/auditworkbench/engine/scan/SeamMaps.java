@@ -1,5 +1,7 @@
 package dev.auditworkbench.engine.scan;
 
+import dev.auditworkbench.engine.django.AppUnits;
+import dev.auditworkbench.engine.django.DjangoInventory;
 import dev.auditworkbench.engine.history.GitHistory;
 import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.seams.SeamMap;
@@ -41,7 +43,9 @@ public final class SeamMaps {
                             && !f.gone())
                 .map(f -> f.location().path())
                 .collect(Collectors.toSet());
+    AppUnits units =
+        AppUnits.of(scans.latestFacts("inventory", DjangoInventory.class).orElse(null));
     return Optional.of(
-        SeamMap.build(graph.get().modules(), graph.get().edges(), couplings, hotspots));
+        SeamMap.build(graph.get().modules(), graph.get().edges(), couplings, hotspots, units));
   }
 }

@@ -1,5 +1,6 @@
 package dev.auditworkbench.engine.seams;
 
+import dev.auditworkbench.engine.django.AppUnits;
 import dev.auditworkbench.engine.graph.GraphExport;
 import dev.auditworkbench.engine.graph.ImportGraph;
 import dev.auditworkbench.engine.history.GitHistory;
@@ -45,12 +46,34 @@ public final class SeamMap {
   private final List<Link> links;
   private final List<Set<String>> clusters;
   private final List<Cut> cuts;
+  private final AppUnits units;
 
-  private SeamMap(List<App> apps, List<Link> links, List<Set<String>> clusters, List<Cut> cuts) {
+  private SeamMap(
+      List<App> apps,
+      List<Link> links,
+      List<Set<String>> clusters,
+      List<Cut> cuts,
+      AppUnits units) {
     this.apps = apps;
     this.links = links;
     this.clusters = clusters;
     this.cuts = cuts;
+    this.units = units;
+  }
+
+  /** The app (node of this map) of a dotted module name. */
+  public String appOfModule(String module) {
+    return units.ofModule(module);
+  }
+
+  /** The app (node of this map) of a repository path. */
+  public String appOfFile(String path) {
+    return units.ofPath(path);
+  }
+
+  /** The folder an app's files are in ("wger/core/"). */
+  public String folderOf(String app) {
+    return units.folderOf(app);
   }
 
   public List<App> apps() {
@@ -71,15 +94,9 @@ public final class SeamMap {
     return cuts;
   }
 
-  /** The top-level package (Django app or project package) of a dotted module name. */
+  /** The top-level package of a dotted module name (the app when no inventory says better). */
   public static String appOf(String module) {
-    int dot = module.indexOf('.');
-    return dot < 0 ? module : module.substring(0, dot);
-  }
-
-  private static String appOfPath(String path) {
-    int slash = path.indexOf('/');
-    return slash < 0 ? path.replaceFirst("\\.py$", "") : path.substring(0, slash);
+    return AppUnits.topLevel().ofModule(module);
   }
 
   /**
@@ -91,14 +108,29 @@ public final class SeamMap {
       List<ImportGraph.Edge> edges,
       List<GitHistory.Coupling> couplings,
       Set<String> hotspotPaths) {
+    return build(modules, edges, couplings, hotspotPaths, AppUnits.topLevel());
+  }
+
+  /**
+   * The same, with the codebase's own apps as nodes ({@link AppUnits#of} the scan's inventory):
+   * "wger.core", not the whole "wger" package.
+   */
+  public static SeamMap build(
+      List<String> modules,
+      List<ImportGraph.Edge> edges,
+      List<GitHistory.Coupling> couplings,
+      Set<String> hotspotPaths,
+      AppUnits units) {
+    java.util.function.Function<String, String> appOf = units::ofModule;
+    java.util.function.Function<String, String> appOfPath = units::ofPath;
     Map<String, int[]> moduleCount = new TreeMap<>(); // app -> {modules, internal imports}
     for (String m : modules) {
-      moduleCount.computeIfAbsent(appOf(m), k -> new int[2])[0]++;
+      moduleCount.computeIfAbsent(appOf.apply(m), k -> new int[2])[0]++;
     }
     Map<String, int[]> pair = new TreeMap<>(); // "a\0b" (a<b) -> {imports, coChanges, a->b, b->a}
     for (ImportGraph.Edge e : edges) {
-      String from = appOf(e.from());
-      String to = appOf(e.to());
+      String from = appOf.apply(e.from());
+      String to = appOf.apply(e.to());
       if (!moduleCount.containsKey(from) || !moduleCount.containsKey(to)) {
         continue;
       }
@@ -114,8 +146,8 @@ public final class SeamMap {
       p[forward ? 2 : 3] = 1;
     }
     for (GitHistory.Coupling c : couplings) {
-      String a = appOfPath(c.a());
-      String b = appOfPath(c.b());
+      String a = appOfPath.apply(c.a());
+      String b = appOfPath.apply(c.b());
       if (!a.equals(b) && moduleCount.containsKey(a) && moduleCount.containsKey(b)) {
         pair.computeIfAbsent(a.compareTo(b) < 0 ? a + "\0" + b : b + "\0" + a, k -> new int[4])[
                 1] +=
@@ -144,7 +176,7 @@ public final class SeamMap {
       }
     }
     Set<String> hotApps = new TreeSet<>();
-    hotspotPaths.forEach(p -> hotApps.add(appOfPath(p)));
+    hotspotPaths.forEach(p -> hotApps.add(appOfPath.apply(p)));
     List<App> apps = new ArrayList<>();
     moduleCount.forEach(
         (name, n) ->
@@ -172,7 +204,7 @@ public final class SeamMap {
             .thenComparingInt(Cut::clusterA)
             .thenComparingInt(Cut::clusterB));
     return new SeamMap(
-        List.copyOf(apps), List.copyOf(links), List.copyOf(clusters), List.copyOf(cuts));
+        List.copyOf(apps), List.copyOf(links), List.copyOf(clusters), List.copyOf(cuts), units);
   }
 
   /**

@@ -141,7 +141,13 @@ public final class Stranglers {
         if (seen.add(route)) {
           routes.add(
               traffic(
-                  route, r.view(), SeamMap.appOf(r.view()), durations, errors, byRoute, traffic));
+                  route,
+                  r.view(),
+                  map.get().appOfModule(r.view()),
+                  durations,
+                  errors,
+                  byRoute,
+                  traffic));
         }
       }
     }
@@ -210,7 +216,7 @@ public final class Stranglers {
     Map<String, long[]> coverage = new HashMap<>();
     for (CoverageRepository.FileCoverage f : new CoverageRepository(c).latest()) {
       if (f.inRepo() && f.path() != null) {
-        long[] sc = coverage.computeIfAbsent(appOfPath(f.path()), k -> new long[2]);
+        long[] sc = coverage.computeIfAbsent(map.appOfFile(f.path()), k -> new long[2]);
         sc[0] += f.statements();
         sc[1] += f.covered();
       }
@@ -220,20 +226,20 @@ public final class Stranglers {
     if (history.isPresent()) {
       for (FileHistory f : history.get().files().values()) {
         commits
-            .computeIfAbsent(appOfPath(f.path()), k -> new HashSet<>())
+            .computeIfAbsent(map.appOfFile(f.path()), k -> new HashSet<>())
             .addAll(f.commitIds() == null ? List.of() : f.commitIds());
       }
     }
     Map<String, Integer> nPlusOnes = new HashMap<>();
     for (QueryAnalysis.NPlusOne n : traffic.nPlusOnes()) {
       if (n.viewPath() != null) {
-        nPlusOnes.merge(appOfPath(n.viewPath()), 1, Integer::sum);
+        nPlusOnes.merge(map.appOfFile(n.viewPath()), 1, Integer::sum);
       }
     }
     Map<String, Integer> plans = new HashMap<>();
     for (QueryAnalysis.PlanIssue p : traffic.planIssues()) {
       if (p.modelPath() != null) {
-        plans.merge(appOfPath(p.modelPath()), 1, Integer::sum);
+        plans.merge(map.appOfFile(p.modelPath()), 1, Integer::sum);
       }
     }
     Map<String, StranglerCandidates.AppFacts> out = new HashMap<>();
@@ -263,8 +269,8 @@ public final class Stranglers {
     }
     Map<String, Integer> clusterOf = map.clusterOf();
     for (ImportGraph.Edge e : graph.get().edges()) {
-      Integer from = clusterOf.get(SeamMap.appOf(e.from()));
-      Integer to = clusterOf.get(SeamMap.appOf(e.to()));
+      Integer from = clusterOf.get(map.appOfModule(e.from()));
+      Integer to = clusterOf.get(map.appOfModule(e.to()));
       if (from == null || to == null || from.equals(to)) {
         continue;
       }
@@ -281,12 +287,6 @@ public final class Stranglers {
                         .thenComparing(Crossing::to)
                         .thenComparing(Crossing::path)));
     return out;
-  }
-
-  /** The app of a repository path: its first folder (as the seam map groups modules). */
-  static String appOfPath(String path) {
-    int slash = path.indexOf('/');
-    return slash < 0 ? path.replaceFirst("\\.py$", "") : path.substring(0, slash);
   }
 
   /** The names of the apps, sorted, as one set (for tests). */

@@ -1,5 +1,6 @@
 package dev.auditworkbench.engine.graph.rules;
 
+import dev.auditworkbench.engine.django.AppUnits;
 import dev.auditworkbench.engine.graph.ImportGraph;
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Confidence;
@@ -8,7 +9,6 @@ import dev.auditworkbench.engine.model.Evidence;
 import dev.auditworkbench.engine.model.Severity;
 import dev.auditworkbench.engine.rules.RepoAnalysis;
 import dev.auditworkbench.engine.rules.Rule;
-import dev.auditworkbench.engine.seams.SeamMap;
 import dev.auditworkbench.engine.spi.RawFinding;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,10 +23,11 @@ import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;
 
 /**
- * Django apps (top-level packages) that depend on each other in a loop, even when no single module
- * cycle exists: payments.signals imports ledger.services, which imports payments.models. Apps in a
- * loop cannot be extracted, owned or migrated apart; a healthy monolith's apps form a layering.
- * False positives: imports made only for type hints.
+ * Django apps (the inventory's local apps, else top-level packages: {@link AppUnits}) that depend
+ * on each other in a loop, even when no single module cycle exists: payments.signals imports
+ * ledger.services, which imports payments.models. Apps in a loop cannot be extracted, owned or
+ * migrated apart; a healthy monolith's apps form a layering. False positives: imports made only for
+ * type hints.
  */
 final class AppCycleRule implements Rule {
   @Override
@@ -39,17 +40,15 @@ final class AppCycleRule implements Rule {
     return "Django apps (top-level packages) importing each other, pair by pair, and larger loops";
   }
 
-  private static String appOf(String module) {
-    return SeamMap.appOf(module);
-  }
-
   @Override
   public void check(RepoAnalysis a, Consumer<RawFinding> out) {
+    AppUnits units = AppUnits.of(a.inventory());
+    java.util.function.Function<String, String> appOf = units::ofModule;
     Graph<String, DefaultEdge> apps = new DefaultDirectedGraph<>(DefaultEdge.class);
     List<ImportGraph.Edge> crossing = new ArrayList<>();
     for (ImportGraph.Edge e : a.graph().edges()) {
-      String from = appOf(e.from());
-      String to = appOf(e.to());
+      String from = appOf.apply(e.from());
+      String to = appOf.apply(e.to());
       if (!from.equals(to)) {
         apps.addVertex(from);
         apps.addVertex(to);
@@ -63,15 +62,31 @@ final class AppCycleRule implements Rule {
         continue;
       }
       List<String> members = List.copyOf(new TreeSet<>(scc));
-      List<List<String>> pairs = mutualPairs(apps, members);
-      for (List<String> pair : pairs) {
-        out.accept(finding(pair, crossingWithin(crossing, pair), "import each other directly"));
-      }
-      if (members.size() > 2) {
+      if (members.size() == 2) {
         out.accept(
             finding(
-                members, crossingWithin(crossing, members), "depend on each other around a loop"));
+                members, crossingWithin(crossing, members, appOf), "import each other directly"));
+        continue;
       }
+      // One finding per tangle, its direct pairs named in it: on a real monolith (ralph, 40+ apps)
+      // a finding per pair was dozens of findings about one knot.
+      List<String> pairs =
+          mutualPairs(apps, members).stream().map(p -> String.join(" <-> ", p)).toList();
+      out.accept(
+          finding(
+              members,
+              crossingWithin(crossing, members, appOf),
+              "depend on each other around a loop"
+                  + (pairs.isEmpty()
+                      ? ""
+                      : "; of them, "
+                          + (pairs.size() <= 8
+                              ? String.join(", ", pairs)
+                              : String.join(", ", pairs.subList(0, 8))
+                                  + " and "
+                                  + (pairs.size() - 8)
+                                  + " more pairs")
+                          + " import each other directly")));
     }
   }
 
@@ -91,10 +106,13 @@ final class AppCycleRule implements Rule {
   }
 
   private static List<ImportGraph.Edge> crossingWithin(
-      List<ImportGraph.Edge> crossing, List<String> apps) {
+      List<ImportGraph.Edge> crossing,
+      List<String> apps,
+      java.util.function.Function<String, String> appOf) {
     Set<String> members = Set.copyOf(apps);
     return crossing.stream()
-        .filter(e -> members.contains(appOf(e.from())) && members.contains(appOf(e.to())))
+        .filter(
+            e -> members.contains(appOf.apply(e.from())) && members.contains(appOf.apply(e.to())))
         .toList();
   }
 
@@ -105,8 +123,16 @@ final class AppCycleRule implements Rule {
     boolean pair = cycle.size() == 2;
     return RawFinding.builder(id())
         .title(
-            (pair ? "Apps import each other: " : "Apps tangled in a dependency loop: ")
-                + String.join(" <-> ", cycle))
+            pair
+                ? "Apps import each other: " + String.join(" <-> ", cycle)
+                : cycle.size()
+                    + " apps tangled in a dependency loop: "
+                    + (cycle.size() <= 5
+                        ? String.join(", ", cycle)
+                        : String.join(", ", cycle.subList(0, 4))
+                            + " and "
+                            + (cycle.size() - 4)
+                            + " more"))
         .description(
             "The apps "
                 + String.join(", ", cycle)
@@ -117,7 +143,7 @@ final class AppCycleRule implements Rule {
                 + " crossing imports). Decide which app is lower and invert the other dependencies, for example with"
                 + " a signal or a service interface in the lower app.")
         .category(Category.ARCHITECTURE)
-        .severity(pair ? Severity.MEDIUM : Severity.LOW)
+        .severity(Severity.MEDIUM)
         .confidence(Confidence.HIGH)
         .path(first.path())
         .lines(first.lines().get(0), first.lines().get(0))

@@ -1,5 +1,6 @@
 package dev.auditworkbench.engine.graph.rules;
 
+import dev.auditworkbench.engine.django.AppUnits;
 import dev.auditworkbench.engine.graph.ImportGraph;
 import dev.auditworkbench.engine.model.Category;
 import dev.auditworkbench.engine.model.Confidence;
@@ -26,6 +27,13 @@ import java.util.stream.Stream;
  * workbench.app-cycle's; this rule is about the seams.
  */
 final class SeamCycleRule implements Rule {
+  /**
+   * A seam is reported when its lighter direction has at most this many imports: inverting them is
+   * the step that opens the cut. Clusters tangled more heavily both ways are one knot (the app
+   * cycle says so), not a seam to cut yet.
+   */
+  static final int MAX_TO_INVERT = 3;
+
   @Override
   public String id() {
     return "seams.cluster-cycle";
@@ -39,15 +47,20 @@ final class SeamCycleRule implements Rule {
   @Override
   public void check(RepoAnalysis a, Consumer<RawFinding> out) {
     SeamMap map =
-        SeamMap.build(a.graph().modules(), a.graph().edges(), a.history().couplings(), Set.of());
+        SeamMap.build(
+            a.graph().modules(),
+            a.graph().edges(),
+            a.history().couplings(),
+            Set.of(),
+            AppUnits.of(a.inventory()));
     Map<String, Integer> cluster = map.clusterOf();
     // Crossing imports by ordered cluster pair, in one pass over the edges.
     Map<List<Integer>, List<ImportGraph.Edge>> crossing =
         new TreeMap<>(
             Comparator.<List<Integer>>comparingInt(k -> k.get(0)).thenComparingInt(k -> k.get(1)));
     for (ImportGraph.Edge e : a.graph().edges()) {
-      Integer from = cluster.get(SeamMap.appOf(e.from()));
-      Integer to = cluster.get(SeamMap.appOf(e.to()));
+      Integer from = cluster.get(map.appOfModule(e.from()));
+      Integer to = cluster.get(map.appOfModule(e.to()));
       if (from != null && to != null && !from.equals(to)) {
         crossing.computeIfAbsent(List.of(from, to), k -> new ArrayList<>()).add(e);
       }
@@ -55,7 +68,9 @@ final class SeamCycleRule implements Rule {
     crossing.forEach(
         (pair, forward) -> {
           List<ImportGraph.Edge> backward = crossing.get(List.of(pair.get(1), pair.get(0)));
-          if (pair.get(0) < pair.get(1) && backward != null) {
+          if (pair.get(0) < pair.get(1)
+              && backward != null
+              && Math.min(forward.size(), backward.size()) <= MAX_TO_INVERT) {
             out.accept(finding(map, pair.get(0), pair.get(1), forward, backward));
           }
         });
@@ -89,14 +104,15 @@ final class SeamCycleRule implements Rule {
                 + " of the lighter direction (a signal, an event or a service"
                 + " interface owned by the lower cluster).")
         .category(Category.ARCHITECTURE)
-        .severity(Severity.MEDIUM)
+        // Planning information for the cut (which imports to invert first), not a defect.
+        .severity(Severity.LOW)
         .confidence(Confidence.HIGH)
         .path(first.path())
         .lines(first.lines().get(0), first.lines().get(0))
         .keyEvidence(
             String.join(",", map.clusters().get(i)) + "|" + String.join(",", map.clusters().get(j)))
         .evidence(Evidence.Kind.TEXT, evidence)
-        .defaultEffort(Effort.of(lighter.size() <= 3 ? Effort.Size.M : Effort.Size.L))
+        .defaultEffort(Effort.of(Effort.Size.M))
         .build();
   }
 }

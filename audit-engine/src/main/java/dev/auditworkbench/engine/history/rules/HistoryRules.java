@@ -1,5 +1,6 @@
 package dev.auditworkbench.engine.history.rules;
 
+import dev.auditworkbench.engine.django.AppUnits;
 import dev.auditworkbench.engine.history.FileHistory;
 import dev.auditworkbench.engine.history.GitHistory;
 import dev.auditworkbench.engine.model.Category;
@@ -37,10 +38,12 @@ final class HistoryRules {
         + (ids.size() > 40 ? " ... (" + ids.size() + " in all)" : "");
   }
 
-  /** The app (top-level folder) of a repo-relative path; "" for files at the top. */
-  private static String appOfPath(String path) {
-    int slash = path.indexOf('/');
-    return slash < 0 ? "" : path.substring(0, slash);
+  /**
+   * The app of a repo-relative path (its local Django app, else its top-level folder; {@link
+   * AppUnits}); "" for files at the top.
+   */
+  private static String appOfPath(AppUnits units, String path) {
+    return path.indexOf('/') < 0 ? "" : units.ofPath(path);
   }
 
   private static String months(RepoAnalysis a) {
@@ -152,13 +155,14 @@ final class HistoryRules {
 
     @Override
     public void check(RepoAnalysis a, Consumer<RawFinding> out) {
+      AppUnits units = AppUnits.of(a.inventory());
       Map<String, Map<String, Integer>> byApp = new TreeMap<>();
       Map<String, List<String>> commitsByApp = new HashMap<>();
       for (FileHistory h : a.history().files().values()) {
         if (!h.path().contains("/") || h.path().contains("/migrations/")) {
           continue;
         }
-        String app = appOfPath(h.path());
+        String app = appOfPath(units, h.path());
         h.commitsByAuthor()
             .forEach(
                 (author, n) ->
@@ -213,7 +217,7 @@ final class HistoryRules {
       // Single files with one owner, in apps that are not one-owner as a whole (those are named
       // above).
       for (FileHistory h : a.history().files().values()) {
-        String app = appOfPath(h.path());
+        String app = appOfPath(units, h.path());
         if (h.commits() >= 10
             && h.topAuthorShare() >= a.thresholds().ownerShare()
             && !flaggedApps.contains(app)
@@ -275,9 +279,10 @@ final class HistoryRules {
 
     @Override
     public void check(RepoAnalysis a, Consumer<RawFinding> out) {
+      AppUnits units = AppUnits.of(a.inventory());
       for (GitHistory.Coupling c : a.history().couplings()) {
-        String appA = appOfPath(c.a());
-        String appB = appOfPath(c.b());
+        String appA = appOfPath(units, c.a());
+        String appB = appOfPath(units, c.b());
         if (appA.equals(appB)
             || c.degree() < 0.5
             || !c.a().endsWith(".py")
