@@ -60,7 +60,8 @@ class ArchitectureTest {
     "dev.auditworkbench.engine.priority..", "dev.auditworkbench.engine.queries..",
     "dev.auditworkbench.engine.seams..", "dev.auditworkbench.engine.django..",
     "dev.auditworkbench.engine.graph..", "dev.auditworkbench.engine.excerpt..",
-    "dev.auditworkbench.engine.spi..", "dev.auditworkbench.engine.upgrade"
+    "dev.auditworkbench.engine.spi..", "dev.auditworkbench.engine.upgrade",
+    "dev.auditworkbench.engine.strangler"
   };
 
   @ArchTest

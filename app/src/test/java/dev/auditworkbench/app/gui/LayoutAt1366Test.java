@@ -1,5 +1,6 @@
 package dev.auditworkbench.app.gui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.auditworkbench.app.demo.DemoProject;
@@ -47,19 +48,24 @@ class LayoutAt1366Test {
   private AuditProject project;
   private BackgroundWork background;
   private MainWindow window;
+  private final UiFixtures.RecordingDialogs dialogs = new UiFixtures.RecordingDialogs();
+
+  private static Path demo;
+
+  @org.junit.jupiter.api.BeforeAll
+  static void createTheDemoOnce() throws Exception {
+    demo = DemoProject.create(dir.resolve("demo.audit"), false, ProgressListener.NONE).project();
+  }
 
   @Start
   void start(Stage stage) throws Exception {
-    Path file =
-        DemoProject.create(dir.resolve("demo.audit"), false, ProgressListener.NONE).project();
+    // Each test opens its own copy: one test's exports and reloads do not reach the other.
+    Path file = dir.resolve("copy-" + System.nanoTime() + ".audit");
+    java.nio.file.Files.copy(demo, file);
     project = AuditProject.open(file);
     background = new BackgroundWork();
     MainViewModel model =
-        new MainViewModel(
-            project,
-            project.imports(ImporterRegistry.load()),
-            background,
-            new UiFixtures.RecordingDialogs());
+        new MainViewModel(project, project.imports(ImporterRegistry.load()), background, dialogs);
     window = new MainWindow(model, () -> {}, () -> {});
     Scene scene = new Scene(window, 1366, 740);
     scene.getStylesheets().add(Css.STYLESHEET);
@@ -98,6 +104,38 @@ class LayoutAt1366Test {
           });
     }
     assertTrue(cut.isEmpty(), "cut at 1366x768:\n" + String.join("\n", cut));
+  }
+
+  @Test
+  void theSeamsPageRanksStranglerCandidatesAndExportsTheChosenOnesReplayList(FxRobot robot)
+      throws Exception {
+    robot.interact(() -> window.show(MainWindow.Page.SEAMS));
+    robot.clickOn("Strangler candidates");
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ListView<dev.auditworkbench.engine.strangler.StranglerCandidates.Candidate>
+        list = robot.lookup("#seam-candidates").queryAs(javafx.scene.control.ListView.class);
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !list.getItems().isEmpty());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(List.of("ledger", "payments"), list.getItems().get(0).apps());
+    javafx.scene.control.TextArea plan =
+        robot.lookup("#seam-candidate-plan").queryAs(javafx.scene.control.TextArea.class);
+    assertTrue(plan.getText().contains("location ^~ /payments/ { proxy_pass http://strangled; }"));
+    assertTrue(
+        robot
+            .lookup("#seam-not-candidates")
+            .queryAs(javafx.scene.control.Label.class)
+            .getText()
+            .startsWith("Not candidates: the core (cluster 1)"));
+    robot.interact(() -> list.getSelectionModel().select(1));
+    assertTrue(plan.getText().startsWith("2. api (cluster "), plan.getText());
+    Path out = java.nio.file.Files.createTempDirectory(dir, "replay");
+    dialogs.exportTo = out;
+    robot.clickOn("#seam-export-replay");
+    Path file = out.resolve("replay-api.toml");
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(file));
+    var toml = new com.fasterxml.jackson.dataformat.toml.TomlMapper().readTree(file.toFile());
+    assertEquals("api", toml.get("candidate").asText());
+    assertEquals(3, toml.get("routes").size());
   }
 
   /** Labeled controls whose drawn text ends in an ellipsis their own text does not have. */

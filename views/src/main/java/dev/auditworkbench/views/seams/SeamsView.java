@@ -3,6 +3,9 @@ package dev.auditworkbench.views.seams;
 import dev.auditworkbench.engine.scan.SeamDetails;
 import dev.auditworkbench.engine.seams.SeamLayout;
 import dev.auditworkbench.engine.seams.SeamMap;
+import dev.auditworkbench.engine.strangler.StranglerCandidates;
+import dev.auditworkbench.engine.strangler.StranglerText;
+import dev.auditworkbench.engine.strangler.Stranglers;
 import dev.auditworkbench.views.common.Css;
 import dev.auditworkbench.views.common.DialogService;
 import dev.auditworkbench.views.common.Texts;
@@ -22,6 +25,9 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.ScrollEvent;
@@ -29,6 +35,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
@@ -47,6 +54,92 @@ public final class SeamsView extends BorderPane {
 
   private final ListView<String> details = new ListView<>();
   private final SeamsViewModel model;
+  private final TabPane sideTabs = new TabPane();
+  private final Tab appTab = new Tab("App");
+  private final ListView<StranglerCandidates.Candidate> candidates = new ListView<>();
+  private final TextArea candidatePlan = new TextArea();
+  private final Label notCandidates = new Label();
+
+  /**
+   * The candidates, best first, each with its reasons; the selected one's routes, nginx locations,
+   * crossing imports and replay list below, exportable as TOML or JSON.
+   */
+  private VBox candidatesPane(DialogService dialogs) {
+    candidates.setId("seam-candidates");
+    Label hint =
+        new Label(
+            "No candidates yet: scan the repository; import an access log or traces for the"
+                + " traffic.");
+    hint.setWrapText(true);
+    hint.setPadding(new Insets(8));
+    candidates.setPlaceholder(hint);
+    candidates.setCellFactory(
+        v -> {
+          ListCell<StranglerCandidates.Candidate> cell =
+              new ListCell<>() {
+                @Override
+                protected void updateItem(StranglerCandidates.Candidate k, boolean isEmpty) {
+                  super.updateItem(k, isEmpty);
+                  setText(isEmpty || k == null ? null : StranglerText.headline(k));
+                  setTooltip(
+                      isEmpty || k == null
+                          ? null
+                          : new javafx.scene.control.Tooltip(String.join("\n", k.reasons())));
+                }
+              };
+          return cell;
+        });
+    candidates.setPrefHeight(110);
+    candidates.setMinHeight(60);
+    candidatePlan.setId("seam-candidate-plan");
+    candidatePlan.setWrapText(true);
+    candidatePlan.setEditable(false);
+    candidatePlan.getStyleClass().add(Css.MONOSPACE);
+    candidatePlan.setPromptText("Select a candidate for its routes, nginx rules and replay list.");
+    notCandidates.setId("seam-not-candidates");
+    notCandidates.getStyleClass().add(Css.MUTED);
+    notCandidates.setWrapText(true);
+    notCandidates.setMinHeight(Region.USE_PREF_SIZE);
+    Button export = new Button("Export replay list...");
+    export.setId("seam-export-replay");
+    export.setDisable(true);
+    candidates
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, a, k) -> {
+              export.setDisable(k == null || dialogs == null);
+              candidatePlan.setText(
+                  k == null ? "" : model.plan(k).map(StranglerText::plan).orElse(""));
+              candidatePlan.positionCaret(0);
+            });
+    export.setOnAction(
+        e -> {
+          StranglerCandidates.Candidate k = candidates.getSelectionModel().getSelectedItem();
+          if (k == null || dialogs == null) {
+            return;
+          }
+          dialogs
+              .chooseExportFile(
+                  "Export the replay list", "toml", "replay-" + k.apps().get(0) + ".toml")
+              .ifPresent(
+                  p -> {
+                    var task = model.exportReplay(k, p);
+                    task.setOnSucceeded(
+                        done -> dialogs.showInformation("Replay list exported", p.toString()));
+                    task.setOnFailed(
+                        failed ->
+                            dialogs.showError(
+                                "Export failed", String.valueOf(task.getException().getMessage())));
+                  });
+        });
+    model.candidatesProperty().addListener((o, a, c) -> showCandidates(c));
+    showCandidates(model.candidatesProperty().get());
+    VBox.setVgrow(candidatePlan, javafx.scene.layout.Priority.ALWAYS);
+    VBox box = new VBox(6, candidates, notCandidates, candidatePlan, export);
+    box.setPadding(new Insets(6, 0, 0, 0));
+    return box;
+  }
 
   public SeamsView(SeamsViewModel model) {
     this(model, null);
@@ -94,8 +187,22 @@ public final class SeamsView extends BorderPane {
                       }));
       exports.getItems().add(b);
     }
-    VBox side =
-        new VBox(6, exports, clustersTitle, clusters, cutsTitle, cuts, detailsTitle, details);
+    VBox clustersBox = new VBox(6, clustersTitle, clusters, cutsTitle, cuts);
+    clustersBox.setPadding(new Insets(6, 0, 0, 0));
+    VBox.setVgrow(clusters, javafx.scene.layout.Priority.ALWAYS);
+    VBox.setVgrow(cuts, javafx.scene.layout.Priority.ALWAYS);
+    VBox appBox = new VBox(6, detailsTitle, details);
+    appBox.setPadding(new Insets(6, 0, 0, 0));
+    VBox.setVgrow(details, javafx.scene.layout.Priority.ALWAYS);
+    Tab clustersTab = new Tab("Clusters", clustersBox);
+    Tab candidatesTab = new Tab("Strangler candidates", candidatesPane(dialogs));
+    candidatesTab.setId("seam-candidates-tab");
+    appTab.setContent(appBox);
+    appTab.setId("seam-app-tab");
+    sideTabs.getTabs().setAll(clustersTab, candidatesTab, appTab);
+    sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    VBox.setVgrow(sideTabs, javafx.scene.layout.Priority.ALWAYS);
+    VBox side = new VBox(6, exports, sideTabs);
     side.setPadding(new Insets(8));
     side.setMinWidth(260);
     ScrollPane scroll = new ScrollPane(new Group(drawing));
@@ -121,7 +228,7 @@ public final class SeamsView extends BorderPane {
     VBox mapAndLegend = new VBox(6, scroll, legend());
     VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
     SplitPane split = new SplitPane(mapAndLegend, side);
-    split.setDividerPositions(0.7);
+    split.setDividerPositions(0.62);
     Label title = new Label("Seam map");
     title.getStyleClass().add(Css.PAGE_TITLE);
     Label subtitle =
@@ -156,6 +263,36 @@ public final class SeamsView extends BorderPane {
   private void zoomBy(double factor) {
     zoom = Math.max(0.5, Math.min(4, zoom * factor));
     fit(scroll.getViewportBounds().getWidth(), scroll.getViewportBounds().getHeight());
+  }
+
+  private void showCandidates(Optional<Stranglers.Analysis> c) {
+    candidates.getItems().setAll(c.map(Stranglers.Analysis::candidates).orElse(List.of()));
+    notCandidates.setText(c.map(SeamsView::notCandidatesInShort).orElse(""));
+    notCandidates.setTooltip(
+        c.filter(x -> !x.notCandidates().isEmpty())
+            .map(x -> new javafx.scene.control.Tooltip(String.join("\n", x.notCandidates())))
+            .orElse(null));
+    if (!candidates.getItems().isEmpty()) {
+      candidates.getSelectionModel().select(0);
+    }
+  }
+
+  /** "Not candidates: the core (cluster 1) and 3 clusters no route reaches." */
+  static String notCandidatesInShort(Stranglers.Analysis a) {
+    long core = a.notCandidates().stream().filter(n -> n.contains("the core")).count();
+    long routeless = a.notCandidates().size() - core;
+    List<String> parts = new ArrayList<>();
+    a.notCandidates().stream()
+        .filter(n -> n.contains("the core"))
+        .forEach(
+            n -> parts.add("the core (" + n.replaceAll(".*\\((cluster \\d+)\\).*", "$1") + ")"));
+    if (routeless > 0) {
+      parts.add(routeless + (routeless == 1 ? " cluster" : " clusters") + " no route reaches");
+    }
+    String traffic =
+        a.totalRequests() == 0 ? "No traffic imported: ranked by cut cost and coverage. " : "";
+    return traffic
+        + (parts.isEmpty() ? "" : "Not candidates: " + String.join(" and ", parts) + ".");
   }
 
   private static List<String> lines(SeamDetails d) {
@@ -297,7 +434,11 @@ public final class SeamsView extends BorderPane {
       disc.getStyleClass().add("seam-app");
       disc.setId("seam-app-" + app.name());
       disc.setCursor(Cursor.HAND);
-      disc.setOnMouseClicked(e -> model.select(app.name()));
+      disc.setOnMouseClicked(
+          e -> {
+            model.select(app.name());
+            sideTabs.getSelectionModel().select(appTab);
+          });
       Tooltip.install(
           disc,
           new Tooltip(

@@ -5,6 +5,9 @@ import dev.auditworkbench.engine.report.OutputFile;
 import dev.auditworkbench.engine.scan.SeamDetails;
 import dev.auditworkbench.engine.seams.SeamMap;
 import dev.auditworkbench.engine.seams.SeamSvg;
+import dev.auditworkbench.engine.strangler.StranglerCandidates;
+import dev.auditworkbench.engine.strangler.StranglerRouting;
+import dev.auditworkbench.engine.strangler.Stranglers;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
 import java.nio.file.Path;
@@ -33,7 +36,46 @@ public final class SeamsViewModel {
           loaded.set(true);
           map.set(task.getValue());
         });
-    return background.submit(task);
+    background.submit(task);
+    Task<Optional<Stranglers.Analysis>> ranking =
+        FxTasks.task(
+            "Ranking strangler-fig candidates", l -> project.analyses().stranglerCandidates());
+    ranking.setOnSucceeded(e -> candidates.set(ranking.getValue()));
+    background.submit(ranking);
+    return task;
+  }
+
+  private final ReadOnlyObjectWrapper<Optional<Stranglers.Analysis>> candidates =
+      new ReadOnlyObjectWrapper<>(Optional.empty());
+
+  /** The clusters ranked as strangler-fig candidates, with the traffic joined. */
+  public ReadOnlyObjectProperty<Optional<Stranglers.Analysis>> candidatesProperty() {
+    return candidates.getReadOnlyProperty();
+  }
+
+  /** What moving a candidate takes: routes, nginx, crossing imports, replay list. */
+  public Optional<StranglerRouting.Plan> plan(StranglerCandidates.Candidate k) {
+    return candidates.get().map(a -> StranglerRouting.of(a, k));
+  }
+
+  /** Writes a candidate's routes, crossing imports and replay list: TOML for .toml, else JSON. */
+  public Task<Path> exportReplay(StranglerCandidates.Candidate k, Path file) {
+    Optional<Stranglers.Analysis> current = candidates.get();
+    return background.submit(
+        FxTasks.task(
+            "Exporting the replay list",
+            l -> {
+              StranglerRouting.Plan plan =
+                  StranglerRouting.of(
+                      current.orElseThrow(
+                          () ->
+                              new IllegalStateException("no candidates yet: scan the repository")),
+                      k);
+              boolean toml = file.getFileName().toString().toLowerCase().endsWith(".toml");
+              OutputFile.writeString(
+                  file, toml ? StranglerRouting.toml(plan) : StranglerRouting.json(plan));
+              return file;
+            }));
   }
 
   private final ReadOnlyObjectWrapper<Optional<SeamDetails>> details =
