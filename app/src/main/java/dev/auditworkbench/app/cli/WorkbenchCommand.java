@@ -37,6 +37,8 @@ import picocli.CommandLine.Command;
       RoutesCommand.class,
       PlanCommand.class,
       UpgradeCommand.class,
+      RoundCommand.class,
+      CompareCommand.class,
       ReportCommand.class,
       RulesCommand.class,
       ConfigCommand.class,

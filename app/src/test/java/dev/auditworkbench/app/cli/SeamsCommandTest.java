@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The seam map of the demo: its planted app cycles, its clusters, and every output format. */
+/**
+ * The seam map of the demo (its planted app cycles, its clusters, every output format), its
+ * strangler-fig candidates, and rounds opened on a copy of it.
+ */
 class SeamsCommandTest {
   @TempDir static Path dir;
   static Path project;
@@ -154,5 +157,34 @@ class SeamsCommandTest {
     assertTrue(bad.code() != 0);
     assertTrue(bad.err().contains("strangler.halving_imports must be 1 or more"), bad.err());
     assertTrue(Cli.run("config", copy).ok().out().contains("strangler.halving_imports"));
+  }
+
+  @Test
+  void aRoundOpenedOnTheDemoHoldsItsRescanAndIsComparedWithTheBaseline() throws Exception {
+    Path copy = dir.resolve("rounds.audit");
+    Files.copy(project, copy);
+    assertTrue(Cli.run("round", "list", copy).ok().out().startsWith("baseline"));
+    assertTrue(
+        Cli.run("round", "new", copy, "after sprint 2")
+            .ok()
+            .out()
+            .startsWith("Round 1 'after sprint 2' is open"));
+    Cli again = Cli.run("round", "new", copy, "after sprint 2");
+    assertEquals(2, again.code());
+    assertTrue(
+        again.err().contains("there is already a round named 'after sprint 2'"), again.err());
+    // The same commit scanned again in the round: nothing the scan reports is fixed or new; the
+    // imported tools were not run again and are named.
+    Cli.run("scan", copy).ok();
+    JsonNode json =
+        new ObjectMapper().readTree(Cli.run("compare", copy, "--format", "json").ok().out());
+    assertEquals("baseline", json.get("from").get("name").asText());
+    assertEquals(0, json.get("findings").get("fixed").size());
+    assertEquals(0, json.get("findings").get("added").size());
+    assertTrue(json.get("findings").get("notRechecked").toString().contains("bandit"));
+    assertTrue(!json.get("trafficAfter").asBoolean(), "no capture imported in the round");
+    String text = Cli.run("compare", copy).ok().out();
+    assertTrue(text.contains("No traffic captured in 1 after sprint 2"), text);
+    assertEquals(2, Cli.run("compare", copy, "--to", "nine").code());
   }
 }

@@ -26,6 +26,7 @@ public final class AuditProject implements AutoCloseable {
   private final ReportService reports;
   private final SettingsService settings;
   private final AnalysisService analyses;
+  private final RoundService rounds;
 
   private AuditProject(ProjectStore store, Clock clock) {
     this.store = store;
@@ -36,6 +37,7 @@ public final class AuditProject implements AutoCloseable {
     this.reports = new ReportService(store, clock);
     this.settings = new SettingsService(store, clock);
     this.analyses = new AnalysisService(store);
+    this.rounds = new RoundService(store, clock);
   }
 
   /**
@@ -64,6 +66,11 @@ public final class AuditProject implements AutoCloseable {
   public static AuditProject create(Path file, ProjectInfo info, Clock clock)
       throws ProjectFileException {
     return new AuditProject(ProjectStore.create(file, info, clock), clock);
+  }
+
+  /** The engagement's rounds: open one, list them, compare two. */
+  public RoundService rounds() {
+    return rounds;
   }
 
   public Path file() {

@@ -168,11 +168,26 @@ public final class QueryAnalysis {
   private final int threshold;
 
   public QueryAnalysis(QueryRepository repo, DjangoInventory inventory, int threshold) {
+    this(repo, inventory, threshold, id -> true);
+  }
+
+  /**
+   * The analysis of the imports {@code imports} accepts only (one round of an engagement: its
+   * captures, not the others').
+   */
+  public QueryAnalysis(
+      QueryRepository repo,
+      DjangoInventory inventory,
+      int threshold,
+      java.util.function.LongPredicate imports) {
     this.repo = repo;
     this.inventory = inventory;
     this.resolver = inventory == null ? null : new RouteResolver(inventory);
     this.threshold = threshold;
+    this.imports = imports;
   }
+
+  private final java.util.function.LongPredicate imports;
 
   /** Analyses what a project holds, with the latest scan's inventory when there is one. */
   public static Result of(Connection c, int threshold) throws SQLException {
@@ -184,7 +199,8 @@ public final class QueryAnalysis {
   }
 
   public Result run() throws SQLException {
-    List<Source> sources = repo.sources();
+    List<Source> sources =
+        repo.sources().stream().filter(src -> imports.test(src.importId())).toList();
     // Server logs time statements in microseconds; Django's log rounds to milliseconds.
     Comparator<Source> precision =
         Comparator.comparingInt((Source s) -> LOG_PRECISION.indexOf(s.format()))
@@ -208,7 +224,8 @@ public final class QueryAnalysis {
     List<Statement> statements = statementStats.statements(stats);
     double total = statements.stream().mapToDouble(Statement::totalMs).sum();
 
-    List<QueryRepository.RequestRow> requests = repo.requests();
+    List<QueryRepository.RequestRow> requests =
+        repo.requests().stream().filter(r -> imports.test(r.importId())).toList();
     // Traces name their routes; otherwise the logs' windows are matched to the access log.
     Optional<Source> traced =
         sources.stream()

@@ -29,7 +29,8 @@ final class Migrations {
           "V009__package_releases.sql",
           "V010__lookup_indexes.sql",
           "V011__mask_stored_secrets.sql",
-          "V012__installed_packages.sql");
+          "V012__installed_packages.sql",
+          "V013__rounds.sql");
 
   static final int LATEST = SCRIPTS.size();
 

@@ -93,6 +93,30 @@ public final class ScanRepository {
   }
 
   /** The facts of the latest scan of the given kind, read as {@code type}. */
+  /**
+   * The facts of the last scan made at or before an import ({@code importId}: a round's last
+   * import), or empty when no scan was.
+   */
+  public <T> Optional<T> factsUpTo(String kind, long importId, Class<T> type) throws SQLException {
+    try (var ps =
+        c.prepareStatement(
+            "SELECT json FROM scan_facts WHERE kind = ? AND scan_id ="
+                + " (SELECT max(id) FROM scans WHERE import_id <= ?)")) {
+      ps.setString(1, kind);
+      ps.setLong(2, importId);
+      try (var rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        try {
+          return Optional.of(MAPPER.readValue(rs.getString(1), type));
+        } catch (JsonProcessingException e) {
+          throw new IllegalStateException("damaged scan facts of kind " + kind, e);
+        }
+      }
+    }
+  }
+
   public <T> Optional<T> latestFacts(String kind, Class<T> type) throws SQLException {
     try (var ps =
         c.prepareStatement(

@@ -1,0 +1,157 @@
+package dev.auditworkbench.engine.progress;
+
+import dev.auditworkbench.engine.model.Round;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Two rounds compared, as text: `workbench compare` and the app's Progress page. */
+public final class ProgressText {
+  private ProgressText() {}
+
+  /** "baseline" or "2 after sprint 2". */
+  public static String name(Round r) {
+    return r.number() == 0 ? r.name() : r.number() + " " + r.name();
+  }
+
+  public static String render(Progress.Comparison c) {
+    StringBuilder out = new StringBuilder();
+    out.append("Progress: ")
+        .append(name(c.from()))
+        .append(" -> ")
+        .append(name(c.to()))
+        .append('\n');
+    if (c.from().number() == c.to().number()) {
+      out.append(
+          "Only one round: open one with 'workbench round new <file> NAME' before the next captures"
+              + " and scan.\n");
+    }
+    Progress.Findings f = c.findings();
+    out.append("\nFindings: ")
+        .append(f.fixed().size())
+        .append(" fixed, ")
+        .append(f.added().size())
+        .append(" new, ")
+        .append(f.open().size())
+        .append(" still open\n");
+    out.append(String.format(Locale.ROOT, "   %-16s %6s %6s %6s%n", "", "fixed", "new", "open"));
+    for (Map.Entry<String, int[]> e : f.bySeverity().entrySet()) {
+      row(out, e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+    }
+    out.append('\n');
+    for (Map.Entry<String, int[]> e : f.byCategory().entrySet()) {
+      row(out, e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+    }
+    if (!f.notRechecked().isEmpty()) {
+      out.append("   Not re-checked in ")
+          .append(name(c.to()))
+          .append(" (still counted open): ")
+          .append(String.join(", ", f.notRechecked()))
+          .append('\n');
+    }
+    list(out, "Fixed", f.fixed());
+    list(out, "New", f.added());
+
+    out.append("\nRoutes (p50 / p95 in ms; compared where both rounds have ")
+        .append(c.minRequests())
+        .append("+ requests)\n");
+    if (!c.trafficBefore() || !c.trafficAfter()) {
+      out.append("   No traffic captured in ")
+          .append(!c.trafficBefore() ? name(c.from()) : name(c.to()))
+          .append(": import its access log, traces or query logs.\n");
+    }
+    for (Progress.RouteChange r : c.routes()) {
+      if (r.enough()) {
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "   %-44s %5d req %7.1f / %7.1f  ->  %5d req %7.1f / %7.1f   p95 %+.0f%%%n",
+                r.route(),
+                r.requestsBefore(),
+                r.p50Before(),
+                r.p95Before(),
+                r.requestsAfter(),
+                r.p50After(),
+                r.p95After(),
+                r.p95ChangePercent()));
+      } else if (r.requestsBefore() > 0 || r.requestsAfter() > 0) {
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "   %-44s not enough requests to compare (%d before, %d after)%n",
+                r.route(),
+                r.requestsBefore(),
+                r.requestsAfter()));
+      }
+    }
+    if (!c.nPlusOnes().isEmpty()) {
+      out.append("\nN+1 patterns of ").append(name(c.from())).append('\n');
+      for (Progress.NPlusOneChange n : c.nPlusOnes()) {
+        out.append("   ")
+            .append(n.route())
+            .append(" on ")
+            .append(n.table())
+            .append(": ")
+            .append(n.repeatsBefore())
+            .append(" per request -> ")
+            .append(
+                !n.measuredAfter()
+                    ? "not measured (no traffic on this route)"
+                    : n.gone() ? "gone" : n.repeatsAfter() + " per request")
+            .append('\n');
+      }
+    }
+    if (!c.statements().isEmpty()) {
+      out.append("\nStatements faster or slower by ")
+          .append(Progress.MIN_CHANGE_PERCENT)
+          .append("% or more (mean ms)\n");
+      for (Progress.StatementChange s : c.statements()) {
+        String sql = s.example().replaceAll("\\s+", " ");
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "   %+5.0f%%  %7.2f -> %7.2f  %s%n",
+                s.changePercent(),
+                s.meanBefore(),
+                s.meanAfter(),
+                sql.length() > 90 ? sql.substring(0, 87) + "..." : sql));
+      }
+    }
+    if (!c.dependencies().isEmpty()) {
+      out.append("\nDependencies\n");
+      for (Progress.DependencyChange d : c.dependencies()) {
+        out.append("   ")
+            .append(d.name())
+            .append(' ')
+            .append(d.before() == null ? "(not pinned)" : d.before())
+            .append(" -> ")
+            .append(d.after() == null ? "(not pinned)" : d.after())
+            .append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private static void row(StringBuilder out, String label, int[] n) {
+    out.append(String.format(Locale.ROOT, "   %-16s %6d %6d %6d%n", label, n[0], n[1], n[2]));
+  }
+
+  private static void list(StringBuilder out, String title, List<Progress.FindingChange> list) {
+    if (list.isEmpty()) {
+      return;
+    }
+    out.append('\n').append(title).append(":\n");
+    list.stream()
+        .limit(30)
+        .forEach(
+            f ->
+                out.append("   [")
+                    .append(f.severity().toLowerCase(Locale.ROOT))
+                    .append("] ")
+                    .append(f.title())
+                    .append('\n'));
+    if (list.size() > 30) {
+      out.append("   ... and ").append(list.size() - 30).append(" more\n");
+    }
+  }
+}
