@@ -89,6 +89,26 @@ class RoundsCompareTest {
       IllegalArgumentException unknown =
           assertThrows(IllegalArgumentException.class, () -> p.rounds().compare("7", null));
       assertTrue(unknown.getMessage().contains("0 baseline, 1 after sprint 2"));
+      // The report's "Progress since the baseline" compares with the default 20 requests.
+      var section = p.reports().model().progress();
+      assertTrue(
+          section.summary().startsWith("From the baseline to after sprint 2 (opened "),
+          section.summary());
+      assertTrue(section.summary().contains(": 2 findings fixed, 0 new, "), section.summary());
+      assertEquals(
+          c.routes().stream().filter(r -> r.requestsBefore() + r.requestsAfter() > 0).count(),
+          section.routes().size());
+      assertTrue(
+          section.routes().stream().allMatch(r -> r.change().equals("too few requests")),
+          "no route has 20 requests in each half");
+      assertEquals(null, section.chartSvg());
+      String html = p.reports().html(p.reports().model());
+      assertTrue(
+          html.contains("<h1 id=\"progress\" class=\"newpage\">Progress since the baseline</h1>"));
+    }
+    try (AuditProject none = project("no-rounds")) {
+      importFile(none, bandit);
+      assertEquals(null, none.reports().model().progress(), "no round opened: no section");
     }
 
     // Findings: bandit's findings of the baseline, less the two the second run no longer reports.

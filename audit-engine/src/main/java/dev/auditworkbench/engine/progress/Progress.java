@@ -299,8 +299,9 @@ public final class Progress {
   }
 
   static List<NPlusOneChange> nPlusOnes(QueryAnalysis.Result before, QueryAnalysis.Result after) {
-    Set<String> measured = new TreeSet<>();
-    after.routes().forEach(r -> measured.add(r.route()));
+    // An N+1 is measured only where the later round's query logs or traces hold request windows
+    // of its route: an access log alone shows no statements.
+    Set<String> measured = new TreeSet<>(after.dbMsByRoute().keySet());
     Map<String, Integer> afterRepeats = new HashMap<>();
     for (QueryAnalysis.NPlusOne n : after.nPlusOnes()) {
       afterRepeats.merge(key(n), n.repeats(), Math::max);

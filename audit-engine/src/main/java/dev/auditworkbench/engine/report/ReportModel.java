@@ -14,6 +14,7 @@ import dev.auditworkbench.engine.model.Status;
 import dev.auditworkbench.engine.model.Words;
 import dev.auditworkbench.engine.priority.Planner;
 import dev.auditworkbench.engine.priority.Quadrant;
+import dev.auditworkbench.engine.progress.Progress;
 import dev.auditworkbench.engine.queries.QueryAnalysis;
 import dev.auditworkbench.engine.scan.SeamMaps;
 import dev.auditworkbench.engine.seams.SeamMap;
@@ -54,6 +55,7 @@ import java.util.Set;
 public record ReportModel(
     Meta meta,
     Summary summary,
+    ProgressSection progress,
     List<Planner.WorkItem> quickWins,
     String matrixSvg,
     List<PhaseRow> roadmap,
@@ -208,6 +210,27 @@ public record ReportModel(
       int cutImports,
       String coverage,
       String score) {}
+
+  /**
+   * "Progress since baseline": the baseline and the last round compared, when a round was opened
+   * and something imported in it; null otherwise.
+   */
+  public record ProgressSection(
+      String title,
+      String summary,
+      List<ProgressRow> bySeverity,
+      List<RouteRow> routes,
+      String chartSvg,
+      List<String> nPlusOnes,
+      List<String> statements,
+      List<String> dependencies,
+      List<String> notes) {}
+
+  /** One severity: fixed, new, still open. */
+  public record ProgressRow(String label, int fixed, int added, int open) {}
+
+  /** One route: requests and p95 before and after, and the change (or why not compared). */
+  public record RouteRow(String route, String before, String after, String change) {}
 
   /** Builds the model of an open project. */
   public static ReportModel of(Connection c, Instant now) throws SQLException {
@@ -445,6 +468,7 @@ public record ReportModel(
     return new ReportModel(
         meta,
         summary,
+        progress(c),
         quickWins,
         MatrixSvg.render(plan.items()),
         roadmap,
@@ -462,6 +486,110 @@ public record ReportModel(
         sections,
         inputs,
         inventory);
+  }
+
+  private static ProgressSection progress(Connection c) throws SQLException {
+    List<dev.auditworkbench.engine.model.Round> rounds = Progress.rounds(c);
+    dev.auditworkbench.engine.model.Round last = rounds.get(rounds.size() - 1);
+    if (rounds.size() < 2 || last.isEmpty()) {
+      return null;
+    }
+    Progress.Comparison p = Progress.compare(c, rounds.get(0), last, Progress.MIN_REQUESTS);
+    List<ProgressRow> rows = new ArrayList<>();
+    p.findings()
+        .bySeverity()
+        .forEach(
+            (severity, n) ->
+                rows.add(
+                    new ProgressRow(
+                        severity.charAt(0) + severity.substring(1).toLowerCase(Locale.ROOT),
+                        n[0],
+                        n[1],
+                        n[2])));
+    List<RouteRow> routes = new ArrayList<>();
+    for (Progress.RouteChange r : p.routes()) {
+      if (r.requestsBefore() == 0 && r.requestsAfter() == 0) {
+        continue;
+      }
+      routes.add(
+          new RouteRow(
+              r.route(),
+              r.requestsBefore() == 0
+                  ? "-"
+                  : String.format(Locale.ROOT, "%.0f ms (%d)", r.p95Before(), r.requestsBefore()),
+              r.requestsAfter() == 0
+                  ? "-"
+                  : String.format(Locale.ROOT, "%.0f ms (%d)", r.p95After(), r.requestsAfter()),
+              r.enough()
+                  ? String.format(Locale.ROOT, "%+.0f%%", r.p95ChangePercent())
+                  : "too few requests"));
+    }
+    List<String> nPlusOnes = new ArrayList<>();
+    for (Progress.NPlusOneChange n : p.nPlusOnes()) {
+      nPlusOnes.add(
+          n.route()
+              + " on "
+              + n.table()
+              + ": "
+              + n.repeatsBefore()
+              + " per request, "
+              + (!n.measuredAfter()
+                  ? "not measured since"
+                  : n.gone() ? "gone" : "now " + n.repeatsAfter() + " per request"));
+    }
+    List<String> statements = new ArrayList<>();
+    for (Progress.StatementChange s : p.statements()) {
+      String sql = s.example().replaceAll("\\s+", " ");
+      statements.add(
+          String.format(
+              Locale.ROOT,
+              "%+.0f%%: %.2f ms -> %.2f ms mean, %s",
+              s.changePercent(),
+              s.meanBefore(),
+              s.meanAfter(),
+              sql.length() > 120 ? sql.substring(0, 117) + "..." : sql));
+    }
+    List<String> dependencies = new ArrayList<>();
+    for (Progress.DependencyChange d : p.dependencies()) {
+      dependencies.add(
+          d.name()
+              + " "
+              + (d.before() == null ? "(not pinned)" : d.before())
+              + " -> "
+              + (d.after() == null ? "(not pinned)" : d.after()));
+    }
+    List<String> notes = new ArrayList<>();
+    if (!p.findings().notRechecked().isEmpty()) {
+      notes.add(
+          "Not run again in "
+              + last.name()
+              + ", their findings still counted open: "
+              + String.join(", ", p.findings().notRechecked())
+              + ".");
+    }
+    if (!p.trafficAfter()) {
+      notes.add("No traffic was captured in " + last.name() + ": latency is not compared.");
+    }
+    String summary =
+        String.format(
+            Locale.ROOT,
+            "From the baseline to %s (opened %s): %d findings fixed, %d new, %d still open.",
+            last.name(),
+            last.createdAt().toString().substring(0, 10),
+            p.findings().fixed().size(),
+            p.findings().added().size(),
+            p.findings().open().size());
+    boolean chart = p.routes().stream().anyMatch(Progress.RouteChange::enough);
+    return new ProgressSection(
+        "Progress since the baseline",
+        summary,
+        rows,
+        routes,
+        chart ? ProgressSvg.render(p.routes(), 12) : null,
+        nPlusOnes,
+        statements,
+        dependencies,
+        notes);
   }
 
   private static Strangler strangler(Stranglers.Analysis a) {
