@@ -39,6 +39,8 @@ import picocli.CommandLine.Command;
       UpgradeCommand.class,
       RoundCommand.class,
       CompareCommand.class,
+      TriageExchangeCommands.Export.class,
+      TriageExchangeCommands.Import.class,
       ReportCommand.class,
       RulesCommand.class,
       ConfigCommand.class,

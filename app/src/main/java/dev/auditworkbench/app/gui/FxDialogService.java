@@ -136,6 +136,29 @@ final class FxDialogService implements DialogService {
   }
 
   @Override
+  public Optional<Path> chooseFileToOpen(String title, String extension) {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle(title);
+    chooser
+        .getExtensionFilters()
+        .add(new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT), "*." + extension));
+    File file = chooser.showOpenDialog(owner);
+    return Optional.ofNullable(file).map(File::toPath);
+  }
+
+  @Override
+  public Optional<Integer> choose(String title, String message, List<String> options) {
+    Alert alert = build(Alert.AlertType.CONFIRMATION, title, message);
+    List<javafx.scene.control.ButtonType> buttons = new java.util.ArrayList<>();
+    for (String o : options) {
+      buttons.add(new javafx.scene.control.ButtonType(o));
+    }
+    buttons.add(javafx.scene.control.ButtonType.CANCEL);
+    alert.getButtonTypes().setAll(buttons);
+    return alert.showAndWait().map(buttons::indexOf).filter(i -> i >= 0 && i < options.size());
+  }
+
+  @Override
   public Optional<DismissReason> chooseDismissReason(int count) {
     var reasons = List.of(DismissReason.values());
     ChoiceDialog<DismissReason> dialog = new ChoiceDialog<>(reasons.get(0), reasons);

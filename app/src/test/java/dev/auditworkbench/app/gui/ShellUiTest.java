@@ -54,4 +54,49 @@ class ShellUiTest extends ProjectWindowUiTest {
     Pane severities = (Pane) late[0].lookup("#overview-severities");
     assertFalse(severities.getChildren().isEmpty(), "no severity tiles");
   }
+
+  @Test
+  void anotherAuditorsTriageIsImportedAfterAskingAndUndoneInOneStep(FxRobot robot)
+      throws Exception {
+    waitUntil(() -> !model.findings().shown().isEmpty());
+    java.nio.file.Path out = java.nio.file.Files.createTempDirectory(dir, "triage");
+    dialogs.exportTo = out;
+    robot.push(
+        javafx.scene.input.KeyCode.SHORTCUT,
+        javafx.scene.input.KeyCode.SHIFT,
+        javafx.scene.input.KeyCode.E);
+    java.nio.file.Path exported = out.resolve("triage.json");
+    waitUntil(() -> java.nio.file.Files.exists(exported));
+    waitUntil(() -> dialogs.infos.stream().anyMatch(i -> i.startsWith("Triage exported")));
+    // The specialist confirmed one finding on their copy: its entry, with its history, added.
+    var finding = model.findings().shown().get(0);
+    var json =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(exported.toFile());
+    var entry = json.putArray("findings").addObject();
+    entry.put("fingerprint", finding.fingerprint());
+    entry.put("title", finding.title());
+    entry.put("status", "CONFIRMED");
+    entry.put("notes", "");
+    var change = entry.putArray("history").addObject();
+    change.put("at", "2026-12-06T09:00:00Z");
+    change.put("field", "status");
+    change.put("oldValue", "INBOX");
+    change.put("newValue", "CONFIRMED");
+    java.nio.file.Path theirs = out.resolve("specialist.json");
+    new com.fasterxml.jackson.databind.ObjectMapper().writeValue(theirs.toFile(), json);
+    dialogs.openFile = theirs;
+    dialogs.choice = 0;
+    robot.push(
+        javafx.scene.input.KeyCode.SHORTCUT,
+        javafx.scene.input.KeyCode.SHIFT,
+        javafx.scene.input.KeyCode.I);
+    waitUntil(
+        () -> stored(finding.id()).status() == dev.auditworkbench.engine.model.Status.CONFIRMED);
+    assertTrue(
+        dialogs.asked.get(0).contains("1 changed only there (taken), 0 changed only here (kept)"),
+        dialogs.asked.get(0));
+    robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.Z);
+    waitUntil(() -> stored(finding.id()).status() == dev.auditworkbench.engine.model.Status.INBOX);
+  }
 }

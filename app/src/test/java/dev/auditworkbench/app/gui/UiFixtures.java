@@ -77,5 +77,32 @@ final class UiFixtures {
     public Optional<Path> chooseExportFile(String title, String extension, String suggestedName) {
       return Optional.ofNullable(exportTo).map(d -> d.resolve(suggestedName));
     }
+
+    /** The file "opened" in tests; null answers "cancelled". */
+    volatile Path openFile;
+
+    @Override
+    public Optional<Path> chooseFileToOpen(String title, String extension) {
+      return Optional.ofNullable(openFile);
+    }
+
+    /** The messages of choices asked, and the option taken (null: cancelled). */
+    final List<String> asked = new CopyOnWriteArrayList<>();
+
+    volatile Integer choice;
+
+    @Override
+    public Optional<Integer> choose(String title, String message, List<String> options) {
+      asked.add(title + ": " + message + " " + options);
+      return Optional.ofNullable(choice);
+    }
+
+    /** The text typed in tests (a round's name); null answers "cancelled". */
+    volatile String text;
+
+    @Override
+    public Optional<String> askText(String title, String question) {
+      return Optional.ofNullable(text);
+    }
   }
 }

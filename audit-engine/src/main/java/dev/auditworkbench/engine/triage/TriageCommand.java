@@ -40,9 +40,20 @@ public sealed interface TriageCommand {
    * The same edit, or one per finding, on several findings at once (status, impact, effort, notes,
    * tags).
    */
-  record Edit(Map<Long, TriageEdit> edits, String label) implements TriageCommand {
+  record Edit(Map<Long, TriageEdit> edits, Map<String, Integer> ranks, String label)
+      implements TriageCommand {
     public Edit {
       edits = new LinkedHashMap<>(edits);
+      ranks = new HashMap<>(ranks);
+    }
+
+    public Edit(Map<Long, TriageEdit> edits, String label) {
+      this(edits, Map.of(), label);
+    }
+
+    @Override
+    public Map<String, Integer> ranks() {
+      return new HashMap<>(ranks);
     }
 
     public static Edit of(long id, TriageEdit edit, String label) {

@@ -66,7 +66,11 @@ public final class TriageService {
             for (var entry : e.edits().entrySet()) {
               after.add(applyIn(c, entry.getKey(), entry.getValue(), origin));
             }
-            return new TriageStep(e.label(), before, after, Map.of(), Map.of(), null);
+            Map<String, Integer> ranksBefore = ranksOf(board, e.ranks().keySet());
+            if (!e.ranks().isEmpty()) {
+              board.setRanks(e.ranks());
+            }
+            return new TriageStep(e.label(), before, after, ranksBefore, e.ranks(), null);
           } else if (command instanceof TriageCommand.Merge m) {
             Finding kept = snapshots(c, List.of(m.keptId())).get(0);
             List<Finding> before = snapshots(c, m.duplicateIds());
@@ -80,6 +84,20 @@ public final class TriageService {
             return new TriageStep(r.label(), List.of(), List.of(), ranksBefore, r.ranks(), null);
           }
         });
+  }
+
+  /** This copy's triage, to hand to another auditor ({@link TriageExchange}). */
+  public TriageExchange.Document exportTriage() {
+    var info = store.info(); // its own read: not inside the export's
+    return store.read(c -> TriageExchange.export(c, info, clock.instant()));
+  }
+
+  /**
+   * What importing another copy's triage would do; nothing is changed until the plan's edits are
+   * executed (one undoable step).
+   */
+  public TriageExchange.Plan planImport(TriageExchange.Document theirs, boolean takeTheirs) {
+    return store.read(c -> TriageExchange.plan(c, theirs, takeTheirs));
   }
 
   /** Puts back what {@code step} changed, in one transaction. */

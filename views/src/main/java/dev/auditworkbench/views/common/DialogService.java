@@ -32,6 +32,19 @@ public interface DialogService {
     return Optional.empty();
   }
 
+  /** One file to read ({@code extension} without the dot); empty when the user cancels. */
+  default Optional<Path> chooseFileToOpen(String title, String extension) {
+    return Optional.empty();
+  }
+
+  /**
+   * One of {@code options} (button labels), after {@code message}: its index, or empty when the
+   * user cancels.
+   */
+  default Optional<Integer> choose(String title, String message, List<String> options) {
+    return Optional.empty();
+  }
+
   /** Where to save an export; {@code extension} without the dot ("pdf"). */
   Optional<Path> chooseExportFile(String title, String extension, String suggestedName);
 }

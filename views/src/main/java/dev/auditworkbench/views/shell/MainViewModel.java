@@ -7,6 +7,9 @@ import dev.auditworkbench.engine.project.AuditProject;
 import dev.auditworkbench.engine.scan.ScanResult;
 import dev.auditworkbench.engine.scan.ScanService;
 import dev.auditworkbench.engine.spi.BadInputException;
+import dev.auditworkbench.engine.triage.TriageCommand;
+import dev.auditworkbench.engine.triage.TriageExchange;
+import dev.auditworkbench.engine.triage.TriageExchangeText;
 import dev.auditworkbench.views.board.BoardViewModel;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.DialogService;
@@ -20,6 +23,7 @@ import dev.auditworkbench.views.queries.QueriesViewModel;
 import dev.auditworkbench.views.report.ReportViewModel;
 import dev.auditworkbench.views.seams.SeamsViewModel;
 import dev.auditworkbench.views.upgrade.UpgradeViewModel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -248,5 +252,92 @@ public final class MainViewModel {
 
   public DialogService dialogs() {
     return dialogs;
+  }
+
+  /** Opens a round of the engagement: what is imported or scanned from now on belongs to it. */
+  public Task<dev.auditworkbench.engine.model.Round> openRound(String name) {
+    Task<dev.auditworkbench.engine.model.Round> task =
+        FxTasks.task("Opening the round " + name, l -> project.rounds().open(name));
+    task.setOnFailed(
+        e -> dialogs.showError("No new round", String.valueOf(task.getException().getMessage())));
+    return background.submit(task);
+  }
+
+  /** Writes this copy's triage for another auditor. */
+  public Task<Integer> exportTriage(Path file) {
+    Task<Integer> task =
+        FxTasks.task(
+            "Exporting the triage",
+            l -> {
+              TriageExchange.Document d = project.triage().exportTriage();
+              dev.auditworkbench.engine.report.OutputFile.writeString(
+                  file, TriageExchange.write(d));
+              return d.findings().size();
+            });
+    task.setOnSucceeded(
+        e ->
+            dialogs.showInformation(
+                "Triage exported", task.getValue() + " findings' triage written to " + file));
+    task.setOnFailed(
+        e -> dialogs.showError("Export failed", String.valueOf(task.getException().getMessage())));
+    return background.submit(task);
+  }
+
+  /**
+   * Merges another copy's triage: reads and plans off the FX thread, says what it would do and asks
+   * how to resolve conflicts, then applies it as one undoable step.
+   */
+  public Task<TriageExchange.Plan[]> importTriage(Path file) {
+    Task<TriageExchange.Plan[]> task =
+        FxTasks.task(
+            "Reading " + file.getFileName(),
+            l -> {
+              TriageExchange.Document theirs =
+                  TriageExchange.read(
+                      file, java.nio.file.Files.readString(file, StandardCharsets.UTF_8));
+              lastTriageImport = theirs;
+              return new TriageExchange.Plan[] {
+                project.triage().planImport(theirs, false),
+                project.triage().planImport(theirs, true)
+              };
+            });
+    task.setOnSucceeded(e -> confirmTriageImport(file, task.getValue()));
+    task.setOnFailed(
+        e ->
+            dialogs.showError(
+                "Triage not imported", String.valueOf(task.getException().getMessage())));
+    return background.submit(task);
+  }
+
+  private volatile TriageExchange.Document lastTriageImport;
+
+  private void confirmTriageImport(Path file, TriageExchange.Plan[] plans) {
+    TriageExchange.Plan keep = plans[0];
+    TriageExchange.Plan take = plans[1];
+    String who =
+        lastTriageImport.auditor() == null || lastTriageImport.auditor().isBlank()
+            ? file.getFileName().toString()
+            : lastTriageImport.auditor() + " (" + file.getFileName() + ")";
+    if (!keep.changesAnything() && keep.conflicts().isEmpty()) {
+      dialogs.showInformation(
+          "Nothing to import", TriageExchangeText.summary(keep, who) + "Nothing to change.");
+      return;
+    }
+    List<String> options =
+        keep.conflicts().isEmpty()
+            ? List.of("Apply")
+            : List.of("Apply, keeping mine in conflicts", "Apply, taking theirs in conflicts");
+    dialogs
+        .choose("Import triage", TriageExchangeText.summary(keep, who), options)
+        .ifPresent(
+            choice -> {
+              TriageExchange.Plan plan = choice == 1 ? take : keep;
+              if (plan.changesAnything()) {
+                triage.execute(
+                    new TriageCommand.Edit(
+                        plan.edits(), plan.ranks(), "import triage from " + file.getFileName()),
+                    "import-triage");
+              }
+            });
   }
 }

@@ -223,6 +223,7 @@ public final class MainWindow extends BorderPane {
             openRecent,
             new javafx.scene.control.SeparatorMenuItem(),
             item(WorkbenchAction.IMPORT, this::chooseAndImport),
+            item(WorkbenchAction.NEW_ROUND, this::newRoundAndImport),
             item(WorkbenchAction.RESCAN, model::rescan),
             item(WorkbenchAction.RELOAD, model::reloadAll),
             item(
@@ -231,6 +232,21 @@ public final class MainWindow extends BorderPane {
                   show(Page.REPORT);
                   reportView().exportPdf();
                 }),
+            new javafx.scene.control.SeparatorMenuItem(),
+            item(
+                WorkbenchAction.EXPORT_TRIAGE,
+                () ->
+                    model
+                        .dialogs()
+                        .chooseExportFile("Export triage", "json", "triage.json")
+                        .ifPresent(model::exportTriage)),
+            item(
+                WorkbenchAction.IMPORT_TRIAGE,
+                () ->
+                    model
+                        .dialogs()
+                        .chooseFileToOpen("Import another auditor's triage", "json")
+                        .ifPresent(model::importTriage)),
             new javafx.scene.control.SeparatorMenuItem(),
             item(WorkbenchAction.CLOSE_PROJECT, onClose),
             item(WorkbenchAction.QUIT, onQuit));
@@ -449,6 +465,24 @@ public final class MainWindow extends BorderPane {
       return;
     }
     model.importFiles(files);
+  }
+
+  /**
+   * Opens a round of the engagement ("after sprint 2") and imports its captures into it; a rescan
+   * (Ctrl+R) adds the code as it is now.
+   */
+  private void newRoundAndImport() {
+    model
+        .dialogs()
+        .askText(
+            "New round",
+            "Name of the round (what is imported and scanned from now on is compared with the"
+                + " baseline by 'workbench compare' and the report):")
+        .ifPresent(
+            name -> {
+              var task = model.openRound(name);
+              task.setOnSucceeded(e -> chooseAndImport());
+            });
   }
 
   private void chooseAndImport() {
