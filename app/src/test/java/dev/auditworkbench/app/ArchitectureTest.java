@@ -61,7 +61,7 @@ class ArchitectureTest {
     "dev.auditworkbench.engine.seams..", "dev.auditworkbench.engine.django..",
     "dev.auditworkbench.engine.graph..", "dev.auditworkbench.engine.excerpt..",
     "dev.auditworkbench.engine.spi..", "dev.auditworkbench.engine.upgrade",
-    "dev.auditworkbench.engine.strangler"
+    "dev.auditworkbench.engine.strangler", "dev.auditworkbench.engine.progress"
   };
 
   @ArchTest

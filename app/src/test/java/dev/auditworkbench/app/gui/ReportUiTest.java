@@ -25,7 +25,7 @@ class ReportUiTest extends ProjectWindowUiTest {
   @Test
   @Tag("report")
   void reportPagePreviewsTheReportAndExportsIt(FxRobot robot) throws Exception {
-    robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT8);
+    robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT9);
     Label summary = robot.lookup("#report-summary").queryAs(Label.class);
     waitUntil(() -> summary.getText().contains("findings in report"));
     WebView preview = robot.lookup("#report-preview").queryAs(WebView.class);

@@ -56,6 +56,7 @@ public final class MainViewModel {
   private final SeamsViewModel seams;
   private final QueriesViewModel queries;
   private final UpgradeViewModel upgrade;
+  private final dev.auditworkbench.views.progress.ProgressViewModel progress;
   private final ReportViewModel report;
   private final MatrixViewModel matrix;
   private final BoardViewModel board;
@@ -79,6 +80,7 @@ public final class MainViewModel {
     this.seams = new SeamsViewModel(project, background);
     this.queries = new QueriesViewModel(project, background);
     this.upgrade = new UpgradeViewModel(project, background);
+    this.progress = new dev.auditworkbench.views.progress.ProgressViewModel(project, background);
     this.report = new ReportViewModel(project, background);
     this.matrix = new MatrixViewModel(project, triage, background);
     this.board = new BoardViewModel(findings, project, triage, background);
@@ -120,6 +122,7 @@ public final class MainViewModel {
     seams.reload();
     queries.reload();
     upgrade.reload();
+    progress.reload();
     changed();
   }
 
@@ -232,6 +235,10 @@ public final class MainViewModel {
 
   public QueriesViewModel queries() {
     return queries;
+  }
+
+  public dev.auditworkbench.views.progress.ProgressViewModel progress() {
+    return progress;
   }
 
   public UpgradeViewModel upgrade() {

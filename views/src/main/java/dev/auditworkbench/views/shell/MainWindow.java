@@ -58,6 +58,7 @@ public final class MainWindow extends BorderPane {
     SEAMS("Seams", WorkbenchAction.SHOW_SEAMS, Feather.GIT_MERGE),
     QUERIES("Queries", WorkbenchAction.SHOW_QUERIES, Feather.DATABASE),
     UPGRADE("Upgrade", WorkbenchAction.SHOW_UPGRADE, Feather.TRENDING_UP),
+    PROGRESS("Progress", WorkbenchAction.SHOW_PROGRESS, Feather.ACTIVITY),
     REPORT("Report", WorkbenchAction.SHOW_REPORT, Feather.FILE_TEXT);
 
     private final String label;
@@ -124,7 +125,7 @@ public final class MainWindow extends BorderPane {
 
   /**
    * A page, built the first time it is needed: a project opens on its overview without building the
-   * other seven (their view models load in the background all the same).
+   * other eight (their view models load in the background all the same).
    */
   private Node page(Page page) {
     return pages.computeIfAbsent(page, this::build);
@@ -152,6 +153,9 @@ public final class MainWindow extends BorderPane {
         return new QueriesView(model.queries());
       case UPGRADE:
         return new UpgradeView(model.upgrade(), model.dialogs());
+      case PROGRESS:
+        return new dev.auditworkbench.views.progress.ProgressView(
+            model.progress(), this::newRoundAndImport);
       case REPORT:
         return new ReportView(model.report(), model.dialogs());
       default:
@@ -481,7 +485,11 @@ public final class MainWindow extends BorderPane {
         .ifPresent(
             name -> {
               var task = model.openRound(name);
-              task.setOnSucceeded(e -> chooseAndImport());
+              task.setOnSucceeded(
+                  e -> {
+                    model.progress().reload();
+                    chooseAndImport();
+                  });
             });
   }
 

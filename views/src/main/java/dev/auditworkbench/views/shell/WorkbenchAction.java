@@ -4,7 +4,7 @@ import javafx.scene.input.KeyCombination;
 
 /**
  * Every user action with its label and shortcut; menus, the toolbar and the shortcuts page are
- * built from it. The pages come in the sidebar's order, Ctrl+1 to Ctrl+8.
+ * built from it. The pages come in the sidebar's order, Ctrl+1 to Ctrl+9.
  */
 public enum WorkbenchAction {
   NEW_AUDIT("New audit...", "Shortcut+N"),
@@ -25,7 +25,8 @@ public enum WorkbenchAction {
   SHOW_SEAMS("Seams", "Shortcut+5"),
   SHOW_QUERIES("Queries", "Shortcut+6"),
   SHOW_UPGRADE("Upgrade path", "Shortcut+7"),
-  SHOW_REPORT("Report", "Shortcut+8"),
+  SHOW_PROGRESS("Progress", "Shortcut+8"),
+  SHOW_REPORT("Report", "Shortcut+9"),
   FIND("Find in findings", "Shortcut+F"),
   TOGGLE_THEME("Light or dark theme", "Shortcut+Shift+D"),
   CLOSE_PROJECT("Close project", "Shortcut+W"),
