@@ -125,25 +125,26 @@ final class FxDialogService implements DialogService {
 
   @Override
   public Optional<Path> chooseExportFile(String title, String extension, String suggestedName) {
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle(title);
+    FileChooser chooser = chooser(title, extension);
     chooser.setInitialFileName(suggestedName);
-    chooser
-        .getExtensionFilters()
-        .add(new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT), "*." + extension));
     File file = chooser.showSaveDialog(owner);
     return Optional.ofNullable(file).map(File::toPath);
   }
 
   @Override
   public Optional<Path> chooseFileToOpen(String title, String extension) {
+    File file = chooser(title, extension).showOpenDialog(owner);
+    return Optional.ofNullable(file).map(File::toPath);
+  }
+
+  /** A file chooser titled {@code title} that shows files ending in {@code .extension}. */
+  private static FileChooser chooser(String title, String extension) {
     FileChooser chooser = new FileChooser();
     chooser.setTitle(title);
     chooser
         .getExtensionFilters()
         .add(new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT), "*." + extension));
-    File file = chooser.showOpenDialog(owner);
-    return Optional.ofNullable(file).map(File::toPath);
+    return chooser;
   }
 
   @Override

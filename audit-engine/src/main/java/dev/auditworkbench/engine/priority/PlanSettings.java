@@ -73,15 +73,7 @@ public record PlanSettings(
   }
 
   private static int number(Map<String, String> m, String key, int fallback) {
-    String v = m.get(key);
-    if (v == null || v.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a whole number, was '" + v + "'");
-    }
+    return dev.auditworkbench.engine.model.SettingValues.wholeNumber(m, key, fallback);
   }
 
   private static LocalDate date(String v, LocalDate fallback) {

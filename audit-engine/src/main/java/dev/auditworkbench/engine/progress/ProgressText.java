@@ -86,50 +86,53 @@ public final class ProgressText {
     }
     if (!c.nPlusOnes().isEmpty()) {
       out.append("\nN+1 patterns of ").append(name(c.from())).append('\n');
-      for (Progress.NPlusOneChange n : c.nPlusOnes()) {
-        out.append("   ")
-            .append(n.route())
-            .append(" on ")
-            .append(n.table())
-            .append(": ")
-            .append(n.repeatsBefore())
-            .append(" per request -> ")
-            .append(
-                !n.measuredAfter()
-                    ? "not measured (no traffic on this route)"
-                    : n.gone() ? "gone" : n.repeatsAfter() + " per request")
-            .append('\n');
-      }
+      c.nPlusOnes().forEach(n -> out.append("   ").append(nPlusOne(n)).append('\n'));
     }
     if (!c.statements().isEmpty()) {
       out.append("\nStatements faster or slower by ")
           .append(Progress.MIN_CHANGE_PERCENT)
           .append("% or more (mean ms)\n");
-      for (Progress.StatementChange s : c.statements()) {
-        String sql = s.example().replaceAll("\\s+", " ");
-        out.append(
-            String.format(
-                Locale.ROOT,
-                "   %+5.0f%%  %7.2f -> %7.2f  %s%n",
-                s.changePercent(),
-                s.meanBefore(),
-                s.meanAfter(),
-                sql.length() > 90 ? sql.substring(0, 87) + "..." : sql));
-      }
+      c.statements().forEach(st -> out.append("   ").append(statement(st, 90)).append('\n'));
     }
     if (!c.dependencies().isEmpty()) {
       out.append("\nDependencies\n");
-      for (Progress.DependencyChange d : c.dependencies()) {
-        out.append("   ")
-            .append(d.name())
-            .append(' ')
-            .append(d.before() == null ? "(not pinned)" : d.before())
-            .append(" -> ")
-            .append(d.after() == null ? "(not pinned)" : d.after())
-            .append('\n');
-      }
+      c.dependencies().forEach(d -> out.append("   ").append(dependency(d)).append('\n'));
     }
     return out.toString();
+  }
+
+  /** "GET /invoices/ on invoices_invoiceline: 100 per request -> gone". */
+  public static String nPlusOne(Progress.NPlusOneChange n) {
+    return n.route()
+        + " on "
+        + n.table()
+        + ": "
+        + n.repeatsBefore()
+        + " per request -> "
+        + (!n.measuredAfter()
+            ? "not measured (no query log of this route in the later round)"
+            : n.gone() ? "gone" : n.repeatsAfter() + " per request");
+  }
+
+  /** "-42% 3.10 -> 1.80 ms SELECT ..." with the statement cut at {@code maxSql} characters. */
+  public static String statement(Progress.StatementChange s, int maxSql) {
+    String sql = s.example().replaceAll("\\s+", " ");
+    return String.format(
+        Locale.ROOT,
+        "%+.0f%%  %.2f -> %.2f ms  %s",
+        s.changePercent(),
+        s.meanBefore(),
+        s.meanAfter(),
+        sql.length() > maxSql ? sql.substring(0, maxSql - 3) + "..." : sql);
+  }
+
+  /** "django-filter 2.4.0 -> 23.1". */
+  public static String dependency(Progress.DependencyChange d) {
+    return d.name()
+        + " "
+        + (d.before() == null ? "(not pinned)" : d.before())
+        + " -> "
+        + (d.after() == null ? "(not pinned)" : d.after());
   }
 
   private static void row(StringBuilder out, String label, int[] n) {

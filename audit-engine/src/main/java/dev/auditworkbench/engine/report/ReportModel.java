@@ -15,6 +15,7 @@ import dev.auditworkbench.engine.model.Words;
 import dev.auditworkbench.engine.priority.Planner;
 import dev.auditworkbench.engine.priority.Quadrant;
 import dev.auditworkbench.engine.progress.Progress;
+import dev.auditworkbench.engine.progress.ProgressText;
 import dev.auditworkbench.engine.queries.QueryAnalysis;
 import dev.auditworkbench.engine.scan.SeamMaps;
 import dev.auditworkbench.engine.seams.SeamMap;
@@ -524,40 +525,10 @@ public record ReportModel(
                   ? String.format(Locale.ROOT, "%+.0f%%", r.p95ChangePercent())
                   : "too few requests"));
     }
-    List<String> nPlusOnes = new ArrayList<>();
-    for (Progress.NPlusOneChange n : p.nPlusOnes()) {
-      nPlusOnes.add(
-          n.route()
-              + " on "
-              + n.table()
-              + ": "
-              + n.repeatsBefore()
-              + " per request, "
-              + (!n.measuredAfter()
-                  ? "not measured since"
-                  : n.gone() ? "gone" : "now " + n.repeatsAfter() + " per request"));
-    }
-    List<String> statements = new ArrayList<>();
-    for (Progress.StatementChange s : p.statements()) {
-      String sql = s.example().replaceAll("\\s+", " ");
-      statements.add(
-          String.format(
-              Locale.ROOT,
-              "%+.0f%%: %.2f ms -> %.2f ms mean, %s",
-              s.changePercent(),
-              s.meanBefore(),
-              s.meanAfter(),
-              sql.length() > 120 ? sql.substring(0, 117) + "..." : sql));
-    }
-    List<String> dependencies = new ArrayList<>();
-    for (Progress.DependencyChange d : p.dependencies()) {
-      dependencies.add(
-          d.name()
-              + " "
-              + (d.before() == null ? "(not pinned)" : d.before())
-              + " -> "
-              + (d.after() == null ? "(not pinned)" : d.after()));
-    }
+    List<String> nPlusOnes = p.nPlusOnes().stream().map(ProgressText::nPlusOne).toList();
+    List<String> statements =
+        p.statements().stream().map(st -> ProgressText.statement(st, 120)).toList();
+    List<String> dependencies = p.dependencies().stream().map(ProgressText::dependency).toList();
     List<String> notes = new ArrayList<>();
     if (!p.findings().notRechecked().isEmpty()) {
       notes.add(

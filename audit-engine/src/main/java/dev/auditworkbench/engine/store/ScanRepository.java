@@ -92,7 +92,6 @@ public final class ScanRepository {
     }
   }
 
-  /** The facts of the latest scan of the given kind, read as {@code type}. */
   /**
    * The facts of the last scan made at or before an import ({@code importId}: a round's last
    * import), or empty when no scan was.
@@ -117,21 +116,8 @@ public final class ScanRepository {
     }
   }
 
+  /** The facts of the latest scan of the given kind, read as {@code type}. */
   public <T> Optional<T> latestFacts(String kind, Class<T> type) throws SQLException {
-    try (var ps =
-        c.prepareStatement(
-            "SELECT json FROM scan_facts WHERE kind = ? AND scan_id = (SELECT max(id) FROM scans)")) {
-      ps.setString(1, kind);
-      try (var rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        try {
-          return Optional.of(MAPPER.readValue(rs.getString(1), type));
-        } catch (JsonProcessingException e) {
-          throw new IllegalStateException("damaged scan facts of kind " + kind, e);
-        }
-      }
-    }
+    return factsUpTo(kind, Long.MAX_VALUE, type);
   }
 }

@@ -51,14 +51,6 @@ public record StranglerSettings(
   }
 
   private static int number(Map<String, String> m, String key, int fallback) {
-    String v = m.get(key);
-    if (v == null || v.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a whole number, was '" + v + "'");
-    }
+    return dev.auditworkbench.engine.model.SettingValues.wholeNumber(m, key, fallback);
   }
 }

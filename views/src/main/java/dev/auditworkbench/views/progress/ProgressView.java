@@ -214,41 +214,10 @@ public final class ProgressView extends BorderPane {
         .getItems()
         .setAll(
             c.routes().stream().filter(r -> r.requestsBefore() + r.requestsAfter() > 0).toList());
-    List<String> n1 = new ArrayList<>();
-    for (Progress.NPlusOneChange n : c.nPlusOnes()) {
-      n1.add(
-          n.route()
-              + " on "
-              + n.table()
-              + ": "
-              + n.repeatsBefore()
-              + " per request -> "
-              + (!n.measuredAfter()
-                  ? "not measured (no query log of this route in the later round)"
-                  : n.gone() ? "gone" : n.repeatsAfter() + " per request"));
-    }
-    nPlusOnes.getItems().setAll(n1);
+    nPlusOnes.getItems().setAll(c.nPlusOnes().stream().map(ProgressText::nPlusOne).toList());
     List<String> st = new ArrayList<>();
-    for (Progress.StatementChange s : c.statements()) {
-      String sql = s.example().replaceAll("\\s+", " ");
-      st.add(
-          String.format(
-              Locale.ROOT,
-              "%+.0f%%  %.2f -> %.2f ms  %s",
-              s.changePercent(),
-              s.meanBefore(),
-              s.meanAfter(),
-              sql.length() > 140 ? sql.substring(0, 137) + "..." : sql));
-    }
-    for (Progress.DependencyChange d : c.dependencies()) {
-      st.add(
-          "dependency "
-              + d.name()
-              + " "
-              + (d.before() == null ? "(not pinned)" : d.before())
-              + " -> "
-              + (d.after() == null ? "(not pinned)" : d.after()));
-    }
+    c.statements().forEach(x -> st.add(ProgressText.statement(x, 140)));
+    c.dependencies().forEach(d -> st.add("dependency " + ProgressText.dependency(d)));
     statements.getItems().setAll(st);
     List<String> ch = new ArrayList<>();
     f.fixed()
