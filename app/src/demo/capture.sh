@@ -6,12 +6,19 @@
 #
 # Runs as root on Debian 12 (it installs packages and starts servers as the postgres and www-data
 # users, on loopback only). Every server it starts is stopped on exit. Takes a few minutes.
+#
+# VARIANT=after captures the demo's second round instead: the same traffic on a copy of the app with
+# after-fixes.patch applied (the N+1 patterns of /invoices/ and /invoices/search/ fixed, the index
+# on invoices.external_ref added), traffic only (Django's SQL log, the nginx log,
+# pg_stat_statements, the reconciliation plan), into captures-after/.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 src="$root/app/src/main/resources/demo/ledgerly"
+VARIANT="${VARIANT:-before}"
 out="$root/app/src/main/resources/demo/captures"
+[ "$VARIANT" = after ] && out="$root/app/src/main/resources/demo/captures-after"
 work=/tmp/ledgerly-capture          # fixed, so paths inside the captures are the same every run
 PY=/usr/bin/python3                 # Debian's Python, which has Debian's Django
 PGBIN=/usr/lib/postgresql/15/bin
@@ -40,6 +47,10 @@ trap cleanup EXIT
 rm -rf "$work"
 mkdir -p "$work"
 cp -r "$src" "$work/ledgerly"
+if [ "$VARIANT" = after ]; then
+  echo "capture: applying after-fixes.patch"
+  patch -s -d "$work" -p1 < "$here/after-fixes.patch"
+fi
 find "$work/ledgerly" -name __pycache__ -prune -exec rm -rf {} +
 chmod -R a+rwX "$work"
 
@@ -150,6 +161,27 @@ kill "${pids[@]}" 2>/dev/null || true
 pids=()
 kill "$(cat "$work/nginx.pid")" && rm -f "$work/nginx.pid"
 runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -m fast stop >/dev/null
+
+if [ "$VARIANT" = after ]; then
+  echo "capture: copying the second round's traffic to $out"
+  rm -rf "$out"
+  mkdir -p "$out/postgres" "$out/django" "$out/web"
+  # The server's own logs of this traffic are left out: Django's log holds the same statements
+  # (the baseline keeps both formats; one is enough to compare with).
+  cp "$work/pg_stat_statements.csv" "$out/postgres/pg_stat_statements.csv"
+  cp "$work"/explain-reconcile.json "$out/postgres/"
+  cp "$work/django-sql.log" "$out/django/django-sql.log"
+  cp "$work/access.log" "$out/web/nginx-access.log"
+  {
+    echo "Captured $(date -u +%Y-%m-%dT%H:%M:%SZ) by app/src/demo/capture.sh with VARIANT=after ($ROUNDS rounds per route and tenant, $HEAVY_ROUNDS for the heavy routes) on the demo app with after-fixes.patch applied."
+    echo "PostgreSQL: $($PGBIN/postgres --version)"
+    echo "Django: $($PY -c 'import django; print(django.get_version())')"
+    echo "nginx: $(nginx -v 2>&1)"
+  } > "$out/VERSIONS.txt"
+  ls -la "$out"/*
+  echo "capture: done"
+  exit 0
+fi
 
 echo "capture: scanners"
 bandit -r . -f json -o "$work/bandit.json" -q || true          # exit 1 means "issues found"

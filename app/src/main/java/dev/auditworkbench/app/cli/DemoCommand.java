@@ -36,6 +36,14 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--open", description = "Open it in the desktop app afterwards.")
   boolean open;
 
+  @Option(
+      names = "--rounds",
+      description =
+          "Also import the engagement's second round: the same traffic after the two N+1 fixes"
+              + " and the missing index ('workbench compare', the Progress page, the report's"
+              + " progress section).")
+  boolean rounds;
+
   @Override
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
@@ -50,6 +58,7 @@ final class DemoCommand implements Callable<Integer> {
               force
                   ? DemoProject.Replace.ALWAYS
                   : defaultPlace ? DemoProject.Replace.UNLESS_TRIAGED : DemoProject.Replace.NEVER,
+              rounds,
               progress);
     } catch (DemoProject.HasTriage kept) {
       progress.done();

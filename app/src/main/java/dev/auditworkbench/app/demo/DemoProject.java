@@ -103,6 +103,21 @@ public final class DemoProject {
    */
   public static Created create(Path projectFile, Replace replace, ProgressListener listener)
       throws IOException, ProjectFileException, BadInputException {
+    return create(projectFile, replace, false, listener);
+  }
+
+  /** The name of the demo's second round ({@code workbench demo --rounds}). */
+  public static final String SECOND_ROUND = "after the first fixes";
+
+  /**
+   * The demo, and with {@code secondRound} the engagement's second round too: the same traffic
+   * captured on the app with its two N+1 patterns fixed and the missing index added
+   * (app/src/demo/after-fixes.patch, captured by capture.sh with VARIANT=after), imported into a
+   * round opened after the baseline.
+   */
+  public static Created create(
+      Path projectFile, Replace replace, boolean secondRound, ProgressListener listener)
+      throws IOException, ProjectFileException, BadInputException {
     Path project = projectFile.toAbsolutePath().normalize();
     Path repo = repoOf(project);
     Path captures = capturesOf(project);
@@ -126,6 +141,7 @@ public final class DemoProject {
       }
       deleteTree(repo);
       deleteTree(captures);
+      deleteTree(sibling(project, "-captures-after"));
       Files.deleteIfExists(project);
     }
     Files.createDirectories(project.getParent());
@@ -150,6 +166,19 @@ public final class DemoProject {
           continue;
         }
         imported.add(service.importFile(capture, null, listener));
+      }
+      if (secondRound) {
+        Path after = sibling(project, "-captures-after");
+        DemoResources.copyTree("demo/captures-after", after);
+        listener.progress(2, 3, "Importing the second round");
+        store.rounds().open(SECOND_ROUND);
+        for (Path capture : capturesIn(after)) {
+          if (recognised(registry, capture)) {
+            imported.add(service.importFile(capture, null, listener));
+          } else {
+            notImported.add(capture);
+          }
+        }
       }
     }
     listener.progress(3, 3, "Demo ready");

@@ -51,7 +51,8 @@ class ProgressUiTest extends ProjectWindowUiTest {
     // Fixed: what the store marked gone with that import (counted findings only).
     waitUntil(() -> goneCounted() > 0);
     long gone = goneCounted();
-    waitUntil(() -> summary.getText().startsWith(gone + " findings fixed, 0 new"));
+    String fixed = gone == 1 ? "1 finding fixed" : gone + " findings fixed";
+    waitUntil(() -> summary.getText().startsWith(fixed + ", 0 new"));
     @SuppressWarnings("unchecked")
     TableView<String[]> severities = robot.lookup("#progress-severities").queryAs(TableView.class);
     assertEquals(4, severities.getItems().size());

@@ -544,10 +544,10 @@ public record ReportModel(
     String summary =
         String.format(
             Locale.ROOT,
-            "From the baseline to %s (opened %s): %d findings fixed, %d new, %d still open.",
+            "From the baseline to %s (opened %s): %s fixed, %d new, %d still open.",
             last.name(),
             last.createdAt().toString().substring(0, 10),
-            p.findings().fixed().size(),
+            dev.auditworkbench.engine.model.Words.count(p.findings().fixed().size(), "finding"),
             p.findings().added().size(),
             p.findings().open().size());
     boolean chart = p.routes().stream().anyMatch(Progress.RouteChange::enough);

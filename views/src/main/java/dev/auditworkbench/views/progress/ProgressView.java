@@ -182,8 +182,8 @@ public final class ProgressView extends BorderPane {
     }
     Progress.Findings f = c.findings();
     String text =
-        f.fixed().size()
-            + " findings fixed, "
+        dev.auditworkbench.views.common.Texts.count(f.fixed().size(), "finding")
+            + " fixed, "
             + f.added().size()
             + " new, "
             + f.open().size()
