@@ -102,7 +102,10 @@ final class TriageExchangeCommands {
             .triage()
             .execute(
                 new TriageCommand.Edit(
-                    plan.edits(), plan.ranks(), "import triage from " + in.getFileName()),
+                    plan.edits(),
+                    plan.ranks(),
+                    plan.links(),
+                    "import triage from " + in.getFileName()),
                 "import-triage");
         out.println("Applied to " + plan.edits().size() + " findings.");
       }

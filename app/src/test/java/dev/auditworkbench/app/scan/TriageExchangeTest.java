@@ -45,6 +45,10 @@ class TriageExchangeTest {
         });
   }
 
+  private static java.util.Map<String, String> duplicates(ProjectStore store) {
+    return store.read(c -> new dev.auditworkbench.engine.store.BoardRepository(c).duplicates());
+  }
+
   private static Finding byFingerprint(ProjectStore store, String fingerprint) {
     return findings(store).stream()
         .filter(f -> f.fingerprint().equals(fingerprint))
@@ -76,8 +80,8 @@ class TriageExchangeTest {
     try (ProjectStore mine = ProjectStore.open(mineFile);
         ProjectStore theirs = ProjectStore.open(theirsFile)) {
       List<Finding> all = findings(mine);
-      assertTrue(all.size() >= 5, "the sample has enough findings");
-      fp = all.stream().limit(5).map(Finding::fingerprint).toList();
+      assertTrue(all.size() >= 7, "the sample has enough findings");
+      fp = all.stream().limit(7).map(Finding::fingerprint).toList();
       TriageService me = new TriageService(mine, Clock.systemUTC());
       TriageService them = new TriageService(theirs, Clock.systemUTC());
       // Only I: finding 1 confirmed (not in their file at all) and the shared finding 0 re-scored.
@@ -103,6 +107,13 @@ class TriageExchangeTest {
           byFingerprint(theirs, fp.get(4)).id(),
           TriageEdit.notes("Confirmed with the client's ops team."),
           "t");
+      // ...and merged finding 6 into finding 5 as its duplicate.
+      them.execute(
+          new TriageCommand.Merge(
+              byFingerprint(theirs, fp.get(5)).id(),
+              List.of(byFingerprint(theirs, fp.get(6)).id()),
+              "merge"),
+          "t");
 
       // Through the file, as the CLI and the app hand it over.
       Path exchange = dir.resolve("specialist-triage.json");
@@ -114,9 +125,11 @@ class TriageExchangeTest {
       assertEquals(1, keep.conflicts().size());
       assertEquals(fp.get(2), keep.conflicts().get(0).mine().fingerprint());
       assertEquals(1, keep.keptMine(), "finding 0: in their file as shared, only I changed it");
-      assertEquals(2, keep.edits().size(), "finding 3 and finding 4: only they changed them");
+      assertEquals(3, keep.edits().size(), "findings 3, 4 and 6: only they changed them");
+      assertEquals(java.util.Map.of(fp.get(6), fp.get(5)), keep.links(), "the merge travels");
       TriageStep step =
-          me.execute(new TriageCommand.Edit(keep.edits(), keep.ranks(), "import"), "test");
+          me.execute(
+              new TriageCommand.Edit(keep.edits(), keep.ranks(), keep.links(), "import"), "test");
       assertEquals(Status.DISMISSED, byFingerprint(mine, fp.get(3)).status());
       assertEquals(
           DismissReason.FALSE_POSITIVE, byFingerprint(mine, fp.get(3)).triage().dismissReason());
@@ -124,6 +137,9 @@ class TriageExchangeTest {
           "Confirmed with the client's ops team.", byFingerprint(mine, fp.get(4)).triage().notes());
       assertEquals(Status.IN_REPORT, byFingerprint(mine, fp.get(0)).status(), "kept as shared");
       assertEquals(Impact.of(4), byFingerprint(mine, fp.get(0)).triage().impactOverride());
+      assertEquals(
+          DismissReason.DUPLICATE, byFingerprint(mine, fp.get(6)).triage().dismissReason());
+      assertEquals(fp.get(5), duplicates(mine).get(fp.get(6)));
       assertEquals(Status.CONFIRMED, byFingerprint(mine, fp.get(1)).status());
       assertEquals(
           Impact.of(5), byFingerprint(mine, fp.get(2)).triage().impactOverride(), "mine kept");
@@ -131,13 +147,16 @@ class TriageExchangeTest {
       // The conflict taken explicitly.
       TriageExchange.Plan take = me.planImport(read, true);
       assertEquals(1, take.edits().size(), "the rest is the same now");
-      me.execute(new TriageCommand.Edit(take.edits(), take.ranks(), "import"), "test");
+      me.execute(
+          new TriageCommand.Edit(take.edits(), take.ranks(), take.links(), "import"), "test");
       assertEquals(Impact.of(2), byFingerprint(mine, fp.get(2)).triage().impactOverride());
 
       // The first merge undone: what it changed is back.
       me.undo(step, "test");
       assertEquals(Status.INBOX, byFingerprint(mine, fp.get(3)).status());
       assertEquals("", byFingerprint(mine, fp.get(4)).triage().notes());
+      assertEquals(null, duplicates(mine).get(fp.get(6)), "the merge link undone too");
+      assertEquals(Status.INBOX, byFingerprint(mine, fp.get(6)).status());
     }
   }
 

@@ -108,9 +108,10 @@ public record SeamDetails(
             e ->
                 String.format(
                     Locale.ROOT,
-                    "%s: %d file changes (%.0f%%)",
+                    "%s: %d file change%s (%.0f%%)",
                     e.getKey(),
                     e.getValue(),
+                    e.getValue() == 1 ? "" : "s",
                     100.0 * e.getValue() / all))
         .toList();
   }

@@ -40,15 +40,29 @@ public sealed interface TriageCommand {
    * The same edit, or one per finding, on several findings at once (status, impact, effort, notes,
    * tags).
    */
-  record Edit(Map<Long, TriageEdit> edits, Map<String, Integer> ranks, String label)
+  record Edit(
+      Map<Long, TriageEdit> edits,
+      Map<String, Integer> ranks,
+      Map<String, String> links,
+      String label)
       implements TriageCommand {
     public Edit {
       edits = new LinkedHashMap<>(edits);
       ranks = new HashMap<>(ranks);
+      links = new HashMap<>(links); // duplicate fingerprint -> kept fingerprint; null: unlink
     }
 
     public Edit(Map<Long, TriageEdit> edits, String label) {
-      this(edits, Map.of(), label);
+      this(edits, Map.of(), Map.of(), label);
+    }
+
+    public Edit(Map<Long, TriageEdit> edits, Map<String, Integer> ranks, String label) {
+      this(edits, ranks, Map.of(), label);
+    }
+
+    @Override
+    public Map<String, String> links() {
+      return new HashMap<>(links);
     }
 
     @Override

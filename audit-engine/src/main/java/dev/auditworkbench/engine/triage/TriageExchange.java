@@ -34,11 +34,13 @@ import java.util.Set;
  * status and reason, impact and effort overrides, notes, tags and board rank, each finding with its
  * triage history.
  *
- * <p>Import is a three-way merge without a shared clock: a finding whose triage differs is taken
- * from the file when this copy's last change to it is in the file's history (only they changed it
- * since the copies parted), kept when the file's last change is in this copy's history (only we
- * did), and otherwise is a conflict, listed and resolved explicitly: kept, unless the auditor asks
- * to take theirs. Nothing is overwritten silently; what is applied is one undoable step.
+ * <p>Merges travel as the fingerprint a duplicate was merged into (its status says dismissed as a
+ * duplicate). Import is a three-way merge without a shared clock: a finding whose triage differs is
+ * taken from the file when this copy's last change to it is in the file's history (only they
+ * changed it since the copies parted), kept when the file's last change is in this copy's history
+ * (only we did), and otherwise is a conflict, listed and resolved explicitly: kept, unless the
+ * auditor asks to take theirs. Nothing is overwritten silently; what is applied is one undoable
+ * step.
  */
 public final class TriageExchange {
   public static final String FORMAT = "audit-workbench-triage";
@@ -71,6 +73,7 @@ public final class TriageExchange {
       String notes,
       List<String> tags,
       Integer rank,
+      String mergedInto,
       List<Change> history) {
     public Entry {
       tags = tags == null ? List.of() : List.copyOf(tags);
@@ -86,7 +89,8 @@ public final class TriageExchange {
           && Objects.equals(effortHours, o.effortHours)
           && Objects.equals(notes, o.notes)
           && Objects.equals(tags, o.tags)
-          && Objects.equals(rank, o.rank);
+          && Objects.equals(rank, o.rank)
+          && Objects.equals(mergedInto, o.mergedInto);
     }
   }
 
@@ -111,6 +115,7 @@ public final class TriageExchange {
   public record Plan(
       Map<Long, TriageEdit> edits,
       Map<String, Integer> ranks,
+      Map<String, String> links,
       List<String> taken,
       List<Conflict> conflicts,
       boolean conflictsTaken,
@@ -118,13 +123,14 @@ public final class TriageExchange {
       int same,
       int keptMine) {
     public boolean changesAnything() {
-      return !edits.isEmpty() || !ranks.isEmpty();
+      return !edits.isEmpty() || !ranks.isEmpty() || !links.isEmpty();
     }
   }
 
   /** Every finding this copy triaged (or ranked, or whose triage has a history). */
   public static Document export(Connection c, ProjectInfo info, Instant now) throws SQLException {
     Map<String, Integer> ranks = new BoardRepository(c).ranks();
+    Map<String, String> merged = new BoardRepository(c).duplicates();
     HistoryRepository history = new HistoryRepository(c);
     List<Entry> out = new ArrayList<>();
     try (FindingRepository findings = new FindingRepository(c)) {
@@ -134,7 +140,7 @@ public final class TriageExchange {
         if (untouched(f.triage()) && rank == null && changes.isEmpty()) {
           continue;
         }
-        out.add(entry(f, rank, changes));
+        out.add(entry(f, rank, merged.get(f.fingerprint()), changes));
       }
     }
     return new Document(
@@ -155,7 +161,8 @@ public final class TriageExchange {
         && t.tags().isEmpty();
   }
 
-  private static Entry entry(Finding f, Integer rank, List<TriageChange> changes) {
+  private static Entry entry(
+      Finding f, Integer rank, String mergedInto, List<TriageChange> changes) {
     Triage t = f.triage();
     List<Change> h = new ArrayList<>();
     for (TriageChange ch : changes) {
@@ -171,6 +178,7 @@ public final class TriageExchange {
         t.notes(),
         t.tags(),
         rank,
+        mergedInto,
         h);
   }
 
@@ -249,6 +257,7 @@ public final class TriageExchange {
    */
   public static Plan plan(Connection c, Document theirs, boolean takeTheirs) throws SQLException {
     Map<String, Integer> ranks = new BoardRepository(c).ranks();
+    Map<String, String> merged = new BoardRepository(c).duplicates();
     HistoryRepository history = new HistoryRepository(c);
     Map<String, Finding> byFingerprint = new LinkedHashMap<>();
     try (FindingRepository findings = new FindingRepository(c)) {
@@ -258,6 +267,7 @@ public final class TriageExchange {
     }
     Map<Long, TriageEdit> edits = new LinkedHashMap<>();
     Map<String, Integer> newRanks = new LinkedHashMap<>();
+    Map<String, String> links = new LinkedHashMap<>();
     List<String> taken = new ArrayList<>();
     List<Conflict> conflicts = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
@@ -269,7 +279,8 @@ public final class TriageExchange {
         unknown.add(t.fingerprint() + (t.title() == null ? "" : " " + t.title()));
         continue;
       }
-      Entry mine = entry(f, ranks.get(f.fingerprint()), history.of(f.id()));
+      Entry mine =
+          entry(f, ranks.get(f.fingerprint()), merged.get(f.fingerprint()), history.of(f.id()));
       if (mine.sameDecisions(t)) {
         same++;
         continue;
@@ -294,12 +305,18 @@ public final class TriageExchange {
         if (!Objects.equals(mine.rank(), t.rank()) && t.rank() != null) {
           newRanks.put(f.fingerprint(), t.rank());
         }
+        // A merge is carried when the finding it was merged into is in this project too.
+        if (!Objects.equals(mine.mergedInto(), t.mergedInto())
+            && (t.mergedInto() == null || byFingerprint.containsKey(t.mergedInto()))) {
+          links.put(f.fingerprint(), t.mergedInto());
+        }
       }
     }
     edits.values().removeIf(TriageEdit::isEmpty);
     return new Plan(
         edits,
         newRanks,
+        links,
         List.copyOf(taken),
         List.copyOf(conflicts),
         takeTheirs,

@@ -70,7 +70,12 @@ public final class TriageService {
             if (!e.ranks().isEmpty()) {
               board.setRanks(e.ranks());
             }
-            return new TriageStep(e.label(), before, after, ranksBefore, e.ranks(), null);
+            Map<String, String> links = board.duplicates();
+            Map<String, String> linksBefore = new HashMap<>();
+            e.links().keySet().forEach(fp -> linksBefore.put(fp, links.get(fp)));
+            setLinks(board, e.links());
+            return new TriageStep(
+                e.label(), before, after, ranksBefore, e.ranks(), null, linksBefore, e.links());
           } else if (command instanceof TriageCommand.Merge m) {
             Finding kept = snapshots(c, List.of(m.keptId())).get(0);
             List<Finding> before = snapshots(c, m.duplicateIds());
@@ -112,6 +117,7 @@ public final class TriageService {
           if (!step.ranksBefore().isEmpty()) {
             new BoardRepository(c).setRanks(step.ranksBefore());
           }
+          setLinks(new BoardRepository(c), step.linksBefore());
           return null;
         });
   }
@@ -128,8 +134,16 @@ public final class TriageService {
           if (!step.ranksAfter().isEmpty()) {
             new BoardRepository(c).setRanks(step.ranksAfter());
           }
+          setLinks(new BoardRepository(c), step.linksAfter());
           return null;
         });
+  }
+
+  private static void setLinks(BoardRepository board, Map<String, String> links)
+      throws SQLException {
+    for (var link : links.entrySet()) {
+      board.setDuplicateOf(link.getKey(), link.getValue());
+    }
   }
 
   private static List<Finding> snapshots(Connection c, List<Long> ids) throws SQLException {

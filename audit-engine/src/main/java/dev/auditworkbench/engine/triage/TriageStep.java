@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * A triage command as it was executed: the findings before and after, the ranks it replaced, and
- * for a merge the finding kept. {@link TriageService#undo} and {@link TriageService#redo} replay
- * it.
+ * for a merge the finding kept, and the merge links an imported triage set. {@link
+ * TriageService#undo} and {@link TriageService#redo} replay it.
  */
 public record TriageStep(
     String label,
@@ -16,13 +16,38 @@ public record TriageStep(
     List<Finding> after,
     Map<String, Integer> ranksBefore,
     Map<String, Integer> ranksAfter,
-    Finding mergedInto) {
+    Finding mergedInto,
+    Map<String, String> linksBefore,
+    Map<String, String> linksAfter) {
 
   public TriageStep {
     before = List.copyOf(before);
     after = List.copyOf(after);
     ranksBefore = new HashMap<>(ranksBefore); // null values: no rank before
     ranksAfter = new HashMap<>(ranksAfter);
+    linksBefore = new HashMap<>(linksBefore); // duplicate -> kept; null: not merged
+    linksAfter = new HashMap<>(linksAfter);
+  }
+
+  public TriageStep(
+      String label,
+      List<Finding> before,
+      List<Finding> after,
+      Map<String, Integer> ranksBefore,
+      Map<String, Integer> ranksAfter,
+      Finding mergedInto) {
+    this(label, before, after, ranksBefore, ranksAfter, mergedInto, Map.of(), Map.of());
+  }
+
+  /** Merge links (duplicate fingerprint to the kept one's; null: none) before the step. */
+  @Override
+  public Map<String, String> linksBefore() {
+    return new HashMap<>(linksBefore);
+  }
+
+  @Override
+  public Map<String, String> linksAfter() {
+    return new HashMap<>(linksAfter);
   }
 
   @Override

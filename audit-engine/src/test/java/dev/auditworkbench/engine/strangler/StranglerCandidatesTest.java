@@ -193,7 +193,8 @@ class StranglerCandidatesTest {
             StranglerSettings.DEFAULTS,
             Map.of("/invoices/<int:pk>/", detail),
             Map.of(),
-            inventory);
+            inventory,
+            ROUTES);
     StranglerRouting.Plan plan = StranglerRouting.of(analysis, billing);
     // No other route starts with /invoices/: one prefix location catches all three.
     assertEquals(List.of("/invoices/"), plan.prefixes());
@@ -207,6 +208,13 @@ class StranglerCandidatesTest {
     assertEquals(14, detailReplay.samples());
     assertEquals(Map.of("/invoices/7/", 12L, "/invoices/8/", 8L), detailReplay.examples());
     assertEquals(0, plan.replay().get(0).samples(), "no captured request of /invoices/ here");
+    // Each app's share of the traffic, for the seam map's app details.
+    assertEquals(
+        "traffic: 60 requests (60%) on 2 of its 3 routes, p95 "
+            + Math.round(billing.p95Ms())
+            + " ms, 60% of database time",
+        analysis.appTraffic("billing"));
+    assertEquals("traffic: no route's view lives in reports", analysis.appTraffic("reports"));
 
     // A route whose first part is a value may take any prefix: then route by route.
     List<DjangoInventory.Route> withPages = new ArrayList<>(inventory);
@@ -224,7 +232,8 @@ class StranglerCandidatesTest {
                 StranglerSettings.DEFAULTS,
                 Map.of(),
                 Map.of(),
-                withPages),
+                withPages,
+                ROUTES),
             billing);
     assertEquals(List.of(), strict.prefixes());
     assertTrue(strict.nginx().contains("location ~ ^/invoices/[0-9]+/$"), strict.nginx());

@@ -244,7 +244,13 @@ public final class SeamsView extends BorderPane {
     model
         .detailsProperty()
         .addListener(
-            (o, a, d) -> details.getItems().setAll(d.map(SeamsView::lines).orElse(List.of())));
+            (o, a, d) -> {
+              List<String> shown = new ArrayList<>(d.map(SeamsView::lines).orElse(List.of()));
+              if (d.isPresent() && model.candidatesProperty().get().isPresent()) {
+                shown.add(1, model.candidatesProperty().get().get().appTraffic(d.get().app()));
+              }
+              details.getItems().setAll(shown);
+            });
     show(model.mapProperty().get());
   }
 

@@ -342,7 +342,10 @@ public final class MainViewModel {
               if (plan.changesAnything()) {
                 triage.execute(
                     new TriageCommand.Edit(
-                        plan.edits(), plan.ranks(), "import triage from " + file.getFileName()),
+                        plan.edits(),
+                        plan.ranks(),
+                        plan.links(),
+                        "import triage from " + file.getFileName()),
                     "import-triage");
               }
             });
