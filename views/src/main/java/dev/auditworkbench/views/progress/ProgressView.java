@@ -90,13 +90,13 @@ public final class ProgressView extends BorderPane {
     setTop(top);
 
     severities.setId("progress-severities");
-    column(severities, "Findings", r -> r[0], 150);
+    column(severities, "By severity and category", r -> r[0], 200);
     column(severities, "Fixed", r -> r[1], 80);
     column(severities, "New", r -> r[2], 80);
     column(severities, "Still open", r -> r[3], 90);
-    // The four severities whole, no scrolling.
+    // The four severities whole; the categories below them scroll.
     severities.setFixedCellSize(28);
-    severities.setPrefHeight(28 * 4 + 44);
+    severities.setPrefHeight(28 * 5 + 44);
     severities.setMinHeight(28 * 4 + 44);
     severities.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
 
@@ -104,8 +104,10 @@ public final class ProgressView extends BorderPane {
     routes.setPlaceholder(new Label("No traffic captured in these rounds."));
     column(routes, "Route", Progress.RouteChange::route, 320);
     column(routes, "n before", r -> String.valueOf(r.requestsBefore()), 80);
+    column(routes, "p50 before", r -> ms(r.p50Before()), 100);
     column(routes, "p95 before", r -> ms(r.p95Before()), 100);
     column(routes, "n after", r -> String.valueOf(r.requestsAfter()), 80);
+    column(routes, "p50 after", r -> ms(r.p50After()), 100);
     column(routes, "p95 after", r -> ms(r.p95After()), 100);
     column(
         routes,
@@ -208,6 +210,11 @@ public final class ProgressView extends BorderPane {
       int[] n = e.getValue();
       String s = e.getKey().charAt(0) + e.getKey().substring(1).toLowerCase(Locale.ROOT);
       rows.add(new String[] {s, "" + n[0], "" + n[1], "" + n[2]});
+    }
+    for (Map.Entry<String, int[]> e : f.byCategory().entrySet()) {
+      int[] n = e.getValue();
+      String s = e.getKey().charAt(0) + e.getKey().substring(1).toLowerCase(Locale.ROOT);
+      rows.add(new String[] {"  " + s, "" + n[0], "" + n[1], "" + n[2]});
     }
     severities.getItems().setAll(rows);
     routes
