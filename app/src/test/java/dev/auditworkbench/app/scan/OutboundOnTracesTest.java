@@ -1,6 +1,7 @@
 package dev.auditworkbench.app.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.auditworkbench.engine.ingest.ImportService;
 import dev.auditworkbench.engine.ingest.ImporterRegistry;
@@ -102,6 +103,64 @@ class OutboundOnTracesTest {
               .map(o -> o.route() + " " + o.source() + " " + o.target())
               .sorted()
               .toList());
+      // The plan promises what taking a measured call off the request path buys: the route's p95
+      // less the share of its time spent waiting on that host (from the finding, from the trace).
+      var routes =
+          store.read(c -> dev.auditworkbench.engine.queries.QueryAnalysis.of(c, 5)).routes();
+      var items =
+          store
+              .read(
+                  c -> dev.auditworkbench.engine.priority.Planner.of(c, java.time.LocalDate.now()))
+              .items();
+      for (Finding measured :
+          all.stream().filter(f -> f.ruleId().equals("outbound.measured")).toList()) {
+        String[] routeAndHost =
+            dev.auditworkbench.engine.model.OutboundFindings.measured(measured).orElseThrow();
+        var item =
+            items.stream()
+                .filter(w -> w.findings().stream().anyMatch(x -> x.id() == measured.id()))
+                .findFirst()
+                .orElseThrow();
+        double share =
+            item.findings().stream()
+                .filter(x -> x.ruleId().equals("outbound.measured"))
+                .filter(
+                    x ->
+                        dev.auditworkbench.engine.model.OutboundFindings.measured(x)
+                            .orElseThrow()[0]
+                            .equals(routeAndHost[0]))
+                .mapToDouble(
+                    x ->
+                        dev.auditworkbench.engine.model.OutboundFindings.measuredShare(x)
+                            .orElseThrow())
+                .sum();
+        double p95 =
+            routes.stream()
+                .filter(r -> r.route().equals(routeAndHost[0]))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no latency for " + routeAndHost[0]))
+                .p95();
+        String expected =
+            "p95 of "
+                + routeAndHost[0]
+                + " from "
+                + ms(p95)
+                + " to about "
+                + ms(p95 * (1 - Math.min(0.9, share)))
+                + " with the calls to";
+        assertTrue(
+            item.expectedGain() != null && item.expectedGain().contains(expected),
+            item.expectedGain() + " / expected " + expected);
+      }
     }
+  }
+
+  /** Milliseconds as the report writes them: "1.2 s", "340 ms", "12.5 ms". */
+  private static String ms(double millis) {
+    return millis >= 1000
+        ? String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000)
+        : millis >= 100
+            ? String.format(java.util.Locale.ROOT, "%.0f ms", millis)
+            : String.format(java.util.Locale.ROOT, "%.1f ms", millis);
   }
 }

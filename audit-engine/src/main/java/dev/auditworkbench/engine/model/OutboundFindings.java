@@ -46,6 +46,16 @@ public final class OutboundFindings {
         Locale.ROOT, "%s waits on %s (%.0f%% of its time)", route, host, 100 * share);
   }
 
+  /** The share of its route's time a measured wait takes (0 to 1), from its title. */
+  public static Optional<Double> measuredShare(Finding f) {
+    Matcher m = SHARE.matcher(f.title());
+    return f.ruleId().equals(MEASURED) && m.find()
+        ? Optional.of(Double.parseDouble(m.group(1)) / 100)
+        : Optional.empty();
+  }
+
+  private static final Pattern SHARE = Pattern.compile("\\((\\d+)% of its time\\)$");
+
   /** The route and host of a measured wait, from its title. */
   public static Optional<String[]> measured(Finding f) {
     Matcher m = MEASURED_TITLE.matcher(f.title());

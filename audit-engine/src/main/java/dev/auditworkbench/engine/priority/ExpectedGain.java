@@ -23,6 +23,9 @@ import java.util.Optional;
  *       that time x (rows kept + 1) / (rows read + 1), shown as "under 1 ms" below that.
  *   <li>Slow statement: at most its share of all captured database time is freed.
  *   <li>Latency change: the route's p95 goes back to its level before the change.
+ *   <li>A call to an outside host measured in traces: moved off the request path (a task, or
+ *       on_commit), the route's p95 drops by the share of its time spent waiting on it (the item's
+ *       hosts together, to no less than a tenth of itself).
  * </ul>
  */
 final class ExpectedGain {
@@ -34,6 +37,7 @@ final class ExpectedGain {
     }
     List<String> out = new ArrayList<>();
     nPlusOne(members, q).ifPresent(out::add);
+    outbound(members, q).ifPresent(out::add);
     for (Finding f : members) {
       switch (f.ruleId()) {
         case "queries.seq-scan", "queries.filter-after-index" -> index(f, q).ifPresent(out::add);
@@ -52,6 +56,48 @@ final class ExpectedGain {
                                 ms(r.p95After()),
                                 ms(r.p95Before()))));
         default -> {}
+      }
+    }
+    return out.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", out));
+  }
+
+  /** The gain of taking measured outside calls off the request path, per route. */
+  static Optional<String> outbound(List<Finding> members, QueryAnalysis.Result q) {
+    Map<String, double[]> share = new LinkedHashMap<>();
+    Map<String, List<String>> hosts = new LinkedHashMap<>();
+    for (Finding f : members) {
+      Optional<String[]> m = dev.auditworkbench.engine.model.OutboundFindings.measured(f);
+      Optional<Double> s = dev.auditworkbench.engine.model.OutboundFindings.measuredShare(f);
+      if (m.isPresent() && s.isPresent()) {
+        share.computeIfAbsent(m.get()[0], k -> new double[1])[0] += s.get();
+        hosts.computeIfAbsent(m.get()[0], k -> new ArrayList<>()).add(m.get()[1]);
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, double[]> e : share.entrySet()) {
+      double waited = Math.min(0.9, e.getValue()[0]);
+      String calls = "the calls to " + String.join(" and ", hosts.get(e.getKey()));
+      Optional<QueryAnalysis.RouteLatency> latency =
+          q.routes().stream().filter(r -> r.route().equals(e.getKey())).findFirst();
+      if (latency.isPresent()) {
+        double p95 = latency.get().p95();
+        out.add(
+            String.format(
+                Locale.ROOT,
+                "p95 of %s from %s to about %s with %s off the request path (%.0f%% of its time)",
+                e.getKey(),
+                ms(p95),
+                ms(p95 * (1 - waited)),
+                calls,
+                100 * waited));
+      } else {
+        out.add(
+            String.format(
+                Locale.ROOT,
+                "about %.0f%% of %s's time with %s off the request path",
+                100 * waited,
+                e.getKey(),
+                calls));
       }
     }
     return out.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", out));
