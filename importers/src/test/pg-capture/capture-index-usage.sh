@@ -4,7 +4,8 @@
 # the primary key, a unique constraint, a ForeignKey's index, a db_index field, Meta.indexes), a
 # workload that uses some of them, then the statistics exported as the auditor asks the client to
 # (the query in docs/cli.md, "Index usage"): index-usage.csv. index-usage-view-only.csv is the raw
-# pg_stat_user_indexes view (psql --csv), what a client sends when they skip the query.
+# pg_stat_user_indexes view (psql --csv), what a client sends when they skip the query;
+# index-usage.json is the query's rows as JSON (json_agg).
 #
 # Runs as root on Debian 12 with postgresql-15 installed; the server listens on loopback only and is
 # stopped on exit. Takes about 10 seconds.
@@ -68,4 +69,6 @@ sleep 1 # the statistics collector's flush (PG 15: at most once a second)
 # activity, whether it is unique, primary or backs a constraint, and its definition.
 psql -c "\\copy (SELECT s.schemaname, s.relname, s.indexrelname, s.idx_scan, s.idx_tup_read, s.idx_tup_fetch, pg_relation_size(s.indexrelid) AS index_bytes, i.indisunique AS is_unique, i.indisprimary AS is_primary, EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = s.indexrelid) AS backs_constraint, pg_get_indexdef(s.indexrelid) AS indexdef, t.seq_scan, t.seq_tup_read, t.n_live_tup, t.n_tup_ins, t.n_tup_upd, t.n_tup_del, (SELECT stats_reset FROM pg_stat_database WHERE datname = current_database()) AS stats_reset FROM pg_stat_user_indexes s JOIN pg_index i ON i.indexrelid = s.indexrelid JOIN pg_stat_user_tables t ON t.relid = s.relid ORDER BY s.relname, s.indexrelname) TO '$out/index-usage.csv' CSV HEADER"
 psql --csv -c "SELECT * FROM pg_stat_user_indexes ORDER BY relname, indexrelname" > "$out/index-usage-view-only.csv"
-echo "wrote $out/index-usage.csv and index-usage-view-only.csv"
+# The same query as JSON (json_agg), what a client sends when their tooling prefers JSON.
+psql -At -c "SELECT json_agg(t) FROM (SELECT s.schemaname, s.relname, s.indexrelname, s.idx_scan, s.idx_tup_read, s.idx_tup_fetch, pg_relation_size(s.indexrelid) AS index_bytes, i.indisunique AS is_unique, i.indisprimary AS is_primary, EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = s.indexrelid) AS backs_constraint, pg_get_indexdef(s.indexrelid) AS indexdef, t.seq_scan, t.seq_tup_read, t.n_live_tup, t.n_tup_ins, t.n_tup_upd, t.n_tup_del, (SELECT stats_reset FROM pg_stat_database WHERE datname = current_database()) AS stats_reset FROM pg_stat_user_indexes s JOIN pg_index i ON i.indexrelid = s.indexrelid JOIN pg_stat_user_tables t ON t.relid = s.relid ORDER BY s.relname, s.indexrelname) t" > "$out/index-usage.json"
+echo "wrote $out/index-usage.csv, index-usage-view-only.csv and index-usage.json"

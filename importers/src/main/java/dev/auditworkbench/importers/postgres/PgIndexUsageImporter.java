@@ -164,75 +164,101 @@ public final class PgIndexUsageImporter implements Importer {
 
   @Override
   public void parse(ImportInput input, FindingSink sink) throws IOException, BadInputException {
-    List<Index> indexes = new ArrayList<>();
-    String reset = null;
-    boolean definitions;
     try (BufferedReader r =
         new BufferedReader(new InputStreamReader(input.open(), StandardCharsets.UTF_8), 1 << 16)) {
       CsvReader csv = new CsvReader(r);
       List<String> header = csv.next();
-      Columns cols = header == null ? null : Columns.of(header);
+      Rows rows = new Rows(input.path(), FORMAT, header);
+      List<String> rec;
+      while ((rec = csv.next()) != null) {
+        csv.checkWidth(input, rec, header, FORMAT);
+        rows.add(rec, csv.recordLine(), sink);
+      }
+      report(rows, sink);
+    }
+  }
+
+  /**
+   * The index rows of an export, read one by one whatever its format (CSV here, JSON in {@link
+   * PgIndexUsageJsonImporter}): the header names the columns.
+   */
+  static final class Rows {
+    private final java.nio.file.Path path;
+    private final String format;
+    private final Columns cols;
+    private final List<Index> indexes = new ArrayList<>();
+    private final boolean definitions;
+    private String reset;
+
+    Rows(java.nio.file.Path path, String format, List<String> header) throws BadInputException {
+      this.path = path;
+      this.format = format;
+      this.cols = header == null ? null : Columns.of(header);
       if (cols == null) {
         throw BadInputException.atLine(
-            input.path(),
+            path,
             1,
-            FORMAT,
+            format,
             "the header needs relname, indexrelname and idx_scan columns (pg_stat_user_indexes);"
                 + " found "
                 + header);
       }
-      definitions = cols.definition() >= 0;
-      List<String> rec;
-      while ((rec = csv.next()) != null) {
-        csv.checkWidth(input, rec, header, FORMAT);
-        sink.recordRead();
-        try {
-          String method = "btree";
-          List<String> columns = List.of();
-          String predicate = "";
-          Boolean unique = cols.unique() < 0 ? null : bool(rec.get(cols.unique()));
-          if (definitions) {
-            Matcher d = DEFINITION.matcher(rec.get(cols.definition()).strip());
-            if (d.matches()) {
-              method = d.group(2).toLowerCase(Locale.ROOT);
-              columns = splitColumns(d.group(3));
-              predicate = d.group(5) == null ? "" : d.group(5).strip();
-              if (unique == null) {
-                unique = d.group(1) != null;
-              }
-            } else {
-              sink.warn(
-                  csv.recordLine(), "index definition not read: " + rec.get(cols.definition()));
+      this.definitions = cols.definition() >= 0;
+    }
+
+    void add(List<String> rec, long line, FindingSink sink) throws BadInputException {
+      sink.recordRead();
+      try {
+        String method = "btree";
+        List<String> columns = List.of();
+        String predicate = "";
+        Boolean unique = cols.unique() < 0 ? null : bool(rec.get(cols.unique()));
+        if (definitions) {
+          Matcher d = DEFINITION.matcher(rec.get(cols.definition()).strip());
+          if (d.matches()) {
+            method = d.group(2).toLowerCase(Locale.ROOT);
+            columns = splitColumns(d.group(3));
+            predicate = d.group(5) == null ? "" : d.group(5).strip();
+            if (unique == null) {
+              unique = d.group(1) != null;
             }
+          } else {
+            sink.warn(line, "index definition not read: " + rec.get(cols.definition()));
           }
-          if (cols.reset() >= 0 && !rec.get(cols.reset()).isBlank()) {
-            reset = rec.get(cols.reset()).strip();
-          }
-          indexes.add(
-              new Index(
-                  rec.get(cols.table()).strip(),
-                  rec.get(cols.index()).strip(),
-                  number(rec, cols.scans()),
-                  number(rec, cols.bytes()),
-                  unique,
-                  cols.primary() >= 0 && bool(rec.get(cols.primary())),
-                  cols.constraint() >= 0 && bool(rec.get(cols.constraint())),
-                  method,
-                  columns,
-                  predicate,
-                  number(rec, cols.inserts())
-                      + number(rec, cols.updates())
-                      + number(rec, cols.deletes()),
-                  number(rec, cols.seqScan()),
-                  number(rec, cols.seqRead()),
-                  number(rec, cols.live()),
-                  csv.recordLine()));
-        } catch (NumberFormatException e) {
-          throw BadInputException.atLine(
-              input.path(), csv.recordLine(), FORMAT, "not a number: " + e.getMessage());
         }
+        if (cols.reset() >= 0 && !rec.get(cols.reset()).isBlank()) {
+          reset = rec.get(cols.reset()).strip();
+        }
+        indexes.add(
+            new Index(
+                rec.get(cols.table()).strip(),
+                rec.get(cols.index()).strip(),
+                number(rec, cols.scans()),
+                number(rec, cols.bytes()),
+                unique,
+                cols.primary() >= 0 && bool(rec.get(cols.primary())),
+                cols.constraint() >= 0 && bool(rec.get(cols.constraint())),
+                method,
+                columns,
+                predicate,
+                number(rec, cols.inserts())
+                    + number(rec, cols.updates())
+                    + number(rec, cols.deletes()),
+                number(rec, cols.seqScan()),
+                number(rec, cols.seqRead()),
+                number(rec, cols.live()),
+                line));
+      } catch (NumberFormatException e) {
+        throw BadInputException.atLine(path, line, format, "not a number: " + e.getMessage());
       }
     }
+  }
+
+  /** The findings of the rows read: unused, duplicate and redundant indexes, scanned tables. */
+  static void report(Rows rows, FindingSink sink) {
+    List<Index> indexes = rows.indexes;
+    boolean definitions = rows.definitions;
+    String reset = rows.reset;
     if (!definitions) {
       sink.note(
           "the export has no index definitions (indexdef): unused indexes only; run the query in"

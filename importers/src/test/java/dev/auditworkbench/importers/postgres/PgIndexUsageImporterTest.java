@@ -96,4 +96,35 @@ class PgIndexUsageImporterTest {
     assertTrue(e.getMessage().contains("line 3"), e.getMessage());
     assertTrue(e.getMessage().contains(PgIndexUsageImporter.FORMAT), e.getMessage());
   }
+
+  @Test
+  void theSameQueryAsJsonGivesTheSameFindings() throws Exception {
+    // index-usage.json is the same query's rows from another run of the capture script, as
+    // json_agg writes them (numbers and booleans as JSON values, the definition a string).
+    Path json = SAMPLES.resolve("index-usage.json");
+    PgIndexUsageJsonImporter importer = new PgIndexUsageJsonImporter();
+    FileSample sample = new FileSample(json, Files.readString(json), false);
+    assertTrue(importer.detect(sample) > 0.5);
+    assertEquals(0, new PgIndexUsageImporter().detect(sample));
+    CollectingSink fromJson = new CollectingSink();
+    importer.parse(new FileInput(json, Map.of()), fromJson);
+    CollectingSink fromCsv = new CollectingSink();
+    List<String> csv = read("index-usage.csv", fromCsv);
+    assertEquals(
+        csv, fromJson.findings.stream().map(f -> f.ruleKey() + " " + f.symbol()).sorted().toList());
+    assertEquals(
+        fromCsv.findings.stream().map(f -> f.title()).sorted().toList(),
+        fromJson.findings.stream().map(f -> f.title()).sorted().toList());
+    assertEquals(9, fromJson.recordsRead);
+
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(
+        bad, "[{\"relname\": \"t\", \"indexrelname\": \"i\", \"idx_scan\": \"many\"}]");
+    BadInputException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            BadInputException.class,
+            () -> importer.parse(new FileInput(bad, Map.of()), new CollectingSink()));
+    assertTrue(e.getMessage().startsWith(bad + ", line 1"), e.getMessage());
+    assertTrue(e.getMessage().contains(PgIndexUsageJsonImporter.FORMAT), e.getMessage());
+  }
 }

@@ -116,6 +116,8 @@ class TriageActionsTest {
     onFx(() -> findings.setImpact(List.copyOf(findings.all()), 5));
     waitFor(() -> project.findings().all().stream().allMatch(f -> f.impact().value() == 5));
     waitFor(() -> !actions.canRedoProperty().get());
+    // The label follows on the FX thread once the step is recorded: waited for, not raced.
+    waitFor(() -> "set impact 5 on 3 findings".equals(actions.undoLabelProperty().get()));
     assertEquals("set impact 5 on 3 findings", actions.undoLabelProperty().get());
     onFx(actions::undo);
     waitFor(() -> project.findings().all().stream().allMatch(f -> f.impactOverride() == null));
