@@ -78,6 +78,11 @@ public final class AnalysisService {
     return store.read(dev.auditworkbench.engine.strangler.Stranglers::of);
   }
 
+  /** The same, for a seam map already drawn (not drawn again). */
+  public dev.auditworkbench.engine.strangler.Stranglers.Analysis stranglerCandidates(SeamMap map) {
+    return store.read(c -> dev.auditworkbench.engine.strangler.Stranglers.of(c, map, null));
+  }
+
   /** Every import, oldest first. */
   public List<ImportRecord> imports() {
     return store.read(c -> new ImportRepository(c).all());

@@ -478,7 +478,7 @@ public record ReportModel(
         seams
             .map(m -> m.clusters().stream().map(cl -> String.join(", ", cl)).toList())
             .orElse(List.of()),
-        strangler(Stranglers.of(c, queries).orElse(null)),
+        strangler(seams.isEmpty() ? null : Stranglers.of(c, seams.get(), queries)),
         performance,
         owasp,
         dependencies,
@@ -587,20 +587,13 @@ public record ReportModel(
 
   private static Upgrade upgrade(UpgradePlan plan) {
     List<UpgradeHop> hops = new ArrayList<>();
-    int automatic = 0;
-    int byHand = 0;
+    int automatic = plan.automaticPlaces();
+    int byHand = plan.codePlaces() - automatic;
     int packages = 0;
     for (UpgradePlan.Step s : plan.steps()) {
       List<String> code = new ArrayList<>();
       for (List<UpgradePlan.Item> items : List.of(s.pythonRemovals(), s.removals())) {
-        for (UpgradePlan.Item i : items) {
-          code.add(upgradeItem(i));
-          if (i.removal().automatic()) {
-            automatic += i.uses().size();
-          } else {
-            byHand += i.uses().size();
-          }
-        }
+        items.forEach(i -> code.add(upgradeItem(i)));
       }
       packages += s.packages().size();
       hops.add(

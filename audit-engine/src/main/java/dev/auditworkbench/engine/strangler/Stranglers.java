@@ -121,9 +121,15 @@ public final class Stranglers {
   public static Optional<Analysis> of(Connection c, QueryAnalysis.Result alreadyRun)
       throws SQLException {
     Optional<SeamMap> map = SeamMaps.ofLatestScan(c);
-    if (map.isEmpty()) {
-      return Optional.empty();
-    }
+    return map.isEmpty() ? Optional.empty() : Optional.of(of(c, map.get(), alreadyRun));
+  }
+
+  /**
+   * The analysis of a seam map the caller already drew (the report, the Seams page) and, when not
+   * null, its traffic analysis.
+   */
+  public static Analysis of(Connection c, SeamMap seams, QueryAnalysis.Result alreadyRun)
+      throws SQLException {
     ScanRepository scans = new ScanRepository(c);
     DjangoInventory inventory = scans.latestFacts("inventory", DjangoInventory.class).orElse(null);
     Map<String, String> project = new ProjectRepository(c).all();
@@ -183,7 +189,7 @@ public final class Stranglers {
               traffic(
                   route,
                   r.view(),
-                  map.get().appOfModule(r.view()),
+                  seams.appOfModule(r.view()),
                   durations,
                   errors,
                   byRoute,
@@ -197,21 +203,20 @@ public final class Stranglers {
       }
     }
 
-    Map<String, StranglerCandidates.AppFacts> facts = appFacts(c, scans, map.get(), traffic);
+    Map<String, StranglerCandidates.AppFacts> facts = appFacts(c, scans, seams, traffic);
     StranglerCandidates.Ranking ranking =
-        StranglerCandidates.rank(map.get(), routes, facts, total, totalDb, statusKnown, settings);
-    return Optional.of(
-        new Analysis(
-            ranking.candidates(),
-            ranking.notCandidates(),
-            total,
-            totalDb,
-            statusKnown,
-            settings,
-            byRoute,
-            crossings(scans, map.get()),
-            List.copyOf(allRoutes),
-            List.copyOf(routes)));
+        StranglerCandidates.rank(seams, routes, facts, total, totalDb, statusKnown, settings);
+    return new Analysis(
+        ranking.candidates(),
+        ranking.notCandidates(),
+        total,
+        totalDb,
+        statusKnown,
+        settings,
+        byRoute,
+        crossings(scans, seams),
+        List.copyOf(allRoutes),
+        List.copyOf(routes));
   }
 
   private static StranglerCandidates.RouteTraffic traffic(

@@ -56,10 +56,6 @@ public sealed interface TriageCommand {
       this(edits, Map.of(), Map.of(), label);
     }
 
-    public Edit(Map<Long, TriageEdit> edits, Map<String, Integer> ranks, String label) {
-      this(edits, ranks, Map.of(), label);
-    }
-
     @Override
     public Map<String, String> links() {
       return new HashMap<>(links);

@@ -86,18 +86,6 @@ public record UpgradePlan(
       String path,
       int line,
       String requires) {
-    public PackageBlocker(
-        String name,
-        String pinned,
-        String firstSupporting,
-        boolean replace,
-        String replacement,
-        boolean byPython,
-        String path,
-        int line) {
-      this(name, pinned, firstSupporting, replace, replacement, byPython, path, line, null);
-    }
-
     public double hours() {
       return replace ? Unmaintained.REPLACEMENT_HOURS : HOURS_PER_PACKAGE;
     }
@@ -130,6 +118,33 @@ public record UpgradePlan(
 
   public double hours() {
     return steps.stream().mapToDouble(Step::hours).sum();
+  }
+
+  /**
+   * The places in the code to change on every hop (removed Django and Python APIs; the behaviour
+   * changes are to test, not to rewrite).
+   */
+  public int codePlaces() {
+    return places(false);
+  }
+
+  /** Of {@link #codePlaces()}, those django-upgrade or pyupgrade rewrite. */
+  public int automaticPlaces() {
+    return places(true);
+  }
+
+  private int places(boolean automaticOnly) {
+    int n = 0;
+    for (Step s : steps) {
+      for (List<Item> items : List.of(s.pythonRemovals(), s.removals())) {
+        for (Item i : items) {
+          if (!automaticOnly || i.removal().automatic()) {
+            n += i.uses().size();
+          }
+        }
+      }
+    }
+    return n;
   }
 
   /**

@@ -35,14 +35,19 @@ public final class SeamsViewModel {
         e -> {
           loaded.set(true);
           map.set(task.getValue());
+          task.getValue().ifPresentOrElse(this::rank, () -> candidates.set(Optional.empty()));
         });
-    background.submit(task);
+    return background.submit(task);
+  }
+
+  /** Ranks the drawn map's clusters as candidates (it joins the traffic: after the map shows). */
+  private void rank(SeamMap drawn) {
     Task<Optional<Stranglers.Analysis>> ranking =
         FxTasks.task(
-            "Ranking strangler-fig candidates", l -> project.analyses().stranglerCandidates());
+            "Ranking strangler-fig candidates",
+            l -> Optional.of(project.analyses().stranglerCandidates(drawn)));
     ranking.setOnSucceeded(e -> candidates.set(ranking.getValue()));
     background.submit(ranking);
-    return task;
   }
 
   private final ReadOnlyObjectWrapper<Optional<Stranglers.Analysis>> candidates =

@@ -140,16 +140,8 @@ public final class UpgradeViewModel {
         .append(plan.python().map(p -> "Python " + p.version()).orElse("Python not named"))
         .append("  \u00b7  ")
         .append(UpgradePlanText.hours(plan.hours()));
-    int places = plan.steps().stream().mapToInt(UpgradePlan.Step::uses).sum();
-    long automatic =
-        plan.steps().stream()
-            .flatMap(
-                s ->
-                    java.util.stream.Stream.of(s.pythonRemovals(), s.removals(), s.behaviour())
-                        .flatMap(List::stream))
-            .filter(i -> i.removal().automatic())
-            .mapToLong(i -> i.uses().size())
-            .sum();
+    int places = plan.codePlaces();
+    int automatic = plan.automaticPlaces();
     sb.append("  \u00b7  ")
         .append(Texts.count(places, "place"))
         .append(" in the code (")
