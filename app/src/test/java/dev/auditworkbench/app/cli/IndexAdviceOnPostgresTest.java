@@ -20,9 +20,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The index advice checked against PostgreSQL 15 itself (importers/src/test/pg-capture/
  * capture-index-advice.sh): for each kind of filter, the analysis of the plan captured before
  * suggests exactly the index the script then created, and the plan captured after that index
- * existed scans it. Plain, composite, partial and expression cases, and date_trunc on a
- * timestamptz, which no index serves as written (PostgreSQL refuses the expression index) and gets
- * an index on the column with a range rewrite.
+ * existed scans it. Plain, composite, partial (a soft-delete test; a status list fixed in the code
+ * beside the tenant) and expression cases, and date_trunc on a timestamptz, which no index serves
+ * as written (PostgreSQL refuses the expression index) and gets an index on the column with a range
+ * rewrite.
  */
 class IndexAdviceOnPostgresTest {
   private static final Path DIR =
@@ -46,7 +47,16 @@ class IndexAdviceOnPostgresTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"plain", "composite", "partial", "upper", "lower", "date-utc", "date-trunc"})
+      strings = {
+        "plain",
+        "composite",
+        "partial",
+        "partial-status",
+        "upper",
+        "lower",
+        "date-utc",
+        "date-trunc"
+      })
   void theSuggestedIndexIsTheOnePostgresThenScans(String name) throws Exception {
     Path repo = Files.createDirectories(dir.resolve("repo"));
     Path project = dir.resolve(name + ".audit");
@@ -72,6 +82,11 @@ class IndexAdviceOnPostgresTest {
         after.stream()
             .anyMatch(n -> n.nodeType().endsWith("Index Scan") && index.equals(n.index())),
         "PostgreSQL scans " + index + " once it exists");
+    if (name.equals("partial-status")) {
+      assertTrue(
+          result.planIssues().get(0).detail().contains("(tenant_id, status) serves them all"),
+          result.planIssues().get(0).detail());
+    }
     if (name.equals("date-trunc")) {
       assertTrue(
           result.planIssues().get(0).detail().contains("filter on a range of created_at"),

@@ -18,7 +18,12 @@ import java.util.regex.Pattern;
  *   <li>plain and composite: the columns compared, equality first, then ranges ({@code <>} left
  *       out);
  *   <li>partial: {@code col IS NULL} / {@code IS NOT NULL} and boolean columns beside other
- *       conditions become the index's {@code WHERE} (a soft-delete filter), not a key column;
+ *       conditions become the index's {@code WHERE} (a soft-delete filter), not a key column; so
+ *       does a status column compared with literal values beside another key ({@code tenant_id = 7
+ *       AND status = ANY ('{open,pending}')}, the typical list of open work per tenant): the index
+ *       holds only those rows, a fraction of the table, and serves every tenant. A status column is
+ *       one named {@code status} or {@code state} (or ending so); compared with a parameter ({@code
+ *       $1}) its value is not fixed in the code, and it stays a key column;
  *   <li>expression: a function or cast of a column compared with a constant ({@code
  *       upper((email)::text)}, {@code ((created_at AT TIME ZONE 'UTC'::text))::date}) is indexed as
  *       that expression: a plain index on the column cannot serve it;
@@ -103,6 +108,7 @@ public final class IndexAdvice {
     List<Part> keys = new ArrayList<>();
     List<String> where = new ArrayList<>();
     List<String> nullable = new ArrayList<>();
+    List<State> states = new ArrayList<>();
     String rewrite = null;
     for (String c : conjuncts(indexCond)) {
       Part p = comparison(c);
@@ -133,6 +139,11 @@ public final class IndexAdvice {
       if (found == null) {
         continue;
       }
+      State state = state(c, found);
+      if (state != null) {
+        states.add(state);
+        continue;
+      }
       Part p = found;
       if (p.function() != null && !indexable(p.sql())) {
         rewrite =
@@ -154,7 +165,13 @@ public final class IndexAdvice {
         keys.add(p);
       }
     }
-    if (keys.size() == served) {
+    if (!states.isEmpty() && keys.isEmpty()) {
+      // A status alone: its own column is the key.
+      states.forEach(st -> keys.add(new Part(st.column(), st.column(), null, true)));
+      states.clear();
+    }
+    states.forEach(st -> where.add(st.predicate()));
+    if (keys.size() == served && states.isEmpty()) {
       // Only null tests or flags: index those columns themselves.
       for (String col : nullable) {
         if (keys.stream().noneMatch(k -> k.sql().equals(col))) {
@@ -163,7 +180,7 @@ public final class IndexAdvice {
       }
       where.clear();
     }
-    if (keys.size() == served) {
+    if (keys.size() == served && states.isEmpty()) {
       return Optional.empty();
     }
     List<Part> ordered = new ArrayList<>(keys.subList(0, served));
@@ -174,6 +191,10 @@ public final class IndexAdvice {
     for (Part k : ordered) {
       names.add(k.function() == null ? k.column() : k.function() + "_" + k.column());
       items.add(k.function() == null ? k.sql() : "(" + k.sql() + ")");
+    }
+    for (State st : states) {
+      st.values()
+          .forEach(v -> names.add(v.replaceAll("[^A-Za-z0-9_]", "").toLowerCase(Locale.ROOT)));
     }
     String name = relation + "_" + String.join("_", names) + "_idx";
     if (name.length() > 63) { // PostgreSQL's identifier limit
@@ -232,14 +253,29 @@ public final class IndexAdvice {
         parts.add(expr);
       }
     }
-    String base = (modelName + "_" + String.join("_", fields)).toLowerCase(Locale.ROOT);
-    String name =
-        base.length() + 4 <= 30
-            ? base + "_idx"
-            : base.substring(0, 22) + "_" + Integer.toHexString(base.hashCode() & 0xffff) + "_ix";
-    name = name.length() > 30 ? name.substring(0, 30) : name;
     List<String> conditions = new ArrayList<>();
     for (String w : a.where()) {
+      Matcher state = STATE_PREDICATE.matcher(w);
+      if (state.matches()) {
+        String field =
+            fieldOf(m, state.group(1)).map(DjangoInventory.Field::name).orElse(state.group(1));
+        List<String> values = new ArrayList<>();
+        for (String v :
+            state.group(3) != null ? state.group(3).split(", ") : new String[] {state.group(2)}) {
+          values.add(
+              v.startsWith("'")
+                  ? "\""
+                      + v.substring(1, v.length() - 1).replace("''", "'").replace("\"", "\\\"")
+                      + "\""
+                  : v);
+        }
+        values.forEach(v -> fields.add(v.replaceAll("[^A-Za-z0-9_]", "")));
+        conditions.add(
+            values.size() == 1
+                ? field + "=" + values.get(0)
+                : field + "__in=[" + String.join(", ", values) + "]");
+        continue;
+      }
       String col =
           w.replace("NOT ", "").replace(" IS NULL", "").replace(" IS NOT NULL", "").strip();
       String field = fieldOf(m, col).map(DjangoInventory.Field::name).orElse(col);
@@ -250,6 +286,12 @@ public final class IndexAdvice {
                   ? field + "__isnull=False"
                   : w.startsWith("NOT ") ? field + "=False" : field + "=True");
     }
+    String base = (modelName + "_" + String.join("_", fields)).toLowerCase(Locale.ROOT);
+    String name =
+        base.length() + 4 <= 30
+            ? base + "_idx"
+            : base.substring(0, 22) + "_" + Integer.toHexString(base.hashCode() & 0xffff) + "_ix";
+    name = name.length() > 30 ? name.substring(0, 30) : name;
     String index =
         "models.Index("
             + (functional
@@ -283,6 +325,34 @@ public final class IndexAdvice {
     return String.join(", ", names);
   }
 
+  private static final Pattern STATE_PREDICATE =
+      Pattern.compile("^(\\w+) (?:= ('(?:[^']|'')*'|-?\\d+)|IN \\((.*)\\))$");
+
+  /**
+   * For a partial index on a status list: what it serves and what serves more, since it helps only
+   * the queries that ask for those statuses.
+   */
+  public static Optional<String> statusNote(Advice a) {
+    for (String w : a.where()) {
+      Matcher state = STATE_PREDICATE.matcher(w);
+      if (state.matches()) {
+        List<String> keys = new ArrayList<>();
+        a.parts().forEach(p -> keys.add(p.column()));
+        keys.add(state.group(1));
+        return Optional.of(
+            String.format(
+                Locale.ROOT,
+                "the index holds only the rows where %s, so it stays small and serves every"
+                    + " query asking for those; if other values of %s are queried as often,"
+                    + " (%s) serves them all",
+                w,
+                state.group(1),
+                String.join(", ", keys)));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The model field a column stores: by name, by its "_id" column, or by db_column. */
   static Optional<DjangoInventory.Field> fieldOf(DjangoInventory.Model m, String column) {
     return m.fields().stream()
@@ -310,6 +380,59 @@ public final class IndexAdvice {
       return zoned;
     }
     return true;
+  }
+
+  private static final Pattern STATE_NAME = Pattern.compile("(?:\\w+_)?(?:status|state)");
+  private static final Pattern LITERAL =
+      Pattern.compile("^\\(*('(?:[^']|'')*'|-?\\d+)\\)*(?:::[a-z ]+(?:\\(\\d+\\))?)?\\)*$");
+  private static final Pattern LITERAL_ARRAY =
+      Pattern.compile("^\\(*'\\{([^}\"]*)\\}'(?:::[a-z ]+(?:\\(\\d+\\))?\\[\\])?\\)*$");
+
+  /**
+   * A status column compared with literal values: the column, the values as written in the code
+   * (quoted strings keep their quotes) and the partial index's predicate.
+   */
+  record State(String column, List<String> values, boolean text) {
+    String predicate() {
+      List<String> sql =
+          values.stream().map(v -> text ? "'" + v.replace("'", "''") + "'" : v).toList();
+      return sql.size() == 1
+          ? column + " = " + sql.get(0)
+          : column + " IN (" + String.join(", ", sql) + ")";
+    }
+  }
+
+  /** The condition as a status filter with values fixed in the code, or null. */
+  private static State state(String c, Part p) {
+    if (!p.equality() || p.function() != null || !STATE_NAME.matcher(p.column()).matches()) {
+      return null;
+    }
+    int any = topLevel(c, " = ANY ");
+    int eq = any >= 0 ? any : topLevel(c, " = ");
+    if (eq < 0) {
+      return null;
+    }
+    String right = c.substring(eq + (any >= 0 ? 7 : 3)).strip();
+    if (any >= 0) {
+      Matcher array = LITERAL_ARRAY.matcher(right);
+      if (!array.matches() || array.group(1).isBlank()) {
+        return null;
+      }
+      List<String> values = List.of(array.group(1).split(","));
+      boolean text =
+          right.contains("::text[]")
+              || right.contains("character varying[]")
+              || values.stream().anyMatch(v -> !v.matches("-?\\d+"));
+      return new State(p.column(), values, text);
+    }
+    Matcher literal = LITERAL.matcher(right);
+    if (!literal.matches()) {
+      return null; // a parameter ($1) or another column: the value is not fixed
+    }
+    String v = literal.group(1);
+    boolean text = v.startsWith("'");
+    return new State(
+        p.column(), List.of(text ? v.substring(1, v.length() - 1).replace("''", "'") : v), text);
   }
 
   /** "col op constant" or "expr op constant": the part it asks for, or null. */

@@ -67,15 +67,16 @@ final class PlanIssues {
                 .orElse(null);
         String detail =
             String.format(
-                Locale.ROOT,
-                "%s on %s reads %,d rows to keep %,.0f (filter %s%s)%s",
-                n.nodeType(),
-                n.relation(),
-                removed + (long) rows,
-                rows,
-                n.filter(),
-                seq ? "" : "; index condition " + n.indexCond(),
-                a.rewrite() == null ? "" : "; " + a.rewrite());
+                    Locale.ROOT,
+                    "%s on %s reads %,d rows to keep %,.0f (filter %s%s)%s",
+                    n.nodeType(),
+                    n.relation(),
+                    removed + (long) rows,
+                    rows,
+                    n.filter(),
+                    seq ? "" : "; index condition " + n.indexCond(),
+                    a.rewrite() == null ? "" : "; " + a.rewrite())
+                + IndexAdvice.statusNote(a).map(note -> "; " + note).orElse("");
         out.add(
             new QueryAnalysis.PlanIssue(
                 seq ? "seq-scan" : "filter-after-index",

@@ -70,6 +70,42 @@ class IndexAdviceTest {
   }
 
   @Test
+  void aStatusFixedInTheCodeBecomesThePartialIndexsConditionBesideTheTenant() {
+    IndexAdvice.Advice open =
+        advice("((tenant_id = 7) AND ((status)::text = ANY ('{open,pending}'::text[])))");
+    assertEquals(
+        "CREATE INDEX CONCURRENTLY accounts_account_tenant_id_open_pending_idx ON accounts_account (tenant_id) WHERE status IN ('open', 'pending');",
+        open.statement());
+    assertTrue(
+        IndexAdvice.django(ACCOUNT, open)
+            .contains(
+                "models.Index(fields=[\"tenant\"], name=\"account_tenant_open_pe_1105_ix\", condition=Q(status__in=[\"open\", \"pending\"]))"),
+        IndexAdvice.django(ACCOUNT, open));
+    IndexAdvice.Advice one = advice("(((status)::text = 'open'::text) AND (tenant_id = 7))");
+    assertEquals(
+        "CREATE INDEX CONCURRENTLY accounts_account_tenant_id_open_idx ON accounts_account (tenant_id) WHERE status = 'open';",
+        one.statement());
+    assertTrue(
+        IndexAdvice.django(ACCOUNT, one).contains("condition=Q(status=\"open\")"),
+        IndexAdvice.django(ACCOUNT, one));
+    // A numeric state and an existing index on the tenant: the same key, only the open rows.
+    assertEquals(
+        "CREATE INDEX CONCURRENTLY t_tenant_id_2_idx ON t (tenant_id) WHERE payment_state = 2;",
+        IndexAdvice.of("t", "(payment_state = 2)", "(tenant_id = 7)").orElseThrow().statement());
+    // Alone, a status is the index's own column; compared with a parameter it is not fixed in
+    // the code, and a column not named as a status (a currency) stays a key.
+    assertEquals(
+        "CREATE INDEX CONCURRENTLY accounts_account_status_idx ON accounts_account (status);",
+        advice("((status)::text = 'open'::text)").statement());
+    assertEquals(
+        "CREATE INDEX CONCURRENTLY accounts_account_tenant_id_status_idx ON accounts_account (tenant_id, status);",
+        advice("((tenant_id = $1) AND ((status)::text = $2))").statement());
+    assertEquals(
+        "CREATE INDEX CONCURRENTLY accounts_account_tenant_id_currency_idx ON accounts_account (tenant_id, currency);",
+        advice("((tenant_id = 1) AND ((currency)::text = 'EUR'::text))").statement());
+  }
+
+  @Test
   void aTimeZoneDependentExpressionGetsARangeRewriteNotAnIndexPostgresRefuses() {
     IndexAdvice.Advice trunc =
         advice(
