@@ -61,20 +61,7 @@ final class QueriesCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
-      out.println(
-          json(
-              r.statements().size() > top
-                  ? new QueryAnalysis.Result(
-                      r.statementSource(),
-                      r.totalMs(),
-                      r.statements().subList(0, top),
-                      r.nPlusOnes(),
-                      r.planIssues(),
-                      r.routes(),
-                      r.windows(),
-                      r.windowsWithRoute(),
-                      r.perQueryOverheadMs())
-                  : r));
+      out.println(json(r.top(top)));
       return ExitCodes.OK;
     }
     if (r.statementSource() == null && r.planIssues().isEmpty()) {

@@ -193,6 +193,79 @@ class TraceVariantsTest {
   }
 
   /**
+   * Database-backed sessions read on most requests (importers/src/test/django-capture/
+   * capture-django-sessions.sh: Django 3.2 with the default session engine; 52 requests, the
+   * dashboard and the cart read the session, the cart writes it, health checks do not): one finding
+   * with the reads and writes per request; no session key from the log is stored anywhere in the
+   * project. The server log without sessions gives none.
+   */
+  @Test
+  void sessionsReadFromTheDatabaseOnMostRequestsAreOneFindingWithoutTheirKeys() throws Exception {
+    Path log = SAMPLES.resolve("../django/sessions-sql.log").normalize();
+    Path project = project("sessions");
+    Cli.run("import", project, log).ok();
+    List<Finding> sessions =
+        findings(project).stream().filter(f -> f.ruleId().equals("queries.db-sessions")).toList();
+    assertEquals(1, sessions.size(), sessions.toString());
+    Finding f = sessions.get(0);
+    String text = Files.readString(log);
+    // Without an access log the requests are the log's windows: server lines after SQL (the
+    // health checks run none).
+    long windows = 0;
+    boolean sql = false;
+    for (String l : text.lines().toList()) {
+      if (l.contains(" django.db.backends ")) {
+        sql = true;
+      } else if (l.contains(" django.server ")) {
+        windows += sql ? 1 : 0;
+        sql = false;
+      }
+    }
+    long reads =
+        text.lines()
+            .filter(l -> l.contains(" django.db.backends "))
+            .filter(
+                l ->
+                    l.matches(".*\\(\\d+\\.\\d+\\) SELECT .*\"django_session\".\"session_data\".*"))
+            .count();
+    long writes =
+        text.lines()
+                .filter(l -> l.contains(" django.db.backends ") && l.contains("\"django_session\""))
+                .count()
+            - reads;
+    assertEquals(41, windows);
+    assertEquals(40, reads, "every request but the first (no cookie yet) and the health checks");
+    assertEquals(
+        String.format(
+            java.util.Locale.ROOT,
+            "Sessions are read from the database on %.0f%% of requests running SQL",
+            100.0 * reads / windows),
+        f.title());
+    assertTrue(
+        f.description()
+            .contains(
+                reads + " session reads and " + writes + " writes over 41 requests running SQL"),
+        f.description());
+    java.util.regex.Matcher keys =
+        java.util.regex.Pattern.compile("session_key\" = '([a-z0-9]{32})'").matcher(text);
+    assertTrue(keys.find(), "the capture holds session keys");
+    byte[] stored = Files.readAllBytes(project);
+    keys.reset();
+    while (keys.find()) {
+      assertEquals(
+          -1,
+          new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf(keys.group(1)),
+          "session key " + keys.group(1).substring(0, 4) + "... stored in the project");
+    }
+
+    Path plain = project("no-sessions");
+    Cli.run("import", plain, SAMPLES.resolve("../django/runserver-sql.log").normalize()).ok();
+    assertTrue(
+        findings(plain).stream().noneMatch(x -> x.ruleId().equals("queries.db-sessions")),
+        "no session statements, no finding");
+  }
+
+  /**
    * Rotated logs of four days, compressed with gzip, bzip2, xz and zstd, are read through and added
    * up; the same traffic imported again (the Monday log uncompressed) still counts once.
    */

@@ -138,6 +138,23 @@ public final class QueryAnalysis {
       dbMsByRoute = dbMsByRoute == null ? Map.of() : Map.copyOf(dbMsByRoute);
     }
 
+    /** The same result with only the first {@code n} statements. */
+    public Result top(int n) {
+      return statements.size() <= n
+          ? this
+          : new Result(
+              statementSource,
+              totalMs,
+              statements.subList(0, n),
+              nPlusOnes,
+              planIssues,
+              routes,
+              windows,
+              windowsWithRoute,
+              perQueryOverheadMs,
+              dbMsByRoute);
+    }
+
     public Result(
         String statementSource,
         double totalMs,

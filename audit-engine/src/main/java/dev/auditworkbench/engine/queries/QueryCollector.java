@@ -179,8 +179,29 @@ public final class QueryCollector {
     return normalizedCache.computeIfAbsent(sql, SqlFingerprint::normalize);
   }
 
-  private static String example(String sql) {
+  /**
+   * Tables whose rows are credentials (session keys, API tokens, OAuth tokens) and columns holding
+   * password hashes: an example of a statement on them keeps its shape, never its values, since a
+   * session key or a token in a WHERE clause would let whoever reads the report act as that user.
+   */
+  private static final java.util.regex.Pattern CREDENTIALS =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(?:django_session|authtoken_token|knox_authtoken|oauth2_provider_\\w*(?:token|grant)"
+              + "|\\w*password\\w*|session_key|api_key|secret\\w*)\\b");
+
+  private static final java.util.regex.Pattern STRING_LITERAL =
+      java.util.regex.Pattern.compile("'(?:[^']|'')*'");
+
+  /** A statement's example as shown and stored: credential values masked, length capped. */
+  static String example(String sql) {
     String s = sql.strip();
+    if (CREDENTIALS.matcher(s).find()) {
+      s = STRING_LITERAL.matcher(s).replaceAll("'(masked)'");
+      int args = s.indexOf("; args=");
+      if (args >= 0) {
+        s = s.substring(0, args); // Django's log repeats the values after the statement
+      }
+    }
     return s.length() > MAX_EXAMPLE ? s.substring(0, MAX_EXAMPLE) + " ..." : s;
   }
 

@@ -36,6 +36,12 @@ public final class QueryFindings {
   /** A route with at least this share of the captured requests is hot: its N+1s weigh one more. */
   static final double HOT_ROUTE_SHARE = 0.10;
 
+  /** Database sessions are reported when read on at least this share of requests. */
+  static final double SESSION_READ_SHARE = 0.25;
+
+  /** ... and at least this many times in the capture. */
+  static final long SESSION_MIN_READS = 20;
+
   /** A route whose p95 is at least this is reported as slow. */
   static final double SLOW_ROUTE_P95_MS = 1000;
 
@@ -67,6 +73,8 @@ public final class QueryFindings {
     for (QueryAnalysis.PlanIssue p : r.planIssues()) {
       out.add(plan(p));
     }
+    // Without an access log or traces (a Django SQL log alone), the requests that ran SQL.
+    databaseSessions(r, requests, r.windows()).ifPresent(out::add);
     for (QueryAnalysis.RouteLatency route : r.routes()) {
       if (route.changedOn() != null && route.p95After() > route.p95Before()) {
         out.add(latencyChange(route));
@@ -299,6 +307,106 @@ public final class QueryFindings {
       b.path(p.modelPath()).lines(p.line(), p.line());
     }
     return b.build();
+  }
+
+  /**
+   * Sessions kept in the database (Django's default engine) read on most captured requests: each
+   * such request waits for a django_session lookup, and every change to a session writes the row.
+   * Reported when session reads are at least {@link #SESSION_READ_SHARE} of the captured requests
+   * (of all statements, without requests: pg_stat_statements) and at least {@link
+   * #SESSION_MIN_READS} in all. Evidence is the normalized SQL only: an example would quote a
+   * session key.
+   */
+  static java.util.Optional<RawFinding> databaseSessions(
+      QueryAnalysis.Result r, long captured, long windows) {
+    boolean counted = captured > 0;
+    long requests = counted ? captured : windows;
+    long reads = 0;
+    long writes = 0;
+    long allCalls = 0;
+    double ms = 0;
+    List<String> statements = new ArrayList<>();
+    for (QueryAnalysis.Statement s : r.statements()) {
+      allCalls += s.calls();
+      if (!s.tables().contains("django_session")) {
+        continue;
+      }
+      // A load (SessionStore.load: the row's session_data, once per request that touches the
+      // session) is a read; the rest (the existence check before a save, INSERT, UPDATE,
+      // DELETE) comes with writes.
+      if (s.normalized().regionMatches(true, 0, "SELECT", 0, 6)
+          && s.normalized().contains("session_data")) {
+        reads += s.calls();
+      } else {
+        writes += s.calls();
+      }
+      ms += s.totalMs();
+      statements.add(s.normalized());
+    }
+    long base = requests > 0 ? requests : allCalls;
+    if (reads < SESSION_MIN_READS || reads < SESSION_READ_SHARE * base) {
+      return java.util.Optional.empty();
+    }
+    double dbShare = r.totalMs() > 0 ? ms / r.totalMs() : 0;
+    boolean heavy = writes >= SESSION_READ_SHARE * base || dbShare >= SLOW_SHARE;
+    String per =
+        requests > 0
+            ? String.format(
+                Locale.ROOT,
+                "%,d session reads and %,d writes over %s (%.0f%% of them read it)",
+                reads,
+                writes,
+                counted
+                    ? Words.count(requests, "captured request")
+                    : String.format(Locale.ROOT, "%,d requests running SQL", requests),
+                100.0 * Math.min(reads, requests) / requests)
+            : String.format(
+                Locale.ROOT,
+                "%,d session reads and %,d writes, %.0f%% of all statements",
+                reads,
+                writes,
+                100.0 * (reads + writes) / Math.max(1, allCalls));
+    return java.util.Optional.of(
+        RawFinding.builder("queries.db-sessions")
+            .nativeRuleId("db-sessions")
+            .title(
+                String.format(
+                    Locale.ROOT,
+                    "Sessions are read from the database on %s",
+                    requests > 0
+                        ? String.format(
+                            Locale.ROOT,
+                            counted ? "%.0f%% of requests" : "%.0f%% of requests running SQL",
+                            100.0 * Math.min(reads, requests) / requests)
+                        : "a hot path"))
+            .description(
+                "Sessions live in the database (the session engine is Django's default,"
+                    + " django.contrib.sessions.backends.db): "
+                    + per
+                    + (r.totalMs() > 0
+                        ? String.format(
+                            Locale.ROOT,
+                            ", %.0f ms in all (%.1f%% of database time)",
+                            ms,
+                            100 * dbShare)
+                        : "")
+                    + ". Every request that touches request.session or request.user waits for a"
+                    + " django_session lookup, and every change writes the row. With a shared"
+                    + " cache (Redis, Memcached) set SESSION_ENGINE ="
+                    + " \"django.contrib.sessions.backends.cached_db\" (reads from the cache,"
+                    + " writes through) or \"...backends.cache\"; small sessions fit"
+                    + " \"...backends.signed_cookies\". Run clearsessions daily so the table"
+                    + " does not grow.")
+            .category(Category.PERFORMANCE)
+            .severity(heavy ? Severity.MEDIUM : Severity.LOW)
+            .confidence(Confidence.HIGH)
+            .symbol("django_session")
+            .keyEvidence("django_session")
+            .evidence(Evidence.Kind.SQL, String.join("\n", statements))
+            .evidence(Evidence.Kind.TEXT, "Figures from " + r.statementSource() + ": " + per + ".")
+            .defaultImpact(Impact.of(heavy ? 3 : 2))
+            .defaultEffort(Effort.hours(2))
+            .build());
   }
 
   private static RawFinding latencyChange(QueryAnalysis.RouteLatency r) {
