@@ -33,6 +33,8 @@ public final class RouteResolver {
           "path",
           ".+");
 
+  private static final Pattern PY_NAMED_GROUP = Pattern.compile("\\(\\?P<\\w+>");
+
   private final List<Pattern> patterns = new ArrayList<>();
   private final List<DjangoInventory.Route> routes = new ArrayList<>();
   private final Map<String, DjangoInventory.View> views = new HashMap<>();
@@ -63,19 +65,34 @@ public final class RouteResolver {
       out.append(Pattern.quote(p.substring(last)));
       return out + (r.kind().equals("include") ? ".*" : "");
     }
-    return p; // re_path/url: already a regex (anchors removed when prefixes were joined)
+    // re_path/url: already a regex (anchors removed when prefixes were joined), with Python's
+    // named groups, (?P<pk>...), which Java reads as (?<pk>...) and only without underscores: the
+    // names are not needed to match.
+    return PY_NAMED_GROUP.matcher(p).replaceAll("(");
   }
 
-  /** The first route whose pattern matches the whole path ("/invoices/3/" or "invoices/3/"). */
+  /**
+   * The route a path belongs to: the route whose pattern is the path itself (a trace's route
+   * template, "/invoices/<int:pk>/"), else the first whose pattern matches the whole path
+   * ("/invoices/3/" or "invoices/3/").
+   */
   public Optional<Match> resolve(String urlPath) {
     String path = urlPath.startsWith("/") ? urlPath.substring(1) : urlPath;
+    for (DjangoInventory.Route r : routes) {
+      if (r.pattern().equals(path) && !r.kind().equals("include")) {
+        return Optional.of(match(r));
+      }
+    }
     for (int i = 0; i < patterns.size(); i++) {
       if (patterns.get(i).matcher(path).matches()) {
-        DjangoInventory.Route r = routes.get(i);
-        DjangoInventory.View v = views.get(r.view());
-        return Optional.of(new Match(r, v == null ? null : v.path(), v == null ? 0 : v.line()));
+        return Optional.of(match(routes.get(i)));
       }
     }
     return Optional.empty();
+  }
+
+  private Match match(DjangoInventory.Route r) {
+    DjangoInventory.View v = views.get(r.view());
+    return new Match(r, v == null ? null : v.path(), v == null ? 0 : v.line());
   }
 }
