@@ -120,7 +120,7 @@ public final class ImportService {
     try (FindingWriter writer =
         new FindingWriter(c, importer.tool(), importId, now, repo, listener)
             .withRoutes(routes)
-            .withTables(inventory.map(TableLocator::new).orElse(null))) {
+            .withTables(inventory.map(i -> new TableLocator(i, repo)).orElse(null))) {
       try {
         importer.parse(new FileInput(input, listener, Files.size(input), options), writer);
       } catch (IOException e) {

@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 public final class IndexSymbol {
   private static final Pattern SYMBOL = Pattern.compile("^pg-index (\\S+) (\\S+) (\\S*)$");
 
-  /** A table, one of its indexes and the index's columns (expressions as written). */
+  /**
+   * A table, one of its indexes and the index's columns (expressions as written, with ':' for
+   * spaces: "reference:varchar_pattern_ops", "created_at:DESC").
+   */
   public record Parts(String table, String index, List<String> columns) {}
 
   private IndexSymbol() {}
@@ -24,7 +27,7 @@ public final class IndexSymbol {
         + " "
         + index
         + " "
-        + String.join(",", columns.stream().map(c -> c.replace(" ", "")).toList());
+        + String.join(",", columns.stream().map(c -> c.strip().replaceAll("\\s+", ":")).toList());
   }
 
   public static Optional<Parts> parse(String symbol) {

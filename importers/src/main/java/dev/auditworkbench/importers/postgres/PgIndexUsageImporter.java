@@ -188,6 +188,7 @@ public final class PgIndexUsageImporter implements Importer {
     private final Columns cols;
     private final List<Index> indexes = new ArrayList<>();
     private final boolean definitions;
+    private final boolean costKnown;
     private String reset;
 
     Rows(java.nio.file.Path path, String format, List<String> header) throws BadInputException {
@@ -204,6 +205,7 @@ public final class PgIndexUsageImporter implements Importer {
                 + header);
       }
       this.definitions = cols.definition() >= 0;
+      this.costKnown = cols.bytes() >= 0 || cols.inserts() >= 0;
     }
 
     void add(List<String> rec, long line, FindingSink sink) throws BadInputException {
@@ -266,6 +268,10 @@ public final class PgIndexUsageImporter implements Importer {
     }
     String since = reset == null ? "since the statistics were last reset" : "since " + reset;
     Set<String> reported = new HashSet<>();
+    // An unused or redundant index that is small on a table hardly written to costs nothing worth
+    // an auditor's time (the empty tables of django.contrib.auth, a lookup table): counted in a
+    // note, not reported. Duplicates are always reported: one of the two is a mistake.
+    Set<String> negligible = new java.util.TreeSet<>();
     // Duplicates: the same method, columns and predicate on one table; the one kept is unique or
     // most scanned.
     Map<String, List<Index>> same = new LinkedHashMap<>();
@@ -322,13 +328,15 @@ public final class PgIndexUsageImporter implements Importer {
           || a.columns().isEmpty()) {
         continue;
       }
+      if (rows.costKnown && negligible(a)) {
+        if (indexes.stream().anyMatch(b -> leads(a, b))) {
+          negligible.add(a.name());
+          reported.add(a.name());
+        }
+        continue;
+      }
       for (Index b : indexes) {
-        if (b != a
-            && b.table().equals(a.table())
-            && b.method().equals("btree")
-            && b.predicate().isEmpty()
-            && b.columns().size() > a.columns().size()
-            && b.columns().subList(0, a.columns().size()).equals(a.columns())) {
+        if (leads(a, b)) {
           reported.add(a.name());
           sink.accept(
               finding(
@@ -355,6 +363,10 @@ public final class PgIndexUsageImporter implements Importer {
       if (reported.contains(i.name()) || i.scans() > 0 || i.knownUnique() || i.mayBeUnique()) {
         continue;
       }
+      if (rows.costKnown && negligible(i)) {
+        negligible.add(i.name());
+        continue;
+      }
       sink.accept(
           finding(
               "pg_indexes.unused",
@@ -375,6 +387,22 @@ public final class PgIndexUsageImporter implements Importer {
                   + ". Check the statistics cover a normal week and the replicas, then drop it (a"
                   + " migration removing its models.Index or db_index=True).",
               since));
+    }
+    if (!negligible.isEmpty()) {
+      sink.note(
+          String.format(
+              Locale.ROOT,
+              "%d unused or redundant index%s under 1 MB on tables with fewer than 10,000 row"
+                  + " writes %s left out (dropping them gains nothing measurable): %s",
+              negligible.size(),
+              negligible.size() == 1 ? "" : "es",
+              since,
+              negligible.size() <= 12
+                  ? String.join(", ", negligible)
+                  : String.join(", ", new ArrayList<>(negligible).subList(0, 12))
+                      + " and "
+                      + (negligible.size() - 12)
+                      + " more"));
     }
     // Tables read mostly by sequential scans: large, scanned often, many rows per scan.
     Map<String, Index> tables = new LinkedHashMap<>();
@@ -413,6 +441,21 @@ public final class PgIndexUsageImporter implements Importer {
                 .build());
       }
     }
+  }
+
+  /** Under 1 MB, on a table with fewer than 10,000 row writes since the statistics reset. */
+  private static boolean negligible(Index i) {
+    return i.bytes() < 1L << 20 && i.tableWrites() < 10_000;
+  }
+
+  /** Whether a's columns lead b's, both plain btree indexes of one table. */
+  private static boolean leads(Index a, Index b) {
+    return b != a
+        && b.table().equals(a.table())
+        && b.method().equals("btree")
+        && b.predicate().isEmpty()
+        && b.columns().size() > a.columns().size()
+        && b.columns().subList(0, a.columns().size()).equals(a.columns());
   }
 
   private static RawFinding finding(

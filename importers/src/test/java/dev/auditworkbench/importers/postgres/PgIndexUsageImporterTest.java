@@ -127,4 +127,34 @@ class PgIndexUsageImporterTest {
     assertTrue(e.getMessage().startsWith(bad + ", line 1"), e.getMessage());
     assertTrue(e.getMessage().contains(PgIndexUsageJsonImporter.FORMAT), e.getMessage());
   }
+
+  @Test
+  void smallIndexesOnTablesHardlyWrittenToAreCountedNotReported() throws Exception {
+    // django.contrib.auth's group permissions as the demo's capture exported them (no row): the
+    // foreign key index on group_id leads the unique (group_id, permission_id) and the one on
+    // permission_id was never scanned, but 8 kB on an empty table costs nothing.
+    Path small = dir.resolve("auth-indexes.csv");
+    Files.writeString(
+        small,
+        "schemaname,relname,indexrelname,idx_scan,idx_tup_read,idx_tup_fetch,index_bytes,is_unique,is_primary,backs_constraint,indexdef,seq_scan,seq_tup_read,n_live_tup,n_tup_ins,n_tup_upd,n_tup_del,stats_reset"
+            + "\n"
+            + "public,auth_group_permissions,auth_group_permissions_group_id_b120cbf9,0,0,0,8192,f,f,f,CREATE INDEX auth_group_permissions_group_id_b120cbf9 ON public.auth_group_permissions USING btree (group_id),6,0,0,0,0,0,"
+            + "\n"
+            + "public,auth_group_permissions,auth_group_permissions_group_id_permission_id_0cd325b0_uniq,0,0,0,8192,t,f,t,\"CREATE UNIQUE INDEX auth_group_permissions_group_id_permission_id_0cd325b0_uniq ON public.auth_group_permissions USING btree (group_id, permission_id)\",6,0,0,0,0,0,"
+            + "\n"
+            + "public,auth_group_permissions,auth_group_permissions_permission_id_84c5c92e,0,0,0,8192,f,f,f,CREATE INDEX auth_group_permissions_permission_id_84c5c92e ON public.auth_group_permissions USING btree (permission_id),6,0,0,0,0,0,"
+            + "\n"
+            + "public,auth_group_permissions,auth_group_permissions_pkey,0,0,0,8192,t,t,t,CREATE UNIQUE INDEX auth_group_permissions_pkey ON public.auth_group_permissions USING btree (id),6,0,0,0,0,0,"
+            + "\n");
+    CollectingSink sink = new CollectingSink();
+    new PgIndexUsageImporter().parse(new FileInput(small, Map.of()), sink);
+    assertEquals(List.of(), sink.findings.stream().map(f -> f.title()).toList());
+    assertEquals(
+        List.of(
+            "2 unused or redundant indexes under 1 MB on tables with fewer than 10,000 row writes"
+                + " since the statistics were last reset left out (dropping them gains nothing"
+                + " measurable): auth_group_permissions_group_id_b120cbf9,"
+                + " auth_group_permissions_permission_id_84c5c92e"),
+        sink.notes);
+  }
 }
