@@ -11,6 +11,17 @@
 # after-fixes.patch applied (the N+1 patterns of /invoices/ and /invoices/search/ fixed, the index
 # on invoices.external_ref added), traffic only (Django's SQL log, the nginx log,
 # pg_stat_statements, the reconciliation plan), into captures-after/.
+#
+# VARIANT=checkout adds to captures/ what the card checkout (payments/checkout.py) does at run time,
+# leaving the traffic captures as they are: the same traffic, then 20 checkouts and a few pages served
+# by a second development server whose capture-only settings (checkout/capture_settings.py) record
+# each request, its statements and its outside calls (checkout/otel_record.py) while the payment
+# provider's host name resolves to a local stub (checkout/payment_stub.py, 120-580 ms per charge),
+# as an /etc/hosts line would make it; the recording becomes
+# OTLP JSON through OpenTelemetry JS's exporter (importers/src/test/otel-capture/
+# replay-recorded.mjs; needs node and npm) in captures/otel/checkout-traces.jsonl, and the index
+# usage after all that traffic in captures/postgres/index-usage.csv; the scanners' reports
+# (captures/scans/) are taken again on the code with the checkout.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -137,6 +148,34 @@ drive() {
 drive "$ROUNDS" "harbour northwind" "${routes[@]}"
 drive "$HEAVY_ROUNDS" "harbour" "${heavy[@]}"
 
+if [ "$VARIANT" = checkout ]; then
+  STUBPORT=8766
+  CHECKPORT=8767
+  echo "capture: the card checkout against a local payment stub, recorded"
+  $PY "$here/checkout/payment_stub.py" "$STUBPORT" &
+  pids+=($!)
+  : > "$work/otel-record.jsonl"
+  # capture-only modules beside the app, not in it: the scanners below see the app alone
+  mkdir -p "$work/capture-only"
+  cp "$here/checkout/otel_record.py" "$here/checkout/capture_settings.py" "$work/capture-only/"
+  PYTHONPATH="$work/capture-only" LEDGERLY_OTEL_RECORD="$work/otel-record.jsonl" \
+    PAYMENT_GATEWAY_URL="http://api.paylane.example:$STUBPORT" \
+    DJANGO_SETTINGS_MODULE=capture_settings $PY manage.py runserver --noreload "127.0.0.1:$CHECKPORT" \
+    > "$work/runserver-checkout.log" 2>&1 &
+  pids+=($!)
+  for i in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$CHECKPORT/payments/recent/" && break; sleep 0.3; done
+  : > "$work/otel-record.jsonl"
+  invoices=$(psql -d ledgerly -At -c "SELECT i.id FROM invoices_invoice i JOIN tenants_tenant t ON t.id = i.tenant_id WHERE t.slug = 'harbour' AND i.status IN ('sent', 'overdue') AND i.total > i.amount_paid ORDER BY i.id LIMIT 20")
+  for pk in $invoices; do
+    curl -s -o /dev/null -X POST -H "X-Tenant: harbour" -d card_token=tok_visa "http://127.0.0.1:$CHECKPORT/payments/checkout/$pk/"
+    curl -s -o /dev/null -H "X-Tenant: harbour" "http://127.0.0.1:$CHECKPORT/payments/recent/"
+  done
+  sleep 0.5
+  echo "capture: $(wc -l < "$work/otel-record.jsonl") requests recorded"
+  (cd "$root/importers/src/test/otel-capture" && npm ci --no-audit --no-fund >/dev/null && \
+    node replay-recorded.mjs "$work/otel-record.jsonl" "$work/checkout-traces.jsonl")
+fi
+
 echo "capture: the nightly dunning task (outside any request), then statement logging off"
 LEDGERLY_SQL_LOG="$work/django-sql.log" $PY manage.py shell -c "
 from django.conf import settings
@@ -196,6 +235,19 @@ python3-coverage xml -o "$work/coverage.xml" >/dev/null
 mypy --ignore-missing-imports --no-error-summary --show-error-codes --no-incremental --exclude scripts . > "$work/mypy.txt" 2>&1 || true
 DJANGO_SETTINGS_MODULE=ledgerly.settings.prod $PY manage.py check --deploy > "$work/check-deploy.txt" 2>&1 || true
 runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -m fast stop >/dev/null
+
+if [ "$VARIANT" = checkout ]; then
+  # The checkout changed the code, so the scanners' reports are taken again with it.
+  echo "capture: copying the checkout's traces, the index usage and the scanners' reports to $out"
+  mkdir -p "$out/otel"
+  cp "$work/checkout-traces.jsonl" "$out/otel/checkout-traces.jsonl"
+  cp "$work/index-usage.csv" "$out/postgres/index-usage.csv"
+  cp "$work/bandit.json" "$work/radon-cc.json" "$work/pylint.json" "$work/coverage.json" "$work/coverage.xml" \
+     "$work/check-deploy.txt" "$work/test-run.log" "$work/junit.xml" "$work/mypy.txt" "$out/scans/"
+  echo "Checkout traces, index usage and the scanners' reports (scans/): $(date -u +%Y-%m-%dT%H:%M:%SZ) by app/src/demo/capture.sh with VARIANT=checkout (node $(node --version), requests $($PY -c 'import requests; print(requests.__version__)'), the scanners' versions as above)." >> "$out/VERSIONS.txt"
+  echo "capture: done"
+  exit 0
+fi
 
 $PY -m pipdeptree --json > "$work/pipdeptree.json" 2>/dev/null   # the environment the demo ran in
 # ...and which of its packages have newer releases, from the machine's package index (a local PyPI snapshot here)

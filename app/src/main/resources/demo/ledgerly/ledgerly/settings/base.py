@@ -111,3 +111,7 @@ LOGGING = {
         "django.db.backends": {"handlers": ["sql"], "level": "DEBUG", "propagate": False},
     },
 }
+
+# Card payments go through the provider's charge API (payments/gateway.py).
+PAYMENT_GATEWAY_URL = os.environ.get("PAYMENT_GATEWAY_URL", "https://api.paylane.example")
+PAYMENT_GATEWAY_KEY = os.environ.get("PAYMENT_GATEWAY_KEY", "")

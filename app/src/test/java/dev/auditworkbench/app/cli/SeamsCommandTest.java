@@ -77,7 +77,10 @@ class SeamsCommandTest {
     assertTrue(r.err().contains("has not been scanned yet"), r.err());
   }
 
-  /** Path and status of each request line of the demo's access log (the capture itself). */
+  /**
+   * Path and status of each request the demo's captures hold: the access log's request lines and
+   * the checkout traces' server spans (the captures themselves).
+   */
   private static java.util.List<String[]> accessLog() throws Exception {
     java.util.List<String[]> out = new java.util.ArrayList<>();
     var line = java.util.regex.Pattern.compile("\"([A-Z]+) (\\S+) HTTP/[0-9.]+\" (\\d{3}) ");
@@ -88,6 +91,24 @@ class SeamsCommandTest {
       var m = line.matcher(l);
       if (m.find()) {
         out.add(new String[] {m.group(2).replaceAll("\\?.*", ""), m.group(3)});
+      }
+    }
+    for (String l :
+        Files.readAllLines(
+            dev.auditworkbench.engine.testing.Resources.path(
+                SeamsCommandTest.class, "demo/captures/otel/checkout-traces.jsonl"))) {
+      for (JsonNode rs : new ObjectMapper().readTree(l).get("resourceSpans")) {
+        for (JsonNode ss : rs.get("scopeSpans")) {
+          for (JsonNode span : ss.get("spans")) {
+            if (span.get("kind").asInt() == 2) { // SERVER
+              java.util.Map<String, String> a = new java.util.HashMap<>();
+              span.get("attributes")
+                  .forEach(
+                      x -> a.put(x.get("key").asText(), x.get("value").elements().next().asText()));
+              out.add(new String[] {a.get("http.target"), a.get("http.status_code")});
+            }
+          }
+        }
       }
     }
     return out;

@@ -91,6 +91,10 @@ class DemoRulesTest {
     "D-N1-7, nplusone.loop, notifications/tasks.py:21",
     "D-DB-1, django.performance.conn-max-age, ledgerly/settings/base.py:62",
     "D-DB-2, django.performance.local-cache, ledgerly/settings/prod.py:30",
+    "D-OUT-1, outbound.blocking-call, invoices/views.py:83",
+    "D-OUT-2, outbound.blocking-call, invoices/views.py:183",
+    "D-OUT-3, outbound.blocking-call, payments/gateway.py:8",
+    "D-OUT-3, outbound.no-timeout, payments/gateway.py:8",
     "D-DEP-1, dependency.django-support, requirements.txt:2",
     "D-DEP-2, dependency.unmaintained, requirements.txt:5",
     "D-DEP-3, dependency.unmaintained, requirements.txt:6",
@@ -191,12 +195,14 @@ class DemoRulesTest {
             .map(f -> f.ruleId() + " " + f.location().display())
             .sorted()
             .toList();
-    // D-OUT-1, D-OUT-2; notifications/tasks.py:41 and the monthly_revenue command send the same
-    // mail off the request path
+    // D-OUT-1, D-OUT-2, D-OUT-3; notifications/tasks.py:41 and the monthly_revenue command send
+    // the same mail off the request path; a missing timeout is looked for on HTTP clients' calls
     assertEquals(
         List.of(
             "outbound.blocking-call invoices/views.py:183",
-            "outbound.blocking-call invoices/views.py:83"),
+            "outbound.blocking-call invoices/views.py:83",
+            "outbound.blocking-call payments/gateway.py:8",
+            "outbound.no-timeout payments/gateway.py:8"),
         calls);
     Finding remind =
         scan.stream()

@@ -106,7 +106,10 @@ class RoutesOnDemoTest {
     List<String> found =
         store.read(c -> new FindingRepository(c).all()).stream()
             .filter(
-                f -> f.sources().stream().anyMatch(s -> s.tool().equals("pg_stat_user_indexes")))
+                f ->
+                    f.sources().stream().anyMatch(s -> s.tool().equals("pg_stat_user_indexes"))
+                        // the demo's own capture has the payments table's (QueriesOnDemoTest)
+                        && f.location().symbol().contains(" on invoices_invoice "))
             .map(f -> f.ruleId() + " " + f.location().display() + " " + f.location().symbol())
             .sorted()
             .toList();
@@ -116,11 +119,11 @@ class RoutesOnDemoTest {
                 + " invoices_invoice (status) -> invoices.models.Invoice.status",
             "pg_indexes.redundant invoices/models.py:55 invoice_tenant_idx on invoices_invoice"
                 + " (tenant_id) -> invoices.models.Invoice",
-            // D-IDX-3: the Meta.indexes entry of the Invoice model
-            "pg_indexes.unused invoices/models.py:55 invoice_currency_idx on invoices_invoice"
-                + " (currency) -> invoices.models.Invoice Meta.indexes invoice_currency_idx",
             "pg_indexes.unused invoices/models.py:73 invoice_status_copy on invoices_invoice"
-                + " (status) -> invoices.models.Invoice.status"),
+                + " (status) -> invoices.models.Invoice.status",
+            // D-IDX-3: the Meta.indexes entry of the Invoice model
+            "pg_indexes.unused invoices/models.py:91 invoice_currency_idx on invoices_invoice"
+                + " (currency) -> invoices.models.Invoice Meta.indexes invoice_currency_idx"),
         found);
   }
 

@@ -246,16 +246,25 @@ public final class QueryFindings {
         .evidence(Evidence.Kind.SQL, s.example())
         .evidence(
             Evidence.Kind.TEXT,
-            String.format(
-                Locale.ROOT,
-                "Figures from %s (import #%d)%s.",
-                source,
-                s.importId(),
-                s.lines().isEmpty()
-                    ? " (cumulative statistics: no lines)"
-                    : ", first read at lines "
-                        + s.lines().replace(",", ", ")
-                        + (s.calls() > 5 ? " (5 of " + s.calls() + " calls)" : "")))
+            source.contains(" + ") && !s.lines().isEmpty()
+                // figures added up from several captures; the lines are those of one import
+                ? String.format(
+                    Locale.ROOT,
+                    "Figures from %s; first read at lines %s of import #%d%s.",
+                    source,
+                    s.lines().replace(",", ", "),
+                    s.importId(),
+                    s.calls() > 5 ? " (5 of " + s.calls() + " calls)" : "")
+                : String.format(
+                    Locale.ROOT,
+                    "Figures from %s (import #%d)%s.",
+                    source,
+                    s.importId(),
+                    s.lines().isEmpty()
+                        ? " (cumulative statistics: no lines)"
+                        : ", first read at lines "
+                            + s.lines().replace(",", ", ")
+                            + (s.calls() > 5 ? " (5 of " + s.calls() + " calls)" : "")))
         .defaultImpact(Impact.of(impact))
         .defaultEffort(Effort.of(Effort.Size.M))
         .build();
