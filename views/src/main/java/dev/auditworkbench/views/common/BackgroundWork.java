@@ -107,14 +107,19 @@ public final class BackgroundWork {
     task.stateProperty()
         .addListener(
             (obs, old, state) -> {
-              if (state == Worker.State.SUCCEEDED
-                  || state == Worker.State.FAILED
-                  || state == Worker.State.CANCELLED) {
+              boolean finished =
+                  state == Worker.State.SUCCEEDED
+                      || state == Worker.State.FAILED
+                      || state == Worker.State.CANCELLED;
+              if (finished) {
                 pending.decrementAndGet();
               }
+              // The FX state, not task.isDone(): the FutureTask underneath completes on the
+              // background thread after it has posted SUCCEEDED, so isDone() can still be false
+              // here, and the status bar kept a finished task's message and spinner for ever.
               if (state == Worker.State.RUNNING) {
                 current.set(task);
-              } else if (current.get() == task && task.isDone()) {
+              } else if (current.get() == task && finished) {
                 current.set(null);
               }
               if (state == Worker.State.FAILED) {
