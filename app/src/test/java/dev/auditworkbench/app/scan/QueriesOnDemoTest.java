@@ -394,6 +394,24 @@ class QueriesOnDemoTest {
     assertTrue(waitMs / routeMs > 0.5, "most of the checkout is the wait: " + share);
     // Placed on the view the route calls (the def under @require_POST)
     assertEquals("payments/checkout.py:12", measured.location().display());
+    // One work item for the route: the measured wait, the call on its path and its missing
+    // timeout, with the gain the measure promises.
+    var item =
+        store
+            .read(c -> dev.auditworkbench.engine.priority.Planner.of(c, java.time.LocalDate.now()))
+            .items()
+            .stream()
+            .filter(w -> w.findings().stream().anyMatch(f -> f.id() == measured.id()))
+            .collect(Collectors.collectingAndThen(Collectors.toList(), QueriesOnDemoTest::single));
+    assertEquals(
+        List.of("outbound.blocking-call", "outbound.measured", "outbound.no-timeout"),
+        item.findings().stream().map(Finding::ruleId).sorted().toList());
+    assertEquals(
+        "Requests waiting on outside services in /payments/checkout/<int:pk>/ (3 places)",
+        item.title());
+    assertTrue(
+        item.expectedGain().contains("(the wait was " + share + " of its time"),
+        item.expectedGain());
     assertTrue(
         measured
             .description()

@@ -111,6 +111,20 @@ class ReportOnDemoTest {
 
   @Test
   void thePdfHasEverySectionAndTheFiguresOfTheModel() {
+    // D-OUT-1..3: the checkout's wait measured in its traces, then the calls the code makes on the
+    // routes' paths (the checkout's confirmed, without a timeout); notifications/tasks.py's mail,
+    // sent off the request path, is not there.
+    assertEquals(
+        List.of(
+            "/payments/checkout/<int:pk>/ | api.paylane.example | traces: 94% of the route's"
+                + " time, p95 558 ms a call | payments/checkout.py:12",
+            "/payments/checkout/<int:pk>/ | requests.post | code, no timeout, confirmed by the"
+                + " traces | payments/gateway.py:8",
+            "/invoices/<int:pk>/remind/ | django.core.mail.send_mail | code | invoices/views.py:83",
+            "/invoices/bulk/ | django.core.mail.send_mail | code | invoices/views.py:183"),
+        model.performance().outsideCalls().stream()
+            .map(o -> o.route() + " | " + o.target() + " | " + o.evidence() + " | " + o.where())
+            .toList());
     for (String section :
         List.of(
             "Contents",
@@ -125,6 +139,7 @@ class ReportOnDemoTest {
             "Slowest routes",
             "N+1 queries",
             "Index suggestions",
+            "Requests waiting on outside services",
             "6. Security (OWASP Top 10 2021)",
             "7. Dependencies",
             "8. Findings in detail",

@@ -16,6 +16,7 @@ public final class ClientTitles {
   private static final Map<String, String> FAMILIES =
       Map.ofEntries(
           Map.entry("n-plus-one", "N+1 queries"),
+          Map.entry("outbound", "Requests waiting on outside services"),
           Map.entry("django.settings", "Production settings to harden"),
           Map.entry("django.check", "Production settings to harden"),
           Map.entry("secret", "Secrets committed to the repository"),

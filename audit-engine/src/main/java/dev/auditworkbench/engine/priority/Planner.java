@@ -160,6 +160,14 @@ public final class Planner {
         return "auto:n-plus-one:" + f.location().symbol();
       }
     }
+    if (family.equals("outbound")) {
+      // One fix per route: the wait its traces measured, the call the scan found on its path and
+      // that call's missing timeout (moved to a task, or given a timeout and a breaker).
+      String route = outboundRoute(f);
+      if (route != null) {
+        return "auto:outbound:" + route;
+      }
+    }
     if (f.category() == Category.MAINTAINABILITY
         && (f.severity() == Severity.INFO || f.severity() == Severity.LOW)
         && f.sources().stream().noneMatch(s -> s.tool().startsWith("workbench"))) {
@@ -172,12 +180,30 @@ public final class Planner {
     return "auto:" + family + ":" + f.location().path();
   }
 
+  /** The route path an outside-call finding is about ("/checkout/"), or null. */
+  private static String outboundRoute(Finding f) {
+    Optional<String[]> measured = dev.auditworkbench.engine.model.OutboundFindings.measured(f);
+    if (measured.isPresent()) {
+      String route = measured.get()[0];
+      int space = route.indexOf(' ');
+      return space > 0 ? route.substring(space + 1) : route;
+    }
+    List<String> chain = dev.auditworkbench.engine.model.OutboundFindings.chain(f);
+    return chain.isEmpty() || !chain.get(0).startsWith("/") ? null : chain.get(0);
+  }
+
   /**
-   * Rules that are one kind of problem for grouping: N+1 from traces and from the scan, settings.
+   * Rules that are one kind of problem for grouping: N+1 from traces and from the scan, settings,
+   * outside calls.
    */
   static String family(String ruleId) {
     if (ruleId.startsWith("nplusone.") || ruleId.equals("queries.n-plus-one")) {
       return "n-plus-one";
+    }
+    if (ruleId.equals("outbound.measured")
+        || ruleId.equals("outbound.blocking-call")
+        || ruleId.equals("outbound.no-timeout")) {
+      return "outbound";
     }
     if (ruleId.startsWith("django.settings.")) {
       return "django.settings";
@@ -250,7 +276,12 @@ public final class Planner {
     if (key.endsWith(":*")) {
       return String.format(Locale.ROOT, "%s across the code (%s)", what, places);
     }
-    String where = key.startsWith("auto:n-plus-one:") ? key.substring(16) : first.location().path();
+    String where =
+        key.startsWith("auto:n-plus-one:")
+            ? key.substring(16)
+            : key.startsWith("auto:outbound:")
+                ? key.substring("auto:outbound:".length())
+                : first.location().path();
     return String.format(Locale.ROOT, "%s in %s (%s)", what, where, places);
   }
 

@@ -40,6 +40,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -156,10 +158,82 @@ public record ReportModel(
       List<QueryAnalysis.RouteLatency> routes,
       List<QueryAnalysis.Statement> statements,
       List<QueryAnalysis.NPlusOne> nPlusOnes,
-      List<QueryAnalysis.PlanIssue> indexes) {
+      List<QueryAnalysis.PlanIssue> indexes,
+      List<OutsideCall> outsideCalls) {
     /** True when some route's p95 changed level (else the report leaves that column out). */
     public boolean anyChange() {
       return routes.stream().anyMatch(r -> r.changedOn() != null);
+    }
+  }
+
+  /**
+   * A request that waits on an outside service: measured in traces ("api.stripe.com", the route's
+   * share) or found in the code on the route's path (the call, where, whether it has a timeout).
+   */
+  public record OutsideCall(String route, String target, String evidence, String where) {
+    static List<OutsideCall> of(List<Finding> all) {
+      Set<String> noTimeout = new HashSet<>();
+      for (Finding f : all) {
+        if (f.ruleId().equals("outbound.no-timeout") && !f.gone()) {
+          noTimeout.add(f.location().display());
+        }
+      }
+      List<OutsideCall> out = new ArrayList<>();
+      for (Finding f : all) {
+        if (f.gone() || f.status() == Status.DISMISSED) {
+          continue;
+        }
+        Optional<String[]> measured = dev.auditworkbench.engine.model.OutboundFindings.measured(f);
+        if (measured.isPresent()) {
+          java.util.regex.Matcher p95 =
+              java.util.regex.Pattern.compile("p95 ([0-9,]+) ms").matcher(f.description());
+          double share =
+              dev.auditworkbench.engine.model.OutboundFindings.measuredShare(f).orElse(0.0);
+          out.add(
+              new OutsideCall(
+                  measured.get()[0].replaceFirst("^[A-Z]+ ", ""), // as the code's rows name it
+                  measured.get()[1],
+                  String.format(Locale.ROOT, "traces: %.0f%% of the route's time", 100 * share)
+                      + (p95.find() ? ", p95 " + p95.group(1) + " ms a call" : ""),
+                  f.location().display()));
+        } else if (f.ruleId().equals(dev.auditworkbench.engine.model.OutboundFindings.BLOCKING)) {
+          List<String> chain = dev.auditworkbench.engine.model.OutboundFindings.chain(f);
+          if (chain.isEmpty()) {
+            continue;
+          }
+          out.add(
+              new OutsideCall(
+                  chain.get(0),
+                  chain.get(chain.size() - 1),
+                  "code"
+                      + (noTimeout.contains(f.location().display()) ? ", no timeout" : "")
+                      + (f.confidence() == dev.auditworkbench.engine.model.Confidence.HIGH
+                          ? ", confirmed by the traces"
+                          : ""),
+                  f.location().display()));
+        }
+      }
+      // The routes whose waits were measured first, the longest wait first; each route's measure
+      // above the calls in its code.
+      Map<String, Double> measuredShare = new HashMap<>();
+      for (Finding f : all) {
+        dev.auditworkbench.engine.model.OutboundFindings.measured(f)
+            .ifPresent(
+                m ->
+                    measuredShare.merge(
+                        m[0].replaceFirst("^[A-Z]+ ", ""),
+                        dev.auditworkbench.engine.model.OutboundFindings.measuredShare(f)
+                            .orElse(0.0),
+                        Double::sum));
+      }
+      out.sort(
+          Comparator.comparing(
+                  (OutsideCall c) ->
+                      -measuredShare.getOrDefault(c.route().replaceFirst("^[A-Z]+ ", ""), 0.0))
+              .thenComparing(c -> c.route().replaceFirst("^[A-Z]+ ", ""))
+              .thenComparing(c -> !c.evidence().startsWith("traces"))
+              .thenComparing(OutsideCall::target));
+      return List.copyOf(out);
     }
   }
 
@@ -344,7 +418,8 @@ public record ReportModel(
             queries.nPlusOnes().stream().limit(15).toList(),
             queries.planIssues().stream()
                 .filter(p -> p.suggestion().startsWith("CREATE INDEX"))
-                .toList());
+                .toList(),
+            OutsideCall.of(all));
 
     Map<OwaspTop10, int[]> owaspCounts = new EnumMap<>(OwaspTop10.class);
     Map<OwaspTop10, List<String>> owaspTitles = new EnumMap<>(OwaspTop10.class);

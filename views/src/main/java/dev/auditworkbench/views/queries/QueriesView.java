@@ -203,10 +203,10 @@ public final class QueriesView extends BorderPane {
         new Label(
             "No outside calls: none found in the code's request paths, and no traces with HTTP"
                 + " client spans imported."));
-    column(outside, "Route", 220, QueriesViewModel.OutsideCall::route);
+    column(outside, "Route", 300, QueriesViewModel.OutsideCall::route);
     column(outside, "From", 70, QueriesViewModel.OutsideCall::source);
     column(outside, "Waits on", 220, QueriesViewModel.OutsideCall::target);
-    column(outside, "Finding", 420, QueriesViewModel.OutsideCall::title);
+    column(outside, "Finding", 360, QueriesViewModel.OutsideCall::title);
     column(outside, "Where", 200, QueriesViewModel.OutsideCall::where);
     outside
         .getSelectionModel()

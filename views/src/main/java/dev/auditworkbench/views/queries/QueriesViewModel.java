@@ -77,8 +77,10 @@ public final class QueriesViewModel {
                         .stream()
                         .filter(f -> !f.gone())
                         .map(OutsideCall::of)
+                        // by route path (a trace names the method too), its measure first
                         .sorted(
-                            Comparator.comparing(OutsideCall::route)
+                            Comparator.comparing(
+                                    (OutsideCall c) -> c.route().replaceFirst("^[A-Z]+ ", ""))
                                 .thenComparing(OutsideCall::source, Comparator.reverseOrder()))
                         .toList()));
     task.setOnSucceeded(
