@@ -64,6 +64,26 @@ public final class QueriesViewModel {
   private final ReadOnlyObjectWrapper<List<OutsideCall>> outside =
       new ReadOnlyObjectWrapper<>(List.of());
 
+  /**
+   * The routes the traces measured first, then by route path (a trace names the method too), each
+   * route's measure above the calls in its code: the report's order.
+   */
+  static List<OutsideCall> sorted(List<OutsideCall> calls) {
+    java.util.Set<String> measured = new java.util.HashSet<>();
+    calls.stream().filter(c -> c.source().equals("trace")).forEach(c -> measured.add(path(c)));
+    return calls.stream()
+        .sorted(
+            Comparator.comparing((OutsideCall c) -> !measured.contains(path(c)))
+                .thenComparing(QueriesViewModel::path)
+                .thenComparing(OutsideCall::source, Comparator.reverseOrder())
+                .thenComparing(OutsideCall::target))
+        .toList();
+  }
+
+  private static String path(OutsideCall c) {
+    return c.route().replaceFirst("^[A-Z]+ ", "");
+  }
+
   public Task<?> reload() {
     Task<Loaded> task =
         FxTasks.task(
@@ -71,18 +91,14 @@ public final class QueriesViewModel {
             l ->
                 new Loaded(
                     project.analyses().queries(QueryAnalysis.DEFAULT_N_PLUS_ONE),
-                    project
-                        .findings()
-                        .ofRules(List.of(OutboundFindings.MEASURED, OutboundFindings.BLOCKING))
-                        .stream()
-                        .filter(f -> !f.gone())
-                        .map(OutsideCall::of)
-                        // by route path (a trace names the method too), its measure first
-                        .sorted(
-                            Comparator.comparing(
-                                    (OutsideCall c) -> c.route().replaceFirst("^[A-Z]+ ", ""))
-                                .thenComparing(OutsideCall::source, Comparator.reverseOrder()))
-                        .toList()));
+                    sorted(
+                        project
+                            .findings()
+                            .ofRules(List.of(OutboundFindings.MEASURED, OutboundFindings.BLOCKING))
+                            .stream()
+                            .filter(f -> !f.gone())
+                            .map(OutsideCall::of)
+                            .toList())));
     task.setOnSucceeded(
         e -> {
           loaded.set(true);
