@@ -3,25 +3,12 @@ package dev.auditworkbench.engine.django;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The units code is cut into: local Django apps wherever they live, else top-level packages. */
 class AppUnitsTest {
   private static DjangoInventory inventory(DjangoInventory.App... apps) {
-    return new DjangoInventory(
-        List.of(apps),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        Map.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of());
+    return Inventories.of(List.of(apps), List.of(), List.of(), List.of());
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class RouteResolverTest {
   private static final RouteResolver RESOLVER =
       new RouteResolver(
-          new DjangoInventory(
+          Inventories.of(
               List.of(),
               List.of(),
               List.of(
@@ -30,15 +29,7 @@ class RouteResolverTest {
                       null,
                       "shop/urls.py",
                       7,
-                      "re_path")),
-              List.of(),
-              Map.of(),
-              List.of(),
-              List.of(),
-              List.of(),
-              List.of(),
-              List.of(),
-              List.of()));
+                      "re_path"))));
 
   private static String view(String path) {
     return RESOLVER

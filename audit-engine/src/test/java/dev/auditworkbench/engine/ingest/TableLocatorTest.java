@@ -3,6 +3,7 @@ package dev.auditworkbench.engine.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.auditworkbench.engine.django.DjangoInventory;
+import dev.auditworkbench.engine.django.Inventories;
 import dev.auditworkbench.engine.spi.IndexSymbol;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,19 +47,7 @@ class TableLocatorTest {
                 new DjangoInventory.Field("reference", "CharField", null, 6, false, Map.of())),
             List.of("models.Index(fields=['reference'], name='payment_reference_idx')"),
             List.of());
-    return new DjangoInventory(
-        List.of(),
-        List.of(payment),
-        List.of(),
-        List.of(),
-        List.of(),
-        Map.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of());
+    return Inventories.of(List.of(), List.of(payment), List.of(), List.of());
   }
 
   private String where(TableLocator locator, String index, String column) {
