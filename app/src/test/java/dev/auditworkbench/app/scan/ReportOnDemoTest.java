@@ -281,6 +281,48 @@ class ReportOnDemoTest {
           .collect(java.util.stream.Collectors.toSet());
 
   @Test
+  void noChapterHeadingIsLeftAtThePageFootWithoutItsContent() {
+    // A chapter's number in its heading ("6." at 20 pt); the body text below it on its page, the
+    // footer in the bottom margin (below 275 mm of A4's 297) left out, must reach at least 25 mm
+    // further down.
+    // The matrix (2.) and the seam map (4.) are vector drawings, no words to measure: the template
+    // keeps each heading and its chart in one block instead (checked here: the words of the chart's
+    // introduction share the heading's page).
+    List<PdfLayout.Word> headings =
+        words.stream()
+            .filter(w -> w.size() >= 18 && w.text().matches("\\d\\."))
+            .filter(w -> !w.text().equals("2.") && !w.text().equals("4."))
+            .toList();
+    assertTrue(headings.size() >= 5, "chapter headings found: " + headings.size());
+    for (String chart : List.of("2.", "4.")) {
+      PdfLayout.Word h =
+          words.stream()
+              .filter(w -> w.size() >= 18 && w.text().equals(chart))
+              .findFirst()
+              .orElseThrow();
+      assertTrue(
+          words.stream()
+              .anyMatch(
+                  w ->
+                      w.page() == h.page()
+                          && w.y() > h.y()
+                          && (w.text().equals("log") || w.text().equals("mutual"))),
+          "chapter " + chart + " has its chart's caption on its page " + h.page());
+    }
+    for (PdfLayout.Word h : headings) {
+      double below =
+          words.stream()
+              .filter(w -> w.page() == h.page() && w.y() > h.y() && w.y() < 275 / 25.4 * 72)
+              .mapToDouble(w -> w.y() - h.y())
+              .max()
+              .orElse(0);
+      assertTrue(
+          below >= 25 / 25.4 * 72,
+          "chapter " + h.text() + " on page " + h.page() + " has " + below + " pt below it");
+    }
+  }
+
+  @Test
   void noBadgeOrNumberIsSplitAcrossLines() {
     assertTrue(words.size() > 5000, "words read from the PDF: " + words.size());
     for (int i = 0; i < words.size(); i++) {
