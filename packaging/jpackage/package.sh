@@ -31,6 +31,14 @@ echo "package: building the app"
 cp "$root/app/target/workbench.jar" "$out/input/"
 cp "$root"/app/target/lib/*.jar "$out/input/"
 
+# The classes the app loads on its way to a first window, for the class-data archive the installed
+# app maps in at every start: the list travels in the package; the Debian postinst dumps the archive
+# against the installed class path (a Java 17 archive is tied to its class path). Without a display
+# or xvfb-run there is no list, and the app starts without an archive.
+echo "package: class list for the installed app's class-data archive"
+"$here/train-classes.sh" java "$out/input/workbench.jar:$out/input/*" "$out/input/workbench.classes" \
+  || echo "package: no class list (the installed app starts without a class-data archive)"
+
 echo "package: runtime image (jlink)"
 modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.jfr,jdk.jsobject,jdk.unsupported,jdk.xml.dom,jdk.zipfs
 jlink --add-modules "$modules" --generate-cds-archive --strip-debug --no-header-files --no-man-pages --compress=2 --output "$out/runtime"
@@ -47,6 +55,9 @@ common=(
   --main-class dev.auditworkbench.app.Main
   --runtime-image "$out/runtime"
   --java-options "-Xmx2g"
+  --java-options '-XX:SharedArchiveFile=$APPDIR/workbench.jsa'
+  --java-options "-Xlog:cds=off"
+  --java-options "-Xlog:cds+dynamic=off"
   --file-associations "$here/audit-file.properties"
   --dest "$out"
 )
