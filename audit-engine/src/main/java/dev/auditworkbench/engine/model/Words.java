@@ -32,6 +32,20 @@ public final class Words {
     return Character.toUpperCase(a.charAt(0)) + a.substring(1) + " " + phrase;
   }
 
+  /**
+   * A duration in milliseconds as the report and the app write it: whole numbers from 100 ms
+   * ("1,204"), one decimal from 10 ms ("27.2"), two below ("0.19", "0.04"); "-" when unknown.
+   */
+  public static String millis(double v) {
+    if (Double.isNaN(v) || v < 0) {
+      return "-";
+    }
+    if (v >= 100) {
+      return String.format(Locale.ENGLISH, "%,.0f", v);
+    }
+    return String.format(Locale.ENGLISH, v >= 10 ? "%.1f" : "%.2f", v);
+  }
+
   /** {@code n} and the noun, plural when n is not 1 ("requests", "sessions"). */
   public static String count(long n, String noun) {
     return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? noun : noun + "s");

@@ -41,13 +41,7 @@ final class ReportFilters extends AbstractExtension {
    * one decimal from 10 ms ("27.2"), two below ("0.19"); "-" when unknown.
    */
   static String ms(double v) {
-    if (Double.isNaN(v) || v < 0) {
-      return "-";
-    }
-    if (v >= 100) {
-      return String.format(Locale.ENGLISH, "%,.0f", v);
-    }
-    return String.format(Locale.ENGLISH, v >= 10 ? "%.1f" : "%.2f", v);
+    return dev.auditworkbench.engine.model.Words.millis(v);
   }
 
   /**

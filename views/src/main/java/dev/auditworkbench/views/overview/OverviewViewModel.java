@@ -176,10 +176,10 @@ public final class OverviewViewModel {
                 out.add(
                     String.format(
                         Locale.ROOT,
-                        "Statement with %.0f%% of database time: %s, mean %.1f ms on %s",
+                        "Statement with %.0f%% of database time: %s, mean %s ms on %s",
                         100 * st.share(),
                         Texts.count(st.calls(), "call"),
-                        st.meanMs(),
+                        dev.auditworkbench.engine.model.Words.millis(st.meanMs()),
                         st.tables().isEmpty() ? "-" : String.join(", ", st.tables()))));
     if (!queries.nPlusOnes().isEmpty()) {
       out.add(
