@@ -34,9 +34,9 @@ public final class QueryFindingsRefresh {
       throws SQLException {
     Set<String> measured = new HashSet<>();
     for (Finding f : all) {
-      OutboundFindings.measured(f)
-          .ifPresent(
-              m -> measured.add(m[0].substring(m[0].indexOf(' ') + 1))); // "POST /x/" -> "/x/"
+      if (f.ruleId().equals(OutboundFindings.MEASURED) && OutboundFindings.routePath(f) != null) {
+        measured.add(OutboundFindings.routePath(f));
+      }
     }
     for (Finding f : all) {
       if (f.ruleId().equals(OutboundFindings.BLOCKING)) {

@@ -80,16 +80,25 @@ public final class TableLocator {
     return Optional.of(new Location(model.path(), line, line, text, true));
   }
 
+  /** Each model file read once per import (one locator serves one import's findings). */
+  private final Map<String, List<String>> sources = new HashMap<>();
+
+  private List<String> read(String path) {
+    try {
+      return Files.readAllLines(repo.resolve(path), StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      return List.of(); // the repository moved or the file is not UTF-8: the class will do
+    }
+  }
+
   /** The first line of the model's class that names the index in quotes. */
   private Optional<Integer> lineNaming(DjangoInventory.Model model, String index) {
     if (repo == null) {
       return Optional.empty();
     }
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(repo.resolve(model.path()), StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty(); // the repository moved or the file is not UTF-8: the class will do
+    List<String> lines = sources.computeIfAbsent(model.path(), this::read);
+    if (lines.isEmpty()) {
+      return Optional.empty();
     }
     int start = Math.max(0, model.line() - 1); // the class statement's line, 0-based
     for (int i = start; i < lines.size(); i++) {

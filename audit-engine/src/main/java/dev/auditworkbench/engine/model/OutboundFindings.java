@@ -1,7 +1,10 @@
 package dev.auditworkbench.engine.model;
 
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +21,9 @@ public final class OutboundFindings {
 
   /** A route measured waiting on an outside host in traces (outbound.measured). */
   public static final String MEASURED = "outbound.measured";
+
+  /** An HTTP call found in the code without a timeout (outbound.no-timeout). */
+  public static final String NO_TIMEOUT = "outbound.no-timeout";
 
   private static final String CHAIN = "Call chain: ";
   private static final Pattern MEASURED_TITLE =
@@ -55,6 +61,66 @@ public final class OutboundFindings {
   }
 
   private static final Pattern SHARE = Pattern.compile("\\((\\d+)% of its time\\)$");
+
+  private static final Pattern P95 = Pattern.compile("p95 ([0-9,]+) ms");
+
+  /** A measured wait's p95 per call in milliseconds as its description gives it ("558"). */
+  public static Optional<String> measuredP95(Finding f) {
+    Matcher m = P95.matcher(f.description() == null ? "" : f.description());
+    return f.ruleId().equals(MEASURED) && m.find() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
+  /**
+   * The route path an outside-call finding is about ("/checkout/", without the method a trace
+   * names): a measured wait's route, a blocking call's or missing timeout's first link when it is a
+   * route; null otherwise (a call reached from middleware or a signal).
+   */
+  public static String routePath(Finding f) {
+    Optional<String[]> m = measured(f);
+    if (m.isPresent()) {
+      return m.get()[0].replaceFirst("^[A-Z]+ ", "");
+    }
+    List<String> chain = chain(f);
+    return chain.isEmpty() || !chain.get(0).startsWith("/") ? null : chain.get(0);
+  }
+
+  /**
+   * Outside-call findings as the report and the Queries page list them: the routes whose waits were
+   * measured first, the longest wait first; then by route; each route's measure above the calls in
+   * its code.
+   */
+  public static List<Finding> inRouteOrder(List<Finding> outbound) {
+    Map<String, Double> waited = new HashMap<>();
+    for (Finding f : outbound) {
+      measuredShare(f).ifPresent(s -> waited.merge(routePath(f), s, Double::sum));
+    }
+    Comparator<Finding> order =
+        Comparator.comparing((Finding f) -> -waited.getOrDefault(routeKey(f), 0.0))
+            .thenComparing(OutboundFindings::routeKey)
+            .thenComparing(f -> !f.ruleId().equals(MEASURED))
+            .thenComparing(OutboundFindings::target);
+    return outbound.stream().sorted(order).toList();
+  }
+
+  /** The route path, else where the chain enters (a middleware, a signal receiver). */
+  private static String routeKey(Finding f) {
+    String path = routePath(f);
+    if (path != null) {
+      return path;
+    }
+    List<String> chain = chain(f);
+    return chain.isEmpty() ? "" : chain.get(0);
+  }
+
+  /** What a finding waits on: the host a trace measured, else the last link of the chain. */
+  public static String target(Finding f) {
+    Optional<String[]> m = measured(f);
+    if (m.isPresent()) {
+      return m.get()[1];
+    }
+    List<String> chain = chain(f);
+    return chain.isEmpty() ? "" : chain.get(chain.size() - 1);
+  }
 
   /** The route and host of a measured wait, from its title. */
   public static Optional<String[]> measured(Finding f) {

@@ -163,7 +163,7 @@ public final class Planner {
     if (family.equals("outbound")) {
       // One fix per route: the wait its traces measured, the call the scan found on its path and
       // that call's missing timeout (moved to a task, or given a timeout and a breaker).
-      String route = outboundRoute(f);
+      String route = dev.auditworkbench.engine.model.OutboundFindings.routePath(f);
       if (route != null) {
         return "auto:outbound:" + route;
       }
@@ -180,18 +180,6 @@ public final class Planner {
     return "auto:" + family + ":" + f.location().path();
   }
 
-  /** The route path an outside-call finding is about ("/checkout/"), or null. */
-  private static String outboundRoute(Finding f) {
-    Optional<String[]> measured = dev.auditworkbench.engine.model.OutboundFindings.measured(f);
-    if (measured.isPresent()) {
-      String route = measured.get()[0];
-      int space = route.indexOf(' ');
-      return space > 0 ? route.substring(space + 1) : route;
-    }
-    List<String> chain = dev.auditworkbench.engine.model.OutboundFindings.chain(f);
-    return chain.isEmpty() || !chain.get(0).startsWith("/") ? null : chain.get(0);
-  }
-
   /**
    * Rules that are one kind of problem for grouping: N+1 from traces and from the scan, settings,
    * outside calls.
@@ -200,9 +188,9 @@ public final class Planner {
     if (ruleId.startsWith("nplusone.") || ruleId.equals("queries.n-plus-one")) {
       return "n-plus-one";
     }
-    if (ruleId.equals("outbound.measured")
-        || ruleId.equals("outbound.blocking-call")
-        || ruleId.equals("outbound.no-timeout")) {
+    if (ruleId.equals(dev.auditworkbench.engine.model.OutboundFindings.MEASURED)
+        || ruleId.equals(dev.auditworkbench.engine.model.OutboundFindings.BLOCKING)
+        || ruleId.equals(dev.auditworkbench.engine.model.OutboundFindings.NO_TIMEOUT)) {
       return "outbound";
     }
     if (ruleId.startsWith("django.settings.")) {

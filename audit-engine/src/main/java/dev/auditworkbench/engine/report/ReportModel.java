@@ -3,9 +3,11 @@ package dev.auditworkbench.engine.report;
 import dev.auditworkbench.engine.django.DjangoInventory;
 import dev.auditworkbench.engine.excerpt.CodeExcerpts;
 import dev.auditworkbench.engine.model.Category;
+import dev.auditworkbench.engine.model.Confidence;
 import dev.auditworkbench.engine.model.Evidence;
 import dev.auditworkbench.engine.model.Finding;
 import dev.auditworkbench.engine.model.ImportRecord;
+import dev.auditworkbench.engine.model.OutboundFindings;
 import dev.auditworkbench.engine.model.OwaspTop10;
 import dev.auditworkbench.engine.model.ProjectInfo;
 import dev.auditworkbench.engine.model.ScanRecord;
@@ -40,7 +42,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -173,66 +174,40 @@ public record ReportModel(
   public record OutsideCall(String route, String target, String evidence, String where) {
     static List<OutsideCall> of(List<Finding> all) {
       Set<String> noTimeout = new HashSet<>();
-      for (Finding f : all) {
-        if (f.ruleId().equals("outbound.no-timeout") && !f.gone()) {
-          noTimeout.add(f.location().display());
-        }
-      }
-      List<OutsideCall> out = new ArrayList<>();
+      List<Finding> outbound = new ArrayList<>();
       for (Finding f : all) {
         if (f.gone() || f.status() == Status.DISMISSED) {
           continue;
         }
-        Optional<String[]> measured = dev.auditworkbench.engine.model.OutboundFindings.measured(f);
-        if (measured.isPresent()) {
-          java.util.regex.Matcher p95 =
-              java.util.regex.Pattern.compile("p95 ([0-9,]+) ms").matcher(f.description());
-          double share =
-              dev.auditworkbench.engine.model.OutboundFindings.measuredShare(f).orElse(0.0);
-          out.add(
-              new OutsideCall(
-                  measured.get()[0].replaceFirst("^[A-Z]+ ", ""), // as the code's rows name it
-                  measured.get()[1],
-                  String.format(Locale.ROOT, "traces: %.0f%% of the route's time", 100 * share)
-                      + (p95.find() ? ", p95 " + p95.group(1) + " ms a call" : ""),
-                  f.location().display()));
-        } else if (f.ruleId().equals(dev.auditworkbench.engine.model.OutboundFindings.BLOCKING)) {
-          List<String> chain = dev.auditworkbench.engine.model.OutboundFindings.chain(f);
-          if (chain.isEmpty()) {
-            continue;
-          }
-          out.add(
-              new OutsideCall(
-                  chain.get(0),
-                  chain.get(chain.size() - 1),
-                  "code"
-                      + (noTimeout.contains(f.location().display()) ? ", no timeout" : "")
-                      + (f.confidence() == dev.auditworkbench.engine.model.Confidence.HIGH
-                          ? ", confirmed by the traces"
-                          : ""),
-                  f.location().display()));
+        if (f.ruleId().equals(OutboundFindings.NO_TIMEOUT)) {
+          noTimeout.add(f.location().display());
+        } else if (OutboundFindings.measured(f).isPresent()
+            || (f.ruleId().equals(OutboundFindings.BLOCKING)
+                && !OutboundFindings.chain(f).isEmpty())) {
+          outbound.add(f);
         }
       }
-      // The routes whose waits were measured first, the longest wait first; each route's measure
-      // above the calls in its code.
-      Map<String, Double> measuredShare = new HashMap<>();
-      for (Finding f : all) {
-        dev.auditworkbench.engine.model.OutboundFindings.measured(f)
-            .ifPresent(
-                m ->
-                    measuredShare.merge(
-                        m[0].replaceFirst("^[A-Z]+ ", ""),
-                        dev.auditworkbench.engine.model.OutboundFindings.measuredShare(f)
-                            .orElse(0.0),
-                        Double::sum));
+      List<OutsideCall> out = new ArrayList<>();
+      for (Finding f : OutboundFindings.inRouteOrder(outbound)) {
+        String evidence =
+            f.ruleId().equals(OutboundFindings.MEASURED)
+                ? String.format(
+                        Locale.ROOT,
+                        "traces: %.0f%% of the route's time",
+                        100 * OutboundFindings.measuredShare(f).orElse(0.0))
+                    + OutboundFindings.measuredP95(f)
+                        .map(p -> ", p95 " + p + " ms a call")
+                        .orElse("")
+                : "code"
+                    + (noTimeout.contains(f.location().display()) ? ", no timeout" : "")
+                    + (f.confidence() == Confidence.HIGH ? ", confirmed by the traces" : "");
+        String route =
+            f.ruleId().equals(OutboundFindings.MEASURED)
+                ? OutboundFindings.routePath(f) // as the code's rows name it
+                : OutboundFindings.chain(f).get(0);
+        out.add(
+            new OutsideCall(route, OutboundFindings.target(f), evidence, f.location().display()));
       }
-      out.sort(
-          Comparator.comparing(
-                  (OutsideCall c) ->
-                      -measuredShare.getOrDefault(c.route().replaceFirst("^[A-Z]+ ", ""), 0.0))
-              .thenComparing(c -> c.route().replaceFirst("^[A-Z]+ ", ""))
-              .thenComparing(c -> !c.evidence().startsWith("traces"))
-              .thenComparing(OutsideCall::target));
       return List.copyOf(out);
     }
   }

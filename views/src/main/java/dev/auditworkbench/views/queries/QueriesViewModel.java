@@ -6,7 +6,6 @@ import dev.auditworkbench.engine.project.AuditProject;
 import dev.auditworkbench.engine.queries.QueryAnalysis;
 import dev.auditworkbench.views.common.BackgroundWork;
 import dev.auditworkbench.views.common.FxTasks;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -36,25 +35,15 @@ public final class QueriesViewModel {
       String source, String route, String target, String title, String where, String detail) {
     /** The row of an outbound finding (outbound.measured or outbound.blocking-call). */
     public static OutsideCall of(Finding f) {
-      String detail = f.title() + "\n\n" + f.description();
       Optional<String[]> measured = OutboundFindings.measured(f);
-      if (measured.isPresent()) {
-        return new OutsideCall(
-            "trace",
-            measured.get()[0],
-            measured.get()[1],
-            f.title(),
-            f.location().display(),
-            detail);
-      }
       List<String> chain = OutboundFindings.chain(f);
       return new OutsideCall(
-          "code",
-          chain.isEmpty() ? "" : chain.get(0),
-          chain.isEmpty() ? "" : chain.get(chain.size() - 1),
+          measured.isPresent() ? "trace" : "code",
+          measured.map(m -> m[0]).orElse(chain.isEmpty() ? "" : chain.get(0)),
+          OutboundFindings.target(f),
           f.title(),
           f.location().display(),
-          detail);
+          f.title() + "\n\n" + f.description());
     }
   }
 
@@ -64,26 +53,6 @@ public final class QueriesViewModel {
   private final ReadOnlyObjectWrapper<List<OutsideCall>> outside =
       new ReadOnlyObjectWrapper<>(List.of());
 
-  /**
-   * The routes the traces measured first, then by route path (a trace names the method too), each
-   * route's measure above the calls in its code: the report's order.
-   */
-  static List<OutsideCall> sorted(List<OutsideCall> calls) {
-    java.util.Set<String> measured = new java.util.HashSet<>();
-    calls.stream().filter(c -> c.source().equals("trace")).forEach(c -> measured.add(path(c)));
-    return calls.stream()
-        .sorted(
-            Comparator.comparing((OutsideCall c) -> !measured.contains(path(c)))
-                .thenComparing(QueriesViewModel::path)
-                .thenComparing(OutsideCall::source, Comparator.reverseOrder())
-                .thenComparing(OutsideCall::target))
-        .toList();
-  }
-
-  private static String path(OutsideCall c) {
-    return c.route().replaceFirst("^[A-Z]+ ", "");
-  }
-
   public Task<?> reload() {
     Task<Loaded> task =
         FxTasks.task(
@@ -91,14 +60,18 @@ public final class QueriesViewModel {
             l ->
                 new Loaded(
                     project.analyses().queries(QueryAnalysis.DEFAULT_N_PLUS_ONE),
-                    sorted(
-                        project
-                            .findings()
-                            .ofRules(List.of(OutboundFindings.MEASURED, OutboundFindings.BLOCKING))
-                            .stream()
-                            .filter(f -> !f.gone())
-                            .map(OutsideCall::of)
-                            .toList())));
+                    // the report's order (OutboundFindings.inRouteOrder)
+                    OutboundFindings.inRouteOrder(
+                            project
+                                .findings()
+                                .ofRules(
+                                    List.of(OutboundFindings.MEASURED, OutboundFindings.BLOCKING))
+                                .stream()
+                                .filter(f -> !f.gone())
+                                .toList())
+                        .stream()
+                        .map(OutsideCall::of)
+                        .toList()));
     task.setOnSucceeded(
         e -> {
           loaded.set(true);

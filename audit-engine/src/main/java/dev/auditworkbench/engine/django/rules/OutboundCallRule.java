@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 final class OutboundCallRule implements Rule {
   static final String BLOCKING = OutboundFindings.BLOCKING;
-  static final String NO_TIMEOUT = "outbound.no-timeout";
+  static final String NO_TIMEOUT = OutboundFindings.NO_TIMEOUT;
 
   @Override
   public String id() {
