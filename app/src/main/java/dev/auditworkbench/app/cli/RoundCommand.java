@@ -71,7 +71,7 @@ final class RoundCommand implements Runnable {
           spec.commandLine()
               .getOut()
               .printf(
-                  "%-28s opened %s, imports %s%n",
+                  "%-36s opened %s, imports %s%n",
                   ProgressText.name(r),
                   r.createdAt().toString().substring(0, 16).replace('T', ' '),
                   r.isEmpty() ? "none yet" : (r.afterImportId() + 1) + "-" + r.lastImportId());

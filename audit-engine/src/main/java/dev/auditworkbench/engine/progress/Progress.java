@@ -27,11 +27,12 @@ import java.util.TreeSet;
  *
  * <p>A finding is present at the end of a round when one of its tools reported it in an import up
  * to the round's last one and did not, in a later import up to there, stop reporting it. Dismissed
- * and informational findings are left out. A finding whose tools were not run again in the later
- * round stays open and is counted as "not re-checked". Latency is compared per route only where
- * both rounds captured at least {@value #MIN_REQUESTS} requests of it; statements where both ran
- * one at least {@value #MIN_CALLS} times and its mean time changed by {@value #MIN_CHANGE_PERCENT}%
- * or more.
+ * and informational findings are left out, and so are untriaged low-confidence places, as the
+ * report counts ({@link dev.auditworkbench.engine.model.Finding#counted()}). A finding whose tools
+ * were not run again in the later round stays open and is counted as "not re-checked". Latency is
+ * compared per route only where both rounds captured at least {@value #MIN_REQUESTS} requests of
+ * it; statements where both ran one at least {@value #MIN_CALLS} times and its mean time changed by
+ * {@value #MIN_CHANGE_PERCENT}% or more.
  */
 public final class Progress {
   public static final int MIN_REQUESTS = 20;
@@ -210,6 +211,8 @@ public final class Progress {
                 "SELECT f.id, f.title, f.severity, f.category, s.tool, s.first_import_id,"
                     + " s.gone_since_import FROM findings f JOIN finding_sources s ON s.finding_id"
                     + " = f.id WHERE f.status <> 'DISMISSED' AND f.severity <> 'INFO'"
+                    // as the report counts: an untriaged low-confidence place is not a finding yet
+                    + " AND NOT (f.confidence = 'LOW' AND f.status = 'INBOX')"
                     + " ORDER BY f.id");
         var rs = ps.executeQuery()) {
       while (rs.next()) {

@@ -9,9 +9,9 @@ import java.util.Map;
 public final class ProgressText {
   private ProgressText() {}
 
-  /** "baseline" or "2 after sprint 2". */
+  /** "baseline" or "round 2 'after sprint 2'" (as 'workbench round new' names it). */
   public static String name(Round r) {
-    return r.number() == 0 ? r.name() : r.number() + " " + r.name();
+    return r.number() == 0 ? r.name() : "round " + r.number() + " '" + r.name() + "'";
   }
 
   public static String render(Progress.Comparison c) {
@@ -103,15 +103,19 @@ public final class ProgressText {
 
   /** "GET /invoices/ on invoices_invoiceline: 100 per request -> gone". */
   public static String nPlusOne(Progress.NPlusOneChange n) {
+    // Outside any request (a command, a job) or with no route named, the unit is a database
+    // session.
+    String per = n.route().startsWith("(") ? " per session" : " per request";
     return n.route()
         + " on "
         + n.table()
         + ": "
         + n.repeatsBefore()
-        + " per request -> "
+        + per
+        + " -> "
         + (!n.measuredAfter()
             ? "not measured (no query log of this route in the later round)"
-            : n.gone() ? "gone" : n.repeatsAfter() + " per request");
+            : n.gone() ? "gone" : n.repeatsAfter() + per);
   }
 
   /** "-42% 3.10 -> 1.80 ms SELECT ..." with the statement cut at {@code maxSql} characters. */

@@ -199,7 +199,7 @@ public final class ProgressView extends BorderPane {
     if (!f.notRechecked().isEmpty() && c.from().number() != c.to().number()) {
       text +=
           " Not run again in "
-              + c.to().name()
+              + ProgressText.name(c.to())
               + " (still counted open): "
               + String.join(", ", f.notRechecked())
               + ".";
