@@ -78,8 +78,9 @@ public final class ProgressText {
         out.append(
             String.format(
                 Locale.ROOT,
-                "   %-44s not enough requests to compare (%d before, %d after)%n",
+                "   %-44s %s to compare (%d before, %d after)%n",
                 r.route(),
+                p95Change(r).equals("too few requests") ? "not enough requests" : p95Change(r),
                 r.requestsBefore(),
                 r.requestsAfter()));
       }
@@ -99,6 +100,20 @@ public final class ProgressText {
       c.dependencies().forEach(d -> out.append("   ").append(dependency(d)).append('\n'));
     }
     return out.toString();
+  }
+
+  /**
+   * A route's p95 change: "-39%" where both rounds captured enough requests, otherwise why not
+   * ("not captured after" when the later round has none of it, "too few requests").
+   */
+  public static String p95Change(Progress.RouteChange r) {
+    if (r.enough()) {
+      return String.format(Locale.ROOT, "%+.0f%%", r.p95ChangePercent());
+    }
+    if (r.requestsAfter() == 0) {
+      return "not captured after";
+    }
+    return r.requestsBefore() == 0 ? "not captured before" : "too few requests";
   }
 
   /** "GET /invoices/ on invoices_invoiceline: 100 per request -> gone". */

@@ -571,9 +571,7 @@ public record ReportModel(
               r.requestsAfter() == 0
                   ? "-"
                   : String.format(Locale.ROOT, "%.0f ms (%d)", r.p95After(), r.requestsAfter()),
-              r.enough()
-                  ? String.format(Locale.ROOT, "%+.0f%%", r.p95ChangePercent())
-                  : "too few requests"));
+              ProgressText.p95Change(r)));
     }
     List<String> nPlusOnes = p.nPlusOnes().stream().map(ProgressText::nPlusOne).toList();
     List<String> statements =

@@ -109,14 +109,7 @@ public final class ProgressView extends BorderPane {
     column(routes, "n after", r -> String.valueOf(r.requestsAfter()), 80);
     column(routes, "p50 after", r -> ms(r.p50After()), 100);
     column(routes, "p95 after", r -> ms(r.p95After()), 100);
-    column(
-        routes,
-        "p95 change",
-        r ->
-            r.enough()
-                ? String.format(Locale.ROOT, "%+.0f%%", r.p95ChangePercent())
-                : "not compared",
-        120);
+    column(routes, "p95 change", ProgressText::p95Change, 140);
     routes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
     routes.setFixedCellSize(28);
     javafx.scene.control.Tooltip.install(
