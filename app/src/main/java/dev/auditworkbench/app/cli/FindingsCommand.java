@@ -74,13 +74,16 @@ final class FindingsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FindingQuery filter = new FindingQuery(statuses, categories, severities, tools, search);
-    PrintWriter out = spec.commandLine().getOut();
+    // Buffered, not flushed at each line: 500,000 lines were as many writes to the terminal.
+    PrintWriter out =
+        new PrintWriter(new java.io.BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
     // Streamed from the database in display order: a project of 500,000 findings is never held
     // whole.
     try (AuditProject audit = project.openForReading()) {
       each(audit, filter, out);
+    } finally {
+      out.flush();
     }
-    out.flush();
     return ExitCodes.OK;
   }
 
@@ -129,18 +132,22 @@ final class FindingsCommand implements Callable<Integer> {
           "ID", "SEVERITY", "CATEGORY", "STATUS", "IMP", "EFF", "LOCATION", "TITLE");
     }
 
+    private final StringBuilder row = new StringBuilder(200);
+
+    /** The header's columns by hand: a Formatter per row was a second of 500,000 findings. */
     void add(Finding f) {
       String status = f.gone() ? f.status().key() + "*" : f.status().key();
-      out.printf(
-          "%-10s %-8s %-15s %-10s %3d %-3s %-40s %s%n",
-          f.fingerprint().substring(0, 10),
-          f.severity().key(),
-          f.category().key(),
-          status,
-          f.impact().value(),
-          f.effort().size(),
-          clip(f.location().display(), 40),
-          clip(f.title(), 80));
+      row.setLength(0);
+      left(row, f.fingerprint().substring(0, 10), 10).append(' ');
+      left(row, f.severity().key(), 8).append(' ');
+      left(row, f.category().key(), 15).append(' ');
+      left(row, status, 10).append(' ');
+      String impact = String.valueOf(f.impact().value());
+      row.append(" ".repeat(Math.max(0, 3 - impact.length()))).append(impact).append(' ');
+      left(row, String.valueOf(f.effort().size()), 3).append(' ');
+      left(row, clip(f.location().display(), 40), 40).append(' ');
+      row.append(clip(f.title(), 80));
+      out.println(row);
       count++;
       gone += f.gone() ? 1 : 0;
     }
@@ -150,6 +157,15 @@ final class FindingsCommand implements Callable<Integer> {
           "%d findings%s%n",
           count, gone > 0 ? " (" + gone + " marked * are no longer reported by their tools)" : "");
     }
+  }
+
+  /** {@code s} padded with spaces to {@code width}, as %-Ns prints it. */
+  private static StringBuilder left(StringBuilder b, String s, int width) {
+    b.append(s);
+    for (int i = s.length(); i < width; i++) {
+      b.append(' ');
+    }
+    return b;
   }
 
   private static String clip(String s, int max) {

@@ -39,6 +39,7 @@ import java.util.function.Consumer;
  * written by triage.
  */
 public final class FindingRepository implements AutoCloseable {
+  /** The columns {@link RawRow} reads, by position: keep the two in step. */
   private static final String COLUMNS =
       "id, fingerprint, rule_id, title, description, category, severity, confidence, path,"
           + " start_line, end_line, symbol, path_in_repo, evidence, cwe, owasp, status,"
@@ -392,54 +393,122 @@ public final class FindingRepository implements AutoCloseable {
       " ORDER BY CASE severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1"
           + " WHEN 'MEDIUM' THEN 2 WHEN 'LOW' THEN 3 ELSE 4 END, coalesce(path, ''), start_line, fingerprint";
 
-  private static final char UNIT = '\u001f';
-  private static final char RECORD = '\u001e';
-
   /**
    * Every finding in display order, one at a time, without holding them all: for exports and
-   * listings of projects with hundreds of thousands of findings. Each finding's sources come with
-   * it in the same row.
+   * listings of projects with hundreds of thousands of findings. The sources are read first in one
+   * ordered pass into a compact index (a subquery per finding cost 2.5 s of 500,000 findings' 3.5 s
+   * in SQLite; one pass 0.4 s), then the findings stream past it.
+   *
+   * <p>Two threads share the work: a reader steps through SQLite and copies each row's columns
+   * (about two thirds of the time, most of it in JNI calls), while the calling thread makes the
+   * findings and runs {@code action} on them, in order. The reader is done with the connection
+   * before this returns or throws; an exception from {@code action} stops it.
    */
   public void forEach(Consumer<Finding> action) throws SQLException {
-    String sources =
-        "(SELECT group_concat(s.tool || char(31) || coalesce(i.tool_version, '') || char(31)"
-            + " || coalesce(s.native_rule_id, '') || char(31) || s.first_import_id || char(31) || s.last_import_id"
-            + " || char(31) || coalesce(s.gone_since_import, 0), char(30)) FROM (SELECT * FROM finding_sources"
-            + " WHERE finding_id = findings.id ORDER BY first_import_id, tool) s JOIN imports i ON i.id = s.last_import_id)";
-    try (var ps =
-        c.prepareStatement(
-            "SELECT "
-                + COLUMNS
-                + ", "
-                + sources
-                + " AS packed_sources FROM findings"
-                + DISPLAY_ORDER_SQL)) {
+    Sources sources = sources(null, null);
+    StoredInstants instants = new StoredInstants();
+    try (var ps = c.prepareStatement("SELECT " + COLUMNS + " FROM findings" + DISPLAY_ORDER_SQL)) {
       ps.setFetchSize(1000);
-      try (var rs = ps.executeQuery()) {
-        while (rs.next()) {
-          action.accept(map(rs, unpackSources(rs.getString("packed_sources"))));
+      RowPipe pipe = new RowPipe();
+      Thread reader =
+          new Thread(
+              () -> {
+                try (var rs = ps.executeQuery()) {
+                  List<RawRow> batch = new ArrayList<>(RowPipe.BATCH);
+                  while (!pipe.stopped() && rs.next()) {
+                    batch.add(RawRow.read(rs));
+                    if (batch.size() == RowPipe.BATCH) {
+                      pipe.put(batch);
+                      batch = new ArrayList<>(RowPipe.BATCH);
+                    }
+                  }
+                  pipe.put(batch);
+                  pipe.put(RowPipe.END);
+                } catch (SQLException | RuntimeException e) {
+                  pipe.fail(e);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "findings-reader");
+      reader.setDaemon(true);
+      reader.start();
+      try {
+        for (List<RawRow> batch = pipe.take(); batch != RowPipe.END; batch = pipe.take()) {
+          for (RawRow row : batch) {
+            action.accept(map(row, sources.of(row.id()), instants));
+          }
         }
+      } finally {
+        pipe.stop();
+        joinQuietly(reader);
       }
     }
   }
 
-  private static List<SourceRef> unpackSources(String packed) {
-    if (packed == null || packed.isEmpty()) {
-      return List.of();
+  private static void joinQuietly(Thread t) {
+    boolean interrupted = false;
+    while (t.isAlive()) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
     }
-    List<SourceRef> out = new ArrayList<>();
-    for (String one : packed.split(String.valueOf(RECORD))) {
-      String[] f = one.split(String.valueOf(UNIT), -1);
-      out.add(
-          new SourceRef(
-              f[0],
-              f[1].isEmpty() ? null : f[1],
-              f[2],
-              Long.parseLong(f[3]),
-              Long.parseLong(f[4]),
-              Long.parseLong(f[5])));
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
-    return out;
+  }
+
+  /** Batches of rows from the reader thread to the caller, a few batches ahead at most. */
+  private static final class RowPipe {
+    static final int BATCH = 512;
+    static final List<RawRow> END = List.of();
+    private final java.util.concurrent.ArrayBlockingQueue<List<RawRow>> queue =
+        new java.util.concurrent.ArrayBlockingQueue<>(8);
+    private volatile boolean stopped;
+    private volatile Exception failure;
+
+    boolean stopped() {
+      return stopped;
+    }
+
+    void stop() {
+      stopped = true;
+      queue.clear(); // a reader waiting to put finds room and sees stopped
+    }
+
+    void put(List<RawRow> batch) throws InterruptedException {
+      while (!stopped && !queue.offer(batch, 50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        // the caller is slow: wait for room, or for stop()
+      }
+    }
+
+    void fail(Exception e) {
+      failure = e;
+      stopped = true;
+    }
+
+    List<RawRow> take() throws SQLException {
+      try {
+        while (true) {
+          List<RawRow> batch = queue.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+          if (batch != null) {
+            return batch;
+          }
+          Exception e = failure;
+          if (e != null && queue.isEmpty()) {
+            if (e instanceof SQLException sql) {
+              throw sql;
+            }
+            throw (RuntimeException) e;
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SQLException("interrupted while reading the findings", e);
+      }
+    }
   }
 
   /**
@@ -526,15 +595,17 @@ public final class FindingRepository implements AutoCloseable {
   }
 
   private List<Finding> query(String where, Binder binder) throws SQLException {
-    Map<Long, List<SourceRef>> sources = sources(where.isEmpty() ? null : where, binder);
+    Sources sources = sources(where.isEmpty() ? null : where, binder);
     List<Finding> out = new ArrayList<>();
     try (var ps = c.prepareStatement("SELECT " + COLUMNS + " FROM findings" + where)) {
       if (binder != null) {
         binder.bind(ps);
       }
+      StoredInstants instants = new StoredInstants();
       try (var rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(map(rs, sources.getOrDefault(rs.getLong("id"), List.of())));
+          RawRow row = RawRow.read(rs);
+          out.add(map(row, sources.of(row.id()), instants));
         }
       }
     }
@@ -542,8 +613,12 @@ public final class FindingRepository implements AutoCloseable {
     return out;
   }
 
-  private Map<Long, List<SourceRef>> sources(String findingWhere, Binder binder)
-      throws SQLException {
+  /**
+   * The sources of the findings {@code findingWhere} selects (all when null), read in one pass
+   * ordered by finding: parallel arrays searched by finding id, the tools' names, versions and rule
+   * ids shared, so 500,000 findings' sources take a few tens of megabytes.
+   */
+  private Sources sources(String findingWhere, Binder binder) throws SQLException {
     String sql =
         "SELECT s.finding_id, s.tool, i.tool_version, s.native_rule_id, s.first_import_id,"
             + " s.last_import_id, s.gone_since_import FROM finding_sources s"
@@ -552,65 +627,148 @@ public final class FindingRepository implements AutoCloseable {
                 ? ""
                 : " WHERE s.finding_id IN (SELECT id FROM findings" + findingWhere + ")")
             + " ORDER BY s.finding_id, s.first_import_id, s.tool";
-    Map<Long, List<SourceRef>> out = new HashMap<>();
+    Sources out = new Sources();
+    Map<String, String> shared = new HashMap<>();
     try (var ps = c.prepareStatement(sql)) {
+      ps.setFetchSize(1000);
       if (binder != null && findingWhere != null) {
         binder.bind(ps);
       }
       try (var rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-              .add(
-                  new SourceRef(
-                      rs.getString(2),
-                      rs.getString(3),
-                      rs.getString(4),
-                      rs.getLong(5),
-                      rs.getLong(6),
-                      rs.getLong(7)));
+          out.add(
+              rs.getLong(1),
+              new SourceRef(
+                  shared(shared, rs.getString(2)),
+                  shared(shared, rs.getString(3)),
+                  shared(shared, rs.getString(4)),
+                  rs.getLong(5),
+                  rs.getLong(6),
+                  rs.getLong(7)));
         }
       }
     }
     return out;
   }
 
-  private static Finding map(ResultSet rs, List<SourceRef> sources) throws SQLException {
-    int impactOverride = rs.getInt("impact_override");
-    boolean hasImpactOverride = !rs.wasNull();
-    int effortOverride = rs.getInt("effort_override_hours");
-    boolean hasEffortOverride = !rs.wasNull();
-    String reason = rs.getString("dismiss_reason");
+  private static String shared(Map<String, String> shared, String s) {
+    return s == null ? null : shared.computeIfAbsent(s, k -> k);
+  }
+
+  /** Sources in finding order: the finding ids ascending beside their sources. */
+  private static final class Sources {
+    private long[] ids = new long[1024];
+    private SourceRef[] refs = new SourceRef[1024];
+    private int size;
+
+    void add(long findingId, SourceRef ref) {
+      if (size == ids.length) {
+        ids = java.util.Arrays.copyOf(ids, size * 2);
+        refs = java.util.Arrays.copyOf(refs, size * 2);
+      }
+      ids[size] = findingId;
+      refs[size++] = ref;
+    }
+
+    List<SourceRef> of(long findingId) {
+      int i = java.util.Arrays.binarySearch(ids, 0, size, findingId);
+      if (i < 0) {
+        return List.of();
+      }
+      int from = i;
+      while (from > 0 && ids[from - 1] == findingId) {
+        from--;
+      }
+      int to = i + 1;
+      while (to < size && ids[to] == findingId) {
+        to++;
+      }
+      return to - from == 1
+          ? List.of(refs[from])
+          : List.of(java.util.Arrays.copyOfRange(refs, from, to));
+    }
+  }
+
+  /**
+   * A row of {@link #COLUMNS} as read, by position (a name is looked up on every call): texts and
+   * numbers, a null number as {@link #NO_NUMBER}. Read on the reader thread, made into a finding on
+   * the caller's.
+   */
+  private record RawRow(String[] texts, long[] numbers) {
+    static final long NO_NUMBER = Long.MIN_VALUE;
+    // 1-based column positions of the numbers; every other column is text
+    private static final boolean[] NUMBER = new boolean[28];
+
+    static {
+      for (int i : new int[] {1, 10, 11, 13, 19, 20, 21, 22, 27}) {
+        NUMBER[i] = true;
+      }
+    }
+
+    static RawRow read(ResultSet rs) throws SQLException {
+      String[] texts = new String[28];
+      long[] numbers = new long[28];
+      for (int i = 1; i <= 27; i++) {
+        if (NUMBER[i]) {
+          long v = rs.getLong(i);
+          numbers[i] = rs.wasNull() ? NO_NUMBER : v;
+        } else {
+          texts[i] = rs.getString(i);
+        }
+      }
+      return new RawRow(texts, numbers);
+    }
+
+    long id() {
+      return numbers[1];
+    }
+
+    String text(int i) {
+      return texts[i];
+    }
+
+    /** The number, 0 for a null one (as {@link ResultSet#getInt} reads it). */
+    int integer(int i) {
+      return numbers[i] == NO_NUMBER ? 0 : (int) numbers[i];
+    }
+
+    long number(int i) {
+      return numbers[i] == NO_NUMBER ? 0 : numbers[i];
+    }
+
+    boolean isNull(int i) {
+      return numbers[i] == NO_NUMBER;
+    }
+  }
+
+  private static Finding map(RawRow r, List<SourceRef> sources, StoredInstants instants) {
+    String reason = r.text(18);
     return new Finding(
-        rs.getLong("id"),
-        rs.getString("fingerprint"),
-        rs.getString("rule_id"),
-        rs.getString("title"),
-        rs.getString("description"),
-        Category.valueOf(rs.getString("category")),
-        Severity.valueOf(rs.getString("severity")),
-        Confidence.valueOf(rs.getString("confidence")),
-        new Location(
-            rs.getString("path"),
-            rs.getInt("start_line"),
-            rs.getInt("end_line"),
-            rs.getString("symbol"),
-            rs.getInt("path_in_repo") == 1),
-        Json.evidence(rs.getString("evidence")),
-        Json.ints(rs.getString("cwe")),
-        Json.strings(rs.getString("owasp")),
+        r.id(),
+        r.text(2),
+        r.text(3),
+        r.text(4),
+        r.text(5),
+        Category.valueOf(r.text(6)),
+        Severity.valueOf(r.text(7)),
+        Confidence.valueOf(r.text(8)),
+        new Location(r.text(9), r.integer(10), r.integer(11), r.text(12), r.integer(13) == 1),
+        Json.evidence(r.text(14)),
+        Json.ints(r.text(15)),
+        Json.strings(r.text(16)),
         sources,
-        Impact.of(rs.getInt("impact_default")),
-        Effort.hours(rs.getInt("effort_default_hours")),
+        Impact.of(r.integer(19)),
+        Effort.hours(r.integer(21)),
         new Triage(
-            Status.valueOf(rs.getString("status")),
+            Status.valueOf(r.text(17)),
             reason == null ? null : DismissReason.valueOf(reason),
-            hasImpactOverride ? Impact.of(impactOverride) : null,
-            hasEffortOverride ? Effort.hours(effortOverride) : null,
-            rs.getString("notes"),
-            Json.strings(rs.getString("tags"))),
-        Instant.parse(rs.getString("first_seen_at")),
-        Instant.parse(rs.getString("last_seen_at")),
-        rs.getLong("gone_since_import"));
+            r.isNull(20) ? null : Impact.of(r.integer(20)),
+            r.isNull(22) ? null : Effort.hours(r.integer(22)),
+            r.text(23),
+            Json.strings(r.text(24))),
+        instants.parse(r.text(25)),
+        instants.parse(r.text(26)),
+        r.number(27));
   }
 
   @Override
