@@ -110,6 +110,12 @@ record OneShot(double wall, double cpu, long peakRssKb, int exit, String output)
   static List<String> workbench(String javaOptions, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    if (System.getenv("WORKBENCH_CDS") != null) {
+      // The launcher's class archive, as a user's run of the command maps it.
+      cmd.add("-XX:SharedArchiveFile=" + System.getenv("WORKBENCH_CDS"));
+      cmd.add("-Xlog:cds=off");
+      cmd.add("-Xlog:cds+dynamic=off");
+    }
     for (String o : javaOptions.trim().split("\\s+")) {
       if (!o.isEmpty()) {
         cmd.add(o);

@@ -5,6 +5,7 @@ import dev.auditworkbench.engine.django.RouteResolver;
 import dev.auditworkbench.engine.model.ImportRecord;
 import dev.auditworkbench.engine.spi.BadFieldException;
 import dev.auditworkbench.engine.spi.BadInputException;
+import dev.auditworkbench.engine.spi.CancelledException;
 import dev.auditworkbench.engine.spi.ImportInput;
 import dev.auditworkbench.engine.spi.Importer;
 import dev.auditworkbench.engine.spi.ProgressListener;
@@ -28,6 +29,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Imports captured files into a project: picks the format by content (or takes the one named), maps
@@ -74,35 +77,126 @@ public final class ImportService {
     }
     boolean detected = formatId == null;
     Importer importer = detected ? registry.detect(input) : registry.require(formatId, input);
-    String sha256 = sha256(input, listener);
-    Optional<ImportRecord> same =
-        store.read(c -> new ImportRepository(c).findSame(sha256, importer.id()));
-    if (same.isPresent()) {
-      return new ImportResult(
-          input, importer.id(), importer.displayName(), detected, true, same.get());
-    }
+    // The file's SHA-256 (the same bytes imported twice change nothing) is computed beside the
+    // import, not before it: a gigabyte's hash was 0.75 s before the first line was read. The
+    // import looks at it as soon as it is known and stops there if the file came in before.
+    FutureTask<String> hashing = new FutureTask<>(() -> sha256(input, ProgressListener.NONE));
+    Thread hasher = new Thread(hashing, "import-sha256");
+    hasher.setDaemon(true);
+    hasher.start();
     Path repo = store.info().repo();
     ImportRecord record;
     try {
-      record = store.write(c -> runImport(c, input, importer, sha256, repo, options, listener));
+      record = store.write(c -> runImport(c, input, importer, hashing, repo, options, listener));
+    } catch (SameFile same) {
+      return new ImportResult(
+          input, importer.id(), importer.displayName(), detected, true, same.earlier);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     } catch (BadFieldException e) {
       throw e.recordLine() > 0
           ? BadInputException.atLine(input, e.recordLine(), importer.id(), e.getMessage())
           : BadInputException.whole(input, importer.id(), e.getMessage());
+    } finally {
+      hashing.cancel(true);
     }
     return new ImportResult(input, importer.id(), importer.displayName(), detected, false, record);
+  }
+
+  /** The file was imported before as the same format: the import stops, rolled back. */
+  private static final class SameFile extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient ImportRecord earlier;
+
+    SameFile(ImportRecord earlier) {
+      super("imported before", null, false, false);
+      this.earlier = earlier;
+    }
+  }
+
+  /**
+   * The import's progress and cancel, which also stop the import, on the importing thread, once the
+   * file's hash is known and names an earlier import of the same bytes.
+   */
+  private static final class SameFileWatch implements ProgressListener {
+    private final ProgressListener listener;
+    private final FutureTask<String> hashing;
+    private final Connection c;
+    private final String format;
+    private final Thread importing = Thread.currentThread();
+    private String sha256;
+
+    SameFileWatch(
+        ProgressListener listener, FutureTask<String> hashing, Connection c, String format) {
+      this.listener = listener;
+      this.hashing = hashing;
+      this.c = c;
+      this.format = format;
+    }
+
+    @Override
+    public void progress(long done, long total, String message) {
+      listener.progress(done, total, message);
+    }
+
+    @Override
+    public boolean isCancelled() {
+      return listener.isCancelled();
+    }
+
+    @Override
+    public void checkCancelled() {
+      listener.checkCancelled();
+      if (sha256 == null && hashing.isDone() && Thread.currentThread() == importing) {
+        check();
+      }
+    }
+
+    /** The hash (waiting for it), once checked against the earlier imports. */
+    String sha256() {
+      if (sha256 == null) {
+        check();
+      }
+      return sha256;
+    }
+
+    private void check() {
+      try {
+        sha256 = hashing.get();
+        Optional<ImportRecord> same = new ImportRepository(c).findSame(sha256, format);
+        if (same.isPresent()) {
+          throw new SameFile(same.get());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CancelledException();
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof IOException io
+            ? new UncheckedIOException(io)
+            : new IllegalStateException(e.getCause());
+      } catch (SQLException e) {
+        throw new UncheckedSql(e);
+      }
+    }
+  }
+
+  /** A database error inside the watch, turned back into an SQLException by runImport. */
+  private static final class UncheckedSql extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UncheckedSql(SQLException e) {
+      super(e);
+    }
   }
 
   private ImportRecord runImport(
       Connection c,
       Path input,
       Importer importer,
-      String sha256,
+      FutureTask<String> hashing,
       Path repo,
       Map<String, String> options,
-      ProgressListener listener)
+      ProgressListener progress)
       throws SQLException, BadInputException {
     Instant now = clock.instant();
     ImportRepository imports = new ImportRepository(c);
@@ -110,10 +204,11 @@ public final class ImportService {
         imports.begin(
             input.getFileName().toString(),
             input.toString(),
-            sha256,
+            "", // the hash is written once known, before the import is committed
             importer.id(),
             importer.tool(),
             now);
+    SameFileWatch listener = new SameFileWatch(progress, hashing, c, importer.id());
     Optional<DjangoInventory> inventory =
         new ScanRepository(c).latestFacts("inventory", DjangoInventory.class);
     RouteResolver routes = inventory.map(RouteResolver::new).orElse(null);
@@ -125,6 +220,13 @@ public final class ImportService {
         importer.parse(new FileInput(input, listener, Files.size(input), options), writer);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      } catch (UncheckedSql e) {
+        throw (SQLException) e.getCause(); // the watch's look at the earlier imports failed
+      }
+      try {
+        imports.setSha256(importId, listener.sha256());
+      } catch (UncheckedSql e) {
+        throw (SQLException) e.getCause();
       }
       ImportRecord record = writer.finish(imports);
       if (writer.sawQueryData()) {

@@ -37,11 +37,20 @@ public final class QueryCollector {
   private final Map<String, Plan> plans = new HashMap<>();
   private final LinkedHashMap<String, Window> open = new LinkedHashMap<>(256, 0.75f, true);
   private final Map<String, String> routes = new HashMap<>();
+
+  /**
+   * Statement texts of up to 512 characters to their normalised form, the least recently used
+   * dropped beyond {@value #NORMALIZED_KEPT}: at most about 40 MB. An application's distinct texts
+   * come round in cycles (a request's statements, a job's), and a cycle longer than the cache
+   * misses every time with LRU: the demo's 4,414 texts did against 4,096.
+   */
+  private static final int NORMALIZED_KEPT = 32_768;
+
   private final Map<String, String> normalizedCache =
-      new LinkedHashMap<>(1024, 0.75f, true) {
+      new LinkedHashMap<>(4096, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-          return size() > 4096;
+          return size() > NORMALIZED_KEPT;
         }
       };
   private long events;

@@ -45,6 +45,15 @@ public final class ImportRepository {
     }
   }
 
+  /** The import's file hash, written once known (it is computed while the file is read). */
+  public void setSha256(long id, String sha256) throws SQLException {
+    try (var ps = c.prepareStatement("UPDATE imports SET sha256 = ? WHERE id = ?")) {
+      ps.setString(1, sha256);
+      ps.setLong(2, id);
+      ps.executeUpdate();
+    }
+  }
+
   public void finish(
       long id,
       String tool,

@@ -53,10 +53,7 @@ final class PostgresMessages {
     SESSION_END
   }
 
-  /**
-   * A message parsed: for statements {@code text} is the SQL (its hash already computed, so the
-   * thread that parsed it did that work too).
-   */
+  /** A message parsed: for statements {@code text} is the SQL, for plans the query's text. */
   record Parsed(Kind kind, double durationMs, String text, String plan) {
     static final Parsed NOTHING = new Parsed(Kind.NOTHING, 0, null, null);
     static final Parsed SESSION_END = new Parsed(Kind.SESSION_END, 0, null, null);
@@ -66,14 +63,15 @@ final class PostgresMessages {
     }
 
     static Parsed sql(Kind kind, double durationMs, String sql) {
-      sql.hashCode(); // cached in the string: the statement maps look it up on another thread
+      sql.hashCode(); // kept in the string: the statement maps use it on the importing thread
       return new Parsed(kind, durationMs, sql, null);
     }
   }
 
   /**
-   * Parses one message on its own: pure, so a reader thread can do it while the importing thread
-   * applies the results in order ({@link #entry(long, long, String, Parsed)}).
+   * Parses one message on its own, without the state of the log around it (pure: the stage that
+   * does it can move between threads as their loads change); {@link #entry(long, long, String,
+   * Parsed)} applies the result in order.
    */
   static Parsed parse(String severity, String message) {
     return parse(severity, message, 0);
