@@ -47,7 +47,10 @@ final class PostgresMessages {
     TIMED_STATEMENT,
     /** "statement: ..." or "execute name: ..." with its duration to follow. */
     STATEMENT,
-    /** auto_explain's "duration: N ms plan:": {@code text} the query, {@code plan} the plan. */
+    /**
+     * auto_explain's "duration: N ms plan:": {@code plan} the plan; {@code text} the query once the
+     * plan is read ({@link #readPlan}), null before.
+     */
     PLAN,
     /** "connection received: " or "disconnection: ": a session's request window ends. */
     SESSION_END
@@ -63,7 +66,6 @@ final class PostgresMessages {
     }
 
     static Parsed sql(Kind kind, double durationMs, String sql) {
-      sql.hashCode(); // kept in the string: the statement maps use it on the importing thread
       return new Parsed(kind, durationMs, sql, null);
     }
   }
@@ -109,7 +111,8 @@ final class PostgresMessages {
             ? Parsed.sql(Kind.TIMED_STATEMENT, duration, text.substring(colon + 2))
             : Parsed.NOTHING;
       } else if (text.startsWith("plan:", rest)) {
-        return plan(duration, stripped(text, rest + 5));
+        // The plan's JSON is read by entry(), on the thread that has time for it.
+        return new Parsed(Kind.PLAN, duration, null, stripped(text, rest + 5));
       }
       // parse/bind phases and fast-path calls carry no statement of their own
       return Parsed.NOTHING;
@@ -193,7 +196,14 @@ final class PostgresMessages {
         flushPending(session);
         pending.put(session, new Pending(line, endMs, m.text()));
       }
-      case PLAN -> sink.plan(m.text(), m.durationMs(), m.plan(), line);
+      case PLAN -> {
+        Parsed plan = readPlan(m);
+        if (plan.kind() == Kind.WARNING) {
+          sink.warn(line, plan.text());
+        } else if (plan.kind() == Kind.PLAN) {
+          sink.plan(plan.text(), plan.durationMs(), plan.plan(), line);
+        }
+      }
       case SESSION_END -> {
         flushPending(session);
         sink.endSession(session);
@@ -217,6 +227,11 @@ final class PostgresMessages {
   private void emit(long line, long endMs, double duration, String sql, String session) {
     statements++;
     sink.query(new QueryEvent(endMs, duration, sql, session, -1, line));
+  }
+
+  /** A PLAN as {@link #parse} gives it, its query text read: PLAN, WARNING or NOTHING. */
+  static Parsed readPlan(Parsed m) {
+    return m.kind() == Kind.PLAN && m.text() == null ? plan(m.durationMs(), m.plan()) : m;
   }
 
   private static Parsed plan(double duration, String body) {

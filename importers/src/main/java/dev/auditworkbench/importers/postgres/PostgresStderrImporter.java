@@ -112,12 +112,11 @@ public final class PostgresStderrImporter implements Importer {
       }
     }
     // Two stages on two cores: a reader thread splits the file into entries (prefix, time,
-    // session, message with its continuation lines) and reads each message (PostgresMessages.parse:
-    // duration, statement, plan; the statement's hash is computed there too); this thread applies
-    // them, in file order, through PostgresMessages to the sink (statements, windows, plans). The
-    // sink is only ever called from here. Profiled on a 1 GB log (2026-12-06), this split is the
-    // more even one (parsing on this thread made it the slower of the two: 4.2 s against 4.1 s);
-    // a third stage for the messages was slower on two cores.
+    // session, message with its continuation lines) and reads what each message says
+    // (PostgresMessages.parse: duration, statement); this thread applies them, in file order,
+    // through PostgresMessages to the sink (statements and their hashes, windows, plans' JSON).
+    // The sink is only ever called from here. Profiled on a 1 GB log (2026-12-06), this split
+    // keeps the two threads about even; a third stage for the messages was slower on two cores.
     PostgresMessages messages = new PostgresMessages(sink);
     Reader reader = new Reader(input, given);
     Thread thread = new Thread(reader, "postgres-log-reader");
@@ -299,7 +298,7 @@ public final class PostgresStderrImporter implements Importer {
           }
           entries++;
           int sevStart = marker;
-          while (sevStart > 0 && Character.isLetterOrDigit(prefix.charAt(sevStart - 1))) {
+          while (sevStart > 0 && letterOrDigit(prefix.charAt(sevStart - 1))) {
             sevStart--;
           }
           current = new Entry(n, at, session(text, sevStart), severity(text, sevStart, marker));
@@ -332,7 +331,7 @@ public final class PostgresStderrImporter implements Importer {
         return -1;
       }
       int start = colon;
-      while (start > 0 && Character.isLetterOrDigit(line.charAt(start - 1))) {
+      while (start > 0 && letterOrDigit(line.charAt(start - 1))) {
         start--;
       }
       // The severity follows a space in most prefixes, ':' in Amazon RDS's (%t:%r:%u@%d:[%p]:) and
@@ -403,19 +402,21 @@ public final class PostgresStderrImporter implements Importer {
     int i = 0;
     while (i < n) {
       char c = line.charAt(i);
-      if (Character.isLetterOrDigit(c)) {
+      if (letterOrDigit(c)) {
         int j = i;
         int firstDot = -1;
         int lastDot = -1;
         boolean hex = true;
-        while (j < n && (Character.isLetterOrDigit(line.charAt(j)) || line.charAt(j) == '.')) {
+        while (j < n && (letterOrDigit(line.charAt(j)) || line.charAt(j) == '.')) {
           char t = line.charAt(j);
           if (t == '.') {
             if (firstDot < 0) {
               firstDot = j;
             }
             lastDot = j;
-          } else if (Character.digit(t, 16) < 0) {
+          } else if (t < 128
+              ? !(t >= '0' && t <= '9' || t >= 'a' && t <= 'f' || t >= 'A' && t <= 'F')
+              : Character.digit(t, 16) < 0) {
             hex = false;
           }
           j++;
@@ -472,6 +473,19 @@ public final class PostgresStderrImporter implements Importer {
         : bracketed >= 0
             ? line.substring(bracketed, bracketedEnd)
             : dashed >= 0 ? line.substring(dashed, dashedEnd) : null;
+  }
+
+  /** Character.isLetterOrDigit, with ASCII (every prefix's characters, nearly) looked up first. */
+  private static boolean letterOrDigit(char c) {
+    return c < 128 ? ASCII_ALNUM[c] : Character.isLetterOrDigit(c);
+  }
+
+  private static final boolean[] ASCII_ALNUM = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_ALNUM[c] = Character.isLetterOrDigit(c);
+    }
   }
 
   private static boolean allDigits(String s, int from, int to) {

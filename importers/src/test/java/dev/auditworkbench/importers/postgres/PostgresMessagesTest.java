@@ -57,7 +57,7 @@ class PostgresMessagesTest {
     assertEquals(PostgresMessages.Kind.WARNING, bad.kind());
     assertEquals("unreadable duration: 1,5", bad.text());
     PostgresMessages.Parsed plan =
-        PostgresMessages.parse(
+        parseWithPlan(
             "LOG", "duration: 3 ms  plan:\n{\"Query Text\": \"SELECT 3\", \"Plan\": {}}\n  ");
     assertEquals(PostgresMessages.Kind.PLAN, plan.kind());
     assertEquals("SELECT 3", plan.text());
@@ -66,7 +66,7 @@ class PostgresMessagesTest {
     // The plan's JSON as readTree took it: nested plans read, a damaged one or one without a
     // "Plan" told apart.
     PostgresMessages.Parsed nested =
-        PostgresMessages.parse(
+        parseWithPlan(
             "LOG",
             "duration: 3 ms  plan:\n{\"Query Text\": \"SELECT 4\", \"Plan\": {\"Plans\": [{\"Node"
                 + " Type\": \"Seq Scan\", \"Query Text\": \"inner\"}]}, \"Triggers\": []}");
@@ -74,18 +74,22 @@ class PostgresMessagesTest {
     assertEquals("SELECT 4", nested.text());
     assertEquals(
         PostgresMessages.Kind.NOTHING,
-        PostgresMessages.parse("LOG", "duration: 3 ms  plan:\n{\"Query Text\": \"SELECT 5\"}")
-            .kind());
+        parseWithPlan("LOG", "duration: 3 ms  plan:\n{\"Query Text\": \"SELECT 5\"}").kind());
     PostgresMessages.Parsed damaged =
-        PostgresMessages.parse(
+        parseWithPlan(
             "LOG",
             "duration: 3 ms  plan:\n{\"Query Text\": \"SELECT 6\", \"Plan\": {\"Node\": ]}}");
     assertEquals(PostgresMessages.Kind.WARNING, damaged.kind());
     assertTrue(damaged.text().startsWith("auto_explain plan is not valid JSON: "), damaged.text());
     assertEquals(
         PostgresMessages.Kind.WARNING,
-        PostgresMessages.parse(
-                "LOG", "duration: 3 ms  plan:\n{\"Query Text\": \"SELECT 7\", \"Plan\"")
+        parseWithPlan("LOG", "duration: 3 ms  plan:\n{\"Query Text\": \"SELECT 7\", \"Plan\"")
             .kind());
+  }
+
+  private static PostgresMessages.Parsed parseWithPlan(String severity, String message) {
+    PostgresMessages.Parsed parsed = PostgresMessages.parse(severity, message);
+    assertEquals(PostgresMessages.Kind.PLAN, parsed.kind(), "a plan, its JSON read later");
+    return PostgresMessages.readPlan(parsed);
   }
 }
