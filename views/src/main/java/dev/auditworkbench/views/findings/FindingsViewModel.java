@@ -93,7 +93,7 @@ public final class FindingsViewModel {
             () ->
                 shown.size() == all.size()
                     ? counts(all)
-                    : shown.size() + " of " + all.size() + " findings",
+                    : String.format("%,d of %,d findings", shown.size(), all.size()),
             shown,
             all));
   }
@@ -118,13 +118,14 @@ public final class FindingsViewModel {
         review++;
       }
     }
+    // grouped as the total is ("10,000 findings: 10,000 open")
     return Texts.count(all.size(), "finding")
         + ": "
-        + open
+        + String.format("%,d", open)
         + " open, "
-        + info
+        + String.format("%,d", info)
         + " informational"
-        + (review == 0 ? "" : ", " + review + " to review");
+        + (review == 0 ? "" : String.format(", %,d to review", review));
   }
 
   /**

@@ -284,7 +284,8 @@ public final class MainViewModel {
     task.setOnSucceeded(
         e ->
             dialogs.showInformation(
-                "Triage exported", task.getValue() + " findings' triage written to " + file));
+                "Triage exported",
+                String.format("%,d findings' triage written to %s", task.getValue(), file)));
     task.setOnFailed(
         e -> dialogs.showError("Export failed", String.valueOf(task.getException().getMessage())));
     return background.submit(task);

@@ -31,4 +31,14 @@ class FindingsCountsTest {
     assertEquals(
         "1 finding: 0 open, 1 informational", FindingsViewModel.counts(List.of(all.get(2))));
   }
+
+  @Test
+  void largeCountsAreGroupedAsTheTotalIs() {
+    var many =
+        java.util.Collections.nCopies(
+            10_000, finding("secret.aws").severity(Severity.HIGH).build());
+    assertEquals(
+        String.format("%,d findings: %,d open, 0 informational", 10_000, 10_000),
+        FindingsViewModel.counts(many));
+  }
 }
