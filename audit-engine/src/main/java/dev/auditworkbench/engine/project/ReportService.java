@@ -76,16 +76,16 @@ public final class ReportService {
     int low = s.lowConfidenceLeftOut();
     return String.format(
             Locale.ROOT,
-            "%d findings in report, %d open%s, %d untriaged",
+            "%,d findings in report, %,d open%s, %,d untriaged",
             s.inReport(),
             s.open(),
-            s.info() == 0 ? "" : " (plus " + s.info() + " informational)",
+            s.info() == 0 ? "" : String.format(Locale.ROOT, " (plus %,d informational)", s.info()),
             s.untriaged())
         + (low == 0
             ? ""
             : String.format(
                 Locale.ROOT,
-                ", %d low-confidence places to review not counted until triaged",
+                ", %,d low-confidence places to review not counted until triaged",
                 low));
   }
 

@@ -790,7 +790,7 @@ public record ReportModel(
     sb.append(
         String.format(
             Locale.ROOT,
-            "The audit found %d open findings that need work, %d of them critical and %d high%s",
+            "The audit found %,d open findings that need work, %,d of them critical and %,d high%s",
             open.size() - info,
             critical,
             high,
@@ -801,7 +801,7 @@ public record ReportModel(
         security > 0
             ? String.format(
                 Locale.ROOT,
-                "; %d serious security problems need fixing before anything else",
+                "; %,d serious security problems need fixing before anything else",
                 security)
             : "; no serious security problem is open");
     if (quick > 0) {

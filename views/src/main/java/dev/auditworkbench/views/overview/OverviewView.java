@@ -146,8 +146,9 @@ public final class OverviewView extends VBox {
         r.warningsOnly().isEmpty() ? "" : "; " + Texts.count(r.warningsOnly().size(), "warning"));
   }
 
+  /** A count grouped as the code lines are ("10,000"). */
   private static VBox tile(int count, String label) {
-    return tileText(String.valueOf(count), label);
+    return tileText(String.format("%,d", count), label);
   }
 
   private static VBox tileText(String value, String label) {
