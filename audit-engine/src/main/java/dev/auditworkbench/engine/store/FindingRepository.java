@@ -424,10 +424,10 @@ public final class FindingRepository implements AutoCloseable {
                   }
                   pipe.put(batch);
                   pipe.put(RowPipe.END);
-                } catch (SQLException | RuntimeException e) {
-                  pipe.fail(e);
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();
+                } catch (Exception | Error e) {
+                  pipe.fail(e); // an error too (out of memory): the caller must not wait for ever
                 }
               },
               "findings-reader");
@@ -467,7 +467,7 @@ public final class FindingRepository implements AutoCloseable {
     private final java.util.concurrent.ArrayBlockingQueue<List<RawRow>> queue =
         new java.util.concurrent.ArrayBlockingQueue<>(8);
     private volatile boolean stopped;
-    private volatile Exception failure;
+    private volatile Throwable failure;
 
     boolean stopped() {
       return stopped;
@@ -484,7 +484,7 @@ public final class FindingRepository implements AutoCloseable {
       }
     }
 
-    void fail(Exception e) {
+    void fail(Throwable e) {
       failure = e;
       stopped = true;
     }
@@ -496,12 +496,16 @@ public final class FindingRepository implements AutoCloseable {
           if (batch != null) {
             return batch;
           }
-          Exception e = failure;
+          Throwable e = failure;
           if (e != null && queue.isEmpty()) {
             if (e instanceof SQLException sql) {
               throw sql;
+            } else if (e instanceof Error error) {
+              throw error;
+            } else if (e instanceof RuntimeException runtime) {
+              throw runtime;
             }
-            throw (RuntimeException) e;
+            throw new SQLException("reading the findings failed: " + e.getMessage(), e);
           }
         }
       } catch (InterruptedException e) {

@@ -204,7 +204,8 @@ public final class PostgresStderrImporter implements Importer {
         flush();
       } catch (InterruptedException e) {
         // stopped by the importing thread
-      } catch (Exception | StackOverflowError e) {
+      } catch (Exception | Error e) {
+        // an error too (out of memory): the importing thread must not wait for ever
         try {
           batch = new ArrayList<>(List.of(new Failure(e)));
           flush();
