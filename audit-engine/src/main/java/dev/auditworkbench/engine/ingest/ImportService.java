@@ -80,7 +80,7 @@ public final class ImportService {
     // The file's SHA-256 (the same bytes imported twice change nothing) is computed beside the
     // import, not before it: a gigabyte's hash was 0.75 s before the first line was read. The
     // import looks at it as soon as it is known and stops there if the file came in before.
-    FutureTask<String> hashing = new FutureTask<>(() -> sha256(input, ProgressListener.NONE));
+    FutureTask<String> hashing = new FutureTask<>(() -> sha256(input));
     Thread hasher = new Thread(hashing, "import-sha256");
     hasher.setDaemon(true);
     hasher.start();
@@ -218,15 +218,11 @@ public final class ImportService {
             .withTables(inventory.map(i -> new TableLocator(i, repo)).orElse(null))) {
       try {
         importer.parse(new FileInput(input, listener, Files.size(input), options), writer);
+        imports.setSha256(importId, listener.sha256());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (UncheckedSql e) {
         throw (SQLException) e.getCause(); // the watch's look at the earlier imports failed
-      }
-      try {
-        imports.setSha256(importId, listener.sha256());
-      } catch (UncheckedSql e) {
-        throw (SQLException) e.getCause();
       }
       ImportRecord record = writer.finish(imports);
       if (writer.sawQueryData()) {
@@ -242,19 +238,15 @@ public final class ImportService {
     }
   }
 
-  private static String sha256(Path file, ProgressListener listener) throws IOException {
+  /** Read on a thread of its own beside the import (which reports the progress). */
+  private static String sha256(Path file) throws IOException {
     MessageDigest md;
     try {
       md = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-    long size = Files.size(file);
-    try (InputStream in =
-        new DigestInputStream(
-            new ProgressInputStream(
-                Files.newInputStream(file), listener, size, "Hashing " + file.getFileName()),
-            md)) {
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
       in.transferTo(OutputStream.nullOutputStream());
     }
     return HexFormat.of().formatHex(md.digest());
@@ -291,7 +283,7 @@ public final class ImportService {
   /** For tests and tools that need a file's SHA-256 the way imports record it. */
   public static String sha256Of(Path file) {
     try {
-      return sha256(file, ProgressListener.NONE);
+      return sha256(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
